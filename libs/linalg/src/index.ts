@@ -1,0 +1,1 @@
+export type { Complex, DenseMatrix, CsrMatrix } from './types';

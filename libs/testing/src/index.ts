@@ -1,0 +1,2 @@
+export { expectClose } from './expect-close';
+export type { CloseConfig } from './expect-close';

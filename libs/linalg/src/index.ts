@@ -50,3 +50,13 @@ export { createRng } from './rng';
 export type { Rng } from './rng';
 
 // --- solvers ---
+export { luFactor, luSolveInto } from './lu-factor';
+export type { LuFactors } from './lu-factor';
+export { solveDense } from './solve-dense';
+export { expm } from './expm';
+export { eigenvalues } from './eigenvalues';
+export type { EigenvaluesOptions } from './eigenvalues';
+export { eigenvaluesReal } from './eigenvalues-real';
+export { connectedComponents } from './connected-components';
+export { reverseCuthillMcKee } from './reverse-cuthill-mckee';
+export { bandwidth } from './bandwidth';

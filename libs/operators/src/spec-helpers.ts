@@ -5,6 +5,8 @@
 import { createRng, csrFromDense, csrToDense, denseAdjoint, denseAdd, denseMatmul, denseTrace } from '@qsync/linalg';
 import type { DenseMatrix, Rng } from '@qsync/linalg';
 import type { Operator } from './operator';
+import { lindbladian } from './lindbladian';
+import type { Lindbladian } from './lindbladian';
 import type { DensityMatrix } from './state';
 
 export { createRng };
@@ -50,4 +52,19 @@ export function maxAbs(m: DenseMatrix): number {
   let best = 0;
   for (let k = 0; k < m.data.length; k += 2) best = Math.max(best, Math.hypot(m.data[k], m.data[k + 1]));
   return best;
+}
+
+/**
+ * A random Lindbladian on `dims`: random Hermitian H, two ordinary dissipators and a pair of
+ * cross dissipators D[o1,o2] + D[o2,o1] with a negative rate (as V+ < 0 in thesis Ch. 6).
+ */
+export function randomLindbladian(rng: Rng, dims: readonly number[]): Lindbladian {
+  const o1 = randomOperator(rng, dims);
+  const o2 = randomOperator(rng, dims);
+  return lindbladian(randomHermitian(rng, dims), [
+    { rate: 0.8, jump: randomOperator(rng, dims) },
+    { rate: 1.3, jump: randomOperator(rng, dims) },
+    { rate: -0.6, jump: o1, jump2: o2 },
+    { rate: -0.6, jump: o2, jump2: o1 },
+  ]);
 }

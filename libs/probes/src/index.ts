@@ -1,1 +1,11 @@
-export {};
+export type { DensityInput } from './density-input';
+export { husimiQ } from './husimi-q';
+export type { PhaseSpaceGrid } from './husimi-q';
+export { phaseDistribution } from './phase-distribution';
+export { phaseDistributionNumerical } from './phase-distribution-numerical';
+export type { RadialQuadratureConfig } from './phase-distribution-numerical';
+export { relativePhaseDistribution } from './relative-phase-distribution';
+export { relativePhaseDistributionNumerical } from './relative-phase-distribution-numerical';
+export type { RelativePhaseQuadratureConfig } from './relative-phase-distribution-numerical';
+export { maxRelativePhase } from './max-relative-phase';
+export type { PhasePeak } from './max-relative-phase';

@@ -8,8 +8,9 @@ import type { DenseMatrix } from './types';
  * @param a - p×q matrix (the first, slow-index factor)
  * @param b - r×s matrix (the second, fast-index factor)
  * @example
- * const x = denseFromArrays([[0, 1], [1, 0]]);
- * denseKron(x, denseIdentity(1)).data; // same entries as x: Float64Array [0, 0, 1, 0, 1, 0, 0, 0]
+ * const row = denseFromArrays([[1, 2]]);
+ * const col = denseFromArrays([[1], [10]]);
+ * denseKron(row, col).data; // Float64Array [1, 0, 2, 0, 10, 0, 20, 0] (2×2: [[1, 2], [10, 20]])
  */
 export function denseKron(a: DenseMatrix, b: DenseMatrix): DenseMatrix {
   assertDense('denseKron', 'a', a);

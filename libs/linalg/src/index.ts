@@ -60,3 +60,8 @@ export { eigenvaluesReal } from './eigenvalues-real';
 export { connectedComponents } from './connected-components';
 export { reverseCuthillMcKee } from './reverse-cuthill-mckee';
 export { bandwidth } from './bandwidth';
+export { bandLuFactor, bandLuSolveInto } from './band-lu-factor';
+export type { BandLuFactors, BandLuOptions } from './band-lu-factor';
+export { gmres } from './gmres';
+export type { GmresOptions, GmresResult } from './gmres';
+export { ilu0 } from './ilu0';

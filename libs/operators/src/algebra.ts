@@ -24,7 +24,7 @@ function pair(fn: string, a: Operator, b: Operator): void {
  * @param b - operator with the dims of a
  * @example
  * const s = spinHalfSpace();
- * csrToDense(plus(sigmaPlus(s), sigmaMinus(s)).matrix); // σx = [[0, 1], [1, 0]]
+ * csrToDense(plus(sigmaPlus(s), sigmaMinus(s)).matrix); // denseFromArrays([[0, 1], [1, 0]]) — σx
  */
 export function plus(a: Operator, b: Operator): Operator {
   pair('plus', a, b);
@@ -38,7 +38,7 @@ export function plus(a: Operator, b: Operator): Operator {
  * @param b - operator with the dims of a
  * @example
  * const s = spinHalfSpace();
- * csrToDense(minus(sigmaPlus(s), sigmaMinus(s)).matrix); // [[0, −1], [1, 0]]
+ * csrToDense(minus(sigmaPlus(s), sigmaMinus(s)).matrix); // denseFromArrays([[0, -1], [1, 0]])
  */
 export function minus(a: Operator, b: Operator): Operator {
   pair('minus', a, b);
@@ -52,7 +52,7 @@ export function minus(a: Operator, b: Operator): Operator {
  * @param b - right factor, with the dims of a
  * @example
  * const f = fockSpace(3);
- * csrToDense(times(create(f), destroy(f)).matrix); // n = diag(0, 1, 2)
+ * csrToDense(times(create(f), destroy(f)).matrix); // denseFromArrays([[0, 0, 0], [0, 1, 0], [0, 0, 2]]) — n
  */
 export function times(a: Operator, b: Operator): Operator {
   pair('times', a, b);
@@ -65,7 +65,7 @@ export function times(a: Operator, b: Operator): Operator {
  * @param a - operator
  * @param c - finite real or complex factor
  * @example
- * csrToDense(scaled(sigmaZ(spinHalfSpace()), 0.5).matrix); // diag(−0.5, 0.5)
+ * csrToDense(scaled(sigmaZ(spinHalfSpace()), 0.5).matrix); // denseFromArrays([[-0.5, 0], [0, 0.5]])
  */
 export function scaled(a: Operator, c: number | Complex): Operator {
   assertOperator('scaled', 'a', a);
@@ -79,7 +79,7 @@ export function scaled(a: Operator, c: number | Complex): Operator {
  * @param a - operator
  * @example
  * const f = fockSpace(3);
- * csrToDense(dagger(destroy(f)).matrix); // equals csrToDense(create(f).matrix)
+ * csrToDense(dagger(destroy(f)).matrix); // csrToDense(create(f).matrix)
  */
 export function dagger(a: Operator): Operator {
   assertOperator('dagger', 'a', a);
@@ -91,7 +91,7 @@ export function dagger(a: Operator): Operator {
  *
  * @param a - operator
  * @example
- * csrToDense(conjugate(sigmaY(spinHalfSpace())).matrix); // −σy = [[0, −i], [i, 0]]
+ * csrToDense(conjugate(sigmaY(spinHalfSpace())).matrix); // denseFromArrays([[0, 0], [0, 0]], [[0, -1], [1, 0]]) — −σy
  */
 export function conjugate(a: Operator): Operator {
   assertOperator('conjugate', 'a', a);
@@ -105,7 +105,7 @@ export function conjugate(a: Operator): Operator {
  * @param k - exponent, integer ≥ 0
  * @example
  * const f = fockSpace(3);
- * csrToDense(power(destroy(f), 2).matrix); // √2 at row 0, column 2
+ * csrToDense(power(destroy(f), 2).matrix); // denseFromArrays([[0, 0, Math.SQRT2], [0, 0, 0], [0, 0, 0]])
  */
 export function power(a: Operator, k: number): Operator {
   assertOperator('power', 'a', a);
@@ -135,7 +135,7 @@ export function power(a: Operator, k: number): Operator {
  * @param b - operator with the dims of a
  * @example
  * const s = spinHalfSpace();
- * csrToDense(commutator(sigmaPlus(s), sigmaMinus(s)).matrix); // σz = diag(−1, 1)
+ * csrToDense(commutator(sigmaPlus(s), sigmaMinus(s)).matrix); // csrToDense(sigmaZ(s).matrix)
  */
 export function commutator(a: Operator, b: Operator): Operator {
   pair('commutator', a, b);

@@ -23,7 +23,7 @@ function checkSquare(name: string, m: DenseMatrix, n: number): void {
  * const s = spinHalfSpace();
  * const l = lindbladian(scaled(identity(s), 0), [{ rate: 2, jump: sigmaMinus(s) }]);
  * const out = applyLindbladianInto(denseZeros(2, 2), l, pureState(fockKet(s, 1)).matrix);
- * out.data[6]; // −2
+ * out.data[6]; // -2
  */
 export function applyLindbladianInto(out: DenseMatrix, l: Lindbladian, rho: DenseMatrix): DenseMatrix {
   const n = l.left.rows;

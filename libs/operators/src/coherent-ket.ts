@@ -15,7 +15,7 @@ import type { Ket } from './state';
  * @param alpha - complex amplitude α (finite)
  * @example
  * const psi = coherentKet(fockSpace(30), { re: 1, im: 0 });
- * psi.data[2]; // e^{−1/2} ≈ 0.6065 (amplitude of |1⟩ is α e^{−|α|²/2})
+ * psi.data[2]; // Math.exp(-0.5) — the amplitude of |1⟩ is α e^{−|α|²/2}
  */
 export function coherentKet(space: Space, alpha: Complex): Ket {
   assertSpace('coherentKet', 'space', space, ['fock']);

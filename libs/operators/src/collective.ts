@@ -10,7 +10,7 @@ import type { Operator } from './operator';
  * @example
  * const s = tensorSpace(spinHalfSpace(), spinHalfSpace());
  * const sz = collective([0, 1].map((i) => embed(sigmaZ(spinHalfSpace()), s, i)));
- * csrToDense(sz.matrix); // diag(−2, 0, 0, 2)
+ * csrToDense(sz.matrix); // denseFromArrays([[-2, 0, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0], [0, 0, 0, 2]])
  */
 export function collective(ops: readonly Operator[]): Operator {
   const fn = 'collective';

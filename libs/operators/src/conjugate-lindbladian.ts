@@ -12,7 +12,7 @@ import type { Dissipator, Lindbladian } from './lindbladian';
  * @example
  * const s = spinHalfSpace();
  * const l = lindbladian(sigmaY(s), []);
- * csrToDense(conjugateLindbladian(l).hamiltonian.matrix); // −σy* = σy
+ * csrToDense(conjugateLindbladian(l).hamiltonian.matrix); // csrToDense(sigmaY(s).matrix) — −σy* = σy
  */
 export function conjugateLindbladian(l: Lindbladian): Lindbladian {
   const dissipators: Dissipator[] = l.dissipators.map((d) =>

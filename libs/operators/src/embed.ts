@@ -16,6 +16,7 @@ import type { Space } from './space';
  * const s = tensorSpace(fockSpace(3), fockSpace(3));
  * const b = embed(destroy(fockSpace(3)), s, 1); // 1 ⊗ a
  * b.dims; // [3, 3]
+ * b.matrix.rows; // 9
  */
 export function embed(op: Operator, space: Space, index: number): Operator {
   const fn = 'embed';

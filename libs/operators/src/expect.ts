@@ -11,7 +11,7 @@ import type { DensityMatrix, Ket } from './state';
  * @param rho - density matrix with the dims of o (not required to be normalised)
  * @example
  * const f = fockSpace(20);
- * expect(number(f), thermalState(f, 0.1)); // ≈ { re: 0.1, im: 0 } (truncation tail ~1e-21)
+ * expect(number(f), thermalState(f, 0.1)); // { re: 0.1, im: 0 } — the truncated tail is ~1e-21
  */
 export function expect(op: Operator, rho: DensityMatrix): Complex {
   assertOperator('expect', 'op', op);
@@ -41,7 +41,7 @@ export function expect(op: Operator, rho: DensityMatrix): Complex {
  * @param op - operator o
  * @param ket - state |ψ⟩ with the dims of o
  * @example
- * expectKet(destroy(fockSpace(40)), coherentKet(fockSpace(40), { re: 1, im: 0.5 })); // ≈ { re: 1, im: 0.5 }
+ * expectKet(destroy(fockSpace(40)), coherentKet(fockSpace(40), { re: 1, im: 0.5 })); // { re: 1, im: 0.5 }
  */
 export function expectKet(op: Operator, ket: Ket): Complex {
   assertOperator('expectKet', 'op', op);

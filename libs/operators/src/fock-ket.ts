@@ -9,7 +9,7 @@ import type { Ket } from './state';
  * @param space - an elementary space (fock, spin-1/2, spin-1 or levels; use `tensorKet` for products)
  * @param n - level, integer in 0…size−1
  * @example
- * fockKet(fockSpace(3), 1).data; // Float64Array [0, 0, 1, 0, 0, 0]
+ * fockKet(fockSpace(3), 1).data; // [0, 0, 1, 0, 0, 0]
  */
 export function fockKet(space: Space, n: number): Ket {
   assertSpace('fockKet', 'space', space, ['fock', 'spin-1/2', 'spin-1', 'levels']);

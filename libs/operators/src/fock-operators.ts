@@ -24,7 +24,7 @@ function ladder(fn: string, space: Space, raise: boolean): Operator {
  * @param space - a Fock space (`fockSpace(N)`); other kinds throw
  * @example
  * const a = destroy(fockSpace(3));
- * csrToDense(a.matrix); // [[0, 1, 0], [0, 0, √2], [0, 0, 0]]
+ * csrToDense(a.matrix); // denseFromArrays([[0, 1, 0], [0, 0, Math.SQRT2], [0, 0, 0]])
  */
 export function destroy(space: Space): Operator {
   return ladder('destroy', space, false);
@@ -37,7 +37,7 @@ export function destroy(space: Space): Operator {
  * @param space - a Fock space (`fockSpace(N)`); other kinds throw
  * @example
  * const ad = create(fockSpace(3));
- * csrToDense(ad.matrix); // [[0, 0, 0], [1, 0, 0], [0, √2, 0]]
+ * csrToDense(ad.matrix); // denseFromArrays([[0, 0, 0], [1, 0, 0], [0, Math.SQRT2, 0]])
  */
 export function create(space: Space): Operator {
   return ladder('create', space, true);
@@ -48,7 +48,7 @@ export function create(space: Space): Operator {
  *
  * @param space - a Fock space (`fockSpace(N)`); other kinds throw
  * @example
- * csrToDense(number(fockSpace(3)).matrix); // diag(0, 1, 2)
+ * csrToDense(number(fockSpace(3)).matrix); // denseFromArrays([[0, 0, 0], [0, 1, 0], [0, 0, 2]])
  */
 export function number(space: Space): Operator {
   assertSpace('number', 'space', space, ['fock']);

@@ -17,7 +17,7 @@ const ONE = { re: 1, im: 0 };
  * // decay of a spin-1/2 at rate γ = 2: L†σ+ = iωσ+ − σ+ for H = (ω/2)σz, ω = 1
  * const s = spinHalfSpace();
  * const l = lindbladian(scaled(sigmaZ(s), 0.5), [{ rate: 2, jump: sigmaMinus(s) }]);
- * csrToDense(heisenberg(l, sigmaPlus(s)).matrix); // (−1 + i)·|1⟩⟨0|
+ * csrToDense(heisenberg(l, sigmaPlus(s)).matrix); // denseFromArrays([[0, 0], [-1, 0]], [[0, 0], [1, 0]]) — (−1 + i)|1⟩⟨0|
  */
 export function heisenberg(l: Lindbladian, o: Operator): Operator {
   assertOperator('heisenberg', 'o', o);

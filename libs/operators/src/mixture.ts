@@ -23,7 +23,7 @@ const WEIGHT_SUM_TOL = 1e-12;
  *   { weight: 0.25, state: pureState(fockKet(s, 0)) },
  *   { weight: 0.75, state: pureState(fockKet(s, 1)) },
  * ]);
- * rho.matrix.data[6]; // 0.75 (entry ⟨1|ρ|1⟩)
+ * rho.matrix.data[6]; // 0.75 — entry ⟨1|ρ|1⟩
  */
 export function mixture(components: readonly MixtureComponent[]): DensityMatrix {
   const fn = 'mixture';

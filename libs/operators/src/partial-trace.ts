@@ -11,7 +11,7 @@ import type { DensityMatrix } from './state';
  * @example
  * const f = fockSpace(2);
  * const rho = tensorState(pureState(fockKet(f, 1)), pureState(fockKet(f, 0)));
- * partialTrace(rho, [0]).matrix.data; // |1⟩⟨1| = [0, 0, 0, 0, 0, 0, 1, 0]
+ * partialTrace(rho, [0]).matrix; // denseFromArrays([[0, 0], [0, 1]]) — |1⟩⟨1|
  */
 export function partialTrace(rho: DensityMatrix, keep: readonly number[]): DensityMatrix {
   const fn = 'partialTrace';

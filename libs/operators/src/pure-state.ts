@@ -7,7 +7,7 @@ import type { DensityMatrix, Ket } from './state';
  *
  * @param ket - the state vector
  * @example
- * pureState(spinCoherentKet(spinHalfSpace(), Math.PI / 2, 0)).matrix.data; // all re parts ½
+ * pureState(spinCoherentKet(spinHalfSpace(), Math.PI / 2, 0)).matrix; // denseFromArrays([[0.5, 0.5], [0.5, 0.5]])
  */
 export function pureState(ket: Ket): DensityMatrix {
   assertKet('pureState', 'ket', ket);

@@ -14,7 +14,7 @@ import type { Ket } from './state';
  * @param theta - polar angle θ in radians (finite)
  * @param phi - azimuthal angle φ in radians (finite)
  * @example
- * spinCoherentKet(spinHalfSpace(), Math.PI / 2, 0).data; // [√½, 0, √½, 0]
+ * spinCoherentKet(spinHalfSpace(), Math.PI / 2, 0).data; // [Math.SQRT1_2, 0, Math.SQRT1_2, 0]
  */
 export function spinCoherentKet(space: Space, theta: number, phi: number): Ket {
   const fn = 'spinCoherentKet';

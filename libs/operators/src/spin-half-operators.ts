@@ -14,7 +14,7 @@ function pauli(fn: string, space: Space, rows: number[], cols: number[], re: num
  *
  * @param space - a spin-1/2 space (`spinHalfSpace()`); other kinds throw
  * @example
- * csrToDense(sigmaPlus(spinHalfSpace()).matrix); // [[0, 0], [1, 0]]
+ * csrToDense(sigmaPlus(spinHalfSpace()).matrix); // denseFromArrays([[0, 0], [1, 0]])
  */
 export function sigmaPlus(space: Space): Operator {
   return pauli('sigmaPlus', space, [1], [0], [1], [0]);
@@ -25,7 +25,7 @@ export function sigmaPlus(space: Space): Operator {
  *
  * @param space - a spin-1/2 space; other kinds throw
  * @example
- * csrToDense(sigmaMinus(spinHalfSpace()).matrix); // [[0, 1], [0, 0]]
+ * csrToDense(sigmaMinus(spinHalfSpace()).matrix); // denseFromArrays([[0, 1], [0, 0]])
  */
 export function sigmaMinus(space: Space): Operator {
   return pauli('sigmaMinus', space, [0], [1], [1], [0]);
@@ -36,7 +36,7 @@ export function sigmaMinus(space: Space): Operator {
  *
  * @param space - a spin-1/2 space; other kinds throw
  * @example
- * csrToDense(sigmaZ(spinHalfSpace()).matrix); // [[−1, 0], [0, 1]]
+ * csrToDense(sigmaZ(spinHalfSpace()).matrix); // denseFromArrays([[-1, 0], [0, 1]])
  */
 export function sigmaZ(space: Space): Operator {
   return pauli('sigmaZ', space, [0, 1], [0, 1], [-1, 1], [0, 0]);
@@ -47,7 +47,7 @@ export function sigmaZ(space: Space): Operator {
  *
  * @param space - a spin-1/2 space; other kinds throw
  * @example
- * csrToDense(sigmaX(spinHalfSpace()).matrix); // [[0, 1], [1, 0]]
+ * csrToDense(sigmaX(spinHalfSpace()).matrix); // denseFromArrays([[0, 1], [1, 0]])
  */
 export function sigmaX(space: Space): Operator {
   return pauli('sigmaX', space, [0, 1], [1, 0], [1, 1], [0, 0]);
@@ -59,7 +59,7 @@ export function sigmaX(space: Space): Operator {
  *
  * @param space - a spin-1/2 space; other kinds throw
  * @example
- * csrToDense(sigmaY(spinHalfSpace()).matrix); // [[0, i], [−i, 0]]
+ * csrToDense(sigmaY(spinHalfSpace()).matrix); // denseFromArrays([[0, 0], [0, 0]], [[0, 1], [-1, 0]]) — [[0, i], [−i, 0]]
  */
 export function sigmaY(space: Space): Operator {
   return pauli('sigmaY', space, [0, 1], [1, 0], [0, 0], [1, -1]);

@@ -16,7 +16,7 @@ function spinOne(fn: string, space: Space, rows: number[], cols: number[], re: n
  *
  * @param space - a spin-1 space (`spinOneSpace()`); other kinds throw
  * @example
- * csrToDense(spinPlus(spinOneSpace()).matrix); // [[0, 0, 0], [√2, 0, 0], [0, √2, 0]]
+ * csrToDense(spinPlus(spinOneSpace()).matrix); // denseFromArrays([[0, 0, 0], [Math.SQRT2, 0, 0], [0, Math.SQRT2, 0]])
  */
 export function spinPlus(space: Space): Operator {
   return spinOne('spinPlus', space, [1, 2], [0, 1], [R2, R2], [0, 0]);
@@ -27,7 +27,7 @@ export function spinPlus(space: Space): Operator {
  *
  * @param space - a spin-1 space; other kinds throw
  * @example
- * csrToDense(spinMinus(spinOneSpace()).matrix); // [[0, √2, 0], [0, 0, √2], [0, 0, 0]]
+ * csrToDense(spinMinus(spinOneSpace()).matrix); // denseFromArrays([[0, Math.SQRT2, 0], [0, 0, Math.SQRT2], [0, 0, 0]])
  */
 export function spinMinus(space: Space): Operator {
   return spinOne('spinMinus', space, [0, 1], [1, 2], [R2, R2], [0, 0]);
@@ -38,7 +38,7 @@ export function spinMinus(space: Space): Operator {
  *
  * @param space - a spin-1 space; other kinds throw
  * @example
- * csrToDense(spinZ(spinOneSpace()).matrix); // diag(−1, 0, 1)
+ * csrToDense(spinZ(spinOneSpace()).matrix); // denseFromArrays([[-1, 0, 0], [0, 0, 0], [0, 0, 1]])
  */
 export function spinZ(space: Space): Operator {
   return spinOne('spinZ', space, [0, 2], [0, 2], [-1, 1], [0, 0]);
@@ -49,7 +49,7 @@ export function spinZ(space: Space): Operator {
  *
  * @param space - a spin-1 space; other kinds throw
  * @example
- * csrToDense(spinX(spinOneSpace()).matrix); // [[0, 1, 0], [1, 0, 1], [0, 1, 0]]/√2
+ * csrToDense(spinX(spinOneSpace()).matrix); // denseScale(denseFromArrays([[0, 1, 0], [1, 0, 1], [0, 1, 0]]), Math.SQRT1_2)
  */
 export function spinX(space: Space): Operator {
   const h = R2 / 2;
@@ -61,7 +61,8 @@ export function spinX(space: Space): Operator {
  *
  * @param space - a spin-1 space; other kinds throw
  * @example
- * csrToDense(spinY(spinOneSpace()).matrix); // [[0, i, 0], [−i, 0, i], [0, −i, 0]]/√2
+ * const sy = denseFromArrays([[0, 0, 0], [0, 0, 0], [0, 0, 0]], [[0, 1, 0], [-1, 0, 1], [0, -1, 0]]);
+ * csrToDense(spinY(spinOneSpace()).matrix); // denseScale(sy, Math.SQRT1_2) — [[0, i, 0], [−i, 0, i], [0, −i, 0]]/√2
  */
 export function spinY(space: Space): Operator {
   const h = R2 / 2;

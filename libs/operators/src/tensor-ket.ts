@@ -10,7 +10,7 @@ import type { Ket } from './state';
  * @param kets - one or more kets
  * @example
  * const f = fockSpace(3);
- * tensorKet(fockKet(f, 1), fockKet(f, 2)).data[2 * (1 * 3 + 2)]; // 1 (|1, 2⟩ is basis index 5)
+ * tensorKet(fockKet(f, 1), fockKet(f, 2)).data[2 * (1 * 3 + 2)]; // 1 — |1, 2⟩ is basis index 5
  */
 export function tensorKet(...kets: Ket[]): Ket {
   if (kets.length < 1) throw new Error(`tensorKet: argument 'kets' must hold at least one Ket, got none`);

@@ -10,7 +10,8 @@ import type { DensityMatrix } from './state';
  * @example
  * const s = spinHalfSpace();
  * const rho = tensorState(pureState(fockKet(s, 1)), thermalState(fockSpace(2), 0));
- * rho.dims; // [2, 2]; the only nonzero entry is ⟨1,0|ρ|1,0⟩ = 1 (basis index 2)
+ * rho.dims; // [2, 2]
+ * denseGet(rho.matrix, 2, 2); // { re: 1, im: 0 } — ⟨1,0|ρ|1,0⟩, basis index 2
  */
 export function tensorState(...rhos: DensityMatrix[]): DensityMatrix {
   if (rhos.length < 1) throw new Error(`tensorState: argument 'rhos' must hold at least one DensityMatrix, got none`);

@@ -10,8 +10,8 @@ import type { DensityMatrix } from './state';
  * @param space - a Fock space
  * @param nbar - mean occupation n̄ of the untruncated state, finite ≥ 0 (0 gives |0⟩⟨0|)
  * @example
- * const rho = thermalState(fockSpace(2), 1); // p = (1/2, 1/4)/(3/4)
- * rho.matrix.data[0]; // 2/3
+ * const rho = thermalState(fockSpace(2), 1);
+ * rho.matrix.data[0]; // 2 / 3 — p = (1/2, 1/4)/(3/4)
  */
 export function thermalState(space: Space, nbar: number): DensityMatrix {
   assertSpace('thermalState', 'space', space, ['fock']);

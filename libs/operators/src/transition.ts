@@ -11,7 +11,7 @@ import type { Space } from './space';
  * @param i - target level, integer in 0…n−1
  * @param j - source level, integer in 0…n−1
  * @example
- * csrToDense(transition(levelSpace(3), 2, 0).matrix); // 1 at row 2, column 0
+ * csrToDense(transition(levelSpace(3), 2, 0).matrix); // denseFromArrays([[0, 0, 0], [0, 0, 0], [1, 0, 0]])
  */
 export function transition(space: Space, i: number, j: number): Operator {
   assertSpace('transition', 'space', space);

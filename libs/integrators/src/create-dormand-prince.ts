@@ -1,0 +1,392 @@
+import {
+  assertFinite,
+  assertInitialState,
+  assertNonNegative,
+  assertOutput,
+  assertPositive,
+  firstNonFinite,
+} from './ode-guards';
+import type { OdeRhs, OdeStats, OdeStepper } from './ode-types';
+
+/** Options of {@link createDormandPrince} (all optional). */
+export interface DormandPrinceConfig {
+  /** relative tolerance, ≥ 0 (default 1e-6) */
+  rtol?: number;
+  /** absolute tolerance in the units of y, ≥ 0 (default 1e-8); not both rtol and atol 0 */
+  atol?: number;
+  /** first step size, > 0 (default: Hairer's heuristic from f(y0) and one trial Euler step) */
+  h0?: number;
+  /** largest step size, > 0 (default ∞) */
+  hMax?: number;
+  /** most step attempts (accepted or rejected) in one `advanceTo` call (default 100 000) */
+  maxSteps?: number;
+  /**
+   * time the integration must not step past (default ∞): the last step is shortened to land
+   * on it exactly, and the right-hand side is never evaluated beyond it
+   */
+  tStop?: number;
+}
+
+/** A Dormand–Prince stepper: an {@link OdeStepper} that also tells its next step size. */
+export interface DormandPrinceStepper extends OdeStepper {
+  /** step size the controller proposes for the next step */
+  readonly h: number;
+}
+
+// Dormand–Prince 5(4) tableau (Dormand & Prince 1980; Hairer, Nørsett & Wanner,
+// Solving Ordinary Differential Equations I, §II.5).
+const C2 = 1 / 5;
+const C3 = 3 / 10;
+const C4 = 4 / 5;
+const C5 = 8 / 9;
+const A21 = 1 / 5;
+const A31 = 3 / 40;
+const A32 = 9 / 40;
+const A41 = 44 / 45;
+const A42 = -56 / 15;
+const A43 = 32 / 9;
+const A51 = 19372 / 6561;
+const A52 = -25360 / 2187;
+const A53 = 64448 / 6561;
+const A54 = -212 / 729;
+const A61 = 9017 / 3168;
+const A62 = -355 / 33;
+const A63 = 46732 / 5247;
+const A64 = 49 / 176;
+const A65 = -5103 / 18656;
+// 5th-order weights (row 7 of the tableau: the FSAL stage is evaluated at y_{n+1})
+const A71 = 35 / 384;
+const A73 = 500 / 1113;
+const A74 = 125 / 192;
+const A75 = -2187 / 6784;
+const A76 = 11 / 84;
+// error weights: 5th-order minus embedded 4th-order weights
+const E1 = 71 / 57600;
+const E3 = -71 / 16695;
+const E4 = 71 / 1920;
+const E5 = -17253 / 339200;
+const E6 = 22 / 525;
+const E7 = -1 / 40;
+// continuous extension of order 4 (Hairer's DOPRI5 dense output)
+const D1 = -12715105075 / 11282082432;
+const D3 = 87487479700 / 32700410799;
+const D4 = -10690763975 / 1880347072;
+const D5 = 701980252875 / 199316789632;
+const D6 = -1453857185 / 822651844;
+const D7 = 69997945 / 29380423;
+// step-size controller (Hairer's DOPRI5 defaults): PI control with β = 0.04
+const SAFE = 0.9;
+const BETA = 0.04;
+const EXPO1 = 0.2 - 0.75 * BETA;
+const FAC_MIN = 0.2; // hNew ≥ h·0.2
+const FAC_MAX = 10; // hNew ≤ h·10
+const MAX_NONFINITE_REJECTIONS = 30; // 5^-30 ≈ 1e-21: the rhs is broken, not stiff
+
+const FN = 'createDormandPrince';
+
+/**
+ * Checks the options of the Dormand–Prince integrator and fills in the defaults
+ * (internal: shared with `dormandPrince`, not exported from the library).
+ */
+export function resolveDormandPrinceConfig(
+  fn: string,
+  config: DormandPrinceConfig,
+  t0: number,
+): { rtol: number; atol: number; hMax: number; maxSteps: number; tStop: number } {
+  const rtol = config.rtol ?? 1e-6;
+  const atol = config.atol ?? 1e-8;
+  assertNonNegative(fn, 'rtol', rtol);
+  assertNonNegative(fn, 'atol', atol);
+  if (rtol === 0 && atol === 0) {
+    throw new Error(`${fn}: options 'rtol' and 'atol' must not both be 0`);
+  }
+  const hMax = config.hMax ?? Infinity;
+  if (!(hMax > 0)) {
+    throw new Error(`${fn}: option 'hMax' must be a number > 0, got ${String(hMax)}`);
+  }
+  if (config.h0 !== undefined) assertPositive(fn, 'h0', config.h0);
+  const maxSteps = config.maxSteps ?? 100_000;
+  if (!(Number.isInteger(maxSteps) && maxSteps >= 1)) {
+    throw new Error(`${fn}: option 'maxSteps' must be an integer ≥ 1, got ${String(maxSteps)}`);
+  }
+  const tStop = config.tStop ?? Infinity;
+  if (!(tStop >= t0)) {
+    throw new Error(`${fn}: option 'tStop' must be ≥ t0 = ${t0}, got ${String(tStop)}`);
+  }
+  return { rtol, atol, hMax, maxSteps, tStop };
+}
+
+/**
+ * Creates an adaptive Dormand–Prince 5(4) integrator for y' = f(y, t), y(t0) = y0, to be
+ * advanced piece by piece with `advanceTo(tOut, yOut)`.
+ *
+ * The method is explicit Runge–Kutta of order 5 with an embedded order-4 error estimate
+ * and the first-same-as-last property (6 right-hand-side calls per step). A step of size h
+ * is accepted when the error norm
+ *   ‖err‖ = √( (1/n) Σᵢ (errᵢ / (atol + rtol·max(|yᵢ|, |y_newᵢ|)))² )
+ * is ≤ 1 (Hairer, Nørsett & Wanner); the next step size follows their PI controller
+ * (β = 0.04, safety 0.9, factor within [0.2, 10], no growth right after a rejection).
+ * Output at `tOut` comes from the order-4 continuous extension of the step that covers
+ * tOut, so requested times never shorten the steps. All work arrays are allocated here;
+ * a step allocates nothing.
+ *
+ * Failures throw an Error naming what happened and at which t: a non-finite y0 or f(y0),
+ * a right-hand side that keeps returning non-finite values, a step size that underflows
+ * (the solution likely blows up there), more than `maxSteps` attempts in one call.
+ *
+ * @param rhs - f as `rhs(out, y, t)`, writing f(y, t) into `out` (both arrays are reused)
+ * @param y0 - initial state (copied; length n ≥ 1)
+ * @param t0 - initial time, in the model's time unit
+ * @param config - tolerances, step-size limits, `maxSteps`, `tStop` (see {@link DormandPrinceConfig})
+ * @returns the stepper; `advanceTo(tOut, yOut)` requires t0 ≤ tOut ≤ tStop and tOut not
+ *   smaller than in the previous call
+ * @example
+ * const decay = (out: Float64Array, y: Float64Array) => { out[0] = -y[0]; };
+ * const stepper = createDormandPrince(decay, new Float64Array([1]), 0, { rtol: 1e-10, atol: 1e-12 });
+ * const y = new Float64Array(1);
+ * stepper.advanceTo(1, y);
+ * y[0]; // → 0.3678794411…  (≈ e^{-1})
+ */
+export function createDormandPrince(
+  rhs: OdeRhs,
+  y0: Float64Array,
+  t0: number,
+  config: DormandPrinceConfig = {},
+): DormandPrinceStepper {
+  if (typeof rhs !== 'function') {
+    throw new Error(`${FN}: argument 'rhs' must be a function (out, y, t) => void`);
+  }
+  assertInitialState(FN, y0);
+  assertFinite(FN, 't0', t0);
+  const { rtol, atol, hMax, maxSteps, tStop } = resolveDormandPrinceConfig(FN, config, t0);
+
+  const n = y0.length;
+  const y = Float64Array.from(y0);
+  const yNew = new Float64Array(n);
+  const yStage = new Float64Array(n);
+  let k1 = new Float64Array(n);
+  const k2 = new Float64Array(n);
+  const k3 = new Float64Array(n);
+  const k4 = new Float64Array(n);
+  const k5 = new Float64Array(n);
+  const k6 = new Float64Array(n);
+  let k7 = new Float64Array(n);
+  // continuous extension of the last step [tOld, tOld + hOld]
+  const r1 = new Float64Array(n);
+  const r2 = new Float64Array(n);
+  const r3 = new Float64Array(n);
+  const r4 = new Float64Array(n);
+  const r5 = new Float64Array(n);
+  let tOld = t0;
+  let hOld = 0;
+
+  const stats: OdeStats = { steps: 0, rejected: 0, rhsEvaluations: 0 };
+  let t = t0;
+  let tLastOut = t0;
+  let facOld = 1e-4;
+  let lastRejected = false;
+  let attempts = 0; // step attempts in the current advanceTo call
+  let lastNonFinite = false; // the last rejected attempt gave non-finite values
+
+  rhs(k1, y, t);
+  stats.rhsEvaluations++;
+  const bad = firstNonFinite(k1);
+  if (bad >= 0) {
+    throw new Error(
+      `${FN}: the right-hand side returned a non-finite value at t = ${t0}: ` +
+        `f(y0)[${bad}] = ${k1[bad]}`,
+    );
+  }
+
+  let h = config.h0 ?? initialStep();
+  h = Math.min(h, hMax);
+
+  /** Hairer's starting step: h ≈ 0.01·‖y0‖/‖f0‖, refined by a trial Euler step (order 5). */
+  function initialStep(): number {
+    let dy = 0;
+    let df = 0;
+    for (let i = 0; i < n; i++) {
+      const sk = atol + rtol * Math.abs(y[i]);
+      dy += (y[i] / sk) ** 2;
+      df += (k1[i] / sk) ** 2;
+    }
+    dy = Math.sqrt(dy / n);
+    df = Math.sqrt(df / n);
+    let h1 = dy < 1e-5 || df < 1e-5 ? 1e-6 : 0.01 * (dy / df);
+    h1 = Math.min(h1, hMax, tStop - t0 > 0 ? tStop - t0 : Infinity);
+    for (let i = 0; i < n; i++) yStage[i] = y[i] + h1 * k1[i];
+    rhs(k2, yStage, t0 + h1);
+    stats.rhsEvaluations++;
+    let d2 = 0;
+    for (let i = 0; i < n; i++) {
+      const sk = atol + rtol * Math.abs(y[i]);
+      d2 += ((k2[i] - k1[i]) / sk) ** 2;
+    }
+    d2 = Math.sqrt(d2 / n) / h1;
+    const der = Math.max(d2, df);
+    // a non-finite trial derivative leaves the small guess; the step control shrinks it further
+    let h2 = h1;
+    if (Number.isFinite(der)) h2 = der <= 1e-15 ? Math.max(1e-6, h1 * 1e-3) : (0.01 / der) ** 0.2;
+    return Math.min(100 * h1, h2);
+  }
+
+  /**
+   * Takes one accepted step (retrying rejected attempts); prepares the continuous extension
+   * when the step ends past `tOut`.
+   */
+  function step(tOut: number): void {
+    let nonFiniteRejections = 0;
+    for (;;) {
+      if (attempts >= maxSteps) {
+        throw new Error(
+          `${FN}: more than maxSteps = ${maxSteps} step attempts in one advanceTo(${tOut}) call, ` +
+            `stuck at t = ${t} with step size h = ${h} (problem stiff or tolerances too tight?)`,
+        );
+      }
+      attempts++;
+      let hs = Math.min(h, hMax);
+      let last = false;
+      if (t + 1.01 * hs >= tStop) {
+        hs = tStop - t;
+        last = true;
+      }
+      const tNew = last ? tStop : t + hs;
+      if (!(hs > 0) || tNew === t || hs < 16 * Number.EPSILON * Math.abs(t)) {
+        throw new Error(
+          `${FN}: step size underflow at t = ${t} (h = ${hs}): ` +
+            (lastNonFinite
+              ? 'the last attempts produced non-finite values (the right-hand side returns ' +
+                `NaN/∞ just after t = ${t}, or y overflows there)`
+              : `the error estimate stays too large; the solution probably blows up near t = ${t}`),
+        );
+      }
+
+      for (let i = 0; i < n; i++) yStage[i] = y[i] + hs * A21 * k1[i];
+      rhs(k2, yStage, t + C2 * hs);
+      for (let i = 0; i < n; i++) yStage[i] = y[i] + hs * (A31 * k1[i] + A32 * k2[i]);
+      rhs(k3, yStage, t + C3 * hs);
+      for (let i = 0; i < n; i++) {
+        yStage[i] = y[i] + hs * (A41 * k1[i] + A42 * k2[i] + A43 * k3[i]);
+      }
+      rhs(k4, yStage, t + C4 * hs);
+      for (let i = 0; i < n; i++) {
+        yStage[i] = y[i] + hs * (A51 * k1[i] + A52 * k2[i] + A53 * k3[i] + A54 * k4[i]);
+      }
+      rhs(k5, yStage, t + C5 * hs);
+      for (let i = 0; i < n; i++) {
+        yStage[i] =
+          y[i] + hs * (A61 * k1[i] + A62 * k2[i] + A63 * k3[i] + A64 * k4[i] + A65 * k5[i]);
+      }
+      rhs(k6, yStage, tNew);
+      for (let i = 0; i < n; i++) {
+        yNew[i] =
+          y[i] + hs * (A71 * k1[i] + A73 * k3[i] + A74 * k4[i] + A75 * k5[i] + A76 * k6[i]);
+      }
+      rhs(k7, yNew, tNew);
+      stats.rhsEvaluations += 6;
+
+      let sum = 0;
+      for (let i = 0; i < n; i++) {
+        const e =
+          hs * (E1 * k1[i] + E3 * k3[i] + E4 * k4[i] + E5 * k5[i] + E6 * k6[i] + E7 * k7[i]);
+        const sk = atol + rtol * Math.max(Math.abs(y[i]), Math.abs(yNew[i]));
+        sum += (e / sk) ** 2;
+      }
+      const err = Math.sqrt(sum / n);
+
+      if (!Number.isFinite(err) || firstNonFinite(yNew) >= 0) {
+        // Overflow or a non-finite f: retry with a much smaller step.
+        stats.rejected++;
+        lastRejected = true;
+        lastNonFinite = true;
+        h = hs * FAC_MIN;
+        if (++nonFiniteRejections > MAX_NONFINITE_REJECTIONS) {
+          throw new Error(
+            `${FN}: the right-hand side keeps returning non-finite values (or y overflows) ` +
+              `just after t = ${t}, even with step size h = ${hs}`,
+          );
+        }
+        continue;
+      }
+
+      lastNonFinite = false;
+      const fac11 = err ** EXPO1;
+      if (err <= 1) {
+        let fac = fac11 / facOld ** BETA;
+        fac = Math.max(1 / FAC_MAX, Math.min(1 / FAC_MIN, fac / SAFE));
+        let hNew = hs / fac;
+        if (lastRejected) hNew = Math.min(hNew, hs);
+        facOld = Math.max(err, 1e-4);
+
+        if (tNew > tOut) {
+          for (let i = 0; i < n; i++) {
+            const dy = yNew[i] - y[i];
+            const b = hs * k1[i] - dy;
+            r1[i] = y[i];
+            r2[i] = dy;
+            r3[i] = b;
+            r4[i] = dy - hs * k7[i] - b;
+            r5[i] =
+              hs *
+              (D1 * k1[i] + D3 * k3[i] + D4 * k4[i] + D5 * k5[i] + D6 * k6[i] + D7 * k7[i]);
+          }
+          tOld = t;
+          hOld = hs;
+        }
+        // accept: y ← y_new, k1 ← k7 (first same as last)
+        y.set(yNew);
+        const swap = k1;
+        k1 = k7;
+        k7 = swap;
+        t = tNew;
+        h = hNew;
+        stats.steps++;
+        lastRejected = false;
+        return;
+      }
+      stats.rejected++;
+      lastRejected = true;
+      h = hs / Math.min(1 / FAC_MIN, fac11 / SAFE);
+    }
+  }
+
+  function advanceTo(tOut: number, yOut: Float64Array): void {
+    if (!(tOut >= tLastOut)) {
+      throw new Error(
+        `${FN}: advanceTo: argument 'tOut' must be ≥ the previous output time ${tLastOut}, ` +
+          `got ${tOut}`,
+      );
+    }
+    if (tOut > tStop) {
+      throw new Error(`${FN}: advanceTo: argument 'tOut' = ${tOut} lies beyond tStop = ${tStop}`);
+    }
+    if (tOut === Infinity) {
+      throw new Error(`${FN}: advanceTo: argument 'tOut' must be finite, got ${tOut}`);
+    }
+    assertOutput(`${FN}: advanceTo`, yOut, n);
+    attempts = 0;
+    while (t < tOut) step(tOut);
+    tLastOut = tOut;
+    if (tOut === t) {
+      yOut.set(y);
+      return;
+    }
+    const theta = (tOut - tOld) / hOld;
+    const theta1 = 1 - theta;
+    for (let i = 0; i < n; i++) {
+      yOut[i] = r1[i] + theta * (r2[i] + theta1 * (r3[i] + theta * (r4[i] + theta1 * r5[i])));
+    }
+  }
+
+  return {
+    dim: n,
+    get t() {
+      return t;
+    },
+    get h() {
+      return h;
+    },
+    stats,
+    advanceTo,
+  };
+}

@@ -5,3 +5,11 @@ export { dormandPrince } from './dormand-prince';
 export type { DormandPrinceSolveConfig, OdeSolution } from './dormand-prince';
 export { createRk4 } from './create-rk4';
 export type { Rk4Config } from './create-rk4';
+
+// master equation
+export { compileLindbladRhs } from './lindblad-rhs';
+export type { LindbladNormalForm, LindbladRhs } from './lindblad-rhs';
+export { mesolve } from './mesolve';
+export type { MesolveConfig } from './mesolve';
+export { steadyState } from './steady-state';
+export type { SteadyStateConfig, SteadyStateResult } from './steady-state';

@@ -1,1 +1,9 @@
-export {};
+// @qsync/models — the thesis's models as validated parameter sets.
+export { resolveParameters } from './parameters';
+export type { ParameterSpec, ParameterTable } from './parameters';
+export { quantumVanDerPol, quantumVanDerPolParameters } from './quantum-van-der-pol';
+export type { QuantumVanDerPol, QuantumVanDerPolConfig } from './quantum-van-der-pol';
+export { coupledVanDerPol, coupledVanDerPolParameters } from './coupled-van-der-pol';
+export type { CoupledVanDerPol, CoupledVanDerPolConfig } from './coupled-van-der-pol';
+export { modelCatalog } from './model-catalog';
+export type { ModelEntry, ModelInstance } from './model-catalog';

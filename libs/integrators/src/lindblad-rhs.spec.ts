@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import { expectClose } from '@qsync/testing';
+import {
+  applyLindbladianInto,
+  create,
+  destroy,
+  embed,
+  fockSpace,
+  lindbladian,
+  minus,
+  number,
+  plus,
+  power,
+  scaled,
+  sigmaMinus,
+  sigmaPlus,
+  sigmaZ,
+  spinHalfSpace,
+  tensorSpace,
+  type Lindbladian,
+} from '@qsync/operators';
+import { compileLindbladRhs } from './lindblad-rhs';
+
+/** Two coupled quantum vdP oscillators, thesis Eq. (4.8). */
+function vdpPair(N: number, k: number, k1: number, k2: number, delta: number, V: number): Lindbladian {
+  const s = tensorSpace(fockSpace(N), fockSpace(N));
+  const a = embed(destroy(fockSpace(N)), s, 0);
+  const b = embed(destroy(fockSpace(N)), s, 1);
+  const ad = embed(create(fockSpace(N)), s, 0);
+  const bd = embed(create(fockSpace(N)), s, 1);
+  const H = scaled(minus(embed(number(fockSpace(N)), s, 0), embed(number(fockSpace(N)), s, 1)), delta / 2);
+  return lindbladian(H, [
+    { rate: k1, jump: ad },
+    { rate: k1, jump: bd },
+    { rate: k, jump: a },
+    { rate: k, jump: b },
+    { rate: k2, jump: power(a, 2) },
+    { rate: k2, jump: power(b, 2) },
+    { rate: V, jump: minus(a, b) },
+  ]);
+}
+
+function randomMatrix(n: number, seed: number, hermitian: boolean): Float64Array {
+  let state = seed >>> 0;
+  const rand = () => {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    return state / 4294967296 - 0.5;
+  };
+  const x = new Float64Array(2 * n * n);
+  for (let k = 0; k < x.length; k++) x[k] = rand();
+  if (hermitian) {
+    for (let i = 0; i < n; i++) {
+      x[2 * (i * n + i) + 1] = 0;
+      for (let j = 0; j < i; j++) {
+        x[2 * (i * n + j)] = x[2 * (j * n + i)];
+        x[2 * (i * n + j) + 1] = -x[2 * (j * n + i) + 1];
+      }
+    }
+  }
+  return x;
+}
+
+function reference(l: Lindbladian, rho: Float64Array): Float64Array {
+  const n = l.left.rows;
+  const out = { rows: n, cols: n, data: new Float64Array(2 * n * n) };
+  applyLindbladianInto(out, l, { rows: n, cols: n, data: rho });
+  return out.data;
+}
+
+describe('compileLindbladRhs', () => {
+  // Both sides sum the same O(10) products of O(1) numbers per entry: agreement to a few ulps
+  // of the largest entry (|L ρ| ~ 100 here) is what rounding allows.
+  const atol = 1e-12;
+
+  it('equals the reference Lindbladian on the vdP pair (Hermitian half path)', () => {
+    const l = vdpPair(5, 1, 3, 1, 0.5, 1);
+    const rhs = compileLindbladRhs(l);
+    expect(rhs.hermitian).toBe(true);
+    const rho = randomMatrix(25, 7, true);
+    const out = new Float64Array(rho.length);
+    rhs.applyInto(out, rho);
+    expectClose(out, reference(l, rho), { atol });
+  });
+
+  it('merges terms of equal shift: the vdP pair needs few passes', () => {
+    // left/right: diagonal (one sum term) and a†b, b†a on each side (4); sandwiches a†·a, b†·b,
+    // a·a† (κ and V merged), b·b†, a²·a²†, b²·b²†, a·b†, b·a† (8).
+    expect(compileLindbladRhs(vdpPair(4, 1, 3, 1, 0.5, 1)).terms).toBe(13);
+  });
+
+  it('equals the reference on a non-Hermitian input and a generator with a cross dissipator', () => {
+    const s = tensorSpace(spinHalfSpace(), spinHalfSpace());
+    const sA = embed(sigmaMinus(spinHalfSpace()), s, 0);
+    const sB = embed(sigmaMinus(spinHalfSpace()), s, 1);
+    const H = plus(embed(sigmaZ(spinHalfSpace()), s, 0), scaled(embed(sigmaPlus(spinHalfSpace()), s, 0), 0)); // σz_A
+    const l = lindbladian(H, [
+      { rate: 0.7, jump: sA },
+      { rate: -0.4, jump: sA, jump2: sB }, // alone it does not preserve Hermiticity
+    ]);
+    const rhs = compileLindbladRhs(l);
+    expect(rhs.hermitian).toBe(false);
+    const rho = randomMatrix(4, 3, false);
+    const out = new Float64Array(rho.length);
+    rhs.applyInto(out, rho);
+    expectClose(out, reference(l, rho), { atol });
+  });
+
+  it('preserves the trace: Tr L(ρ) = 0', () => {
+    const l = vdpPair(6, 0.5, 2, 0.2, 1.3, 0.7);
+    const rhs = compileLindbladRhs(l);
+    const rho = randomMatrix(36, 11, true);
+    const out = new Float64Array(rho.length);
+    rhs.applyInto(out, rho);
+    let tr = 0;
+    for (let i = 0; i < 36; i++) tr += out[2 * (i * 36 + i)];
+    expectClose(tr, 0, { atol: 1e-12 });
+  });
+
+  it('rejects a malformed generator', () => {
+    const l = vdpPair(3, 1, 1, 1, 0, 1);
+    expect(() => compileLindbladRhs({ ...l, right: { ...l.right, rows: 2 } })).toThrow(/'right' must be 9×9/);
+  });
+});

@@ -1,0 +1,154 @@
+import { arrayChannel, chunkedObservable, complexChannel, realChannel } from '@qsync/frames';
+import type { Channel, Frame, Progress } from '@qsync/frames';
+import type { CsrMatrix } from '@qsync/linalg';
+import type { DensityMatrix, Lindbladian, Operator } from '@qsync/operators';
+import type { Observable } from 'rxjs';
+import { createDormandPrince } from './create-dormand-prince';
+import { createRk4 } from './create-rk4';
+import { compileLindbladRhs } from './lindblad-rhs';
+import type { OdeStepper } from './ode-types';
+
+/** Options of {@link mesolve}. */
+export interface MesolveConfig {
+  /** Operators whose expectation values Tr[O ρ(t)] are emitted, each as a complex channel of that name. */
+  expect?: Readonly<Record<string, Operator>>;
+  /** Also emit the state as channel `rho` (a copy: an n×n complex array channel). Default false. */
+  includeState?: boolean;
+  /** 'dormand-prince' (adaptive 5(4), default) or 'rk4' (fixed step `dt`). */
+  method?: 'dormand-prince' | 'rk4';
+  /** Relative tolerance of the adaptive method (default 1e-8). */
+  rtol?: number;
+  /** Absolute tolerance of the adaptive method, on the entries of ρ (default 1e-10). */
+  atol?: number;
+  /** Step of 'rk4' (required for it), in the model's time unit. */
+  dt?: number;
+  /** Largest step of the adaptive method (default ∞). */
+  hMax?: number;
+  /** Called with {done, total} output times as the run goes on. */
+  progress?: (p: Progress) => void;
+  /** Wall-clock budget (ms) of one slice of work before yielding to the event loop (default 16). */
+  yieldEvery?: number;
+}
+
+/**
+ * Integrates the Lindblad master equation ρ̇ = Lρ (Eq. 3.8) from ρ0 and emits one frame per
+ * requested time, as a cold Observable: nothing runs until subscribed, the work runs in slices
+ * that yield to the event loop, and unsubscribing stops it.
+ *
+ * Each frame has the channels named in `expect` (complex ⟨O⟩ = Tr[O ρ(t)]), `trace` (real
+ * Tr ρ(t)) and, with `includeState`, `rho` (a copy of ρ(t), complex n×n). The right-hand side is
+ * matrix-free on the shifted diagonals of the operators (see `compileLindbladRhs`).
+ *
+ * @param l the generator (`lindbladian` of `@qsync/operators`)
+ * @param rho0 initial density matrix, dims equal to l.dims
+ * @param times output times, finite and non-decreasing; the first is the initial time
+ * @example
+ * mesolve(l, rho0, [0, 1, 2], { expect: { n: number(space) } })
+ *   .subscribe((f) => console.log(f.t, f.channels.n));
+ */
+export function mesolve(
+  l: Lindbladian,
+  rho0: DensityMatrix,
+  times: ArrayLike<number>,
+  config: MesolveConfig = {},
+): Observable<Frame> {
+  const n = l.left.rows;
+  if (!sameDims(rho0.dims, l.dims) || rho0.matrix.rows !== n || rho0.matrix.cols !== n) {
+    throw new Error(
+      `mesolve: 'rho0' has dims [${rho0.dims.join(', ')}] (${rho0.matrix.rows}×${rho0.matrix.cols}), ` +
+        `the Lindbladian has dims [${l.dims.join(', ')}] (${n}×${n})`,
+    );
+  }
+  for (let k = 0; k < rho0.matrix.data.length; k++) {
+    if (!Number.isFinite(rho0.matrix.data[k])) throw new Error(`mesolve: 'rho0' has a non-finite entry at ${k >> 1}`);
+  }
+  if (times.length < 1) throw new Error("mesolve: 'times' must hold at least one time");
+  for (let k = 0; k < times.length; k++) {
+    if (!Number.isFinite(times[k])) throw new Error(`mesolve: 'times[${k}]' must be finite, got ${times[k]}`);
+    if (k > 0 && times[k] < times[k - 1]) {
+      throw new Error(`mesolve: 'times' must be non-decreasing, but times[${k}] = ${times[k]} < times[${k - 1}] = ${times[k - 1]}`);
+    }
+  }
+  const expectOps = Object.entries(config.expect ?? {});
+  for (const [name, op] of expectOps) {
+    if (name === 'trace' || name === 'rho') throw new Error(`mesolve: expect channel name '${name}' is reserved`);
+    if (!sameDims(op.dims, l.dims)) {
+      throw new Error(`mesolve: expect operator '${name}' has dims [${op.dims.join(', ')}], expected [${l.dims.join(', ')}]`);
+    }
+  }
+  const method = config.method ?? 'dormand-prince';
+  if (method !== 'dormand-prince' && method !== 'rk4') {
+    throw new Error(`mesolve: 'method' must be 'dormand-prince' or 'rk4', got '${String(method)}'`);
+  }
+  if (method === 'rk4' && !(config.dt !== undefined && config.dt > 0)) {
+    throw new Error(`mesolve: method 'rk4' needs a step 'dt' > 0, got ${config.dt}`);
+  }
+  const rhs = compileLindbladRhs(l);
+  const t = Float64Array.from(times);
+  const includeState = config.includeState ?? false;
+
+  return chunkedObservable<Frame>(
+    function* (ctx) {
+      const y = Float64Array.from(rho0.matrix.data);
+      const f = (out: Float64Array, state: Float64Array) => rhs.applyInto(out, state);
+      const stepper: OdeStepper =
+        method === 'rk4'
+          ? createRk4(f, y, t[0], { dt: config.dt as number })
+          : createDormandPrince(f, y, t[0], {
+              rtol: config.rtol ?? 1e-8,
+              atol: config.atol ?? 1e-10,
+              ...(config.hMax !== undefined ? { hMax: config.hMax } : {}),
+            });
+      for (let k = 0; k < t.length; k++) {
+        if (k > 0) stepper.advanceTo(t[k], y);
+        ctx.emit(frameOf(t[k], y, n, expectOps, includeState));
+        yield { done: k + 1, total: t.length };
+      }
+    },
+    {
+      ...(config.progress !== undefined ? { progress: config.progress } : {}),
+      ...(config.yieldEvery !== undefined ? { yieldEvery: config.yieldEvery } : {}),
+    },
+  );
+}
+
+function frameOf(
+  t: number,
+  rho: Float64Array,
+  n: number,
+  expectOps: [string, Operator][],
+  includeState: boolean,
+): Frame {
+  const channels: Record<string, Channel> = {};
+  let tr = 0;
+  for (let i = 0; i < n; i++) tr += rho[2 * (i * n + i)];
+  channels.trace = realChannel(tr);
+  for (const [name, op] of expectOps) {
+    const [re, im] = traceProduct(op.matrix, rho, n);
+    channels[name] = complexChannel(re, im);
+  }
+  if (includeState) channels.rho = arrayChannel(Float64Array.from(rho), [n, n], { complex: true });
+  return { t, channels };
+}
+
+/** Tr[O ρ] = Σ_ij O_ij ρ_ji over the stored entries of O. */
+function traceProduct(o: CsrMatrix, rho: Float64Array, n: number): [number, number] {
+  let re = 0;
+  let im = 0;
+  for (let i = 0; i < o.rows; i++) {
+    for (let p = o.rowPtr[i]; p < o.rowPtr[i + 1]; p++) {
+      const j = o.colIdx[p];
+      const or = o.data[2 * p];
+      const oi = o.data[2 * p + 1];
+      const rr = rho[2 * (j * n + i)];
+      const ri = rho[2 * (j * n + i) + 1];
+      re += or * rr - oi * ri;
+      im += or * ri + oi * rr;
+    }
+  }
+  return [re, im];
+}
+
+function sameDims(a: readonly number[], b: readonly number[]): boolean {
+  return a.length === b.length && a.every((d, k) => d === b[k]);
+}

@@ -90,6 +90,20 @@ describe('bandLuFactor / bandLuSolveInto', () => {
     expectClose(x, [1, 0, 1, 0, 1, 0], { atol: 4 * EPS });
   });
 
+  it('runs the bandLuSolveInto doc example', () => {
+    const f = bandLuFactor({
+      rows: 2,
+      cols: 2,
+      rowPtr: Int32Array.of(0, 1, 2),
+      colIdx: Int32Array.of(0, 1),
+      data: Float64Array.of(2, 0, 0, 1),
+    });
+    // divisions by 2 and by i are exact
+    expect(Array.from(bandLuSolveInto(new Float64Array(4), f, Float64Array.of(2, 0, 1, 0)))).toEqual([
+      1, 0, 0, -1,
+    ]);
+  });
+
   it('agrees with dense LU on random banded matrices of several shapes', () => {
     const rand = seededUniform(21);
     for (const [n, kl, ku] of [

@@ -199,7 +199,12 @@ export function bandLuFactor(
  * @param b right-hand side (length 2n, interleaved)
  * @returns `out`
  * @example
- * // see bandLuFactor: solving the tridiagonal example for b = [3, 4, 3] gives [1, 1, 1]
+ * // A = diag(2, i) stored as CSR
+ * const f = bandLuFactor({
+ *   rows: 2, cols: 2, rowPtr: Int32Array.of(0, 1, 2), colIdx: Int32Array.of(0, 1),
+ *   data: Float64Array.of(2, 0, 0, 1),
+ * });
+ * bandLuSolveInto(new Float64Array(4), f, Float64Array.of(2, 0, 1, 0)); // Float64Array [1, 0, 0, -1]
  */
 export function bandLuSolveInto(out: Float64Array, f: BandLuFactors, b: Float64Array): Float64Array {
   const { n, kl, ku, ab, piv, perm, work } = f;

@@ -58,5 +58,27 @@ describe('connectedComponents', () => {
         data: new Float64Array(4),
       }),
     ).toThrow(/argument 'a' row 1 must have strictly increasing column indices in \[0, 2\)/);
+    const base = {
+      rows: 2,
+      cols: 2,
+      rowPtr: Int32Array.of(0, 1, 2),
+      colIdx: Int32Array.of(0, 1),
+      data: new Float64Array(4),
+    };
+    expect(() => connectedComponents({ ...base, colIdx: [0, 1] as unknown as Int32Array })).toThrow(
+      /argument 'a' must be a CsrMatrix \(Int32Array rowPtr\/colIdx, Float64Array data\)/,
+    );
+    expect(() => connectedComponents({ ...base, rowPtr: Int32Array.of(1, 1, 2) })).toThrow(
+      /argument 'a' must have rowPtr of length rows \+ 1 = 3 starting at 0/,
+    );
+    expect(() => connectedComponents({ ...base, rowPtr: Int32Array.of(0, 1, 3) })).toThrow(
+      /argument 'a' has rowPtr\[rows\] = 3 but colIdx\/data hold fewer entries/,
+    );
+    expect(() =>
+      connectedComponents({ ...base, rowPtr: Int32Array.of(0, 2, 1), colIdx: Int32Array.of(0, 1) }),
+    ).toThrow(/argument 'a' has decreasing rowPtr at row 1/);
+    expect(() => connectedComponents({ ...base, colIdx: Int32Array.of(0, 0), rowPtr: Int32Array.of(0, 2, 2) })).toThrow(
+      /row 0 must have strictly increasing column indices/,
+    );
   });
 });

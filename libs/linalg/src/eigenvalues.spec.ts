@@ -76,6 +76,19 @@ describe('eigenvalues (complex Hessenberg QR)', () => {
     expect(eigenMismatch(eigenvalues(companionOfRoots(ints)), ints)).toBeLessThan(1e-9);
   });
 
+  it('escapes the stationary cycle of the cyclic shift via exceptional shifts', () => {
+    // Wilkinson shift of the cyclic permutation is 0 and unshifted QR leaves it unchanged;
+    // only the exceptional shift makes progress. Eigenvalues: 7th roots of unity.
+    const n = 7;
+    const p = denseFrom(n, n, (i, j) => [i === (j + 1) % n ? 1 : 0, 0]);
+    const roots = Array.from({ length: n }, (_, k) => [
+      Math.cos((2 * Math.PI * k) / n),
+      Math.sin((2 * Math.PI * k) / n),
+    ]).flat();
+    // unitary matrix: perfectly conditioned eigenvalues, error ~ n·eps
+    expect(eigenMismatch(eigenvalues(p), roots)).toBeLessThan(1e-13);
+  });
+
   it('satisfies Σλ = trace and Πλ = det (via LU) on a random complex matrix', () => {
     const n = 40;
     const a = randomDense(n, seededUniform(99));

@@ -119,6 +119,9 @@ describe('luFactor / luSolveInto', () => {
       /argument 'a' must be a square DenseMatrix/,
     );
     expect(() => luFactor({ rows: 0, cols: 0, data: new Float64Array(0) })).toThrow(/rows ≥ 1/);
+    expect(() => luFactor({ rows: 1, cols: 1, data: [1, 0] as unknown as Float64Array })).toThrow(
+      /argument 'a' must be a DenseMatrix with a Float64Array 'data'/,
+    );
     expect(() => luFactor({ rows: 2, cols: 2, data: new Float64Array(6) })).toThrow(
       /argument 'a' has data of length 6/,
     );
@@ -128,6 +131,9 @@ describe('luFactor / luSolveInto', () => {
     const f = luFactor(identity(2));
     expect(() => luSolveInto(new Float64Array(4), f, new Float64Array(3))).toThrow(
       /luSolveInto: argument 'b' must have length 2·n = 4/,
+    );
+    expect(() => luSolveInto(new Float64Array(4), f, [1, 0, 1, 0] as unknown as Float64Array)).toThrow(
+      /luSolveInto: argument 'b' must be a Float64Array of length 4/,
     );
     expect(() => luSolveInto(new Float64Array(2), f, new Float64Array(4))).toThrow(
       /argument 'out'/,

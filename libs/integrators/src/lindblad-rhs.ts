@@ -222,62 +222,29 @@ function setRange(term: StencilTerm, n: number): boolean {
   return term.iLo < term.iHi && term.jLo < term.jHi;
 }
 
+/**
+ * ρ̇ row by row: for each output row, every term adds its contribution while that row (and the
+ * few shifted source rows) sit in the L1 cache, instead of one sweep over all of ρ per term.
+ */
 function applyTerms(out: Float64Array, x: Float64Array, n: number, terms: StencilTerm[], half: boolean): void {
-  out.fill(0);
-  for (let q = 0; q < terms.length; q++) {
-    const { s, t, u, w, iLo, iHi, jLo, jHi, sum } = terms[q];
-    for (let i = iLo; i < iHi; i++) {
-      const j0 = half && i > jLo ? i : jLo;
-      if (j0 >= jHi) continue;
-      const o = 2 * i * n;
-      const src = 2 * ((i + s) * n + t);
-      if (sum) {
-        const a = u as Float64Array;
-        const b = w as Float64Array;
-        const ar = a[2 * i];
-        const ai = a[2 * i + 1];
-        for (let j = j0; j < jHi; j++) {
-          const cr = ar + b[2 * j];
-          const ci = ai + b[2 * j + 1];
-          const xr = x[src + 2 * j];
-          const xi = x[src + 2 * j + 1];
-          out[o + 2 * j] += cr * xr - ci * xi;
-          out[o + 2 * j + 1] += cr * xi + ci * xr;
-        }
-      } else if (w === null) {
-        const ur = (u as Float64Array)[2 * i];
-        const ui = (u as Float64Array)[2 * i + 1];
-        if (ur === 0 && ui === 0) continue;
-        for (let j = j0; j < jHi; j++) {
-          const xr = x[src + 2 * j];
-          const xi = x[src + 2 * j + 1];
-          out[o + 2 * j] += ur * xr - ui * xi;
-          out[o + 2 * j + 1] += ur * xi + ui * xr;
-        }
-      } else if (u === null) {
-        for (let j = j0; j < jHi; j++) {
-          const wr = w[2 * j];
-          const wi = w[2 * j + 1];
-          const xr = x[src + 2 * j];
-          const xi = x[src + 2 * j + 1];
-          out[o + 2 * j] += wr * xr - wi * xi;
-          out[o + 2 * j + 1] += wr * xi + wi * xr;
-        }
-      } else {
-        const ur = u[2 * i];
-        const ui = u[2 * i + 1];
-        if (ur === 0 && ui === 0) continue;
-        for (let j = j0; j < jHi; j++) {
-          const wr = w[2 * j];
-          const wi = w[2 * j + 1];
-          const xr = x[src + 2 * j];
-          const xi = x[src + 2 * j + 1];
-          const tr = wr * xr - wi * xi;
-          const ti = wr * xi + wi * xr;
-          out[o + 2 * j] += ur * tr - ui * ti;
-          out[o + 2 * j + 1] += ur * ti + ui * tr;
-        }
-      }
+  const count = terms.length;
+  for (let i = 0; i < n; i++) {
+    const o = 2 * i * n;
+    const rowStart = half ? i : 0;
+    out.fill(0, o + 2 * rowStart, o + 2 * n);
+    for (let q = 0; q < count; q++) {
+      const term = terms[q];
+      if (i < term.iLo || i >= term.iHi) continue;
+      const j0 = rowStart > term.jLo ? rowStart : term.jLo;
+      const j1 = term.jHi;
+      if (j0 >= j1) continue;
+      const src = 2 * ((i + term.s) * n + term.t);
+      const u = term.u;
+      const w = term.w;
+      if (term.sum) rowSum(out, o, x, src, (u as Float64Array)[2 * i], (u as Float64Array)[2 * i + 1], w as Float64Array, j0, j1);
+      else if (w === null) rowScaled(out, o, x, src, (u as Float64Array)[2 * i], (u as Float64Array)[2 * i + 1], j0, j1);
+      else if (u === null) rowProduct(out, o, x, src, 1, 0, w, j0, j1);
+      else rowProduct(out, o, x, src, u[2 * i], u[2 * i + 1], w, j0, j1);
     }
   }
   if (half) {
@@ -289,6 +256,44 @@ function applyTerms(out: Float64Array, x: Float64Array, n: number, terms: Stenci
       }
     }
     for (let i = 0; i < n; i++) out[2 * (i * n + i) + 1] = 0;
+  }
+}
+
+/** out[o + j] += (a + b[j])·x[src + j] over j ∈ [j0, j1) (complex, interleaved). */
+function rowSum(out: Float64Array, o: number, x: Float64Array, src: number, ar: number, ai: number, b: Float64Array, j0: number, j1: number): void {
+  for (let j = j0; j < j1; j++) {
+    const cr = ar + b[2 * j];
+    const ci = ai + b[2 * j + 1];
+    const xr = x[src + 2 * j];
+    const xi = x[src + 2 * j + 1];
+    out[o + 2 * j] += cr * xr - ci * xi;
+    out[o + 2 * j + 1] += cr * xi + ci * xr;
+  }
+}
+
+/** out[o + j] += u·x[src + j] over j ∈ [j0, j1). */
+function rowScaled(out: Float64Array, o: number, x: Float64Array, src: number, ur: number, ui: number, j0: number, j1: number): void {
+  if (ur === 0 && ui === 0) return;
+  for (let j = j0; j < j1; j++) {
+    const xr = x[src + 2 * j];
+    const xi = x[src + 2 * j + 1];
+    out[o + 2 * j] += ur * xr - ui * xi;
+    out[o + 2 * j + 1] += ur * xi + ui * xr;
+  }
+}
+
+/** out[o + j] += u·w[j]·x[src + j] over j ∈ [j0, j1). */
+function rowProduct(out: Float64Array, o: number, x: Float64Array, src: number, ur: number, ui: number, w: Float64Array, j0: number, j1: number): void {
+  if (ur === 0 && ui === 0) return;
+  for (let j = j0; j < j1; j++) {
+    const wr = w[2 * j];
+    const wi = w[2 * j + 1];
+    const xr = x[src + 2 * j];
+    const xi = x[src + 2 * j + 1];
+    const tr = wr * xr - wi * xi;
+    const ti = wr * xi + wi * xr;
+    out[o + 2 * j] += ur * tr - ui * ti;
+    out[o + 2 * j + 1] += ur * ti + ui * tr;
   }
 }
 

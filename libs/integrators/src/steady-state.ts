@@ -2,7 +2,6 @@ import {
   bandLuFactor,
   bandLuSolveInto,
   bandwidth,
-  connectedComponents,
   csrMatvecInto,
   gmres,
   ilu0,
@@ -10,6 +9,7 @@ import {
   type CsrMatrix,
 } from '@qsync/linalg';
 import { liouvillianMatrix, type DensityMatrix, type Lindbladian } from '@qsync/operators';
+import { blockIndices, blockSubmatrix, liouvillianBlocks } from './liouvillian-blocks';
 
 /** Options of {@link steadyState}. */
 export interface SteadyStateConfig {
@@ -66,7 +66,7 @@ export function steadyState(l: Lindbladian, config: SteadyStateConfig = {}): Ste
   const n = l.left.rows;
   const L = liouvillianMatrix(l);
   const block = populationBlock(L, n);
-  const S = submatrix(L, block);
+  const S = blockSubmatrix(L, block);
   const m = block.length;
 
   const perm = reverseCuthillMcKee(S);
@@ -108,12 +108,12 @@ export function steadyState(l: Lindbladian, config: SteadyStateConfig = {}): Ste
   };
 }
 
-/** Indices (in vec order) of the connected block of L that holds the populations ρ_ii. */
+/** Indices (in vec order) of the block of L that holds the populations ρ_ii. */
 function populationBlock(L: CsrMatrix, n: number): Int32Array {
-  const { labels } = connectedComponents(L);
-  const label = labels[0];
+  const blocks = liouvillianBlocks(L);
+  const label = blocks.labels[0];
   const others = new Set<number>();
-  for (let i = 1; i < n; i++) if (labels[i * n + i] !== label) others.add(labels[i * n + i]);
+  for (let i = 1; i < n; i++) if (blocks.labels[i * n + i] !== label) others.add(blocks.labels[i * n + i]);
   if (others.size > 0) {
     throw new Error(
       `steadyState: the steady state is not unique: the populations fall into ${others.size + 1} ` +
@@ -121,32 +121,7 @@ function populationBlock(L: CsrMatrix, n: number): Int32Array {
         'add a process that connects them or solve each sector separately',
     );
   }
-  const idx: number[] = [];
-  for (let k = 0; k < labels.length; k++) if (labels[k] === label) idx.push(k);
-  return Int32Array.from(idx);
-}
-
-/** The square submatrix L[idx, idx]; idx must be a union of connected components. */
-function submatrix(L: CsrMatrix, idx: Int32Array): CsrMatrix {
-  const where = new Int32Array(L.rows).fill(-1);
-  for (let k = 0; k < idx.length; k++) where[idx[k]] = k;
-  const rowPtr = new Int32Array(idx.length + 1);
-  for (let k = 0; k < idx.length; k++) rowPtr[k + 1] = rowPtr[k] + L.rowPtr[idx[k] + 1] - L.rowPtr[idx[k]];
-  const nnz = rowPtr[idx.length];
-  const colIdx = new Int32Array(nnz);
-  const data = new Float64Array(2 * nnz);
-  for (let k = 0; k < idx.length; k++) {
-    let q = rowPtr[k];
-    for (let p = L.rowPtr[idx[k]]; p < L.rowPtr[idx[k] + 1]; p++, q++) {
-      const c = where[L.colIdx[p]];
-      if (c < 0) throw new Error('steadyState: internal error: block is not closed under L');
-      colIdx[q] = c;
-      data[2 * q] = L.data[2 * p];
-      data[2 * q + 1] = L.data[2 * p + 1];
-    }
-  }
-  // Column order is preserved because idx is increasing and `where` is monotone on it.
-  return { rows: idx.length, cols: idx.length, rowPtr, colIdx, data };
+  return blockIndices(blocks, new Set([label]));
 }
 
 /**

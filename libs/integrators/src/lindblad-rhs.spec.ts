@@ -2,15 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { expectClose } from '@qsync/testing';
 import {
   applyLindbladianInto,
-  create,
-  destroy,
   embed,
-  fockSpace,
   lindbladian,
-  minus,
-  number,
   plus,
-  power,
   scaled,
   sigmaMinus,
   sigmaPlus,
@@ -20,25 +14,7 @@ import {
   type Lindbladian,
 } from '@qsync/operators';
 import { compileLindbladRhs } from './lindblad-rhs';
-
-/** Two coupled quantum vdP oscillators, thesis Eq. (4.8). */
-function vdpPair(N: number, k: number, k1: number, k2: number, delta: number, V: number): Lindbladian {
-  const s = tensorSpace(fockSpace(N), fockSpace(N));
-  const a = embed(destroy(fockSpace(N)), s, 0);
-  const b = embed(destroy(fockSpace(N)), s, 1);
-  const ad = embed(create(fockSpace(N)), s, 0);
-  const bd = embed(create(fockSpace(N)), s, 1);
-  const H = scaled(minus(embed(number(fockSpace(N)), s, 0), embed(number(fockSpace(N)), s, 1)), delta / 2);
-  return lindbladian(H, [
-    { rate: k1, jump: ad },
-    { rate: k1, jump: bd },
-    { rate: k, jump: a },
-    { rate: k, jump: b },
-    { rate: k2, jump: power(a, 2) },
-    { rate: k2, jump: power(b, 2) },
-    { rate: V, jump: minus(a, b) },
-  ]);
-}
+import { vdpPair } from './test-support/vdp-pair';
 
 function randomMatrix(n: number, seed: number, hermitian: boolean): Float64Array {
   let state = seed >>> 0;
@@ -73,7 +49,7 @@ describe('compileLindbladRhs', () => {
   const atol = 1e-12;
 
   it('equals the reference Lindbladian on the vdP pair (Hermitian half path)', () => {
-    const l = vdpPair(5, 1, 3, 1, 0.5, 1);
+    const l = vdpPair(5).l;
     const rhs = compileLindbladRhs(l);
     expect(rhs.hermitian).toBe(true);
     const rho = randomMatrix(25, 7, true);
@@ -85,7 +61,7 @@ describe('compileLindbladRhs', () => {
   it('merges terms of equal shift: the vdP pair needs few passes', () => {
     // left/right: diagonal (one sum term) and a†b, b†a on each side (4); sandwiches a†·a, b†·b,
     // a·a† (κ and V merged), b·b†, a²·a²†, b²·b²†, a·b†, b·a† (8).
-    expect(compileLindbladRhs(vdpPair(4, 1, 3, 1, 0.5, 1)).terms).toBe(13);
+    expect(compileLindbladRhs(vdpPair(4).l).terms).toBe(13);
   });
 
   it('equals the reference on a non-Hermitian input and a generator with a cross dissipator', () => {
@@ -106,7 +82,7 @@ describe('compileLindbladRhs', () => {
   });
 
   it('preserves the trace: Tr L(ρ) = 0', () => {
-    const l = vdpPair(6, 0.5, 2, 0.2, 1.3, 0.7);
+    const l = vdpPair(6, { kappa: 0.5, kappa1: 2, kappa2: 0.2, delta: 1.3, V: 0.7 }).l;
     const rhs = compileLindbladRhs(l);
     const rho = randomMatrix(36, 11, true);
     const out = new Float64Array(rho.length);
@@ -117,7 +93,7 @@ describe('compileLindbladRhs', () => {
   });
 
   it('rejects a malformed generator', () => {
-    const l = vdpPair(3, 1, 1, 1, 0, 1);
+    const l = vdpPair(3, { kappa1: 1, delta: 0 }).l;
     expect(() => compileLindbladRhs({ ...l, right: { ...l.right, rows: 2 } })).toThrow(/'right' must be 9×9/);
   });
 });

@@ -3,53 +3,28 @@ import { lastValueFrom, take, toArray } from 'rxjs';
 import { expectClose } from '@qsync/testing';
 import { expm, type DenseMatrix } from '@qsync/linalg';
 import {
-  coherentKet,
-  create,
   dagger,
   times,
   destroy,
-  embed,
   fockKet,
   fockSpace,
   lindbladian,
   liouvillianMatrix,
-  minus,
-  number,
   plus,
-  power,
   pureState,
   scaled,
   sigmaMinus,
   sigmaX,
   sigmaZ,
   spinHalfSpace,
-  tensorKet,
-  tensorSpace,
   type DensityMatrix,
 } from '@qsync/operators';
 import type { ComplexChannel, Frame } from '@qsync/frames';
 import { mesolve } from './mesolve';
+import { vdpPair } from './test-support/vdp-pair';
 
 const run = (obs: ReturnType<typeof mesolve>) => lastValueFrom(obs.pipe(toArray()));
 const complexOf = (f: Frame, name: string) => f.channels[name] as ComplexChannel;
-
-function vdpPair(N: number) {
-  const mode = fockSpace(N);
-  const s = tensorSpace(mode, mode);
-  const a = embed(destroy(mode), s, 0);
-  const b = embed(destroy(mode), s, 1);
-  const l = lindbladian(scaled(minus(embed(number(mode), s, 0), embed(number(mode), s, 1)), 0.25), [
-    { rate: 3, jump: embed(create(mode), s, 0) },
-    { rate: 3, jump: embed(create(mode), s, 1) },
-    { rate: 1, jump: a },
-    { rate: 1, jump: b },
-    { rate: 1, jump: power(a, 2) },
-    { rate: 1, jump: power(b, 2) },
-    { rate: 1, jump: minus(a, b) },
-  ]);
-  const rho0 = pureState(tensorKet(coherentKet(mode, { re: 0.5, im: 0 }), coherentKet(mode, { re: 0, im: 0.5 })));
-  return { l, rho0, a, b, mode };
-}
 
 /** ρ(t) = exp(L t) ρ0 by the dense matrix exponential of the superoperator: an independent method. */
 function byExpm(l: ReturnType<typeof vdpPair>['l'], rho0: DensityMatrix, t: number): Float64Array {

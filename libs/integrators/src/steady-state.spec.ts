@@ -1,42 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { expectClose } from '@qsync/testing';
 import {
-  create,
-  destroy,
-  embed,
-  fockSpace,
   lindbladian,
-  minus,
-  number,
   plus,
-  power,
   scaled,
   sigmaMinus,
   sigmaPlus,
   sigmaX,
   sigmaZ,
   spinHalfSpace,
-  tensorSpace,
   expect as expectValue,
 } from '@qsync/operators';
 import { steadyState } from './steady-state';
-
-function vdpPair(N: number, delta = 0.5) {
-  const mode = fockSpace(N);
-  const s = tensorSpace(mode, mode);
-  const a = embed(destroy(mode), s, 0);
-  const b = embed(destroy(mode), s, 1);
-  const l = lindbladian(scaled(minus(embed(number(mode), s, 0), embed(number(mode), s, 1)), delta / 2), [
-    { rate: 3, jump: embed(create(mode), s, 0) },
-    { rate: 3, jump: embed(create(mode), s, 1) },
-    { rate: 1, jump: a },
-    { rate: 1, jump: b },
-    { rate: 1, jump: power(a, 2) },
-    { rate: 1, jump: power(b, 2) },
-    { rate: 1, jump: minus(a, b) },
-  ]);
-  return { l, a, b };
-}
+import { vdpPair } from './test-support/vdp-pair';
 
 describe('steadyState', () => {
   it('gives the closed-form populations of a pumped, decaying two-level system', () => {

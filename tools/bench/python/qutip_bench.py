@@ -15,6 +15,8 @@ For each Fock cutoff N (Hilbert dimension N², Liouvillian dimension N⁴) it me
              rhs_scipy_ms is the same with scipy's CSR @ dense vector
   mesolve_s  qutip.mesolve(L, ρ0, linspace(0, 20, 201), [], [a†b]) with atol 1e-8, rtol 1e-6:
              only the solver call is timed; L and ρ0 are built before
+             mesolve_steps / mesolve_rhs_evaluations are ZVODE's own counters (NST, NFE) of that
+             call, read from the scipy ode object mesolve creates (captured, not re-run)
   steady_s   qutip.steadystate(L, method='direct'), only the solver call
 and records the mesolve ⟨a†b⟩(t) and the steady-state ⟨a†b⟩ for accuracy comparison.
 One JSON object goes to stdout, progress to stderr. N = 16 takes a few minutes.
@@ -30,6 +32,7 @@ import time
 
 import numpy as np
 import scipy
+import scipy.integrate
 import qutip
 from qutip.cy.spmatfuncs import spmv
 
@@ -60,6 +63,35 @@ def build(N):
     ]
     L = qutip.liouvillian(H, c_ops)
     return L, a, b
+
+
+class _RecordingOde(scipy.integrate.ode):
+    """scipy.integrate.ode that remembers its instances, so ZVODE's counters can be read after mesolve."""
+
+    instances = []
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _RecordingOde.instances.append(self)
+
+
+def mesolve_counting(L, rho0, tlist, e_ops, opts):
+    """qutip.mesolve with scipy.integrate.ode swapped for _RecordingOde during the call.
+
+    Returns (result, steps, rhs_evaluations) from ZVODE's IWORK(11) = NST and IWORK(12) = NFE.
+    The subclass only records itself at construction, so the integration itself is untouched.
+    """
+    original = scipy.integrate.ode
+    _RecordingOde.instances.clear()
+    scipy.integrate.ode = _RecordingOde
+    try:
+        res = qutip.mesolve(L, rho0, tlist, [], e_ops, options=opts)
+    finally:
+        scipy.integrate.ode = original
+    if len(_RecordingOde.instances) != 1:
+        return res, None, None
+    iwork = _RecordingOde.instances[0]._integrator.iwork
+    return res, int(iwork[10]), int(iwork[11])
 
 
 def median_ms(fn, reps):
@@ -95,7 +127,7 @@ def bench_size(N, reps):
     tlist = np.linspace(0.0, T_END, N_T)
     opts = qutip.Options(atol=ATOL, rtol=RTOL, nsteps=10**7)
     t0 = time.perf_counter()
-    res = qutip.mesolve(L, rho0, tlist, [], [adagb], options=opts)
+    res, steps, nfe = mesolve_counting(L, rho0, tlist, [adagb], opts)
     mesolve_s = time.perf_counter() - t0
     e = np.asarray(res.expect[0])
 
@@ -115,6 +147,8 @@ def bench_size(N, reps):
         "rhs_scipy_ms": rhs_scipy_ms,
         "rhs_reps": reps,
         "mesolve_s": mesolve_s,
+        "mesolve_steps": steps,
+        "mesolve_rhs_evaluations": nfe,
         "steady_s": steady_s,
         "mesolve_t_end": T_END,
         "mesolve_n_t": N_T,

@@ -1,1 +1,22 @@
-export {};
+// @qsync/bench — the benchmark harness's pure helpers (the program is src/main.ts).
+export { median } from './median';
+export { timeRatio, meetsTarget, TARGET_RATIO } from './time-ratio';
+export { formatTable } from './format-table';
+export type { ColumnAlign } from './format-table';
+export { formatSig, formatDuration, formatBytes, formatRatio, MISSING } from './format-quantity';
+export { replaceSection, RESULTS_START, RESULTS_END } from './replace-section';
+export { maxAbsDiff } from './max-abs-diff';
+export { csrTrafficBytes, stencilTrafficBytes } from './memory-traffic';
+export type { StencilTraffic } from './memory-traffic';
+export { measureTriadBandwidth } from './measure-triad-bandwidth';
+export type { TriadBandwidth } from './measure-triad-bandwidth';
+export { parseBenchArgs } from './parse-bench-args';
+export type { BenchOptions } from './parse-bench-args';
+export { formatReport } from './format-report';
+export type { BenchReport, Reference } from './format-report';
+export { runQutip, parseQutipBench } from './run-qutip';
+export type { QutipBench, QutipCase, RunQutipConfig } from './run-qutip';
+export { benchQsync, BENCH_PARAMS, BENCH_T_END, BENCH_N_T, BENCH_RTOL, BENCH_ATOL } from './bench-qsync';
+export type { BenchQsyncConfig, IntegrationStats, QsyncCase } from './bench-qsync';
+export { populationBlock } from './population-block';
+export type { PopulationBlock } from './population-block';

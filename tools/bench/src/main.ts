@@ -1,0 +1,97 @@
+// `npm run bench`: qsync against QuTiP 4.7 on two coupled quantum vdP oscillators (Eq. 4.8).
+// Runs the QuTiP script, then qsync, on the same problems; prints the tables, writes
+// tools/bench/out/results-<timestamp>.json and (full runs) the results section of README.md.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { benchQsync, type QsyncCase } from './bench-qsync';
+import { formatReport, type BenchReport, type Reference } from './format-report';
+import { measureTriadBandwidth } from './measure-triad-bandwidth';
+import { parseBenchArgs } from './parse-bench-args';
+import { replaceSection } from './replace-section';
+import { runQutip } from './run-qutip';
+
+const here = (p: string) => new URL(p, import.meta.url).pathname;
+
+async function main(): Promise<void> {
+  const opts = parseBenchArgs(process.argv.slice(2));
+  const loadBefore = os.loadavg();
+  const log = (s: string) => console.error(`[bench] ${s}`);
+  log(`sizes ${opts.sizes.join(', ')}${opts.quick ? ' (quick)' : ''}; load average ${loadBefore.map((x) => x.toFixed(2)).join(' ')}`);
+
+  log('JS triad bandwidth');
+  const triad = measureTriadBandwidth(1 << 20, opts.quick ? 3 : 7);
+  const triadDram = measureTriadBandwidth(1 << 24, opts.quick ? 2 : 3, 1e9);
+  log(`triad ${triad.gbPerSecond.toFixed(2)} GB/s (3 × 8 MiB), ${triadDram.gbPerSecond.toFixed(2)} GB/s (3 × 128 MiB)`);
+
+  log('QuTiP side (python/qutip_bench.py)');
+  const qutip = await runQutip(opts.sizes, { reps: opts.rhsReps, onLog: (l) => log(`qutip: ${l}`) });
+
+  log('qsync warm-up (N = 3)');
+  await benchQsync(3, { rhsReps: 20 });
+  const qsync: QsyncCase[] = [];
+  for (const N of opts.sizes) qsync.push(await benchQsync(N, { rhsReps: opts.rhsReps, onLog: (l) => log(`qsync: ${l}`) }));
+
+  const report: BenchReport = {
+    date: new Date().toISOString(),
+    mode: opts.quick ? 'quick' : 'full',
+    machine: {
+      node: process.version,
+      cpu: os.cpus()[0]?.model ?? 'unknown',
+      cores: os.cpus().length,
+      loadBefore,
+      loadAfter: os.loadavg(),
+      qutip: qutip.qutip_version,
+      numpy: qutip.numpy_version,
+      scipy: qutip.scipy_version,
+      python: qutip.python_version,
+    },
+    triadGBs: triad.gbPerSecond,
+    triadDramGBs: triadDram.gbPerSecond,
+    cases: qsync.map((q) => {
+      const p = qutip.cases.find((c) => c.N === q.N);
+      if (p === undefined) throw new Error(`bench: QuTiP returned no case for N = ${q.N}`);
+      return { qsync: q, qutip: p };
+    }),
+    reference: loadReference(),
+  };
+
+  const text = formatReport(report);
+  console.log(text);
+  const outDir = here('../out/');
+  mkdirSync(outDir, { recursive: true });
+  const file = `${outDir}results-${report.date.replace(/[:.]/g, '-')}.json`;
+  writeFileSync(file, JSON.stringify({ ...report, qutipRaw: qutip }, null, 1) + '\n');
+  log(`wrote ${file}`);
+  if (opts.writeReadme) {
+    const readme = here('../README.md');
+    writeFileSync(readme, replaceSection(readFileSync(readme, 'utf8'), text));
+    log(`rewrote the results section of ${readme}`);
+  }
+}
+
+/** Case pair_a of the committed QuTiP fixture (N = 12, atol 1e-12, rtol 1e-10). */
+function loadReference(): Reference {
+  const fx = JSON.parse(readFileSync(here('../../../test/fixtures/qutip-vdp.json'), 'utf8')) as {
+    cases: {
+      pair_a: {
+        params: { N: number };
+        steady: { adagb: [number, number] };
+        mesolve: { adagb_re: number[]; adagb_im: number[]; atol: number; rtol: number };
+      };
+    };
+  };
+  const c = fx.cases.pair_a;
+  return {
+    N: c.params.N,
+    adagb_re: c.mesolve.adagb_re,
+    adagb_im: c.mesolve.adagb_im,
+    steady_adagb: c.steady.adagb,
+    atol: c.mesolve.atol,
+    rtol: c.mesolve.rtol,
+  };
+}
+
+main().catch((e: unknown) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exitCode = 1;
+});

@@ -1,0 +1,87 @@
+import type { ModelInstance } from '@qsync/models';
+import { partialTrace, type DensityMatrix } from '@qsync/operators';
+import { husimiQ, maxRelativePhase, phaseDistribution, relativePhaseDistribution } from '@qsync/probes';
+import { NumericalError } from './errors';
+import type { ProbeResult } from './results';
+import { probeId, type ProbeSpec } from './scenario';
+
+/**
+ * Evaluates the scenario's probes on one state (the steady state or the final state):
+ * 'relative-phase' → Q(φ_AB) of the two modes (thesis Eq. 4.11) with its maximum and position
+ * (Section 4.1.2); 'phase' → Q(φ) (Eq. 4.5) of one mode after tracing out the others, with its
+ * maximum; 'husimi' → Q(α = x + ip) (Eq. 4.4) of one mode on [−extent, extent]². Angles are
+ * `points` values uniform on [−π, π). A non-finite result is a {@link NumericalError}.
+ *
+ * @param rho - the state, dims as the model's space
+ * @param model - the model (its `modes` give the tensor position of each mode)
+ * @param probes - validated probe specs
+ * @returns the results by probe id (`relative-phase`, `phase-a`, `husimi-a`, …)
+ * @example
+ * computeProbes(rho, model, [{ type: 'relative-phase', points: 256 }])['relative-phase'].argmax;
+ */
+export function computeProbes(
+  rho: DensityMatrix,
+  model: ModelInstance,
+  probes: readonly ProbeSpec[],
+): Record<string, ProbeResult> {
+  const out: Record<string, ProbeResult> = {};
+  for (const probe of probes) {
+    const id = probeId(probe);
+    let result: ProbeResult;
+    try {
+      result = evaluate(rho, model, probe);
+    } catch (e) {
+      throw new NumericalError(`probe '${id}'`, e);
+    }
+    out[id] = result;
+  }
+  return out;
+}
+
+/** `points` angles uniform on [−π, π): a grid that closes the circle. */
+export function phaseGrid(points: number): number[] {
+  return Array.from({ length: points }, (_, k) => -Math.PI + (2 * Math.PI * k) / points);
+}
+
+function evaluate(rho: DensityMatrix, model: ModelInstance, probe: ProbeSpec): ProbeResult {
+  if (probe.type === 'relative-phase') {
+    const phi = phaseGrid(probe.points);
+    const q = relativePhaseDistribution(rho, phi);
+    finite(q, 'Q(φ_AB)');
+    const peak = maxRelativePhase(q, phi);
+    return { type: 'relative-phase', phi, Q: Array.from(q), max: peak.max, argmax: peak.argmax };
+  }
+  const reduced = reduce(rho, model, probe.mode);
+  if (probe.type === 'phase') {
+    const phi = phaseGrid(probe.points);
+    const q = phaseDistribution(reduced, phi);
+    finite(q, 'Q(φ)');
+    const peak = maxRelativePhase(q, phi);
+    return { type: 'phase', mode: probe.mode, phi, Q: Array.from(q), max: peak.max, argmax: peak.argmax };
+  }
+  const n = probe.points;
+  const axis = Array.from({ length: n }, (_, k) => -probe.extent + (2 * probe.extent * k) / (n - 1));
+  const q = husimiQ(reduced, { re: axis, im: axis });
+  finite(q, 'Q(α)');
+  const rows: number[][] = [];
+  let max = -Infinity;
+  for (let ip = 0; ip < n; ip++) {
+    const row = Array.from(q.subarray(ip * n, (ip + 1) * n));
+    for (const v of row) max = Math.max(max, v);
+    rows.push(row);
+  }
+  return { type: 'husimi', mode: probe.mode, x: axis, p: axis, Q: rows, max };
+}
+
+/** The reduced state of one mode (the state itself for a one-mode model). */
+function reduce(rho: DensityMatrix, model: ModelInstance, mode: string): DensityMatrix {
+  const names = Object.keys(model.modes);
+  if (names.length === 1) return rho;
+  return partialTrace(rho, [names.indexOf(mode)]);
+}
+
+function finite(values: ArrayLike<number>, what: string): void {
+  for (let k = 0; k < values.length; k++) {
+    if (!Number.isFinite(values[k])) throw new Error(`${what} is not finite (${values[k]}) at grid point ${k}`);
+  }
+}

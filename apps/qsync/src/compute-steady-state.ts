@@ -1,0 +1,48 @@
+import { steadyState } from '@qsync/integrators';
+import type { ModelInstance } from '@qsync/models';
+import { expect, type DensityMatrix } from '@qsync/operators';
+import { NumericalError } from './errors';
+import type { SteadyObservable, SteadyStateInfo } from './results';
+
+/** What {@link computeSteadyState} returns. */
+export interface SteadyStateOutcome {
+  readonly rho: DensityMatrix;
+  readonly info: SteadyStateInfo;
+  readonly observables: Record<string, SteadyObservable>;
+}
+
+/**
+ * The steady state ρ_ss of the model (`steadyState` of @qsync/integrators, method 'auto') and
+ * ⟨O⟩ = Tr[O ρ_ss] for each observable. A solver error or a non-finite value is a
+ * {@link NumericalError}.
+ *
+ * @param model - the built model
+ * @param observables - output name → operator name (validated)
+ * @example
+ * computeSteadyState(model, { n: 'n' }).observables.n.value; // { re: ⟨n⟩, im: 0 }
+ */
+export function computeSteadyState(
+  model: ModelInstance,
+  observables: Readonly<Record<string, string>>,
+): SteadyStateOutcome {
+  let ss;
+  try {
+    ss = steadyState(model.lindbladian);
+  } catch (e) {
+    throw new NumericalError('steady state', e);
+  }
+  if (!Number.isFinite(ss.residual)) throw new NumericalError('steady state', `residual is ${ss.residual}`);
+  const out: Record<string, SteadyObservable> = {};
+  for (const [name, op] of Object.entries(observables)) {
+    const v = expect(model.operators[op], ss.rho);
+    if (!Number.isFinite(v.re) || !Number.isFinite(v.im)) {
+      throw new NumericalError('steady state', `⟨${op}⟩ (observable '${name}') is not finite: ${v.re} + ${v.im}i`);
+    }
+    out[name] = { operator: op, value: { re: v.re, im: v.im } };
+  }
+  return {
+    rho: ss.rho,
+    info: { residual: ss.residual, solver: ss.method, blockSize: ss.blockSize, iterations: ss.iterations },
+    observables: out,
+  };
+}

@@ -1,0 +1,46 @@
+#!/usr/bin/env node
+// The qsync command line: argument parsing and exit codes only; the work is in run-command.ts.
+//   0 success · 1 numerical failure (or any other runtime error) · 2 usage or scenario error
+import { Command, CommanderError } from 'commander';
+import { ScenarioError } from './errors';
+import { runCommand } from './run-command';
+import { qsyncVersion } from './version';
+
+const EXIT_OK = 0;
+const EXIT_FAILURE = 1;
+const EXIT_USAGE = 2;
+
+const program = new Command()
+  .name('qsync')
+  .description('Simulate quantum synchronization scenarios (thesis models) from JSON files.')
+  .version(qsyncVersion)
+  .exitOverride()
+  .showHelpAfterError('(run qsync --help for usage)');
+
+program
+  .command('run')
+  .description('run a scenario file; results go to runs/<name>-<timestamp>/ or --out')
+  .argument('<scenario>', 'scenario JSON file (see apps/qsync/README.md)')
+  .option('--out <dir>', 'write the results to this folder')
+  .option('--json', 'print one JSON summary on stdout')
+  .option('--no-progress', 'show no progress (it is shown on stderr only when that is a terminal)')
+  .action(async (file: string, options: { out?: string; json?: boolean; progress: boolean }) => {
+    await runCommand(file, options, { stdout: process.stdout, stderr: process.stderr });
+  });
+
+try {
+  await program.parseAsync(process.argv);
+  process.exitCode = EXIT_OK;
+} catch (e) {
+  if (e instanceof CommanderError) {
+    // Commander has already printed its message (or the help / version text).
+    const shownOnRequest = e.code === 'commander.helpDisplayed' || e.code === 'commander.version';
+    process.exitCode = shownOnRequest ? EXIT_OK : EXIT_USAGE;
+  } else if (e instanceof ScenarioError) {
+    process.stderr.write(`qsync: scenario error: ${e.message}\n`);
+    process.exitCode = EXIT_USAGE;
+  } else {
+    process.stderr.write(`qsync: ${e instanceof Error ? e.message : String(e)}\n`);
+    process.exitCode = EXIT_FAILURE;
+  }
+}

@@ -1,0 +1,105 @@
+// The shape of results.json: what a run computed, in plain JSON values.
+import type { ProbeSpec, ScenarioMethod } from './scenario';
+
+/** A complex number as written to JSON. */
+export interface ComplexValue {
+  readonly re: number;
+  readonly im: number;
+}
+
+/** ⟨O⟩ of the steady state. */
+export interface SteadyObservable {
+  /** The model operator O. */
+  readonly operator: string;
+  readonly value: ComplexValue;
+}
+
+/** ⟨O⟩(t) at the output times of a time evolution. */
+export interface ObservableSeries {
+  readonly operator: string;
+  /** Re ⟨O⟩ at each output time. */
+  readonly re: readonly number[];
+  readonly im: readonly number[];
+  /** ⟨O⟩ at the last output time. */
+  readonly final: ComplexValue;
+}
+
+/** A phase distribution (one mode) or relative-phase distribution (two modes), with its peak. */
+export interface PhaseProbeResult {
+  readonly type: 'phase' | 'relative-phase';
+  /** The probed mode ('phase' only). */
+  readonly mode?: string;
+  /** Angles in radians, uniform on [−π, π). */
+  readonly phi: readonly number[];
+  /** Q(φ) (or Q(φ_AB)) in 1/rad; integrates to Tr ρ over one period. */
+  readonly Q: readonly number[];
+  /** Peak height from `maxRelativePhase` of @qsync/probes (parabolic refinement). */
+  readonly max: number;
+  /** Peak position in radians, in [−π, π). */
+  readonly argmax: number;
+}
+
+/** Husimi Q(α = x + ip) of one mode on a square grid. */
+export interface HusimiProbeResult {
+  readonly type: 'husimi';
+  readonly mode: string;
+  readonly x: readonly number[];
+  readonly p: readonly number[];
+  /** Q[ip][ix] = Q(x[ix] + i p[ip]). */
+  readonly Q: readonly (readonly number[])[];
+  /** Largest value on the grid. */
+  readonly max: number;
+}
+
+/** Any probe result. */
+export type ProbeResult = PhaseProbeResult | HusimiProbeResult;
+
+/** Steady-state solver diagnostics. */
+export interface SteadyStateInfo {
+  /** ‖L ρ_ss‖ (Frobenius), with Tr ρ_ss = 1. */
+  readonly residual: number;
+  readonly solver: 'direct' | 'iterative';
+  readonly blockSize: number;
+  readonly iterations: number;
+}
+
+/** Time-evolution diagnostics and the output times. */
+export interface TimeEvolutionInfo {
+  readonly times: readonly number[];
+  /** Tr ρ(t) at each output time (1 up to the integrator's error and the Fock truncation). */
+  readonly trace: readonly number[];
+  readonly rtol: number;
+  readonly atol: number;
+}
+
+/** Wall-clock times of the stages of a run, in milliseconds. */
+export interface Timing {
+  readonly startedAt: string;
+  readonly buildMs: number;
+  readonly solveMs: number;
+  readonly probesMs: number;
+  readonly totalMs: number;
+}
+
+/** Everything a run computed (the content of results.json). */
+export interface RunResults {
+  readonly qsyncVersion: string;
+  readonly model: {
+    readonly name: string;
+    readonly title: string;
+    readonly equation: string;
+    readonly parameters: Readonly<Record<string, number>>;
+    /** Hilbert-space dimension of each mode. */
+    readonly dims: readonly number[];
+  };
+  readonly method: ScenarioMethod;
+  readonly steadyState?: SteadyStateInfo;
+  readonly timeEvolution?: TimeEvolutionInfo;
+  /** By the names the scenario gave: SteadyObservable for steady state, ObservableSeries for time evolution. */
+  readonly observables: Readonly<Record<string, SteadyObservable | ObservableSeries>>;
+  /** By probe id (`relative-phase`, `phase-a`, `husimi-a`), of the steady state or the final state. */
+  readonly probes: Readonly<Record<string, ProbeResult>>;
+  /** The probe specs, by the same ids. */
+  readonly probeSpecs: Readonly<Record<string, ProbeSpec>>;
+  readonly timing: Timing;
+}

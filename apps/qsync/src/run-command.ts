@@ -1,0 +1,42 @@
+import { basename, extname } from 'node:path';
+import { readScenarioFile } from './read-scenario-file';
+import { runScenario } from './run-scenario';
+import { humanSummary, jsonSummary } from './summary';
+
+/** Options of `qsync run`. */
+export interface RunCommandOptions {
+  /** Run folder (default runs/<scenario basename>-<timestamp>). */
+  readonly out?: string;
+  /** Print one JSON summary on stdout instead of the human one. */
+  readonly json?: boolean;
+  /** false for `--no-progress`. */
+  readonly progress?: boolean;
+}
+
+/** Where the command writes; process.stdout / process.stderr in the program. */
+export interface CommandIo {
+  readonly stdout: { write(text: string): unknown };
+  /** Progress is shown only when this is a TTY (stderr: never mixed into stdout). */
+  readonly stderr: NodeJS.WriteStream;
+}
+
+/**
+ * `qsync run <scenario.json>`: reads and runs the scenario, shows progress on stderr when it is
+ * a TTY (unless `progress` is false), and prints the summary on stdout (JSON with `json`).
+ * Errors propagate: `ScenarioError` (exit 2) and anything else (exit 1) are mapped by main.ts.
+ *
+ * @param file - path of the scenario file
+ * @param options - parsed command-line options
+ * @param io - output streams
+ * @example
+ * await runCommand('apps/qsync/scenarios/default.json', { json: true }, process);
+ */
+export async function runCommand(file: string, options: RunCommandOptions, io: CommandIo): Promise<void> {
+  const scenario = readScenarioFile(file);
+  const run = await runScenario(scenario, {
+    ...(options.out !== undefined ? { outDir: options.out } : {}),
+    name: basename(file, extname(file)) || 'scenario',
+    progress: options.progress !== false && io.stderr.isTTY === true,
+  });
+  io.stdout.write(options.json === true ? `${JSON.stringify(jsonSummary(run))}\n` : `${humanSummary(run)}\n`);
+}

@@ -1,0 +1,109 @@
+import { expectClose } from '@qsync/testing';
+import { describe, expect, it } from 'vitest';
+import { linePlotBox, svgLinePlot, type LinePlotConfig } from './svg-line-plot';
+import { checkWellFormedXml, type XmlElement } from './test-helpers/check-well-formed-xml';
+
+const base: LinePlotConfig = {
+  title: 'Q(φ_AB) <steady state> & more',
+  xLabel: 'φ_AB (rad)',
+  yLabel: 'Q (1/rad)',
+  series: [
+    { name: 'Q', x: [0, 5, 10], y: [-1, 0, 1] },
+    { name: 'ref "flat"', x: [0, 10], y: [0.5, 0.5], dashed: true },
+  ],
+};
+
+/** The (x, y) points of a path "M x y L x y …". */
+function points(d: string): [number, number][] {
+  return [...d.matchAll(/[ML](-?[\d.]+) (-?[\d.]+)/g)].map((m) => [Number(m[1]), Number(m[2])]);
+}
+
+function only(els: XmlElement[], pred: (e: XmlElement) => boolean): XmlElement[] {
+  return els.filter(pred);
+}
+
+describe('svgLinePlot', () => {
+  it('is well-formed XML with an svg root, title, frame, ticks, labels, one path per series and a legend', () => {
+    const svg = svgLinePlot(base);
+    const els = checkWellFormedXml(svg);
+    expect(els[0].name).toBe('svg');
+    expect(els[0].attributes.xmlns).toBe('http://www.w3.org/2000/svg');
+    expect(svg).toContain('<title>Q(φ_AB) &lt;steady state&gt; &amp; more</title>');
+    expect(only(els, (e) => e.attributes.class === 'plot-box')).toHaveLength(1);
+    const series = only(els, (e) => e.attributes.class === 'series');
+    expect(series.map((e) => e.attributes['data-name'])).toEqual(['Q', 'ref &quot;flat&quot;']);
+    expect(only(els, (e) => e.name === 'path')).toHaveLength(2);
+    expect(only(els, (e) => e.attributes.class === 'legend-entry')).toHaveLength(2);
+    expect(svg).toMatch(/class="x-label"[^>]*>φ_AB \(rad\)</);
+    expect(svg).toMatch(/class="y-label"[^>]*>Q \(1\/rad\)</);
+    const xTicks = [...svg.matchAll(/class="x-tick-label"[^>]*>([^<]*)</g)].map((m) => m[1]);
+    expect(xTicks).toEqual(['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '10']);
+    expect(only(els, (e) => e.attributes.class === 'x-tick')).toHaveLength(11);
+    const yTicks = [...svg.matchAll(/class="y-tick-label"[^>]*>([^<]*)</g)].map((m) => m[1]);
+    expect(yTicks).toEqual(['−1.0', '−0.5', '0', '0.5', '1.0']);
+    expect(svg).toContain('stroke-dasharray="6 4"');
+  });
+
+  it('maps data into the plot box: corners of the axis ranges to corners of the box', () => {
+    // Coordinates are written with 2 decimals, so they agree to 0.005 px.
+    const svg = svgLinePlot({ ...base, xDomain: [0, 10], yDomain: [-1, 1], width: 800, height: 500 });
+    const box = linePlotBox(800, 500);
+    const d = /<g class="series" data-name="Q"[^>]*><path d="([^"]*)"/.exec(svg)?.[1] ?? '';
+    expectClose(points(d).flat(), [box.x, box.y + box.height, box.x + box.width / 2, box.y + box.height / 2, box.x + box.width, box.y], {
+      atol: 0.005,
+    });
+    const rect = /class="plot-box" x="([\d.]+)" y="([\d.]+)" width="([\d.]+)" height="([\d.]+)"/.exec(svg);
+    expectClose((rect ?? []).slice(1).map(Number), [box.x, box.y, box.width, box.height], { atol: 0.005 });
+  });
+
+  it('keeps every point of automatically ranged data inside the plot box', () => {
+    const x = Array.from({ length: 50 }, (_, k) => 0.3 + k * 0.07);
+    const y = x.map((v) => 3 * Math.sin(4 * v) + 0.2);
+    const svg = svgLinePlot({ ...base, series: [{ name: 's', x, y }] });
+    const box = linePlotBox(720, 440);
+    const pts = points(/<path d="([^"]*)"/.exec(svg)?.[1] ?? '');
+    expect(pts).toHaveLength(50);
+    for (const [px, py] of pts) {
+      expect(px).toBeGreaterThanOrEqual(box.x - 0.005);
+      expect(px).toBeLessThanOrEqual(box.x + box.width + 0.005);
+      expect(py).toBeGreaterThanOrEqual(box.y - 0.005);
+      expect(py).toBeLessThanOrEqual(box.y + box.height + 0.005);
+    }
+    // x spans the data range exactly: first and last points on the left and right edges.
+    expectClose([pts[0][0], pts[49][0]], [box.x, box.x + box.width], { atol: 0.005 });
+  });
+
+  it('draws a labelled vertical marker and a zero line when the range crosses zero', () => {
+    const svg = svgLinePlot({ ...base, markers: [{ x: 5, label: 'max 1 at 5' }] });
+    expect(checkWellFormedXml(svg).some((e) => e.attributes.class === 'marker')).toBe(true);
+    expect(svg).toContain('>max 1 at 5</text>');
+    expect(svg).toContain('class="zero-line"');
+  });
+
+  it('draws a single point and constant data', () => {
+    const svg = svgLinePlot({ ...base, series: [{ name: 'one', x: [2], y: [3] }] });
+    expect(() => checkWellFormedXml(svg)).not.toThrow();
+    expect(svg).toContain('h0.01');
+  });
+
+  it('refuses NaN and infinite data, naming the series and index', () => {
+    expect(() => svgLinePlot({ ...base, series: [{ name: 'Q', x: [0, 1, 2], y: [0, NaN, 1] }] })).toThrow(
+      "svgLinePlot: series[0] 'Q' y must hold finite numbers, got NaN at index 1",
+    );
+    expect(() => svgLinePlot({ ...base, series: [{ name: 'Q', x: [0, Infinity], y: [0, 1] }] })).toThrow(
+      "series[0] 'Q' x must hold finite numbers, got Infinity at index 1",
+    );
+    expect(() => svgLinePlot({ ...base, markers: [{ x: NaN, label: 'm' }] })).toThrow("marker 'm' x must hold finite numbers");
+  });
+
+  it('refuses bad shapes, ranges and sizes', () => {
+    expect(() => svgLinePlot({ ...base, series: [] })).toThrow("svgLinePlot: 'series' must hold at least one series");
+    expect(() => svgLinePlot({ ...base, series: [{ name: 'a', x: [0, 1], y: [0] }] })).toThrow(
+      "series[0] 'a' must have x and y of equal non-zero length, got 2 and 1",
+    );
+    expect(() => svgLinePlot({ ...base, series: [{ name: 'a', x: [], y: [] }] })).toThrow('equal non-zero length');
+    expect(() => svgLinePlot({ ...base, xDomain: [1, 1] })).toThrow("svgLinePlot: 'xDomain' must be [lo, hi] with finite lo < hi, got [1, 1]");
+    expect(() => svgLinePlot({ ...base, yDomain: [0, NaN] })).toThrow("'yDomain' must be [lo, hi]");
+    expect(() => svgLinePlot({ ...base, width: 50 })).toThrow("svgLinePlot: 'width' and 'height' must be at least 200 × 150 pixels, got 50 × 440");
+  });
+});

@@ -97,7 +97,7 @@ export function humanSummary(run: RunOutcome): string {
       lines.push(`  ${id}: max ${q} = ${p.max.toPrecision(6)} at ${phi} = ${p.argmax.toFixed(4)} rad (flat: 1/2π = ${(1 / (2 * Math.PI)).toFixed(4)})`);
     }
   }
-  lines.push(`results in ${run.runDir}/ (${run.files.join(', ')}), ${(results.timing.totalMs / 1000).toFixed(2)} s`);
+  lines.push(`results in ${run.runDir}/ (${run.files.join(', ')}), ${(results.timing.totalMs / 1000).toPrecision(3)} s`);
   return lines.join('\n');
 }
 

@@ -1,0 +1,66 @@
+import { Writable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { silentProgress, terminalProgress } from './progress';
+
+/** A writable that records what is written and claims to be an 80-column TTY. */
+function fakeTty(): { stream: NodeJS.WriteStream; text: () => string } {
+  const chunks: string[] = [];
+  const w = new Writable({
+    write(chunk: Buffer | string, _enc, done) {
+      chunks.push(chunk.toString());
+      done();
+    },
+  });
+  const tty = Object.assign(w, {
+    isTTY: true,
+    columns: 80,
+    rows: 24,
+    cursorTo: (x: number, _y?: unknown, cb?: () => void) => {
+      chunks.push(`[cursorTo ${x}]`);
+      cb?.();
+      return true;
+    },
+    clearLine: (_dir: number, cb?: () => void) => {
+      chunks.push('[clearLine]');
+      cb?.();
+      return true;
+    },
+    moveCursor: (_dx: number, _dy: number, cb?: () => void) => {
+      cb?.();
+      return true;
+    },
+  });
+  return { stream: tty as unknown as NodeJS.WriteStream, text: () => chunks.join('') };
+}
+
+describe('terminalProgress', () => {
+  it('shows a status line with a spinner frame and clears it on stop', () => {
+    const { stream, text } = fakeTty();
+    const p = terminalProgress(stream);
+    p.status('solving for the steady state');
+    expect(text()).toContain('⠋ solving for the steady state');
+    p.stop();
+    expect(text().endsWith('\r\x1b[2K')).toBe(true);
+  });
+
+  it('draws a bar for counted work with the label and done/total', () => {
+    const { stream, text } = fakeTty();
+    const p = terminalProgress(stream);
+    p.status('building');
+    p.count('time evolution', 3, 10);
+    p.count('time evolution', 10, 10);
+    p.stop();
+    expect(text()).toContain('time evolution [');
+    expect(text()).toMatch(/\d+\/10/);
+  });
+});
+
+describe('silentProgress', () => {
+  it('accepts every call and shows nothing', () => {
+    expect(() => {
+      silentProgress.status('x');
+      silentProgress.count('y', 1, 2);
+      silentProgress.stop();
+    }).not.toThrow();
+  });
+});

@@ -1,0 +1,44 @@
+import { modelCatalog, type ModelInstance } from '@qsync/models';
+import type { Operator } from '@qsync/operators';
+import { describe, expect, it } from 'vitest';
+import { computeProbes } from './compute-probes';
+import { computeSteadyState } from './compute-steady-state';
+import { computeTimeEvolution } from './compute-time-evolution';
+import { NumericalError } from './errors';
+import { validateScenario, type TimeEvolutionScenario } from './scenario';
+
+// A model whose operator `n` has NaN entries: every expectation of it is NaN, which a run must
+// report as a numerical failure instead of writing NaN into the results.
+const parameters = { cutoff: 4, kappa1: 1, kappa2: 1 };
+const model = modelCatalog['quantum-vdp'].build(parameters);
+const poisoned: Operator = { dims: model.operators.n.dims, matrix: { ...model.operators.n.matrix, data: model.operators.n.matrix.data.map(() => NaN) } };
+const bad: ModelInstance = { ...model, operators: { ...model.operators, n: poisoned } };
+
+describe('numerical failures are NumericalErrors', () => {
+  it('a non-finite steady-state observable', () => {
+    expect(() => computeSteadyState(bad, { occupation: 'n' })).toThrow(NumericalError);
+    expect(() => computeSteadyState(bad, { occupation: 'n' })).toThrow("numerical failure in steady state: ⟨n⟩ (observable 'occupation') is not finite: NaN");
+  });
+
+  it('a non-finite observable during a time evolution, at the first time it appears', async () => {
+    const scenario = validateScenario({
+      model: 'quantum-vdp',
+      parameters,
+      method: 'time-evolution',
+      initialState: { type: 'fock', n: { a: 1 } },
+      times: { start: 0, stop: 1, count: 3 },
+      observables: { occupation: 'n' },
+    }) as TimeEvolutionScenario;
+    await expect(computeTimeEvolution(scenario, bad)).rejects.toThrow(
+      "numerical failure in time evolution: ⟨n⟩ (observable 'occupation') is not finite at t = 0: NaN + NaNi",
+    );
+    // The same scenario on the intact model runs.
+    await expect(computeTimeEvolution(scenario, model)).resolves.toMatchObject({ finalRho: null });
+  });
+
+  it('a probe that fails on a broken state', () => {
+    const n = model.space.size;
+    const rho = { dims: model.space.dims, matrix: { rows: n, cols: n, data: new Float64Array(2 * n * n).fill(NaN) } };
+    expect(() => computeProbes(rho, model, [{ type: 'phase', mode: 'a', points: 8 }])).toThrow(/^numerical failure in probe 'phase-a': /);
+  });
+});

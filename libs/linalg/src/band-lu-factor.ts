@@ -88,12 +88,17 @@ export function bandLuFactor(
   const { lower: kl, upper: ku } = bandwidth(a, perm);
   const width = 2 * kl + ku + 1;
   const ab = new Float64Array(2 * n * width);
+  // Last stored column of each row: elimination only sweeps the row profile, which after a
+  // band-narrowing ordering is often far shorter than the band (and grows only by fill).
+  const rowEnd = new Int32Array(n);
   let norm = 0;
   for (let i = 0; i < n; i++) {
     const r = perm === undefined ? i : perm[i];
     let s = 0;
+    rowEnd[i] = i;
     for (let p = a.rowPtr[r]; p < a.rowPtr[r + 1]; p++) {
       const j = inv === null ? a.colIdx[p] : inv[a.colIdx[p]];
+      if (j > rowEnd[i]) rowEnd[i] = j;
       const at = 2 * (i * width + j - i + kl);
       ab[at] = a.data[2 * p];
       ab[at + 1] = a.data[2 * p + 1];
@@ -124,11 +129,15 @@ export function bandLuFactor(
     if (p !== k) {
       const rk = 2 * (k * width - k + kl);
       const rp = 2 * (p * width - p + kl);
-      for (let j = 2 * k; j <= 2 * jmax + 1; j++) {
+      const end = Math.max(rowEnd[k], rowEnd[p]);
+      for (let j = 2 * k; j <= 2 * end + 1; j++) {
         const t = ab[rk + j];
         ab[rk + j] = ab[rp + j];
         ab[rp + j] = t;
       }
+      const e = rowEnd[k];
+      rowEnd[k] = rowEnd[p];
+      rowEnd[p] = e;
     }
     const dk = 2 * (k * width + kl);
     let dr = ab[dk];
@@ -159,6 +168,7 @@ export function bandLuFactor(
     const ir = dr / d2;
     const ii = -di / d2;
     const rowK = 2 * (k * width - k + kl); // + 2j gives (k, j)
+    const endK = Math.min(rowEnd[k], jmax);
     for (let i = k + 1; i <= last; i++) {
       const rowI = 2 * (i * width - i + kl);
       const xr = ab[rowI + 2 * k];
@@ -168,7 +178,8 @@ export function bandLuFactor(
       const li = xr * ii + xi * ir;
       ab[rowI + 2 * k] = lr;
       ab[rowI + 2 * k + 1] = li;
-      for (let j = 2 * (k + 1); j <= 2 * jmax; j += 2) {
+      if (rowEnd[i] < endK) rowEnd[i] = endK;
+      for (let j = 2 * (k + 1); j <= 2 * endK; j += 2) {
         const ur = ab[rowK + j];
         const ui = ab[rowK + j + 1];
         ab[rowI + j] -= lr * ur - li * ui;

@@ -19,7 +19,7 @@ export interface LindbladNormalForm {
  * sum term (the diagonal parts of left and right combined). Every Fock, spin and level operator
  * is a few shifted diagonals, so the whole Liouvillian is a handful of such terms.
  */
-interface StencilTerm {
+export interface StencilTerm {
   readonly s: number;
   readonly t: number;
   readonly sum: boolean;
@@ -56,6 +56,26 @@ export interface LindbladRhs {
  * rhs.applyInto(drho, rho); // drho = L(rho), both Float64Array(2·n·n)
  */
 export function compileLindbladRhs(l: LindbladNormalForm): LindbladRhs {
+  const { n, terms, hermitian } = lindbladStencil(l);
+  return {
+    n,
+    hermitian,
+    terms: terms.length,
+    applyInto(out: Float64Array, rho: Float64Array) {
+      applyTerms(out, rho, n, terms, hermitian);
+    },
+  };
+}
+
+/** The stencil form of a generator: L(ρ)_ij = Σ_terms c(i, j)·ρ[i + s][j + t] (internal to this library). */
+export interface LindbladStencil {
+  readonly n: number;
+  readonly terms: readonly StencilTerm[];
+  readonly hermitian: boolean;
+}
+
+/** Splits a generator into stencil terms (see {@link compileLindbladRhs}); validates its shape. */
+export function lindbladStencil(l: LindbladNormalForm): LindbladStencil {
   const n = l.left.rows;
   for (const [name, m] of [['left', l.left], ['right', l.right]] as const) {
     if (m.rows !== n || m.cols !== n) {
@@ -86,16 +106,30 @@ export function compileLindbladRhs(l: LindbladNormalForm): LindbladRhs {
     }
   }
   const live = terms.filter((term) => setRange(term, n));
+  return { n, terms: live, hermitian: preservesHermiticity(live, n) };
+}
 
-  const hermitian = preservesHermiticity(live, n);
-  return {
-    n,
-    hermitian,
-    terms: live.length,
-    applyInto(out: Float64Array, rho: Float64Array) {
-      applyTerms(out, rho, n, live, hermitian);
-    },
-  };
+/**
+ * Writes the coefficient c(i, j) of a stencil term into `c` ([re, im]) and says whether the
+ * term contributes at output (i, j): inside its ranges and c ≠ 0.
+ */
+export function stencilCoefficient(term: StencilTerm, i: number, j: number, c: Float64Array): boolean {
+  if (i < term.iLo || i >= term.iHi || j < term.jLo || j >= term.jHi) return false;
+  const { u, w } = term;
+  if (term.sum) {
+    c[0] = (u as Float64Array)[2 * i] + (w as Float64Array)[2 * j];
+    c[1] = (u as Float64Array)[2 * i + 1] + (w as Float64Array)[2 * j + 1];
+  } else if (w === null) {
+    c[0] = (u as Float64Array)[2 * i];
+    c[1] = (u as Float64Array)[2 * i + 1];
+  } else if (u === null) {
+    c[0] = w[2 * j];
+    c[1] = w[2 * j + 1];
+  } else {
+    c[0] = u[2 * i] * w[2 * j] - u[2 * i + 1] * w[2 * j + 1];
+    c[1] = u[2 * i] * w[2 * j + 1] + u[2 * i + 1] * w[2 * j];
+  }
+  return c[0] !== 0 || c[1] !== 0;
 }
 
 /** Splits A into its diagonals by offset d = col − row; u[i] = scale·A[i][i+d]. */
@@ -226,7 +260,7 @@ function setRange(term: StencilTerm, n: number): boolean {
  * ρ̇ row by row: for each output row, every term adds its contribution while that row (and the
  * few shifted source rows) sit in the L1 cache, instead of one sweep over all of ρ per term.
  */
-function applyTerms(out: Float64Array, x: Float64Array, n: number, terms: StencilTerm[], half: boolean): void {
+function applyTerms(out: Float64Array, x: Float64Array, n: number, terms: readonly StencilTerm[], half: boolean): void {
   const count = terms.length;
   for (let i = 0; i < n; i++) {
     const o = 2 * i * n;
@@ -298,7 +332,7 @@ function rowProduct(out: Float64Array, o: number, x: Float64Array, src: number, 
 }
 
 /** Checks on a random Hermitian matrix whether the generator maps it to a Hermitian one. */
-function preservesHermiticity(terms: StencilTerm[], n: number): boolean {
+function preservesHermiticity(terms: readonly StencilTerm[], n: number): boolean {
   const x = new Float64Array(2 * n * n);
   let seed = 12345;
   const rand = () => {

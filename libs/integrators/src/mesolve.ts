@@ -1,12 +1,12 @@
 import { arrayChannel, chunkedObservable, complexChannel, realChannel } from '@qsync/frames';
 import type { Channel, Frame, Progress } from '@qsync/frames';
 import { csrMatvecInto, type CsrMatrix } from '@qsync/linalg';
-import { liouvillianMatrix, type DensityMatrix, type Lindbladian, type Operator } from '@qsync/operators';
+import type { DensityMatrix, Lindbladian, Operator } from '@qsync/operators';
 import type { Observable } from 'rxjs';
 import { createDormandPrince } from './create-dormand-prince';
 import { createRk4 } from './create-rk4';
-import { compileLindbladRhs } from './lindblad-rhs';
-import { blockIndices, blockSubmatrix, liouvillianBlocks } from './liouvillian-blocks';
+import { compileLindbladRhs, lindbladStencil } from './lindblad-rhs';
+import { blockMatrix, blocksContaining } from './liouvillian-blocks';
 import type { OdeStepper } from './ode-types';
 
 /** Options of {@link mesolve}. */
@@ -147,22 +147,21 @@ function planEvolution(
   };
   if (full) return fullPlan();
 
-  const L = liouvillianMatrix(l);
-  const blocks = liouvillianBlocks(L);
-  const wanted = new Set<number>();
-  for (let i = 0; i < n; i++) wanted.add(blocks.labels[i * n + i]);
+  const stencil = lindbladStencil(l);
+  const seeds: number[] = [];
+  for (let i = 0; i < n; i++) seeds.push(i * n + i);
   for (const [, op] of expectOps) {
     const o = op.matrix;
     // Tr[O ρ] = Σ_ij O_ij ρ_ji needs the vec entries j·n + i.
     for (let i = 0; i < o.rows; i++) {
-      for (let p = o.rowPtr[i]; p < o.rowPtr[i + 1]; p++) wanted.add(blocks.labels[o.colIdx[p] * n + i]);
+      for (let p = o.rowPtr[i]; p < o.rowPtr[i + 1]; p++) seeds.push(o.colIdx[p] * n + i);
     }
   }
-  const idx = blockIndices(blocks, wanted);
-  const S = blockSubmatrix(L, idx);
-  // Per stored entry the CSR product and the stencil cost about the same; reduce only when the
-  // blocks hold clearly fewer entries than the whole generator.
-  if (S.rowPtr[S.rows] > 0.5 * L.rowPtr[L.rows]) return fullPlan();
+  const idx = blocksContaining(stencil, seeds);
+  // Per entry the CSR product of a block and the stencil on all of ρ cost about the same;
+  // reduce only when the blocks hold clearly fewer entries than ρ.
+  if (idx.length > 0.5 * n * n) return fullPlan();
+  const S = blockMatrix(stencil, idx);
 
   const where = new Int32Array(n * n).fill(-1);
   for (let k = 0; k < idx.length; k++) where[idx[k]] = k;

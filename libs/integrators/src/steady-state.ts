@@ -8,8 +8,9 @@ import {
   reverseCuthillMcKee,
   type CsrMatrix,
 } from '@qsync/linalg';
-import { liouvillianMatrix, type DensityMatrix, type Lindbladian } from '@qsync/operators';
-import { blockIndices, blockSubmatrix, liouvillianBlocks } from './liouvillian-blocks';
+import type { DensityMatrix, Lindbladian } from '@qsync/operators';
+import { lindbladStencil, type LindbladStencil } from './lindblad-rhs';
+import { blockMatrix, blocksContaining } from './liouvillian-blocks';
 
 /** Options of {@link steadyState}. */
 export interface SteadyStateConfig {
@@ -63,10 +64,10 @@ export function steadyState(l: Lindbladian, config: SteadyStateConfig = {}): Ste
     throw new Error(`steadyState: 'maxIterations' must be a positive integer, got ${maxIterations}`);
   }
 
-  const n = l.left.rows;
-  const L = liouvillianMatrix(l);
-  const block = populationBlock(L, n);
-  const S = blockSubmatrix(L, block);
+  const stencil = lindbladStencil(l);
+  const n = stencil.n;
+  const block = populationBlock(stencil);
+  const S = blockMatrix(stencil, block);
   const m = block.length;
 
   const perm = reverseCuthillMcKee(S);
@@ -91,8 +92,13 @@ export function steadyState(l: Lindbladian, config: SteadyStateConfig = {}): Ste
   }
   normalizeHermitian(rho, n);
 
-  const lrho = new Float64Array(2 * n * n);
-  csrMatvecInto(lrho, L, rho);
+  // L is block diagonal and ρ vanishes outside the block: ‖Lρ‖ = ‖S·ρ[block]‖.
+  for (let k = 0; k < m; k++) {
+    x[2 * k] = rho[2 * block[k]];
+    x[2 * k + 1] = rho[2 * block[k] + 1];
+  }
+  const lrho = new Float64Array(2 * m);
+  csrMatvecInto(lrho, S, x);
   let sq = 0;
   for (let k = 0; k < lrho.length; k++) sq += lrho[k] * lrho[k];
   const residual = Math.sqrt(sq);
@@ -109,19 +115,29 @@ export function steadyState(l: Lindbladian, config: SteadyStateConfig = {}): Ste
 }
 
 /** Indices (in vec order) of the block of L that holds the populations ρ_ii. */
-function populationBlock(L: CsrMatrix, n: number): Int32Array {
-  const blocks = liouvillianBlocks(L);
-  const label = blocks.labels[0];
-  const others = new Set<number>();
-  for (let i = 1; i < n; i++) if (blocks.labels[i * n + i] !== label) others.add(blocks.labels[i * n + i]);
-  if (others.size > 0) {
+function populationBlock(stencil: LindbladStencil): Int32Array {
+  const n = stencil.n;
+  const block = blocksContaining(stencil, [0]);
+  const inBlock = new Uint8Array(n * n);
+  for (let k = 0; k < block.length; k++) inBlock[block[k]] = 1;
+  const stray: number[] = [];
+  for (let i = 1; i < n; i++) if (inBlock[i * n + i] === 0) stray.push(i * n + i);
+  if (stray.length > 0) {
+    // Count the separate blocks the populations fall into, for the message.
+    let blocks = 1;
+    const covered = new Uint8Array(n * n);
+    for (const k of stray) {
+      if (covered[k] === 1) continue;
+      blocks++;
+      for (const q of blocksContaining(stencil, [k])) covered[q] = 1;
+    }
     throw new Error(
-      `steadyState: the steady state is not unique: the populations fall into ${others.size + 1} ` +
+      `steadyState: the steady state is not unique: the populations fall into ${blocks} ` +
         'blocks that the Liouvillian does not connect (a conserved quantity); ' +
         'add a process that connects them or solve each sector separately',
     );
   }
-  return blockIndices(blocks, new Set([label]));
+  return block;
 }
 
 /**

@@ -51,6 +51,20 @@ describe('steadyState', () => {
     expect(direct.residual).toBeLessThan(1e-12);
   });
 
+  it("picks GMRES on its own for a large block and agrees with the direct solve to rounding", () => {
+    // Cutoff 16: the band LU of the 2736-unknown population block would cost ~4e8 operations.
+    const { l } = vdpPair(16);
+    const auto = steadyState(l);
+    expect(auto.method).toBe('iterative');
+    const direct = steadyState(l, { method: 'direct' });
+    // Default GMRES tolerance 1e-14 relative: ‖Lρ‖ lands at the level of the direct solve.
+    expect(auto.residual).toBeLessThan(1e-13);
+    expectClose(auto.rho.matrix.data, direct.rho.matrix.data, { atol: 1e-12 });
+    // When GMRES fails, 'auto' falls back to the direct solve; 'iterative' reports the failure.
+    expect(steadyState(l, { maxIterations: 1 }).method).toBe('direct');
+    expect(() => steadyState(l, { method: 'iterative', maxIterations: 1 })).toThrow(/GMRES did not converge in 1 iterations/);
+  });
+
   it('refuses a Liouvillian whose steady state is not unique', () => {
     const s = spinHalfSpace();
     expect(() => steadyState(lindbladian(scaled(sigmaZ(s), 1), [{ rate: 1, jump: sigmaZ(s) }]))).toThrow(

@@ -6,6 +6,7 @@
  */
 import { eigenvalues } from '../src/eigenvalues';
 import { eigenvaluesReal } from '../src/eigenvalues-real';
+import { eigenMismatch as mismatch } from '../src/test-support/solver-fixtures';
 
 function uniform(seed: number): () => number {
   let s = seed >>> 0;
@@ -31,25 +32,6 @@ function time(fn: () => void, reps: number): number {
   return median(ts);
 }
 
-function mismatch(a: Float64Array, b: Float64Array): number {
-  const used = new Uint8Array(b.length / 2);
-  let worst = 0;
-  for (let k = 0; k < a.length; k += 2) {
-    let best = Infinity;
-    let at = 0;
-    for (let m = 0; m < b.length; m += 2) {
-      if (used[m / 2]) continue;
-      const d = Math.hypot(a[k] - b[m], a[k + 1] - b[m + 1]);
-      if (d < best) {
-        best = d;
-        at = m / 2;
-      }
-    }
-    used[at] = 1;
-    worst = Math.max(worst, best);
-  }
-  return worst;
-}
 
 const out = process.stdout;
 out.write('| n | eigenvalues (complex QR) ms | ml-matrix EVD ms | ratio | max |Δλ| |\n');

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { expectClose } from '@qsync/testing';
 import {
   applyLindbladianInto,
+  dagger,
+  destroy,
   embed,
+  fockSpace,
+  minus,
+  power,
+  times,
   lindbladian,
   plus,
   scaled,
@@ -76,6 +82,28 @@ describe('compileLindbladRhs', () => {
     const rhs = compileLindbladRhs(l);
     expect(rhs.hermitian).toBe(false);
     const rho = randomMatrix(4, 3, false);
+    const out = new Float64Array(rho.length);
+    rhs.applyInto(out, rho);
+    expectClose(out, reference(l, rho), { atol });
+  });
+
+  it('equals the reference with complex jump operators and a complex Hamiltonian', () => {
+    // Fock and spin operators have real entries; a phase on a jump (e^{iθ}a, a + i·b) and a
+    // Hamiltonian i(a†b − b†a) make every stencil factor complex.
+    const mode = fockSpace(4);
+    const s = tensorSpace(mode, mode);
+    const a = embed(destroy(mode), s, 0);
+    const b = embed(destroy(mode), s, 1);
+    const hop = times(dagger(a), b);
+    const H = scaled(minus(hop, dagger(hop)), { re: 0, im: 0.7 });
+    const l = lindbladian(H, [
+      { rate: 0.9, jump: scaled(a, { re: Math.cos(0.4), im: Math.sin(0.4) }) },
+      { rate: 0.5, jump: plus(b, scaled(a, { re: 0, im: 1 })) },
+      { rate: 0.3, jump: scaled(power(dagger(b), 2), { re: 0.6, im: -0.8 }) },
+    ]);
+    const rhs = compileLindbladRhs(l);
+    expect(rhs.hermitian).toBe(true);
+    const rho = randomMatrix(16, 5, true);
     const out = new Float64Array(rho.length);
     rhs.applyInto(out, rho);
     expectClose(out, reference(l, rho), { atol });

@@ -13,3 +13,17 @@ export { mesolve } from './mesolve';
 export type { MesolveConfig } from './mesolve';
 export { steadyState } from './steady-state';
 export type { SteadyStateConfig, SteadyStateResult } from './steady-state';
+
+// stochastic differential equations
+export { createSdeStepper } from './create-sde-stepper';
+export { sdeSolve } from './sde-solve';
+export type { SdeSolveConfig } from './sde-solve';
+export type {
+  SdeMethod,
+  SdeNoise,
+  SdeStats,
+  SdeStepper,
+  SdeStepperConfig,
+  SdeSystem,
+  WienerIncrements,
+} from './sde-types';

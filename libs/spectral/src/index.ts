@@ -1,0 +1,2 @@
+// @qsync/spectral — spectra, correlations and line fits of sampled signals.
+export {};

@@ -7,3 +7,7 @@ export { coupledVanDerPol, coupledVanDerPolParameters } from './coupled-van-der-
 export type { CoupledVanDerPol, CoupledVanDerPolConfig } from './coupled-van-der-pol';
 export { modelCatalog } from './model-catalog';
 export type { ModelEntry, ModelInstance } from './model-catalog';
+
+// classical models of Ch. 2: batched Itô SDEs with named channels
+export { simulateWith } from './stochastic-model';
+export type { SimulationConfig, StochasticModel } from './stochastic-model';

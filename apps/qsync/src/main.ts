@@ -3,6 +3,7 @@
 //   0 success · 1 numerical failure (or any other runtime error) · 2 usage or scenario error
 import { Command, CommanderError } from 'commander';
 import { ScenarioError } from './errors';
+import { figureCommand } from './figure-command';
 import { runCommand } from './run-command';
 import { qsyncVersion } from './version';
 
@@ -26,6 +27,19 @@ program
   .option('--no-progress', 'show no progress (it is shown on stderr only when that is a terminal)')
   .action(async (file: string, options: { out?: string; json?: boolean; progress: boolean }) => {
     await runCommand(file, options, { stdout: process.stdout, stderr: process.stderr });
+  });
+
+program
+  .command('figure')
+  .description("reproduce a thesis figure (data as JSON/CSV, plots as SVG); 'qsync figure list' lists them")
+  .argument('<id>', "figure number, e.g. 2.8, or 'list'")
+  .option('--scale <fraction>', "fraction (0, 1] of the thesis's sizes, for a quick look", '1')
+  .option('--seed <n>', 'seed of the noise', '1')
+  .option('--out <dir>', 'write the files to this folder (default runs/figure-<id>-<timestamp>)')
+  .option('--json', 'print one JSON summary on stdout')
+  .option('--no-progress', 'show no progress (it is shown on stderr only when that is a terminal)')
+  .action(async (id: string, options: { out?: string; scale?: string; seed?: string; json?: boolean; progress: boolean }) => {
+    await figureCommand(id, options, { stdout: process.stdout, stderr: process.stderr });
   });
 
 try {

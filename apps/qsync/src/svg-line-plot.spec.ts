@@ -107,3 +107,20 @@ describe('svgLinePlot', () => {
     expect(() => svgLinePlot({ ...base, width: 50 })).toThrow("svgLinePlot: 'width' and 'height' must be at least 200 × 150 pixels, got 50 × 440");
   });
 });
+
+describe('svgLinePlot points', () => {
+  it('draws a points series as one dot per point at the mapped positions, no path', () => {
+    const svg = svgLinePlot({
+      title: 't',
+      xLabel: 'x',
+      yLabel: 'y',
+      xDomain: [0, 1],
+      yDomain: [0, 1],
+      series: [{ name: 'dots', x: [0, 1], y: [0, 1], points: true }],
+    });
+    const box = linePlotBox(720, 440);
+    const circles = [...svg.matchAll(/<circle cx="([^"]*)" cy="([^"]*)"/g)].map((m) => [Number(m[1]), Number(m[2])]);
+    expectClose(circles.flat(), [box.x, box.y + box.height, box.x + box.width, box.y], { atol: 0.005 }); // px() rounds to 1/100 pixel
+    expect(svg).not.toMatch(/<path d="M/);
+  });
+});

@@ -11,6 +11,8 @@ export interface LineSeries {
   readonly color?: string;
   /** Draw dashed (default false). */
   readonly dashed?: boolean;
+  /** Draw the points as dots, not joined by a line (default false). */
+  readonly points?: boolean;
 }
 
 /** A labelled vertical line, e.g. at the position of a maximum. */
@@ -116,6 +118,14 @@ export function svgLinePlot(config: LinePlotConfig): string {
   parts.push(axes(box, xTicks, yTicks, config.xLabel, config.yLabel));
   config.series.forEach((s, i) => {
     const color = s.color ?? palette[i % palette.length];
+    if (s.points === true) {
+      const dots: string[] = [];
+      for (let k = 0; k < s.x.length; k++) dots.push(`<circle cx="${px(sx(s.x[k]))}" cy="${px(sy(s.y[k]))}" r="3"/>`);
+      parts.push(
+        `<g class="series" data-name="${escapeXml(s.name)}" clip-path="url(#plot-clip)" fill="${escapeXml(color)}">${dots.join('')}</g>\n`,
+      );
+      return;
+    }
     const d: string[] = [];
     for (let k = 0; k < s.x.length; k++) d.push(`${k === 0 ? 'M' : 'L'}${px(sx(s.x[k]))} ${px(sy(s.y[k]))}`);
     if (s.x.length === 1) d.push(`h0.01`); // a single point still shows as a dot with round caps

@@ -1,0 +1,61 @@
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ScenarioError } from './errors';
+import { figureCommand } from './figure-command';
+import { checkWellFormedXml } from './test-helpers/check-well-formed-xml';
+
+const tmp = mkdtempSync(join(tmpdir(), 'qsync-fig-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+function io() {
+  let out = '';
+  return {
+    io: {
+      stdout: { write: (s: string) => (out += s) },
+      stderr: { isTTY: false, write: () => true } as unknown as NodeJS.WriteStream,
+    },
+    out: () => out,
+  };
+}
+
+describe('qsync figure', () => {
+  it('writes JSON, one CSV and one SVG per panel, and prints the checks', async () => {
+    const t = io();
+    const dir = join(tmp, 'f26');
+    await figureCommand('2.6', { out: dir }, t.io);
+    expect(readdirSync(dir).sort()).toEqual(['figure-2.6.json', 'figure-2.6a.csv', 'figure-2.6a.svg', 'figure-2.6b.csv', 'figure-2.6b.svg']);
+    const json = JSON.parse(readFileSync(join(dir, 'figure-2.6.json'), 'utf8'));
+    expect(json.panels[1].series[0].x).toHaveLength(1201);
+    const csv = readFileSync(join(dir, 'figure-2.6b.csv'), 'utf8').trim().split('\n');
+    expect(csv[0]).toBe('series,phase difference φ_AB,U(φ_AB)');
+    expect(csv).toHaveLength(1202);
+    const [, x, y] = csv[1].split(',').slice(-3).map(Number);
+    expect(y).toBeCloseTo(-0.5 * x - Math.cos(x), 12);
+    checkWellFormedXml(readFileSync(join(dir, 'figure-2.6a.svg'), 'utf8'));
+    expect(t.out()).toMatch(/^Fig\. 2\.6 — /);
+    expect(t.out()).toMatch(/nearest 0 \(panel b\): 0\.52360 \(Eq\. 2\.22: 0\.52360\)/);
+  });
+
+  it('prints a JSON summary with --json', async () => {
+    const t = io();
+    await figureCommand('2.6', { out: join(tmp, 'f26j'), json: true }, t.io);
+    const summary = JSON.parse(t.out());
+    expect(summary.figure).toBe('2.6');
+    expect(summary.checks[0].equation).toBe('2.22');
+  });
+
+  it('lists the figures', async () => {
+    const t = io();
+    await figureCommand('list', {}, t.io);
+    expect(t.out()).toMatch(/^2\.6 +Adler equation/m);
+  });
+
+  it('refuses an unknown figure, a bad scale and a non-numeric seed as usage errors', async () => {
+    await expect(figureCommand('9.9', {}, io().io)).rejects.toThrow(ScenarioError);
+    await expect(figureCommand('9.9', {}, io().io)).rejects.toThrow(/unknown figure '9\.9' \(known: .*2\.6/);
+    await expect(figureCommand('2.6', { scale: '2' }, io().io)).rejects.toThrow(/'scale' must be a number in \(0, 1\]/);
+    await expect(figureCommand('2.6', { seed: 'x' }, io().io)).rejects.toThrow(/--seed: must be a number, got 'x'/);
+  });
+});

@@ -1,0 +1,72 @@
+import type { Progress } from '@qsync/frames';
+import { Observable, type Subscription } from 'rxjs';
+import type { FigureData, FigureEvent } from './figure-types';
+
+/** What a figure's computation may use: run streams as named stages and report their progress. */
+export interface FigureContext {
+  /**
+   * Subscribes to the stream `make(progress)` builds, forwards its progress as events of
+   * `stage`, and resolves with every value it emitted once it completes. Unsubscribing from the
+   * figure unsubscribes the running stage (its work stops) and settles nothing further.
+   */
+  collect<T>(stage: string, make: (progress: (p: Progress) => void) => Observable<T>): Promise<T[]>;
+  /** Reports progress of work done outside a stream (e.g. a loop over grid points). */
+  progress(stage: string, done: number, total: number): void;
+  /** True once the subscriber has gone: stop early. */
+  readonly closed: boolean;
+}
+
+/** Thrown inside a figure's computation when its subscriber has gone; never reaches anyone. */
+class FigureCancelled extends Error {}
+
+/**
+ * Turns an async figure computation into a cold stream of {@link FigureEvent}s: progress events
+ * of its stages, then one `data` event, then completion. Nothing runs until subscribed.
+ *
+ * @param compute - the figure's work, written with `await ctx.collect(stage, …)`
+ * @example
+ * figureStream(async (ctx) => {
+ *   const frames = await ctx.collect('simulate', (progress) => model.simulate(times, { progress }));
+ *   return { id: '2.8', title: '…', parameters: {}, panels: [], checks: [] };
+ * });
+ */
+export function figureStream(compute: (ctx: FigureContext) => Promise<FigureData>): Observable<FigureEvent> {
+  return new Observable<FigureEvent>((subscriber) => {
+    let inner: Subscription | null = null;
+    let closed = false;
+    const ctx: FigureContext = {
+      get closed() {
+        return closed;
+      },
+      progress(stage, done, total) {
+        if (!closed) subscriber.next({ kind: 'progress', stage, done, total });
+      },
+      collect<T>(stage: string, make: (progress: (p: Progress) => void) => Observable<T>): Promise<T[]> {
+        if (closed) return Promise.reject(new FigureCancelled());
+        return new Promise<T[]>((resolve, reject) => {
+          const values: T[] = [];
+          const stream = make((p) => ctx.progress(stage, p.done, p.total));
+          inner = stream.subscribe({
+            next: (v) => values.push(v),
+            error: (e: unknown) => reject(e),
+            complete: () => resolve(values),
+          });
+        });
+      },
+    };
+    compute(ctx).then(
+      (data) => {
+        if (closed) return;
+        subscriber.next({ kind: 'data', data });
+        subscriber.complete();
+      },
+      (e: unknown) => {
+        if (!closed && !(e instanceof FigureCancelled)) subscriber.error(e);
+      },
+    );
+    return () => {
+      closed = true;
+      inner?.unsubscribe();
+    };
+  });
+}

@@ -1,0 +1,18 @@
+// @qsync/figures — the thesis's figures as streams: progress while they run, then their data.
+export type {
+  FigureCheck,
+  FigureConfig,
+  FigureData,
+  FigureEvent,
+  FigurePanel,
+  FigureRecipe,
+  FigureSeries,
+  HeatmapPanel,
+  LinePanel,
+} from './figure-types';
+export { resolveFigureConfig } from './figure-config';
+export type { ResolvedFigureConfig } from './figure-config';
+export { figureStream } from './figure-stream';
+export type { FigureContext } from './figure-stream';
+export { figureCatalog } from './figure-catalog';
+export { figure26 } from './figure-2-6';

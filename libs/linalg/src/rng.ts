@@ -19,6 +19,13 @@ export interface Rng {
    * `count` calls of {@link Rng.gaussian} would return. Allocates nothing.
    */
   fillGaussianInto(out: Float64Array, offset?: number, count?: number): void;
+  /**
+   * Fills out[offset … offset+count-1] with N(0, 1) deviates by the ziggurat method (Marsaglia &
+   * Tsang 2000, in Doornik's 2005 form: 128 layers, a 52-bit uniform for the value and separate
+   * bits for the layer). About 5× faster than the polar method, so the choice for SDE noise;
+   * a different sequence from {@link Rng.fillGaussianInto} for the same seed. Allocates nothing.
+   */
+  fillNormalZigguratInto(out: Float64Array, offset?: number, count?: number): void;
   /** Fills out[offset … offset+count-1] with uniform [0, 1) doubles, as `count` calls of {@link Rng.uniform}. */
   fillUniformInto(out: Float64Array, offset?: number, count?: number): void;
   /**
@@ -31,6 +38,25 @@ export interface Rng {
 }
 
 const MASK64 = (1n << 64n) - 1n;
+
+// Ziggurat of the standard normal with 128 layers of equal area ZIG_AREA (Marsaglia & Tsang 2000):
+// ZIG_X[i] is the right edge of layer i (ZIG_X[1] = ZIG_EDGE = R, ZIG_X[128] = 0; layer 0 is the
+// base strip with the tail), ZIG_R[i] = ZIG_X[i+1]/ZIG_X[i] the fraction inside the rectangle.
+const ZIG_EDGE = 3.442619855899;
+const ZIG_AREA = 9.91256303526217e-3;
+const ZIG_X = new Float64Array(129);
+const ZIG_R = new Float64Array(128);
+{
+  let f = Math.exp(-0.5 * ZIG_EDGE * ZIG_EDGE);
+  ZIG_X[0] = ZIG_AREA / f;
+  ZIG_X[1] = ZIG_EDGE;
+  ZIG_X[128] = 0;
+  for (let i = 2; i < 128; i++) {
+    ZIG_X[i] = Math.sqrt(-2 * Math.log(ZIG_AREA / ZIG_X[i - 1] + f));
+    f = Math.exp(-0.5 * ZIG_X[i] * ZIG_X[i]);
+  }
+  for (let i = 0; i < 128; i++) ZIG_R[i] = ZIG_X[i + 1] / ZIG_X[i];
+}
 const GOLDEN64 = 0x9e3779b97f4a7c15n;
 
 /** The SplitMix64 output function: a bijective 64-bit mixer. */
@@ -101,6 +127,40 @@ class Xoshiro128StarStar implements Rng {
   fillGaussianInto(out: Float64Array, offset = 0, count?: number): void {
     const end = checkRange('fillGaussianInto', out, offset, count);
     for (let k = offset; k < end; k++) out[k] = this.gaussian();
+  }
+
+  fillNormalZigguratInto(out: Float64Array, offset = 0, count?: number): void {
+    const end = checkRange('fillNormalZigguratInto', out, offset, count);
+    for (let k = offset; k < end; k++) out[k] = this.ziggurat();
+  }
+
+  /** One ziggurat deviate: accept inside the layer's rectangle (≈ 99 %), else the wedge or tail test. */
+  private ziggurat(): number {
+    for (;;) {
+      const a = this.uint32();
+      const b = this.uint32();
+      const i = a & 127;
+      // 25 + 27 bits → u uniform on [−1, 1) in steps of 2^-51 (the low 7 bits of a pick the layer)
+      const u = ((a >>> 7) * 134217728 + (b >>> 5)) / 2251799813685248 - 1;
+      if (Math.abs(u) < ZIG_R[i]) return u * ZIG_X[i];
+      if (i === 0) return this.normalTail(u < 0);
+      const x = u * ZIG_X[i];
+      const x2 = x * x;
+      const f0 = Math.exp(-0.5 * (ZIG_X[i] * ZIG_X[i] - x2));
+      const f1 = Math.exp(-0.5 * (ZIG_X[i + 1] * ZIG_X[i + 1] - x2));
+      if (f1 + this.uniform() * (f0 - f1) < 1) return x;
+    }
+  }
+
+  /** A deviate from the tail |x| > R (Marsaglia 1964). */
+  private normalTail(negative: boolean): number {
+    let x: number;
+    let y: number;
+    do {
+      x = Math.log(1 - this.uniform()) / ZIG_EDGE;
+      y = Math.log(1 - this.uniform());
+    } while (-2 * y < x * x);
+    return negative ? x - ZIG_EDGE : ZIG_EDGE - x;
   }
 
   fillUniformInto(out: Float64Array, offset = 0, count?: number): void {

@@ -1,2 +1,31 @@
 // @qsync/spectral — spectra, correlations and line fits of sampled signals.
-export {};
+export { windowFunction } from './window-function';
+export type { WindowFunctionConfig, WindowName } from './window-function';
+export { equivalentNoiseBandwidth } from './equivalent-noise-bandwidth';
+export type { Spectrum } from './spectrum';
+export { periodogram } from './periodogram';
+export type { PeriodogramConfig } from './periodogram';
+export { welch } from './welch';
+export type { WelchConfig, WelchResult } from './welch';
+export type { Correlation } from './correlation';
+export { twoTimeCorrelation } from './two-time-correlation';
+export type { TwoTimeCorrelationConfig } from './two-time-correlation';
+export { spectrumFromCorrelation } from './spectrum-from-correlation';
+export type { SpectrumFromCorrelationConfig } from './spectrum-from-correlation';
+export { fitLorentzian } from './fit-lorentzian';
+export type {
+  FitLorentzianConfig,
+  LorentzianFit,
+  LorentzianInitial,
+  LorentzianUncertainties,
+} from './fit-lorentzian';
+export { dominantFrequency } from './dominant-frequency';
+export type { SpectralPeak } from './dominant-frequency';
+export { welchSpectrum } from './welch-spectrum';
+export type { WelchSpectrumConfig } from './welch-spectrum';
+export { ensembleCorrelation } from './ensemble-correlation';
+export type { EnsembleCorrelationConfig } from './ensemble-correlation';
+export { lorentzianFit } from './lorentzian-fit';
+export type { LorentzianFitConfig } from './lorentzian-fit';
+export { dominantFrequencyOf } from './dominant-frequency-of';
+export type { DominantFrequencyOfConfig } from './dominant-frequency-of';

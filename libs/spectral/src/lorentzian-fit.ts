@@ -1,0 +1,57 @@
+import { realChannel } from '@qsync/frames';
+import type { Frame, RealChannel } from '@qsync/frames';
+import { map } from 'rxjs';
+import type { OperatorFunction } from 'rxjs';
+import { arg, assertObject } from './assert';
+import { fitLorentzian } from './fit-lorentzian';
+import type { FitLorentzianConfig } from './fit-lorentzian';
+import { assertChannelName, readSpectrum } from './stream-internal';
+
+/** Options of {@link lorentzianFit}: those of `fitLorentzian` plus the input channel names. */
+export interface LorentzianFitConfig extends FitLorentzianConfig {
+  /** real array channel of angular frequencies; default `'omega'` */
+  omegaChannel?: string;
+  /** real array channel of the density; default `'density'` */
+  densityChannel?: string;
+}
+
+/**
+ * Fits a Lorentzian to every spectrum frame of a stream (e.g. the output of `welchSpectrum`):
+ * the operator form of `fitLorentzian`. Each frame with real array channels `omega` and
+ * `density` becomes a frame at the same t with real channels `center`, `halfWidth`, `area`,
+ * their standard errors `centerError`, `halfWidthError`, `areaError`, `residualRms`, and with
+ * `background: true` also `background` and `backgroundError`.
+ *
+ * @param config - options of `fitLorentzian` plus `{ omegaChannel = 'omega', densityChannel = 'density' }`
+ * @returns an operator Frame → Frame; the stream errors when a channel is missing or not a real
+ *   array, or when a fit fails (the message of `fitLorentzian`)
+ * @throws Error naming `omegaChannel` or `densityChannel` when they are not channel names
+ * @example
+ * // a frame with omega = −10, −9.9, …, 10 and density = 3·2·0.5/((ω − 1)² + 0.25)
+ * // → { center: 1, halfWidth: 0.5, area: 3, … }
+ */
+export function lorentzianFit(config: LorentzianFitConfig = {}): OperatorFunction<Frame, Frame> {
+  const fn = 'lorentzianFit';
+  assertObject(fn, arg('config'), config);
+  const { omegaChannel = 'omega', densityChannel = 'density', ...fitConfig } = config;
+  assertChannelName(fn, 'omegaChannel', omegaChannel);
+  assertChannelName(fn, 'densityChannel', densityChannel);
+  return map((frame: Frame): Frame => {
+    const { omega, density } = readSpectrum(fn, frame, omegaChannel, densityChannel);
+    const fit = fitLorentzian(omega, density, fitConfig);
+    const channels: Record<string, RealChannel> = {
+      center: realChannel(fit.center),
+      halfWidth: realChannel(fit.halfWidth),
+      area: realChannel(fit.area),
+      centerError: realChannel(fit.uncertainties.center),
+      halfWidthError: realChannel(fit.uncertainties.halfWidth),
+      areaError: realChannel(fit.uncertainties.area),
+      residualRms: realChannel(fit.residualRms),
+    };
+    if (fit.background !== undefined && fit.uncertainties.background !== undefined) {
+      channels.background = realChannel(fit.background);
+      channels.backgroundError = realChannel(fit.uncertainties.background);
+    }
+    return { t: frame.t, channels };
+  });
+}

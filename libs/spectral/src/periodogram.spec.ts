@@ -1,0 +1,132 @@
+import { describe, expect, it } from 'vitest';
+import { expectClose } from '@qsync/testing';
+import { periodogram } from './periodogram';
+import {
+  complexTone,
+  complexWhiteNoise,
+  directPeriodogram,
+  realToComplex,
+  realWhiteNoise,
+} from './test-support/signals';
+import { windowFunction } from './window-function';
+
+/** Σ_j S_j Δω/2π on the periodogram's grid. */
+function meanPowerOf(density: Float64Array, omega: Float64Array): number {
+  const dw = omega[1] - omega[0];
+  let s = 0;
+  for (let j = 0; j < density.length; j++) s += density[j];
+  return (s * dw) / (2 * Math.PI);
+}
+
+describe('periodogram', () => {
+  it('puts a tone e^{iπn/2} in the bin ω = π/2 (doc example)', () => {
+    const x = Float64Array.of(1, 0, 0, 1, -1, 0, 0, -1);
+    const { omega, density } = periodogram(x, { dt: 1 });
+    expectClose(omega, [-Math.PI, -Math.PI / 2, 0, Math.PI / 2], { rtol: 1e-15 });
+    // |Σ x e^{−iωn}|² = 16 at the tone, 0 elsewhere; Δt/Σw² = 1/4; rounding of 4-term sums
+    expectClose(density, [0, 0, 0, 4], { atol: 1e-14 });
+  });
+
+  it('satisfies Parseval: Σ S Δω/2π is the mean power (rectangular) or Σ|wx|²/Σw² (tapered)', () => {
+    // n = 100 is zero-padded to 128, n = 128 is not; both sums are exact up to FFT rounding
+    // (relative ~ log2(n)·ε), hence rtol 1e-13.
+    for (const n of [100, 128]) {
+      const x = complexWhiteNoise(n, 1.3, 7 + n);
+      let power = 0;
+      for (let i = 0; i < 2 * n; i++) power += x[i] * x[i];
+      const dt = 0.37;
+      const rect = periodogram(x, { dt });
+      expect(rect.density.length).toBe(128);
+      expectClose(meanPowerOf(rect.density, rect.omega), power / n, { rtol: 1e-13 });
+
+      const w = windowFunction('hann', n);
+      let weighted = 0;
+      let w2 = 0;
+      for (let k = 0; k < n; k++) {
+        weighted += w[k] * w[k] * (x[2 * k] ** 2 + x[2 * k + 1] ** 2);
+        w2 += w[k] * w[k];
+      }
+      const hann = periodogram(x, { dt, window: 'hann' });
+      expectClose(meanPowerOf(hann.density, hann.omega), weighted / w2, { rtol: 1e-13 });
+    }
+  });
+
+  it('equals the brute-force DFT sum on every grid point, also zero-padded and tapered', () => {
+    const n = 50;
+    const dt = 0.2;
+    const x = complexWhiteNoise(n, 1, 3);
+    const w = windowFunction('blackman', n);
+    for (const nfft of [64, 256]) {
+      const { omega, density } = periodogram(x, { dt, window: w, nfft });
+      expect(omega.length).toBe(nfft);
+      expectClose(omega[0], -Math.PI / dt, { rtol: 1e-15 });
+      expectClose(omega[1] - omega[0], (2 * Math.PI) / (nfft * dt), { rtol: 1e-12 });
+      const direct = Array.from(omega, (om) => directPeriodogram(x, w, om, dt));
+      // Both are O(n) sums of O(1) terms: rounding ~1e-15 of the largest value.
+      const scale = Math.max(...direct);
+      expectClose(density, direct, { rtol: 1e-12, atol: 1e-13 * scale });
+    }
+  });
+
+  it('peaks a complex tone at a bin frequency at +ω (sign convention), with all power in that bin', () => {
+    const n = 64;
+    const dt = 0.1;
+    for (const m of [5, -7]) {
+      const w0 = (2 * Math.PI * m) / (n * dt);
+      const { omega, density } = periodogram(complexTone(n, w0, dt, 2), { dt });
+      const peak = n / 2 + m;
+      expectClose(omega[peak], w0, { rtol: 1e-14 });
+      // density at the tone: Δt·|A·n|²/n = A²·n·Δt; elsewhere the geometric sums cancel to rounding
+      expectClose(density[peak], 4 * n * dt, { rtol: 1e-13 });
+      for (let j = 0; j < n; j++) if (j !== peak) expect(Math.abs(density[j])).toBeLessThan(1e-11);
+    }
+  });
+
+  it('gives a real signal a symmetric density; complex: false equals the same data with Im = 0', () => {
+    const x = realWhiteNoise(40, 1, 11);
+    const a = periodogram(x, { dt: 1, complex: false, window: 'hamming' });
+    const b = periodogram(realToComplex(x), { dt: 1, window: 'hamming' });
+    expectClose(a.density, b.density, { rtol: 1e-15 });
+    // S(−ω) = S(ω): index j ↔ nfft − j (j ≥ 1); FFT of real data is Hermitian to rounding
+    const nfft = a.density.length;
+    for (let j = 1; j < nfft; j++) expectClose(a.density[nfft - j], a.density[j], { rtol: 1e-12, atol: 1e-14 });
+  });
+
+  it('rejects bad input, naming the parameter', () => {
+    const x = Float64Array.of(1, 0, 0, 1);
+    expect(() => periodogram(x, undefined as unknown as { dt: number })).toThrow(
+      "periodogram: argument 'config' must be an object, got undefined",
+    );
+    expect(() => periodogram([1, 0] as unknown as Float64Array, { dt: 1 })).toThrow(
+      "periodogram: argument 'x' must be a Float64Array, got Array",
+    );
+    expect(() => periodogram(Float64Array.of(1, 0, 1), { dt: 1 })).toThrow(
+      "periodogram: argument 'x' must hold interleaved (re, im) pairs (even length ≥ 2), got length 3",
+    );
+    expect(() => periodogram(new Float64Array(0), { dt: 1, complex: false })).toThrow(
+      "periodogram: argument 'x' must hold at least one sample, got length 0",
+    );
+    expect(() => periodogram(x, { dt: 0 })).toThrow("periodogram: option 'dt' must be a finite number > 0, got 0");
+    expect(() => periodogram(x, { dt: 1, complex: 'yes' as unknown as boolean })).toThrow(
+      "periodogram: option 'complex' must be true or false, got yes",
+    );
+    expect(() => periodogram(x, { dt: 1, nfft: 6 })).toThrow(
+      "periodogram: option 'nfft' must be a power of two ≥ 2, got 6",
+    );
+    expect(() => periodogram(complexTone(5, 1, 1), { dt: 1, nfft: 4 })).toThrow(
+      "periodogram: option 'nfft' must be ≥ the number of samples 5, got 4",
+    );
+    expect(() => periodogram(x, { dt: 1, window: new Float64Array(3) })).toThrow(
+      "periodogram: option 'window' must have length 2 (one weight per sample), got length 3",
+    );
+    expect(() => periodogram(x, { dt: 1, window: new Float64Array(2) })).toThrow(
+      /option 'window' must hold finite weights, not all zero/,
+    );
+    expect(() => periodogram(x, { dt: 1, window: 'kaiser' as 'hann' })).toThrow(
+      "periodogram: option 'window' must be 'rectangular', 'hann', 'hamming', 'blackman' or a Float64Array of weights, got 'kaiser'",
+    );
+    expect(() => periodogram(x, { dt: 1, window: 3 as unknown as 'hann' })).toThrow(
+      "periodogram: option 'window' must be a window name or a Float64Array of weights, got 3",
+    );
+  });
+});

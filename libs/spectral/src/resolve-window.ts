@@ -14,11 +14,12 @@ export function resolveWindow(
   window: WindowName | Float64Array,
   n: number,
   periodic = true,
+  entry = 'sample',
 ): Float64Array {
   if (window instanceof Float64Array) {
     if (window.length !== n) {
       throw new Error(
-        `${fn}: option 'window' must have length ${n} (one weight per sample), got length ${window.length}`,
+        `${fn}: option 'window' must have length ${n} (one weight per ${entry}), got length ${window.length}`,
       );
     }
     let s2 = 0;

@@ -61,7 +61,7 @@ export function spectrumFromCorrelation(
   const window = config.window ?? 'rectangular';
   let w: Float64Array;
   if (window instanceof Float64Array) {
-    w = resolveWindow(fn, window, lags);
+    w = resolveWindow(fn, window, lags, true, 'lag');
   } else {
     const full = resolveWindow(fn, window, 2 * K + 1, false);
     w = full.subarray(K); // w[k] = full[K + k], symmetric about the centre, w[0] = 1

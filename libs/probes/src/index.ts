@@ -9,3 +9,30 @@ export { relativePhaseDistributionNumerical } from './relative-phase-distributio
 export type { RelativePhaseQuadratureConfig } from './relative-phase-distribution-numerical';
 export { maxRelativePhase } from './max-relative-phase';
 export type { PhasePeak } from './max-relative-phase';
+
+// Classical synchronization probes (thesis Ch. 2): order parameter, long-time averages, phase
+// histograms and their maximum, phase unwrapping and observed frequencies.
+export { wrapPhase } from './wrap-phase';
+export { kuramotoOrder } from './kuramoto-order';
+export type { KuramotoOrderConfig, OrderParameter } from './kuramoto-order';
+export { kuramotoOrderInto } from './kuramoto-order-into';
+export type { DiscardConfig } from './series-support';
+export { longTimeAverage } from './long-time-average';
+export type { LongTimeAverage, LongTimeAverageConfig } from './long-time-average';
+export { longTimeMean } from './long-time-mean';
+export type { LongTimeMeanConfig } from './long-time-mean';
+export type { PhaseHistogram } from './phase-histogram-support';
+export { phaseHistogram } from './phase-histogram';
+export { relativePhaseHistogram } from './relative-phase-histogram';
+export { histogramMaximum } from './histogram-maximum';
+export type { HistogramPeak } from './histogram-maximum';
+export { phaseHistogramOf } from './phase-histogram-of';
+export type { PhaseHistogramOfConfig } from './phase-histogram-of';
+export { unwrapPhase } from './unwrap-phase';
+export { unwrapPhaseInto } from './unwrap-phase-into';
+export { unwrapPhases } from './unwrap-phases';
+export type { UnwrapPhasesConfig } from './unwrap-phases';
+export type { FrequencyMethod, ObservedFrequencyConfig } from './observed-frequency-support';
+export { observedFrequency } from './observed-frequency';
+export { observedFrequencies } from './observed-frequencies';
+export type { ObservedFrequencies } from './observed-frequencies';

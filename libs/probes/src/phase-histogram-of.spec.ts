@@ -1,0 +1,200 @@
+import { Observable, from, take } from 'rxjs';
+import { TestScheduler } from 'rxjs/testing';
+import { describe, expect, it } from 'vitest';
+import { createRng } from '@qsync/linalg';
+import { expectClose } from '@qsync/testing';
+import { arrayChannel, complexChannel, realChannel } from '@qsync/frames';
+import type { Frame } from '@qsync/frames';
+import { phaseHistogram } from './phase-histogram';
+import { phaseHistogramOf } from './phase-histogram-of';
+import type { PhaseHistogramOfConfig } from './phase-histogram-of';
+
+const PI = Math.PI;
+const testScheduler = (): TestScheduler => new TestScheduler((actual, expected) => expect(actual).toEqual(expected));
+
+const scalar = (t: number, phi: number): Frame => ({ t, channels: { phi: realChannel(phi), other: realChannel(1) } });
+const vector = (t: number, phis: number[] | Float64Array): Frame => ({
+  t,
+  channels: { phi: arrayChannel(Float64Array.from(phis), [phis.length]) },
+});
+
+function collect(frames: Frame[], config: PhaseHistogramOfConfig): Frame[] {
+  const out: Frame[] = [];
+  let error: unknown;
+  from(frames)
+    .pipe(phaseHistogramOf(config))
+    .subscribe({ next: (f) => out.push(f), error: (e: unknown) => (error = e) });
+  if (error !== undefined) throw error;
+  return out;
+}
+
+const data = (f: Frame, name: string): Float64Array => {
+  const c = f.channels[name];
+  return c.kind === 'array' ? c.data : new Float64Array(0);
+};
+const real = (f: Frame, name: string): number => {
+  const c = f.channels[name];
+  return c.kind === 'real' ? c.value : NaN;
+};
+
+/** The frame the operator emits for a histogram h, for marble comparisons. */
+const expected = (t: number, phases: number[], bins: number): Frame => {
+  const h = phaseHistogram(phases, { bins });
+  return {
+    t,
+    channels: {
+      phase: arrayChannel(h.centers, [bins], { unit: 'rad' }),
+      density: arrayChannel(h.density, [bins], { unit: '1/rad' }),
+      samples: realChannel(h.samples),
+    },
+  };
+};
+
+describe('phaseHistogramOf', () => {
+  it('runs the doc example: a scalar frame, then an array frame', () => {
+    const out = collect([scalar(0, 0.1), vector(1, [3, -3])], { channel: 'phi', bins: 4 });
+    // density = count·4/(2π·samples): one rounding each
+    expectClose(data(out[0], 'density'), [0, 0, 4 / (2 * PI), 0], { rtol: 1e-15 });
+    expectClose(data(out[1], 'density'), [1, 0, 1, 1].map((c) => (c * 4) / (2 * PI * 3)), { rtol: 1e-15 });
+    expect(out.map((f) => real(f, 'samples'))).toEqual([1, 3]);
+    expectClose(data(out[1], 'phase'), [-3 * PI / 4, -PI / 4, PI / 4, 3 * PI / 4], { rtol: 1e-15 });
+    expect(out[1].channels.density).toMatchObject({ kind: 'array', shape: [4], complex: false, unit: '1/rad' });
+  });
+
+  it('equals phaseHistogram of everything counted so far, bit for bit', () => {
+    const rng = createRng(12);
+    const realizations = 25;
+    const frames = Array.from({ length: 12 }, (_, k) =>
+      vector(0.5 * k, Float64Array.from({ length: realizations }, () => 1 + 0.8 * rng.gaussian() + 2 * PI * k)),
+    );
+    const tStart = 1.2; // frames k ≥ 3
+    const out = collect(frames, { channel: 'phi', bins: 10, tStart });
+    expect(out.map((f) => f.t)).toEqual(frames.slice(3).map((f) => f.t));
+    const seen: number[] = [];
+    for (let j = 0; j < out.length; j++) {
+      seen.push(...data(frames[3 + j], 'phi'));
+      const h = phaseHistogram(seen, { bins: 10 });
+      expect(data(out[j], 'density')).toEqual(h.density);
+      expect(data(out[j], 'phase')).toEqual(h.centers);
+      expect(real(out[j], 'samples')).toBe(h.samples);
+    }
+  });
+
+  it('emits fresh arrays: changing one emitted frame does not change later ones', () => {
+    const out: Frame[] = [];
+    from([scalar(0, 0.5), scalar(1, 0.5)])
+      .pipe(phaseHistogramOf({ channel: 'phi', bins: 2 }))
+      .subscribe((f) => {
+        out.push(f);
+        data(f, 'density').fill(99);
+        data(f, 'phase').fill(99);
+      });
+    expect(out[1].channels.density).not.toBe(out[0].channels.density);
+    const fresh = collect([scalar(0, 0.5), scalar(1, 0.5)], { channel: 'phi', bins: 2 });
+    expect(data(fresh[1], 'density')).toEqual(Float64Array.of(0, 1 / PI));
+    expect(data(fresh[1], 'phase')).toEqual(Float64Array.of(-PI / 2, PI / 2));
+  });
+
+  it('keeps counts per subscription', () => {
+    const src = from([scalar(0, 0.5), scalar(1, -0.5)]).pipe(phaseHistogramOf({ channel: 'phi', bins: 2 }));
+    const a: number[] = [];
+    const b: number[] = [];
+    src.subscribe((f) => a.push(real(f, 'samples')));
+    src.subscribe((f) => b.push(real(f, 'samples')));
+    expect(a).toEqual([1, 2]);
+    expect(b).toEqual([1, 2]);
+  });
+
+  it('marbles: skips the transient, passes completion and teardown', () => {
+    testScheduler().run(({ cold, expectObservable, expectSubscriptions }) => {
+      const src = cold('-a-b-c-|', { a: scalar(0, 3), b: scalar(1, 0.5), c: vector(2, [-1, 2]) });
+      expectObservable(src.pipe(phaseHistogramOf({ channel: 'phi', bins: 3, tStart: 0.5 }))).toBe('---b-c-|', {
+        b: expected(1, [0.5], 3),
+        c: expected(2, [0.5, -1, 2], 3),
+      });
+      expectSubscriptions(src.subscriptions).toBe('^------!');
+    });
+  });
+
+  it('completes on an empty source', () => {
+    testScheduler().run(({ cold, expectObservable, expectSubscriptions }) => {
+      const src = cold<Frame>('|');
+      expectObservable(src.pipe(phaseHistogramOf({ channel: 'phi', bins: 3 }))).toBe('|');
+      expectSubscriptions(src.subscriptions).toBe('(^!)');
+    });
+  });
+
+  it('never completes when the source never completes', () => {
+    testScheduler().run(({ cold, expectObservable, expectSubscriptions }) => {
+      const src = cold('-a--', { a: scalar(0, 1) });
+      expectObservable(src.pipe(phaseHistogramOf({ channel: 'phi', bins: 3 })), '^---!').toBe('-a--', {
+        a: expected(0, [1], 3),
+      });
+      expectSubscriptions(src.subscriptions).toBe('^---!');
+    });
+  });
+
+  it('forwards an error', () => {
+    testScheduler().run(({ cold, expectObservable, expectSubscriptions }) => {
+      const src = cold<Frame>('-a-#', { a: scalar(0, 1) }, new Error('boom'));
+      expectObservable(src.pipe(phaseHistogramOf({ channel: 'phi', bins: 3 }))).toBe(
+        '-a-#',
+        { a: expected(0, [1], 3) },
+        new Error('boom'),
+      );
+      expectSubscriptions(src.subscriptions).toBe('^--!');
+    });
+  });
+
+  it('stops a synchronous source loop when the consumer unsubscribes', () => {
+    let produced = 0;
+    const src = new Observable<Frame>((sub) => {
+      for (let i = 0; i < 1000 && !sub.closed; i++) {
+        produced++;
+        sub.next(scalar(i, i));
+      }
+      sub.complete();
+    });
+    const out: Frame[] = [];
+    src.pipe(phaseHistogramOf({ channel: 'phi', bins: 8, tStart: 2 }), take(2)).subscribe((f) => out.push(f));
+    expect(out.map((f) => f.t)).toEqual([2, 3]);
+    expect(produced).toBe(4);
+  });
+
+  it('errors on bad frames, naming the channel or the times', () => {
+    const cfg = { channel: 'phi', bins: 4 };
+    expect(() => collect([{ t: 0, channels: {} }], cfg)).toThrow(
+      "phaseHistogramOf: channel 'phi' is missing in the frame at t = 0; known channels: (none)",
+    );
+    expect(() => collect([{ t: 0, channels: { phi: complexChannel(1, 0) } }], cfg)).toThrow(
+      "phaseHistogramOf: channel 'phi' must be real or a real array, got kind 'complex' at t = 0",
+    );
+    expect(() =>
+      collect([{ t: 0, channels: { phi: arrayChannel(new Float64Array(2), [1], { complex: true }) } }], cfg),
+    ).toThrow("phaseHistogramOf: channel 'phi' must be real or a real array, got a complex array at t = 0");
+    expect(() => collect([scalar(0, NaN)], cfg)).toThrow("phaseHistogramOf: channel 'phi' must be finite, got NaN at t = 0");
+    expect(() => collect([vector(0, [1, Infinity])], cfg)).toThrow(
+      "phaseHistogramOf: channel 'phi' must be finite, got Infinity at index 1 at t = 0",
+    );
+    expect(() => collect([vector(0, [])], cfg)).toThrow("phaseHistogramOf: channel 'phi' is an empty array at t = 0");
+    expect(() => collect([scalar(1, 0), scalar(0, 0)], cfg)).toThrow(
+      'phaseHistogramOf: frame times must not decrease, got t = 0 after t = 1',
+    );
+    expect(() => collect([scalar(NaN, 0)], cfg)).toThrow('phaseHistogramOf: frame time must be finite, got t = NaN');
+  });
+
+  it('rejects bad options, naming them', () => {
+    expect(() => phaseHistogramOf(null as unknown as PhaseHistogramOfConfig)).toThrow(
+      "phaseHistogramOf: argument 'config' must be an object { channel, bins, tStart? }, got null",
+    );
+    expect(() => phaseHistogramOf({ channel: 'phi', bins: 0 })).toThrow(
+      "phaseHistogramOf: option 'bins' must be an integer ≥ 1, got 0",
+    );
+    expect(() => phaseHistogramOf({ channel: 3 as unknown as string, bins: 4 })).toThrow(
+      "phaseHistogramOf: option 'channel' must be a non-empty string, got 3",
+    );
+    expect(() => phaseHistogramOf({ channel: 'phi', bins: 4, tStart: Infinity })).toThrow(
+      "phaseHistogramOf: option 'tStart' must be a finite number, got Infinity",
+    );
+  });
+});

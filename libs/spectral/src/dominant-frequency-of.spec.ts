@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import type { Frame } from '@qsync/frames';
+import { arrayChannel, realChannel } from '@qsync/frames';
+import { from, lastValueFrom, take, toArray } from 'rxjs';
+import { TestScheduler } from 'rxjs/testing';
+import { dominantFrequency } from './dominant-frequency';
+import { dominantFrequencyOf } from './dominant-frequency-of';
+import { countingSource, scalarFrames } from './test-support/frames';
+import { complexWhiteNoise } from './test-support/signals';
+import { welch } from './welch';
+import { welchSpectrum } from './welch-spectrum';
+
+const testScheduler = (): TestScheduler =>
+  new TestScheduler((actual, expected) => expect(actual).toEqual(expected));
+
+const spectrumFrame = (t: number, omega: number[], density: number[], names = ['omega', 'density']): Frame => ({
+  t,
+  channels: {
+    [names[0]]: arrayChannel(Float64Array.from(omega), [omega.length]),
+    [names[1]]: arrayChannel(Float64Array.from(density), [density.length]),
+  },
+});
+
+describe('dominantFrequencyOf', () => {
+  it('maps a spectrum frame to its refined peak (doc example)', async () => {
+    const out = await lastValueFrom(from([spectrumFrame(5, [0, 1, 2, 3], [0, 3, 4, 1])]).pipe(dominantFrequencyOf(), toArray()));
+    expect(out).toEqual([{ t: 5, channels: { peakOmega: realChannel(1.75), peakDensity: realChannel(4.125) } }]);
+  });
+
+  it('after welchSpectrum equals dominantFrequency of welch (custom channel names too)', async () => {
+    const x = complexWhiteNoise(64, 1, 8);
+    for (let n = 0; n < 64; n++) x[2 * n] += 2 * Math.cos(0.9 * n); // a line at ±0.9
+    const frames = scalarFrames(x, 1, true);
+    const out = await lastValueFrom(
+      from(frames).pipe(welchSpectrum({ channel: 'x', segmentLength: 16 }), dominantFrequencyOf(), toArray()),
+    );
+    const ref = welch(x, { dt: 1, segmentLength: 16 });
+    const peak = dominantFrequency(ref.omega, ref.density);
+    expect(out[out.length - 1].channels).toEqual({ peakOmega: realChannel(peak.omega), peakDensity: realChannel(peak.density) });
+    const renamed = await lastValueFrom(
+      from([spectrumFrame(0, [0, 1, 2], [1, 2, 1], ['w', 'S'])]).pipe(dominantFrequencyOf({ omegaChannel: 'w', densityChannel: 'S' })),
+    );
+    expect(renamed.channels).toEqual({ peakOmega: realChannel(1), peakDensity: realChannel(2) });
+  });
+
+  it('passes completion, errors and unsubscription through (marbles)', () => {
+    const a = spectrumFrame(0, [0, 1, 2], [1, 2, 1]);
+    const x = { t: 0, channels: { peakOmega: realChannel(1), peakDensity: realChannel(2) } };
+    testScheduler().run(({ cold, expectObservable, expectSubscriptions }) => {
+      const empty = cold<Frame>('|');
+      expectObservable(empty.pipe(dominantFrequencyOf())).toBe('|');
+      expectSubscriptions(empty.subscriptions).toBe('(^!)');
+      const failing = cold<Frame>('-a-#', { a }, new Error('boom'));
+      expectObservable(failing.pipe(dominantFrequencyOf())).toBe('-x-#', { x }, new Error('boom'));
+      expectSubscriptions(failing.subscriptions).toBe('^--!');
+      const endless = cold<Frame>('-a-a-a', { a });
+      expectObservable(endless.pipe(dominantFrequencyOf()), '^--!').toBe('-x-', { x });
+      expectSubscriptions(endless.subscriptions).toBe('^--!');
+    });
+  });
+
+  it('stops a synchronous source loop when the consumer unsubscribes', () => {
+    const frames = Array.from({ length: 50 }, (_, k) => spectrumFrame(k, [0, 1, 2], [1, 2, 1]));
+    const { source, produced } = countingSource(frames);
+    source.pipe(dominantFrequencyOf(), take(3)).subscribe();
+    expect(produced()).toBe(3);
+  });
+
+  it('errors the stream on a missing channel or an invalid spectrum', async () => {
+    await expect(lastValueFrom(from([{ t: 0, channels: {} }]).pipe(dominantFrequencyOf()))).rejects.toThrow(
+      "dominantFrequencyOf: channel 'omega' (option 'omegaChannel') is missing in the frame at t = 0; known channels: (none)",
+    );
+    await expect(lastValueFrom(from([spectrumFrame(0, [1, 0], [1, 2])]).pipe(dominantFrequencyOf()))).rejects.toThrow(
+      "dominantFrequency: argument 'omega' must increase strictly",
+    );
+  });
+
+  it('rejects bad channel names when the operator is made', () => {
+    expect(() => dominantFrequencyOf({ densityChannel: '' })).toThrow(
+      "dominantFrequencyOf: option 'densityChannel' must be a non-empty channel name, got ",
+    );
+    expect(() => dominantFrequencyOf(null as unknown as object)).toThrow(
+      "dominantFrequencyOf: argument 'config' must be an object, got null",
+    );
+  });
+});

@@ -16,7 +16,11 @@ export function opt(name: string): string {
 }
 
 /** Throws unless `x` is a Float64Array. */
-export function assertFloat64Array(fn: string, name: string, x: unknown): asserts x is Float64Array {
+export function assertFloat64Array(
+  fn: string,
+  name: string,
+  x: unknown,
+): asserts x is Float64Array {
   if (!(x instanceof Float64Array)) {
     const got =
       x === null
@@ -69,7 +73,11 @@ export function assertInteger(
 }
 
 /** Throws unless `value` is a power of two ≥ 2 (the lengths fft.js transforms). */
-export function assertPowerOfTwo(fn: string, name: string, value: unknown): asserts value is number {
+export function assertPowerOfTwo(
+  fn: string,
+  name: string,
+  value: unknown,
+): asserts value is number {
   if (
     typeof value !== 'number' ||
     !Number.isSafeInteger(value) ||

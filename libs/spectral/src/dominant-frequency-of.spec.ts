@@ -13,7 +13,12 @@ import { welchSpectrum } from './welch-spectrum';
 const testScheduler = (): TestScheduler =>
   new TestScheduler((actual, expected) => expect(actual).toEqual(expected));
 
-const spectrumFrame = (t: number, omega: number[], density: number[], names = ['omega', 'density']): Frame => ({
+const spectrumFrame = (
+  t: number,
+  omega: number[],
+  density: number[],
+  names = ['omega', 'density'],
+): Frame => ({
   t,
   channels: {
     [names[0]]: arrayChannel(Float64Array.from(omega), [omega.length]),
@@ -23,8 +28,12 @@ const spectrumFrame = (t: number, omega: number[], density: number[], names = ['
 
 describe('dominantFrequencyOf', () => {
   it('maps a spectrum frame to its refined peak (doc example)', async () => {
-    const out = await lastValueFrom(from([spectrumFrame(5, [0, 1, 2, 3], [0, 3, 4, 1])]).pipe(dominantFrequencyOf(), toArray()));
-    expect(out).toEqual([{ t: 5, channels: { peakOmega: realChannel(1.75), peakDensity: realChannel(4.125) } }]);
+    const out = await lastValueFrom(
+      from([spectrumFrame(5, [0, 1, 2, 3], [0, 3, 4, 1])]).pipe(dominantFrequencyOf(), toArray()),
+    );
+    expect(out).toEqual([
+      { t: 5, channels: { peakOmega: realChannel(1.75), peakDensity: realChannel(4.125) } },
+    ]);
   });
 
   it('after welchSpectrum equals dominantFrequency of welch (custom channel names too)', async () => {
@@ -32,13 +41,22 @@ describe('dominantFrequencyOf', () => {
     for (let n = 0; n < 64; n++) x[2 * n] += 2 * Math.cos(0.9 * n); // a line at ±0.9
     const frames = scalarFrames(x, 1, true);
     const out = await lastValueFrom(
-      from(frames).pipe(welchSpectrum({ channel: 'x', segmentLength: 16 }), dominantFrequencyOf(), toArray()),
+      from(frames).pipe(
+        welchSpectrum({ channel: 'x', segmentLength: 16 }),
+        dominantFrequencyOf(),
+        toArray(),
+      ),
     );
     const ref = welch(x, { dt: 1, segmentLength: 16 });
     const peak = dominantFrequency(ref.omega, ref.density);
-    expect(out[out.length - 1].channels).toEqual({ peakOmega: realChannel(peak.omega), peakDensity: realChannel(peak.density) });
+    expect(out[out.length - 1].channels).toEqual({
+      peakOmega: realChannel(peak.omega),
+      peakDensity: realChannel(peak.density),
+    });
     const renamed = await lastValueFrom(
-      from([spectrumFrame(0, [0, 1, 2], [1, 2, 1], ['w', 'S'])]).pipe(dominantFrequencyOf({ omegaChannel: 'w', densityChannel: 'S' })),
+      from([spectrumFrame(0, [0, 1, 2], [1, 2, 1], ['w', 'S'])]).pipe(
+        dominantFrequencyOf({ omegaChannel: 'w', densityChannel: 'S' }),
+      ),
     );
     expect(renamed.channels).toEqual({ peakOmega: realChannel(1), peakDensity: realChannel(2) });
   });
@@ -67,12 +85,14 @@ describe('dominantFrequencyOf', () => {
   });
 
   it('errors the stream on a missing channel or an invalid spectrum', async () => {
-    await expect(lastValueFrom(from([{ t: 0, channels: {} }]).pipe(dominantFrequencyOf()))).rejects.toThrow(
+    await expect(
+      lastValueFrom(from([{ t: 0, channels: {} }]).pipe(dominantFrequencyOf())),
+    ).rejects.toThrow(
       "dominantFrequencyOf: channel 'omega' (option 'omegaChannel') is missing in the frame at t = 0; known channels: (none)",
     );
-    await expect(lastValueFrom(from([spectrumFrame(0, [1, 0], [1, 2])]).pipe(dominantFrequencyOf()))).rejects.toThrow(
-      "dominantFrequency: argument 'omega' must increase strictly",
-    );
+    await expect(
+      lastValueFrom(from([spectrumFrame(0, [1, 0], [1, 2])]).pipe(dominantFrequencyOf())),
+    ).rejects.toThrow("dominantFrequency: argument 'omega' must increase strictly");
   });
 
   it('rejects bad channel names when the operator is made', () => {

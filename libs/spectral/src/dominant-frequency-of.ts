@@ -27,7 +27,9 @@ export interface DominantFrequencyOfConfig {
  * // a frame with omega = [0, 1, 2, 3], density = [0, 3, 4, 1]
  * // → { peakOmega: 1.75, peakDensity: 4.125 }
  */
-export function dominantFrequencyOf(config: DominantFrequencyOfConfig = {}): OperatorFunction<Frame, Frame> {
+export function dominantFrequencyOf(
+  config: DominantFrequencyOfConfig = {},
+): OperatorFunction<Frame, Frame> {
   const fn = 'dominantFrequencyOf';
   assertObject(fn, arg('config'), config);
   const { omegaChannel = 'omega', densityChannel = 'density' } = config;

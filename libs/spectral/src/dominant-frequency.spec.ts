@@ -34,19 +34,35 @@ describe('dominantFrequency', () => {
 
   it('returns the sample at either end or on a flat top, the first of equal maxima', () => {
     const omega = Float64Array.of(0, 1, 2);
-    expect(dominantFrequency(omega, Float64Array.of(3, 2, 1))).toEqual({ omega: 0, density: 3, index: 0 });
-    expect(dominantFrequency(omega, Float64Array.of(1, 2, 3))).toEqual({ omega: 2, density: 3, index: 2 });
-    expect(dominantFrequency(omega, Float64Array.of(2, 2, 2))).toEqual({ omega: 0, density: 2, index: 0 });
-    expect(dominantFrequency(Float64Array.of(4), Float64Array.of(-1))).toEqual({ omega: 4, density: -1, index: 0 });
+    expect(dominantFrequency(omega, Float64Array.of(3, 2, 1))).toEqual({
+      omega: 0,
+      density: 3,
+      index: 0,
+    });
+    expect(dominantFrequency(omega, Float64Array.of(1, 2, 3))).toEqual({
+      omega: 2,
+      density: 3,
+      index: 2,
+    });
+    expect(dominantFrequency(omega, Float64Array.of(2, 2, 2))).toEqual({
+      omega: 0,
+      density: 2,
+      index: 0,
+    });
+    expect(dominantFrequency(Float64Array.of(4), Float64Array.of(-1))).toEqual({
+      omega: 4,
+      density: -1,
+      index: 0,
+    });
   });
 
   it('rejects bad input, naming the parameter', () => {
     expect(() => dominantFrequency(Float64Array.of(1, 0), Float64Array.of(1, 2))).toThrow(
       "dominantFrequency: argument 'omega' must increase strictly, got 1 then 0 at index 1",
     );
-    expect(() => dominantFrequency(Float64Array.of(0, 1), [1, 2] as unknown as Float64Array)).toThrow(
-      "dominantFrequency: argument 'density' must be a Float64Array, got Array",
-    );
+    expect(() =>
+      dominantFrequency(Float64Array.of(0, 1), [1, 2] as unknown as Float64Array),
+    ).toThrow("dominantFrequency: argument 'density' must be a Float64Array, got Array");
     expect(() => dominantFrequency(Float64Array.of(0, 1), Float64Array.of(1))).toThrow(
       "dominantFrequency: arguments 'omega' and 'density' must have the same length ≥ 1, got 2 and 1",
     );

@@ -7,7 +7,13 @@ import { TestScheduler } from 'rxjs/testing';
 import { expectClose } from '@qsync/testing';
 import { ensembleCorrelation } from './ensemble-correlation';
 import type { EnsembleCorrelationConfig } from './ensemble-correlation';
-import { arrayData, countingSource, ensembleFrames, realValue, scalarFrames } from './test-support/frames';
+import {
+  arrayData,
+  countingSource,
+  ensembleFrames,
+  realValue,
+  scalarFrames,
+} from './test-support/frames';
 import { complexTone, complexWhiteNoise, realWhiteNoise } from './test-support/signals';
 import { twoTimeCorrelation } from './two-time-correlation';
 
@@ -58,9 +64,18 @@ describe('ensembleCorrelation', () => {
 
   it('accepts a real scalar channel and does not repeat the last periodic emission', async () => {
     const x = realWhiteNoise(40, 1, 92);
-    const out = await collect(scalarFrames(x, 0.1, false), ensembleCorrelation({ channel: 'x', maxLag: 3, emitEvery: 20 }));
+    const out = await collect(
+      scalarFrames(x, 0.1, false),
+      ensembleCorrelation({ channel: 'x', maxLag: 3, emitEvery: 20 }),
+    );
     expect(out.map((f) => realValue(f, 'samples'))).toEqual([20, 40]);
-    const ref = twoTimeCorrelation(x, { realizations: 1, samples: 40, maxLag: 3, complex: false, dt: 0.1 });
+    const ref = twoTimeCorrelation(x, {
+      realizations: 1,
+      samples: 40,
+      maxLag: 3,
+      complex: false,
+      dt: 0.1,
+    });
     expectClose(arrayData(out[1], 'g'), ref.g, { rtol: 1e-12, atol: 1e-14 });
     expectClose(arrayData(out[1], 'tau'), ref.tau, { rtol: 1e-6 }); // Δt from frame times k·0.1
   });
@@ -71,15 +86,19 @@ describe('ensembleCorrelation', () => {
       expectObservable(src.pipe(ensembleCorrelation({ channel: 'x', maxLag: 1 }))).toBe('|');
       expectSubscriptions(src.subscriptions).toBe('(^!)');
       const [a, b] = scalarFrames(Float64Array.of(1, 0, 2, 0), 1, true);
-      expectObservable(cold<Frame>('ab|', { a, b }).pipe(ensembleCorrelation({ channel: 'x', maxLag: 1, start: 2 }))).toBe(
-        '--|',
-      );
+      expectObservable(
+        cold<Frame>('ab|', { a, b }).pipe(
+          ensembleCorrelation({ channel: 'x', maxLag: 1, start: 2 }),
+        ),
+      ).toBe('--|');
     });
   });
 
   it('errors when the source ends with too few samples for maxLag', async () => {
     const frames = scalarFrames(Float64Array.of(1, 0, 2, 0, 3, 0), 1, true);
-    await expect(collect(frames, ensembleCorrelation({ channel: 'x', maxLag: 5, start: 1 }))).rejects.toThrow(
+    await expect(
+      collect(frames, ensembleCorrelation({ channel: 'x', maxLag: 5, start: 1 })),
+    ).rejects.toThrow(
       "ensembleCorrelation: the stream ended after 2 samples past 'start', too few for option 'maxLag' = 5 (need ≥ 6)",
     );
   });
@@ -97,12 +116,22 @@ describe('ensembleCorrelation', () => {
           samples: realChannel(3),
         },
       };
-      expectObservable(done.pipe(ensembleCorrelation({ channel: 'x', maxLag: 1 }))).toBe('-------(g|)', { g });
+      expectObservable(done.pipe(ensembleCorrelation({ channel: 'x', maxLag: 1 }))).toBe(
+        '-------(g|)',
+        { g },
+      );
       const failing = cold<Frame>('-a-b-#', { a, b }, new Error('boom'));
-      expectObservable(failing.pipe(ensembleCorrelation({ channel: 'x', maxLag: 1 }))).toBe('-----#', undefined, new Error('boom'));
+      expectObservable(failing.pipe(ensembleCorrelation({ channel: 'x', maxLag: 1 }))).toBe(
+        '-----#',
+        undefined,
+        new Error('boom'),
+      );
       expectSubscriptions(failing.subscriptions).toBe('^----!');
       const endless = cold<Frame>('-a-b-c-', { a, b, c });
-      expectObservable(endless.pipe(ensembleCorrelation({ channel: 'x', maxLag: 1 })), '^-----!').toBe('-------');
+      expectObservable(
+        endless.pipe(ensembleCorrelation({ channel: 'x', maxLag: 1 })),
+        '^-----!',
+      ).toBe('-------');
       expectSubscriptions(endless.subscriptions).toBe('^-----!');
     });
   });
@@ -111,7 +140,9 @@ describe('ensembleCorrelation', () => {
     const frames = ensembleFrames(complexWhiteNoise(2 * 1000, 1, 3), 2, 1000, 1, true);
     const { source, produced } = countingSource(frames);
     const out: Frame[] = [];
-    source.pipe(ensembleCorrelation({ channel: 'x', maxLag: 4, start: 3, emitEvery: 10 }), take(1)).subscribe((f) => out.push(f));
+    source
+      .pipe(ensembleCorrelation({ channel: 'x', maxLag: 4, start: 3, emitEvery: 10 }), take(1))
+      .subscribe((f) => out.push(f));
     expect(out.map((f) => realValue(f, 'samples'))).toEqual([10]);
     expect(produced()).toBe(13); // 3 skipped + 10 used: the loop saw `closed` right after
   });
@@ -122,7 +153,13 @@ describe('ensembleCorrelation', () => {
       "ensembleCorrelation: channel 'x' (option 'channel') is missing in the frame at t = 0; known channels: (none)",
     );
     await expect(
-      collect([{ t: 0, channels: { x: complexChannel(1, 0) } }, { t: 1, channels: { x: realChannel(1) } }], op()),
+      collect(
+        [
+          { t: 0, channels: { x: complexChannel(1, 0) } },
+          { t: 1, channels: { x: realChannel(1) } },
+        ],
+        op(),
+      ),
     ).rejects.toThrow("ensembleCorrelation: channel 'x' changed from complex to real at t = 1");
     const f = scalarFrames(Float64Array.of(1, 2, 3), 1, false);
     await expect(collect([f[0], f[1], { ...f[2], t: 3 }], op())).rejects.toThrow(
@@ -139,9 +176,17 @@ describe('ensembleCorrelation', () => {
     expect(bad({ channel: 3 as unknown as string })).toThrow(
       "ensembleCorrelation: option 'channel' must be a non-empty channel name, got 3",
     );
-    expect(bad({ maxLag: -1 })).toThrow("ensembleCorrelation: option 'maxLag' must be an integer ≥ 0, got -1");
-    expect(bad({ start: 0.5 })).toThrow("ensembleCorrelation: option 'start' must be an integer ≥ 0, got 0.5");
-    expect(bad({ dt: -2 })).toThrow("ensembleCorrelation: option 'dt' must be a finite number > 0, got -2");
-    expect(bad({ emitEvery: 0 })).toThrow("ensembleCorrelation: option 'emitEvery' must be an integer ≥ 1, got 0");
+    expect(bad({ maxLag: -1 })).toThrow(
+      "ensembleCorrelation: option 'maxLag' must be an integer ≥ 0, got -1",
+    );
+    expect(bad({ start: 0.5 })).toThrow(
+      "ensembleCorrelation: option 'start' must be an integer ≥ 0, got 0.5",
+    );
+    expect(bad({ dt: -2 })).toThrow(
+      "ensembleCorrelation: option 'dt' must be a finite number > 0, got -2",
+    );
+    expect(bad({ emitEvery: 0 })).toThrow(
+      "ensembleCorrelation: option 'emitEvery' must be an integer ≥ 1, got 0",
+    );
   });
 });

@@ -50,7 +50,9 @@ export interface EnsembleCorrelationConfig {
  * // frames t = 0, 1, 2, 3 with complex channel 'x' = e^{iπt/2}, maxLag 2: on completion
  * // → tau [0, 1, 2], g [1, 0, 0, 1, −1, 0] (interleaved), samples 4
  */
-export function ensembleCorrelation(config: EnsembleCorrelationConfig): OperatorFunction<Frame, Frame> {
+export function ensembleCorrelation(
+  config: EnsembleCorrelationConfig,
+): OperatorFunction<Frame, Frame> {
   const fn = 'ensembleCorrelation';
   assertObject(fn, arg('config'), config);
   assertChannelName(fn, 'channel', config.channel);

@@ -5,7 +5,13 @@ import { fitLorentzian } from './fit-lorentzian';
 import type { FitLorentzianConfig } from './fit-lorentzian';
 
 /** area·2γ/((ω − ω₀)² + γ²) + B on a grid. */
-function lorentzian(omega: Float64Array, center: number, gamma: number, area: number, b = 0): Float64Array {
+function lorentzian(
+  omega: Float64Array,
+  center: number,
+  gamma: number,
+  area: number,
+  b = 0,
+): Float64Array {
   return omega.map((w) => (area * 2 * gamma) / ((w - center) ** 2 + gamma ** 2) + b);
 }
 
@@ -30,9 +36,13 @@ describe('fitLorentzian', () => {
     const omega = grid(-3, 0.02, 401);
     const density = lorentzian(omega, -0.4, 0.15, 0.25, 0.2);
     const fit = fitLorentzian(omega, density, { background: true });
-    expectClose([fit.center, fit.halfWidth, fit.area, fit.background ?? NaN], [-0.4, 0.15, 0.25, 0.2], {
-      rtol: 1e-9,
-    });
+    expectClose(
+      [fit.center, fit.halfWidth, fit.area, fit.background ?? NaN],
+      [-0.4, 0.15, 0.25, 0.2],
+      {
+        rtol: 1e-9,
+      },
+    );
     expect(fit.uncertainties.background).toBeLessThan(1e-10);
     const far = fitLorentzian(omega, density, {
       background: true,
@@ -146,7 +156,9 @@ describe('fitLorentzian', () => {
     expect(bad({ background: 1 as unknown as boolean })).toThrow(
       "fitLorentzian: option 'background' must be true or false, got 1",
     );
-    expect(bad({ maxIterations: 0 })).toThrow("fitLorentzian: option 'maxIterations' must be an integer ≥ 1, got 0");
+    expect(bad({ maxIterations: 0 })).toThrow(
+      "fitLorentzian: option 'maxIterations' must be an integer ≥ 1, got 0",
+    );
     expect(bad({ weights: new Float64Array(5) })).toThrow(
       "fitLorentzian: option 'weights' must have the length of 'omega' (6), got 5",
     );
@@ -156,7 +168,9 @@ describe('fitLorentzian', () => {
     expect(bad({ weights: [1, 1, 1, 1, 1, 1] as unknown as Float64Array })).toThrow(
       "fitLorentzian: option 'weights' must be a Float64Array, got Array",
     );
-    expect(bad({ range: [3, 1] })).toThrow("fitLorentzian: option 'range' must be [low, high] with low < high, got 3,1");
+    expect(bad({ range: [3, 1] })).toThrow(
+      "fitLorentzian: option 'range' must be [low, high] with low < high, got 3,1",
+    );
     expect(bad({ range: [0, 2.5] })).toThrow(
       "fitLorentzian: need at least 4 samples (with positive weight, inside 'range') to fit 3 parameters, got 3",
     );
@@ -169,7 +183,9 @@ describe('fitLorentzian', () => {
     expect(bad({ initial: { halfWidth: 0 } })).toThrow(
       "fitLorentzian: option 'initial.halfWidth' must be a finite number > 0, got 0",
     );
-    expect(bad({ initial: { center: NaN } })).toThrow("fitLorentzian: option 'initial.center' must be a finite number, got NaN");
+    expect(bad({ initial: { center: NaN } })).toThrow(
+      "fitLorentzian: option 'initial.center' must be a finite number, got NaN",
+    );
     expect(bad({ initial: 3 as unknown as { center: number } })).toThrow(
       "fitLorentzian: option 'initial' must be an object { center?, halfWidth?, area?, background? }",
     );

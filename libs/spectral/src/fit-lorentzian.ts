@@ -1,4 +1,12 @@
-import { arg, assertAscending, assertBoolean, assertFloat64Array, assertInteger, assertObject, opt } from './assert';
+import {
+  arg,
+  assertAscending,
+  assertBoolean,
+  assertFloat64Array,
+  assertInteger,
+  assertObject,
+  opt,
+} from './assert';
 import { inverseDiagonal, solveSmallInto } from './small-solve';
 
 /** Starting values for {@link fitLorentzian}; each one given replaces the automatic guess. */
@@ -83,7 +91,7 @@ const LAMBDA_MAX = 1e16;
  * const omega = Float64Array.from({ length: 201 }, (_, i) => -10 + 0.1 * i);
  * const density = omega.map((w) => (3 * 2 * 0.5) / ((w - 1) ** 2 + 0.25));
  * const fit = fitLorentzian(omega, density);
- * // fit.center → 1, fit.halfWidth → 0.5, fit.area → 3 (to ~1e-12)
+ * // fit.center → 1, fit.halfWidth → 0.5, fit.area → 3 (to ~1e-9)
  */
 export function fitLorentzian(
   omega: Float64Array,
@@ -102,7 +110,9 @@ export function fitLorentzian(
   }
   for (let i = 0; i < len; i++) {
     if (!Number.isFinite(density[i])) {
-      throw new Error(`${fn}: argument 'density' must hold finite numbers, got ${density[i]} at index ${i}`);
+      throw new Error(
+        `${fn}: argument 'density' must hold finite numbers, got ${density[i]} at index ${i}`,
+      );
     }
   }
   const withBackground = config.background ?? false;
@@ -113,11 +123,15 @@ export function fitLorentzian(
   if (weights !== undefined) {
     assertFloat64Array(fn, opt('weights'), weights);
     if (weights.length !== len) {
-      throw new Error(`${fn}: option 'weights' must have the length of 'omega' (${len}), got ${weights.length}`);
+      throw new Error(
+        `${fn}: option 'weights' must have the length of 'omega' (${len}), got ${weights.length}`,
+      );
     }
     for (let i = 0; i < len; i++) {
       if (!(weights[i] >= 0) || !Number.isFinite(weights[i])) {
-        throw new Error(`${fn}: option 'weights' must hold finite numbers ≥ 0, got ${weights[i]} at index ${i}`);
+        throw new Error(
+          `${fn}: option 'weights' must hold finite numbers ≥ 0, got ${weights[i]} at index ${i}`,
+        );
       }
     }
   }
@@ -125,8 +139,16 @@ export function fitLorentzian(
   let hi = Infinity;
   if (config.range !== undefined) {
     const r = config.range;
-    if (!Array.isArray(r) || r.length !== 2 || !(r[0] < r[1]) || Number.isNaN(r[0]) || Number.isNaN(r[1])) {
-      throw new Error(`${fn}: option 'range' must be [low, high] with low < high, got ${String(r)}`);
+    if (
+      !Array.isArray(r) ||
+      r.length !== 2 ||
+      !(r[0] < r[1]) ||
+      Number.isNaN(r[0]) ||
+      Number.isNaN(r[1])
+    ) {
+      throw new Error(
+        `${fn}: option 'range' must be [low, high] with low < high, got ${String(r)}`,
+      );
     }
     [lo, hi] = r;
   }
@@ -164,7 +186,12 @@ export function fitLorentzian(
     area = -area;
   }
   const uncertainties: LorentzianUncertainties = withBackground
-    ? { center: fit.errors[0], halfWidth: fit.errors[1], area: fit.errors[2], background: fit.errors[3] }
+    ? {
+        center: fit.errors[0],
+        halfWidth: fit.errors[1],
+        area: fit.errors[2],
+        background: fit.errors[3],
+      }
     : { center: fit.errors[0], halfWidth: fit.errors[1], area: fit.errors[2] };
   let sumW = 0;
   for (let j = 0; j < n; j++) sumW += w[j];
@@ -190,7 +217,8 @@ function initialGuess(
   }
   const b0 = withBackground ? bottom : 0;
   const height = y[top] - b0;
-  const auto = initial?.center === undefined || initial.halfWidth === undefined || initial.area === undefined;
+  const auto =
+    initial?.center === undefined || initial.halfWidth === undefined || initial.area === undefined;
   if (auto && !(height > 0)) {
     throw new Error(
       `${fn}: argument 'density' has no peak to start from (largest value ${y[top]} is not above ` +
@@ -223,7 +251,9 @@ function initialGuess(
   const params = Float64Array.of(peak, gamma, (height * gamma) / 2, b0);
   if (initial !== undefined) {
     if (initial === null || typeof initial !== 'object') {
-      throw new Error(`${fn}: option 'initial' must be an object { center?, halfWidth?, area?, background? }`);
+      throw new Error(
+        `${fn}: option 'initial' must be an object { center?, halfWidth?, area?, background? }`,
+      );
     }
     const keys = ['center', 'halfWidth', 'area', 'background'] as const;
     for (let k = 0; k < 4; k++) {
@@ -256,7 +286,13 @@ function modelAndGradient(xv: number, params: Float64Array, jac: Float64Array): 
   return a * shape + params[3];
 }
 
-function costOf(x: Float64Array, y: Float64Array, w: Float64Array, params: Float64Array, jac: Float64Array): number {
+function costOf(
+  x: Float64Array,
+  y: Float64Array,
+  w: Float64Array,
+  params: Float64Array,
+  jac: Float64Array,
+): number {
   let c = 0;
   for (let j = 0; j < x.length; j++) {
     const r = y[j] - modelAndGradient(x[j], params, jac);
@@ -359,6 +395,7 @@ function levenbergMarquardt(
   const s2 = cost / (x.length - p);
   const diag = inverseDiagonal(jtj, p);
   const errors = new Float64Array(p);
-  for (let a = 0; a < p; a++) errors[a] = diag === null ? NaN : Math.sqrt(s2 * Math.max(diag[a], 0));
+  for (let a = 0; a < p; a++)
+    errors[a] = diag === null ? NaN : Math.sqrt(s2 * Math.max(diag[a], 0));
   return { cost, errors, iterations };
 }

@@ -16,16 +16,33 @@ const line = (center: number, gamma: number, area: number, b = 0): Float64Array 
   omega.map((w) => (area * 2 * gamma) / ((w - center) ** 2 + gamma * gamma) + b);
 const spectrumFrame = (t: number, density: Float64Array, names = ['omega', 'density']): Frame => ({
   t,
-  channels: { [names[0]]: arrayChannel(omega, [omega.length]), [names[1]]: arrayChannel(density, [density.length]) },
+  channels: {
+    [names[0]]: arrayChannel(omega, [omega.length]),
+    [names[1]]: arrayChannel(density, [density.length]),
+  },
 });
 
 describe('lorentzianFit', () => {
   it('maps a spectrum frame to the fit, channel by channel (doc example)', async () => {
-    const [f] = await lastValueFrom(from([spectrumFrame(2, line(1, 0.5, 3))]).pipe(lorentzianFit(), toArray()));
+    const [f] = await lastValueFrom(
+      from([spectrumFrame(2, line(1, 0.5, 3))]).pipe(lorentzianFit(), toArray()),
+    );
     expect(f.t).toBe(2);
-    expectClose([realValue(f, 'center'), realValue(f, 'halfWidth'), realValue(f, 'area')], [1, 0.5, 3], { rtol: 1e-9 });
+    expectClose(
+      [realValue(f, 'center'), realValue(f, 'halfWidth'), realValue(f, 'area')],
+      [1, 0.5, 3],
+      { rtol: 1e-9 },
+    );
     expect(Object.keys(f.channels).sort()).toEqual(
-      ['area', 'areaError', 'center', 'centerError', 'halfWidth', 'halfWidthError', 'residualRms'].sort(),
+      [
+        'area',
+        'areaError',
+        'center',
+        'centerError',
+        'halfWidth',
+        'halfWidthError',
+        'residualRms',
+      ].sort(),
     );
   });
 
@@ -95,13 +112,20 @@ describe('lorentzianFit', () => {
     );
     await expect(
       run({ t: 1, channels: { omega: realChannel(1), density: arrayChannel(omega, [201]) } }),
-    ).rejects.toThrow("lorentzianFit: channel 'omega' (option 'omegaChannel') must be a real array channel, got kind 'real' at t = 1");
+    ).rejects.toThrow(
+      "lorentzianFit: channel 'omega' (option 'omegaChannel') must be a real array channel, got kind 'real' at t = 1",
+    );
     await expect(
       run({
         t: 1,
-        channels: { omega: arrayChannel(omega, [201]), density: arrayChannel(new Float64Array(402), [201], { complex: true }) },
+        channels: {
+          omega: arrayChannel(omega, [201]),
+          density: arrayChannel(new Float64Array(402), [201], { complex: true }),
+        },
       }),
-    ).rejects.toThrow("lorentzianFit: channel 'density' (option 'densityChannel') must be a real array channel, got a complex array at t = 1");
+    ).rejects.toThrow(
+      "lorentzianFit: channel 'density' (option 'densityChannel') must be a real array channel, got a complex array at t = 1",
+    );
     await expect(run(spectrumFrame(0, new Float64Array(201)))).rejects.toThrow(
       "fitLorentzian: argument 'density' has no peak to start from",
     );
@@ -114,6 +138,8 @@ describe('lorentzianFit', () => {
     expect(() => lorentzianFit({ densityChannel: 1 as unknown as string })).toThrow(
       "lorentzianFit: option 'densityChannel' must be a non-empty channel name, got 1",
     );
-    expect(() => lorentzianFit('x' as unknown as object)).toThrow("lorentzianFit: argument 'config' must be an object, got x");
+    expect(() => lorentzianFit('x' as unknown as object)).toThrow(
+      "lorentzianFit: argument 'config' must be an object, got x",
+    );
   });
 });

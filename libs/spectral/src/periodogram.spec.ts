@@ -89,7 +89,8 @@ describe('periodogram', () => {
     expectClose(a.density, b.density, { rtol: 1e-15 });
     // S(−ω) = S(ω): index j ↔ nfft − j (j ≥ 1); FFT of real data is Hermitian to rounding
     const nfft = a.density.length;
-    for (let j = 1; j < nfft; j++) expectClose(a.density[nfft - j], a.density[j], { rtol: 1e-12, atol: 1e-14 });
+    for (let j = 1; j < nfft; j++)
+      expectClose(a.density[nfft - j], a.density[j], { rtol: 1e-12, atol: 1e-14 });
   });
 
   it('rejects bad input, naming the parameter', () => {
@@ -106,7 +107,9 @@ describe('periodogram', () => {
     expect(() => periodogram(new Float64Array(0), { dt: 1, complex: false })).toThrow(
       "periodogram: argument 'x' must hold at least one sample, got length 0",
     );
-    expect(() => periodogram(x, { dt: 0 })).toThrow("periodogram: option 'dt' must be a finite number > 0, got 0");
+    expect(() => periodogram(x, { dt: 0 })).toThrow(
+      "periodogram: option 'dt' must be a finite number > 0, got 0",
+    );
     expect(() => periodogram(x, { dt: 1, complex: 'yes' as unknown as boolean })).toThrow(
       "periodogram: option 'complex' must be true or false, got yes",
     );

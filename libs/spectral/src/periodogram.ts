@@ -1,4 +1,12 @@
-import { arg, assertBoolean, assertObject, opt, assertPositive, assertPowerOfTwo, assertSignal } from './assert';
+import {
+  arg,
+  assertBoolean,
+  assertObject,
+  opt,
+  assertPositive,
+  assertPowerOfTwo,
+  assertSignal,
+} from './assert';
 import { nextPowerOfTwo } from './fft-internal';
 import { resolveWindow } from './resolve-window';
 import { SegmentAccumulator } from './segment-accumulator';

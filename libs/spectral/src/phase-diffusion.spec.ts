@@ -30,12 +30,21 @@ describe('phase diffusion (thesis Eq. 2.16)', () => {
     // Standard error per lag from the scatter of the R independent per-realization estimates
     // (their mean is g): SE = std_r/√R. 4.5 SE per component and lag keeps a false alarm over
     // 2·129 correlated checks below ~1e-3.
-    const per = Array.from({ length: R }, (_, r) =>
-      twoTimeCorrelation(x.subarray(2 * r * N, 2 * (r + 1) * N), { realizations: 1, samples: N, maxLag: K }).g,
+    const per = Array.from(
+      { length: R },
+      (_, r) =>
+        twoTimeCorrelation(x.subarray(2 * r * N, 2 * (r + 1) * N), {
+          realizations: 1,
+          samples: N,
+          maxLag: K,
+        }).g,
     );
     let worst = 0;
     for (let k = 0; k <= K; k++) {
-      const exact = [Math.exp(-D * tau[k]) * Math.cos(omega0 * tau[k]), Math.exp(-D * tau[k]) * Math.sin(omega0 * tau[k])];
+      const exact = [
+        Math.exp(-D * tau[k]) * Math.cos(omega0 * tau[k]),
+        Math.exp(-D * tau[k]) * Math.sin(omega0 * tau[k]),
+      ];
       for (let c = 0; c < 2; c++) {
         const mean = g[2 * k + c];
         let v = 0;

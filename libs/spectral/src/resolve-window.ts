@@ -25,7 +25,9 @@ export function resolveWindow(
     let s2 = 0;
     for (let k = 0; k < n; k++) s2 += window[k] * window[k];
     if (!(s2 > 0) || !Number.isFinite(s2)) {
-      throw new Error(`${fn}: option 'window' must hold finite weights, not all zero (Σw² = ${s2})`);
+      throw new Error(
+        `${fn}: option 'window' must hold finite weights, not all zero (Σw² = ${s2})`,
+      );
     }
     return window;
   }

@@ -8,7 +8,12 @@
  * writing x into `x`. A and b are not modified. Returns false when a pivot is 0 or not
  * finite (A singular to working precision).
  */
-export function solveSmallInto(x: Float64Array, a: Float64Array, b: Float64Array, p: number): boolean {
+export function solveSmallInto(
+  x: Float64Array,
+  a: Float64Array,
+  b: Float64Array,
+  p: number,
+): boolean {
   const m = Float64Array.from(a);
   x.set(b);
   for (let c = 0; c < p; c++) {

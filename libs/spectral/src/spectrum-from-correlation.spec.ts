@@ -19,7 +19,9 @@ function phaseDiffusionCorrelation(K: number, dt: number, omega0: number, D: num
 
 describe('spectrumFromCorrelation', () => {
   it('turns white-noise correlation g = δ into the flat density Δτ·g(0) (doc example)', () => {
-    const { omega, density } = spectrumFromCorrelation(Float64Array.of(1, 0, 0, 0, 0, 0), { dt: 0.5 });
+    const { omega, density } = spectrumFromCorrelation(Float64Array.of(1, 0, 0, 0, 0, 0), {
+      dt: 0.5,
+    });
     expect(density.length).toBe(8); // smallest power of two ≥ 2K + 1 = 5
     expectClose(omega[0], -Math.PI / 0.5, { rtol: 1e-15 });
     expectClose(density, new Array(8).fill(0.5), { rtol: 1e-15 });
@@ -30,11 +32,17 @@ describe('spectrumFromCorrelation', () => {
     const D = 1;
     const omega0 = 5;
     const K = 2000; // τ_max = 20: truncated tail ≤ 2Δτ e^{−DKΔτ}/(1 − e^{−DΔτ}) ≈ 4e-9
-    const { omega, density } = spectrumFromCorrelation(phaseDiffusionCorrelation(K, dt, omega0, D), { dt });
+    const { omega, density } = spectrumFromCorrelation(
+      phaseDiffusionCorrelation(K, dt, omega0, D),
+      { dt },
+    );
     expect(density.length).toBe(4096);
     // (1) The trapezoidal sum over all lags has the closed form Δτ·sinh(DΔτ)/(cosh(DΔτ) − cos(ΔΔτ))
     //     (Δ = ω − ω₀); only the truncation (≤ 4e-9 absolute) and rounding separate us from it.
-    const discrete = Array.from(omega, (w) => (dt * Math.sinh(D * dt)) / (Math.cosh(D * dt) - Math.cos((w - omega0) * dt)));
+    const discrete = Array.from(
+      omega,
+      (w) => (dt * Math.sinh(D * dt)) / (Math.cosh(D * dt) - Math.cos((w - omega0) * dt)),
+    );
     expectClose(density, discrete, { rtol: 1e-12, atol: 5e-9 });
     // (2) That closed form is the Lorentzian to relative (Δ² + D²)Δτ²/12 (expand sinh, cosh, cos);
     //     checked where the Lorentzian is ≥ 2e-3, |Δ| ≤ 30, with 20 % slack on the error term

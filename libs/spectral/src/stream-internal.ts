@@ -23,7 +23,10 @@ export class SampleReader {
   read(frame: Frame): Float64Array {
     const { fn, name } = this;
     if (!Object.hasOwn(frame.channels, name)) {
-      const known = Object.keys(frame.channels).map((k) => `'${k}'`).join(', ') || '(none)';
+      const known =
+        Object.keys(frame.channels)
+          .map((k) => `'${k}'`)
+          .join(', ') || '(none)';
       throw new Error(
         `${fn}: channel '${name}' (option 'channel') is missing in the frame at t = ${frame.t}; ` +
           `known channels: ${known}`,
@@ -41,7 +44,9 @@ export class SampleReader {
     }
     if (this.kindSeen === '') {
       if (r < 1) {
-        throw new Error(`${fn}: channel '${name}' is an empty array at t = ${frame.t}; need ≥ 1 realization`);
+        throw new Error(
+          `${fn}: channel '${name}' is an empty array at t = ${frame.t}; need ≥ 1 realization`,
+        );
       }
       this.kindSeen = kind;
       this.realizations = r;
@@ -127,7 +132,10 @@ export function readSpectrum(
 ): { omega: Float64Array; density: Float64Array } {
   const read = (name: string, option: string): Float64Array => {
     if (!Object.hasOwn(frame.channels, name)) {
-      const known = Object.keys(frame.channels).map((k) => `'${k}'`).join(', ') || '(none)';
+      const known =
+        Object.keys(frame.channels)
+          .map((k) => `'${k}'`)
+          .join(', ') || '(none)';
       throw new Error(
         `${fn}: channel '${name}' (option '${option}') is missing in the frame at t = ${frame.t}; ` +
           `known channels: ${known}`,
@@ -146,8 +154,14 @@ export function readSpectrum(
 }
 
 /** Throws unless `value` is a non-empty string (a channel name). */
-export function assertChannelName(fn: string, option: string, value: unknown): asserts value is string {
+export function assertChannelName(
+  fn: string,
+  option: string,
+  value: unknown,
+): asserts value is string {
   if (typeof value !== 'string' || value === '') {
-    throw new Error(`${fn}: option '${option}' must be a non-empty channel name, got ${String(value)}`);
+    throw new Error(
+      `${fn}: option '${option}' must be a non-empty channel name, got ${String(value)}`,
+    );
   }
 }

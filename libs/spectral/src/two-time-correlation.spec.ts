@@ -5,7 +5,13 @@ import { twoTimeCorrelation } from './two-time-correlation';
 import type { TwoTimeCorrelationConfig } from './two-time-correlation';
 
 /** The defining sum, O(R·N·K): (1/R) Σ_r 1/(N−s−k) Σ_{t=s}^{N−1−k} x_r(t+k) x_r*(t). */
-function directCorrelation(x: Float64Array, R: number, N: number, K: number, start: number): Float64Array {
+function directCorrelation(
+  x: Float64Array,
+  R: number,
+  N: number,
+  K: number,
+  start: number,
+): Float64Array {
   const g = new Float64Array(2 * (K + 1));
   for (let k = 0; k <= K; k++) {
     let re = 0;
@@ -48,12 +54,24 @@ describe('twoTimeCorrelation', () => {
         [7, 42],
         [49, 0],
       ]) {
-        const { tau, g } = twoTimeCorrelation(x, { realizations: R, samples: N, maxLag: K, start, dt: 0.25, complex });
-        expectClose(tau, Array.from({ length: K + 1 }, (_, k) => 0.25 * k), { rtol: 1e-15 });
+        const { tau, g } = twoTimeCorrelation(x, {
+          realizations: R,
+          samples: N,
+          maxLag: K,
+          start,
+          dt: 0.25,
+          complex,
+        });
+        expectClose(
+          tau,
+          Array.from({ length: K + 1 }, (_, k) => 0.25 * k),
+          { rtol: 1e-15 },
+        );
         // FFT and direct sums of ≤ 150 products of O(1) numbers: rounding ≲ 1e-14 absolute
         // (relative errors are larger only where g itself is near 0).
         expectClose(g, directCorrelation(z, R, N, K, start), { rtol: 1e-12, atol: 1e-13 });
-        if (!complex) for (let k = 0; k <= K; k++) expect(Math.abs(g[2 * k + 1])).toBeLessThan(1e-14);
+        if (!complex)
+          for (let k = 0; k <= K; k++) expect(Math.abs(g[2 * k + 1])).toBeLessThan(1e-14);
       }
     }
   });
@@ -78,15 +96,27 @@ describe('twoTimeCorrelation', () => {
     expect(() => twoTimeCorrelation([] as unknown as Float64Array, ok)).toThrow(
       "twoTimeCorrelation: argument 'trajectories' must be a Float64Array, got Array",
     );
-    expect(bad({ realizations: 0 })).toThrow("twoTimeCorrelation: option 'realizations' must be an integer ≥ 1, got 0");
-    expect(bad({ samples: 1.5 })).toThrow("twoTimeCorrelation: option 'samples' must be an integer ≥ 1, got 1.5");
-    expect(bad({ start: -1 })).toThrow("twoTimeCorrelation: option 'start' must be an integer ≥ 0, got -1");
-    expect(bad({ start: 4 })).toThrow("twoTimeCorrelation: option 'start' must be ≤ samples − 1 = 3, got 4");
-    expect(bad({ maxLag: -1 })).toThrow("twoTimeCorrelation: option 'maxLag' must be an integer ≥ 0, got -1");
+    expect(bad({ realizations: 0 })).toThrow(
+      "twoTimeCorrelation: option 'realizations' must be an integer ≥ 1, got 0",
+    );
+    expect(bad({ samples: 1.5 })).toThrow(
+      "twoTimeCorrelation: option 'samples' must be an integer ≥ 1, got 1.5",
+    );
+    expect(bad({ start: -1 })).toThrow(
+      "twoTimeCorrelation: option 'start' must be an integer ≥ 0, got -1",
+    );
+    expect(bad({ start: 4 })).toThrow(
+      "twoTimeCorrelation: option 'start' must be ≤ samples − 1 = 3, got 4",
+    );
+    expect(bad({ maxLag: -1 })).toThrow(
+      "twoTimeCorrelation: option 'maxLag' must be an integer ≥ 0, got -1",
+    );
     expect(bad({ maxLag: 3, start: 1 })).toThrow(
       "twoTimeCorrelation: option 'maxLag' must be ≤ samples − start − 1 = 2 (lags need pairs of samples after 'start'), got 3",
     );
-    expect(bad({ dt: 0 })).toThrow("twoTimeCorrelation: option 'dt' must be a finite number > 0, got 0");
+    expect(bad({ dt: 0 })).toThrow(
+      "twoTimeCorrelation: option 'dt' must be a finite number > 0, got 0",
+    );
     expect(bad({ complex: 'no' as unknown as boolean })).toThrow(
       "twoTimeCorrelation: option 'complex' must be true or false, got no",
     );

@@ -1,4 +1,12 @@
-import { arg, assertBoolean, assertFloat64Array, assertInteger, assertObject, assertPositive, opt } from './assert';
+import {
+  arg,
+  assertBoolean,
+  assertFloat64Array,
+  assertInteger,
+  assertObject,
+  assertPositive,
+  opt,
+} from './assert';
 import type { Correlation } from './correlation';
 import { fftPlan, nextPowerOfTwo } from './fft-internal';
 

@@ -4,7 +4,13 @@ import { realChannel } from '@qsync/frames';
 import { Subject, from, lastValueFrom, take, toArray } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
 import { expectClose } from '@qsync/testing';
-import { arrayData, countingSource, ensembleFrames, realValue, scalarFrames } from './test-support/frames';
+import {
+  arrayData,
+  countingSource,
+  ensembleFrames,
+  realValue,
+  scalarFrames,
+} from './test-support/frames';
 import { complexTone, complexWhiteNoise, realWhiteNoise } from './test-support/signals';
 import { welch } from './welch';
 import { welchSpectrum } from './welch-spectrum';
@@ -12,13 +18,18 @@ import { welchSpectrum } from './welch-spectrum';
 const testScheduler = (): TestScheduler =>
   new TestScheduler((actual, expected) => expect(actual).toEqual(expected));
 
-const collect = (frames: readonly Frame[], op: ReturnType<typeof welchSpectrum>): Promise<Frame[]> =>
-  lastValueFrom(from(frames).pipe(op, toArray()));
+const collect = (
+  frames: readonly Frame[],
+  op: ReturnType<typeof welchSpectrum>,
+): Promise<Frame[]> => lastValueFrom(from(frames).pipe(op, toArray()));
 
 describe('welchSpectrum', () => {
   it('emits the running average after each segment (doc example)', async () => {
     const frames = scalarFrames(complexTone(8, Math.PI / 2, 1), 1, true);
-    const out = await collect(frames, welchSpectrum({ channel: 'x', segmentLength: 4, overlap: 0, window: 'rectangular' }));
+    const out = await collect(
+      frames,
+      welchSpectrum({ channel: 'x', segmentLength: 4, overlap: 0, window: 'rectangular' }),
+    );
     expect(out.map((f) => f.t)).toEqual([3, 7]);
     expect(out.map((f) => realValue(f, 'segments'))).toEqual([1, 2]);
     for (const f of out) {
@@ -33,7 +44,10 @@ describe('welchSpectrum', () => {
     const L = 32;
     const dt = 0.25; // frame times k·0.25 are exact, so Δt from the frames is exact too
     const x = complexWhiteNoise(R * N, 1, 77);
-    const out = await collect(ensembleFrames(x, R, N, dt, true), welchSpectrum({ channel: 'x', segmentLength: L }));
+    const out = await collect(
+      ensembleFrames(x, R, N, dt, true),
+      welchSpectrum({ channel: 'x', segmentLength: L }),
+    );
     // hop 16: segments end at samples 32, 48, …, 144 → 8 emissions
     expect(out.length).toBe(8);
     for (const f of out) {
@@ -49,9 +63,21 @@ describe('welchSpectrum', () => {
 
   it('accepts a real scalar channel (equals welch with complex: false) and an explicit dt', async () => {
     const x = realWhiteNoise(100, 1, 78);
-    const op = welchSpectrum({ channel: 'x', segmentLength: 16, overlap: 0.75, window: 'blackman', dt: 0.1 });
+    const op = welchSpectrum({
+      channel: 'x',
+      segmentLength: 16,
+      overlap: 0.75,
+      window: 'blackman',
+      dt: 0.1,
+    });
     const out = await collect(scalarFrames(x, 0.1, false), op);
-    const ref = welch(x, { dt: 0.1, segmentLength: 16, overlap: 0.75, window: 'blackman', complex: false });
+    const ref = welch(x, {
+      dt: 0.1,
+      segmentLength: 16,
+      overlap: 0.75,
+      window: 'blackman',
+      complex: false,
+    });
     const last = out[out.length - 1];
     expect(realValue(last, 'segments')).toBe(ref.segments);
     expectClose(arrayData(last, 'density'), ref.density, { rtol: 1e-15 });
@@ -63,7 +89,9 @@ describe('welchSpectrum', () => {
       expectObservable(src.pipe(welchSpectrum({ channel: 'x', segmentLength: 2 }))).toBe('|');
       expectSubscriptions(src.subscriptions).toBe('(^!)');
       const [a] = scalarFrames(Float64Array.of(1, 0), 1, true);
-      expectObservable(cold<Frame>('a|', { a }).pipe(welchSpectrum({ channel: 'x', segmentLength: 2 }))).toBe('-|');
+      expectObservable(
+        cold<Frame>('a|', { a }).pipe(welchSpectrum({ channel: 'x', segmentLength: 2 })),
+      ).toBe('-|');
     });
   });
 
@@ -95,7 +123,9 @@ describe('welchSpectrum', () => {
     testScheduler().run(({ cold, expectObservable, expectSubscriptions }) => {
       const [a] = scalarFrames(Float64Array.of(1, 0), 1, true);
       const src = cold<Frame>('-a--', { a });
-      expectObservable(src.pipe(welchSpectrum({ channel: 'x', segmentLength: 4 })), '^---!').toBe('----');
+      expectObservable(src.pipe(welchSpectrum({ channel: 'x', segmentLength: 4 })), '^---!').toBe(
+        '----',
+      );
       expectSubscriptions(src.subscriptions).toBe('^---!');
     });
   });
@@ -104,7 +134,9 @@ describe('welchSpectrum', () => {
     const frames = scalarFrames(complexWhiteNoise(1000, 1, 1), 1, true);
     const { source, produced } = countingSource(frames);
     const out: Frame[] = [];
-    source.pipe(welchSpectrum({ channel: 'x', segmentLength: 8 }), take(2)).subscribe((f) => out.push(f));
+    source
+      .pipe(welchSpectrum({ channel: 'x', segmentLength: 8 }), take(2))
+      .subscribe((f) => out.push(f));
     expect(out.map((f) => f.t)).toEqual([7, 11]);
     expect(produced()).toBe(12); // the loop saw `closed` right after the frame at t = 11
   });
@@ -128,15 +160,19 @@ describe('welchSpectrum', () => {
       "welchSpectrum: channel 'x' changed from complex to real at t = 1",
     );
     await expect(collect([ok[0], ok[1], { ...ok[1], t: 2.5 }], op())).rejects.toThrow(
-      "welchSpectrum: frames must be equally spaced in t with Δt = 1 (the first two frames), got t = 2.5 after t = 1",
+      'welchSpectrum: frames must be equally spaced in t with Δt = 1 (the first two frames), got t = 2.5 after t = 1',
     );
-    await expect(collect([ok[0], ok[1]], welchSpectrum({ channel: 'x', segmentLength: 4, dt: 0.5 }))).rejects.toThrow(
+    await expect(
+      collect([ok[0], ok[1]], welchSpectrum({ channel: 'x', segmentLength: 4, dt: 0.5 })),
+    ).rejects.toThrow(
       "welchSpectrum: frames must be equally spaced in t with Δt = 0.5 (option 'dt'), got t = 1 after t = 0",
     );
     await expect(collect([ok[1], ok[0]], op())).rejects.toThrow(
       'welchSpectrum: frame times must increase, got t = 0 after t = 1',
     );
-    await expect(collect([{ ...ok[0], t: NaN }], op())).rejects.toThrow('welchSpectrum: frame time must be finite, got t = NaN');
+    await expect(collect([{ ...ok[0], t: NaN }], op())).rejects.toThrow(
+      'welchSpectrum: frame time must be finite, got t = NaN',
+    );
     const ens = ensembleFrames(new Float64Array(4), 2, 1, 1, true)[0];
     const ens3 = ensembleFrames(new Float64Array(6), 3, 1, 1, true)[0];
     await expect(collect([ens, { ...ens3, t: 1 }], op())).rejects.toThrow(
@@ -149,9 +185,9 @@ describe('welchSpectrum', () => {
   });
 
   it('rejects bad options when the operator is made, naming the option', () => {
-    expect(() => welchSpectrum(undefined as unknown as { channel: string; segmentLength: number })).toThrow(
-      "welchSpectrum: argument 'config' must be an object, got undefined",
-    );
+    expect(() =>
+      welchSpectrum(undefined as unknown as { channel: string; segmentLength: number }),
+    ).toThrow("welchSpectrum: argument 'config' must be an object, got undefined");
     expect(() => welchSpectrum({ channel: '', segmentLength: 4 })).toThrow(
       "welchSpectrum: option 'channel' must be a non-empty channel name, got ",
     );
@@ -161,7 +197,9 @@ describe('welchSpectrum', () => {
     expect(() => welchSpectrum({ channel: 'x', segmentLength: 4, overlap: -0.5 })).toThrow(
       "welchSpectrum: option 'overlap' must be a number in [0, 1), got -0.5",
     );
-    expect(() => welchSpectrum({ channel: 'x', segmentLength: 4, window: new Float64Array(2) })).toThrow(
+    expect(() =>
+      welchSpectrum({ channel: 'x', segmentLength: 4, window: new Float64Array(2) }),
+    ).toThrow(
       "welchSpectrum: option 'window' must have length 4 (one weight per sample), got length 2",
     );
     expect(() => welchSpectrum({ channel: 'x', segmentLength: 4, dt: 0 })).toThrow(
@@ -172,7 +210,9 @@ describe('welchSpectrum', () => {
   it('feeds from a Subject as samples arrive', () => {
     const subject = new Subject<Frame>();
     const out: Frame[] = [];
-    subject.pipe(welchSpectrum({ channel: 'x', segmentLength: 2, overlap: 0.5 })).subscribe((f) => out.push(f));
+    subject
+      .pipe(welchSpectrum({ channel: 'x', segmentLength: 2, overlap: 0.5 }))
+      .subscribe((f) => out.push(f));
     for (const f of scalarFrames(complexTone(4, 1, 0.5), 0.5, true)) subject.next(f);
     expect(out.map((f) => realValue(f, 'segments'))).toEqual([1, 2, 3]);
     subject.complete();

@@ -49,7 +49,12 @@ describe('welch', () => {
     const dt = 0.2;
     const L = 64;
     const complex = welch(complexWhiteNoise(256 * L, s, 21), { dt, segmentLength: L, overlap: 0 });
-    const real = welch(realWhiteNoise(256 * L, s, 22), { dt, segmentLength: L, overlap: 0, complex: false });
+    const real = welch(realWhiteNoise(256 * L, s, 22), {
+      dt,
+      segmentLength: L,
+      overlap: 0,
+      complex: false,
+    });
     for (const est of [complex, real]) {
       expect(est.segments).toBe(256);
       const flat = s * s * dt;
@@ -95,7 +100,10 @@ describe('welch', () => {
       for (let k = 1; k < L; k++) s += 2 * a ** k * c[k] * Math.cos(om * k * dt);
       return (dt * s) / w2;
     });
-    const closed = Array.from(est.omega, (om) => (dt * (1 - a * a)) / (1 - 2 * a * Math.cos(om * dt) + a * a));
+    const closed = Array.from(
+      est.omega,
+      (om) => (dt * (1 - a * a)) / (1 - 2 * a * Math.cos(om * dt) + a * a),
+    );
 
     // Bias of the Hann-windowed estimate for this smooth spectrum (line width θ = 1 against a
     // resolution 2π/(LΔt) = 0.25): largest at the line centre ω = 0, where the window's kernel
@@ -125,7 +133,9 @@ describe('welch', () => {
     expect(() => welch(Float64Array.of(1), { dt: 1, segmentLength: 2 })).toThrow(
       "welch: argument 'x' must hold interleaved (re, im) pairs (even length ≥ 2), got length 1",
     );
-    expect(() => welch(x, { dt: -1, segmentLength: 8 })).toThrow("welch: option 'dt' must be a finite number > 0, got -1");
+    expect(() => welch(x, { dt: -1, segmentLength: 8 })).toThrow(
+      "welch: option 'dt' must be a finite number > 0, got -1",
+    );
     expect(() => welch(x, { dt: 1, segmentLength: 12 })).toThrow(
       "welch: option 'segmentLength' must be a power of two ≥ 2, got 12",
     );

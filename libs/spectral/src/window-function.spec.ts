@@ -25,7 +25,11 @@ describe('windowFunction', () => {
     for (const name of ['hann', 'hamming', 'blackman'] as WindowName[]) {
       const s = windowFunction(name, 9, { periodic: false });
       expectClose(Array.from(s).reverse(), s, TOL);
-      expectClose(windowFunction(name, 8), windowFunction(name, 9, { periodic: false }).subarray(0, 8), TOL);
+      expectClose(
+        windowFunction(name, 8),
+        windowFunction(name, 9, { periodic: false }).subarray(0, 8),
+        TOL,
+      );
     }
   });
 
@@ -43,7 +47,9 @@ describe('windowFunction', () => {
   });
 
   it('rejects n that is not an integer ≥ 1, naming n', () => {
-    expect(() => windowFunction('hann', 0)).toThrow("windowFunction: argument 'n' must be an integer ≥ 1, got 0");
+    expect(() => windowFunction('hann', 0)).toThrow(
+      "windowFunction: argument 'n' must be an integer ≥ 1, got 0",
+    );
     expect(() => windowFunction('hann', 2.5)).toThrow(/'n'.*got 2.5/);
     expect(() => windowFunction('hann', NaN)).toThrow(/'n'.*got NaN/);
   });

@@ -45,7 +45,9 @@ export function windowFunction(
   }
   const periodic = config.periodic ?? true;
   if (typeof periodic !== 'boolean') {
-    throw new Error(`windowFunction: option 'periodic' must be true or false, got ${String(periodic)}`);
+    throw new Error(
+      `windowFunction: option 'periodic' must be true or false, got ${String(periodic)}`,
+    );
   }
   const w = new Float64Array(n);
   if (name === 'rectangular' || n === 1) {

@@ -40,7 +40,10 @@ export function ensembleFrames(
  * A synchronous source that emits `frames` in a loop, stopping as soon as the subscriber is
  * closed, and counts what it produced: the test of "unsubscribing stops the computation".
  */
-export function countingSource(frames: readonly Frame[]): { source: Observable<Frame>; produced: () => number } {
+export function countingSource(frames: readonly Frame[]): {
+  source: Observable<Frame>;
+  produced: () => number;
+} {
   let produced = 0;
   const source = new Observable<Frame>((sub) => {
     for (let i = 0; i < frames.length && !sub.closed; i++) {

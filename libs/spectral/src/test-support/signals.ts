@@ -35,7 +35,12 @@ export function complexTone(count: number, omega: number, dt: number, amplitude 
  * Brute-force windowed periodogram at one frequency: Δt·|Σ_n w_n x_n e^{−iωnΔt}|²/Σw²
  * (complex interleaved x), O(n).
  */
-export function directPeriodogram(x: Float64Array, w: Float64Array, omega: number, dt: number): number {
+export function directPeriodogram(
+  x: Float64Array,
+  w: Float64Array,
+  omega: number,
+  dt: number,
+): number {
   let re = 0;
   let im = 0;
   let w2 = 0;

@@ -11,3 +11,15 @@ export type { ModelEntry, ModelInstance } from './model-catalog';
 // classical models of Ch. 2: batched Itô SDEs with named channels
 export { simulateWith } from './stochastic-model';
 export type { SimulationConfig, StochasticModel } from './stochastic-model';
+export { noisyVanDerPol, noisyVanDerPolParameters } from './noisy-van-der-pol';
+export type { NoisyVanDerPolConfig } from './noisy-van-der-pol';
+export { noisyVanDerPolPolar, noisyVanDerPolPolarParameters } from './noisy-van-der-pol-polar';
+export type { NoisyVanDerPolPolarConfig } from './noisy-van-der-pol-polar';
+export { coupledNoisyVanDerPol, coupledNoisyVanDerPolParameters } from './coupled-noisy-van-der-pol';
+export type { CoupledNoisyVanDerPolConfig } from './coupled-noisy-van-der-pol';
+export { noisyPhasePair, noisyPhasePairParameters } from './noisy-phase-pair';
+export type { NoisyPhasePairConfig } from './noisy-phase-pair';
+export { adler, adlerParameters } from './adler';
+export type { AdlerConfig } from './adler';
+export { nonreciprocalPhasePair, nonreciprocalPhasePairParameters } from './nonreciprocal-phase-pair';
+export type { NonreciprocalPhasePairConfig } from './nonreciprocal-phase-pair';

@@ -1,0 +1,61 @@
+// Small pieces shared by the classical models of Ch. 2 (not exported from the library).
+import type { Rng } from '@qsync/linalg';
+import { resolveParameters, type ParameterSpec, type ParameterTable } from './parameters';
+
+const TWO_PI = 2 * Math.PI;
+
+/** The table entry every classical model shares: how many independent realizations the state holds. */
+export const realizationsSpec: ParameterSpec = {
+  description: 'number of independent realizations (noise paths) held in the state',
+  default: 1,
+  min: 1,
+  integer: true,
+};
+
+/**
+ * Resolves parameters like {@link resolveParameters}, except that the names in `optional`
+ * (initial phases) may be left out: then they are absent from the result, and the model draws
+ * them at random. Given, they are checked like every other parameter.
+ */
+export function resolveWithOptional(
+  model: string,
+  table: ParameterTable,
+  given: unknown,
+  optional: readonly string[] = [],
+): Record<string, number> {
+  if (given === null || typeof given !== 'object' || Array.isArray(given)) {
+    return resolveParameters(model, table, given as Record<string, unknown>); // throws, naming the model
+  }
+  const record = given as Readonly<Record<string, unknown>>;
+  const filled: Record<string, ParameterSpec> = { ...table };
+  const omitted: string[] = [];
+  for (const name of optional) {
+    if (record[name] === undefined) {
+      filled[name] = { ...table[name], default: 0 };
+      omitted.push(name);
+    }
+  }
+  const p = resolveParameters(model, filled, record);
+  for (const name of omitted) delete p[name];
+  return p;
+}
+
+/** x wrapped to (−π, π]. */
+export function wrapPhase(x: number): number {
+  return x - TWO_PI * Math.ceil((x - Math.PI) / TWO_PI);
+}
+
+/** A phase drawn uniformly from (−π, π]. */
+export function uniformPhase(rng: Rng): number {
+  return Math.PI - TWO_PI * rng.uniform();
+}
+
+/**
+ * A default step: `fraction` of the fastest time scale 1/rate (rates ≤ 0 are ignored; with no
+ * positive rate, `fraction` itself).
+ */
+export function stepFor(fraction: number, ...rates: number[]): number {
+  let fastest = 0;
+  for (const r of rates) if (r > fastest) fastest = r;
+  return fastest > 0 ? fraction / fastest : fraction;
+}

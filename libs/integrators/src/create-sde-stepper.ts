@@ -1,5 +1,7 @@
 import { createRng, type Rng } from '@qsync/linalg';
+import { gaussianIncrements } from './gaussian-increments';
 import { assertFinite, assertInitialState, assertPositive } from './ode-guards';
+import { isLastStep } from './sde-grid';
 import type { SdeMethod, SdeStats, SdeStepper, SdeStepperConfig, SdeSystem, WienerIncrements } from './sde-types';
 
 const FN = 'createSdeStepper';
@@ -13,21 +15,30 @@ const METHODS: readonly SdeMethod[] = ['euler-maruyama', 'milstein', 'sra'];
  * - 'milstein': adds ½ g ∂g/∂y_i (ΔW² − h) for diagonal noise; needs `diffusionDerivative`
  *   (or additive noise, where it equals Euler–Maruyama). Strong and weak order 1.
  * - 'sra': Rößler's SRA1 for additive noise, two drift evaluations per step,
- *   H = y + ¾ h f(y) + (3/2) g ΔZ/h, y += h (f(y)/3 + 2 f(H)/3) + g ΔW.
- *   Strong order 3/2, weak order 2.
+ *   H = y + ¾ h f(y, t) + (3/2) g ΔZ/h, y += h (f(y, t)/3 + 2 f(H, t + ¾h)/3) + g ΔW
+ *   with ΔZ = ∫ (W(s) − W(t)) ds over the step. Strong order 3/2, weak order 2.
+ *
+ * Time grid: `advanceTo(tOut)` takes steps of exactly dt ending at t_a + j·dt, where t_a is the
+ * time the previous `advanceTo` landed on (t0 at first); the last step is shortened to land on
+ * tOut (a remainder up to 1e-10·dt longer than dt is one step, not a step and a sliver). With
+ * `maxSteps` the walk pauses after that many steps and the next call continues on the same
+ * grid, so a run advanced in pieces is bit-identical to one advanced in one go.
  *
  * The noise is drawn in a fixed order (all ΔW of a step, then the extra normals of ΔZ), so the
  * same seed gives the same path, bit for bit. Every work array is allocated here: a step
- * allocates nothing.
+ * allocates nothing. A non-finite state throws, naming the step's times.
  *
  * @param system - drift, noise and dimension (see {@link SdeSystem})
  * @param y0 - initial state (copied)
  * @param t0 - initial time
- * @param config - `{ method, dt, seed | rng | increments }`
+ * @param config - `{ method, dt, seed | rng | increments }`; noise source precedence:
+ *   `increments`, then `rng`, then `seed`
+ * @throws Error naming the parameter for a bad system, y0, t0, dt, method, seed, rng or
+ *   increments, for 'sra' without additive noise and for 'milstein' without ∂g/∂y
  * @example
  * // Ornstein–Uhlenbeck dy = −y dt + 0.1 dW, 1000 independent copies in one vector
- * const ou = { dim: 1000, drift: (out, y) => { for (let i = 0; i < 1000; i++) out[i] = -y[i]; },
- *   noise: { kind: 'additive', amplitude: 0.1 } } as const;
+ * const ou: SdeSystem = { dim: 1000, drift: (out, y) => { for (let i = 0; i < 1000; i++) out[i] = -y[i]; },
+ *   noise: { kind: 'additive', amplitude: 0.1 } };
  * const stepper = createSdeStepper(ou, new Float64Array(1000).fill(1), 0, { dt: 0.01, seed: 1 });
  * stepper.advanceTo(1);
  * stepper.t; // → 1
@@ -44,6 +55,9 @@ export function createSdeStepper(
     throw new Error(`${FN}: argument 'y0' must have length system.dim = ${system.dim}, got ${y0.length}`);
   }
   assertFinite(FN, 't0', t0);
+  if (config === null || typeof config !== 'object') {
+    throw new Error(`${FN}: argument 'config' must be an object { dt, method, seed | rng | increments }`);
+  }
   assertPositive(FN, 'dt', config.dt);
   const method = config.method ?? 'euler-maruyama';
   if (!METHODS.includes(method)) {
@@ -56,7 +70,10 @@ export function createSdeStepper(
   if (method === 'milstein' && noise.kind === 'diagonal' && noise.diffusionDerivative === undefined) {
     throw new Error(`${FN}: method 'milstein' needs 'noise.diffusionDerivative' (∂g_i/∂y_i) for diagonal noise`);
   }
-  const increments = config.increments ?? gaussianIncrements(noiseSource(config));
+  if (noise.kind === 'diagonal' && noise.diffusionDerivative !== undefined && typeof noise.diffusionDerivative !== 'function') {
+    throw new Error(`${FN}: 'system.noise.diffusionDerivative' must be a function (out, y, t) => void when given`);
+  }
+  const increments = noiseIncrements(config);
 
   const n = system.dim;
   const dt = config.dt;
@@ -73,6 +90,9 @@ export function createSdeStepper(
   const stats: SdeStats = { steps: 0, driftEvaluations: 0 };
   const drift = system.drift;
   let t = t0;
+  // grid: full steps end at anchor + j·dt; the anchor moves to each time a walk lands on
+  let anchor = t0;
+  let j = 0;
 
   function step(h: number, tNew: number): void {
     increments(dW, dZ, h);
@@ -84,7 +104,7 @@ export function createSdeStepper(
       const a = 0.75 * h;
       const b = 1.5 / h;
       for (let i = 0; i < n; i++) stage[i] = y[i] + a * f[i] + b * g[i] * dZ[i];
-      drift(f2, stage, t + 0.75 * h);
+      drift(f2, stage, t + a);
       stats.driftEvaluations++;
       const h3 = h / 3;
       for (let i = 0; i < n; i++) {
@@ -117,25 +137,36 @@ export function createSdeStepper(
       }
     }
     stats.steps++;
+    // one sum instead of n tests; a non-finite sum of finite entries (overflow) is not an error
     if (!Number.isFinite(check)) {
       let bad = 0;
       while (bad < n && Number.isFinite(y[bad])) bad++;
-      throw new Error(
-        `${FN}: y became non-finite in the step from t = ${t} to t = ${tNew} (y[${bad}] = ${y[bad]}): ` +
-          `the solution blows up or dt = ${dt} is too large`,
-      );
+      if (bad < n) {
+        throw new Error(
+          `${FN}: y became non-finite in the step from t = ${t} to t = ${tNew} (y[${bad}] = ${y[bad]}): ` +
+            `the solution blows up or dt = ${dt} is too large`,
+        );
+      }
     }
     t = tNew;
   }
 
-  function advanceTo(tOut: number): void {
+  function advanceTo(tOut: number, maxSteps = Infinity): void {
     if (!(tOut >= t) || tOut === Infinity) {
       throw new Error(`${FN}: advanceTo: argument 'tOut' must be finite and ≥ the current time ${t}, got ${tOut}`);
     }
-    while (t < tOut) {
-      const remaining = tOut - t;
-      if (remaining <= dt * (1 + 1e-10)) step(remaining, tOut);
-      else step(dt, t + dt);
+    if (!(maxSteps >= 1)) {
+      throw new Error(`${FN}: advanceTo: argument 'maxSteps' must be a number ≥ 1 (or Infinity), got ${maxSteps}`);
+    }
+    for (let taken = 0; t < tOut && taken < maxSteps; taken++) {
+      if (isLastStep(anchor, j + 1, dt, tOut)) {
+        step(tOut - t, tOut);
+        anchor = tOut;
+        j = 0;
+      } else {
+        step(dt, anchor + (j + 1) * dt);
+        j++;
+      }
     }
   }
 
@@ -160,8 +191,8 @@ function assertSystem(system: SdeSystem): void {
   if (typeof system.drift !== 'function') {
     throw new Error(`${FN}: 'system.drift' must be a function (out, y, t) => void`);
   }
-  const noise = system.noise as { kind?: unknown; diffusion?: unknown } | undefined;
-  if (noise === undefined || (noise.kind !== 'additive' && noise.kind !== 'diagonal')) {
+  const noise = system.noise as { kind?: unknown; diffusion?: unknown } | null | undefined;
+  if (noise === null || typeof noise !== 'object' || (noise.kind !== 'additive' && noise.kind !== 'diagonal')) {
     throw new Error(`${FN}: 'system.noise.kind' must be 'additive' or 'diagonal', got ${JSON.stringify(noise?.kind)}`);
   }
   if (noise.kind === 'diagonal' && typeof noise.diffusion !== 'function') {
@@ -187,24 +218,28 @@ function additiveAmplitudes(amplitude: number | Float64Array, n: number): Float6
   return amplitude;
 }
 
-function noiseSource(config: SdeStepperConfig): Rng {
-  if (config.rng !== undefined) return config.rng;
-  if (config.seed === undefined) {
-    throw new Error(`${FN}: give the noise a 'seed' (integer), an 'rng' or 'increments'`);
-  }
-  return createRng(config.seed);
-}
-
-/** ΔW = √h ξ and ΔZ = ½ h (ΔW + √(h/3) ξ') with independent standard normals ξ, ξ'. */
-function gaussianIncrements(rng: Rng): WienerIncrements {
-  return (dW, dZ, h) => {
-    rng.fillGaussianInto(dW);
-    const s = Math.sqrt(h);
-    for (let i = 0; i < dW.length; i++) dW[i] *= s;
-    if (dZ !== null) {
-      rng.fillGaussianInto(dZ);
-      const c = Math.sqrt(h / 3);
-      for (let i = 0; i < dZ.length; i++) dZ[i] = 0.5 * h * (dW[i] + c * dZ[i]);
+/** The increments source: `increments`, else Gaussian increments from `rng`, else from `createRng(seed)`. */
+function noiseIncrements(config: SdeStepperConfig): WienerIncrements {
+  if (config.increments !== undefined) {
+    if (typeof config.increments !== 'function') {
+      throw new Error(`${FN}: option 'increments' must be a function (dW, dZ, h) => void`);
     }
-  };
+    return config.increments;
+  }
+  let rng: Rng;
+  if (config.rng !== undefined) {
+    if (config.rng === null || typeof (config.rng as Partial<Rng>).fillGaussianInto !== 'function') {
+      throw new Error(`${FN}: option 'rng' must be an Rng (e.g. createRng(seed).split(k))`);
+    }
+    rng = config.rng;
+  } else {
+    if (config.seed === undefined) {
+      throw new Error(`${FN}: give the noise a 'seed' (integer), an 'rng' or 'increments'`);
+    }
+    if (!Number.isInteger(config.seed)) {
+      throw new Error(`${FN}: option 'seed' must be an integer, got ${String(config.seed)}`);
+    }
+    rng = createRng(config.seed);
+  }
+  return gaussianIncrements(rng);
 }

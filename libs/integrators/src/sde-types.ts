@@ -65,8 +65,14 @@ export interface SdeStats {
  */
 export interface SdeStepper {
   readonly dim: number;
+  /** time reached */
   readonly t: number;
   readonly y: Float64Array;
   readonly stats: Readonly<SdeStats>;
-  advanceTo(tOut: number): void;
+  /**
+   * Steps toward `tOut` (finite, ≥ t). With `maxSteps` (≥ 1, default ∞) it stops after that many
+   * steps, possibly before tOut (check `t`); the next call continues on the same time grid, so
+   * the path does not depend on how the run is cut into calls.
+   */
+  advanceTo(tOut: number, maxSteps?: number): void;
 }

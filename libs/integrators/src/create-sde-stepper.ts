@@ -228,7 +228,7 @@ function noiseIncrements(config: SdeStepperConfig): WienerIncrements {
   }
   let rng: Rng;
   if (config.rng !== undefined) {
-    if (config.rng === null || typeof (config.rng as Partial<Rng>).fillGaussianInto !== 'function') {
+    if (config.rng === null || typeof (config.rng as Partial<Rng>).fillNormalZigguratInto !== 'function') {
       throw new Error(`${FN}: option 'rng' must be an Rng (e.g. createRng(seed).split(k))`);
     }
     rng = config.rng;

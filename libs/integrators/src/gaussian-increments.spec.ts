@@ -10,7 +10,7 @@ describe('gaussianIncrements', () => {
     inc(dW, null, 0.01);
     // the same normals, scaled by √h: ΔW = √h ξ
     const xi = new Float64Array(4);
-    createRng(1).fillGaussianInto(xi);
+    createRng(1).fillNormalZigguratInto(xi);
     expect(Array.from(dW)).toEqual(Array.from(xi, (x) => 0.1 * x));
   });
 
@@ -50,7 +50,7 @@ describe('gaussianIncrements', () => {
     const dZ = new Float64Array(3);
     gaussianIncrements(createRng(5))(dW, dZ, 0.5);
     const xi = new Float64Array(6);
-    createRng(5).fillGaussianInto(xi);
+    createRng(5).fillNormalZigguratInto(xi);
     const h = 0.5;
     for (let i = 0; i < 3; i++) {
       expect(dW[i]).toBe(Math.sqrt(h) * xi[i]);

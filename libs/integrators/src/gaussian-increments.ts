@@ -3,7 +3,7 @@ import type { Rng } from '@qsync/linalg';
 import type { WienerIncrements } from './sde-types';
 
 /**
- * Wiener increments from `rng`: ΔW = √h ξ and, when asked for, ΔZ = ½ h (ΔW + √(h/3) ξ′) with
+ * Wiener increments from `rng` (ziggurat normals, `fillNormalZigguratInto`): ΔW = √h ξ and, when asked for, ΔZ = ½ h (ΔW + √(h/3) ξ′) with
  * independent standard normals ξ, ξ′ (Kloeden & Platen 1992, §10.4), so that
  * Var ΔW = h, Var ΔZ = h³/3 and Cov(ΔW, ΔZ) = h²/2. Per step all ξ are drawn first, then all
  * ξ′: the same generator state gives the same increments, bit for bit. Allocates nothing.
@@ -17,11 +17,11 @@ import type { WienerIncrements } from './sde-types';
  */
 export function gaussianIncrements(rng: Rng): WienerIncrements {
   return (dW, dZ, h) => {
-    rng.fillGaussianInto(dW);
+    rng.fillNormalZigguratInto(dW);
     const s = Math.sqrt(h);
     for (let i = 0; i < dW.length; i++) dW[i] *= s;
     if (dZ !== null) {
-      rng.fillGaussianInto(dZ);
+      rng.fillNormalZigguratInto(dZ);
       const c = Math.sqrt(h / 3);
       const half = 0.5 * h;
       for (let i = 0; i < dZ.length; i++) dZ[i] = half * (dW[i] + c * dZ[i]);

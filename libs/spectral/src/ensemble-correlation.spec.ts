@@ -80,6 +80,18 @@ describe('ensembleCorrelation', () => {
     expectClose(arrayData(out[1], 'tau'), ref.tau, { rtol: 1e-6 }); // Δt from frame times k·0.1
   });
 
+  it('takes Δt from the used frames only: a transient before start may be sampled differently', async () => {
+    // frame 0 at t = 0 (the initial state), then samples every 0.5 from t = 10: e^{iπ k/2}
+    const tone = scalarFrames(complexTone(5, Math.PI / 2, 1), 1, true);
+    const frames: Frame[] = [
+      { t: 0, channels: { x: complexChannel(7, 7) } },
+      ...tone.map((f, k) => ({ t: 10 + 0.5 * k, channels: f.channels })),
+    ];
+    const [out] = await collect(frames, ensembleCorrelation({ channel: 'x', maxLag: 2, start: 1 }));
+    expect(Array.from(arrayData(out, 'tau'))).toEqual([0, 0.5, 1]);
+    expectClose(arrayData(out, 'g'), [1, 0, 0, 1, -1, 0], { atol: 1e-15 }); // the t = 0 sample is not used
+  });
+
   it('completes without emitting on an empty source and on one that ends before start', () => {
     testScheduler().run(({ cold, expectObservable, expectSubscriptions }) => {
       const src = cold<Frame>('|');

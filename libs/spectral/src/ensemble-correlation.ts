@@ -17,8 +17,8 @@ export interface EnsembleCorrelationConfig {
   /** index of the first frame used (0-based); earlier frames (the transient) are skipped; default 0 */
   start?: number;
   /**
-   * sample spacing Δt > 0 for τ_k = kΔt; default the spacing of the first two frames' t.
-   * Frames must be equally spaced (to 1e-6 relative).
+   * sample spacing Δt > 0 for τ_k = kΔt; default the spacing of the first two used frames' t
+   * (from frame `start` on). Used frames must be equally spaced (to 1e-6 relative).
    */
   dt?: number;
   /**
@@ -99,10 +99,11 @@ export function ensembleCorrelation(
       };
 
       const step = (frame: Frame): Frame | null => {
-        clock.tick(frame.t);
         lastT = frame.t;
         const v = reader.read(frame);
+        // the transient before `start` may be sampled differently: only used frames set the clock
         if (frames++ < start) return null;
+        clock.tick(frame.t);
         const R = reader.realizations;
         if (history.length === 0) history = new Float64Array(2 * R * lags);
         const m = used;

@@ -23,3 +23,16 @@ export { adler, adlerParameters } from './adler';
 export type { AdlerConfig } from './adler';
 export { nonreciprocalPhasePair, nonreciprocalPhasePairParameters } from './nonreciprocal-phase-pair';
 export type { NonreciprocalPhasePairConfig } from './nonreciprocal-phase-pair';
+
+// Kuramoto models of Ch. 2 (Sec. 2.3, 2.4): N oscillators × realizations, mean-field drift
+export { kuramoto, kuramotoParameters, MAX_KURAMOTO_STATE } from './kuramoto';
+export type { FrequencySampling, InitialPhases, KuramotoConfig, KuramotoModel } from './kuramoto';
+export { twoPopulationKuramoto, twoPopulationKuramotoParameters } from './two-population-kuramoto';
+export type { TwoPopulationKuramotoConfig, TwoPopulationKuramotoModel } from './two-population-kuramoto';
+export { ottAntonsen, ottAntonsenParameters } from './ott-antonsen';
+export type { OttAntonsenConfig } from './ott-antonsen';
+export { reducedOrderParameter, reducedOrderParameterParameters } from './reduced-order-parameter';
+export type { ReducedOrderParameterConfig } from './reduced-order-parameter';
+export { orderParameterModulus } from './order-parameter-modulus';
+export type { OrderParameterModel, OrderParameterSimulationConfig } from './order-parameter-model';
+export { phaseFactorsInto } from './phase-factors-into';

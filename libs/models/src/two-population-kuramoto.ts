@@ -1,0 +1,213 @@
+import { arrayChannel, realChannel, type Channel } from '@qsync/frames';
+import type { SdeMethod, SdeSystem } from '@qsync/integrators';
+import { createRng } from '@qsync/linalg';
+import type { InitialPhases, FrequencySampling } from './kuramoto';
+import {
+  assertFlag,
+  assertKnownNames,
+  assertOneOf,
+  assertSeed,
+  lorentzianFrequenciesInto,
+  orderParameterStats,
+} from './kuramoto-support';
+import { resolveParameters, type ParameterTable } from './parameters';
+import { phaseFactorsInto } from './phase-factors-into';
+import { simulateWith, type StochasticModel } from './stochastic-model';
+
+/** Parameters and options of {@link twoPopulationKuramoto}. Rates in one common unit. */
+export interface TwoPopulationKuramotoConfig {
+  /** oscillators in population A (integer ≥ 1) */
+  NA: number;
+  /** oscillators in population B (integer ≥ 1) */
+  NB: number;
+  /** coupling within A (any real: < 0 repels) */
+  VAA: number;
+  /** coupling within B */
+  VBB: number;
+  /** how A influences B (thesis convention of Eq. 2.56) */
+  VAB: number;
+  /** how B influences A */
+  VBA: number;
+  /** Lorentzian width G ≥ 0 of the natural frequencies (default 0) */
+  G?: number;
+  /** mean natural frequency (default 0) */
+  omegaMean?: number;
+  /** phase-noise strength σ ≥ 0 (default 0) */
+  sigma?: number;
+  /** independent realizations (integer ≥ 1, default 1) */
+  realizations?: number;
+  /** 'random' (default) or 'quantile' (per population) sampling of ω_i */
+  frequencies?: FrequencySampling;
+  /** 'uniform' (default) or 'equal' initial phases */
+  initialPhases?: InitialPhases;
+  /** emit every phase as channel `phases`, [realizations, NA + NB] (default false) */
+  observePhases?: boolean;
+  /** seed of the random frequencies (integer, default 1) */
+  seed?: number;
+}
+
+/** The parameter table of {@link twoPopulationKuramoto}. */
+export const twoPopulationKuramotoParameters: ParameterTable = {
+  NA: { description: 'oscillators in population A', min: 1, integer: true },
+  NB: { description: 'oscillators in population B', min: 1, integer: true },
+  VAA: { description: 'coupling within A' },
+  VBB: { description: 'coupling within B' },
+  VAB: { description: 'coupling A → B (how A influences B)' },
+  VBA: { description: 'coupling B → A (how B influences A)' },
+  G: { description: 'Lorentzian width G of the natural frequencies', min: 0, default: 0 },
+  omegaMean: { description: 'mean natural frequency', default: 0 },
+  sigma: { description: 'phase-noise strength σ', min: 0, default: 0 },
+  realizations: { description: 'number of independent realizations', min: 1, integer: true, default: 1 },
+};
+
+/** A two-population Kuramoto model: a {@link StochasticModel} with its sizes and frequencies. */
+export interface TwoPopulationKuramotoModel extends StochasticModel {
+  readonly NA: number;
+  readonly NB: number;
+  /** ω of every oscillator, layout [realization][A oscillators, then B oscillators] (do not write) */
+  readonly frequencies: Float64Array;
+}
+
+const FN = 'twoPopulationKuramoto';
+const OPTIONS = ['frequencies', 'initialPhases', 'observePhases', 'seed'] as const;
+const MAX_STATE = 1 << 25;
+
+/**
+ * Two populations of Kuramoto oscillators with directional (possibly nonreciprocal) couplings,
+ * the many-body form of thesis Eq. (2.56): for oscillator i of population a ∈ {A, B},
+ * dφ_i^a = [ω_i + Σ_b (V_{b→a}/N_b) Σ_{j∈b} sin(φ_j^b − φ_i^a)] dt + σ dW_i,
+ * with V_{A→A} = VAA, V_{B→B} = VBB, V_{A→B} = VAB, V_{B→A} = VBA. Through the population
+ * order parameters z_b = (1/N_b) Σ_{j∈b} e^{iφ_j^b} the coupling term is Im(K_a e^{−iφ_i}),
+ * K_A = VAA z_A + VBA z_B, K_B = VAB z_A + VBB z_B: O(N_A + N_B) per realization.
+ *
+ * Special cases: N_A = N_B = 1 with VAA = VBB = 0 is the pair (2.56) with V_thesis = 2V (the thesis
+ * writes V/2): the difference φ_A − φ_B relaxes to 0 when VAB + VBA > 0 and to π when < 0
+ * (Eq. 2.57). All four couplings equal V with N_A = N_B = N is `kuramoto` with 2N oscillators and
+ * coupling 2V, path by path (the layouts and the random streams coincide).
+ *
+ * State layout [realization][A oscillators, then B]; the frequencies are drawn as in `kuramoto`
+ * (random: stream 2 of `seed`, in state order; quantile: per population). Channels: `zA`, `zB`
+ * (complex arrays over realizations), `rA`, `rB` (means over realizations of |z_A|, |z_B|),
+ * `relativePhase` (real array over realizations: arg(z_A z_B*) in (−π, π]), and `phases` with
+ * `observePhases`. Default scheme 'sra' with step 0.05/max(|VAA|, |VBB|, |VAB|, |VBA|, G, σ²), as for
+ * `kuramoto`.
+ *
+ * @param config - NA, NB, VAA, VBB, VAB, VBA, G, omegaMean, sigma, realizations and the options
+ * @throws Error naming the parameter or option when a value is missing, unknown or out of range
+ * @example
+ * // antagonistic populations: A attracts B, B repels A
+ * const m = twoPopulationKuramoto({ NA: 512, NB: 512, VAA: 2, VBB: 2, VAB: 1, VBA: -1, sigma: 0.5 });
+ * m.system.dim; // → 1024
+ */
+export function twoPopulationKuramoto(config: TwoPopulationKuramotoConfig): TwoPopulationKuramotoModel {
+  if (config === null || typeof config !== 'object') {
+    throw new Error(`${FN}: parameters must be an object of named numbers`);
+  }
+  const { frequencies = 'random', initialPhases = 'uniform', observePhases = false, seed = 1, ...numbers } = config;
+  assertKnownNames(FN, config, twoPopulationKuramotoParameters, OPTIONS);
+  const p = resolveParameters(FN, twoPopulationKuramotoParameters, numbers as Record<string, unknown>);
+  assertOneOf(FN, 'frequencies', frequencies, ['random', 'quantile']);
+  assertOneOf(FN, 'initialPhases', initialPhases, ['uniform', 'equal']);
+  assertFlag(FN, 'observePhases', observePhases);
+  assertSeed(FN, seed);
+  const na = p.NA;
+  const nb = p.NB;
+  const n = na + nb;
+  const realizations = p.realizations;
+  const dim = n * realizations;
+  if (dim > MAX_STATE) {
+    throw new Error(
+      `${FN}: parameters ('NA' + 'NB') × 'realizations' = ${dim} exceed the largest state, ${MAX_STATE} oscillators`,
+    );
+  }
+  const omega = new Float64Array(dim);
+  if (frequencies === 'random') {
+    lorentzianFrequenciesInto(omega, 0, dim, p.G, p.omegaMean, 'random', seed);
+  } else {
+    for (let r = 0; r < realizations; r++) {
+      lorentzianFrequenciesInto(omega, r * n, na, p.G, p.omegaMean, 'quantile', seed);
+      lorentzianFrequenciesInto(omega, r * n + na, nb, p.G, p.omegaMean, 'quantile', seed);
+    }
+  }
+
+  const { VAA, VBB, VAB, VBA } = p;
+  const cosWork = new Float64Array(n);
+  const sinWork = new Float64Array(n);
+  const cosWorkB = cosWork.subarray(na);
+  const sinWorkB = sinWork.subarray(na);
+  const sums = new Float64Array(2);
+  const system: SdeSystem = {
+    dim,
+    drift(out, y) {
+      for (let r = 0; r < realizations; r++) {
+        const off = r * n;
+        phaseFactorsInto(cosWork, sinWork, y, off, na, sums);
+        const aRe = sums[0] / na;
+        const aIm = sums[1] / na;
+        phaseFactorsInto(cosWorkB, sinWorkB, y, off + na, nb, sums);
+        const bRe = sums[0] / nb;
+        const bIm = sums[1] / nb;
+        // K_A = VAA z_A + VBA z_B acts on A, K_B = VAB z_A + VBB z_B on B; term Im(K e^{−iφ})
+        let kRe = VAA * aRe + VBA * bRe;
+        let kIm = VAA * aIm + VBA * bIm;
+        for (let i = 0; i < na; i++) out[off + i] = omega[off + i] + kIm * cosWork[i] - kRe * sinWork[i];
+        kRe = VAB * aRe + VBB * bRe;
+        kIm = VAB * aIm + VBB * bIm;
+        for (let i = na; i < n; i++) out[off + i] = omega[off + i] + kIm * cosWork[i] - kRe * sinWork[i];
+      }
+    },
+    noise: { kind: 'additive', amplitude: p.sigma },
+  };
+
+  const work = { cos: new Float64Array(n), sin: new Float64Array(n), sums: new Float64Array(2) };
+  const observe = (_t: number, y: Float64Array): Record<string, Channel> => {
+    const zA = new Float64Array(2 * realizations);
+    const zB = new Float64Array(2 * realizations);
+    const relative = new Float64Array(realizations);
+    for (let r = 0; r < realizations; r++) {
+      phaseFactorsInto(work.cos, work.sin, y, r * n, na, work.sums);
+      zA[2 * r] = work.sums[0] / na;
+      zA[2 * r + 1] = work.sums[1] / na;
+      phaseFactorsInto(work.cos, work.sin, y, r * n + na, nb, work.sums);
+      zB[2 * r] = work.sums[0] / nb;
+      zB[2 * r + 1] = work.sums[1] / nb;
+      // arg(z_A z_B*)
+      relative[r] = Math.atan2(
+        zA[2 * r + 1] * zB[2 * r] - zA[2 * r] * zB[2 * r + 1],
+        zA[2 * r] * zB[2 * r] + zA[2 * r + 1] * zB[2 * r + 1],
+      );
+    }
+    const channels: Record<string, Channel> = {
+      zA: arrayChannel(zA, [realizations], { complex: true }),
+      zB: arrayChannel(zB, [realizations], { complex: true }),
+      rA: realChannel(orderParameterStats(zA).mean),
+      rB: realChannel(orderParameterStats(zB).mean),
+      relativePhase: arrayChannel(relative, [realizations]),
+    };
+    if (observePhases) channels.phases = arrayChannel(Float64Array.from(y), [realizations, n]);
+    return channels;
+  };
+
+  const initialState = (s: number): Float64Array => {
+    const y = new Float64Array(dim);
+    if (initialPhases === 'uniform') {
+      createRng(s).split(0).fillUniformInto(y);
+      for (let k = 0; k < dim; k++) y[k] *= 2 * Math.PI;
+    }
+    return y;
+  };
+
+  const rate = Math.max(Math.abs(VAA), Math.abs(VBB), Math.abs(VAB), Math.abs(VBA), p.G, p.sigma * p.sigma);
+  const defaultMethod: SdeMethod = 'sra';
+  const base = {
+    equation: '2.56',
+    parameters: Object.freeze({ ...p }),
+    realizations,
+    system,
+    defaultMethod,
+    defaultDt: rate > 0 ? 0.05 / rate : 0.05,
+    initialState,
+    observe,
+  };
+  return { ...base, simulate: simulateWith(base), NA: na, NB: nb, frequencies: omega };
+}

@@ -42,15 +42,8 @@ async function linewidth(p: { omega: number; kappa1: number; kappa2: number; sig
   );
   const { g } = twoTimeCorrelation(x, { realizations: R, samples, maxLag: Math.round(6 / D / ds), dt: ds });
   const s = spectrumFromCorrelation(g, { dt: ds });
-  // Two passes: the estimate's variance grows like S(ω)², so the second pass weighs each sample by
-  // 1/S_fit(ω)² (relative residuals) instead of letting the noisy top of the line dominate.
-  const range = [p.omega - 8 * D, p.omega + 8 * D] as const;
-  const first = fitLorentzian(s.omega, s.density, { range });
-  const weights = s.omega.map((w) => {
-    const model = (first.area * 2 * first.halfWidth) / ((w - first.center) ** 2 + first.halfWidth ** 2);
-    return 1 / (model * model);
-  });
-  const fit = fitLorentzian(s.omega, s.density, { range, weights, initial: first });
+  // the scatter of an estimated spectrum grows like S(ω): weigh residuals relative to the line
+  const fit = fitLorentzian(s.omega, s.density, { range: [p.omega - 8 * D, p.omega + 8 * D], weighting: 'relative' });
   return { D, epsilon: (p.sigma * p.sigma) / (p.kappa1 * r0 * r0), fit };
 }
 

@@ -26,6 +26,13 @@ export interface FitLorentzianConfig {
    * up to a common factor); default all 1. Samples of weight 0 are ignored.
    */
   weights?: Float64Array;
+  /**
+   * 'uniform' (default): residuals weighed by `weights` alone. 'relative': for estimated spectra
+   * (periodograms, Welch, spectra from correlations), whose scatter grows in proportion to S(ω):
+   * after a first fit, two more passes weigh each residual by `weights`/S_fit(ω)², so the noisy
+   * top of the line no longer dominates the fit of the width (iteratively reweighted least squares).
+   */
+  weighting?: 'uniform' | 'relative';
   /** fit only samples with range[0] ≤ ω ≤ range[1]; default all */
   range?: readonly [number, number];
   /** true: add a constant background B to the model; default false */
@@ -81,7 +88,7 @@ const LAMBDA_MAX = 1e16;
  *
  * @param omega - angular frequencies, strictly ascending
  * @param density - S(ω) at `omega`, same length
- * @param config - `{ initial, weights, range, background = false, maxIterations = 200 }`
+ * @param config - `{ initial, weights, weighting = 'uniform', range, background = false, maxIterations = 200 }`
  * @returns the fitted centre, half width, area (and background), their standard errors, the
  *   RMS residual and the iteration count
  * @throws Error naming `omega`, `density`, `weights`, `range`, `initial`, `background` or
@@ -175,8 +182,23 @@ export function fitLorentzian(
     w[j] = weights === undefined ? 1 : weights[idx[j]];
   }
 
+  const weighting = config.weighting ?? 'uniform';
+  if (weighting !== 'uniform' && weighting !== 'relative') {
+    throw new Error(`${fn}: option 'weighting' must be 'uniform' or 'relative', got ${String(weighting)}`);
+  }
   const params = initialGuess(fn, x, y, withBackground, config.initial);
-  const fit = levenbergMarquardt(fn, x, y, w, params, p, maxIterations);
+  let fit = levenbergMarquardt(fn, x, y, w, params, p, maxIterations);
+  if (weighting === 'relative') {
+    const base = Float64Array.from(w);
+    for (let pass = 0; pass < 2; pass++) {
+      for (let j = 0; j < n; j++) {
+        const d = x[j] - params[0];
+        const model = (2 * params[2] * params[1]) / (d * d + params[1] * params[1]) + (withBackground ? params[3] : 0);
+        w[j] = base[j] / (model * model);
+      }
+      fit = levenbergMarquardt(fn, x, y, w, params, p, maxIterations);
+    }
+  }
 
   const center = params[0];
   let gamma = params[1];

@@ -115,6 +115,36 @@ function fixedIncrements(dWs: number[][], dZs: number[][] = []): WienerIncrement
 // ---------------------------------------------------------------------------------------------
 
 describe('createSdeStepper', () => {
+  it('gives the same bits for a scalar amplitude and the same amplitude per component, for EM and SRA', () => {
+    for (const method of ['euler-maruyama', 'sra'] as const) {
+      const scalar = ou(64, 1.5, 0.4);
+      const perComponent: SdeSystem = { ...scalar, noise: { kind: 'additive', amplitude: new Float64Array(64).fill(0.4) } };
+      const a = createSdeStepper(scalar, new Float64Array(64).fill(1), 0, { dt: 0.01, seed: 5, method });
+      const b = createSdeStepper(perComponent, new Float64Array(64).fill(1), 0, { dt: 0.01, seed: 5, method });
+      a.advanceTo(1);
+      b.advanceTo(1);
+      expect(Array.from(a.y)).toEqual(Array.from(b.y));
+    }
+  });
+
+  it('draws no noise when every additive amplitude is 0, and then equals the noise-free scheme', () => {
+    let calls = 0;
+    const increments: WienerIncrements = (dW, dZ) => {
+      calls++;
+      dW.fill(0);
+      dZ?.fill(0);
+    };
+    for (const method of ['euler-maruyama', 'sra'] as const) {
+      const quiet = createSdeStepper(ou(8, 2, 0), new Float64Array(8).fill(1), 0, { dt: 0.1, increments, method });
+      quiet.advanceTo(1);
+      // the noise-free schemes by hand: EM y ← (1 − 2h) y; SRA y ← y + h(f(y) + 2 f(y + ¾ h f(y)))/3
+      const h = 0.1;
+      const factor = method === 'euler-maruyama' ? 1 - 2 * h : 1 + (h / 3) * (-2 + 2 * (-2 * (1 - 1.5 * h)));
+      expectClose(quiet.y[3], factor ** 10, { rtol: 1e-14 }); // ten products of a rounded factor
+    }
+    expect(calls).toBe(0);
+  });
+
   it('runs the doc example (1000 OU copies to t = 1)', () => {
     const ou1000: SdeSystem = {
       dim: 1000,

@@ -87,6 +87,10 @@ export function createSdeStepper(
   const dg = method === 'milstein' ? new Float64Array(n) : null;
   const derivative = noise.kind === 'diagonal' ? noise.diffusionDerivative : undefined;
   if (noise.kind === 'additive') g.set(additiveAmplitudes(noise.amplitude, n));
+  // one amplitude for all components: read a constant instead of g[i] (the loops are memory-bound)
+  const common = noise.kind === 'additive' && typeof noise.amplitude === 'number' ? noise.amplitude : null;
+  // additive noise of amplitude 0 everywhere: a deterministic run, draw nothing
+  const silent = noise.kind === 'additive' && g.every((v) => v === 0);
   const stats: SdeStats = { steps: 0, driftEvaluations: 0 };
   const drift = system.drift;
   let t = t0;
@@ -95,7 +99,7 @@ export function createSdeStepper(
   let j = 0;
 
   function step(h: number, tNew: number): void {
-    increments(dW, dZ, h);
+    if (!silent) increments(dW, dZ, h);
     drift(f, y, t);
     stats.driftEvaluations++;
     let check = 0;
@@ -103,20 +107,52 @@ export function createSdeStepper(
       // SRA1: H = y + ¾ h f(y) + (3/2) g ΔZ/h ; y += h (f(y)/3 + 2 f(H)/3) + g ΔW
       const a = 0.75 * h;
       const b = 1.5 / h;
-      for (let i = 0; i < n; i++) stage[i] = y[i] + a * f[i] + b * g[i] * dZ[i];
+      if (silent) for (let i = 0; i < n; i++) stage[i] = y[i] + a * f[i];
+      else if (common !== null) {
+        const bc = b * common;
+        for (let i = 0; i < n; i++) stage[i] = y[i] + a * f[i] + bc * dZ[i];
+      } else for (let i = 0; i < n; i++) stage[i] = y[i] + a * f[i] + b * g[i] * dZ[i];
       drift(f2, stage, t + a);
       stats.driftEvaluations++;
       const h3 = h / 3;
-      for (let i = 0; i < n; i++) {
-        const v = y[i] + h3 * (f[i] + 2 * f2[i]) + g[i] * dW[i];
-        y[i] = v;
-        check += v;
+      if (silent) {
+        for (let i = 0; i < n; i++) {
+          const v = y[i] + h3 * (f[i] + 2 * f2[i]);
+          y[i] = v;
+          check += v;
+        }
+      } else if (common !== null) {
+        for (let i = 0; i < n; i++) {
+          const v = y[i] + h3 * (f[i] + 2 * f2[i]) + common * dW[i];
+          y[i] = v;
+          check += v;
+        }
+      } else {
+        for (let i = 0; i < n; i++) {
+          const v = y[i] + h3 * (f[i] + 2 * f2[i]) + g[i] * dW[i];
+          y[i] = v;
+          check += v;
+        }
       }
     } else if (noise.kind === 'additive') {
-      for (let i = 0; i < n; i++) {
-        const v = y[i] + h * f[i] + g[i] * dW[i];
-        y[i] = v;
-        check += v;
+      if (silent) {
+        for (let i = 0; i < n; i++) {
+          const v = y[i] + h * f[i];
+          y[i] = v;
+          check += v;
+        }
+      } else if (common !== null) {
+        for (let i = 0; i < n; i++) {
+          const v = y[i] + h * f[i] + common * dW[i];
+          y[i] = v;
+          check += v;
+        }
+      } else {
+        for (let i = 0; i < n; i++) {
+          const v = y[i] + h * f[i] + g[i] * dW[i];
+          y[i] = v;
+          check += v;
+        }
       }
     } else {
       noise.diffusion(g, y, t);

@@ -16,3 +16,8 @@ export { figureStream } from './figure-stream';
 export type { FigureContext } from './figure-stream';
 export { figureCatalog } from './figure-catalog';
 export { figure26 } from './figure-2-6';
+export { figure21 } from './figure-2-1';
+export { figure22 } from './figure-2-2';
+export { figure23 } from './figure-2-3';
+export { figure24 } from './figure-2-4';
+export { figure25 } from './figure-2-5';

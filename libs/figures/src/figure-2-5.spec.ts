@@ -1,0 +1,77 @@
+import { expectClose } from '@qsync/testing';
+import { describe, expect, it } from 'vitest';
+import { figure25 } from './figure-2-5';
+import { check, linePanel, numberParameter, runFigure } from './test-support/run-figure';
+
+describe('figure 2.5', () => {
+  it('shows the observed frequency difference against Eq. 2.23 and the exact noisy mean velocity, and the spectra', async () => {
+    const { data, stages } = await runFigure(figure25, { scale: 0.1 });
+    expect(stages.has('frequency sweep')).toBe(true);
+    expect(stages.has('spectra, V = 0')).toBe(true);
+    expect([numberParameter(data, 'detunings'), numberParameter(data, 'noisyRealizations'), numberParameter(data, 'spectrumRealizations')]).toEqual([11, 20, 100]);
+
+    // (a) the noise-free points against √(δ² − V²) (Eq. 2.23), computed here
+    const a = linePanel(data, 'a');
+    expect(a.series.map((s) => s.name)).toEqual([
+      'bare detuning δ',
+      'noise-free √(δ² − V²) (Eq. 2.23)',
+      'noise-free, simulated',
+      'σ² = 0.2V, simulated',
+      'σ² = 0.2V, exact (Fokker–Planck)',
+      'σ² = 1V, simulated',
+      'σ² = 1V, exact (Fokker–Planck)',
+    ]);
+    const clean = a.series[2];
+    expectClose(clean.x, [-3, -2.4, -1.8, -1.2, -0.6, 0, 0.6, 1.2, 1.8, 2.4, 3], { atol: 1e-14 });
+    const adler = clean.x.map((d) => Math.sign(d) * Math.sqrt(Math.max(0, d * d - 1)));
+    // least-squares slope over 400 time units of a periodic ramp: error ~ amplitude·period/400² ≲ 4e-4;
+    // SRA at 0.05 of the fastest time scale adds less (1e-4 observed)
+    expectClose(clean.y, adler, { atol: 1e-3 });
+    expect(check(data, 'noise-free frequency difference').value).toBeLessThan(1e-3);
+    // noise only pulls the frequencies together (Fig. 2.5a): at δ = 1.2V, σ² = V the mean velocity is
+    // above the noise-free 0.66 (phase slips inside and outside) and below δ
+    const noisy = a.series[5];
+    expect(noisy.y[7]).toBeGreaterThan(0.66);
+    expect(noisy.y[7]).toBeLessThan(1.2);
+    // noisy points against the exact velocity: 20 realizations over 200 time units, standard error
+    // √(2D_eff/(200·20)) ≲ 0.02; the recipe reports the worst deviation in standard errors (of 11 points)
+    for (const ratio of ['0.2', '1']) {
+      expect(numberParameter(data, `worstDeviationInStandardErrors_sigma2_${ratio}V`)).toBeLessThan(4);
+      expect(check(data, `σ² = ${ratio}V`).value).toBeLessThan(0.1);
+    }
+
+    // (b) spectra in bins of 0.05δ on |ω| ≤ 1.5δ; ∫S dω/2π = g(0) = 1, of which the Lorentzian tails
+    // beyond |ω − δ/2| = 1 hold (2/π)·γ ≈ 0.03
+    const b = linePanel(data, 'b');
+    expect(b.series).toHaveLength(8);
+    expect(b.series[0].name).toBe('S_A, V = 0');
+    expect(b.series[0].x).toHaveLength(61);
+    const power = b.series[0].y.reduce((s, v) => s + (v * 0.05) / (2 * Math.PI), 0);
+    expect(power).toBeGreaterThan(0.93);
+    expect(power).toBeLessThan(1.0);
+    // frequency pulling: the peak of S_A moves from δ/2 towards 0 as V grows
+    const peaks = [0, 0.5, 1, 2].map((V) => numberParameter(data, `peakA_V${V}`));
+    expect(peaks[0]).toBeGreaterThan(peaks[1]);
+    expect(peaks[1]).toBeGreaterThan(peaks[2]);
+    expect(Math.abs(peaks[3])).toBeLessThan(0.05);
+
+    // V = 0: dφ_A = (δ/2) dt + (σ/√2) dW_A (Eq. 2.24), so D = (σ/√2)²/2 = σ²/4 = 0.05 at σ² = δ/5
+    const D = (Math.sqrt(0.2) / Math.SQRT2) ** 2 / 2;
+    // 100 realizations × 600 time units: peak position scatters by ≈ 0.01 and the fitted width by
+    // ≈ 7 % (0.003 and 1.7 % at 1600 realizations over seeds, ∝ 1/√N); allow 3 of each
+    const peakA = check(data, 'peak of S_A');
+    const peakB = check(data, 'peak of S_B');
+    expect([peakA.expected, peakB.expected]).toEqual([0.5, -0.5]);
+    expectClose(peakA.value, 0.5, { atol: 0.03 });
+    expectClose(peakB.value, -0.5, { atol: 0.03 });
+    for (const name of ['half width of S_A', 'half width of S_B']) {
+      const w = check(data, name);
+      expectClose(w.expected, D, { rtol: 1e-14 });
+      expectClose(w.value, D, { rtol: 0.2 });
+    }
+  });
+
+  it('refuses a bad scale', () => {
+    expect(() => figure25.run({ scale: 2 })).toThrow(/'scale'/);
+  });
+});

@@ -1,0 +1,47 @@
+// Test helper: runs a recipe to completion and returns its data and the stages it reported.
+import { lastValueFrom, tap } from 'rxjs';
+import type { FigureConfig, FigureData, FigurePanel, FigureRecipe } from '../figure-types';
+
+export async function runFigure(
+  recipe: FigureRecipe,
+  config: FigureConfig,
+): Promise<{ data: FigureData; stages: Set<string> }> {
+  const stages = new Set<string>();
+  const last = await lastValueFrom(
+    recipe.run(config).pipe(
+      tap((e) => {
+        if (e.kind === 'progress') stages.add(e.stage);
+      }),
+    ),
+  );
+  if (last.kind !== 'data') throw new Error(`figure ${recipe.id}: the last event must be its data`);
+  return { data: last.data, stages };
+}
+
+/** The panel of that name, which must be a line panel. */
+export function linePanel(data: FigureData, name: string): Extract<FigurePanel, { kind: 'lines' }> {
+  const panel = data.panels.find((p) => p.name === name);
+  if (panel?.kind !== 'lines') throw new Error(`figure ${data.id}: panel '${name}' must be a line panel`);
+  return panel;
+}
+
+/** The panel of that name, which must be a heatmap. */
+export function heatmapPanel(data: FigureData, name: string): Extract<FigurePanel, { kind: 'heatmap' }> {
+  const panel = data.panels.find((p) => p.name === name);
+  if (panel?.kind !== 'heatmap') throw new Error(`figure ${data.id}: panel '${name}' must be a heatmap`);
+  return panel;
+}
+
+/** The value of the check whose name contains `part` (exactly one must). */
+export function check(data: FigureData, part: string): { value: number; expected: number; equation: string } {
+  const found = data.checks.filter((c) => c.name.includes(part));
+  if (found.length !== 1) throw new Error(`figure ${data.id}: ${found.length} checks named like '${part}'`);
+  return found[0];
+}
+
+/** A parameter that must be a number. */
+export function numberParameter(data: FigureData, name: string): number {
+  const v = data.parameters[name];
+  if (typeof v !== 'number') throw new Error(`figure ${data.id}: parameter '${name}' must be a number`);
+  return v;
+}

@@ -33,6 +33,8 @@ export { ottAntonsen, ottAntonsenParameters } from './ott-antonsen';
 export type { OttAntonsenConfig } from './ott-antonsen';
 export { reducedOrderParameter, reducedOrderParameterParameters } from './reduced-order-parameter';
 export type { ReducedOrderParameterConfig } from './reduced-order-parameter';
+export { vonMisesOrder, vonMisesOrderParameters } from './von-mises-order';
+export type { VonMisesOrderConfig } from './von-mises-order';
 export { orderParameterModulus } from './order-parameter-modulus';
 export type { OrderParameterModel, OrderParameterSimulationConfig } from './order-parameter-model';
 export { phaseFactorsInto } from './phase-factors-into';

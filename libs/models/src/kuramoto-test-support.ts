@@ -48,24 +48,6 @@ export function besselRatio(x: number): number {
   return i1 / i0;
 }
 
-/**
- * The stationary |z| of the noisy Kuramoto model of identical oscillators for N → ∞: the von
- * Mises density ∝ exp(K cos(φ − ψ)), K = 2V|z|/σ², solves the stationary Fokker–Planck equation
- * (2.45), and self-consistency asks |z| = I1(K)/I0(K). Solved by bisection (the nonzero root
- * exists for V > σ²).
- */
-export function vonMisesOrder(V: number, sigma: number): number {
-  const c = (2 * V) / (sigma * sigma);
-  let lo = 1e-9;
-  let hi = 1;
-  for (let it = 0; it < 200; it++) {
-    const mid = 0.5 * (lo + hi);
-    if (besselRatio(c * mid) > mid) lo = mid;
-    else hi = mid;
-  }
-  return 0.5 * (lo + hi);
-}
-
 /** Least-squares slope and intercept of y against x. */
 export function linearFit(x: readonly number[], y: readonly number[]): { slope: number; intercept: number } {
   const n = x.length;

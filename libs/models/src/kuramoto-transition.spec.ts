@@ -10,8 +10,8 @@ import {
   linearFit,
   linspace,
   realOf,
-  vonMisesOrder,
 } from './kuramoto-test-support';
+import { vonMisesOrder } from './von-mises-order';
 import { ottAntonsen } from './ott-antonsen';
 import { reducedOrderParameter } from './reduced-order-parameter';
 
@@ -44,8 +44,8 @@ describe('kuramoto: frequency disorder, no noise (Sec. 2.3.1)', () => {
 describe('kuramoto: identical oscillators with phase noise (Sec. 2.3.2)', () => {
   // Stationary |z| near the threshold V = σ² (2.50). The independent reference is the exact
   // N → ∞ stationary state of (2.45), a von Mises density whose |z| solves |z| = I1(K)/I0(K),
-  // K = 2V|z|/σ² (solved in the test). N = 1024 × 16 realizations from |z| = 1, averaged over the
-  // late half of t ∈ [0, T]. Tolerance 0.015: measured runs (N = 256 … 16384, dt = 0.05 … 0.2,
+  // K = 2V|z|/σ² (`vonMisesOrder`, checked against a power series in its spec). N = 1024 × 16
+  // realizations from |z| = 1, averaged over the late half of t ∈ [0, T]. Tolerance 0.015: measured runs (N = 256 … 16384, dt = 0.05 … 0.2,
   // T up to 1000) scatter within ±0.004 of their mean, which lies 0.003–0.007 below the von
   // Mises value at V = 1.1σ² (SRA's dt = 0.2 bias is −0.003 of that; the rest is finite-N and
   // time-average error, largest next to the threshold where d|z|/dV ≈ 2).
@@ -58,7 +58,7 @@ describe('kuramoto: identical oscillators with phase noise (Sec. 2.3.2)', () => 
       const model = kuramoto({ N: 1024, V, sigma, realizations: 16, initialPhases: 'equal' });
       const frames = await collectFrames(model.simulate(linspace(T, 60), { seed: 3, dt: 0.2 }));
       const measured = lateMean(frames, 'r', T / 2);
-      const exact = vonMisesOrder(V, sigma);
+      const exact = vonMisesOrder({ V, sigma });
       expectClose(measured, exact, { atol: 0.015 });
       // (2.52) neglects f3 = O(|z|³): it lies below the exact value by 0.007 at V = 1.1σ² and
       // 0.031 at 1.3σ² (computed here). Allow that approximation error on top of the 0.015.

@@ -2,7 +2,7 @@ import { expectClose } from '@qsync/testing';
 import { describe, expect, it } from 'vitest';
 import { figure24 } from './figure-2-4';
 import { tiltedWashboard } from './tilted-washboard';
-import { check, heatmapPanel, linePanel, numberParameter, runFigure } from './test-support/run-figure';
+import { check, expectStopsWhenUnsubscribed, heatmapPanel, linePanel, numberParameter, runFigure } from './test-support/run-figure';
 
 /** max P(φ) of the exact stationary density on a fine grid (grid maximum: error ~h²P″/8 ≲ 1e-4 here). */
 function exactMax(delta: number, V: number): number {
@@ -83,20 +83,8 @@ describe('figure 2.4', () => {
   });
 
   it('stops its work when unsubscribed', async () => {
-    let events = 0;
-    const subscription = figure24.run().subscribe(() => {
-      events++;
-      subscription.unsubscribe();
-    });
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    // the scale-1 run is a minute of CPU-bound stepping; once unsubscribed this process idles: CPU time
-    // over 500 ms stays far below the ≥ 250 ms a running simulation would take even at half a core
-    const before = process.cpuUsage();
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    const used = process.cpuUsage(before);
-    expect(events).toBe(1);
-    expect(subscription.closed).toBe(true);
-    expect((used.user + used.system) / 1000).toBeLessThan(120);
+    // the scale-1 run is minutes of CPU-bound stepping
+    await expectStopsWhenUnsubscribed(figure24);
   });
 
   it('refuses a bad scale', () => {

@@ -7,8 +7,8 @@ import {
   bandSeries,
   closedFormBand,
   lateMean,
-  longTimeOrder,
   orderBand,
+  orderSweep,
   realizationOrders,
   scaledPowers,
 } from './kuramoto-figure-support';
@@ -84,8 +84,6 @@ export const figure28: FigureRecipe = {
       // (b) long-time |z| against V for each N
       const couplings = linspace(0, V_MAX, vSteps + 1);
       const timesB = linspace(0, T_B, Math.round(T_B / SAMPLE_B) + 1);
-      const stage = '(b) sweep over N and V';
-      const runs = sizes.length * couplings.length;
       const series: FigureSeries[] = [];
       const checks: FigureCheck[] = [
         {
@@ -121,25 +119,17 @@ export const figure28: FigureRecipe = {
         lateKuramotoA: lateSim,
         lateOttAntonsenA: lateOa,
       };
-      let run = 0;
-      for (const N of sizes) {
-        const abs = new Float64Array(couplings.length);
-        const errors = new Float64Array(couplings.length);
-        for (const [j, V] of couplings.entries()) {
-          const model = kuramoto({ N, V, G, realizations, seed: cfg.seed + run });
-          const dt = STEP / Math.max(V, G);
-          const order = await longTimeOrder(
-            ctx,
-            stage,
-            model,
-            timesB,
-            { seed: cfg.seed + run, dt, tStart: LATE_B },
-            { offset: run * timesB.length, total: runs * timesB.length },
-          );
-          abs[j] = order.abs;
-          errors[j] = order.absError;
-          run++;
-        }
+      const rows = await orderSweep(ctx, {
+        stage: '(b) sweep over N and V',
+        sizes,
+        couplings,
+        times: timesB,
+        tStart: LATE_B,
+        seed: cfg.seed,
+        model: (N, V, seed) => kuramoto({ N, V, G, realizations, seed }),
+        dt: (V) => STEP / Math.max(V, G),
+      });
+      for (const { N, abs, errors } of rows) {
         series.push({ name: `N = ${N}`, x: couplings, y: abs, points: true });
         let deviation = 0;
         for (const [j, V] of couplings.entries()) deviation += Math.abs(abs[j] - infiniteN(V)) / couplings.length;

@@ -7,8 +7,8 @@ import {
   bandSeries,
   closedFormBand,
   lateMean,
-  longTimeOrder,
   orderBand,
+  orderSweep,
   realizationOrders,
   scaledPowers,
 } from './kuramoto-figure-support';
@@ -101,8 +101,6 @@ export const figure29: FigureRecipe = {
       // (b) long-time |z| against V for each N
       const couplings = linspace(0, V_MAX, vSteps + 1);
       const timesB = linspace(0, T_B, Math.round(T_B / SAMPLE_B) + 1);
-      const stage = '(b) sweep over N and V';
-      const runs = sizes.length * couplings.length;
       const series: FigureSeries[] = [];
       const checks: FigureCheck[] = [
         {
@@ -127,26 +125,17 @@ export const figure29: FigureRecipe = {
         approximationA: approximate(V_A),
         vonMisesA: exactA,
       };
-      let largest = new Float64Array(0);
-      let run = 0;
-      for (const N of sizes) {
-        const abs = new Float64Array(couplings.length);
-        const errors = new Float64Array(couplings.length);
-        for (const [j, V] of couplings.entries()) {
-          const model = kuramoto({ N, V, sigma: SIGMA, realizations });
-          const dt = STEP / Math.max(V, S2);
-          const order = await longTimeOrder(
-            ctx,
-            stage,
-            model,
-            timesB,
-            { seed: cfg.seed + run, dt, tStart: LATE_B },
-            { offset: run * timesB.length, total: runs * timesB.length },
-          );
-          abs[j] = order.abs;
-          errors[j] = order.absError;
-          run++;
-        }
+      const rows = await orderSweep(ctx, {
+        stage: '(b) sweep over N and V',
+        sizes,
+        couplings,
+        times: timesB,
+        tStart: LATE_B,
+        seed: cfg.seed,
+        model: (N, V) => kuramoto({ N, V, sigma: SIGMA, realizations }),
+        dt: (V) => STEP / Math.max(V, S2),
+      });
+      for (const { N, abs, errors } of rows) {
         series.push({ name: `N = ${N}`, x: couplings, y: abs, points: true });
         let deviation = 0;
         for (const [j, V] of couplings.entries()) {
@@ -159,8 +148,8 @@ export const figure29: FigureRecipe = {
           expected: 0,
         });
         parameters[`largestErrorN${N}`] = Math.max(...errors);
-        largest = abs;
       }
+      const largest = rows[rows.length - 1].abs;
       const nearThreshold = couplings.map((V, j) => (V > S2 && V <= NEAR + 1e-12 ? Math.abs(largest[j] - approximate(V)) : 0));
       checks.push({
         name: `(b) N = ${sizes[sizes.length - 1]}: largest |⟨|z|⟩ − Eq. 2.52| on σ² < V ≤ ${NEAR / S2}σ²`,

@@ -91,38 +91,57 @@ export function lateMean(t: ArrayLike<number>, values: ArrayLike<number>, from: 
   return s / n;
 }
 
-/** The long-time order parameter of a run: ⟨|z|⟩ over realizations and late times, with its error. */
-export interface LongTimeOrder {
-  /** ⟨|z|⟩ */
-  readonly abs: number;
-  /** batch-means standard error of `abs` over the kept times (realizations averaged first) */
-  readonly absError: number;
+/** The long-time ⟨|z|⟩ of every coupling of a sweep at one N, with the batch-means errors. */
+export interface SweepRow {
+  readonly N: number;
+  readonly abs: Float64Array;
+  readonly errors: Float64Array;
+}
+
+/** What {@link orderSweep} runs: a model per (N, V) and how to integrate and average it. */
+export interface OrderSweepSpec {
+  readonly stage: string;
+  readonly sizes: readonly number[];
+  readonly couplings: Float64Array;
+  readonly times: Float64Array;
+  /** frames with t ≥ tStart enter the long-time average */
+  readonly tStart: number;
+  /** the seed of the first run; run k uses seed + k (disorder, initial phases and noise) */
+  readonly seed: number;
+  model(N: number, V: number, seed: number): StochasticModel;
+  dt(V: number): number;
 }
 
 /**
- * Runs `model` (a `kuramoto` model) at `times` and averages |z| over its realizations and over
- * the frames with t ≥ tStart (`longTimeAverage` of @qsync/probes). Progress goes to `stage` as
- * `offset + done` of `total`, so that the runs of a sweep fill one bar.
+ * Runs a `kuramoto` model at every size and coupling of the sweep and averages |z| over its
+ * realizations and over the frames with t ≥ tStart (`longTimeAverage` of @qsync/probes, whose
+ * batch-means standard error is kept). All runs fill one progress bar of `stage`.
  */
-export async function longTimeOrder(
-  ctx: FigureContext,
-  stage: string,
-  model: StochasticModel,
-  times: Float64Array,
-  sim: { seed: number; dt: number; tStart: number },
-  bar: { offset: number; total: number },
-): Promise<LongTimeOrder> {
-  const perFrame = await ctx.collect(stage, (progress) =>
-    model
-      .simulate(times, {
-        seed: sim.seed,
-        dt: sim.dt,
-        progress: (p) => progress({ done: bar.offset + p.done, total: bar.total }),
-      })
-      .pipe(map((f) => channelValue(f, 'r', 'real').value)),
-  );
-  const average = longTimeAverage(times, perFrame, { tStart: sim.tStart });
-  return { abs: average.mean, absError: average.standardError };
+export async function orderSweep(ctx: FigureContext, spec: OrderSweepSpec): Promise<SweepRow[]> {
+  const { couplings, times } = spec;
+  const total = spec.sizes.length * couplings.length * times.length;
+  const rows: SweepRow[] = [];
+  let run = 0;
+  for (const N of spec.sizes) {
+    const abs = new Float64Array(couplings.length);
+    const errors = new Float64Array(couplings.length);
+    for (const [j, V] of couplings.entries()) {
+      const seed = spec.seed + run;
+      const offset = run * times.length;
+      const perFrame = await ctx.collect(spec.stage, (progress) =>
+        spec
+          .model(N, V, seed)
+          .simulate(times, { seed, dt: spec.dt(V), progress: (p) => progress({ done: offset + p.done, total }) })
+          .pipe(map((f) => channelValue(f, 'r', 'real').value)),
+      );
+      const average = longTimeAverage(times, perFrame, { tStart: spec.tStart });
+      abs[j] = average.mean;
+      errors[j] = average.standardError;
+      run++;
+    }
+    rows.push({ N, abs, errors });
+  }
+  return rows;
 }
 
 /** The distinct sizes of a list of thesis sizes 2^k after scaling, in increasing order. */

@@ -1,4 +1,5 @@
 // Test helper: runs a recipe to completion and returns its data and the stages it reported.
+import { expect } from 'vitest';
 import { lastValueFrom, tap } from 'rxjs';
 import type { FigureConfig, FigureData, FigurePanel, FigureRecipe } from '../figure-types';
 
@@ -44,4 +45,24 @@ export function numberParameter(data: FigureData, name: string): number {
   const v = data.parameters[name];
   if (typeof v !== 'number') throw new Error(`figure ${data.id}: parameter '${name}' must be a number`);
   return v;
+}
+
+/**
+ * Subscribes to the scale-1 run of `recipe`, unsubscribes on its first event and asserts that the
+ * process then idles: the CPU time used over the next 500 ms stays far below the ≥ 250 ms a still
+ * running simulation would take even at half a core.
+ */
+export async function expectStopsWhenUnsubscribed(recipe: FigureRecipe): Promise<void> {
+  let events = 0;
+  const subscription = recipe.run().subscribe(() => {
+    events++;
+    subscription.unsubscribe();
+  });
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  const before = process.cpuUsage();
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  const used = process.cpuUsage(before);
+  expect(events).toBe(1);
+  expect(subscription.closed).toBe(true);
+  expect((used.user + used.system) / 1000).toBeLessThan(120);
 }

@@ -32,7 +32,14 @@ function panelSvg(data: FigureData, panel: FigurePanel): string {
     title,
     xLabel: panel.xLabel,
     yLabel: panel.yLabel,
-    series: panel.series.map((s) => ({ name: s.name, x: s.x, y: s.y, dashed: s.dashed ?? false, points: s.points ?? false })),
+    series: panel.series.map((s) => ({
+      name: s.name,
+      x: s.x,
+      y: s.y,
+      dashed: s.dashed ?? false,
+      points: s.points ?? false,
+      ...(s.color !== undefined ? { color: s.color } : {}),
+    })),
     ...(panel.xDomain !== undefined ? { xDomain: panel.xDomain } : {}),
     ...(panel.yDomain !== undefined ? { yDomain: panel.yDomain } : {}),
   });

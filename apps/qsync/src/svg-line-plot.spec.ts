@@ -44,6 +44,35 @@ describe('svgLinePlot', () => {
     expect(svg).toContain('stroke-dasharray="6 4"');
   });
 
+  it('puts the legend in the corner that covers the fewest data points, upper right on a tie', () => {
+    const legendAt = (x: number[], y: number[]) => {
+      const svg = svgLinePlot({ title: 't', xLabel: 'x', yLabel: 'y', series: [{ name: 'data', x, y, points: true }], xDomain: [0, 1], yDomain: [0, 1] });
+      const m = /<g class="legend"><rect x="([\d.]+)" y="([\d.]+)"/.exec(svg);
+      const box = linePlotBox(720, 440);
+      return [Number(m?.[1]) < box.x + box.width / 2 ? 'left' : 'right', Number(m?.[2]) < box.y + box.height / 2 ? 'upper' : 'lower'].join(' ');
+    };
+    // a dense cloud in one corner region pushes the legend away from it
+    const grid = (x0: number, y0: number) => {
+      const x: number[] = [];
+      const y: number[] = [];
+      for (let i = 0; i < 20; i++) {
+        for (let j = 0; j < 20; j++) {
+          x.push(x0 + 0.01 * i);
+          y.push(y0 + 0.01 * j);
+        }
+      }
+      return [x, y] as const;
+    };
+    expect(legendAt(...grid(0.8, 0.8))).toBe('left upper');
+    expect(legendAt([0.5], [0.5])).toBe('right upper');
+    const [ax, ay] = grid(0.8, 0.8);
+    const [bx, by] = grid(0.01, 0.8);
+    expect(legendAt([...ax, ...bx], [...ay, ...by])).toBe('right lower');
+    // a points series is keyed by a dot
+    const svg = svgLinePlot({ ...base, series: [{ name: 'dots', x: [0, 1], y: [0, 1], points: true }] });
+    expect(svg).toMatch(/<g class="legend">.*<circle /);
+  });
+
   it('maps data into the plot box: corners of the axis ranges to corners of the box', () => {
     // Coordinates are written with 2 decimals, so they agree to 0.005 px.
     const svg = svgLinePlot({ ...base, xDomain: [0, 10], yDomain: [-1, 1], width: 800, height: 500 });
@@ -119,7 +148,8 @@ describe('svgLinePlot points', () => {
       series: [{ name: 'dots', x: [0, 1], y: [0, 1], points: true }],
     });
     const box = linePlotBox(720, 440);
-    const circles = [...svg.matchAll(/<circle cx="([^"]*)" cy="([^"]*)"/g)].map((m) => [Number(m[1]), Number(m[2])]);
+    const series = svg.slice(0, svg.indexOf('<g class="legend">')); // the legend keys the series with a dot too
+    const circles = [...series.matchAll(/<circle cx="([^"]*)" cy="([^"]*)"/g)].map((m) => [Number(m[1]), Number(m[2])]);
     expectClose(circles.flat(), [box.x, box.y + box.height, box.x + box.width, box.y], { atol: 0.005 }); // px() rounds to 1/100 pixel
     expect(svg).not.toMatch(/<path d="M/);
   });

@@ -59,7 +59,8 @@ export function linePlotBox(width: number, height: number): PlotBox {
 /**
  * A dependency-free SVG line plot: frame with tick marks and labels on both axes, title, axis
  * labels, one path per series (clipped to the plot box), optional vertical markers, and a
- * legend in the upper right corner. The data point (x, y) lands at
+ * legend in the corner of the plot box that covers the fewest data points (upper right when
+ * several tie). The data point (x, y) lands at
  * `box.x + (x − x0)/(x1 − x0)·box.width`, `box.y + box.height − (y − y0)/(y1 − y0)·box.height`
  * with [x0, x1], [y0, y1] the axis ranges and `box = linePlotBox(width, height)`.
  * Non-finite data (NaN, ±∞) is refused: a plot never hides a numerical blow-up.
@@ -146,7 +147,7 @@ export function svgLinePlot(config: LinePlotConfig): string {
         `${escapeXml(m.label)}</text></g>\n`,
     );
   }
-  parts.push(legend(config.series, box));
+  parts.push(legend(config.series, box, sx, sy));
   parts.push('</svg>\n');
   return parts.join('');
 }
@@ -168,22 +169,49 @@ function domainTicks(
   return niceTicks(lo, hi, target, false);
 }
 
-function legend(series: readonly LineSeries[], box: PlotBox): string {
+function legend(
+  series: readonly LineSeries[],
+  box: PlotBox,
+  sx: (v: number) => number,
+  sy: (v: number) => number,
+): string {
   const lineHeight = 17;
   const longest = Math.max(...series.map((s) => s.name.length));
   const w = 40 + 7 * longest;
   const h = 8 + lineHeight * series.length;
-  const x0 = box.x + box.width - w - 8;
-  const y0 = box.y + 8;
+  // corners in order of preference: upper right, upper left, lower right, lower left
+  const corners = [
+    [box.x + box.width - w - 8, box.y + 8],
+    [box.x + 8, box.y + 8],
+    [box.x + box.width - w - 8, box.y + box.height - h - 8],
+    [box.x + 8, box.y + box.height - h - 8],
+  ];
+  const covered = corners.map(([cx, cy]) => {
+    let n = 0;
+    for (const s of series) {
+      for (let k = 0; k < s.x.length; k++) {
+        const x = sx(s.x[k]);
+        const y = sy(s.y[k]);
+        if (x >= cx && x <= cx + w && y >= cy && y <= cy + h) n++;
+      }
+    }
+    return n;
+  });
+  const best = covered.indexOf(Math.min(...covered));
+  const [x0, y0] = corners[best];
   const parts = [
     `<g class="legend"><rect x="${px(x0)}" y="${px(y0)}" width="${px(w)}" height="${px(h)}" fill="#ffffff" fill-opacity="0.85" stroke="#999999"/>`,
   ];
   series.forEach((s, i) => {
     const color = s.color ?? palette[i % palette.length];
     const ly = y0 + 4 + lineHeight * i + lineHeight / 2;
+    const key =
+      s.points === true
+        ? `<circle cx="${px(x0 + 17)}" cy="${px(ly)}" r="3" fill="${escapeXml(color)}"/>`
+        : `<line x1="${px(x0 + 6)}" y1="${px(ly)}" x2="${px(x0 + 28)}" y2="${px(ly)}" stroke="${escapeXml(color)}" stroke-width="2"` +
+          `${s.dashed === true ? ' stroke-dasharray="6 4"' : ''}/>`;
     parts.push(
-      `<line x1="${px(x0 + 6)}" y1="${px(ly)}" x2="${px(x0 + 28)}" y2="${px(ly)}" stroke="${escapeXml(color)}" stroke-width="2"` +
-        `${s.dashed === true ? ' stroke-dasharray="6 4"' : ''}/>` +
+      key +
         `<text class="legend-entry" x="${px(x0 + 34)}" y="${px(ly + 4)}">${escapeXml(s.name)}</text>`,
     );
   });

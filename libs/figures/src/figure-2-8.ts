@@ -13,6 +13,9 @@ import {
   scaledPowers,
 } from './kuramoto-figure-support';
 
+/** The caption's colours: black the simulation, blue Ott–Antonsen. */
+const BLACK = '#000000';
+const BLUE = '#1f77b4';
 /** Lorentzian width, the unit of rates (times in units of 1/G). */
 const G = 1;
 /** (a) V = 3G, as the caption says. */
@@ -157,8 +160,8 @@ export const figure28: FigureRecipe = {
             yLabel: '|z|',
             yDomain: [0, 1],
             series: [
-              ...bandSeries(`Kuramoto (Eq. 2.29), N = ${nA}`, simulated),
-              ...bandSeries('Ott–Antonsen (Eq. 2.43)', oa),
+              ...bandSeries(`Kuramoto (Eq. 2.29), N = ${nA}`, simulated, BLACK),
+              ...bandSeries('Ott–Antonsen (Eq. 2.43)', oa, BLUE),
               { name: '√(1 − 2G/V) (Eq. 2.37)', x: Float64Array.of(0, T_A), y: Float64Array.of(steady, steady), dashed: true },
             ],
           },

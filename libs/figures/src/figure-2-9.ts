@@ -13,6 +13,9 @@ import {
   scaledPowers,
 } from './kuramoto-figure-support';
 
+/** The caption's colours: black Eq. 2.51, blue the simulation. */
+const BLACK = '#000000';
+const BLUE = '#1f77b4';
 /** Noise strength: σ² is the unit of rates (times in units of 1/σ²). The caption gives V = 2.5 only. */
 const SIGMA = 1;
 const S2 = SIGMA * SIGMA;
@@ -188,8 +191,8 @@ export const figure29: FigureRecipe = {
             yLabel: '|z|',
             yDomain: [0, 1],
             series: [
-              ...bandSeries(`Kuramoto (Eq. 2.29), N = ${nA}`, simulated),
-              ...bandSeries('Eq. 2.51', reduced),
+              ...bandSeries(`Kuramoto (Eq. 2.29), N = ${nA}`, simulated, BLUE),
+              ...bandSeries('Eq. 2.51', reduced, BLACK),
               {
                 name: 'exact N → ∞ (von Mises)',
                 x: Float64Array.of(0, T_A),

@@ -9,6 +9,8 @@ export interface FigureSeries {
   readonly dashed?: boolean;
   /** draw the points as dots instead of joining them */
   readonly points?: boolean;
+  /** CSS colour, for series that belong together (a mean and its spread); default: the plotter's next */
+  readonly color?: string;
 }
 
 /** A panel of lines against a common x axis. */

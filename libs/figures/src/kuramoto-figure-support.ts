@@ -69,12 +69,12 @@ export function closedFormBand(model: OrderParameterModel, z0s: readonly Complex
   return { t, mean, std };
 }
 
-/** A band as three series: the mean, and mean ± std dashed (the thesis's shaded area). */
-export function bandSeries(name: string, band: RealizationBand): FigureSeries[] {
+/** A band as three series of one colour: the mean, and mean ± std dashed (the thesis's shaded area). */
+export function bandSeries(name: string, band: RealizationBand, color: string): FigureSeries[] {
   return [
-    { name: `${name}: mean`, x: band.t, y: band.mean },
-    { name: `${name}: mean + std`, x: band.t, y: band.mean.map((m, k) => m + band.std[k]), dashed: true },
-    { name: `${name}: mean − std`, x: band.t, y: band.mean.map((m, k) => m - band.std[k]), dashed: true },
+    { name: `${name}: mean`, x: band.t, y: band.mean, color },
+    { name: `${name}: mean + std`, x: band.t, y: band.mean.map((m, k) => m + band.std[k]), dashed: true, color },
+    { name: `${name}: mean − std`, x: band.t, y: band.mean.map((m, k) => m - band.std[k]), dashed: true, color },
   ];
 }
 

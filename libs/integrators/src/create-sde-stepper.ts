@@ -87,10 +87,12 @@ export function createSdeStepper(
   const dg = method === 'milstein' ? new Float64Array(n) : null;
   const derivative = noise.kind === 'diagonal' ? noise.diffusionDerivative : undefined;
   if (noise.kind === 'additive') g.set(additiveAmplitudes(noise.amplitude, n));
-  // one amplitude for all components: read a constant instead of g[i] (the loops are memory-bound)
-  const common = noise.kind === 'additive' && typeof noise.amplitude === 'number' ? noise.amplitude : null;
+  // one amplitude for all components: read a constant instead of g[i] (the loops are memory-bound);
   // additive noise of amplitude 0 everywhere: a deterministic run, draw nothing
+  const shared = noise.kind === 'additive' && typeof noise.amplitude === 'number';
+  const common = shared ? (noise.amplitude as number) : 0;
   const silent = noise.kind === 'additive' && g.every((v) => v === 0);
+  const mode: NoiseMode = silent ? SILENT : shared ? COMMON : PER_COMPONENT;
   const stats: SdeStats = { steps: 0, driftEvaluations: 0 };
   const drift = system.drift;
   let t = t0;
@@ -102,74 +104,23 @@ export function createSdeStepper(
     if (!silent) increments(dW, dZ, h);
     drift(f, y, t);
     stats.driftEvaluations++;
-    let check = 0;
+    let check: number;
     if (stage !== null && f2 !== null && dZ !== null) {
       // SRA1: H = y + ¾ h f(y) + (3/2) g ΔZ/h ; y += h (f(y)/3 + 2 f(H)/3) + g ΔW
       const a = 0.75 * h;
-      const b = 1.5 / h;
-      if (silent) for (let i = 0; i < n; i++) stage[i] = y[i] + a * f[i];
-      else if (common !== null) {
-        const bc = b * common;
-        for (let i = 0; i < n; i++) stage[i] = y[i] + a * f[i] + bc * dZ[i];
-      } else for (let i = 0; i < n; i++) stage[i] = y[i] + a * f[i] + b * g[i] * dZ[i];
+      sraStageInto(stage, y, f, a, dZ, 1.5 / h, g, common, mode, n);
       drift(f2, stage, t + a);
       stats.driftEvaluations++;
-      const h3 = h / 3;
-      if (silent) {
-        for (let i = 0; i < n; i++) {
-          const v = y[i] + h3 * (f[i] + 2 * f2[i]);
-          y[i] = v;
-          check += v;
-        }
-      } else if (common !== null) {
-        for (let i = 0; i < n; i++) {
-          const v = y[i] + h3 * (f[i] + 2 * f2[i]) + common * dW[i];
-          y[i] = v;
-          check += v;
-        }
-      } else {
-        for (let i = 0; i < n; i++) {
-          const v = y[i] + h3 * (f[i] + 2 * f2[i]) + g[i] * dW[i];
-          y[i] = v;
-          check += v;
-        }
-      }
+      check = sraUpdateInto(y, f, f2, h / 3, dW, g, common, mode, n);
     } else if (noise.kind === 'additive') {
-      if (silent) {
-        for (let i = 0; i < n; i++) {
-          const v = y[i] + h * f[i];
-          y[i] = v;
-          check += v;
-        }
-      } else if (common !== null) {
-        for (let i = 0; i < n; i++) {
-          const v = y[i] + h * f[i] + common * dW[i];
-          y[i] = v;
-          check += v;
-        }
-      } else {
-        for (let i = 0; i < n; i++) {
-          const v = y[i] + h * f[i] + g[i] * dW[i];
-          y[i] = v;
-          check += v;
-        }
-      }
+      check = eulerUpdateInto(y, f, h, dW, g, common, mode, n);
     } else {
       noise.diffusion(g, y, t);
       if (dg !== null && derivative !== undefined) {
         derivative(dg, y, t);
-        for (let i = 0; i < n; i++) {
-          const w = dW[i];
-          const v = y[i] + h * f[i] + g[i] * w + 0.5 * g[i] * dg[i] * (w * w - h);
-          y[i] = v;
-          check += v;
-        }
+        check = milsteinUpdateInto(y, f, h, dW, g, dg, n);
       } else {
-        for (let i = 0; i < n; i++) {
-          const v = y[i] + h * f[i] + g[i] * dW[i];
-          y[i] = v;
-          check += v;
-        }
+        check = eulerUpdateInto(y, f, h, dW, g, 0, PER_COMPONENT, n);
       }
     }
     stats.steps++;
@@ -215,6 +166,128 @@ export function createSdeStepper(
     stats,
     advanceTo,
   };
+}
+
+// The update loops are module-level kernels on their arguments: inside the stepper's closure,
+// V8 re-reads the captured arrays on every iteration (measured: the Euler–Maruyama update of
+// 2^14 components took 47 µs there against 16 µs here). Each returns Σ y, the finiteness check.
+
+/** How the noise enters the update: none (amplitude 0), one common amplitude, g[i] per component. */
+const SILENT = 0;
+const COMMON = 1;
+const PER_COMPONENT = 2;
+type NoiseMode = typeof SILENT | typeof COMMON | typeof PER_COMPONENT;
+
+/** Euler–Maruyama: y += h f + g ΔW. */
+function eulerUpdateInto(
+  y: Float64Array,
+  f: Float64Array,
+  h: number,
+  dW: Float64Array,
+  g: Float64Array,
+  common: number,
+  mode: NoiseMode,
+  n: number,
+): number {
+  let check = 0;
+  if (mode === SILENT) {
+    for (let i = 0; i < n; i++) {
+      const v = y[i] + h * f[i];
+      y[i] = v;
+      check += v;
+    }
+  } else if (mode === COMMON) {
+    for (let i = 0; i < n; i++) {
+      const v = y[i] + h * f[i] + common * dW[i];
+      y[i] = v;
+      check += v;
+    }
+  } else {
+    for (let i = 0; i < n; i++) {
+      const v = y[i] + h * f[i] + g[i] * dW[i];
+      y[i] = v;
+      check += v;
+    }
+  }
+  return check;
+}
+
+/** Milstein for diagonal noise: y += h f + g ΔW + ½ g g′ (ΔW² − h). */
+function milsteinUpdateInto(
+  y: Float64Array,
+  f: Float64Array,
+  h: number,
+  dW: Float64Array,
+  g: Float64Array,
+  dg: Float64Array,
+  n: number,
+): number {
+  let check = 0;
+  for (let i = 0; i < n; i++) {
+    const w = dW[i];
+    const v = y[i] + h * f[i] + g[i] * w + 0.5 * g[i] * dg[i] * (w * w - h);
+    y[i] = v;
+    check += v;
+  }
+  return check;
+}
+
+/** SRA1's stage H = y + a f + b g ΔZ (a = ¾h, b = 3/(2h)). */
+function sraStageInto(
+  stage: Float64Array,
+  y: Float64Array,
+  f: Float64Array,
+  a: number,
+  dZ: Float64Array,
+  b: number,
+  g: Float64Array,
+  common: number,
+  mode: NoiseMode,
+  n: number,
+): void {
+  if (mode === SILENT) {
+    for (let i = 0; i < n; i++) stage[i] = y[i] + a * f[i];
+  } else if (mode === COMMON) {
+    const bc = b * common;
+    for (let i = 0; i < n; i++) stage[i] = y[i] + a * f[i] + bc * dZ[i];
+  } else {
+    for (let i = 0; i < n; i++) stage[i] = y[i] + a * f[i] + b * g[i] * dZ[i];
+  }
+}
+
+/** SRA1's update y += (h/3)(f(y) + 2 f(H)) + g ΔW. */
+function sraUpdateInto(
+  y: Float64Array,
+  f: Float64Array,
+  f2: Float64Array,
+  h3: number,
+  dW: Float64Array,
+  g: Float64Array,
+  common: number,
+  mode: NoiseMode,
+  n: number,
+): number {
+  let check = 0;
+  if (mode === SILENT) {
+    for (let i = 0; i < n; i++) {
+      const v = y[i] + h3 * (f[i] + 2 * f2[i]);
+      y[i] = v;
+      check += v;
+    }
+  } else if (mode === COMMON) {
+    for (let i = 0; i < n; i++) {
+      const v = y[i] + h3 * (f[i] + 2 * f2[i]) + common * dW[i];
+      y[i] = v;
+      check += v;
+    }
+  } else {
+    for (let i = 0; i < n; i++) {
+      const v = y[i] + h3 * (f[i] + 2 * f2[i]) + g[i] * dW[i];
+      y[i] = v;
+      check += v;
+    }
+  }
+  return check;
 }
 
 function assertSystem(system: SdeSystem): void {

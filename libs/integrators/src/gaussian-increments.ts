@@ -17,9 +17,7 @@ import type { WienerIncrements } from './sde-types';
  */
 export function gaussianIncrements(rng: Rng): WienerIncrements {
   return (dW, dZ, h) => {
-    rng.fillNormalZigguratInto(dW);
-    const s = Math.sqrt(h);
-    for (let i = 0; i < dW.length; i++) dW[i] *= s;
+    rng.fillNormalZigguratInto(dW, 0, dW.length, Math.sqrt(h));
     if (dZ !== null) {
       rng.fillNormalZigguratInto(dZ);
       const c = Math.sqrt(h / 3);

@@ -10,6 +10,7 @@ import {
   orderParameterStats,
 } from './kuramoto-support';
 import { resolveParameters, type ParameterTable } from './parameters';
+import { meanFieldDriftInto } from './mean-field-drift-into';
 import { phaseFactorsInto } from './phase-factors-into';
 import { simulateWith, type StochasticModel } from './stochastic-model';
 
@@ -151,7 +152,7 @@ export function kuramoto(config: KuramotoConfig): KuramotoModel {
         // V (Im z cos φ_i − Re z sin φ_i), z = sums/N (Eq. 2.31)
         const a = coupling * sums[1];
         const b = coupling * sums[0];
-        for (let i = 0; i < n; i++) out[off + i] = omega[off + i] + a * cosWork[i] - b * sinWork[i];
+        meanFieldDriftInto(out, omega, cosWork, sinWork, 0, n, off, a, b);
       }
     },
     noise: { kind: 'additive', amplitude: p.sigma },

@@ -11,6 +11,7 @@ import {
   orderParameterStats,
 } from './kuramoto-support';
 import { resolveParameters, type ParameterTable } from './parameters';
+import { meanFieldDriftInto } from './mean-field-drift-into';
 import { phaseFactorsInto } from './phase-factors-into';
 import { simulateWith, type StochasticModel } from './stochastic-model';
 
@@ -150,10 +151,10 @@ export function twoPopulationKuramoto(config: TwoPopulationKuramotoConfig): TwoP
         // K_A = VAA z_A + VBA z_B acts on A, K_B = VAB z_A + VBB z_B on B; term Im(K e^{−iφ})
         let kRe = VAA * aRe + VBA * bRe;
         let kIm = VAA * aIm + VBA * bIm;
-        for (let i = 0; i < na; i++) out[off + i] = omega[off + i] + kIm * cosWork[i] - kRe * sinWork[i];
+        meanFieldDriftInto(out, omega, cosWork, sinWork, 0, na, off, kIm, kRe);
         kRe = VAB * aRe + VBB * bRe;
         kIm = VAB * aIm + VBB * bIm;
-        for (let i = na; i < n; i++) out[off + i] = omega[off + i] + kIm * cosWork[i] - kRe * sinWork[i];
+        meanFieldDriftInto(out, omega, cosWork, sinWork, na, n, off, kIm, kRe);
       }
     },
     noise: { kind: 'additive', amplitude: p.sigma },

@@ -90,3 +90,14 @@ export function phaseFactorsInto(
   sums[0] = sumCos;
   sums[1] = sumSin;
 }
+
+/** The table and reduction constants, for the WebAssembly form of this kernel (internal to the library). */
+export const phaseFactorConstants = {
+  table: TABLE,
+  tableMask: TABLE_MASK,
+  stepHi: STEP_HI,
+  stepMid: STEP_MID,
+  stepLo: STEP_LO,
+  invStep: INV_STEP,
+  fastLimit: FAST_LIMIT,
+} as const;

@@ -16,7 +16,7 @@ export interface KuramotoQsyncCase {
   readonly steps_per_second: number;
   /** one `model.system.drift` call alone, µs (cos/sin + mean field + drift) */
   readonly drift_us: number;
-  /** within the drift: `phaseFactorsInto` alone (cos, sin and their sums), µs */
+  /** `phaseFactorsInto` alone (cos, sin and their sums in JavaScript; the drift uses its WebAssembly form), µs */
   readonly trig_us: number;
   /** N normals by `rng.fillNormalZigguratInto`, the draw the stepper makes per step, µs */
   readonly normals_us: number;

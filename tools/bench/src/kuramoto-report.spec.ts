@@ -62,7 +62,7 @@ describe('formatKuramotoReport', () => {
         .map((c) => c.trim())
         .slice(3, 5);
     expect(cells('whole step')).toEqual(['1000', '800']);
-    expect(cells('drift: cos, sin, z, f')).toEqual(['250', '600']);
+    expect(cells('drift: cos, sin, z, f (qsync: WebAssembly SIMD)')).toEqual(['250', '600']);
     expect(cells('N normals (ziggurat, both)')).toEqual(['560', '190']);
     expect(cells('N normals, polar method (reference)')).toEqual(['1200', '—']);
     expect(cells('rest: scale ΔW, update, checks')).toEqual(['190', '10.0']);

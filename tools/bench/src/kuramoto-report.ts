@@ -76,8 +76,8 @@ export function formatKuramotoReport(r: KuramotoBenchReport): string {
     ['N', 'part of one step (µs)', 'qsync', 'NumPy'],
     r.cases.flatMap(({ qsync: q, numpy: p }) => [
       [String(q.N), 'whole step', us(q.step_us), us(p.step_us)],
-      [String(q.N), 'drift: cos, sin, z, f', us(q.drift_us), us(p.drift_us)],
-      [String(q.N), '… of which cos + sin', us(q.trig_us), us(p.trig_us)],
+      [String(q.N), 'drift: cos, sin, z, f (qsync: WebAssembly SIMD)', us(q.drift_us), us(p.drift_us)],
+      [String(q.N), 'cos + sin alone (qsync: the JavaScript kernel)', us(q.trig_us), us(p.trig_us)],
       [String(q.N), 'N normals (ziggurat, both)', us(q.normals_us), us(p.normals_us)],
       [String(q.N), 'N normals, polar method (reference)', us(q.normals_polar_us), '—'],
       [String(q.N), 'rest: scale ΔW, update, checks', us(q.rest_us), us(p.rest_us)],

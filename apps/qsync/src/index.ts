@@ -1,7 +1,7 @@
 // @qsync/cli — the qsync command-line program; these modules are importable for scripts and tests.
-export { runScenario } from './run-scenario';
-export type { RunOptions, RunOutcome } from './run-scenario';
-export { validateScenario, probeId, timeGridValues, scenarioDefaults, coherentTailLimit } from './scenario';
+export { runScenario } from './run/run-scenario';
+export type { RunOptions, RunOutcome } from './run/run-scenario';
+export { validateScenario, probeId, timeGridValues, scenarioDefaults, coherentTailLimit } from './scenario/scenario';
 export type {
   InitialStateSpec,
   OutputKind,
@@ -12,19 +12,13 @@ export type {
   TimeEvolutionScenario,
   TimeGrid,
   Tolerances,
-} from './scenario';
-export { readScenarioFile } from './read-scenario-file';
-export { ScenarioError, NumericalError } from './errors';
-export type * from './results';
-export { svgLinePlot, linePlotBox } from './svg-line-plot';
-export type { LinePlotConfig, LineSeries, VerticalMarker } from './svg-line-plot';
-export { svgHeatmap, heatmapPlotBox } from './svg-heatmap';
-export type { HeatmapConfig } from './svg-heatmap';
-export { niceTicks } from './nice-ticks';
-export type { Ticks } from './nice-ticks';
-export { jsonSummary, humanSummary } from './summary';
-export type { JsonSummary, SummaryObservable } from './summary';
-export { silentProgress, terminalProgress } from './progress';
-export type { ProgressReporter } from './progress';
-export { runCommand } from './run-command';
-export type { CommandIo, RunCommandOptions } from './run-command';
+} from './scenario/scenario';
+export { readScenarioFile } from './scenario/read-scenario-file';
+export { ScenarioError, NumericalError } from './common/errors';
+export type * from './run/results';
+export { jsonSummary, humanSummary } from './run/summary';
+export type { JsonSummary, SummaryObservable } from './run/summary';
+export { silentProgress, terminalProgress } from './common/progress';
+export type { ProgressReporter } from './common/progress';
+export { runCommand } from './run/run-command';
+export type { CommandIo, RunCommandOptions } from './run/run-command';

@@ -2,10 +2,10 @@
 // The qsync command line: argument parsing and exit codes only; the work is in run-command.ts.
 //   0 success · 1 numerical failure (or any other runtime error) · 2 usage or scenario error
 import { Command, CommanderError } from 'commander';
-import { ScenarioError } from './errors';
-import { figureCommand } from './figure-command';
-import { runCommand } from './run-command';
-import { qsyncVersion } from './version';
+import { ScenarioError } from './common/errors';
+import { figureCommand } from './figure/figure-command';
+import { runCommand } from './run/run-command';
+import { qsyncVersion } from './common/version';
 
 const EXIT_OK = 0;
 const EXIT_FAILURE = 1;

@@ -2,9 +2,9 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runScenario } from './run-scenario';
-import { validateScenario } from './scenario';
-import { jsonSummary } from './summary';
+import { runScenario } from './run/run-scenario';
+import { validateScenario } from './scenario/scenario';
+import { jsonSummary } from './run/summary';
 
 const here = (p: string): string => new URL(p, import.meta.url).pathname;
 const readme = readFileSync(here('../README.md'), 'utf8');

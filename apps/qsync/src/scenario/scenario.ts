@@ -1,5 +1,5 @@
 import { modelCatalog, resolveParameters, type ModelEntry, type ModelInstance } from '@qsync/models';
-import { ScenarioError } from './errors';
+import { ScenarioError } from '../common/errors';
 
 /** What a run computes: the steady state ρ_ss, or ρ(t) from an initial state. */
 export type ScenarioMethod = 'steady-state' | 'time-evolution';

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ScenarioError } from './errors';
+import { ScenarioError } from '../common/errors';
 import { readScenarioFile } from './read-scenario-file';
 
 const tmp = mkdtempSync(join(tmpdir(), 'qsync-read-'));

@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { computeProbes } from './compute-probes';
 import { computeSteadyState } from './compute-steady-state';
 import { computeTimeEvolution } from './compute-time-evolution';
-import { NumericalError } from './errors';
-import { validateScenario, type TimeEvolutionScenario } from './scenario';
+import { NumericalError } from '../common/errors';
+import { validateScenario, type TimeEvolutionScenario } from '../scenario/scenario';
 
 // A model whose operator `n` has NaN entries: every expectation of it is NaN, which a run must
 // report as a numerical failure instead of writing NaN into the results.

@@ -1,7 +1,7 @@
 import { steadyState } from '@qsync/integrators';
 import type { ModelInstance } from '@qsync/models';
 import { expect, type DensityMatrix } from '@qsync/operators';
-import { NumericalError } from './errors';
+import { NumericalError } from '../common/errors';
 import type { SteadyObservable, SteadyStateInfo } from './results';
 
 /** What {@link computeSteadyState} returns. */

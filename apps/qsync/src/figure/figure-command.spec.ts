@@ -2,9 +2,9 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ScenarioError } from './errors';
+import { ScenarioError } from '../common/errors';
 import { figureCommand } from './figure-command';
-import { checkWellFormedXml } from './test-helpers/check-well-formed-xml';
+import { checkWellFormedXml } from '../test-helpers/check-well-formed-xml';
 
 const tmp = mkdtempSync(join(tmpdir(), 'qsync-fig-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));

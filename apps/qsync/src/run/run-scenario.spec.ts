@@ -8,12 +8,12 @@ import { expect as expectValue, fockKet, pureState, tensorKet } from '@qsync/ope
 import { relativePhaseDistribution } from '@qsync/probes';
 import { expectClose } from '@qsync/testing';
 import { afterAll, describe, expect, it } from 'vitest';
-import { NumericalError, ScenarioError } from './errors';
-import type { ProgressReporter } from './progress';
+import { NumericalError, ScenarioError } from '../common/errors';
+import type { ProgressReporter } from '../common/progress';
 import type { ObservableSeries, PhaseProbeResult, RunResults, SteadyObservable } from './results';
 import { runScenario } from './run-scenario';
 import { humanSummary, jsonSummary } from './summary';
-import { checkWellFormedXml } from './test-helpers/check-well-formed-xml';
+import { checkWellFormedXml } from '../test-helpers/check-well-formed-xml';
 
 const tmp = mkdtempSync(join(tmpdir(), 'qsync-run-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));

@@ -1,9 +1,9 @@
 import type { ModelInstance } from '@qsync/models';
 import { partialTrace, type DensityMatrix } from '@qsync/operators';
 import { husimiQ, maxRelativePhase, phaseDistribution, relativePhaseDistribution } from '@qsync/probes';
-import { NumericalError } from './errors';
+import { NumericalError } from '../common/errors';
 import type { ProbeResult } from './results';
-import { probeId, type ProbeSpec } from './scenario';
+import { probeId, type ProbeSpec } from '../scenario/scenario';
 
 /**
  * Evaluates the scenario's probes on one state (the steady state or the final state):

@@ -3,10 +3,10 @@ import { tap } from 'rxjs';
 import { mesolve } from '@qsync/integrators';
 import type { ModelInstance } from '@qsync/models';
 import type { DensityMatrix } from '@qsync/operators';
-import { NumericalError } from './errors';
+import { NumericalError } from '../common/errors';
 import { initialDensity } from './initial-state';
 import type { ObservableSeries, TimeEvolutionInfo } from './results';
-import { timeGridValues, type TimeEvolutionScenario } from './scenario';
+import { timeGridValues, type TimeEvolutionScenario } from '../scenario/scenario';
 
 /** What {@link computeTimeEvolution} returns. */
 export interface TimeEvolutionOutcome {

@@ -1,5 +1,5 @@
 import { basename, extname } from 'node:path';
-import { readScenarioFile } from './read-scenario-file';
+import { readScenarioFile } from '../scenario/read-scenario-file';
 import { runScenario } from './run-scenario';
 import { humanSummary, jsonSummary } from './summary';
 

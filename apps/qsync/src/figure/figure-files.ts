@@ -1,7 +1,7 @@
 import type { FigureData, FigurePanel } from '@qsync/figures';
-import { svgHeatmap } from './svg-heatmap';
-import { svgLinePlot } from './svg-line-plot';
-import { toJson } from './write-results';
+import { svgHeatmap } from '@qsync/plots';
+import { svgLinePlot } from '@qsync/plots';
+import { toJson } from '../run/write-results';
 
 /**
  * The files of a finished figure, by name: `figure-<id>.json` (parameters, checks and every

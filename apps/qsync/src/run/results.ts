@@ -1,5 +1,5 @@
 // The shape of results.json: what a run computed, in plain JSON values.
-import type { ProbeSpec, ScenarioMethod } from './scenario';
+import type { ProbeSpec, ScenarioMethod } from '../scenario/scenario';
 
 /** A complex number as written to JSON. */
 export interface ComplexValue {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { csvFiles } from './csv-files';
 import { plotFiles } from './plot-files';
 import type { RunResults } from './results';
-import type { Scenario } from './scenario';
+import type { Scenario } from '../scenario/scenario';
 
 /**
  * Writes a run's files into `runDir` and returns their names: always `scenario.json` (the

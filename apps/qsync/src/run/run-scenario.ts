@@ -3,11 +3,11 @@ import type { DensityMatrix } from '@qsync/operators';
 import { computeProbes } from './compute-probes';
 import { computeSteadyState } from './compute-steady-state';
 import { computeTimeEvolution } from './compute-time-evolution';
-import { silentProgress, terminalProgress, type ProgressReporter } from './progress';
+import { silentProgress, terminalProgress, type ProgressReporter } from '../common/progress';
 import type { ObservableSeries, ProbeResult, RunResults, SteadyObservable, SteadyStateInfo, TimeEvolutionInfo } from './results';
-import { createRunDir, type RunDirConfig } from './run-dir';
-import { probeId, validateScenario, type Scenario } from './scenario';
-import { qsyncVersion } from './version';
+import { createRunDir, type RunDirConfig } from '../output/run-dir';
+import { probeId, validateScenario, type Scenario } from '../scenario/scenario';
+import { qsyncVersion } from '../common/version';
 import { writeResults } from './write-results';
 
 /** Options of {@link runScenario}: where to write, and how to show progress. */

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { ScenarioError } from './errors';
+import { ScenarioError } from '../common/errors';
 
 /**
  * Reads and parses a scenario file (not yet validated: see `validateScenario`). A file that

@@ -1,7 +1,7 @@
 import { expectClose } from '@qsync/testing';
 import { describe, expect, it } from 'vitest';
 import { heatmapPlotBox, svgHeatmap, type HeatmapConfig } from './svg-heatmap';
-import { checkWellFormedXml } from './test-helpers/check-well-formed-xml';
+import { checkWellFormedXml } from '../../../apps/qsync/src/test-helpers/check-well-formed-xml';
 
 // 3 columns × 2 rows; the largest value at (x = 2, y = 1), the smallest at (x = 0, y = 0).
 const base: HeatmapConfig = {

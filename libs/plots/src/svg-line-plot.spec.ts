@@ -1,7 +1,7 @@
 import { expectClose } from '@qsync/testing';
 import { describe, expect, it } from 'vitest';
 import { linePlotBox, svgLinePlot, type LinePlotConfig } from './svg-line-plot';
-import { checkWellFormedXml, type XmlElement } from './test-helpers/check-well-formed-xml';
+import { checkWellFormedXml, type XmlElement } from '../../../apps/qsync/src/test-helpers/check-well-formed-xml';
 
 const base: LinePlotConfig = {
   title: 'Q(φ_AB) <steady state> & more',

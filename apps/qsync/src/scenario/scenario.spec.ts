@@ -2,7 +2,7 @@ import type { ModelEntry } from '@qsync/models';
 import { modelCatalog } from '@qsync/models';
 import { expectClose } from '@qsync/testing';
 import { describe, expect, it } from 'vitest';
-import { ScenarioError } from './errors';
+import { ScenarioError } from '../common/errors';
 import { coherentTailLimit, probeId, timeGridValues, validateScenario } from './scenario';
 
 const pair = {

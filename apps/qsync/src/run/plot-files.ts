@@ -1,6 +1,6 @@
 import type { ObservableSeries, PhaseProbeResult, RunResults } from './results';
-import { svgHeatmap } from './svg-heatmap';
-import { svgLinePlot, type LineSeries } from './svg-line-plot';
+import { svgHeatmap } from '@qsync/plots';
+import { svgLinePlot, type LineSeries } from '@qsync/plots';
 
 /**
  * The SVG plots of a run, by file name: for a time evolution `observables.svg` (Re ⟨O⟩ solid

@@ -2,11 +2,11 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { figureCatalog, type FigureData } from '@qsync/figures';
 import { lastValueFrom, tap, filter, map } from 'rxjs';
-import { ScenarioError } from './errors';
+import { ScenarioError } from '../common/errors';
 import { figureFiles } from './figure-files';
-import { silentProgress, terminalProgress } from './progress';
-import { createRunDir } from './run-dir';
-import type { CommandIo } from './run-command';
+import { silentProgress, terminalProgress } from '../common/progress';
+import { createRunDir } from '../output/run-dir';
+import type { CommandIo } from '../run/run-command';
 
 /** Options of `qsync figure`. */
 export interface FigureCommandOptions {

@@ -1,10 +1,9 @@
-import { noisyVanDerPol } from '@qsync/models';
+import { noisyVanDerPol, vanDerPolMeanDecayRate } from '@qsync/models';
 import { map } from 'rxjs';
 import { resolveFigureConfig } from './figure-config';
 import { figureStream } from './figure-stream';
 import { arrayData, linspace, weightedSlope } from './figure-support';
 import type { FigureCheck, FigureRecipe, FigureSeries } from './figure-types';
-import { vanDerPolMeanDecayRate } from './van-der-pol-fokker-planck';
 
 /** κ1 = κ2 = ω/2 = 10σ² of the caption, in units where κ1 = 1. */
 const OMEGA = 2;
@@ -106,7 +105,7 @@ export const figure22: FigureRecipe = {
       const batchVar = batchRates.reduce((s, v) => s + (v - batchMean) ** 2, 0) / (BATCHES - 1);
       // the full ensemble is BATCHES times larger than a batch
       const rateError = Math.sqrt(batchVar / BATCHES);
-      const exactRate = vanDerPolMeanDecayRate(KAPPA, KAPPA, SIGMA);
+      const exactRate = vanDerPolMeanDecayRate({ kappa1: KAPPA, kappa2: KAPPA, sigma: SIGMA });
 
       const series: FigureSeries[] = [];
       for (let j = 0; j < SHOWN; j++) {

@@ -1,12 +1,10 @@
-import { noisyVanDerPol } from '@qsync/models';
-import { phaseHistogram } from '@qsync/probes';
+import { noisyVanDerPol, vanDerPolMeanRadius } from '@qsync/models';
+import { phaseHistogram, phaseSpaceHistogram } from '@qsync/probes';
 import { map } from 'rxjs';
 import { resolveFigureConfig } from './figure-config';
 import { figureStream } from './figure-stream';
 import { arrayData, linspace } from './figure-support';
 import type { FigureCheck, FigurePanel, FigureRecipe, FigureSeries } from './figure-types';
-import { phaseSpaceHistogram } from './phase-space-histogram';
-import { vanDerPolMeanRadius } from './van-der-pol-fokker-planck';
 
 /** κ1 = κ2 = ω/2 = 10σ² of the caption, in units where κ1 = 1. */
 const OMEGA = 2;
@@ -65,7 +63,7 @@ export const figure23: FigureRecipe = {
       const snapshots = frames.flatMap((f) => (f.snapshot === null ? [] : [{ t: f.t, ...f.snapshot }]));
 
       const panels: FigurePanel[] = snapshots.map((s, k) => {
-        const h = phaseSpaceHistogram(s.alpha, -EXTENT, EXTENT, cells);
+        const h = phaseSpaceHistogram(s.alpha, { lo: -EXTENT, hi: EXTENT, bins: cells });
         return {
           kind: 'heatmap',
           name: `a${k + 1}`,
@@ -109,7 +107,7 @@ export const figure23: FigureRecipe = {
       const lastSnapshot = snapshots[snapshots.length - 1];
       let meanR = 0;
       for (const r of lastSnapshot.r) meanR += r / realizations;
-      const exactMeanR = vanDerPolMeanRadius(KAPPA, KAPPA, SIGMA);
+      const exactMeanR = vanDerPolMeanRadius({ kappa1: KAPPA, kappa2: KAPPA, sigma: SIGMA });
       const tLate = lastSnapshot.t;
       const checks: FigureCheck[] = [
         { name: `max |P(φ) − 1/2π| at t = ${tLate}`, equation: '2.12', value: flatness, expected: 0 },

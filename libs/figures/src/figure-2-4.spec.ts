@@ -1,13 +1,13 @@
+import { tiltedWashboard } from '@qsync/models';
 import { expectClose } from '@qsync/testing';
 import { describe, expect, it } from 'vitest';
 import { figure24 } from './figure-2-4';
-import { tiltedWashboard } from './tilted-washboard';
 import { check, expectStopsWhenUnsubscribed, heatmapPanel, linePanel, numberParameter, runFigure } from './test-support/run-figure';
 
 /** max P(φ) of the exact stationary density on a fine grid (grid maximum: error ~h²P″/8 ≲ 1e-4 here). */
 function exactMax(delta: number, V: number): number {
   let m = 0;
-  for (const v of tiltedWashboard(delta, V, 1, 2048).density) m = Math.max(m, v);
+  for (const v of tiltedWashboard({ delta, V, sigma: 1, points: 2048 }).density) m = Math.max(m, v);
   return m;
 }
 
@@ -60,7 +60,7 @@ describe('figure 2.4', () => {
       'arcsin(δ/V), V = 2δ (Eq. 2.22)',
     ]);
     expect(b.series[0].x).toHaveLength(64);
-    expectClose(b.series[5].y, tiltedWashboard(1, 2, 1, 512).density, { rtol: 1e-12 });
+    expectClose(b.series[5].y, tiltedWashboard({ delta: 1, V: 2, sigma: 1, points: 512 }).density, { rtol: 1e-12 });
     expect(b.series[6].points).toBe(true);
     expectClose([b.series[6].x[0], b.series[7].x[0]], [Math.PI / 2, Math.PI / 6], { rtol: 1e-15 });
 

@@ -1,4 +1,4 @@
-import { adler } from '@qsync/models';
+import { adler, tiltedWashboard } from '@qsync/models';
 import { histogramMaximum, phaseHistogram } from '@qsync/probes';
 import { filter, map } from 'rxjs';
 import { resolveFigureConfig } from './figure-config';
@@ -6,7 +6,6 @@ import type { FigureContext } from './figure-stream';
 import { figureStream } from './figure-stream';
 import { arrayData, linspace } from './figure-support';
 import type { FigureCheck, FigureRecipe, FigureSeries } from './figure-types';
-import { tiltedWashboard } from './tilted-washboard';
 
 /** σ = 1: detuning and coupling in units of σ². */
 const SIGMA = 1;
@@ -92,7 +91,7 @@ export const figure24: FigureRecipe = {
         const h = phaseHistogram(phases, { bins: panelBins });
         const peak = histogramMaximum(h);
         const sub = 8;
-        const fine = tiltedWashboard(DELTA_B, V, SIGMA, panelBins * sub);
+        const fine = tiltedWashboard({ delta: DELTA_B, V, sigma: SIGMA, points: panelBins * sub });
         let worstBin = 0;
         for (let b = 0; b < panelBins; b++) {
           let average = 0;
@@ -198,7 +197,7 @@ async function stationaryPhases(
 
 /** Maximum of the exact stationary density: the largest grid value refined by a 3-point parabola. */
 function exactMaximum(delta: number, V: number): { phase: number; density: number } {
-  const { phi, density } = tiltedWashboard(delta, V, SIGMA, EXACT_POINTS);
+  const { phi, density } = tiltedWashboard({ delta, V, sigma: SIGMA, points: EXACT_POINTS });
   const n = density.length;
   let k = 0;
   for (let j = 1; j < n; j++) if (density[j] > density[k]) k = j;

@@ -1,4 +1,4 @@
-import { adler, noisyPhasePair } from '@qsync/models';
+import { adler, noisyPhasePair, tiltedWashboard } from '@qsync/models';
 import { observedFrequencies, observedFrequency } from '@qsync/probes';
 import { dominantFrequency, fitLorentzian, spectrumFromCorrelation, twoTimeCorrelation, type Spectrum } from '@qsync/spectral';
 import { filter, map } from 'rxjs';
@@ -6,7 +6,6 @@ import { resolveFigureConfig } from './figure-config';
 import { figureStream, type FigureContext } from './figure-stream';
 import { arrayData, linspace } from './figure-support';
 import type { FigureCheck, FigureRecipe, FigureSeries } from './figure-types';
-import { tiltedWashboard } from './tilted-washboard';
 
 /** (a) coupling V = 1: detunings in units of V on [−3, 3]; two noise strengths σ²/V. */
 const V_A = 1;
@@ -127,7 +126,7 @@ export const figure25: FigureRecipe = {
           }
           const observed = observedFrequencies([NOISY_START, NOISY_END], unwrapped);
           simulated[k] = observed.mean;
-          const exact = tiltedWashboard(delta, V_A, sigma, 256).velocity;
+          const exact = tiltedWashboard({ delta, V: V_A, sigma, points: 256 }).velocity;
           worst = Math.max(worst, Math.abs(observed.mean - exact));
           worstZ = Math.max(worstZ, Math.abs(observed.mean - exact) / observed.standardError);
           tick();
@@ -139,7 +138,7 @@ export const figure25: FigureRecipe = {
         seriesA.push({
           name: `σ² = ${ratio}V, exact (Fokker–Planck)`,
           x: exactCurve.map((d) => d / V_A),
-          y: exactCurve.map((d) => tiltedWashboard(d, V_A, sigma, 256).velocity / V_A),
+          y: exactCurve.map((d) => tiltedWashboard({ delta: d, V: V_A, sigma, points: 256 }).velocity / V_A),
           dashed: true,
         });
       }

@@ -35,6 +35,12 @@ export { reducedOrderParameter, reducedOrderParameterParameters } from './reduce
 export type { ReducedOrderParameterConfig } from './reduced-order-parameter';
 export { vonMisesOrder, vonMisesOrderParameters } from './von-mises-order';
 export type { VonMisesOrderConfig } from './von-mises-order';
+// exact stationary numbers of the classical models (Fokker–Planck, no simulation)
+export { tiltedWashboard, tiltedWashboardParameters } from './tilted-washboard';
+export type { TiltedWashboardConfig, TiltedWashboardState } from './tilted-washboard';
+export { vanDerPolMeanDecayRate } from './van-der-pol-mean-decay-rate';
+export { vanDerPolMeanRadius } from './van-der-pol-mean-radius';
+export type { VanDerPolStationaryConfig } from './van-der-pol-radial-support';
 export { orderParameterModulus } from './order-parameter-modulus';
 export type { OrderParameterModel, OrderParameterSimulationConfig } from './order-parameter-model';
 export { phaseFactorsInto } from './phase-factors-into';

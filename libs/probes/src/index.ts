@@ -26,6 +26,8 @@ export { phaseHistogram } from './phase-histogram';
 export { relativePhaseHistogram } from './relative-phase-histogram';
 export { histogramMaximum } from './histogram-maximum';
 export type { HistogramPeak } from './histogram-maximum';
+export { phaseSpaceHistogram } from './phase-space-histogram';
+export type { PhaseSpaceHistogram, PhaseSpaceHistogramConfig } from './phase-space-histogram';
 export { phaseHistogramOf } from './phase-histogram-of';
 export type { PhaseHistogramOfConfig } from './phase-histogram-of';
 export { unwrapPhase } from './unwrap-phase';

@@ -1,25 +1,47 @@
+import { resolveParameters, type ParameterTable } from './parameters';
+
 /**
  * The exact stationary state of the noisy Adler equation (thesis Eq. 2.25),
  *
  *   dφ = (δ − V sin φ) dt + σ dW = −U′(φ) dt + σ dW,   U(φ) = −δφ − V cos φ (Eq. 2.26),
  *
- * on the circle, by quadrature (Stratonovich; Risken, "The Fokker–Planck equation", Sec. 11.3).
- * With the noise intensity Dn = σ²/2 its Fokker–Planck equation ∂P/∂t = ∂(U′P)/∂φ + Dn ∂²P/∂φ²
- * has the periodic stationary solution of constant probability current J,
+ * on the circle, by quadrature (Risken, "The Fokker–Planck equation", Sec. 11.3; the noise is
+ * additive, so Itô and Stratonovich agree). With the noise intensity Dn = σ²/2 its Fokker–Planck
+ * equation ∂P/∂t = ∂(U′P)/∂φ + Dn ∂²P/∂φ² has the periodic stationary solution of constant
+ * probability current J,
  *
  *   P(φ) = C e^{−U(φ)/Dn} ∫_φ^{φ+2π} e^{U(ψ)/Dn} dψ,   J = C·Dn·(1 − e^{−2πδ/Dn}),
  *
  * (insert: Dn P′ + U′P = C·Dn·(e^{(U(φ+2π) − U(φ))/Dn} − 1) is constant, and U(φ + 2π) = U(φ) − 2πδ
- * makes P periodic), C fixed by ∫P = 1; the mean velocity is ⟨φ̇⟩ = ∫₀^{2π} J dφ = 2πJ. Internal to
- * the figures of Sec. 2.2 (Figs. 2.4, 2.5), where it is the independent reference of the
- * simulated histograms and frequencies.
+ * makes P periodic), C fixed by ∫P = 1; the mean velocity is ⟨φ̇⟩ = ∫₀^{2π} J dφ = 2πJ. It is the
+ * independent reference of simulated phase histograms and observed frequencies of Sec. 2.2
+ * (Figs. 2.4, 2.5).
  */
-
 /** Nodes and weights of 8-point Gauss–Legendre quadrature on [−1, 1] (positive half). */
 const GL_NODES = [0.1834346424956498, 0.525532409916329, 0.7966664774136267, 0.9602898564975363];
 const GL_WEIGHTS = [0.362683783378362, 0.3137066458778873, 0.2223810344533745, 0.1012285362903763];
 
-/** The stationary density on a periodic grid, and the mean velocity, from {@link tiltedWashboard}. */
+/** Parameters of {@link tiltedWashboard}: the noisy Adler equation (2.25) and the grid. */
+export interface TiltedWashboardConfig {
+  /** detuning δ (rate) */
+  delta: number;
+  /** coupling V ≥ 0 (rate) */
+  V: number;
+  /** noise amplitude σ > 0 (σ² a rate) */
+  sigma: number;
+  /** grid points n, integer ≥ 8 (default 1024) */
+  points?: number;
+}
+
+/** The parameter table of {@link tiltedWashboard}. */
+export const tiltedWashboardParameters: ParameterTable = {
+  delta: { description: 'detuning δ' },
+  V: { description: 'coupling V', min: 0 },
+  sigma: { description: 'noise amplitude σ', min: 0, exclusiveMin: true },
+  points: { description: 'grid points n', min: 8, integer: true, default: 1024 },
+};
+
+/** The stationary density on a periodic grid, its maximum, and the mean velocity, from {@link tiltedWashboard}. */
 export interface TiltedWashboardState {
   /** grid φ_j = −π + (j + ½)·2π/n, j = 0 … n − 1 (rad) */
   readonly phi: Float64Array;
@@ -27,6 +49,13 @@ export interface TiltedWashboardState {
   readonly density: Float64Array;
   /** mean phase velocity ⟨φ̇⟩ = 2πJ (rad per time unit) */
   readonly velocity: number;
+  /**
+   * the maximum of P: the largest grid value refined by the parabola through it and its two
+   * neighbours (position to O(h²/w), height to O((h/w)⁴) for a peak of width w = √(Dn/V)). With
+   * noise it sits below the noise-free lock arcsin(δ/V) (Eq. 2.22): at the maximum P′ = 0, so
+   * J = (δ − V sin φ*)P(φ*), sin φ* = (δ − J/P(φ*))/V.
+   */
+  readonly maximum: { readonly phase: number; readonly density: number };
 }
 
 /**
@@ -44,21 +73,17 @@ export interface TiltedWashboardState {
  * points (up to rounding); only the normalisation ∫P dφ is a periodic trapezoid (spectrally
  * accurate once h resolves the peak width √(Dn/V)). Negative δ maps to δ > 0 by φ → −φ.
  *
- * @param delta - detuning δ (rate)
- * @param V - coupling V ≥ 0 (rate)
- * @param sigma - noise amplitude σ > 0 (σ² a rate)
- * @param n - grid points, an integer ≥ 8
+ * @param config - delta, V, sigma and the grid size `points` (see {@link TiltedWashboardConfig})
+ * @throws Error naming the parameter when one is missing, unknown or out of range
  * @example
- * tiltedWashboard(0, 0, 1, 8).density[3]; // flat: 1/(2π) → 0.15915494309189535
+ * tiltedWashboard({ delta: 0, V: 0, sigma: 1, points: 8 }).density[3]; // flat: 1/(2π) → 0.15915494309189535
+ * tiltedWashboard({ delta: 2, V: 1, sigma: 0.1 }).velocity; // → 1.7320… ≈ √(δ² − V²) = √3 (Eq. 2.23), noise O(σ⁴)
+ * tiltedWashboard({ delta: 1, V: 2, sigma: 1 }).maximum.phase; // → 0.5108…, below arcsin(δ/V) = π/6 = 0.5236
  */
-export function tiltedWashboard(delta: number, V: number, sigma: number, n: number): TiltedWashboardState {
-  const fn = 'tiltedWashboard';
-  if (!Number.isFinite(delta)) throw new Error(`${fn}: argument 'delta' must be a finite number, got ${delta}`);
-  if (!(V >= 0 && Number.isFinite(V))) throw new Error(`${fn}: argument 'V' must be a finite number ≥ 0, got ${V}`);
-  if (!(sigma > 0 && Number.isFinite(sigma))) {
-    throw new Error(`${fn}: argument 'sigma' must be a finite number > 0, got ${sigma}`);
-  }
-  if (!(Number.isSafeInteger(n) && n >= 8)) throw new Error(`${fn}: argument 'n' must be an integer ≥ 8, got ${n}`);
+export function tiltedWashboard(config: TiltedWashboardConfig): TiltedWashboardState {
+  const p = resolveParameters('tiltedWashboard', tiltedWashboardParameters, config as unknown as Record<string, unknown>);
+  const { delta, V, sigma } = p;
+  const n = p.points;
   const flip = delta < 0;
   const d = Math.abs(delta);
   const dn = (sigma * sigma) / 2;
@@ -110,7 +135,24 @@ export function tiltedWashboard(delta: number, V: number, sigma: number, n: numb
   for (let j = 0; j < n; j++) density[flip ? n - 1 - j : j] = Math.exp(logQ[j] - top) / z;
   // J = Dn (1 − e^{−2πδ/Dn}) / ∫Q dφ, ∫Q dφ = z·e^{top}
   const current = d > 0 ? Math.exp(Math.log(dn) + logGap - top - Math.log(z)) : 0;
-  return { phi, density, velocity: (flip ? -1 : 1) * 2 * Math.PI * current };
+  return { phi, density, velocity: (flip ? -1 : 1) * 2 * Math.PI * current, maximum: parabolaMaximum(phi, density) };
+}
+
+/** The largest value of a periodic grid function, refined by the parabola through it and its neighbours. */
+function parabolaMaximum(phi: Float64Array, density: Float64Array): { phase: number; density: number } {
+  const n = density.length;
+  let k = 0;
+  for (let j = 1; j < n; j++) if (density[j] > density[k]) k = j;
+  const y0 = density[(k + n - 1) % n];
+  const y1 = density[k];
+  const y2 = density[(k + 1) % n];
+  const c = y0 - 2 * y1 + y2;
+  if (!(c < 0)) return { phase: phi[k], density: y1 };
+  const h = phi[1] - phi[0];
+  let phase = phi[k] + (h * (y0 - y2)) / (2 * c);
+  if (phase >= Math.PI) phase -= 2 * Math.PI;
+  else if (phase < -Math.PI) phase += 2 * Math.PI;
+  return { phase, density: y1 - (y0 - y2) ** 2 / (8 * c) };
 }
 
 function logAddExp(a: number, b: number): number {

@@ -22,3 +22,22 @@ export { timeAverage } from './time-average';
 export type { TimeAverageConfig } from './time-average';
 export { ensembleMean } from './ensemble-mean';
 export type { EnsembleMeanConfig } from './ensemble-mean';
+export { sampleBlock } from './sample-block';
+export type {
+  BlockColumn,
+  BlockColumnInit,
+  ColumnKind,
+  SampleBlock,
+  SampleBlockInit,
+} from './sample-block';
+export { streamSchema } from './stream-schema';
+export type { ChannelSchema, SampleRecord, StreamSchema, StreamSchemaInit } from './stream-schema';
+export { validateSampleBlock } from './validate-sample-block';
+export type { ValidateSampleBlockConfig } from './validate-sample-block';
+export { validateSampleStream } from './validate-sample-stream';
+export type { ValidateSampleStreamConfig } from './validate-sample-stream';
+export { toBlocks } from './to-blocks';
+export type { ToBlocksConfig } from './to-blocks';
+export { toFrames } from './to-frames';
+export { columnView } from './column-view';
+export { channelView } from './channel-view';

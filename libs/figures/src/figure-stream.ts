@@ -1,13 +1,14 @@
 import type { Progress } from '@qsync/frames';
-import { Observable, type Subscription } from 'rxjs';
+import { Observable, Subscription } from 'rxjs';
 import type { FigureData, FigureEvent } from './figure-types';
 
 /** What a figure's computation may use: run streams as named stages and report their progress. */
 export interface FigureContext {
   /**
    * Subscribes to the stream `make(progress)` builds, forwards its progress as events of
-   * `stage`, and resolves with every value it emitted once it completes. Unsubscribing from the
-   * figure unsubscribes the running stage (its work stops) and settles nothing further.
+   * `stage`, and resolves with every value it emitted once it completes. Stages may run one after
+   * another or side by side (`Promise.all`); unsubscribing from the figure unsubscribes every stage
+   * still running (their work stops) and settles nothing further.
    */
   collect<T>(stage: string, make: (progress: (p: Progress) => void) => Observable<T>): Promise<T[]>;
   /** Reports progress of work done outside a stream (e.g. a loop over grid points). */
@@ -32,7 +33,8 @@ class FigureCancelled extends Error {}
  */
 export function figureStream(compute: (ctx: FigureContext) => Promise<FigureData>): Observable<FigureEvent> {
   return new Observable<FigureEvent>((subscriber) => {
-    let inner: Subscription | null = null;
+    // every stage still running; a stage leaves when it completes or fails
+    const running = new Subscription();
     let closed = false;
     const ctx: FigureContext = {
       get closed() {
@@ -46,11 +48,22 @@ export function figureStream(compute: (ctx: FigureContext) => Promise<FigureData
         return new Promise<T[]>((resolve, reject) => {
           const values: T[] = [];
           const stream = make((p) => ctx.progress(stage, p.done, p.total));
-          inner = stream.subscribe({
-            next: (v) => values.push(v),
-            error: (e: unknown) => reject(e),
-            complete: () => resolve(values),
-          });
+          // added before subscribing: a stream that settles during subscribe() leaves it again at once
+          const one = new Subscription();
+          running.add(one);
+          one.add(
+            stream.subscribe({
+              next: (v) => values.push(v),
+              error: (e: unknown) => {
+                running.remove(one);
+                reject(e);
+              },
+              complete: () => {
+                running.remove(one);
+                resolve(values);
+              },
+            }),
+          );
         });
       },
     };
@@ -66,7 +79,7 @@ export function figureStream(compute: (ctx: FigureContext) => Promise<FigureData
     );
     return () => {
       closed = true;
-      inner?.unsubscribe();
+      running.unsubscribe();
     };
   });
 }

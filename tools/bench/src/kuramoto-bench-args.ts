@@ -1,3 +1,8 @@
+import { Command } from 'commander';
+import { integerArgument } from './integer-argument';
+import { integerListArgument } from './integer-list-argument';
+import { parseCommandLine, type CommandOutput } from './parse-command-line';
+
 /** Options of one Kuramoto benchmark run, from {@link parseKuramotoBenchArgs}. */
 export interface KuramotoBenchOptions {
   /** oscillator counts N */
@@ -11,57 +16,36 @@ export interface KuramotoBenchOptions {
   readonly writeReadme: boolean;
 }
 
-const USAGE = 'usage: tsx tools/bench/src/kuramoto-main.ts [--sizes 4096,16384,65536] [--steps S] [--reps R] [--quick] [--readme | --no-readme]';
-
 /**
- * Parses the command line of the Kuramoto benchmark: `--sizes` (default 4096,16384,65536;
- * 16384 with `--quick`), `--steps` (steps per timed run, default 400, 100 with `--quick`), `--reps`
- * (runs, default 5, 2 with `--quick`), `--readme` / `--no-readme` (default: rewrite for a full run).
- * `--opt value` and `--opt=value` both work.
+ * Parses the command line of the Kuramoto benchmark (commander, as {@link parseBenchArgs}):
+ * `--sizes` (default 4096,16384,65536; 16384 with `--quick`), `--steps` (steps per timed run,
+ * default 400, 100 with `--quick`), `--reps` (runs, default 5, 2 with `--quick`), `--readme` /
+ * `--no-readme` (the last one given counts; default: rewrite for a full run). `--opt value` and
+ * `--opt=value` both work. Bad input throws an error naming the option; `--help` writes the
+ * usage to `output` and throws commander's help error.
  *
  * @param argv - arguments after the script name
+ * @param output - receives the `--help` text (default: stdout)
  * @example
  * parseKuramotoBenchArgs(['--quick']); // { sizes: [16384], quick: true, steps: 100, reps: 2, writeReadme: false }
  */
-export function parseKuramotoBenchArgs(argv: readonly string[]): KuramotoBenchOptions {
-  let sizes: number[] | null = null;
-  let quick = false;
-  let steps: number | null = null;
-  let reps: number | null = null;
-  let writeReadme: boolean | null = null;
-  const args = argv.flatMap((a) => (a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a]));
-  const positive = (name: string, v: string, max: number): number => {
-    const x = Number(v);
-    if (!(Number.isInteger(x) && x >= 1 && x <= max)) {
-      throw new Error(`kuramoto bench: option '${name}' must be an integer 1…${max}, got '${v}'`);
-    }
-    return x;
-  };
-  for (let k = 0; k < args.length; k++) {
-    const a = args[k];
-    const value = (): string => {
-      const v = args[k + 1];
-      if (v === undefined || v.startsWith('--')) throw new Error(`kuramoto bench: option '${a}' needs a value; ${USAGE}`);
-      k++;
-      return v;
-    };
-    if (a === '--quick') quick = true;
-    else if (a === '--readme') writeReadme = true;
-    else if (a === '--no-readme') writeReadme = false;
-    else if (a === '--sizes') {
-      const v = value();
-      const parts = v.split(',').map((s) => s.trim()).filter((s) => s !== '');
-      if (parts.length === 0) throw new Error(`kuramoto bench: option '--sizes' must list at least one N, got '${v}'`);
-      sizes = parts.map((p) => positive('--sizes', p, 1 << 24));
-    } else if (a === '--steps') steps = positive('--steps', value(), 1e6);
-    else if (a === '--reps') reps = positive('--reps', value(), 1000);
-    else throw new Error(`kuramoto bench: unknown argument '${a}'; ${USAGE}`);
-  }
+export function parseKuramotoBenchArgs(argv: readonly string[], output?: CommandOutput): KuramotoBenchOptions {
+  const command = new Command('kuramoto bench')
+    .usage('[options]   (npm run bench:kuramoto -- [options])')
+    .description("qsync against NumPy on Euler–Maruyama steps of the Kuramoto model (thesis Eq. 2.29)")
+    .option('--sizes <list>', 'oscillator counts N, integers 1…16777216 (default 4096,16384,65536; 16384 with --quick)', integerListArgument(1, 1 << 24))
+    .option('--steps <n>', 'steps per timed run, an integer 1…1000000 (default 400; 100 with --quick)', integerArgument(1, 1e6))
+    .option('--reps <n>', 'timed runs per part, the fastest counts, an integer 1…1000 (default 5; 2 with --quick)', integerArgument(1, 1000))
+    .option('--quick', 'N = 16384 only, fewer steps and runs; the README is left alone')
+    .option('--readme', 'rewrite the Kuramoto results section of tools/bench/README.md (default for a full run)')
+    .option('--no-readme', 'leave the README alone (default with --quick)');
+  const o = parseCommandLine<{ sizes?: number[]; steps?: number; reps?: number; quick?: boolean; readme?: boolean }>(command, argv, output);
+  const quick = o.quick === true;
   return {
-    sizes: sizes ?? (quick ? [16384] : [4096, 16384, 65536]),
+    sizes: o.sizes ?? (quick ? [16384] : [4096, 16384, 65536]),
     quick,
-    steps: steps ?? (quick ? 100 : 400),
-    reps: reps ?? (quick ? 2 : 5),
-    writeReadme: writeReadme ?? !quick,
+    steps: o.steps ?? (quick ? 100 : 400),
+    reps: o.reps ?? (quick ? 2 : 5),
+    writeReadme: o.readme ?? !quick,
   };
 }

@@ -1,7 +1,8 @@
-// `npx tsx tools/bench/src/kuramoto-main.ts`: qsync against NumPy on Euler–Maruyama steps of the
+// `npm run bench:kuramoto` (tools/bench/src/kuramoto-main.ts): qsync against NumPy on Euler–Maruyama steps of the
 // Kuramoto model (thesis Eq. 2.29). Runs the NumPy script, then qsync, on the same problem;
 // prints the tables, writes tools/bench/out/kuramoto-<timestamp>.json and (full runs) the
 // Kuramoto results section of README.md.
+import { CommanderError } from 'commander';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { benchKuramotoQsync, KURAMOTO_BENCH_PARAMS, type KuramotoQsyncCase } from './kuramoto-bench';
@@ -67,6 +68,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((e: unknown) => {
+  // --help: commander has written the usage; a normal exit
+  if (e instanceof CommanderError && e.code === 'commander.helpDisplayed') return;
   console.error(e instanceof Error ? e.message : e);
   process.exitCode = 1;
 });

@@ -1,6 +1,7 @@
 // `npm run bench`: qsync against QuTiP 4.7 on two coupled quantum vdP oscillators (Eq. 4.8).
 // Runs the QuTiP script, then qsync, on the same problems; prints the tables, writes
 // tools/bench/out/results-<timestamp>.json and (full runs) the results section of README.md.
+import { CommanderError } from 'commander';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { benchQsync, type QsyncCase } from './bench-qsync';
@@ -92,6 +93,8 @@ function loadReference(): Reference {
 }
 
 main().catch((e: unknown) => {
+  // --help: commander has written the usage; a normal exit
+  if (e instanceof CommanderError && e.code === 'commander.helpDisplayed') return;
   console.error(e instanceof Error ? e.message : e);
   process.exitCode = 1;
 });

@@ -1,3 +1,8 @@
+import { Command } from 'commander';
+import { integerArgument } from './integer-argument';
+import { integerListArgument } from './integer-list-argument';
+import { parseCommandLine, type CommandOutput } from './parse-command-line';
+
 /** Options of one benchmark run, from {@link parseBenchArgs}. */
 export interface BenchOptions {
   /** Fock cutoffs N per oscillator (Hilbert dimension N², Liouvillian N⁴). */
@@ -10,56 +15,40 @@ export interface BenchOptions {
   readonly writeReadme: boolean;
 }
 
-const USAGE = 'usage: npm run bench -- [--sizes 8,12,16] [--quick] [--reps R] [--readme | --no-readme]';
-
 /**
- * Parses the command line of `npm run bench`: `--sizes 8,12,16` (default 8,12,16; 8 with
- * `--quick`), `--quick` (fewer repetitions), `--reps R` (RHS calls per median; default 200,
- * 50 with `--quick`), `--readme` / `--no-readme` (whether the README's results section is
- * rewritten; default: yes for a full run, no for `--quick`, so quick numbers never replace full ones). Both `--sizes 8,12` and `--sizes=8,12` work.
+ * Parses the command line of `npm run bench` (commander): `--sizes 8,12,16` (default 8,12,16;
+ * 8 with `--quick`), `--quick` (fewer repetitions), `--reps R` (RHS calls per median; default
+ * 200, 50 with `--quick`), `--readme` / `--no-readme` (whether the README's results section is
+ * rewritten, the last one given counts; default: yes for a full run, no for `--quick`, so quick
+ * numbers never replace full ones). `--sizes 8,12` and `--sizes=8,12` both work. Bad input
+ * throws an error naming the option; `--help` writes the usage to `output` and throws
+ * commander's help error (see {@link parseCommandLine}).
  *
  * @param argv - arguments after the script name (`process.argv.slice(2)`)
+ * @param output - receives the `--help` text (default: stdout)
  * @example
  * parseBenchArgs(['--quick']); // { sizes: [8], quick: true, rhsReps: 50, writeReadme: false }
  */
-export function parseBenchArgs(argv: readonly string[]): BenchOptions {
-  let sizes: number[] | null = null;
-  let quick = false;
-  let reps: number | null = null;
-  let writeReadme: boolean | null = null;
-  const args = argv.flatMap((a) => (a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a]));
-  for (let k = 0; k < args.length; k++) {
-    const a = args[k];
-    const value = (): string => {
-      const v = args[k + 1];
-      if (v === undefined || v.startsWith('--')) throw new Error(`bench: option '${a}' needs a value; ${USAGE}`);
-      k++;
-      return v;
-    };
-    if (a === '--quick') quick = true;
-    else if (a === '--no-readme') writeReadme = false;
-    else if (a === '--readme') writeReadme = true;
-    else if (a === '--sizes') {
-      const v = value();
-      const parts = v.split(',').map((s) => s.trim()).filter((s) => s !== '');
-      const ns = parts.map(Number);
-      if (ns.length === 0 || ns.some((x) => !(Number.isInteger(x) && x >= 2 && x <= 40))) {
-        throw new Error(`bench: option '--sizes' must be a comma-separated list of integers 2…40, got '${v}'`);
-      }
-      sizes = ns;
-    } else if (a === '--reps') {
-      const v = value();
-      const r = Number(v);
-      if (!(Number.isInteger(r) && r >= 1)) throw new Error(`bench: option '--reps' must be an integer ≥ 1, got '${v}'`);
-      reps = r;
-    } else {
-      throw new Error(`bench: unknown argument '${a}'; ${USAGE}`);
-    }
-  }
+export function parseBenchArgs(argv: readonly string[], output?: CommandOutput): BenchOptions {
+  const command = new Command('bench')
+    .usage('[options]   (npm run bench -- [options])')
+    .description('qsync against QuTiP 4.7 on two coupled quantum van-der-Pol oscillators (thesis Eq. 4.8)')
+    .option('--sizes <list>', 'Fock cutoffs N per oscillator, integers 2…40 (default 8,12,16; 8 with --quick)', integerListArgument(2, 40))
+    .option('--quick', 'N = 8 only and fewer repetitions; the README is left alone')
+    .option('--reps <n>', 'single RHS calls per median, an integer ≥ 1 (default 200; 50 with --quick)', integerArgument(1))
+    .option('--readme', 'rewrite the results section of tools/bench/README.md (default for a full run)')
+    .option('--no-readme', 'leave the README alone (default with --quick)')
+    .addHelpText(
+      'after',
+      '\nThe Kuramoto benchmark (qsync against NumPy, Eq. 2.29) is a separate program:\n' +
+        '  npm run bench:kuramoto -- --help\n',
+    );
+  const o = parseCommandLine<{ sizes?: number[]; quick?: boolean; reps?: number; readme?: boolean }>(command, argv, output);
+  const quick = o.quick === true;
   return {
-    sizes: sizes ?? (quick ? [8] : [8, 12, 16]),
+    sizes: o.sizes ?? (quick ? [8] : [8, 12, 16]),
     quick,
-    rhsReps: reps ?? (quick ? 50 : 200),
-    writeReadme: writeReadme ?? !quick,
+    rhsReps: o.reps ?? (quick ? 50 : 200),
+    writeReadme: o.readme ?? !quick,
   };
 }

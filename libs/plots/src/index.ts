@@ -1,7 +1,15 @@
-// @qsync/plots — SVG line plots and heatmaps (ticks and scales from d3-scale), PNG beside SVG.
-export { svgLinePlot, linePlotBox } from './svg-line-plot';
-export type { LinePlotConfig, LineSeries, VerticalMarker } from './svg-line-plot';
-export { svgHeatmap, heatmapPlotBox } from './svg-heatmap';
-export type { HeatmapConfig } from './svg-heatmap';
-export { niceTicks } from './nice-ticks';
-export type { Ticks } from './nice-ticks';
+// @qsync/plots — SVG line plots and heatmaps (ticks and scales from d3-scale, titles that fit),
+// and PNG from SVG (resvg). No physics: every app and tool can draw with it.
+export { svgLinePlot } from './svg-line-plot';
+export { linePlotBox } from './line-plot-box';
+export type { LinePlotConfig, LineSeries, VerticalMarker } from './line-plot-config';
+export { svgHeatmap } from './svg-heatmap';
+export { heatmapPlotBox } from './heatmap-plot-box';
+export type { HeatmapConfig } from './heatmap-config';
+export type { PlotBox } from './svg-common';
+export type { AxisType } from './axis';
+export { renderPng } from './render-png';
+export type { RenderPngOptions } from './render-png';
+export { fitTitle } from './fit-title';
+export type { FitTitleOptions, TitleLayout } from './fit-title';
+export { textWidth } from './text-width';

@@ -1,7 +1,9 @@
 import { expectClose } from '@qsync/testing';
 import { describe, expect, it } from 'vitest';
-import { heatmapPlotBox, svgHeatmap, type HeatmapConfig } from './svg-heatmap';
-import { checkWellFormedXml } from '../../../apps/qsync/src/test-helpers/check-well-formed-xml';
+import type { HeatmapConfig } from './heatmap-config';
+import { heatmapPlotBox } from './heatmap-plot-box';
+import { svgHeatmap } from './svg-heatmap';
+import { svgElements } from './test-support/svg-elements';
 
 // 3 columns × 2 rows; the largest value at (x = 2, y = 1), the smallest at (x = 0, y = 0).
 const base: HeatmapConfig = {
@@ -15,37 +17,36 @@ const base: HeatmapConfig = {
 };
 
 function cells(svg: string): { x: number; y: number; w: number; h: number; fill: string }[] {
-  return [...svg.matchAll(/class="cell" x="([\d.]+)" y="([\d.]+)" width="([\d.]+)" height="([\d.]+)" fill="(#[0-9a-f]{6})"/g)].map((m) => ({
-    x: Number(m[1]),
-    y: Number(m[2]),
-    w: Number(m[3]),
-    h: Number(m[4]),
-    fill: m[5],
-  }));
+  return svgElements(svg)
+    .filter((e) => e.attributes.class === 'cell')
+    .map((e) => ({ x: Number(e.attributes.x), y: Number(e.attributes.y), w: Number(e.attributes.width), h: Number(e.attributes.height), fill: e.attributes.fill }));
 }
 
 describe('svgHeatmap', () => {
   it('is well-formed XML with one cell per grid point, axes and a colour bar', () => {
     const svg = svgHeatmap(base);
-    const els = checkWellFormedXml(svg);
+    const els = svgElements(svg);
     expect(els[0].name).toBe('svg');
     expect(cells(svg)).toHaveLength(6);
     expect(els.filter((e) => e.attributes.class === 'plot-box')).toHaveLength(1);
     expect(els.filter((e) => e.attributes.class === 'color-bar')).toHaveLength(1);
-    expect(svg).toContain('>Q(α)</text>');
+    expect(els.find((e) => e.attributes.class === 'value-label')?.text).toBe('Q(α)');
   });
 
   it('fills the plot box, row 0 at the bottom, colours from dark (min) to yellow (max)', () => {
-    const svg = svgHeatmap({ ...base, width: 700, height: 500 });
-    const box = heatmapPlotBox(700, 500);
-    const c = cells(svg);
+    const config = { ...base, width: 700, height: 500 };
+    const c = cells(svgHeatmap(config));
+    const box = heatmapPlotBox(config);
     // Cell edges are rounded to 0.01 px; inner cells overlap their neighbour by 0.5 px.
     expectClose([c[0].x, c[0].y + c[0].h], [box.x, box.y + box.height], { atol: 0.01 });
     expectClose([c[5].x + c[5].w, c[5].y], [box.x + box.width, box.y], { atol: 0.01 });
     expectClose(c[2].w, box.width / 3, { atol: 0.01 });
     expect(c[0].y).toBeGreaterThan(c[3].y); // row 0 (y = 0) lies below row 1
-    expect(c[0].fill).toBe('#440154'); // viridis at 0
-    expect(c[5].fill).toBe('#fde725'); // viridis at 1
+    expect(c[0].fill).toBe('rgb(68, 1, 84)'); // viridis at 0, #440154
+    expect(c[5].fill).toBe('rgb(253, 231, 37)'); // viridis at 1, #fde725
+    // value 2 of 0 … 5 is u = 0.4, between the stops 3/9 (#31688e) and 4/9 (#26828e), 60 % of the way
+    const mid = (a: number, b: number) => Math.round(a + 0.6 * (b - a));
+    expect(c[2].fill).toBe(`rgb(${mid(0x31, 0x26)}, ${mid(0x68, 0x82)}, ${mid(0x8e, 0x8e)})`);
   });
 
   it('refuses non-finite values and bad grids', () => {
@@ -59,7 +60,13 @@ describe('svgHeatmap', () => {
 
   it('draws a constant field without dividing by zero', () => {
     const svg = svgHeatmap({ ...base, values: [2, 2, 2, 2, 2, 2] });
-    expect(() => checkWellFormedXml(svg)).not.toThrow();
+    expect(() => svgElements(svg)).not.toThrow();
     expect(svg).not.toContain('NaN');
+  });
+
+  it('runs its doc examples', () => {
+    const config: HeatmapConfig = { title: 'Q', xLabel: 'x', yLabel: 'p', valueLabel: 'Q', x: [0, 1], y: [0, 1], values: [0, 1, 2, 3] };
+    expect(svgHeatmap(config).includes('class="cell"')).toBe(true);
+    expect(heatmapPlotBox(config)).toEqual({ x: 71, y: 39, width: 459, height: 465 });
   });
 });

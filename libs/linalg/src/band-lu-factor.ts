@@ -68,8 +68,9 @@ export interface BandLuFactors {
  *   rows: 3, cols: 3, rowPtr: Int32Array.of(0, 2, 5, 7), colIdx: Int32Array.of(0, 1, 0, 1, 2, 1, 2),
  *   data: Float64Array.of(2, 0, 1, 0, 1, 0, 2, 0, 1, 0, 1, 0, 2, 0),
  * };
- * const f = bandLuFactor(a); // f.kl = 1, f.ku = 1
- * bandLuSolveInto(new Float64Array(6), f, Float64Array.of(3, 0, 4, 0, 3, 0)); // ≈ [1, 0, 1, 0, 1, 0]
+ * const f = bandLuFactor(a);
+ * [f.kl, f.ku]; // [1, 1] — one band below and one above the diagonal
+ * bandLuSolveInto(new Float64Array(6), f, Float64Array.of(3, 0, 4, 0, 3, 0)); // Float64Array [1, 0, 1, 0, 1, 0]
  */
 export function bandLuFactor(
   a: CsrMatrix,

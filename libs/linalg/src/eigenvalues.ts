@@ -202,8 +202,9 @@ function eig2(
  * @returns the n eigenvalues as interleaved (re, im) pairs, length 2n, in no particular order
  * @example
  * // [[0, 1], [−1, 0]] has eigenvalues ±i
- * eigenvalues({ rows: 2, cols: 2, data: Float64Array.of(0, 0, 1, 0, -1, 0, 0, 0) });
- * // Float64Array [0, 1, 0, -1] (up to order and rounding)
+ * const ev = eigenvalues({ rows: 2, cols: 2, data: Float64Array.of(0, 0, 1, 0, -1, 0, 0, 0) });
+ * ev.length; // 4 — two (re, im) pairs, in no particular order
+ * [Math.hypot(ev[0], ev[1]), ev[0] * ev[2] - ev[1] * ev[3], ev[0] + ev[2], ev[1] + ev[3]]; // [1, 1, 0, 0] — |λ| = 1, λ₁λ₂ = det = 1, λ₁ + λ₂ = tr = 0
  */
 export function eigenvalues(a: DenseMatrix, options: EigenvaluesOptions = {}): Float64Array {
   assertSquareDense('eigenvalues', 'a', a);

@@ -138,8 +138,8 @@ function pade(a: Float64Array, n: number, m: number): Float64Array {
  * @returns exp(a) as a new DenseMatrix
  * @example
  * // exp([[0, −π], [π, 0]]) = rotation by π = −I
- * expm({ rows: 2, cols: 2, data: Float64Array.of(0, 0, -Math.PI, 0, Math.PI, 0, 0, 0) });
- * // data ≈ [-1, 0, 0, 0, 0, 0, -1, 0]
+ * expm({ rows: 2, cols: 2, data: Float64Array.of(0, 0, -Math.PI, 0, Math.PI, 0, 0, 0) }).data;
+ * // → [-1, 0, 0, 0, 0, 0, -1, 0]
  */
 export function expm(a: DenseMatrix): DenseMatrix {
   assertSquareDense('expm', 'a', a);

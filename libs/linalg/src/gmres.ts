@@ -66,7 +66,7 @@ function norm2(v: Float64Array): number {
  *     out[2 * k + 1] = d[2 * k] * x[2 * k + 1] + d[2 * k + 1] * x[2 * k];
  *   }
  * };
- * gmres(apply, Float64Array.of(2, 0, 2, 0)); // { x ≈ [1, 0, 0, -0.5], iterations: 2, converged: true, … }
+ * gmres(apply, Float64Array.of(2, 0, 2, 0)); // { x: Float64Array [1, 0, 0, -0.5], iterations: 2, converged: true, … }
  */
 export function gmres(
   apply: (out: Float64Array, x: Float64Array) => void,

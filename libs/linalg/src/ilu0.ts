@@ -92,7 +92,8 @@ export function ilu0Factor(a: CsrMatrix): Ilu0Factors {
  *   data: Float64Array.of(2, 0, 1, 0, 1, 0, 2, 0),
  * };
  * const out = new Float64Array(4);
- * ilu0(a)(out, Float64Array.of(3, 0, 3, 0)); // out ≈ [1, 0, 1, 0]
+ * ilu0(a)(out, Float64Array.of(3, 0, 3, 0));
+ * out; // Float64Array [1, 0, 1, 0]
  */
 export function ilu0(a: CsrMatrix): (out: Float64Array, x: Float64Array) => void {
   const { values, diag, invDiag } = ilu0Factor(a);

@@ -9,6 +9,10 @@ export interface CloseConfig {
  * |actual − expected| ≤ atol + rtol·|expected| (defaults: rtol = 1e-12, atol = 0).
  * Throws with the first offending index, both values and the tolerance used.
  * NaN never passes, not even against NaN.
+ *
+ * @example
+ * expectClose(Math.sqrt(2) ** 2, 2, { rtol: 4 * Number.EPSILON }); // undefined — passes: two roundings
+ * expectClose([1, 2.1], [1, 2], { rtol: 1e-3 }); // throws "at index 1: got 2.1, expected 2"
  */
 export function expectClose(
   actual: number | ArrayLike<number>,

@@ -1,8 +1,9 @@
-import { take } from 'rxjs';
+import { lastValueFrom, take, toArray } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
 import { describe, expect, it } from 'vitest';
 import { chunkedObservable } from './chunked-observable';
 import type { ChunkedComputation, ChunkedEvent, Progress } from './chunked-observable';
+import { tapProgress } from './tap-progress';
 
 const testScheduler = (): TestScheduler =>
   new TestScheduler((actual, expected) => expect(actual).toEqual(expected));
@@ -189,15 +190,15 @@ describe('chunkedObservable', () => {
     expect(disposed).toBe(1);
   });
 
-  it('reports progress through the callback; it reaches total', async () => {
+  it('reports progress in-band with withProgress(); it reaches total', async () => {
     const seen: Progress[] = [];
     const log = { steps: 0, disposed: 0 };
-    await new Promise<void>((resolve) =>
-      chunkedObservable(counting(50, log), {
-        progress: (p) => seen.push(p),
-        yieldEvery: 0,
-      }).subscribe({ complete: resolve }),
+    const values = await lastValueFrom(
+      chunkedObservable(counting(50, log), { yieldEvery: 0 })
+        .withProgress()
+        .pipe(tapProgress((p) => seen.push(p)), toArray()),
     );
+    expect(values).toEqual(Array.from({ length: 50 }, (_, k) => k + 1));
     expect(seen.at(-1)).toEqual({ done: 50, total: 50 });
     expect(seen).toHaveLength(50); // one slice per chunk with yieldEvery 0, no duplicates
     for (let k = 1; k < seen.length; k++) expect(seen[k].done).toBeGreaterThan(seen[k - 1].done);
@@ -206,44 +207,80 @@ describe('chunkedObservable', () => {
   it('throttles progress to time slices with the default budget', async () => {
     const seen: Progress[] = [];
     const log = { steps: 0, disposed: 0 };
-    await new Promise<void>((resolve) =>
-      chunkedObservable(counting(1000, log), { progress: (p) => seen.push(p) }).subscribe({
-        complete: resolve,
-      }),
+    await lastValueFrom(
+      chunkedObservable(counting(1000, log))
+        .withProgress()
+        .pipe(tapProgress((p) => seen.push(p)), toArray()),
     );
     // 1000 trivial chunks fit in very few 16 ms slices
     expect(seen.length).toBeLessThan(20);
     expect(seen.at(-1)).toEqual({ done: 1000, total: 1000 });
   });
 
-  it('emits progress as values with emitProgress: true', () => {
+  it('marbles: withProgress() interleaves value and progress events', () => {
     const ts = testScheduler();
     ts.run(({ expectObservable }) => {
       const log = { steps: 0, disposed: 0 };
-      const src = chunkedObservable(counting(2, log), {
-        scheduler: ts,
-        yieldEvery: 0,
-        emitProgress: true,
-      });
+      const src = chunkedObservable(counting(2, log), { scheduler: ts, yieldEvery: 0 }).withProgress();
       const v = (value: number): ChunkedEvent<number> => ({ kind: 'value', value });
       const p = (done: number): ChunkedEvent<number> => ({ kind: 'progress', done, total: 2 });
       expectObservable(src).toBe('(aAbB|)', { a: v(1), A: p(1), b: v(2), B: p(2) });
     });
   });
 
+  it('progress is per subscription: two subscribers see their own computation only', async () => {
+    // the computation reports done = k·(its own subscription number), so reports cannot be mixed up
+    let subscriptions = 0;
+    const src = chunkedObservable<number>(
+      function* (ctx) {
+        const id = ++subscriptions;
+        for (let k = 1; k <= 5; k++) {
+          ctx.emit(id);
+          yield { done: k * id, total: 5 * id };
+        }
+      },
+      { yieldEvery: 0 },
+    );
+    const a: Progress[] = [];
+    const b: Progress[] = [];
+    const plain: number[] = [];
+    await Promise.all([
+      lastValueFrom(src.withProgress().pipe(tapProgress((p) => a.push(p)), toArray())),
+      lastValueFrom(src.withProgress().pipe(tapProgress((p) => b.push(p)), toArray())),
+      lastValueFrom(src.pipe(toArray())).then((v) => plain.push(...v)),
+    ]);
+    expect(subscriptions).toBe(3);
+    expect(a).toEqual([1, 2, 3, 4, 5].map((k) => ({ done: k, total: 5 })));
+    expect(b).toEqual([1, 2, 3, 4, 5].map((k) => ({ done: 2 * k, total: 10 })));
+    expect(plain).toEqual([3, 3, 3, 3, 3]); // the plain form carries values only
+  });
+
   it('an error thrown by the progress callback ends the stream with that error and disposes', async () => {
     const log = { steps: 0, disposed: 0 };
     const error = await new Promise<unknown>((resolve) =>
-      chunkedObservable(counting(5, log), {
-        yieldEvery: 0,
-        progress: (p) => {
-          if (p.done === 2) throw new Error('bad callback');
-        },
-      }).subscribe({ error: resolve }),
+      chunkedObservable(counting(5, log), { yieldEvery: 0 })
+        .withProgress()
+        .pipe(
+          tapProgress((p) => {
+            if (p.done === 2) throw new Error('bad callback');
+          }),
+        )
+        .subscribe({ error: resolve }),
     );
     expect(error).toEqual(new Error('bad callback'));
     expect(log.steps).toBe(2);
     expect(log.disposed).toBe(1);
+  });
+
+  it('unsubscribing from withProgress() stops the computation', async () => {
+    const log = { steps: 0, disposed: 0 };
+    const sub = chunkedObservable(endless(log), { yieldEvery: 1 }).withProgress().subscribe();
+    await sleep(30);
+    sub.unsubscribe();
+    const steps = log.steps;
+    expect(log.disposed).toBe(1);
+    await sleep(30);
+    expect(log.steps).toBe(steps);
   });
 
   it('rejects a negative or NaN yieldEvery, naming it', () => {

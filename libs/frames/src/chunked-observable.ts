@@ -1,5 +1,5 @@
 import { Observable, asyncScheduler } from 'rxjs';
-import type { SchedulerAction, SchedulerLike } from 'rxjs';
+import type { SchedulerAction, SchedulerLike, Subscriber } from 'rxjs';
 
 /** How far a long computation has come: `done` of `total` units (the producer picks the unit). */
 export interface Progress {
@@ -41,16 +41,31 @@ export interface ChunkContext<T> {
  */
 export type ChunkedComputation<T> = (ctx: ChunkContext<T>) => Iterator<Progress | void, void>;
 
-/** A value or a progress report, emitted by `chunkedObservable(run, { emitProgress: true })`. */
+/** A value or a progress report: what {@link ChunkedObservable.withProgress} emits. */
 export type ChunkedEvent<T> =
   | { readonly kind: 'value'; readonly value: T }
   | { readonly kind: 'progress'; readonly done: number; readonly total: number };
 
+/**
+ * A cold Observable of a chunked computation's values that can also report its progress,
+ * per subscription: `withProgress()` is the same computation with its progress reports
+ * in-band. Each subscription (of either form) runs its own computation, so each subscriber
+ * sees its own progress and no other — there is no callback shared by subscribers.
+ */
+export interface ChunkedObservable<T> extends Observable<T> {
+  /**
+   * The values wrapped as `{ kind: 'value', value }`, interleaved with
+   * `{ kind: 'progress', done, total }` whenever the computation yields to the event loop and
+   * once more before completion (only when it changed). Read it with `tapProgress(onProgress)`.
+   */
+  withProgress(): Observable<ChunkedEvent<T>>;
+}
+
 /** Options of {@link chunkedObservable}. */
 export interface ChunkedObservableConfig {
   /**
-   * Called with the latest progress whenever the computation yields to the event loop and
-   * once more before completion, only when it changed since the last call.
+   * @deprecated Shared by every subscriber of the Observable: use `withProgress()` and
+   * `tapProgress` in the subscriber's own pipe. Kept only while callers move over; to be removed.
    */
   progress?: (p: Progress) => void;
   /**
@@ -64,8 +79,6 @@ export interface ChunkedObservableConfig {
    * timers run in between). Pass a `TestScheduler` for virtual-time tests.
    */
   scheduler?: SchedulerLike;
-  /** When true, values arrive wrapped as {@link ChunkedEvent}s interleaved with progress events. */
-  emitProgress?: boolean;
 }
 
 /**
@@ -78,10 +91,11 @@ export interface ChunkedObservableConfig {
  * (its `finally` blocks run), also when the unsubscription happens synchronously inside a
  * chunk (e.g. a downstream `take`) — then the current chunk finishes, its later emissions
  * are dropped, and the generator is closed right after. An error thrown by a chunk goes
- * to the subscriber's `error`.
+ * to the subscriber's `error`. Progress reaches a subscriber of `withProgress()` in-band.
  *
  * @param run - the computation, see {@link ChunkedComputation}
- * @param config - progress callback, time-slice budget (ms), scheduler, `emitProgress`
+ * @param config - time-slice budget (ms), scheduler
+ * @returns a {@link ChunkedObservable}: the values, and `withProgress()` for values and progress
  * @throws Error naming `yieldEvery` when it is negative or NaN
  * @example
  * const values: number[] = [];
@@ -92,16 +106,8 @@ export interface ChunkedObservableConfig {
  */
 export function chunkedObservable<T>(
   run: ChunkedComputation<T>,
-  config?: ChunkedObservableConfig & { emitProgress?: false },
-): Observable<T>;
-export function chunkedObservable<T>(
-  run: ChunkedComputation<T>,
-  config: ChunkedObservableConfig & { emitProgress: true },
-): Observable<ChunkedEvent<T>>;
-export function chunkedObservable<T>(
-  run: ChunkedComputation<T>,
   config: ChunkedObservableConfig = {},
-): Observable<T | ChunkedEvent<T>> {
+): ChunkedObservable<T> {
   const yieldEvery = config.yieldEvery ?? 16;
   if (!(yieldEvery >= 0)) {
     throw new Error(
@@ -110,106 +116,118 @@ export function chunkedObservable<T>(
   }
   const scheduler = config.scheduler ?? asyncScheduler;
   const onProgress = config.progress;
-  const asEvents = config.emitProgress === true;
+  const values = new Observable<T>((subscriber) => start(run, subscriber, false, yieldEvery, scheduler, onProgress));
+  const withProgress = (): Observable<ChunkedEvent<T>> =>
+    new Observable<ChunkedEvent<T>>((subscriber) => start(run, subscriber, true, yieldEvery, scheduler, onProgress));
+  return Object.assign(values, { withProgress });
+}
 
-  return new Observable<T | ChunkedEvent<T>>((subscriber) => {
-    // Latest progress yielded by the computation, and the last one reported.
-    let hasLatest = false;
-    let latestDone = 0;
-    let latestTotal = 0;
-    let reportedDone = NaN;
-    let reportedTotal = NaN;
-    let running = false; // true while iterator.next() executes
-    let finished = false; // the iterator is done or closed
+/** Runs one subscription's computation; returns its teardown. */
+function start<T>(
+  run: ChunkedComputation<T>,
+  subscriber: Subscriber<T> | Subscriber<ChunkedEvent<T>>,
+  asEvents: boolean,
+  yieldEvery: number,
+  scheduler: SchedulerLike,
+  onProgress: ((p: Progress) => void) | undefined,
+): () => void {
+  // one of the two, by `asEvents`
+  const out = subscriber as Subscriber<T | ChunkedEvent<T>>;
+  // Latest progress yielded by the computation, and the last one reported.
+  let hasLatest = false;
+  let latestDone = 0;
+  let latestTotal = 0;
+  let reportedDone = NaN;
+  let reportedTotal = NaN;
+  let running = false; // true while iterator.next() executes
+  let finished = false; // the iterator is done or closed
 
-    const report = (): void => {
-      if (!hasLatest || (latestDone === reportedDone && latestTotal === reportedTotal)) return;
-      reportedDone = latestDone;
-      reportedTotal = latestTotal;
-      onProgress?.({ done: latestDone, total: latestTotal });
-      if (asEvents && !subscriber.closed) {
-        subscriber.next({ kind: 'progress', done: latestDone, total: latestTotal });
-      }
-    };
+  const report = (): void => {
+    if (!hasLatest || (latestDone === reportedDone && latestTotal === reportedTotal)) return;
+    reportedDone = latestDone;
+    reportedTotal = latestTotal;
+    onProgress?.({ done: latestDone, total: latestTotal });
+    if (asEvents && !out.closed) out.next({ kind: 'progress', done: latestDone, total: latestTotal });
+  };
 
-    const ctx: ChunkContext<T> = {
-      emit(value: T): void {
-        if (subscriber.closed) return;
-        subscriber.next(asEvents ? { kind: 'value', value } : value);
-      },
-      get closed(): boolean {
-        return subscriber.closed;
-      },
-    };
+  const ctx: ChunkContext<T> = {
+    emit(value: T): void {
+      if (out.closed) return;
+      out.next(asEvents ? { kind: 'value', value } : value);
+    },
+    get closed(): boolean {
+      return out.closed;
+    },
+  };
 
-    const iterator = run(ctx);
+  const iterator = run(ctx);
 
-    const close = (): void => {
-      if (finished) return;
-      finished = true;
-      iterator.return?.();
-    };
+  const close = (): void => {
+    if (finished) return;
+    finished = true;
+    iterator.return?.();
+  };
 
-    /** Runs chunks until the slice budget is spent; returns true when more work remains. */
-    const slice = (): boolean => {
-      const start = performance.now();
-      for (;;) {
-        let result: IteratorResult<Progress | void, void>;
-        running = true;
-        try {
-          result = iterator.next();
-        } catch (err) {
-          finished = true; // a generator that threw is closed already
-          subscriber.error(err);
-          return false;
-        } finally {
-          running = false;
-        }
-        if (result.done === true) {
-          finished = true;
-          if (subscriber.closed) return false;
-          try {
-            report();
-          } catch (err) {
-            subscriber.error(err);
-            return false;
-          }
-          subscriber.complete();
-          return false;
-        }
-        if (subscriber.closed) {
-          // Unsubscribed synchronously during this chunk: the teardown could not close
-          // a running generator, so close it now.
-          close();
-          return false;
-        }
-        const p = result.value;
-        if (p !== undefined) {
-          hasLatest = true;
-          latestDone = p.done;
-          latestTotal = p.total;
-        }
-        if (performance.now() - start >= yieldEvery) break;
-      }
+  /** Runs chunks until the slice budget is spent; returns true when more work remains. */
+  const slice = (): boolean => {
+    const begin = performance.now();
+    for (;;) {
+      let result: IteratorResult<Progress | void, void>;
+      running = true;
       try {
-        report();
+        result = iterator.next();
       } catch (err) {
-        close();
-        subscriber.error(err);
+        finished = true; // a generator that threw is closed already
+        out.error(err);
+        return false;
+      } finally {
+        running = false;
+      }
+      if (result.done === true) {
+        finished = true;
+        if (out.closed) return false;
+        try {
+          report();
+        } catch (err) {
+          out.error(err);
+          return false;
+        }
+        out.complete();
         return false;
       }
-      return !subscriber.closed;
-    };
+      if (out.closed) {
+        // Unsubscribed synchronously during this chunk: the teardown could not close
+        // a running generator, so close it now.
+        close();
+        return false;
+      }
+      const p = result.value;
+      if (p !== undefined) {
+        hasLatest = true;
+        latestDone = p.done;
+        latestTotal = p.total;
+      }
+      if (performance.now() - begin >= yieldEvery) break;
+    }
+    try {
+      report();
+    } catch (err) {
+      close();
+      out.error(err);
+      return false;
+    }
+    if (out.closed) close();
+    return !out.closed;
+  };
 
-    subscriber.add(
-      scheduler.schedule(function (this: SchedulerAction<unknown>) {
-        if (slice()) this.schedule();
-      }),
-    );
+  out.add(
+    scheduler.schedule(function (this: SchedulerAction<unknown>) {
+      if (slice()) this.schedule();
+    }),
+  );
 
-    return () => {
-      // If a chunk is running (we are inside its emit), the slice loop closes it afterwards.
-      if (!running) close();
-    };
-  });
+  return () => {
+    // If a chunk is running (we are inside its emit), the slice loop closes it afterwards.
+    if (!running) close();
+  };
 }

@@ -14,9 +14,12 @@ export type {
   ChunkContext,
   ChunkedComputation,
   ChunkedEvent,
+  ChunkedObservable,
   ChunkedObservableConfig,
   Progress,
 } from './chunked-observable';
+export { tapProgress } from './tap-progress';
+export { deferChunked } from './defer-chunked';
 export { decimate } from './decimate';
 export { timeAverage } from './time-average';
 export type { TimeAverageConfig } from './time-average';

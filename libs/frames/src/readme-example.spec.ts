@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { lastValueFrom, toArray } from 'rxjs';
 import { describe, expect, it } from 'vitest';
 import { expectClose } from '@qsync/testing';
-import { channelValue, chunkedObservable, decimate, realChannel, timeAverage } from './index';
+import { channelValue, chunkedObservable, decimate, realChannel, tapProgress, timeAverage } from './index';
 import type { Frame, Progress } from './index';
 
 /** Code lines of a snippet without imports, blank lines and indentation, for comparison. */
@@ -40,7 +40,8 @@ describe('README example', () => {
 
     const seen: Progress[] = [];
     const averages = await lastValueFrom(
-      chunkedObservable(oscillator(0, 0.01, 10_000), { progress: (p) => seen.push(p) }).pipe(
+      chunkedObservable(oscillator(0, 0.01, 10_000)).withProgress().pipe(
+        tapProgress((p) => seen.push(p)), // this subscription's progress; values pass on
         timeAverage(), // x̄(t) = (1/t) ∫₀ᵗ x
         decimate(1000), // keep t = 0, 10, 20, …, 100
         toArray(),

@@ -13,6 +13,7 @@ describe('deferChunked', () => {
         built++,
         chunkedObservable<number>(function* (ctx) {
           ctx.emit(1);
+          yield;
         })
       ),
     );

@@ -11,7 +11,7 @@ import type { ChunkedObservable } from './chunked-observable';
  * @returns a ChunkedObservable whose two forms both run `factory` per subscription
  * @example
  * let built = 0;
- * const one = deferChunked(() => (built++, chunkedObservable<number>(function* (ctx) { ctx.emit(1); })));
+ * const one = deferChunked(() => (built++, chunkedObservable<number>(function* (ctx) { ctx.emit(1); yield; })));
  * await lastValueFrom(one);
  * await lastValueFrom(one.withProgress());
  * built;

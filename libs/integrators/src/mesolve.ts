@@ -51,7 +51,7 @@ export interface MesolveConfig {
  * @param rho0 initial density matrix, dims equal to l.dims
  * @param times output times, finite and non-decreasing; the first is the initial time
  * @example
- * mesolve(l, rho0, [0, 1, 2], { expect: { n: number(space) } })
+ * mesolve(l, rho0, [0, 1, 2], { expect: { n: num(space) } })
  *   .subscribe((f) => console.log(f.t, f.channels.n));
  */
 export function mesolve(

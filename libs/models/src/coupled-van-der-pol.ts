@@ -5,7 +5,7 @@ import {
   fockSpace,
   lindbladian,
   minus,
-  number,
+  num,
   power,
   scaled,
   tensorSpace,
@@ -79,8 +79,8 @@ export function coupledVanDerPol(config: CoupledVanDerPolConfig): CoupledVanDerP
   const b = embed(destroy(mode), space, 1);
   const adag = embed(create(mode), space, 0);
   const bdag = embed(create(mode), space, 1);
-  const na = embed(number(mode), space, 0);
-  const nb = embed(number(mode), space, 1);
+  const na = embed(num(mode), space, 0);
+  const nb = embed(num(mode), space, 1);
   const l = lindbladian(scaled(minus(na, nb), p.delta / 2), [
     { rate: p.kappa1, jump: adag },
     { rate: p.kappa1, jump: bdag },

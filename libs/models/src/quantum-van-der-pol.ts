@@ -3,7 +3,7 @@ import {
   destroy,
   fockSpace,
   lindbladian,
-  number,
+  num,
   power,
   scaled,
   type Lindbladian,
@@ -59,7 +59,7 @@ export function quantumVanDerPol(config: QuantumVanDerPolConfig): QuantumVanDerP
   const space = fockSpace(p.cutoff);
   const a = destroy(space);
   const adag = create(space);
-  const n = number(space);
+  const n = num(space);
   const l = lindbladian(scaled(n, p.omega), [
     { rate: p.kappa1, jump: adag },
     { rate: p.kappa2, jump: power(a, 2) },

@@ -5,7 +5,7 @@ import { commutator, conjugate, dagger, minus, plus, power, scaled, times } from
 import { destroy } from './fock-operators';
 import { identity } from './identity';
 import { fockSpace, spinHalfSpace } from './space';
-import { createRng, dense, randomOperator } from './spec-helpers';
+import { createRng, dense, randomOperator } from './test-support/random-operators';
 
 describe('operator algebra', () => {
   const rng = createRng(11);

@@ -6,7 +6,7 @@ import { applyLindbladianInto } from './apply-lindbladian-into';
 import { lindbladian } from './lindbladian';
 import { liouvillianMatrix } from './liouvillian-matrix';
 import { spinHalfSpace } from './space';
-import { createRng, randomDensity, randomLindbladian } from './spec-helpers';
+import { createRng, randomDensity, randomLindbladian } from './test-support/random-operators';
 import { sigmaMinus, sigmaZ } from './spin-half-operators';
 
 describe('applyLindbladianInto', () => {

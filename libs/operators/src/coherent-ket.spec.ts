@@ -3,7 +3,7 @@ import { zdotc } from '@qsync/linalg';
 import { expectClose } from '@qsync/testing';
 import { coherentKet } from './coherent-ket';
 import { expectKet } from './expect';
-import { destroy, number } from './fock-operators';
+import { destroy, num } from './fock-operators';
 import { fockSpace, spinHalfSpace } from './space';
 
 describe('coherentKet (footnote to Eq. 4.11)', () => {
@@ -27,7 +27,7 @@ describe('coherentKet (footnote to Eq. 4.11)', () => {
     const a = expectKet(destroy(f), psi);
     // sums of 30 rounded terms of size ≤ 1: 1e-15 is ~10 ulps
     expectClose([a.re, a.im], [alpha.re, alpha.im], { rtol: 1e-14, atol: 1e-15 });
-    expectClose(expectKet(number(f), psi).re, 0.34, { rtol: 1e-14 });
+    expectClose(expectKet(num(f), psi).re, 0.34, { rtol: 1e-14 });
   });
 
   it('does not underflow for large |α| (|α|² = 900, N = 1200)', () => {

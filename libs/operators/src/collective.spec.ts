@@ -4,7 +4,7 @@ import { collective } from './collective';
 import { embed } from './embed';
 import { destroy } from './fock-operators';
 import { fockSpace, spinHalfSpace, tensorSpace } from './space';
-import { dense } from './spec-helpers';
+import { dense } from './test-support/random-operators';
 import { sigmaZ } from './spin-half-operators';
 
 describe('collective', () => {

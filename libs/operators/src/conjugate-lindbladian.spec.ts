@@ -3,7 +3,7 @@ import { csrToDense } from '@qsync/linalg';
 import { expectClose } from '@qsync/testing';
 import { conjugateLindbladian } from './conjugate-lindbladian';
 import { liouvillianMatrix } from './liouvillian-matrix';
-import { createRng, dense, randomLindbladian } from './spec-helpers';
+import { createRng, dense, randomLindbladian } from './test-support/random-operators';
 
 describe('conjugateLindbladian (thesis Eq. 6.15)', () => {
   const rng = createRng(17);

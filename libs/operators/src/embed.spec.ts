@@ -7,7 +7,7 @@ import { create, destroy } from './fock-operators';
 import { fockKet } from './fock-ket';
 import { identity } from './identity';
 import { fockSpace, spinHalfSpace, tensorSpace } from './space';
-import { dense } from './spec-helpers';
+import { dense } from './test-support/random-operators';
 import { sigmaPlus } from './spin-half-operators';
 import { tensor } from './tensor';
 import { tensorKet } from './tensor-ket';

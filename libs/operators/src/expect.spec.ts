@@ -3,7 +3,7 @@ import { denseMatmul, denseTrace } from '@qsync/linalg';
 import { expectClose } from '@qsync/testing';
 import { expect as expectValue, expectKet } from './expect';
 import { pureState } from './pure-state';
-import { createRng, dense, randomDensity, randomOperator } from './spec-helpers';
+import { createRng, dense, randomDensity, randomOperator } from './test-support/random-operators';
 
 describe('expect / expectKet', () => {
   const rng = createRng(3);

@@ -11,7 +11,7 @@ import type { DensityMatrix, Ket } from './state';
  * @param rho - density matrix with the dims of o (not required to be normalised)
  * @example
  * const f = fockSpace(20);
- * expect(number(f), thermalState(f, 0.1)); // { re: 0.1, im: 0 } — the truncated tail is ~1e-21
+ * expect(num(f), thermalState(f, 0.1)); // { re: 0.1, im: 0 } — the truncated tail is ~1e-21
  */
 export function expect(op: Operator, rho: DensityMatrix): Complex {
   assertOperator('expect', 'op', op);

@@ -44,14 +44,14 @@ export function create(space: Space): Operator {
 }
 
 /**
- * The number operator n = a†a = diag(0, 1, …, N−1) of a truncated Fock space.
+ * The number operator n = a†a = diag(0, 1, …, N−1) of a truncated Fock space (QuTiP's `num`).
  *
  * @param space - a Fock space (`fockSpace(N)`); other kinds throw
  * @example
- * csrToDense(number(fockSpace(3)).matrix); // denseFromArrays([[0, 0, 0], [0, 1, 0], [0, 0, 2]])
+ * csrToDense(num(fockSpace(3)).matrix); // denseFromArrays([[0, 0, 0], [0, 1, 0], [0, 0, 2]])
  */
-export function number(space: Space): Operator {
-  assertSpace('number', 'space', space, ['fock']);
+export function num(space: Space): Operator {
+  assertSpace('num', 'space', space, ['fock']);
   const n = space.size;
   const idx: number[] = [];
   const vals: number[] = [];

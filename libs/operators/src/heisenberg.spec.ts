@@ -1,20 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { csrAdjoint, csrMatvecInto, csrToDense, denseZeros } from '@qsync/linalg';
 import { expectClose } from '@qsync/testing';
-import { dagger, power, scaled, times } from './algebra';
+import { dagger, minus, power, scaled, times } from './algebra';
 import { adjointLiouvillianMatrix } from './adjoint-liouvillian-matrix';
 import { applyLindbladianInto } from './apply-lindbladian-into';
 import { coherentKet } from './coherent-ket';
+import { embed } from './embed';
 import { expect as expectValue } from './expect';
-import { create, destroy, number } from './fock-operators';
+import { create, destroy, num } from './fock-operators';
 import { heisenberg } from './heisenberg';
 import { identity } from './identity';
 import { lindbladian } from './lindbladian';
 import { liouvillianMatrix } from './liouvillian-matrix';
 import { pureState } from './pure-state';
-import { fockSpace, spinHalfSpace } from './space';
-import { createRng, dense, randomDensity, randomLindbladian, randomOperator } from './spec-helpers';
+import { fockSpace, spinHalfSpace, tensorSpace } from './space';
+import { createRng, dense, randomDensity, randomLindbladian, randomOperator } from './test-support/random-operators';
 import { sigmaMinus, sigmaPlus, sigmaZ } from './spin-half-operators';
+import { tensorKet } from './tensor-ket';
 
 describe('heisenberg / adjointLiouvillianMatrix (thesis Eq. 3.9)', () => {
   const rng = createRng(13);
@@ -49,7 +51,7 @@ describe('heisenberg / adjointLiouvillianMatrix (thesis Eq. 3.9)', () => {
     const f = fockSpace(25);
     const a = destroy(f);
     const [omega, k1, k2, k] = [1.3, 0.9, 0.25, 0.4];
-    const vdp = lindbladian(scaled(number(f), omega), [
+    const vdp = lindbladian(scaled(num(f), omega), [
       { rate: k1, jump: create(f) },
       { rate: k2, jump: power(a, 2) },
       { rate: k, jump: a },
@@ -66,6 +68,37 @@ describe('heisenberg / adjointLiouvillianMatrix (thesis Eq. 3.9)', () => {
     };
     // O(1) values from sums over 25 levels: 1e-14 absolute
     expectClose([got.re, got.im], [expected.re, expected.im], { atol: 1e-14 });
+  });
+
+  it('two coupled vdP (Eq. 4.8): d⟨a⟩/dt = −i(δ/2)⟨a⟩ + (κ1 − κ)/2⟨a⟩ − κ2⟨a†a²⟩ + (V/2)(⟨b⟩ − ⟨a⟩) (Eqs. 4.2, 2.17)', () => {
+    // the Lindbladian of the README; the coupling term follows from D̃[a − b]a = −(a − b)/2
+    const [kappa1, kappa, kappa2, delta, V] = [3, 1, 1, 0.5, 2];
+    const f = fockSpace(8);
+    const s = tensorSpace(f, f);
+    const a = embed(destroy(f), s, 0);
+    const b = embed(destroy(f), s, 1);
+    const ad = embed(create(f), s, 0);
+    const l = lindbladian(scaled(minus(embed(num(f), s, 0), embed(num(f), s, 1)), delta / 2), [
+      { rate: kappa1, jump: ad },
+      { rate: kappa1, jump: embed(create(f), s, 1) },
+      { rate: kappa, jump: a },
+      { rate: kappa, jump: b },
+      { rate: kappa2, jump: power(a, 2) },
+      { rate: kappa2, jump: power(b, 2) },
+      { rate: V, jump: minus(a, b) },
+    ]);
+    // Truncation at N = 8: the truncated [a, a†] = 1 − 8|7⟩⟨7| makes κ1·D̃[a†]a wrong by
+    // −4κ1·a|7⟩⟨7|, whose expectation is ≈ 4κ1·√7·|c_6 c_7| ≈ 32·|α|^13/√(6!7!). For |α| = 0.15
+    // that is ≈ 3e-13, so atol 1e-12 (rounding is ~1e-16).
+    const rho = pureState(tensorKet(coherentKet(f, { re: 0.15, im: 0 }), coherentKet(f, { re: 0, im: 0.1 })));
+    const got = expectValue(heisenberg(l, a), rho);
+    const ea = expectValue(a, rho);
+    const eb = expectValue(b, rho);
+    const e3 = expectValue(times(ad, power(a, 2)), rho);
+    const c = (kappa1 - kappa) / 2 - V / 2;
+    const re = (delta / 2) * ea.im + c * ea.re - kappa2 * e3.re + (V / 2) * eb.re;
+    const im = -(delta / 2) * ea.re + c * ea.im - kappa2 * e3.im + (V / 2) * eb.im;
+    expectClose([got.re, got.im], [re, im], { atol: 1e-12 });
   });
 
   it('adjointLiouvillianMatrix·vec(o) = vec(L†o), and it is the conjugate transpose of liouvillianMatrix', () => {

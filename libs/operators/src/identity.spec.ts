@@ -3,7 +3,7 @@ import { denseIdentity } from '@qsync/linalg';
 import { expectClose } from '@qsync/testing';
 import { identity } from './identity';
 import { fockSpace, spinHalfSpace, tensorSpace } from './space';
-import { dense } from './spec-helpers';
+import { dense } from './test-support/random-operators';
 
 describe('identity', () => {
   it('is the identity of the whole space, with its dims', () => {

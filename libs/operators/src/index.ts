@@ -6,7 +6,7 @@ export type { Space, SpaceKind } from './space';
 
 // operators
 export type { Operator } from './operator';
-export { destroy, create, number } from './fock-operators';
+export { destroy, create, num } from './fock-operators';
 export { sigmaPlus, sigmaMinus, sigmaZ, sigmaX, sigmaY } from './spin-half-operators';
 export { spinPlus, spinMinus, spinZ, spinX, spinY } from './spin-one-operators';
 export { transition } from './transition';

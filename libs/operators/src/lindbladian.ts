@@ -62,7 +62,7 @@ const HERMITIAN_TOL = 1e-12;
  * // quantum van der Pol oscillator, thesis Eq. (4.1), ω = 1, κ1 = 3, κ2 = 1, κ = 1
  * const f = fockSpace(20);
  * const a = destroy(f);
- * const l = lindbladian(number(f), [
+ * const l = lindbladian(num(f), [
  *   { rate: 3, jump: create(f) },
  *   { rate: 1, jump: power(a, 2) },
  *   { rate: 1, jump: a },

@@ -7,7 +7,7 @@ import { lindbladian } from './lindbladian';
 import type { Dissipator } from './lindbladian';
 import { liouvillianMatrix } from './liouvillian-matrix';
 import { spinHalfSpace } from './space';
-import { createRng, randomDense, randomDensity, randomLindbladian, randomOperator } from './spec-helpers';
+import { createRng, randomDense, randomDensity, randomLindbladian, randomOperator } from './test-support/random-operators';
 import { sigmaMinus } from './spin-half-operators';
 
 const dims = [2, 3];

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { expectClose } from '@qsync/testing';
 import { partialTrace } from './partial-trace';
 import { fockSpace, spinOneSpace } from './space';
-import { createRng, randomDensity } from './spec-helpers';
+import { createRng, randomDensity } from './test-support/random-operators';
 import { tensorState } from './tensor-state';
 import { thermalState } from './thermal-state';
 

@@ -6,7 +6,7 @@ import { expectKet } from './expect';
 import { fockKet } from './fock-ket';
 import type { Operator } from './operator';
 import { fockSpace, spinHalfSpace, spinOneSpace } from './space';
-import { dense } from './spec-helpers';
+import { dense } from './test-support/random-operators';
 import { sigmaY, sigmaZ } from './spin-half-operators';
 import { spinY, spinZ } from './spin-one-operators';
 import { spinCoherentKet } from './spin-coherent-ket';

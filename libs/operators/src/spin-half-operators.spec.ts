@@ -3,7 +3,7 @@ import { expectClose } from '@qsync/testing';
 import { commutator, minus, plus, scaled, times } from './algebra';
 import { identity } from './identity';
 import { fockSpace, spinHalfSpace } from './space';
-import { dense } from './spec-helpers';
+import { dense } from './test-support/random-operators';
 import { sigmaMinus, sigmaPlus, sigmaX, sigmaY, sigmaZ } from './spin-half-operators';
 
 describe('Pauli operators (thesis Eq. 4.24)', () => {

@@ -3,7 +3,7 @@ import { expectClose } from '@qsync/testing';
 import { commutator, dagger, minus, plus, scaled, times } from './algebra';
 import { identity } from './identity';
 import { spinHalfSpace, spinOneSpace } from './space';
-import { dense } from './spec-helpers';
+import { dense } from './test-support/random-operators';
 import { spinMinus, spinPlus, spinX, spinY, spinZ } from './spin-one-operators';
 
 describe('spin-1 operators (thesis Ch. 5)', () => {

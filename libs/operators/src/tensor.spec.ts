@@ -3,7 +3,7 @@ import { denseKron } from '@qsync/linalg';
 import { expectClose } from '@qsync/testing';
 import { create, destroy } from './fock-operators';
 import { fockSpace, spinHalfSpace } from './space';
-import { dense } from './spec-helpers';
+import { dense } from './test-support/random-operators';
 import { sigmaY } from './spin-half-operators';
 import { tensor } from './tensor';
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { denseTrace } from '@qsync/linalg';
 import { expectClose } from '@qsync/testing';
 import { expect as expectValue } from './expect';
-import { number } from './fock-operators';
+import { num } from './fock-operators';
 import { fockSpace, spinHalfSpace } from './space';
 import { thermalState } from './thermal-state';
 
@@ -17,7 +17,7 @@ describe('thermalState', () => {
   it('has mean occupation n̄ when the cutoff is large', () => {
     // n̄ = 0.5, N = 80: truncated weight (1/3)^80 ≈ 7e-39, negligible
     const f = fockSpace(80);
-    expectClose(expectValue(number(f), thermalState(f, 0.5)).re, 0.5, { rtol: 1e-13 }); // sum of 80 terms
+    expectClose(expectValue(num(f), thermalState(f, 0.5)).re, 0.5, { rtol: 1e-13 }); // sum of 80 terms
   });
 
   it('is the vacuum for n̄ = 0', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { expectClose } from '@qsync/testing';
 import { times } from './algebra';
 import { levelSpace, spinOneSpace } from './space';
-import { dense } from './spec-helpers';
+import { dense } from './test-support/random-operators';
 import { transition } from './transition';
 
 describe('transition', () => {

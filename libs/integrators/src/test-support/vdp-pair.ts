@@ -6,7 +6,7 @@ import {
   fockSpace,
   lindbladian,
   minus,
-  number,
+  num,
   power,
   pureState,
   scaled,
@@ -24,7 +24,7 @@ export function vdpPair(N: number, { kappa = 1, kappa1 = 3, kappa2 = 1, delta = 
   const s = tensorSpace(mode, mode);
   const a = embed(destroy(mode), s, 0);
   const b = embed(destroy(mode), s, 1);
-  const l = lindbladian(scaled(minus(embed(number(mode), s, 0), embed(number(mode), s, 1)), delta / 2), [
+  const l = lindbladian(scaled(minus(embed(num(mode), s, 0), embed(num(mode), s, 1)), delta / 2), [
     { rate: kappa1, jump: embed(create(mode), s, 0) },
     { rate: kappa1, jump: embed(create(mode), s, 1) },
     { rate: kappa, jump: a },

@@ -4,10 +4,10 @@
  */
 import { createRng, csrFromDense, csrToDense, denseAdjoint, denseAdd, denseMatmul, denseTrace } from '@qsync/linalg';
 import type { DenseMatrix, Rng } from '@qsync/linalg';
-import type { Operator } from './operator';
-import { lindbladian } from './lindbladian';
-import type { Lindbladian } from './lindbladian';
-import type { DensityMatrix } from './state';
+import type { Operator } from '../operator';
+import { lindbladian } from '../lindbladian';
+import type { Lindbladian } from '../lindbladian';
+import type { DensityMatrix } from '../state';
 
 export { createRng };
 

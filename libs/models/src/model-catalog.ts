@@ -1,9 +1,25 @@
 import type { Lindbladian, Operator, Space } from '@qsync/operators';
+import { adler, adlerParameters } from './adler';
+import { coupledNoisyVanDerPol, coupledNoisyVanDerPolParameters } from './coupled-noisy-van-der-pol';
 import { coupledVanDerPol, coupledVanDerPolParameters } from './coupled-van-der-pol';
+import { kuramoto, kuramotoParameters, type FrequencySampling, type InitialPhases, type KuramotoConfig } from './kuramoto';
+import { noisyPhasePair, noisyPhasePairParameters } from './noisy-phase-pair';
+import { noisyVanDerPol, noisyVanDerPolParameters } from './noisy-van-der-pol';
+import { noisyVanDerPolPolar, noisyVanDerPolPolarParameters } from './noisy-van-der-pol-polar';
+import { nonreciprocalPhasePair, nonreciprocalPhasePairParameters } from './nonreciprocal-phase-pair';
+import type { OrderParameterModel } from './order-parameter-model';
+import { ottAntonsen, ottAntonsenParameters } from './ott-antonsen';
 import type { ParameterTable } from './parameters';
 import { quantumVanDerPol, quantumVanDerPolParameters } from './quantum-van-der-pol';
+import { reducedOrderParameter, reducedOrderParameterParameters } from './reduced-order-parameter';
+import type { StochasticModel } from './stochastic-model';
+import {
+  twoPopulationKuramoto,
+  twoPopulationKuramotoParameters,
+  type TwoPopulationKuramotoConfig,
+} from './two-population-kuramoto';
 
-/** What every model built from a scenario offers: a generator and named operators to measure. */
+/** What every quantum model built from a scenario offers: a generator and named operators to measure. */
 export interface ModelInstance {
   readonly space: Space;
   readonly lindbladian: Lindbladian;
@@ -13,33 +29,252 @@ export interface ModelInstance {
   readonly parameters: Readonly<Record<string, number>>;
 }
 
-/** One model as the scenario runner sees it. */
-export interface ModelEntry {
+/** A setting that takes one of a few named values (not a number), e.g. how frequencies are drawn. */
+export interface ChoiceSpec {
+  readonly description: string;
+  readonly values: readonly string[];
+  readonly default: string;
+}
+
+interface EntryCommon {
   readonly title: string;
   /** The thesis equation the model implements. */
   readonly equation: string;
+  /** Its numeric parameters, checked by `resolveParameters`' rules (required, finite, integer, range). */
   readonly parameters: ParameterTable;
+}
+
+/** A quantum model (Ch. 4): a Lindbladian, solved for the steady state or integrated by `mesolve`. */
+export interface QuantumModelEntry extends EntryCommon {
+  readonly kind: 'quantum';
+  /** The operators `build` offers to measure, by name. */
+  readonly operators: readonly string[];
+  /** The modes, in the tensor order of the model. */
+  readonly modes: readonly string[];
   build(parameters: Readonly<Record<string, unknown>>): ModelInstance;
 }
 
-/** The models a scenario can name, by name. Parameters are validated by each builder. */
+/** A classical stochastic model (Ch. 2): a batched Itô SDE whose `simulate` emits frames. */
+export interface StochasticModelEntry extends EntryCommon {
+  readonly kind: 'stochastic';
+  /** Parameters that may be left out and have no default: the model then draws them (random initial phases). */
+  readonly optional: readonly string[];
+  /** Settings with named values, by name (`build`'s second argument; defaults filled in by the caller). */
+  readonly choices: Readonly<Record<string, ChoiceSpec>>;
+  /** The channels of its frames, name → what they hold. */
+  readonly channels: Readonly<Record<string, string>>;
+  build(parameters: Readonly<Record<string, number>>, choices: Readonly<Record<string, string>>): StochasticModel;
+}
+
+/** A deterministic order-parameter equation (Eqs. 2.43, 2.51), integrated by Dormand–Prince. */
+export interface OrderParameterModelEntry extends EntryCommon {
+  readonly kind: 'order-parameter';
+  readonly channels: Readonly<Record<string, string>>;
+  build(parameters: Readonly<Record<string, number>>): OrderParameterModel;
+}
+
+/** One model as a scenario runner sees it. */
+export type ModelEntry = QuantumModelEntry | StochasticModelEntry | OrderParameterModelEntry;
+
+const phaseSamplingChoices: Readonly<Record<string, ChoiceSpec>> = {
+  frequencies: {
+    description: "natural frequencies: 'random' draws (Lorentzian, Eq. 2.34), or its 'quantile's, the same in every realization",
+    values: ['random', 'quantile'],
+    default: 'random',
+  },
+  initialPhases: {
+    description: "initial phases: 'uniform' on [0, 2π) (drawn from the noise seed), or 'equal' (all 0, |z| = 1)",
+    values: ['uniform', 'equal'],
+    default: 'uniform',
+  },
+};
+
+const disorderSeed = {
+  description: 'seed of the quenched disorder, the random natural frequencies (the noise takes the noise seed)',
+  default: 1,
+  integer: true,
+} as const;
+
+const pairChannels = {
+  phiAB: 'real array over realizations: φ_A − φ_B wrapped to (−π, π] (rad)',
+  phiAUnwrapped: 'real array over realizations: the continuous phase φ_A (rad)',
+  phiBUnwrapped: 'real array over realizations: the continuous phase φ_B (rad)',
+};
+
+const orderParameterChannels = {
+  z: 'complex: the order parameter z',
+  r: 'real: |z|',
+};
+
+/**
+ * The models a scenario can name, by name: the quantum van-der-Pol oscillators of Ch. 4, the
+ * classical stochastic models of Ch. 2 (noisy vdP, the coupled pair, phase pairs, Adler,
+ * Kuramoto) and the order-parameter equations of Sec. 2.4. Parameters are validated by each
+ * builder; each entry lists what a scenario may ask of it (operators, modes or channels).
+ *
+ * @example
+ * modelCatalog['adler'].kind; // → 'stochastic'
+ * Object.keys(modelCatalog).length; // → 12
+ */
 export const modelCatalog: Readonly<Record<string, ModelEntry>> = {
   'quantum-vdp': {
+    kind: 'quantum',
     title: 'quantum van-der-Pol oscillator',
     equation: '4.1',
     parameters: quantumVanDerPolParameters,
+    operators: ['a', 'adag', 'n'],
+    modes: ['a'],
     build(p) {
       const m = quantumVanDerPol(p as never);
       return { ...m, modes: { a: m.space }, operators: m.operators, parameters: { ...m.parameters } };
     },
   },
   'coupled-quantum-vdp': {
+    kind: 'quantum',
     title: 'two dissipatively coupled quantum van-der-Pol oscillators',
     equation: '4.8',
     parameters: coupledVanDerPolParameters,
+    operators: ['a', 'b', 'adag', 'bdag', 'na', 'nb', 'adagb'],
+    modes: ['a', 'b'],
     build(p) {
       const m = coupledVanDerPol(p as never);
       return { ...m, modes: { a: m.modeA, b: m.modeB }, operators: m.operators, parameters: { ...m.parameters } };
     },
+  },
+  'noisy-vdp': {
+    kind: 'stochastic',
+    title: 'noisy classical van-der-Pol oscillator',
+    equation: '2.8',
+    parameters: noisyVanDerPolParameters,
+    optional: [],
+    choices: {},
+    channels: {
+      alpha: 'complex array over realizations: α = x + ip',
+      mean: 'complex: the ensemble mean E[α]',
+      phi: 'real array over realizations: φ = −arg α wrapped to (−π, π] (rad)',
+      r: 'real array over realizations: |α|',
+    },
+    build: (p) => noisyVanDerPol(p as never),
+  },
+  'noisy-vdp-polar': {
+    kind: 'stochastic',
+    title: 'noisy classical van-der-Pol oscillator in polar coordinates',
+    equation: '2.10',
+    parameters: noisyVanDerPolPolarParameters,
+    optional: [],
+    choices: {},
+    channels: {
+      alpha: 'complex array over realizations: α = r e^{−iφ}',
+      mean: 'complex: the ensemble mean E[α]',
+      phi: 'real array over realizations: φ wrapped to (−π, π] (rad)',
+      phiUnwrapped: 'real array over realizations: the continuous phase φ (rad)',
+      r: 'real array over realizations: r = |α|',
+    },
+    build: (p) => noisyVanDerPolPolar(p as never),
+  },
+  'coupled-noisy-vdp': {
+    kind: 'stochastic',
+    title: 'two detuned, dissipatively coupled noisy van-der-Pol oscillators',
+    equation: '2.17',
+    parameters: coupledNoisyVanDerPolParameters,
+    optional: [],
+    choices: {},
+    channels: {
+      alpha: 'complex array over realizations: α',
+      beta: 'complex array over realizations: β',
+      phiAB: 'real array over realizations: φ_A − φ_B = arg(α*β) wrapped to (−π, π] (rad)',
+    },
+    build: (p) => coupledNoisyVanDerPol(p as never),
+  },
+  'noisy-phase-pair': {
+    kind: 'stochastic',
+    title: 'two coupled noisy phase oscillators',
+    equation: '2.24',
+    parameters: noisyPhasePairParameters,
+    optional: ['phiA0', 'phiB0'],
+    choices: {},
+    channels: pairChannels,
+    build: (p) => noisyPhasePair(p as never),
+  },
+  adler: {
+    kind: 'stochastic',
+    title: 'the (noisy) Adler equation for the phase difference',
+    equation: '2.25',
+    parameters: adlerParameters,
+    optional: ['phi0'],
+    choices: {},
+    channels: {
+      phiAB: 'real array over realizations: φ_AB wrapped to (−π, π] (rad)',
+      phiABUnwrapped: 'real array over realizations: the continuous φ_AB (rad)',
+    },
+    build: (p) => adler(p as never),
+  },
+  'nonreciprocal-phase-pair': {
+    kind: 'stochastic',
+    title: 'two phase oscillators with nonreciprocal coupling',
+    equation: '2.56',
+    parameters: nonreciprocalPhasePairParameters,
+    optional: ['phiA0', 'phiB0'],
+    choices: {},
+    channels: { ...pairChannels, phiSumUnwrapped: 'real array over realizations: φ_A + φ_B, continuous (rad)' },
+    build: (p) => nonreciprocalPhasePair(p as never),
+  },
+  kuramoto: {
+    kind: 'stochastic',
+    title: 'Kuramoto model with Lorentzian frequency disorder and phase noise',
+    equation: '2.29',
+    parameters: { ...kuramotoParameters, disorderSeed },
+    optional: [],
+    choices: phaseSamplingChoices,
+    channels: {
+      z: 'complex array over realizations: the order parameter z (Eq. 2.30)',
+      r: 'real: the mean over realizations of |z|',
+      rStd: 'real: the standard deviation over realizations of |z|',
+    },
+    build: ({ disorderSeed: seed, ...p }, c) =>
+      kuramoto({
+        ...(p as unknown as Omit<KuramotoConfig, 'disorderSeed'>),
+        disorderSeed: seed,
+        frequencies: c.frequencies as FrequencySampling,
+        initialPhases: c.initialPhases as InitialPhases,
+      }),
+  },
+  'two-population-kuramoto': {
+    kind: 'stochastic',
+    title: 'two Kuramoto populations with directional couplings',
+    equation: '2.56',
+    parameters: { ...twoPopulationKuramotoParameters, disorderSeed },
+    optional: [],
+    choices: phaseSamplingChoices,
+    channels: {
+      zA: 'complex array over realizations: the order parameter of population A',
+      zB: 'complex array over realizations: the order parameter of population B',
+      rA: 'real: the mean over realizations of |z_A|',
+      rB: 'real: the mean over realizations of |z_B|',
+      relativePhase: 'real array over realizations: arg(z_A z_B*) in (−π, π] (rad)',
+    },
+    build: ({ disorderSeed: seed, ...p }, c) =>
+      twoPopulationKuramoto({
+        ...(p as unknown as Omit<TwoPopulationKuramotoConfig, 'disorderSeed'>),
+        disorderSeed: seed,
+        frequencies: c.frequencies as FrequencySampling,
+        initialPhases: c.initialPhases as InitialPhases,
+      }),
+  },
+  'ott-antonsen': {
+    kind: 'order-parameter',
+    title: 'Ott–Antonsen equation of the Kuramoto order parameter',
+    equation: '2.43',
+    parameters: ottAntonsenParameters,
+    channels: orderParameterChannels,
+    build: (p) => ottAntonsen(p as never),
+  },
+  'reduced-order-parameter': {
+    kind: 'order-parameter',
+    title: 'reduced order-parameter equation of the noisy Kuramoto model',
+    equation: '2.51',
+    parameters: reducedOrderParameterParameters,
+    channels: orderParameterChannels,
+    build: (p) => reducedOrderParameter(p as never),
   },
 };

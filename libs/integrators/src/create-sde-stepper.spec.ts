@@ -97,7 +97,7 @@ function runOnPath(system: SdeSystem, method: SdeMethod, path: BrownianPath, m: 
 
 /** y(T) of a run with Gaussian noise from `seed`. */
 function runSeeded(system: SdeSystem, method: SdeMethod, dt: number, x0: number, tEnd: number, seed: number): Float64Array {
-  const s = createSdeStepper(system, new Float64Array(system.dim).fill(x0), 0, { method, dt, seed });
+  const s = createSdeStepper(system, new Float64Array(system.dim).fill(x0), 0, { method, dt, noiseSeed: seed });
   s.advanceTo(tEnd);
   return Float64Array.from(s.y);
 }
@@ -119,8 +119,8 @@ describe('createSdeStepper', () => {
     for (const method of ['euler-maruyama', 'sra'] as const) {
       const scalar = ou(64, 1.5, 0.4);
       const perComponent: SdeSystem = { ...scalar, noise: { kind: 'additive', amplitude: new Float64Array(64).fill(0.4) } };
-      const a = createSdeStepper(scalar, new Float64Array(64).fill(1), 0, { dt: 0.01, seed: 5, method });
-      const b = createSdeStepper(perComponent, new Float64Array(64).fill(1), 0, { dt: 0.01, seed: 5, method });
+      const a = createSdeStepper(scalar, new Float64Array(64).fill(1), 0, { dt: 0.01, noiseSeed: 5, method });
+      const b = createSdeStepper(perComponent, new Float64Array(64).fill(1), 0, { dt: 0.01, noiseSeed: 5, method });
       a.advanceTo(1);
       b.advanceTo(1);
       expect(Array.from(a.y)).toEqual(Array.from(b.y));
@@ -153,7 +153,7 @@ describe('createSdeStepper', () => {
       },
       noise: { kind: 'additive', amplitude: 0.1 },
     };
-    const stepper = createSdeStepper(ou1000, new Float64Array(1000).fill(1), 0, { dt: 0.01, seed: 1 });
+    const stepper = createSdeStepper(ou1000, new Float64Array(1000).fill(1), 0, { dt: 0.01, noiseSeed: 1 });
     stepper.advanceTo(1);
     expect(stepper.t).toBe(1);
     expect(stepper.stats).toEqual({ steps: 100, driftEvaluations: 100 });
@@ -231,7 +231,7 @@ describe('createSdeStepper', () => {
         },
         noise: { kind: 'additive', amplitude: 0 },
       };
-      const s = createSdeStepper(sys, new Float64Array([1]), 0, { dt: 0.1, seed: 1 });
+      const s = createSdeStepper(sys, new Float64Array([1]), 0, { dt: 0.1, noiseSeed: 1 });
       s.advanceTo(0.35);
       expect(s.t).toBe(0.35);
       // noise-free EM: y ← (1 − h) y with h = 0.1, 0.1, 0.1, 0.05
@@ -245,7 +245,7 @@ describe('createSdeStepper', () => {
     });
 
     it('takes no sliver step when tOut is a rounded multiple of dt', () => {
-      const s = createSdeStepper(ou(1, 1, 1), new Float64Array(1), 0, { dt: 0.1, seed: 1 });
+      const s = createSdeStepper(ou(1, 1, 1), new Float64Array(1), 0, { dt: 0.1, noiseSeed: 1 });
       s.advanceTo(0.1 + 0.2); // 0.30000000000000004
       expect(s.stats.steps).toBe(3);
     });
@@ -253,9 +253,9 @@ describe('createSdeStepper', () => {
     it('gives the same path, bit for bit, when advanced in pieces with maxSteps', () => {
       for (const method of ['euler-maruyama', 'sra'] as const) {
         const sys = adler(16, 0.5, 1, 0.8);
-        const whole = createSdeStepper(sys, new Float64Array(16), 0, { method, dt: 0.03, seed: 4 });
+        const whole = createSdeStepper(sys, new Float64Array(16), 0, { method, dt: 0.03, noiseSeed: 4 });
         whole.advanceTo(1.234);
-        const pieces = createSdeStepper(sys, new Float64Array(16), 0, { method, dt: 0.03, seed: 4 });
+        const pieces = createSdeStepper(sys, new Float64Array(16), 0, { method, dt: 0.03, noiseSeed: 4 });
         pieces.advanceTo(1.234, 7);
         expect(pieces.stats.steps).toBe(7);
         expectClose(pieces.t, 0.21, { rtol: 1e-15 });
@@ -276,7 +276,7 @@ describe('createSdeStepper', () => {
         },
         noise: { kind: 'additive', amplitude: 1 },
       };
-      createSdeStepper(sys, new Float64Array(3), 0, { method: 'sra', dt: 0.01, seed: 1 }).advanceTo(1);
+      createSdeStepper(sys, new Float64Array(3), 0, { method: 'sra', dt: 0.01, noiseSeed: 1 }).advanceTo(1);
       expect(outs.size).toBe(2); // f(y) and f(H)
     });
   });
@@ -514,18 +514,25 @@ describe('createSdeStepper', () => {
       }
     });
 
-    it("an 'rng' is the same source as its seed, and 'increments' take precedence over both", () => {
+    it("an 'rng' is the same source as its seed (a 'noiseStream' as its split stream), and 'increments' take precedence over both", () => {
       const sys = adler(33, 0.3, 1, 0.7);
-      const bySeed = createSdeStepper(sys, new Float64Array(33), 0, { method: 'sra', dt: 0.05, seed: 5 });
+      const bySeed = createSdeStepper(sys, new Float64Array(33), 0, { method: 'sra', dt: 0.05, noiseSeed: 5 });
       const byRng = createSdeStepper(sys, new Float64Array(33), 0, { method: 'sra', dt: 0.05, rng: createRng(5) });
       bySeed.advanceTo(1);
       byRng.advanceTo(1);
       expect(Array.from(byRng.y)).toEqual(Array.from(bySeed.y));
+      // noiseStream k is the split stream k of the seed
+      const byStream = createSdeStepper(sys, new Float64Array(33), 0, { method: 'sra', dt: 0.05, noiseSeed: 5, noiseStream: 1 });
+      const bySplit = createSdeStepper(sys, new Float64Array(33), 0, { method: 'sra', dt: 0.05, rng: createRng(5).split(1) });
+      byStream.advanceTo(1);
+      bySplit.advanceTo(1);
+      expect(Array.from(byStream.y)).toEqual(Array.from(bySplit.y));
+      expect(byStream.y[0]).not.toBe(bySeed.y[0]);
       const quiet: WienerIncrements = (dW, dZ) => {
         dW.fill(0);
         dZ?.fill(0);
       };
-      const config: SdeStepperConfig = { dt: 0.1, seed: 5, rng: createRng(6), increments: quiet };
+      const config: SdeStepperConfig = { dt: 0.1, noiseSeed: 5, rng: createRng(6), increments: quiet };
       const s = createSdeStepper(ou(2, 1, 1), new Float64Array([1, 1]), 0, config);
       s.advanceTo(0.5);
       expectClose(s.y, [0.9 ** 5, 0.9 ** 5], { rtol: 1e-15 });
@@ -559,7 +566,7 @@ describe('createSdeStepper', () => {
   describe('failures', () => {
     it('a blow-up (dX = X³ dt, dt = 0.5) throws naming the step, not NaN', () => {
       const cubic: SdeSystem = { dim: 1, drift: (out, y) => void (out[0] = y[0] ** 3), noise: { kind: 'additive', amplitude: 0 } };
-      const s = createSdeStepper(cubic, new Float64Array([1]), 0, { dt: 0.5, seed: 1 });
+      const s = createSdeStepper(cubic, new Float64Array([1]), 0, { dt: 0.5, noiseSeed: 1 });
       // 1 → 1.5 → 3.19 → 19.4 → 3.7e3 → 2.5e10 → 7.5e30 → 2.1e92 → 4.6e276 → ∞ in the 9th step
       expect(() => s.advanceTo(10)).toThrow(
         'createSdeStepper: y became non-finite in the step from t = 4 to t = 4.5 (y[0] = Infinity): ' +
@@ -570,13 +577,13 @@ describe('createSdeStepper', () => {
     it('a drift returning NaN throws, naming the component', () => {
       // SRA evaluates f at t and t + ¾h: the first NaN is at 0.275, in the step from 0.2
       const sys: SdeSystem = { dim: 3, drift: (out, y, t) => void out.fill(t > 0.25 ? NaN : -y[0]), noise: { kind: 'additive', amplitude: 1 } };
-      const s = createSdeStepper(sys, new Float64Array(3), 0, { dt: 0.1, seed: 1, method: 'sra' });
+      const s = createSdeStepper(sys, new Float64Array(3), 0, { dt: 0.1, noiseSeed: 1, method: 'sra' });
       expect(() => s.advanceTo(1)).toThrow(/non-finite in the step from t = 0\.2 to t = 0\.3\d* \(y\[0\] = NaN\)/);
     });
 
     it('finite entries whose sum overflows are not a blow-up', () => {
       const sys: SdeSystem = { dim: 2, drift: (out) => void out.fill(0), noise: { kind: 'additive', amplitude: 0 } };
-      const s = createSdeStepper(sys, new Float64Array([1.5e308, 1.5e308]), 0, { dt: 0.1, seed: 1 });
+      const s = createSdeStepper(sys, new Float64Array([1.5e308, 1.5e308]), 0, { dt: 0.1, noiseSeed: 1 });
       s.advanceTo(0.2);
       expect(Array.from(s.y)).toEqual([1.5e308, 1.5e308]);
     });
@@ -585,7 +592,7 @@ describe('createSdeStepper', () => {
   describe('guards', () => {
     const sys = ou(2, 1, 1);
     const y0 = new Float64Array(2);
-    const make = (system: unknown, config: unknown = { dt: 0.1, seed: 1 }, y: unknown = y0, t0 = 0) =>
+    const make = (system: unknown, config: unknown = { dt: 0.1, noiseSeed: 1 }, y: unknown = y0, t0 = 0) =>
       () => createSdeStepper(system as SdeSystem, y as Float64Array, t0, config as SdeStepperConfig);
     const diagonal = (extra: object = {}): SdeSystem => ({
       dim: 2,
@@ -599,7 +606,8 @@ describe('createSdeStepper', () => {
       expect(make({ ...sys, dim: 1.5 })).toThrow(/'system\.dim' must be an integer ≥ 1, got 1\.5/);
       expect(make({ ...sys, drift: 3 })).toThrow("createSdeStepper: 'system.drift' must be a function (out, y, t) => void");
       expect(make({ ...sys, noise: null })).toThrow("createSdeStepper: 'system.noise.kind' must be 'additive' or 'diagonal', got undefined");
-      expect(make({ ...sys, noise: { kind: 'multiplicative' } })).toThrow(/'system\.noise\.kind' must be .* got "multiplicative"/);
+      expect(make({ ...sys, noise: { kind: 'multiplicative' } })).toThrow(/'system\.noise\.kind' must be .* got 'multiplicative'/);
+      expect(make({ ...sys, noise: { kind: NaN } })).toThrow(/'system\.noise\.kind' must be .* got NaN/);
       expect(make({ ...sys, noise: { kind: 'diagonal' } })).toThrow(
         "createSdeStepper: 'system.noise.diffusion' must be a function (out, y, t) => void for diagonal noise",
       );
@@ -628,20 +636,28 @@ describe('createSdeStepper', () => {
 
     it('rejects bad options, naming them', () => {
       expect(make(sys, null)).toThrow("createSdeStepper: argument 'config' must be an object");
-      expect(make(sys, { seed: 1 })).toThrow("createSdeStepper: option 'dt' must be a finite number > 0, got undefined");
-      expect(make(sys, { dt: -1, seed: 1 })).toThrow(/option 'dt' must be a finite number > 0, got -1/);
-      expect(make(sys, { dt: Infinity, seed: 1 })).toThrow(/option 'dt' .* got Infinity/);
-      expect(make(sys, { dt: 0.1, seed: 1, method: 'heun' })).toThrow(
+      expect(make(sys, { noiseSeed: 1 })).toThrow("createSdeStepper: option 'dt' must be a finite number > 0, got undefined");
+      expect(make(sys, { dt: -1, noiseSeed: 1 })).toThrow(/option 'dt' must be a finite number > 0, got -1/);
+      expect(make(sys, { dt: Infinity, noiseSeed: 1 })).toThrow(/option 'dt' .* got Infinity/);
+      expect(make(sys, { dt: 0.1, noiseSeed: 1, method: 'heun' })).toThrow(
         "createSdeStepper: option 'method' must be one of euler-maruyama, milstein, sra, got 'heun'",
       );
-      expect(make(diagonal(), { dt: 0.1, seed: 1, method: 'sra' })).toThrow(
+      expect(make(diagonal(), { dt: 0.1, noiseSeed: 1, method: 'sra' })).toThrow(
         "createSdeStepper: method 'sra' needs additive noise (noise.kind 'additive'), got 'diagonal'",
       );
-      expect(make(diagonal(), { dt: 0.1, seed: 1, method: 'milstein' })).toThrow(
+      expect(make(diagonal(), { dt: 0.1, noiseSeed: 1, method: 'milstein' })).toThrow(
         "createSdeStepper: method 'milstein' needs 'noise.diffusionDerivative' (∂g_i/∂y_i) for diagonal noise",
       );
-      expect(make(sys, { dt: 0.1 })).toThrow("createSdeStepper: give the noise a 'seed' (integer), an 'rng' or 'increments'");
-      expect(make(sys, { dt: 0.1, seed: 1.5 })).toThrow("createSdeStepper: option 'seed' must be an integer, got 1.5");
+      expect(make(sys, { dt: 0.1 })).toThrow("createSdeStepper: give the noise a 'noiseSeed' (integer), an 'rng' or 'increments'");
+      expect(make(sys, { dt: 0.1, noiseSeed: 1.5 })).toThrow("createSdeStepper: option 'noiseSeed' must be an integer, got 1.5");
+      expect(make(sys, { dt: 0.1, noiseSeed: NaN })).toThrow("createSdeStepper: option 'noiseSeed' must be an integer, got NaN");
+      expect(make(sys, { dt: 0.1, noiseSeed: 1, noiseStream: -1 })).toThrow(
+        "createSdeStepper: option 'noiseStream' must be an integer ≥ 0, got -1",
+      );
+      // the old name is refused, not ignored
+      expect(make(sys, { dt: 0.1, seed: 1 })).toThrow(
+        "createSdeStepper: unknown option 'seed' (known: method, dt, noiseSeed, noiseStream, rng, increments)",
+      );
       expect(make(sys, { dt: 0.1, rng: {} })).toThrow("createSdeStepper: option 'rng' must be an Rng (e.g. createRng(seed).split(k))");
       expect(make(sys, { dt: 0.1, increments: 'white' })).toThrow(
         "createSdeStepper: option 'increments' must be a function (dW, dZ, h) => void",
@@ -649,7 +665,7 @@ describe('createSdeStepper', () => {
     });
 
     it('advanceTo rejects a time before t, NaN, ∞ and maxSteps < 1', () => {
-      const s = createSdeStepper(sys, y0, 0, { dt: 0.1, seed: 1 });
+      const s = createSdeStepper(sys, y0, 0, { dt: 0.1, noiseSeed: 1 });
       s.advanceTo(1);
       expect(() => s.advanceTo(0.5)).toThrow(
         "createSdeStepper: advanceTo: argument 'tOut' must be finite and ≥ the current time 1, got 0.5",

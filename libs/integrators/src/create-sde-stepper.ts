@@ -1,11 +1,10 @@
-import { createRng, type Rng } from '@qsync/linalg';
+import { createRng } from '@qsync/linalg';
+import { checkSdeStepperArguments } from './check-sde-stepper-arguments';
 import { gaussianIncrements } from './gaussian-increments';
-import { assertFinite, assertInitialState, assertPositive } from './ode-guards';
 import { isLastStep } from './sde-grid';
-import type { SdeMethod, SdeStats, SdeStepper, SdeStepperConfig, SdeSystem, WienerIncrements } from './sde-types';
+import type { SdeStats, SdeStepper, SdeStepperConfig, SdeSystem, WienerIncrements } from './sde-types';
 
 const FN = 'createSdeStepper';
-const METHODS: readonly SdeMethod[] = ['euler-maruyama', 'milstein', 'sra'];
 
 /**
  * Creates a fixed-step Itô SDE integrator for dy_i = f_i(y, t) dt + g_i(y, t) dW_i from y(t0) = y0.
@@ -25,21 +24,23 @@ const METHODS: readonly SdeMethod[] = ['euler-maruyama', 'milstein', 'sra'];
  * grid, so a run advanced in pieces is bit-identical to one advanced in one go.
  *
  * The noise is drawn in a fixed order (all ΔW of a step, then the extra normals of ΔZ), so the
- * same seed gives the same path, bit for bit. Every work array is allocated here: a step
- * allocates nothing. A non-finite state throws, naming the step's times.
+ * same noise seed gives the same path, bit for bit. Every work array is allocated here, and only
+ * those the scheme uses (SRA with one noise amplitude: six arrays of `dim`; Euler–Maruyama:
+ * three); a step allocates nothing. A non-finite state throws, naming the step's times.
  *
  * @param system - drift, noise and dimension (see {@link SdeSystem})
  * @param y0 - initial state (copied)
  * @param t0 - initial time
- * @param config - `{ method, dt, seed | rng | increments }`; noise source precedence:
- *   `increments`, then `rng`, then `seed`
- * @throws Error naming the parameter for a bad system, y0, t0, dt, method, seed, rng or
- *   increments, for 'sra' without additive noise and for 'milstein' without ∂g/∂y
+ * @param config - `{ method, dt, noiseSeed | rng | increments }`; noise source precedence:
+ *   `increments`, then `rng`, then `noiseSeed` (its generator, or stream `noiseStream` of it)
+ * @throws Error naming the parameter for a bad system, y0, t0, dt, method, noiseSeed,
+ *   noiseStream, rng or increments, for an unknown option, for 'sra' without additive noise and
+ *   for 'milstein' without ∂g/∂y
  * @example
  * // Ornstein–Uhlenbeck dy = −y dt + 0.1 dW, 1000 independent copies in one vector
  * const ou: SdeSystem = { dim: 1000, drift: (out, y) => { for (let i = 0; i < 1000; i++) out[i] = -y[i]; },
  *   noise: { kind: 'additive', amplitude: 0.1 } };
- * const stepper = createSdeStepper(ou, new Float64Array(1000).fill(1), 0, { dt: 0.01, seed: 1 });
+ * const stepper = createSdeStepper(ou, new Float64Array(1000).fill(1), 0, { dt: 0.01, noiseSeed: 1 });
  * stepper.advanceTo(1);
  * stepper.t; // → 1
  */
@@ -49,50 +50,35 @@ export function createSdeStepper(
   t0: number,
   config: SdeStepperConfig,
 ): SdeStepper {
-  assertSystem(system);
-  assertInitialState(FN, y0);
-  if (y0.length !== system.dim) {
-    throw new Error(`${FN}: argument 'y0' must have length system.dim = ${system.dim}, got ${y0.length}`);
-  }
-  assertFinite(FN, 't0', t0);
-  if (config === null || typeof config !== 'object') {
-    throw new Error(`${FN}: argument 'config' must be an object { dt, method, seed | rng | increments }`);
-  }
-  assertPositive(FN, 'dt', config.dt);
-  const method = config.method ?? 'euler-maruyama';
-  if (!METHODS.includes(method)) {
-    throw new Error(`${FN}: option 'method' must be one of ${METHODS.join(', ')}, got '${String(method)}'`);
-  }
+  const method = checkSdeStepperArguments(FN, system, y0, t0, config);
   const noise = system.noise;
-  if (method === 'sra' && noise.kind !== 'additive') {
-    throw new Error(`${FN}: method 'sra' needs additive noise (noise.kind 'additive'), got '${noise.kind}'`);
-  }
-  if (method === 'milstein' && noise.kind === 'diagonal' && noise.diffusionDerivative === undefined) {
-    throw new Error(`${FN}: method 'milstein' needs 'noise.diffusionDerivative' (∂g_i/∂y_i) for diagonal noise`);
-  }
-  if (noise.kind === 'diagonal' && noise.diffusionDerivative !== undefined && typeof noise.diffusionDerivative !== 'function') {
-    throw new Error(`${FN}: 'system.noise.diffusionDerivative' must be a function (out, y, t) => void when given`);
-  }
   const increments = noiseIncrements(config);
 
   const n = system.dim;
   const dt = config.dt;
-  const y = Float64Array.from(y0);
-  const f = new Float64Array(n);
-  const dW = new Float64Array(n);
-  const dZ = method === 'sra' ? new Float64Array(n) : null;
-  const stage = method === 'sra' ? new Float64Array(n) : null;
-  const f2 = method === 'sra' ? new Float64Array(n) : null;
-  const g = new Float64Array(n);
-  const dg = method === 'milstein' ? new Float64Array(n) : null;
-  const derivative = noise.kind === 'diagonal' ? noise.diffusionDerivative : undefined;
-  if (noise.kind === 'additive') g.set(additiveAmplitudes(noise.amplitude, n));
-  // one amplitude for all components: read a constant instead of g[i] (the loops are memory-bound);
-  // additive noise of amplitude 0 everywhere: a deterministic run, draw nothing
+  // one amplitude for all components: read a constant instead of g[i] (the loops are
+  // memory-bound) and keep no g array; additive noise of amplitude 0 everywhere: a
+  // deterministic run, which draws nothing and keeps no increments
   const shared = noise.kind === 'additive' && typeof noise.amplitude === 'number';
   const common = shared ? (noise.amplitude as number) : 0;
-  const silent = noise.kind === 'additive' && g.every((v) => v === 0);
+  const silent =
+    noise.kind === 'additive' && (shared ? common === 0 : (noise.amplitude as Float64Array).every((v) => v === 0));
   const mode: NoiseMode = silent ? SILENT : shared ? COMMON : PER_COMPONENT;
+  // the arrays a step needs, and only those: at the Kuramoto size limit each is 256 MB
+  const y = Float64Array.from(y0);
+  const f = new Float64Array(n);
+  const dW = new Float64Array(silent ? 0 : n);
+  const dZ = method === 'sra' ? new Float64Array(silent ? 0 : n) : null;
+  const stage = method === 'sra' ? new Float64Array(n) : null;
+  const f2 = method === 'sra' ? new Float64Array(n) : null;
+  const g =
+    noise.kind === 'diagonal'
+      ? new Float64Array(n)
+      : mode === PER_COMPONENT
+        ? Float64Array.from(noise.amplitude as Float64Array)
+        : new Float64Array(0);
+  const dg = method === 'milstein' && noise.kind === 'diagonal' ? new Float64Array(n) : null;
+  const derivative = noise.kind === 'diagonal' ? noise.diffusionDerivative : undefined;
   const stats: SdeStats = { steps: 0, driftEvaluations: 0 };
   const drift = system.drift;
   let t = t0;
@@ -290,65 +276,14 @@ function sraUpdateInto(
   return check;
 }
 
-function assertSystem(system: SdeSystem): void {
-  if (system === null || typeof system !== 'object') {
-    throw new Error(`${FN}: argument 'system' must be an object { dim, drift, noise }`);
-  }
-  if (!Number.isInteger(system.dim) || system.dim < 1) {
-    throw new Error(`${FN}: 'system.dim' must be an integer ≥ 1, got ${String(system.dim)}`);
-  }
-  if (typeof system.drift !== 'function') {
-    throw new Error(`${FN}: 'system.drift' must be a function (out, y, t) => void`);
-  }
-  const noise = system.noise as { kind?: unknown; diffusion?: unknown } | null | undefined;
-  if (noise === null || typeof noise !== 'object' || (noise.kind !== 'additive' && noise.kind !== 'diagonal')) {
-    throw new Error(`${FN}: 'system.noise.kind' must be 'additive' or 'diagonal', got ${JSON.stringify(noise?.kind)}`);
-  }
-  if (noise.kind === 'diagonal' && typeof noise.diffusion !== 'function') {
-    throw new Error(`${FN}: 'system.noise.diffusion' must be a function (out, y, t) => void for diagonal noise`);
-  }
-}
-
-function additiveAmplitudes(amplitude: number | Float64Array, n: number): Float64Array {
-  if (typeof amplitude === 'number') {
-    if (!Number.isFinite(amplitude)) {
-      throw new Error(`${FN}: 'system.noise.amplitude' must be finite, got ${amplitude}`);
-    }
-    return new Float64Array(n).fill(amplitude);
-  }
-  if (!(amplitude instanceof Float64Array) || amplitude.length !== n) {
-    throw new Error(`${FN}: 'system.noise.amplitude' must be a number or a Float64Array of length ${n}`);
-  }
-  for (let i = 0; i < n; i++) {
-    if (!Number.isFinite(amplitude[i])) {
-      throw new Error(`${FN}: 'system.noise.amplitude[${i}]' must be finite, got ${amplitude[i]}`);
-    }
-  }
-  return amplitude;
-}
-
-/** The increments source: `increments`, else Gaussian increments from `rng`, else from `createRng(seed)`. */
+/**
+ * The increments source (arguments already checked): `increments`, else Gaussian increments
+ * from `rng`, else from `createRng(noiseSeed)` or its stream `noiseStream`, a fresh generator
+ * per stepper.
+ */
 function noiseIncrements(config: SdeStepperConfig): WienerIncrements {
-  if (config.increments !== undefined) {
-    if (typeof config.increments !== 'function') {
-      throw new Error(`${FN}: option 'increments' must be a function (dW, dZ, h) => void`);
-    }
-    return config.increments;
-  }
-  let rng: Rng;
-  if (config.rng !== undefined) {
-    if (config.rng === null || typeof (config.rng as Partial<Rng>).fillNormalZigguratInto !== 'function') {
-      throw new Error(`${FN}: option 'rng' must be an Rng (e.g. createRng(seed).split(k))`);
-    }
-    rng = config.rng;
-  } else {
-    if (config.seed === undefined) {
-      throw new Error(`${FN}: give the noise a 'seed' (integer), an 'rng' or 'increments'`);
-    }
-    if (!Number.isInteger(config.seed)) {
-      throw new Error(`${FN}: option 'seed' must be an integer, got ${String(config.seed)}`);
-    }
-    rng = createRng(config.seed);
-  }
-  return gaussianIncrements(rng);
+  if (config.increments !== undefined) return config.increments;
+  if (config.rng !== undefined) return gaussianIncrements(config.rng);
+  const root = createRng(config.noiseSeed as number);
+  return gaussianIncrements(config.noiseStream === undefined ? root : root.split(config.noiseStream));
 }

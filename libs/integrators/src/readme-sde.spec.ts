@@ -91,7 +91,7 @@ describe('README, section Stochastic differential equations', () => {
     };
     const times = Array.from({ length: 21 }, (_, k) => 0.5 * k);
     const frames = await lastValueFrom(
-      sdeSolve(phases, new Float64Array(2 * R), times, { method: 'sra', dt: 0.02, seed: 1, observe }).pipe(toArray()),
+      sdeSolve(phases, new Float64Array(2 * R), times, { method: 'sra', dt: 0.02, noiseSeed: 1, observe }).pipe(toArray()),
     );
     const locking = channelValue(frames[20], 'locking', 'real').value; // ≈ 0.946, the stationary value
     // README-END

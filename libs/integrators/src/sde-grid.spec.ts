@@ -27,7 +27,7 @@ describe('stepsBetween', () => {
       [12.34, 56.78, 0.0123],
     ];
     for (const [a, b, dt] of cases) {
-      const s = createSdeStepper(still, new Float64Array(1), a, { dt, seed: 1 });
+      const s = createSdeStepper(still, new Float64Array(1), a, { dt, noiseSeed: 1 });
       s.advanceTo(b);
       expect(s.stats.steps).toBe(stepsBetween(a, b, dt));
       expect(s.t).toBe(b);

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { lastValueFrom, take, takeWhile, toArray } from 'rxjs';
 import type { Observable } from 'rxjs';
 import { createRng } from '@qsync/linalg';
@@ -8,6 +8,12 @@ import { expectClose } from '@qsync/testing';
 import { createSdeStepper } from './create-sde-stepper';
 import { sdeSolve, type SdeSolveConfig } from './sde-solve';
 import type { SdeSystem } from './sde-types';
+
+// a pass-through spy: counts the steppers sdeSolve builds
+vi.mock('./create-sde-stepper', async (importOriginal) => {
+  const original = await importOriginal<typeof import('./create-sde-stepper')>();
+  return { createSdeStepper: vi.fn(original.createSdeStepper) };
+});
 
 const collect = (obs: Observable<Frame>) => lastValueFrom(obs.pipe(toArray()));
 const stateOf = (f: Frame) => channelValue(f, 'y', 'array').data;
@@ -34,7 +40,7 @@ const decay: SdeSystem = { dim: 1, drift: (out, y) => void (out[0] = -y[0]), noi
 
 describe('sdeSolve', () => {
   it('runs the doc example', async () => {
-    const frames = await collect(sdeSolve(decay, new Float64Array([1]), [0, 1], { dt: 1e-3, seed: 1 }));
+    const frames = await collect(sdeSolve(decay, new Float64Array([1]), [0, 1], { dt: 1e-3, noiseSeed: 1 }));
     const y1 = (frames[1].channels.y as ArrayChannel).data[0];
     expect(y1).toBe(0.36769542477096373); // the value quoted in the doc comment
     // 999 steps of 1e-3 and a last one of 1 − 999·1e-3 = 1e-3 + 9e-19: 0.999^1000 up to a few ulps
@@ -44,7 +50,7 @@ describe('sdeSolve', () => {
   it('is cold: nothing runs before subscribe', async () => {
     const { system, calls } = counted(8);
     const reports: Progress[] = [];
-    const obs = sdeSolve(system, new Float64Array(8), [0, 1], { dt: 0.01, seed: 1, progress: (p) => reports.push(p) });
+    const obs = sdeSolve(system, new Float64Array(8), [0, 1], { dt: 0.01, noiseSeed: 1, progress: (p) => reports.push(p) });
     await sleep(20);
     expect(calls.n).toBe(0);
     expect(reports).toEqual([]);
@@ -55,7 +61,7 @@ describe('sdeSolve', () => {
   it('emits a frame at each requested time, landing on times that are not multiples of dt', async () => {
     const times = [0, 0.25, 0.6, 0.6, 1];
     const reports: Progress[] = [];
-    const frames = await collect(sdeSolve(decay, new Float64Array([1]), times, { dt: 0.1, seed: 1, progress: (p) => reports.push(p) }));
+    const frames = await collect(sdeSolve(decay, new Float64Array([1]), times, { dt: 0.1, noiseSeed: 1, progress: (p) => reports.push(p) }));
     expect(frames.map((f) => f.t)).toEqual(times);
     // steps 0.1, 0.1, 0.05 | 0.1, 0.1, 0.1, 0.05 | none (repeated time) | 0.1 × 4
     const a = 0.9 ** 2 * 0.95;
@@ -73,19 +79,35 @@ describe('sdeSolve', () => {
     const dim = 1 << 12;
     const { system } = counted(dim, 0.8);
     const times = [0, 0.123, 0.5, 0.77, 1.3];
-    const config: SdeSolveConfig = { method: 'sra', dt: 0.01, seed: 12, yieldEvery: 0 };
+    const config: SdeSolveConfig = { method: 'sra', dt: 0.01, noiseSeed: 12, yieldEvery: 0 };
     const frames = await collect(sdeSolve(system, new Float64Array(dim), times, config));
-    const stepper = createSdeStepper(system, new Float64Array(dim), 0, config);
+    const stepper = createSdeStepper(system, new Float64Array(dim), 0, { method: 'sra', dt: 0.01, noiseSeed: 12 });
     for (let k = 0; k < times.length; k++) {
       stepper.advanceTo(times[k]);
       expect(Array.from(stateOf(frames[k]))).toEqual(Array.from(stepper.y));
     }
   });
 
+  it('builds no stepper at the call and exactly one per subscription (the run\'s memory is one stepper)', async () => {
+    const built = vi.mocked(createSdeStepper);
+    built.mockClear();
+    const { system } = counted(256);
+    const obs = sdeSolve(system, new Float64Array(256), [0, 0.5, 1], { method: 'sra', dt: 0.01, noiseSeed: 2 });
+    expect(built).toHaveBeenCalledTimes(0);
+    await collect(obs);
+    expect(built).toHaveBeenCalledTimes(1);
+    await collect(obs);
+    expect(built).toHaveBeenCalledTimes(2);
+    await lastValueFrom(obs.pipe(take(1))); // left after the first frame
+    expect(built).toHaveBeenCalledTimes(3);
+    expect(() => sdeSolve(system, new Float64Array(256), [0, 1], { dt: 0, noiseSeed: 2 })).toThrow(/'dt'/);
+    expect(built).toHaveBeenCalledTimes(3); // a refused call builds none either
+  });
+
   it('replays the same frames on re-subscription with a seed; a shared rng continues instead', async () => {
     const { system } = counted(64);
     const times = [0, 0.5, 1];
-    const seeded = sdeSolve(system, new Float64Array(64), times, { dt: 0.01, seed: 3 });
+    const seeded = sdeSolve(system, new Float64Array(64), times, { dt: 0.01, noiseSeed: 3 });
     const first = await collect(seeded);
     const second = await collect(seeded);
     for (let k = 0; k < times.length; k++) expect(Array.from(stateOf(second[k]))).toEqual(Array.from(stateOf(first[k])));
@@ -93,7 +115,7 @@ describe('sdeSolve', () => {
     const shared = sdeSolve(system, new Float64Array(64), times, { dt: 0.01, rng: createRng(3) });
     const a = await collect(shared);
     const b = await collect(shared);
-    // createRng(3) is the source `seed: 3` uses: the first run is the seeded one …
+    // createRng(3) is the source `noiseSeed: 3` uses: the first run is the seeded one …
     expect(Array.from(stateOf(a[2]))).toEqual(Array.from(stateOf(first[2])));
     // … the second draws further numbers, so every realization differs
     expect(stateOf(b[2]).filter((v, i) => v === stateOf(a[2])[i]).length).toBe(0);
@@ -104,7 +126,7 @@ describe('sdeSolve', () => {
     const { system } = counted(dim);
     const reports: Progress[] = [];
     const times = [0, 0.333, 1];
-    await collect(sdeSolve(system, new Float64Array(dim), times, { dt: 0.01, seed: 1, yieldEvery: 0, progress: (p) => reports.push(p) }));
+    await collect(sdeSolve(system, new Float64Array(dim), times, { dt: 0.01, noiseSeed: 1, yieldEvery: 0, progress: (p) => reports.push(p) }));
     const total = 34 + 67; // 0.333 = 33 steps + 0.003; 0.667 = 66 steps + 0.007
     expect(reports.length).toBeGreaterThan(20); // 4 steps per chunk
     for (let k = 0; k < reports.length; k++) {
@@ -118,7 +140,7 @@ describe('sdeSolve', () => {
   it('stops working when the subscriber leaves: take(1) runs no step, takeWhile stops at its frame', async () => {
     const { system, calls } = counted(16);
     const times = Array.from({ length: 41 }, (_, k) => k * 0.05);
-    const obs = sdeSolve(system, new Float64Array(16), times, { dt: 0.05, seed: 1, yieldEvery: 0 });
+    const obs = sdeSolve(system, new Float64Array(16), times, { dt: 0.05, noiseSeed: 1, yieldEvery: 0 });
     const firstOnly = await lastValueFrom(obs.pipe(take(1), toArray()));
     expect(firstOnly.map((f) => f.t)).toEqual([0]);
     await sleep(20);
@@ -134,7 +156,7 @@ describe('sdeSolve', () => {
   it('stops when unsubscribed between chunks of a long run', async () => {
     const dim = 1 << 15; // one step per chunk
     const { system, calls } = counted(dim);
-    const sub = sdeSolve(system, new Float64Array(dim), [0, 100], { dt: 0.01, seed: 1, yieldEvery: 0 }).subscribe();
+    const sub = sdeSolve(system, new Float64Array(dim), [0, 100], { dt: 0.01, noiseSeed: 1, yieldEvery: 0 }).subscribe();
     await sleep(30);
     sub.unsubscribe();
     const seen = calls.n;
@@ -152,8 +174,8 @@ describe('sdeSolve', () => {
       return { mean: realChannel(m / y.length, '1'), first: realChannel(y[0]), t2: realChannel(2 * t) };
     };
     const times = [0, 0.5, 1];
-    const frames = await collect(sdeSolve(system, new Float64Array(100), times, { dt: 0.01, seed: 4, observe }));
-    const plain = await collect(sdeSolve(system, new Float64Array(100), times, { dt: 0.01, seed: 4 }));
+    const frames = await collect(sdeSolve(system, new Float64Array(100), times, { dt: 0.01, noiseSeed: 4, observe }));
+    const plain = await collect(sdeSolve(system, new Float64Array(100), times, { dt: 0.01, noiseSeed: 4 }));
     for (let k = 0; k < times.length; k++) {
       expect(Object.keys(frames[k].channels).sort()).toEqual(['first', 'mean', 't2']);
       const y = stateOf(plain[k]);
@@ -175,7 +197,7 @@ describe('sdeSolve', () => {
     };
     const seen: Frame[] = [];
     const error = await new Promise<unknown>((resolve, reject) => {
-      sdeSolve(failing, new Float64Array(1), [0, 0.2, 1], { dt: 0.1, seed: 1 }).subscribe({
+      sdeSolve(failing, new Float64Array(1), [0, 0.2, 1], { dt: 0.1, noiseSeed: 1 }).subscribe({
         next: (f) => seen.push(f),
         error: resolve,
         complete: () => reject(new Error('completed instead of failing')),
@@ -185,7 +207,7 @@ describe('sdeSolve', () => {
     expect(seen.map((f) => f.t)).toEqual([0, 0.2]);
 
     const cubic: SdeSystem = { dim: 1, drift: (out, y) => void (out[0] = y[0] ** 3), noise: { kind: 'additive', amplitude: 0 } };
-    await expect(collect(sdeSolve(cubic, new Float64Array([1]), [0, 10], { dt: 0.5, seed: 1 }))).rejects.toThrow(
+    await expect(collect(sdeSolve(cubic, new Float64Array([1]), [0, 10], { dt: 0.5, noiseSeed: 1 }))).rejects.toThrow(
       /createSdeStepper: y became non-finite in the step from t = 4 to t = 4\.5/,
     );
   });
@@ -193,7 +215,7 @@ describe('sdeSolve', () => {
   it('copies y0 at the call and emits a single frame for a single time', async () => {
     const y0 = new Float64Array([2]);
     const reports: Progress[] = [];
-    const obs = sdeSolve(decay, y0, [0.5], { dt: 0.1, seed: 1, progress: (p) => reports.push(p) });
+    const obs = sdeSolve(decay, y0, [0.5], { dt: 0.1, noiseSeed: 1, progress: (p) => reports.push(p) });
     y0[0] = 7;
     const frames = await collect(obs);
     expect(frames.map((f) => [f.t, stateOf(f)[0]])).toEqual([[0.5, 2]]);
@@ -202,7 +224,7 @@ describe('sdeSolve', () => {
 
   it('refuses bad input at the call, naming it', () => {
     const y0 = new Float64Array(1);
-    const ok = { dt: 0.1, seed: 1 };
+    const ok = { dt: 0.1, noiseSeed: 1 };
     expect(() => sdeSolve(decay, y0, [], ok)).toThrow("sdeSolve: 'times' must hold at least one time");
     expect(() => sdeSolve(decay, y0, null as unknown as number[], ok)).toThrow(/'times' must hold at least one time/);
     expect(() => sdeSolve(decay, y0, [0, Infinity], ok)).toThrow("sdeSolve: 'times[1]' must be finite, got Infinity");
@@ -217,7 +239,10 @@ describe('sdeSolve', () => {
     );
     expect(() => sdeSolve(decay, y0, [0, 1], { ...ok, yieldEvery: -1 })).toThrow(/option 'yieldEvery' must be a number of ms ≥ 0, got -1/);
     // the stepper's checks run at the call too
-    expect(() => sdeSolve(decay, y0, [0, 1], { dt: 0, seed: 1 })).toThrow("createSdeStepper: option 'dt' must be a finite number > 0, got 0");
+    expect(() => sdeSolve(decay, y0, [0, 1], { dt: 0, noiseSeed: 1 })).toThrow("sdeSolve: option 'dt' must be a finite number > 0, got 0");
     expect(() => sdeSolve(decay, new Float64Array(2), [0, 1], ok)).toThrow(/'y0' must have length system.dim = 1, got 2/);
+    expect(() => sdeSolve(decay, y0, [0, 1], { ...ok, seed: 1 } as never)).toThrow(
+      "sdeSolve: unknown option 'seed' (known: method, dt, noiseSeed, noiseStream, rng, increments, observe, progress, yieldEvery)",
+    );
   });
 });

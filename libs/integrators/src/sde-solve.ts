@@ -1,6 +1,7 @@
 import { arrayChannel, chunkedObservable } from '@qsync/frames';
 import type { Channel, Frame, Progress } from '@qsync/frames';
 import type { Observable } from 'rxjs';
+import { checkSdeStepperArguments, SDE_STEPPER_OPTIONS } from './check-sde-stepper-arguments';
 import { createSdeStepper } from './create-sde-stepper';
 import { stepsBetween } from './sde-grid';
 import type { SdeStepperConfig, SdeSystem } from './sde-types';
@@ -26,13 +27,16 @@ export interface SdeSolveConfig extends SdeStepperConfig {
 const CHUNK_WORK = 1 << 15;
 
 const FN = 'sdeSolve';
+const OPTIONS = [...SDE_STEPPER_OPTIONS, 'observe', 'progress', 'yieldEvery'];
 
 /**
  * Integrates an Itô SDE (see {@link createSdeStepper}) and emits one frame per requested time as
- * a cold Observable: nothing runs until subscribed; with a `seed`, every subscription replays the
- * same realization of the noise (the same seed gives the same frames, bit for bit, and the same
- * states as a stepper with that seed advanced to the same times); an `rng` or `increments` source
- * is shared and so continues where the last subscription left it. The work runs in slices that
+ * a cold Observable: nothing runs until subscribed; with a `noiseSeed`, every subscription replays
+ * the same realization of the noise (the same seed gives the same frames, bit for bit, and the
+ * same states as a stepper with that seed advanced to the same times); an `rng` or `increments`
+ * source is shared and so continues where the last subscription left it. The call checks its
+ * arguments without allocating; each subscription builds one stepper (its work arrays are the
+ * run's memory), which is dropped when the run ends or is unsubscribed. The work runs in slices that
  * yield to the event loop, and unsubscribing stops it (no step runs after the frame that made the
  * subscriber leave) — so a consumer can watch a channel and stop early with `takeWhile`.
  *
@@ -43,11 +47,11 @@ const FN = 'sdeSolve';
  * @param y0 - initial state (copied at the call)
  * @param times - output times, finite, non-decreasing; the first is the initial time
  * @param config - scheme, step, noise source, `observe`, progress, `yieldEvery`
- * @throws Error naming the parameter for bad times, observe, progress, yieldEvery and for
- *   everything {@link createSdeStepper} refuses (at the call, not at subscription)
+ * @throws Error naming the parameter for bad times, observe, progress, yieldEvery, an unknown
+ *   option and everything {@link createSdeStepper} refuses (at the call, not at subscription)
  * @example
  * const decay: SdeSystem = { dim: 1, drift: (out, y) => { out[0] = -y[0]; }, noise: { kind: 'additive', amplitude: 0 } };
- * const frames = await lastValueFrom(sdeSolve(decay, new Float64Array([1]), [0, 1], { dt: 1e-3, seed: 1 }).pipe(toArray()));
+ * const frames = await lastValueFrom(sdeSolve(decay, new Float64Array([1]), [0, 1], { dt: 1e-3, noiseSeed: 1 }).pipe(toArray()));
  * (frames[1].channels.y as ArrayChannel).data[0]; // → 0.36769542477096373  (= 0.999^1000 ≈ e^{-1})
  */
 export function sdeSolve(
@@ -66,8 +70,9 @@ export function sdeSolve(
     }
   }
   const t = Float64Array.from(times);
-  // validate now, so bad input fails at the call, not at subscription
-  createSdeStepper(system, y0, t[0], config);
+  // check now, so bad input fails at the call, not at subscription, and allocate nothing of the
+  // state's size: the one stepper of a run is built when it is subscribed
+  checkSdeStepperArguments(FN, system, y0, t[0], config, OPTIONS);
   if (config.observe !== undefined && typeof config.observe !== 'function') {
     throw new Error(`${FN}: option 'observe' must be a function (t, y) => channels`);
   }
@@ -75,6 +80,10 @@ export function sdeSolve(
     throw new Error(`${FN}: option 'progress' must be a function ({ done, total }) => void`);
   }
   const start = Float64Array.from(y0);
+  // the stepper gets its own options only (it refuses names it does not know)
+  const stepperConfig = Object.fromEntries(
+    SDE_STEPPER_OPTIONS.filter((name) => config[name] !== undefined).map((name) => [name, config[name]]),
+  ) as unknown as SdeStepperConfig;
   const dt = config.dt;
   const observe = config.observe ?? ((_t: number, y: Float64Array) => ({ y: arrayChannel(Float64Array.from(y), [y.length]) }));
   let steps = 0;
@@ -85,7 +94,7 @@ export function sdeSolve(
   return chunkedObservable<Frame>(
     function* (ctx) {
       // a fresh stepper per subscription: with a seed, every subscriber sees the same realization
-      const stepper = createSdeStepper(system, start, t[0], config);
+      const stepper = createSdeStepper(system, start, t[0], stepperConfig);
       let budget = chunkSteps;
       for (let k = 0; k < t.length; k++) {
         while (stepper.t < t[k]) {

@@ -44,8 +44,13 @@ export interface SdeStepperConfig {
   method?: SdeMethod;
   /** step size > 0 in the model's time unit */
   dt: number;
-  /** seed of the noise (integer); ignored when `rng` or `increments` is given */
-  seed?: number;
+  /**
+   * seed of the noise (integer): increments from `createRng(noiseSeed)`, fresh for every stepper
+   * (so every run with this seed draws the same path); ignored when `rng` or `increments` is given
+   */
+  noiseSeed?: number;
+  /** with `noiseSeed`: draw from its stream k, `createRng(noiseSeed).split(k)` (integer ≥ 0) */
+  noiseStream?: number;
   /** a generator to draw the noise from (e.g. `createRng(seed).split(k)`) */
   rng?: Rng;
   /** custom source of Wiener increments, e.g. a Brownian path shared with a reference solution */

@@ -1,6 +1,6 @@
 import { expectClose } from '@qsync/testing';
 import { describe, expect, it } from 'vitest';
-import { linspace, maxAbsDifference, weightedSlope } from './figure-support';
+import { jackknife, linspace, maxAbsDifference, meanSquaredT, meanWithError, weightedSlope } from './figure-support';
 
 describe('figure support', () => {
   it('linspace includes both ends', () => {
@@ -16,5 +16,42 @@ describe('figure support', () => {
 
   it('maxAbsDifference', () => {
     expect(maxAbsDifference([1, 2, 3], [1, 2.5, 2])).toBe(1);
+  });
+
+  it('meanWithError: the mean and √(s²/n)', () => {
+    const m = meanWithError([1, 2, 3, 6]);
+    expectClose(m.mean, 3, { rtol: 1e-15 });
+    // s² = (4 + 1 + 0 + 9)/3 = 14/3
+    expectClose(m.standardError, Math.sqrt(14 / 3 / 4), { rtol: 1e-15 });
+    expect(() => meanWithError([1])).toThrow(/at least 2/);
+  });
+
+  it('jackknife of a mean over groups is the standard error of the group means, exactly', () => {
+    // for an estimator linear in the data the jackknife reproduces √(s²/G) of the G group means
+    const groups = [0.3, 1.1, -0.4, 2.0, 0.7];
+    const all = (left: number | null) => {
+      let s = 0;
+      let n = 0;
+      for (const [g, v] of groups.entries()) {
+        if (g === left) continue;
+        s += v;
+        n++;
+      }
+      return s / n;
+    };
+    const j = jackknife(groups.length, all);
+    const direct = meanWithError(groups);
+    expectClose(j.value, direct.mean, { rtol: 1e-15 });
+    expectClose(j.standardError, direct.standardError, { rtol: 1e-14 });
+    expect(() => jackknife(1, all)).toThrow(/'groups'/);
+  });
+
+  it('meanSquaredT: mean t² against ν/(ν − 2), with Var t² = 2ν²(ν − 1)/((ν − 2)²(ν − 4))', () => {
+    const r = meanSquaredT([1, -2, 0.5, 0], 10);
+    expectClose(r.value, (1 + 4 + 0.25) / 4, { rtol: 1e-15 });
+    expectClose(r.expected, 1.25, { rtol: 1e-15 });
+    // E t⁴ = 3ν²/((ν − 2)(ν − 4)) = 300/48 = 6.25; Var = 6.25 − 1.25² = 4.6875
+    expectClose(r.standardError, Math.sqrt(4.6875 / 4), { rtol: 1e-14 });
+    expect(() => meanSquaredT([1], 4)).toThrow(/ν > 4/);
   });
 });

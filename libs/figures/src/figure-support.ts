@@ -42,3 +42,44 @@ export function weightedSlope(t: ArrayLike<number>, y: ArrayLike<number>, w: Arr
   }
   return sty / stt;
 }
+
+/** Mean and standard error √(s²/n) of independent values (n ≥ 2). */
+export function meanWithError(values: ArrayLike<number>): { mean: number; standardError: number } {
+  const n = values.length;
+  if (n < 2) throw new Error(`meanWithError: needs at least 2 values, got ${n}`);
+  let s = 0;
+  for (let k = 0; k < n; k++) s += values[k];
+  const mean = s / n;
+  let v = 0;
+  for (let k = 0; k < n; k++) v += (values[k] - mean) ** 2;
+  return { mean, standardError: Math.sqrt(v / (n - 1) / n) };
+}
+
+/**
+ * Delete-one-group jackknife of an estimator θ computed from `groups` equal groups of independent
+ * realizations: `estimate(null)` on all of them, `estimate(g)` with group g left out. Returns θ of
+ * all and the jackknife standard error √((G − 1)/G · Σ_g (θ_(g) − θ̄)²), which holds for
+ * estimators that are smooth but not linear in the data (a fitted rate, a refined peak), where
+ * the spread of per-group estimates would carry their own small-sample bias.
+ */
+export function jackknife(groups: number, estimate: (leftOut: number | null) => number): { value: number; standardError: number } {
+  if (!(Number.isSafeInteger(groups) && groups >= 2)) throw new Error(`jackknife: 'groups' must be an integer ≥ 2, got ${groups}`);
+  const value = estimate(null);
+  const partial = Array.from({ length: groups }, (_, g) => estimate(g));
+  const mean = partial.reduce((a, b) => a + b, 0) / groups;
+  const spread = partial.reduce((a, b) => a + (b - mean) ** 2, 0);
+  return { value, standardError: Math.sqrt(((groups - 1) / groups) * spread) };
+}
+
+/**
+ * The reduced χ² of n independent Student-t statistics with ν degrees of freedom (each a deviation
+ * over its standard error estimated from ν + 1 realizations): the mean of t², with its expected value
+ * ν/(ν − 2) (1 for ν → ∞) and the standard error √(Var t²/n), Var t² = 2ν²(ν − 1)/((ν − 2)²(ν − 4)).
+ */
+export function meanSquaredT(t: ArrayLike<number>, nu: number): { value: number; expected: number; standardError: number } {
+  if (!(nu > 4)) throw new Error(`meanSquaredT: needs ν > 4 degrees of freedom, got ${nu}`);
+  let s = 0;
+  for (let k = 0; k < t.length; k++) s += t[k] * t[k];
+  const variance = (2 * nu * nu * (nu - 1)) / ((nu - 2) ** 2 * (nu - 4));
+  return { value: s / t.length, expected: nu / (nu - 2), standardError: Math.sqrt(variance / t.length) };
+}

@@ -41,13 +41,23 @@ export interface HeatmapPanel {
 
 export type FigurePanel = LinePanel | HeatmapPanel;
 
-/** A number the figure shows next to what the thesis says it must be. */
+/**
+ * A number the figure computes from its simulation next to what an independent closed form (or an
+ * independent method) says it must be. `expected` is the right value for the quantity as measured
+ * (e.g. the noisy peak of a density, not the noise-free one), up to the statistical error.
+ */
 export interface FigureCheck {
   readonly name: string;
   /** the thesis equation the expected value comes from */
   readonly equation: string;
   readonly value: number;
   readonly expected: number;
+  /**
+   * one standard error of `value`, estimated from the run itself (independent realizations, batches
+   * or a jackknife over groups of realizations), when `value` is a statistical estimate; absent for
+   * deterministic checks. |value − expected| is judged in these units.
+   */
+  readonly standardError?: number;
 }
 
 /** The data of a finished figure: panels to plot and the numbers it validates. */

@@ -1,7 +1,7 @@
 // Test helper: runs a recipe to completion and returns its data and the stages it reported.
 import { expect } from 'vitest';
 import { lastValueFrom, tap } from 'rxjs';
-import type { FigureConfig, FigureData, FigurePanel, FigureRecipe } from '../figure-types';
+import type { FigureCheck, FigureConfig, FigureData, FigurePanel, FigureRecipe } from '../figure-types';
 
 export async function runFigure(
   recipe: FigureRecipe,
@@ -33,11 +33,23 @@ export function heatmapPanel(data: FigureData, name: string): Extract<FigurePane
   return panel;
 }
 
-/** The value of the check whose name contains `part` (exactly one must). */
-export function check(data: FigureData, part: string): { value: number; expected: number; equation: string } {
+/** The check whose name contains `part` (exactly one must). */
+export function check(data: FigureData, part: string): FigureCheck {
   const found = data.checks.filter((c) => c.name.includes(part));
   if (found.length !== 1) throw new Error(`figure ${data.id}: ${found.length} checks named like '${part}'`);
   return found[0];
+}
+
+/**
+ * The standard error a statistical check publishes (computed by the figure from its own run); throws
+ * when it has none or it is not a positive number, so that no bound in units of it can be vacuous.
+ */
+export function standardError(c: FigureCheck): number {
+  const se = c.standardError;
+  if (!(typeof se === 'number' && se > 0 && Number.isFinite(se))) {
+    throw new Error(`check '${c.name}': needs a positive finite standard error, got ${String(se)}`);
+  }
+  return se;
 }
 
 /** A parameter that must be a number. */

@@ -16,7 +16,7 @@ const LOG_TINY = -700;
  * @param im - Im α (dimensionless quadrature p)
  * @param n - number of Fock levels
  * @example
- * coherentOverlapsInto(new Float64Array(4), 0, 0, 2); // vacuum: Float64Array [1, 0, 0, 0]
+ * coherentOverlapsInto(new Float64Array(4), 0, 0, 2); // Float64Array [1, 0, 0, 0] — α = 0 is the vacuum
  */
 export function coherentOverlapsInto(out: Float64Array, re: number, im: number, n: number): Float64Array {
   const r2 = re * re + im * im;

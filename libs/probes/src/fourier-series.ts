@@ -6,7 +6,7 @@
  * @param kMax - highest frequency K ≥ 0
  * @param phis - angles in radians
  * @example
- * evaluateFourierSeries(Float64Array.of(0, 0, 1, 0, 0, 0), 1, [0]); // s_0 = 1: [1/(2π)] ≈ [0.15915494309189535]
+ * evaluateFourierSeries(Float64Array.of(0, 0, 1, 0, 0, 0), 1, [0]); // Float64Array [1 / (2 * Math.PI)] — s₀ = 1 alone
  */
 export function evaluateFourierSeries(s: Float64Array, kMax: number, phis: ArrayLike<number>): Float64Array {
   const out = new Float64Array(phis.length);

@@ -30,7 +30,7 @@ export interface HistogramPeak {
  * @throws Error naming `h`, `h.centers` or `h.density` when they are not arrays of one length or
  *   hold non-finite numbers
  * @example
- * histogramMaximum({ centers: [-2.356194490192345, -0.7853981633974483, 0.7853981633974483, 2.356194490192345], density: [0.1, 0.2, 0.3, 0.1] }); // { phase: 0.5235987755982988 (= π/6), density: 0.31666666666666665 }
+ * histogramMaximum({ centers: [-2.356194490192345, -0.7853981633974483, 0.7853981633974483, 2.356194490192345], density: [0.1, 0.2, 0.3, 0.1] }); // { phase: Math.PI / 6, density: 0.31666666666666665 }
  */
 export function histogramMaximum(h: { centers: ArrayLike<number>; density: ArrayLike<number> }): HistogramPeak {
   const fn = 'histogramMaximum';

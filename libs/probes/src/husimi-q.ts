@@ -25,7 +25,7 @@ export interface PhaseSpaceGrid {
  * @returns Float64Array of length grid.im.length·grid.re.length, layout [p index][x index]
  * @example
  * const vacuum = { dims: [2], matrix: { rows: 2, cols: 2, data: Float64Array.of(1, 0, 0, 0, 0, 0, 0, 0) } };
- * husimiQ(vacuum, { re: [0, 1], im: [0] }); // Float64Array [1/π, e^{−1}/π] ≈ [0.3183098861837907, 0.1170996630486383]
+ * husimiQ(vacuum, { re: [0, 1], im: [0] }); // Float64Array [1 / Math.PI, Math.exp(-1) / Math.PI] — Q = |⟨α|0⟩|²/π = e^{−|α|²}/π
  */
 export function husimiQ(rho: DensityInput, grid: PhaseSpaceGrid): Float64Array {
   const [n] = assertDensity('husimiQ', 'rho', rho, 1);

@@ -31,7 +31,7 @@ export interface KuramotoOrderConfig {
  * @throws Error naming `phases`, `offset` or `count` when the slice is empty or out of range,
  *   or when a phase in it is not finite
  * @example
- * kuramotoOrder([0, Math.PI / 2]); // z = (1 + i)/2 → { re: 0.5, im: 0.5, abs: 0.7071067811865476, arg: 0.7853981633974483 }
+ * kuramotoOrder([0, Math.PI / 2]); // { re: 0.5, im: 0.5, abs: Math.SQRT1_2, arg: Math.PI / 4 } — z = (1 + i)/2
  */
 export function kuramotoOrder(phases: ArrayLike<number>, config: KuramotoOrderConfig = {}): OrderParameter {
   const fn = 'kuramotoOrder';

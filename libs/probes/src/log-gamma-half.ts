@@ -9,7 +9,7 @@
  *
  * @param jMax - largest j (integer ≥ 0)
  * @example
- * Math.exp(logGammaHalfTable(3)[3]); // Γ(5/2) = 3√π/4 ≈ 1.329340388179137
+ * Math.exp(logGammaHalfTable(3)[3]); // (3 * Math.sqrt(Math.PI)) / 4 — Γ(5/2) = 3√π/4
  */
 export function logGammaHalfTable(jMax: number): Float64Array {
   const out = new Float64Array(jMax + 1);

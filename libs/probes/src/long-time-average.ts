@@ -37,7 +37,7 @@ export interface LongTimeAverage {
  * by doubling b as n grows, and standardError = √(s²·b/n) with s² the sample variance of the
  * batch means. It is the error of the mean when b ≫ τ (τ the integrated autocorrelation time in
  * samples; the estimate is ~O(τ/b) low otherwise) and has a relative scatter ≈ 1/√(2(K − 1))
- * (≈ 10% for M = 32). {@link longTimeMean} gives the same numbers on a stream of frames.
+ * (≈ 10% for M = 32). {@link longTimeAverageOf} gives the same numbers on a stream of frames.
  *
  * @param times - sample times, finite and non-decreasing
  * @param values - samples x(t), finite, same length as `times`
@@ -46,7 +46,7 @@ export interface LongTimeAverage {
  * @throws Error naming `times`, `values`, `discard`, `tStart` or `batches` on bad input, or
  *   `tStart` when it leaves no sample
  * @example
- * longTimeAverage([0, 1, 2, 3, 4], [9, 1, 3, 1, 3], { tStart: 1 }); // { mean: 2, standardError: 0.5773502691896257 (= √(1/3)), samples: 4, batches: 4, batchSize: 1 }
+ * longTimeAverage([0, 1, 2, 3, 4], [9, 1, 3, 1, 3], { tStart: 1 }); // { mean: 2, standardError: Math.sqrt(1 / 3), samples: 4, batches: 4, batchSize: 1 }
  */
 export function longTimeAverage(
   times: ArrayLike<number>,

@@ -21,7 +21,7 @@ import type { ObservedFrequencyConfig } from './observed-frequency-support';
  * @returns the mean phase velocity in rad per unit of time
  * @throws Error naming `times`, `unwrappedPhases`, `discard`, `tStart` or `method` on bad input
  * @example
- * observedFrequency([0, 1, 2, 3], [5, 0, 2, 4], { tStart: 1 }); // (4 − 0)/(3 − 1) = 2
+ * observedFrequency([0, 1, 2, 3], [5, 0, 2, 4], { tStart: 1 }); // 2 — (4 − 0)/(3 − 1)
  */
 export function observedFrequency(
   times: ArrayLike<number>,

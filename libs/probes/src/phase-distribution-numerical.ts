@@ -31,7 +31,7 @@ export interface RadialQuadratureConfig {
  * @returns Float64Array with Q(phis[i]) at index i, in 1/rad
  * @example
  * const vacuum = { dims: [1], matrix: { rows: 1, cols: 1, data: Float64Array.of(1, 0) } };
- * phaseDistributionNumerical(vacuum, [0], { rMax: 8, nr: 40 }); // ≈ [1/(2π)] = [0.15915494309189535]
+ * phaseDistributionNumerical(vacuum, [0], { rMax: 8, nr: 40 }); // Float64Array [1 / (2 * Math.PI)] — flat: the vacuum has no phase
  */
 export function phaseDistributionNumerical(
   rho: DensityInput,

@@ -38,7 +38,7 @@ import { logGammaHalfTable } from './log-gamma-half';
  * @returns Float64Array with Q(phis[i]) at index i, in 1/rad
  * @example
  * const plus = { dims: [2], matrix: { rows: 2, cols: 2, data: Float64Array.of(0.5, 0, 0.5, 0, 0.5, 0, 0.5, 0) } };
- * phaseDistribution(plus, [0]); // (1/2π)(1 + Γ(3/2)) = (2 + √π)/(4π) ≈ [0.3002023389788344]
+ * phaseDistribution(plus, [0]); // Float64Array [(2 + Math.sqrt(Math.PI)) / (4 * Math.PI)] — (1/2π)(1 + Γ(3/2))
  */
 export function phaseDistribution(rho: DensityInput, phis: ArrayLike<number>): Float64Array {
   const [n] = assertDensity('phaseDistribution', 'rho', rho, 1);

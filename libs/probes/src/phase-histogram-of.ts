@@ -32,8 +32,15 @@ export interface PhaseHistogramOfConfig {
  *   is missing, complex, empty or not finite, or when t decreases
  * @throws Error naming `config`, `channel`, `bins` or `tStart` when an option is invalid
  * @example
- * // frames t = 0: phi = 0.1 (real) and t = 1: phi = [3, −3] (array), through phaseHistogramOf({ channel: 'phi', bins: 4 }), emit
- * // → density [0, 0, 0.6366…, 0] (counts [0, 0, 1, 0]) then [0.2122…, 0, 0.2122…, 0.2122…] (counts [1, 0, 1, 1]; density = count·4/(2π·samples))
+ * const frames = [
+ *   { t: 0, channels: { phi: realChannel(0.1) } },
+ *   { t: 1, channels: { phi: arrayChannel(Float64Array.of(3, -3), [2]) } },
+ * ];
+ * const out = await lastValueFrom(from(frames).pipe(phaseHistogramOf({ channel: 'phi', bins: 4 }), toArray()));
+ * // density = count·4/(2π·samples): counts [0, 0, 1, 0], then [1, 0, 1, 1]
+ * channelValue(out[0], 'density', 'array').data; // Float64Array [0, 0, 2 / Math.PI, 0]
+ * channelValue(out[1], 'density', 'array').data; // Float64Array [2 / (3 * Math.PI), 0, 2 / (3 * Math.PI), 2 / (3 * Math.PI)]
+ * channelValue(out[1], 'samples', 'real').value; // 3
  */
 export function phaseHistogramOf(config: PhaseHistogramOfConfig): OperatorFunction<Frame, Frame> {
   const fn = 'phaseHistogramOf';

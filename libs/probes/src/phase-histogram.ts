@@ -14,7 +14,7 @@ import type { PhaseHistogram } from './phase-histogram-support';
  * @returns `{ centers, density, samples }` (new arrays of length bins)
  * @throws Error naming `phases`, `config` or `bins` on bad input
  * @example
- * phaseHistogram([0.1, 0.2, 3, -3], { bins: 4 }).density; // counts [1, 0, 2, 1]·4/(2π·4) → Float64Array [0.15915494309189535, 0, 0.3183098861837907, 0.15915494309189535]
+ * phaseHistogram([0.1, 0.2, 3, -3], { bins: 4 }).density; // Float64Array [1 / (2 * Math.PI), 0, 1 / Math.PI, 1 / (2 * Math.PI)] — counts [1, 0, 2, 1]·4/(2π·4)
  */
 export function phaseHistogram(phases: ArrayLike<number>, config: { bins: number }): PhaseHistogram {
   const fn = 'phaseHistogram';

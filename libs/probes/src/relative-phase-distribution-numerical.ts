@@ -36,7 +36,7 @@ export interface RelativePhaseQuadratureConfig {
  * @returns Float64Array with Q(phis[i]) at index i, in 1/rad
  * @example
  * const vac = { dims: [1, 1], matrix: { rows: 1, cols: 1, data: Float64Array.of(1, 0) } };
- * relativePhaseDistributionNumerical(vac, [0], { rMax: 8, nr: 40, nphi: 1 }); // ≈ [1/(2π)] = [0.15915494309189535]
+ * relativePhaseDistributionNumerical(vac, [0], { rMax: 8, nr: 40, nphi: 1 }); // Float64Array [1 / (2 * Math.PI)] — flat
  */
 export function relativePhaseDistributionNumerical(
   rho: DensityInput,

@@ -42,7 +42,7 @@ import { logGammaHalfTable } from './log-gamma-half';
  * // ρ = ½(|1,0⟩ + |0,1⟩)(⟨1,0| + ⟨0,1|): coherence c = ½, Q = 1/(2π) + (c/4) cos φ_AB
  * const d = new Float64Array(32);
  * for (const p of [1, 2]) for (const q of [1, 2]) d[2 * (p * 4 + q)] = 0.5;
- * relativePhaseDistribution({ dims: [2, 2], matrix: { rows: 4, cols: 4, data: d } }, [0]); // 1/(2π) + 1/8 ≈ [0.2841549430918954]
+ * relativePhaseDistribution({ dims: [2, 2], matrix: { rows: 4, cols: 4, data: d } }, [0]); // Float64Array [1 / (2 * Math.PI) + 1 / 8]
  */
 export function relativePhaseDistribution(rho: DensityInput, phis: ArrayLike<number>): Float64Array {
   const [na, nb] = assertDensity('relativePhaseDistribution', 'rho', rho, 2);

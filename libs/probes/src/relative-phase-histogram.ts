@@ -14,7 +14,7 @@ import type { PhaseHistogram } from './phase-histogram-support';
  * @returns `{ centers, density, samples }`
  * @throws Error naming `phiA`, `phiB`, `config` or `bins` on bad input
  * @example
- * relativePhaseHistogram([1, 2], [0.5, 1.5], { bins: 2 }).density; // both φ_AB = 0.5 → Float64Array [0, 0.3183098861837907]
+ * relativePhaseHistogram([1, 2], [0.5, 1.5], { bins: 2 }).density; // Float64Array [0, 1 / Math.PI] — both φ_AB = 0.5
  */
 export function relativePhaseHistogram(
   phiA: ArrayLike<number>,

@@ -13,7 +13,7 @@ import { unwrapKernel } from './unwrap-support';
  * @returns `out`
  * @throws Error naming `out` or `phases` when the lengths differ or a phase is not finite
  * @example
- * unwrapPhaseInto(new Float64Array(3), [3, -3, -1]); // Float64Array [3, 2π − 3, 2π − 1] = [3, 3.2831853071795862, 5.283185307179586]
+ * unwrapPhaseInto(new Float64Array(3), [3, -3, -1]); // Float64Array [3, 2 * Math.PI - 3, 2 * Math.PI - 1]
  */
 export function unwrapPhaseInto(out: Float64Array, phases: ArrayLike<number>): Float64Array {
   const fn = 'unwrapPhaseInto';

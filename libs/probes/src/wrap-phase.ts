@@ -10,7 +10,7 @@ const TWO_PI = 2 * Math.PI;
  * @param phi - phase in radians, finite (NaN and ±∞ give NaN)
  * @returns the equivalent phase in [−π, π)
  * @example
- * wrapPhase(3 * Math.PI / 2); // −π/2 = -1.5707963267948966
+ * wrapPhase(3 * Math.PI / 2); // -Math.PI / 2
  */
 export function wrapPhase(phi: number): number {
   let w = phi - TWO_PI * Math.floor((phi + PI) / TWO_PI);

@@ -125,6 +125,10 @@ describe('runExample: running', () => {
     await fails('1;\nfoo(); // dW ~ N(0, 1)', /x\.ts:11: cannot read the claim "dW ~ N\(0, 1\)"/, { foo: () => 0 });
   });
 
+  it('reports a claimed value that does not evaluate', async () => {
+    await fails('1; // s_0', /x\.ts:10: \/\/ s_0: the claimed value does not evaluate: s_0 is not defined/);
+  });
+
   it('reports an example that throws, and where', async () => {
     await fails('1; // 1\nnotDefined(); // 1', /x\.ts:11: \/\/ 1: the claimed expression threw: notDefined is not defined/);
     await fails('1; // 1\nthrow new Error("boom");', /x\.ts:10: the example threw: boom/);

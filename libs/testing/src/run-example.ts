@@ -99,7 +99,13 @@ export async function runExample(code: string, config: RunExampleConfig = {}): P
     } catch (e) {
       throw new ExampleError(`${where(id)}: the claimed expression threw: ${(e as Error).message}`, { cause: e });
     }
-    const mismatch = matchExpectation(value, expected());
+    let expectation: Expectation;
+    try {
+      expectation = expected();
+    } catch (e) {
+      throw new ExampleError(`${where(id)}: the claimed value does not evaluate: ${(e as Error).message}`, { cause: e });
+    }
+    const mismatch = matchExpectation(value, expectation);
     if (mismatch !== null) throw new ExampleError(`${where(id)}: does not hold: ${mismatch}`);
   };
   const print = async (id: number, args: () => Promise<unknown[]>) => {

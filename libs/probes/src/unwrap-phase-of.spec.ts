@@ -5,8 +5,8 @@ import { expectClose } from '@qsync/testing';
 import { arrayChannel, complexChannel, realChannel } from '@qsync/frames';
 import type { Frame } from '@qsync/frames';
 import { unwrapPhase } from './unwrap-phase';
-import { unwrapPhases } from './unwrap-phases';
-import type { UnwrapPhasesConfig } from './unwrap-phases';
+import { unwrapPhaseOf } from './unwrap-phase-of';
+import type { UnwrapPhaseOfConfig } from './unwrap-phase-of';
 
 const PI = Math.PI;
 const testScheduler = (): TestScheduler => new TestScheduler((actual, expected) => expect(actual).toEqual(expected));
@@ -18,11 +18,11 @@ const vector = (t: number, phis: number[] | Float64Array, shape = [phis.length])
   channels: { phi: arrayChannel(Float64Array.from(phis), shape) },
 });
 
-function collect(frames: Frame[], config: UnwrapPhasesConfig): Frame[] {
+function collect(frames: Frame[], config: UnwrapPhaseOfConfig): Frame[] {
   const out: Frame[] = [];
   let error: unknown;
   from(frames)
-    .pipe(unwrapPhases(config))
+    .pipe(unwrapPhaseOf(config))
     .subscribe({ next: (f) => out.push(f), error: (e: unknown) => (error = e) });
   if (error !== undefined) throw error;
   return out;
@@ -37,7 +37,7 @@ const data = (f: Frame, name: string): Float64Array => {
   return c.kind === 'array' ? c.data : new Float64Array(0);
 };
 
-describe('unwrapPhases', () => {
+describe('unwrapPhaseOf', () => {
   it('runs the doc example', () => {
     const out = collect([scalar(0, 3), scalar(1, -3), scalar(2, -1)], { channel: 'phi' });
     // one rounding each
@@ -79,7 +79,7 @@ describe('unwrapPhases', () => {
   });
 
   it('keeps state per subscription', () => {
-    const src = from([scalar(0, 3), scalar(1, -3)]).pipe(unwrapPhases({ channel: 'phi' }));
+    const src = from([scalar(0, 3), scalar(1, -3)]).pipe(unwrapPhaseOf({ channel: 'phi' }));
     const a: number[] = [];
     const b: number[] = [];
     src.subscribe((f) => a.push(real(f, 'phi')));
@@ -91,7 +91,7 @@ describe('unwrapPhases', () => {
   it('marbles: one output per input, completion and teardown pass through', () => {
     testScheduler().run(({ cold, expectObservable, expectSubscriptions }) => {
       const src = cold('-a-b-|', { a: vector(0, [3, 0]), b: vector(1, [-3, 0.5]) });
-      expectObservable(src.pipe(unwrapPhases({ channel: 'phi' }))).toBe('-a-b-|', {
+      expectObservable(src.pipe(unwrapPhaseOf({ channel: 'phi' }))).toBe('-a-b-|', {
         a: vector(0, [3, 0]),
         b: vector(1, [-3 + 2 * PI, 0.5]),
       });
@@ -102,7 +102,7 @@ describe('unwrapPhases', () => {
   it('completes on an empty source', () => {
     testScheduler().run(({ cold, expectObservable, expectSubscriptions }) => {
       const src = cold<Frame>('|');
-      expectObservable(src.pipe(unwrapPhases({ channel: 'phi' }))).toBe('|');
+      expectObservable(src.pipe(unwrapPhaseOf({ channel: 'phi' }))).toBe('|');
       expectSubscriptions(src.subscriptions).toBe('(^!)');
     });
   });
@@ -110,7 +110,7 @@ describe('unwrapPhases', () => {
   it('never completes when the source never completes', () => {
     testScheduler().run(({ cold, expectObservable, expectSubscriptions }) => {
       const src = cold('-a--', { a: scalar(0, 1) });
-      expectObservable(src.pipe(unwrapPhases({ channel: 'phi' })), '^---!').toBe('-a--', { a: scalar(0, 1) });
+      expectObservable(src.pipe(unwrapPhaseOf({ channel: 'phi' })), '^---!').toBe('-a--', { a: scalar(0, 1) });
       expectSubscriptions(src.subscriptions).toBe('^---!');
     });
   });
@@ -118,7 +118,7 @@ describe('unwrapPhases', () => {
   it('forwards an error', () => {
     testScheduler().run(({ cold, expectObservable, expectSubscriptions }) => {
       const src = cold<Frame>('--#', undefined, new Error('boom'));
-      expectObservable(src.pipe(unwrapPhases({ channel: 'phi' }))).toBe('--#', undefined, new Error('boom'));
+      expectObservable(src.pipe(unwrapPhaseOf({ channel: 'phi' }))).toBe('--#', undefined, new Error('boom'));
       expectSubscriptions(src.subscriptions).toBe('^-!');
     });
   });
@@ -133,7 +133,7 @@ describe('unwrapPhases', () => {
       sub.complete();
     });
     const out: number[] = [];
-    src.pipe(unwrapPhases({ channel: 'phi' }), take(3)).subscribe((f) => out.push(real(f, 'phi')));
+    src.pipe(unwrapPhaseOf({ channel: 'phi' }), take(3)).subscribe((f) => out.push(real(f, 'phi')));
     expectClose(out, [0, 2, 4], { atol: 1e-15 }); // steps of 2 < π: one rounding of 4 − 2π + 2π
     expect(produced).toBe(3);
   });
@@ -141,35 +141,35 @@ describe('unwrapPhases', () => {
   it('errors on bad frames, naming the channel or the times', () => {
     const cfg = { channel: 'phi' };
     expect(() => collect([scalar(0, 1), { t: 1, channels: { x: realChannel(0) } }], cfg)).toThrow(
-      "unwrapPhases: channel 'phi' is missing in the frame at t = 1; known channels: 'x'",
+      "unwrapPhaseOf: channel 'phi' is missing in the frame at t = 1; known channels: 'x'",
     );
     expect(() => collect([{ t: 0, channels: { phi: complexChannel(0, 1) } }], cfg)).toThrow(
-      "unwrapPhases: channel 'phi' must be real or a real array, got kind 'complex' at t = 0",
+      "unwrapPhaseOf: channel 'phi' must be real or a real array, got kind 'complex' at t = 0",
     );
-    expect(() => collect([scalar(0, NaN)], cfg)).toThrow("unwrapPhases: channel 'phi' must be finite, got NaN at t = 0");
+    expect(() => collect([scalar(0, NaN)], cfg)).toThrow("unwrapPhaseOf: channel 'phi' must be finite, got NaN at t = 0");
     expect(() => collect([vector(0, [0, 1]), vector(1, [0, -Infinity])], cfg)).toThrow(
-      "unwrapPhases: channel 'phi' must be finite, got -Infinity at index 1 at t = 1",
+      "unwrapPhaseOf: channel 'phi' must be finite, got -Infinity at index 1 at t = 1",
     );
     expect(() => collect([scalar(0, 1), vector(1, [1])], cfg)).toThrow(
-      "unwrapPhases: channel 'phi' changed from a real scalar to an array of 1 at t = 1",
+      "unwrapPhaseOf: channel 'phi' changed from a real scalar to an array of 1 at t = 1",
     );
     expect(() => collect([vector(0, [1, 2]), vector(1, [1, 2, 3])], cfg)).toThrow(
-      "unwrapPhases: channel 'phi' changed from an array of 2 to an array of 3 at t = 1",
+      "unwrapPhaseOf: channel 'phi' changed from an array of 2 to an array of 3 at t = 1",
     );
     expect(() => collect([scalar(1, 0), scalar(0.5, 0)], cfg)).toThrow(
-      'unwrapPhases: frame times must not decrease, got t = 0.5 after t = 1',
+      'unwrapPhaseOf: frame times must not decrease, got t = 0.5 after t = 1',
     );
   });
 
   it('rejects bad options, naming them', () => {
-    expect(() => unwrapPhases('phi' as unknown as UnwrapPhasesConfig)).toThrow(
-      "unwrapPhases: argument 'config' must be an object { channel, out? }, got phi",
+    expect(() => unwrapPhaseOf('phi' as unknown as UnwrapPhaseOfConfig)).toThrow(
+      "unwrapPhaseOf: argument 'config' must be an object { channel, out? }, got phi",
     );
-    expect(() => unwrapPhases({} as UnwrapPhasesConfig)).toThrow(
-      "unwrapPhases: option 'channel' must be a non-empty string, got undefined",
+    expect(() => unwrapPhaseOf({} as UnwrapPhaseOfConfig)).toThrow(
+      "unwrapPhaseOf: option 'channel' must be a non-empty string, got undefined",
     );
-    expect(() => unwrapPhases({ channel: 'phi', out: '' })).toThrow(
-      "unwrapPhases: option 'out' must be a non-empty string, got ",
+    expect(() => unwrapPhaseOf({ channel: 'phi', out: '' })).toThrow(
+      "unwrapPhaseOf: option 'out' must be a non-empty string, got ",
     );
   });
 });

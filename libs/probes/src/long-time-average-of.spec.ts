@@ -5,19 +5,19 @@ import { createRng } from '@qsync/linalg';
 import { arrayChannel, complexChannel, realChannel } from '@qsync/frames';
 import type { Frame } from '@qsync/frames';
 import { longTimeAverage } from './long-time-average';
-import { longTimeMean } from './long-time-mean';
-import type { LongTimeMeanConfig } from './long-time-mean';
+import { longTimeAverageOf } from './long-time-average-of';
+import type { LongTimeAverageOfConfig } from './long-time-average-of';
 import { ar1Series } from './test-support/samplers';
 
 const testScheduler = (): TestScheduler => new TestScheduler((actual, expected) => expect(actual).toEqual(expected));
 
 const fx = (t: number, x: number): Frame => ({ t, channels: { x: realChannel(x, 'κ'), y: realChannel(-x) } });
 
-function collect(frames: Frame[], config: LongTimeMeanConfig): Frame[] {
+function collect(frames: Frame[], config: LongTimeAverageOfConfig): Frame[] {
   const out: Frame[] = [];
   let error: unknown;
   from(frames)
-    .pipe(longTimeMean(config))
+    .pipe(longTimeAverageOf(config))
     .subscribe({ next: (f) => out.push(f), error: (e: unknown) => (error = e) });
   if (error !== undefined) throw error;
   return out;
@@ -28,7 +28,7 @@ const real = (f: Frame, name: string): number => {
   return c.kind === 'real' ? c.value : NaN;
 };
 
-describe('longTimeMean', () => {
+describe('longTimeAverageOf', () => {
   it('runs the doc example', () => {
     const out = collect([fx(0, 9), fx(1, 1), fx(2, 3), fx(3, 2)], { channel: 'x', tStart: 1 });
     expect(out.map((f) => f.t)).toEqual([1, 2, 3]);
@@ -63,7 +63,7 @@ describe('longTimeMean', () => {
   });
 
   it('keeps state per subscription', () => {
-    const src = from([fx(0, 1), fx(1, 3)]).pipe(longTimeMean({ channel: 'x' }));
+    const src = from([fx(0, 1), fx(1, 3)]).pipe(longTimeAverageOf({ channel: 'x' }));
     const a: number[] = [];
     const b: number[] = [];
     src.subscribe((f) => a.push(real(f, 'mean')));
@@ -79,7 +79,7 @@ describe('longTimeMean', () => {
         t,
         channels: { mean: realChannel(mean, 'κ'), standardError: realChannel(se, 'κ'), samples: realChannel(samples) },
       });
-      expectObservable(src.pipe(longTimeMean({ channel: 'x', tStart: 1 }))).toBe('---b-c-|', {
+      expectObservable(src.pipe(longTimeAverageOf({ channel: 'x', tStart: 1 }))).toBe('---b-c-|', {
         b: e(2, NaN, 1, 1),
         c: e(3, 1, 2, 2),
       });
@@ -90,7 +90,7 @@ describe('longTimeMean', () => {
   it('completes on an empty source', () => {
     testScheduler().run(({ cold, expectObservable, expectSubscriptions }) => {
       const src = cold<Frame>('|');
-      expectObservable(src.pipe(longTimeMean({ channel: 'x' }))).toBe('|');
+      expectObservable(src.pipe(longTimeAverageOf({ channel: 'x' }))).toBe('|');
       expectSubscriptions(src.subscriptions).toBe('(^!)');
     });
   });
@@ -98,7 +98,7 @@ describe('longTimeMean', () => {
   it('never completes when the source never completes', () => {
     testScheduler().run(({ cold, expectObservable, expectSubscriptions }) => {
       const src = cold('-a--', { a: fx(0, 1) });
-      expectObservable(src.pipe(longTimeMean({ channel: 'x' })), '^---!').toBe('-a--', {
+      expectObservable(src.pipe(longTimeAverageOf({ channel: 'x' })), '^---!').toBe('-a--', {
         a: { t: 0, channels: { mean: realChannel(1, 'κ'), standardError: realChannel(NaN, 'κ'), samples: realChannel(1) } },
       });
       expectSubscriptions(src.subscriptions).toBe('^---!');
@@ -108,7 +108,7 @@ describe('longTimeMean', () => {
   it('forwards an error', () => {
     testScheduler().run(({ cold, expectObservable, expectSubscriptions }) => {
       const src = cold<Frame>('--#', undefined, new Error('boom'));
-      expectObservable(src.pipe(longTimeMean({ channel: 'x' }))).toBe('--#', undefined, new Error('boom'));
+      expectObservable(src.pipe(longTimeAverageOf({ channel: 'x' }))).toBe('--#', undefined, new Error('boom'));
       expectSubscriptions(src.subscriptions).toBe('^-!');
     });
   });
@@ -123,7 +123,7 @@ describe('longTimeMean', () => {
       sub.complete();
     });
     const out: Frame[] = [];
-    src.pipe(longTimeMean({ channel: 'x', tStart: 5 }), take(3)).subscribe((f) => out.push(f));
+    src.pipe(longTimeAverageOf({ channel: 'x', tStart: 5 }), take(3)).subscribe((f) => out.push(f));
     expect(out.map((f) => f.t)).toEqual([5, 6, 7]);
     expect(produced).toBe(8); // frames 0…4 skipped, 5, 6, 7 emitted, then the loop saw `closed`
   });
@@ -131,33 +131,33 @@ describe('longTimeMean', () => {
   it('errors on bad frames, naming the channel or the times', () => {
     const cfg = { channel: 'x' };
     expect(() => collect([fx(0, 1), { t: 1, channels: { y: realChannel(0) } }], cfg)).toThrow(
-      "longTimeMean: channel 'x' is missing in the frame at t = 1; known channels: 'y'",
+      "longTimeAverageOf: channel 'x' is missing in the frame at t = 1; known channels: 'y'",
     );
     expect(() => collect([{ t: 0, channels: { x: complexChannel(1, 0) } }], cfg)).toThrow(
-      "longTimeMean: channel 'x' must be real or a real array, got kind 'complex' at t = 0",
+      "longTimeAverageOf: channel 'x' must be real or a real array, got kind 'complex' at t = 0",
     );
     expect(() => collect([{ t: 0, channels: { x: arrayChannel(new Float64Array(2), [2]) } }], cfg)).toThrow(
-      "longTimeMean: channel 'x' must be a real scalar, got an array at t = 0",
+      "longTimeAverageOf: channel 'x' must be a real scalar, got an array at t = 0",
     );
-    expect(() => collect([fx(0, NaN)], cfg)).toThrow("longTimeMean: channel 'x' must be finite, got NaN at t = 0");
+    expect(() => collect([fx(0, NaN)], cfg)).toThrow("longTimeAverageOf: channel 'x' must be finite, got NaN at t = 0");
     expect(() => collect([fx(0, 1), fx(2, 1), fx(1, 1)], cfg)).toThrow(
-      'longTimeMean: frame times must not decrease, got t = 1 after t = 2',
+      'longTimeAverageOf: frame times must not decrease, got t = 1 after t = 2',
     );
     // decreasing times are caught inside the transient too
     expect(() => collect([fx(0, 1), fx(-1, 1)], { channel: 'x', tStart: 5 })).toThrow(/must not decrease/);
-    expect(() => collect([fx(Infinity, 1)], cfg)).toThrow('longTimeMean: frame time must be finite, got t = Infinity');
+    expect(() => collect([fx(Infinity, 1)], cfg)).toThrow('longTimeAverageOf: frame time must be finite, got t = Infinity');
   });
 
   it('rejects bad options, naming them', () => {
-    expect(() => longTimeMean(undefined as unknown as LongTimeMeanConfig)).toThrow(
-      "longTimeMean: argument 'config' must be an object { channel, tStart?, batches? }, got undefined",
+    expect(() => longTimeAverageOf(undefined as unknown as LongTimeAverageOfConfig)).toThrow(
+      "longTimeAverageOf: argument 'config' must be an object { channel, tStart?, batches? }, got undefined",
     );
-    expect(() => longTimeMean({ channel: '' })).toThrow("longTimeMean: option 'channel' must be a non-empty string, got ");
-    expect(() => longTimeMean({ channel: 'x', tStart: NaN })).toThrow(
-      "longTimeMean: option 'tStart' must be a finite number, got NaN",
+    expect(() => longTimeAverageOf({ channel: '' })).toThrow("longTimeAverageOf: option 'channel' must be a non-empty string, got ");
+    expect(() => longTimeAverageOf({ channel: 'x', tStart: NaN })).toThrow(
+      "longTimeAverageOf: option 'tStart' must be a finite number, got NaN",
     );
-    expect(() => longTimeMean({ channel: 'x', batches: 0 })).toThrow(
-      "longTimeMean: option 'batches' must be an integer ≥ 2, got 0",
+    expect(() => longTimeAverageOf({ channel: 'x', batches: 0 })).toThrow(
+      "longTimeAverageOf: option 'batches' must be an integer ≥ 2, got 0",
     );
   });
 });

@@ -5,8 +5,8 @@ import type { Frame } from '@qsync/frames';
 import { BatchMeans, minBatchesOption } from './batch-means';
 import { assertChannelName, checkFrameTime, readReal, streamStart } from './series-support';
 
-/** Options of {@link longTimeMean}. */
-export interface LongTimeMeanConfig {
+/** Options of {@link longTimeAverageOf}. */
+export interface LongTimeAverageOfConfig {
   /** name of the real scalar channel to average */
   channel: string;
   /** frames with t < tStart are the transient: skipped, nothing emitted; default: keep all */
@@ -31,11 +31,14 @@ export interface LongTimeMeanConfig {
  *   channel is missing, not a real scalar, or not finite, or when t decreases
  * @throws Error naming `config`, `channel`, `tStart` or `batches` when an option is invalid
  * @example
- * // frames t = 0, 1, 2, 3 with x = 9, 1, 3, 2 piped through longTimeMean({ channel: 'x', tStart: 1 }) emit
- * // → mean 1, 2, 2; samples 1, 2, 3 (at t = 1, 2, 3)
+ * const frames = [9, 1, 3, 2].map((x, t) => ({ t, channels: { x: realChannel(x) } }));
+ * const out = await lastValueFrom(from(frames).pipe(longTimeAverageOf({ channel: 'x', tStart: 1 }), toArray()));
+ * out.map((f) => f.t); // [1, 2, 3] — t = 0 is the transient
+ * out.map((f) => channelValue(f, 'mean', 'real').value); // [1, 2, 2]
+ * out.map((f) => channelValue(f, 'samples', 'real').value); // [1, 2, 3]
  */
-export function longTimeMean(config: LongTimeMeanConfig): OperatorFunction<Frame, Frame> {
-  const fn = 'longTimeMean';
+export function longTimeAverageOf(config: LongTimeAverageOfConfig): OperatorFunction<Frame, Frame> {
+  const fn = 'longTimeAverageOf';
   if (config == null || typeof config !== 'object') {
     throw new Error(`${fn}: argument 'config' must be an object { channel, tStart?, batches? }, got ${String(config)}`);
   }

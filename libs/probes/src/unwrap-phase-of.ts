@@ -7,8 +7,8 @@ import { unwrapTurns } from './unwrap-support';
 
 const TWO_PI = 2 * Math.PI;
 
-/** Options of {@link unwrapPhases}. */
-export interface UnwrapPhasesConfig {
+/** Options of {@link unwrapPhaseOf}. */
+export interface UnwrapPhaseOfConfig {
   /** name of the wrapped phase channel: a real scalar, or a real array of phases (element-wise) */
   channel: string;
   /** name of the output channel; default `channel` (the wrapped phase is replaced) */
@@ -31,11 +31,12 @@ export interface UnwrapPhasesConfig {
  *   channel is missing, complex, not finite, or changes kind or length, or when t decreases
  * @throws Error naming `config`, `channel` or `out` when an option is invalid
  * @example
- * // phi = 3, −3, −1 in three frames, through unwrapPhases({ channel: 'phi' }), becomes
- * // → phi = 3, 2π − 3, 2π − 1 (3, 3.283…, 5.283…)
+ * const frames = [3, -3, -1].map((phi, t) => ({ t, channels: { phi: realChannel(phi, 'rad') } }));
+ * const out = await lastValueFrom(from(frames).pipe(unwrapPhaseOf({ channel: 'phi' }), toArray()));
+ * out.map((f) => channelValue(f, 'phi', 'real').value); // [3, 2 * Math.PI - 3, 2 * Math.PI - 1]
  */
-export function unwrapPhases(config: UnwrapPhasesConfig): OperatorFunction<Frame, Frame> {
-  const fn = 'unwrapPhases';
+export function unwrapPhaseOf(config: UnwrapPhaseOfConfig): OperatorFunction<Frame, Frame> {
+  const fn = 'unwrapPhaseOf';
   if (config == null || typeof config !== 'object') {
     throw new Error(`${fn}: argument 'config' must be an object { channel, out? }, got ${String(config)}`);
   }

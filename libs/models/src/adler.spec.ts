@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { expectClose } from '@qsync/testing';
 import { adler } from './adler';
-import { arrayOf, collect, grid, meanVar } from './classical-test-support';
+import { arrayOf, collect, grid, meanVar } from './test-support/classical';
 
 describe('adler (Eqs. 2.21, 2.25)', () => {
   it.each([

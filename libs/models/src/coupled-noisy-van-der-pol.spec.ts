@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { expectClose } from '@qsync/testing';
-import { arrayOf, collect, grid, meanVar } from './classical-test-support';
+import { arrayOf, collect, grid, meanVar } from './test-support/classical';
 import { coupledNoisyVanDerPol } from './coupled-noisy-van-der-pol';
 
 describe('coupledNoisyVanDerPol (Eq. 2.17 with the noise of Eq. 2.8)', () => {

@@ -10,7 +10,7 @@ import {
   linearFit,
   linspace,
   realOf,
-} from './kuramoto-test-support';
+} from './test-support/kuramoto';
 import { vonMisesOrder } from './von-mises-order';
 import { ottAntonsen } from './ott-antonsen';
 import { reducedOrderParameter } from './reduced-order-parameter';

@@ -4,7 +4,7 @@ import { createRng } from '@qsync/linalg';
 import { channelValue, type Frame } from '@qsync/frames';
 import { take } from 'rxjs';
 import { kuramoto, kuramotoParameters, MAX_KURAMOTO_STATE } from './kuramoto';
-import { collectFrames, dataOf, linspace, realOf } from './kuramoto-test-support';
+import { collectFrames, dataOf, linspace, realOf } from './test-support/kuramoto';
 
 /** Phases spread over several turns, negative ones too; with `far`, two beyond the fast path (|φ| > 1e7). */
 function testPhases(n: number, seed: number, far = false): Float64Array {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { channelValue } from '@qsync/frames';
 import { expectClose } from '@qsync/testing';
-import { arrayOf, collect, grid, meanVar } from './classical-test-support';
+import { arrayOf, collect, grid, meanVar } from './test-support/classical';
 import { noisyVanDerPol } from './noisy-van-der-pol';
 import { noisyVanDerPolPolar } from './noisy-van-der-pol-polar';
 

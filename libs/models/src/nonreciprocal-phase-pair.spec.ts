@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { expectClose } from '@qsync/testing';
 import { wrapPhase } from './classical-internal';
-import { arrayOf, collect } from './classical-test-support';
+import { arrayOf, collect } from './test-support/classical';
 import { nonreciprocalPhasePair } from './nonreciprocal-phase-pair';
 
 describe('nonreciprocalPhasePair (Eqs. 2.56, 2.57)', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { expectClose } from '@qsync/testing';
 import { channelValue, type Frame } from '@qsync/frames';
 import { take } from 'rxjs';
-import { collectFrames, linspace, realOf } from './kuramoto-test-support';
+import { collectFrames, linspace, realOf } from './test-support/kuramoto';
 import { ottAntonsen, ottAntonsenParameters } from './ott-antonsen';
 
 describe('ottAntonsen (Eq. 2.43)', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { expectClose } from '@qsync/testing';
 import { channelValue } from '@qsync/frames';
-import { collectFrames, linspace, realOf } from './kuramoto-test-support';
+import { collectFrames, linspace, realOf } from './test-support/kuramoto';
 import { reducedOrderParameter } from './reduced-order-parameter';
 
 describe('reducedOrderParameter (Eq. 2.51)', () => {

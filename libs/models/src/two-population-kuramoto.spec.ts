@@ -3,7 +3,7 @@ import { expectClose } from '@qsync/testing';
 import { channelValue, type Frame } from '@qsync/frames';
 import { take } from 'rxjs';
 import { kuramoto } from './kuramoto';
-import { collectFrames, dataOf, linspace, realOf } from './kuramoto-test-support';
+import { collectFrames, dataOf, linspace, realOf } from './test-support/kuramoto';
 import { twoPopulationKuramoto, twoPopulationKuramotoParameters } from './two-population-kuramoto';
 
 const wrap = (x: number) => Math.atan2(Math.sin(x), Math.cos(x));

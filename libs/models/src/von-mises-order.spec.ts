@@ -1,6 +1,6 @@
 import { expectClose } from '@qsync/testing';
 import { describe, expect, it } from 'vitest';
-import { besselRatio as seriesRatio } from './kuramoto-test-support';
+import { besselRatio as seriesRatio } from './test-support/kuramoto';
 import { reducedOrderParameter } from './reduced-order-parameter';
 import { vonMisesOrder } from './von-mises-order';
 

@@ -1,7 +1,7 @@
 // Test support for the classical models' specs (not exported from the library).
 import { channelValue, type Frame } from '@qsync/frames';
 import { lastValueFrom, toArray } from 'rxjs';
-import type { SimulationConfig, StochasticModel } from './stochastic-model';
+import type { SimulationConfig, StochasticModel } from '../stochastic-model';
 
 /** All frames of a run, in order. */
 export function collect(

@@ -17,16 +17,26 @@ uniform random initial phases. For every N: `--reps` timed runs of `--steps` ste
 warm-up of 50 steps; steps_per_second is from the fastest run (the least disturbed by other
 processes). The split times the parts alone over the same number of steps, as the qsync side
 does: the drift (cos, sin, z, f), within it cos + sin alone, the normals, and the rest of the
-step (step − drift − normals: scaling ΔW and the update). One JSON object goes to stdout.
+step (step − drift − normals: scaling ΔW and the update). One JSON object goes to stdout, on one
+line; progress, and anything else that would write to stdout, to stderr.
 """
 
 import argparse
 import json
+import os
 import platform
 import sys
 import time
 
-import numpy as np
+# The result gets the stdout this process was started with, alone; anything else written to
+# stdout, by Python or by a C extension on file descriptor 1, goes to stderr (as in
+# qutip_bench.py, whose QuTiP prints on its first import).
+RESULT = os.fdopen(os.dup(sys.stdout.fileno()), "w", encoding="utf-8")
+sys.stdout.flush()
+os.dup2(sys.stderr.fileno(), sys.stdout.fileno())
+sys.stdout.reconfigure(line_buffering=True)
+
+import numpy as np  # noqa: E402 (after the stdout switch)
 
 V = 1.5
 G = 0.5
@@ -125,16 +135,14 @@ def main():
         log(f"N = {n}")
         cases.append(bench_size(n, a.steps, a.reps))
         log(f"  {cases[-1]['steps_per_second']:.0f} steps/s")
-    print(
-        json.dumps(
-            {
-                "numpy_version": np.__version__,
-                "python_version": platform.python_version(),
-                "params": {"V": V, "G": G, "sigma": SIGMA, "dt": DT},
-                "cases": cases,
-            }
-        )
-    )
+    result = {
+        "numpy_version": np.__version__,
+        "python_version": platform.python_version(),
+        "params": {"V": V, "G": G, "sigma": SIGMA, "dt": DT},
+        "cases": cases,
+    }
+    RESULT.write(json.dumps(result) + "\n")
+    RESULT.flush()
 
 
 if __name__ == "__main__":

@@ -19,7 +19,8 @@ For each Fock cutoff N (Hilbert dimension N², Liouvillian dimension N⁴) it me
              call, read from the scipy ode object mesolve creates (captured, not re-run)
   steady_s   qutip.steadystate(L, method='direct'), only the solver call, best of 3
 and records the mesolve ⟨a†b⟩(t) and the steady-state ⟨a†b⟩ for accuracy comparison.
-One JSON object goes to stdout, progress to stderr. N = 16 takes a few minutes.
+One JSON object goes to stdout, on one line; progress, and anything else that would write to
+stdout (QuTiP's first-import calibration message), to stderr. N = 16 takes a few minutes.
 """
 
 import argparse
@@ -30,11 +31,21 @@ import statistics
 import sys
 import time
 
-import numpy as np
-import scipy
-import scipy.integrate
-import qutip
-from qutip.cy.spmatfuncs import spmv
+# The result gets the stdout this process was started with, alone. Everything else that writes
+# to stdout goes to stderr with the progress lines: QuTiP 4.7 prints "Calibrating OpenMP
+# threshold..." at its first import on a machine (when ~/.qutip/qutiprc has no openmp_thresh),
+# and a C extension could write to file descriptor 1 directly, so the switch is made on the
+# descriptors, before numpy and QuTiP are imported.
+RESULT = os.fdopen(os.dup(sys.stdout.fileno()), "w", encoding="utf-8")
+sys.stdout.flush()
+os.dup2(sys.stderr.fileno(), sys.stdout.fileno())
+sys.stdout.reconfigure(line_buffering=True)
+
+import numpy as np  # noqa: E402 (after the stdout switch)
+import scipy  # noqa: E402
+import scipy.integrate  # noqa: E402
+import qutip  # noqa: E402
+from qutip.cy.spmatfuncs import spmv  # noqa: E402
 
 PARAMS = {"kappa": 1.0, "kappa2": 1.0, "kappa1": 3.0, "delta": 0.5, "V": 1.0}
 ALPHA = 1.0
@@ -190,8 +201,8 @@ def main():
                    "atol": ATOL, "rtol": RTOL},
         "cases": cases,
     }
-    json.dump(out, sys.stdout)
-    sys.stdout.write("\n")
+    RESULT.write(json.dumps(out) + "\n")
+    RESULT.flush()
 
 
 if __name__ == "__main__":

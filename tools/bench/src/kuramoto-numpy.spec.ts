@@ -13,8 +13,12 @@ describe('parseNumpyKuramotoBench', () => {
     expect(parseNumpyKuramotoBench(JSON.stringify(good) + '\n').cases[0].steps_per_second).toBe(50000);
   });
 
+  it('skips lines printed on stdout before the result', () => {
+    expect(parseNumpyKuramotoBench(`a warning\n${JSON.stringify(good)}\n`).cases[0].steps_per_second).toBe(50000);
+  });
+
   it('rejects non-JSON, a missing cases array and cases without the timed fields', () => {
-    expect(() => parseNumpyKuramotoBench('Traceback')).toThrow(/'text' is not JSON/);
+    expect(() => parseNumpyKuramotoBench('Traceback')).toThrow(/'text' must end with a line of JSON/);
     expect(() => parseNumpyKuramotoBench('{"cases":[]}')).toThrow(/'numpy_version' and a 'cases' array/);
     const bad = { ...good, cases: [{ ...good.cases[0], drift_us: 'slow' }] };
     expect(() => parseNumpyKuramotoBench(JSON.stringify(bad))).toThrow("parseNumpyKuramotoBench: case field 'drift_us' must be a number, got slow");

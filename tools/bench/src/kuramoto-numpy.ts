@@ -1,4 +1,5 @@
-import { spawn } from 'node:child_process';
+import { jsonFromStdout } from './json-from-stdout';
+import { runJsonScript } from './run-json-script';
 
 /** One N of the NumPy side, as python/kuramoto_bench.py prints it (times in µs). */
 export interface KuramotoNumpyCase {
@@ -32,67 +33,43 @@ export interface RunNumpyKuramotoConfig {
   script?: string;
   steps?: number;
   reps?: number;
-  /** called with each progress line the script writes to stderr */
+  /** environment variables added for the script */
+  env?: Record<string, string>;
+  /** called with each progress line the script writes to stderr (and any stdout line before its result) */
   onLog?: (line: string) => void;
 }
 
 /**
- * Runs the NumPy side of the Kuramoto benchmark as a child process and parses its JSON.
- * Rejects with the script's stderr tail when it exits non-zero or prints no valid JSON.
+ * Runs the NumPy side of the Kuramoto benchmark as a child process and parses its JSON result
+ * (the last line of its stdout). Rejects with the script's stderr tail when it exits non-zero
+ * or prints no valid JSON.
  *
  * @param sizes - oscillator counts N, passed as --sizes
- * @param config - interpreter, script, steps per run, runs, progress callback
+ * @param config - interpreter, script, steps per run, runs, environment, progress callback
  * @example
  * const np = await runNumpyKuramoto([16384], { steps: 400, reps: 5 });
  * np.cases[0].steps_per_second; // e.g. 1200
  */
-export function runNumpyKuramoto(sizes: readonly number[], config: RunNumpyKuramotoConfig = {}): Promise<KuramotoNumpyBench> {
-  if (sizes.length === 0) return Promise.reject(new Error("runNumpyKuramoto: argument 'sizes' must list at least one N"));
+export async function runNumpyKuramoto(sizes: readonly number[], config: RunNumpyKuramotoConfig = {}): Promise<KuramotoNumpyBench> {
+  if (sizes.length === 0) throw new Error("runNumpyKuramoto: argument 'sizes' must list at least one N");
   const python = config.python ?? '/usr/bin/python3';
   const script = config.script ?? new URL('../python/kuramoto_bench.py', import.meta.url).pathname;
   const args = [script, '--sizes', sizes.join(',')];
   if (config.steps !== undefined) args.push('--steps', String(config.steps));
   if (config.reps !== undefined) args.push('--reps', String(config.reps));
-  return new Promise((resolve, reject) => {
-    const child = spawn(python, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => {
-      err += d;
-      for (const line of d.split('\n')) if (line.trim() !== '') config.onLog?.(line);
-    });
-    child.on('error', (e) => reject(new Error(`runNumpyKuramoto: could not start '${python}': ${e.message}`)));
-    child.on('close', (code) => {
-      if (code !== 0) {
-        reject(new Error(`runNumpyKuramoto: '${python} ${args.join(' ')}' exited with code ${code}:\n${err.slice(-2000)}`));
-        return;
-      }
-      try {
-        resolve(parseNumpyKuramotoBench(out));
-      } catch (e) {
-        reject(e instanceof Error ? e : new Error(String(e)));
-      }
-    });
-  });
+  return parseNumpyKuramotoBench(await runJsonScript('runNumpyKuramoto', python, args, { env: config.env, onLog: config.onLog }));
 }
 
 /**
- * Parses and checks the script's stdout: one JSON object with `numpy_version` and a `cases`
- * array whose entries carry the timed fields of {@link KuramotoNumpyCase}.
+ * Parses and checks the script's stdout: its last line is one JSON object with `numpy_version`
+ * and a `cases` array whose entries carry the timed fields of {@link KuramotoNumpyCase}.
  *
  * @param text - the script's stdout
  * @example
  * parseNumpyKuramotoBench('{"numpy_version":"1.24.2",…,"cases":[…]}').numpy_version; // '1.24.2'
  */
 export function parseNumpyKuramotoBench(text: string): KuramotoNumpyBench {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch {
-    throw new Error(`parseNumpyKuramotoBench: argument 'text' is not JSON: '${text.slice(0, 200)}'`);
-  }
-  const d = data as Partial<KuramotoNumpyBench> | null;
+  const d = jsonFromStdout(text, 'parseNumpyKuramotoBench') as Partial<KuramotoNumpyBench> | null;
   if (d === null || typeof d !== 'object' || !Array.isArray(d.cases) || typeof d.numpy_version !== 'string') {
     throw new Error("parseNumpyKuramotoBench: argument 'text' must be an object with 'numpy_version' and a 'cases' array");
   }

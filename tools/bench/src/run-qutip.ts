@@ -1,4 +1,5 @@
-import { spawn } from 'node:child_process';
+import { jsonFromStdout } from './json-from-stdout';
+import { runJsonScript } from './run-json-script';
 
 /** One Fock cutoff of the QuTiP side, as python/qutip_bench.py prints it. */
 export interface QutipCase {
@@ -39,70 +40,44 @@ export interface RunQutipConfig {
   script?: string;
   /** Single spmv calls per median (the script's --reps). */
   reps?: number;
-  /** Called with each progress line the script writes to stderr. */
+  /** Environment variables added for the script (e.g. HOME, PYTHONPATH). */
+  env?: Record<string, string>;
+  /** Called with each progress line the script writes to stderr (and any stdout line before its result). */
   onLog?: (line: string) => void;
 }
 
 /**
- * Runs the QuTiP side of the benchmark as a child process and parses its one JSON object.
- * Rejects with the script's stderr tail when it exits non-zero or prints no valid JSON.
+ * Runs the QuTiP side of the benchmark as a child process and parses its JSON result (the last
+ * line of its stdout: it also works where QuTiP prints "Calibrating OpenMP threshold..." at its
+ * first import on a machine). Rejects with the script's stderr tail when it exits non-zero or
+ * prints no valid JSON.
  *
  * @param sizes - Fock cutoffs N, passed as --sizes
- * @param config - interpreter, script path, reps, progress callback
+ * @param config - interpreter, script path, reps, environment, progress callback
  * @example
  * const q = await runQutip([8], { reps: 50 });
  * q.cases[0].mesolve_s; // e.g. 1.3
  */
-export function runQutip(sizes: readonly number[], config: RunQutipConfig = {}): Promise<QutipBench> {
-  if (sizes.length === 0) return Promise.reject(new Error("runQutip: argument 'sizes' must list at least one cutoff"));
+export async function runQutip(sizes: readonly number[], config: RunQutipConfig = {}): Promise<QutipBench> {
+  if (sizes.length === 0) throw new Error("runQutip: argument 'sizes' must list at least one cutoff");
   const python = config.python ?? '/usr/bin/python3';
   const script = config.script ?? new URL('../python/qutip_bench.py', import.meta.url).pathname;
   const args = [script, '--sizes', sizes.join(',')];
   if (config.reps !== undefined) args.push('--reps', String(config.reps));
-  return new Promise((resolve, reject) => {
-    const child = spawn(python, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    let pending = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => {
-      err += d;
-      pending += d;
-      const lines = pending.split('\n');
-      pending = lines.pop() ?? '';
-      for (const line of lines) if (line.trim() !== '') config.onLog?.(line);
-    });
-    child.on('error', (e) => reject(new Error(`runQutip: could not start '${python}': ${e.message}`)));
-    child.on('close', (code) => {
-      if (code !== 0) {
-        reject(new Error(`runQutip: '${python} ${args.join(' ')}' exited with code ${code}:\n${err.slice(-2000)}`));
-        return;
-      }
-      try {
-        resolve(parseQutipBench(out));
-      } catch (e) {
-        reject(e instanceof Error ? e : new Error(String(e)));
-      }
-    });
-  });
+  return parseQutipBench(await runJsonScript('runQutip', python, args, { env: config.env, onLog: config.onLog }));
 }
 
 /**
- * Parses and checks the script's stdout: one JSON object with a `cases` array whose entries
- * carry the fields of {@link QutipCase}.
+ * Parses and checks the script's stdout: its last line is one JSON object with a `cases` array
+ * whose entries carry the fields of {@link QutipCase} (earlier lines, a library's message at
+ * import, are skipped).
  *
  * @param text - the script's stdout
  * @example
  * parseQutipBench('{"qutip_version":"4.7.1",…,"cases":[…]}').qutip_version; // '4.7.1'
  */
 export function parseQutipBench(text: string): QutipBench {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch {
-    throw new Error(`parseQutipBench: argument 'text' is not JSON: '${text.slice(0, 200)}'`);
-  }
-  const d = data as Partial<QutipBench> | null;
+  const d = jsonFromStdout(text, 'parseQutipBench') as Partial<QutipBench> | null;
   if (d === null || typeof d !== 'object' || !Array.isArray(d.cases) || typeof d.qutip_version !== 'string') {
     throw new Error("parseQutipBench: argument 'text' must be an object with 'qutip_version' and a 'cases' array");
   }

@@ -52,8 +52,12 @@ export interface LindbladRhs {
  *
  * @param l generator in normal form (from `lindbladian` of `@qsync/operators`)
  * @example
- * const rhs = compileLindbladRhs(l);
- * rhs.applyInto(drho, rho); // drho = L(rho), both Float64Array(2·n·n)
+ * // spin-1/2 decay at rate 1 from the excited state |1⟩: ρ̇₀₀ = ρ₁₁, ρ̇₁₁ = −ρ₁₁
+ * const s = spinHalfSpace();
+ * const rhs = compileLindbladRhs(lindbladian(sigmaZ(s), [{ rate: 1, jump: sigmaMinus(s) }]));
+ * const drho = new Float64Array(2 * 2 * 2);
+ * rhs.applyInto(drho, pureState(fockKet(s, 1)).matrix.data);
+ * drho; // Float64Array [1, 0, 0, 0, 0, 0, -1, 0]
  */
 export function compileLindbladRhs(l: LindbladNormalForm): LindbladRhs {
   const { n, terms, hermitian } = lindbladStencil(l);

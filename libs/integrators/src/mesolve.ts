@@ -51,8 +51,13 @@ export interface MesolveConfig {
  * @param rho0 initial density matrix, dims equal to l.dims
  * @param times output times, finite and non-decreasing; the first is the initial time
  * @example
- * mesolve(l, rho0, [0, 1, 2], { expect: { n: num(space) } })
- *   .subscribe((f) => console.log(f.t, f.channels.n));
+ * // a damped oscillator from |1⟩: ⟨n⟩(t) = e^{−t}
+ * const space = fockSpace(10);
+ * const l = lindbladian(num(space), [{ rate: 1, jump: destroy(space) }]);
+ * const frames = await lastValueFrom(
+ *   mesolve(l, pureState(fockKet(space, 1)), [0, 1, 2], { expect: { n: num(space) } }).pipe(toArray()),
+ * );
+ * frames.map((f) => channelValue(f, 'n', 'complex').re); // ≈ [1, 0.3678794, 0.1353353]
  */
 export function mesolve(
   l: Lindbladian,

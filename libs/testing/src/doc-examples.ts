@@ -124,7 +124,7 @@ export function docExamples(config: DocExamplesConfig): void {
       expect(existsSync(readme), `${readme} exists`).toBe(true);
       const unmarked = blocks.filter((b) => b.marker !== 'runnable' && b.marker !== 'fragment').map((b) => `line ${b.line - 1}`);
       expect(unmarked, '```ts blocks that are neither `runnable` nor `fragment`').toEqual([]);
-      expect(blocks.some((b) => b.marker === 'runnable')).toBe(true);
+      expect(blocks.some((b) => b.marker === 'runnable'), 'the README has a ```ts runnable block').toBe(true);
     });
     for (const block of blocks.filter((b) => b.marker === 'runnable')) {
       it(`runs the block at line ${block.line - 1}`, async () => {

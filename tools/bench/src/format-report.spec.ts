@@ -1,65 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { QsyncCase } from './bench-qsync';
-import { formatReport, type BenchReport } from './format-report';
-import type { QutipCase } from './run-qutip';
-
-const series = (v: number) => Array.from({ length: 3 }, () => v);
-
-function report(N: number, withRef: boolean): BenchReport {
-  const qsync: QsyncCase = {
-    N,
-    dim: N * N,
-    nnz: 1000,
-    liouvillian_ms: 1,
-    rhs_terms: 13,
-    rhs_hermitian: true,
-    rhs_ms: 0.02,
-    rhs_csr_ms: 0.1,
-    rhs_reps: 10,
-    block_size: 100,
-    block_nnz: 300,
-    rhs_block_ms: 0.01,
-    mesolve_s: 0.2,
-    dp5: { s: 2, rhs_s: 1, steps: 900, rejected: 4, rhs_evaluations: 5400 },
-    dp5_block: { s: 0.3, rhs_s: 0.2, steps: 900, rejected: 2, rhs_evaluations: 5400 },
-    max_decay_rate: 126,
-    mesolve_expect_re: series(0.5),
-    mesolve_expect_im: series(0.1),
-    steady_s: 0.06,
-    steady_method: 'direct',
-    steady_residual: 1e-15,
-    steady_block_size: 100,
-    steady_adagb: [0.5, 0.1],
-  };
-  const qutip: QutipCase = {
-    N,
-    dim: N * N,
-    liouvillian_dim: N ** 4,
-    nnz: 1200,
-    build_ms: 5,
-    rhs_ms: 0.08,
-    rhs_scipy_ms: 0.06,
-    rhs_reps: 10,
-    mesolve_s: 1,
-    mesolve_steps: 3500,
-    mesolve_rhs_evaluations: 7800,
-    steady_s: 0.03,
-    mesolve_t_end: 20,
-    mesolve_n_t: 3,
-    mesolve_expect_re: series(0.5 + 3e-8),
-    mesolve_expect_im: series(0.1 - 4e-8),
-    steady_adagb: [0.5, 0.1],
-  };
-  return {
-    date: '2026-01-01T00:00:00.000Z',
-    mode: 'full',
-    machine: { node: 'v20', cpu: 'CPU', cores: 2, loadBefore: [0.5, 0.4, 0.3], loadAfter: [1, 1, 1], qutip: '4.7.1', numpy: '1', scipy: '1', python: '3' },
-    triadGBs: 10,
-    triadDramGBs: 6,
-    cases: [{ qsync, qutip }],
-    reference: withRef ? { N, adagb_re: series(0.5), adagb_im: series(0.1 + 1e-9), steady_adagb: [0.5, 0.1 + 2e-12], atol: 1e-12, rtol: 1e-10 } : null,
-  };
-}
+import { formatReport } from './format-report';
+import { sampleBenchReport as report } from './test-support/sample-reports';
 
 describe('formatReport', () => {
   const text = formatReport(report(12, true));

@@ -61,6 +61,7 @@ const ms = (x: number) => formatDuration(x / 1e3);
  *
  * @param r - the run's numbers
  * @example
+ * // report: a BenchReport, as main.ts assembles it
  * formatReport(report).startsWith('Run '); // true
  */
 export function formatReport(r: BenchReport): string {

@@ -47,8 +47,11 @@ export interface RunNumpyKuramotoConfig {
  * @param sizes - oscillator counts N, passed as --sizes
  * @param config - interpreter, script, steps per run, runs, environment, progress callback
  * @example
+ * ```ts fragment
+ * // runs python/kuramoto_bench.py under NumPy, which a test cannot assume
  * const np = await runNumpyKuramoto([16384], { steps: 400, reps: 5 });
- * np.cases[0].steps_per_second; // e.g. 1200
+ * np.cases[0].steps_per_second; // about 1200 on a 2-core VM
+ * ```
  */
 export async function runNumpyKuramoto(sizes: readonly number[], config: RunNumpyKuramotoConfig = {}): Promise<KuramotoNumpyBench> {
   if (sizes.length === 0) throw new Error("runNumpyKuramoto: argument 'sizes' must list at least one N");
@@ -66,7 +69,7 @@ export async function runNumpyKuramoto(sizes: readonly number[], config: RunNump
  *
  * @param text - the script's stdout
  * @example
- * parseNumpyKuramotoBench('{"numpy_version":"1.24.2",…,"cases":[…]}').numpy_version; // '1.24.2'
+ * parseNumpyKuramotoBench('{"numpy_version":"1.24.2","cases":[]}').numpy_version; // '1.24.2'
  */
 export function parseNumpyKuramotoBench(text: string): KuramotoNumpyBench {
   const d = jsonFromStdout(text, 'parseNumpyKuramotoBench') as Partial<KuramotoNumpyBench> | null;

@@ -1,31 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatKuramotoReport, formatSpeedRatio, type KuramotoBenchReport } from './kuramoto-report';
-
-const report: KuramotoBenchReport = {
-  date: '2026-01-01T00:00:00.000Z',
-  mode: 'full',
-  machine: { node: 'v20', cpu: 'CPU', cores: 2, loadBefore: [0.5, 0.5, 0.5], loadAfter: [1, 1, 1], numpy: '1.24.2', python: '3.11.2' },
-  params: { V: 1.5, G: 0.5, sigma: 0.5, dt: 0.01 },
-  cases: [
-    {
-      qsync: {
-        N: 16384,
-        steps: 400,
-        reps: 5,
-        step_us: 1000,
-        steps_per_second: 1000,
-        drift_us: 250,
-        trig_us: 150,
-        normals_us: 560,
-        normals_polar_us: 1200,
-        rest_us: 190,
-        simulate_steps_per_second: 980,
-        final_r: 0.05,
-      },
-      numpy: { N: 16384, steps: 400, reps: 5, step_us: 800, steps_per_second: 1250, drift_us: 600, trig_us: 560, normals_us: 190, rest_us: 10, final_r: 0.05 },
-    },
-  ],
-};
+import { formatKuramotoReport, formatSpeedRatio } from './kuramoto-report';
+import { sampleKuramotoReport as report } from './test-support/sample-reports';
 
 describe('formatSpeedRatio', () => {
   it('divides steps per second and marks ratios ≥ 1', () => {

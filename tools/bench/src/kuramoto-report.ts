@@ -50,7 +50,8 @@ export function formatSpeedRatio(qsync: number | null, numpy: number): string {
  *
  * @param r - the run's report
  * @example
- * formatKuramotoReport(report).startsWith('Run '); // true
+ * // kuramotoReport: a KuramotoBenchReport, as kuramoto-main.ts assembles it
+ * formatKuramotoReport(kuramotoReport).startsWith('Run '); // true
  */
 export function formatKuramotoReport(r: KuramotoBenchReport): string {
   const m = r.machine;

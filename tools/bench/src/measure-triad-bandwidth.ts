@@ -21,7 +21,7 @@ export interface TriadBandwidth {
  * @param trials - timed trials, the best counts (default 7)
  * @param bytesPerTrial - bytes a trial moves at least (default 2e8)
  * @example
- * measureTriadBandwidth(1 << 20).gbPerSecond; // e.g. 12.3 on a 2-core EPYC VM
+ * measureTriadBandwidth(1 << 20).gbPerSecond; // > 0 — 12.3 on a 2-core EPYC VM
  */
 export function measureTriadBandwidth(elements: number, trials = 7, bytesPerTrial = 2e8): TriadBandwidth {
   if (!(Number.isInteger(elements) && elements >= 1)) {

@@ -7,7 +7,7 @@
  * @param nnz - stored entries of A
  * @param rows - rows of A (= length of x and y for a square A)
  * @example
- * csrTrafficBytes(40064, 4096); // 40064·20 + 4097·4 + 4096·32 = 948 740
+ * csrTrafficBytes(40064, 4096); // 948_740 — 40064·20 + 4097·4 + 4096·32
  */
 export function csrTrafficBytes(nnz: number, rows: number): number {
   if (!(Number.isInteger(nnz) && nnz >= 0)) throw new Error(`csrTrafficBytes: argument 'nnz' must be an integer ≥ 0, got ${nnz}`);
@@ -42,8 +42,8 @@ export interface StencilTraffic {
  * @param terms - stencil terms, `LindbladRhs.terms`
  * @param hermitian - `LindbladRhs.hermitian`
  * @example
- * stencilTrafficBytes(64, 13, true);
- * // { memory: 16·4096·2 + 2016·32 + 13·2·16·64 = 222 208, passes: 16·4096 + 13·2080·48 + 2016·32 = 1 427 968 }
+ * stencilTrafficBytes(64, 13, true); // { memory: 222_208, passes: 1_427_968 }
+ * // memory: 16·4096·2 + 2016·32 + 13·2·16·64; passes: 16·4096 + 13·2080·48 + 2016·32
  */
 export function stencilTrafficBytes(n: number, terms: number, hermitian: boolean): StencilTraffic {
   if (!(Number.isInteger(n) && n >= 1)) throw new Error(`stencilTrafficBytes: argument 'n' must be an integer ≥ 1, got ${n}`);

@@ -19,7 +19,8 @@ export interface PopulationBlock {
  * @param n - Hilbert dimension (L is n²×n²)
  * @param observables - operators (n×n CSR) whose expectation values must stay exact
  * @example
- * populationBlock(liouvillianMatrix(pair.lindbladian), 144, [pair.operators.adagb.matrix]).indices.length; // 1156 at N = 12
+ * const pair = coupledVanDerPol({ cutoff: 12, ...BENCH_PARAMS });
+ * populationBlock(liouvillianMatrix(pair.lindbladian), 144, [pair.operators.adagb.matrix]).indices.length; // 1156
  */
 export function populationBlock(L: CsrMatrix, n: number, observables: readonly CsrMatrix[] = []): PopulationBlock {
   if (!(Number.isInteger(n) && n >= 1 && L.rows === n * n && L.cols === n * n)) {

@@ -13,7 +13,7 @@ export const RESULTS_END = '<!-- results:end -->';
  * @param end - closing marker (default {@link RESULTS_END}), exactly once, after `start`
  * @example
  * replaceSection('a\n<!-- results:start -->\nold\n<!-- results:end -->\nb', 'new');
- * // 'a\n<!-- results:start -->\n\nnew\n\n<!-- results:end -->\nb'
+ * // → 'a\n<!-- results:start -->\n\nnew\n\n<!-- results:end -->\nb'
  */
 export function replaceSection(text: string, content: string, start = RESULTS_START, end = RESULTS_END): string {
   const count = (m: string) => text.split(m).length - 1;

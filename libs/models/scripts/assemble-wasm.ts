@@ -21,7 +21,7 @@ writeFileSync(
  * The WebAssembly binary assembled from ${source} (${bytes.length} bytes), base64.
  *
  * @example
- * atob(wasmMeanFieldDriftBinary).slice(1, 4); // → 'asm' (the module's magic number)
+ * atob(wasmMeanFieldDriftBinary).slice(1, 4); // 'asm' (the module's magic number, after a zero byte)
  */
 export const wasmMeanFieldDriftBinary =
 ${lines.map((l) => `  '${l}'`).join(' +\n')};

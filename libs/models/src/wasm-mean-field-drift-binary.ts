@@ -6,7 +6,7 @@
  * The WebAssembly binary assembled from wasm-mean-field-drift.wat (908 bytes), base64.
  *
  * @example
- * atob(wasmMeanFieldDriftBinary).slice(1, 4); // → 'asm' (the module's magic number)
+ * atob(wasmMeanFieldDriftBinary).slice(1, 4); // 'asm' (the module's magic number, after a zero byte)
  */
 export const wasmMeanFieldDriftBinary =
   'AGFzbQEAAAABEgJgCH9/fH9/f39/AGADf39/AAIaAgNlbnYGbWVtb3J5AgABA2VudgRzbG93AAEDAgEABwkBBWRyaWZ0AAEK' +

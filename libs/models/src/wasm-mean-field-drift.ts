@@ -37,7 +37,8 @@ const TABLE_BYTES = phaseFactorConstants.table.length * 8;
  * @example
  * const k = createWasmMeanFieldDrift(Float64Array.of(0, 0), 2, 1, 0.5);
  * const f = new Float64Array(2);
- * k?.drift(f, Float64Array.of(0, Math.PI / 2)); // f = [0.5·sin(π/2)·cos 0, −0.5·cos 0·sin(π/2)] = [0.5, −0.5]
+ * k?.drift(f, Float64Array.of(0, Math.PI / 2));
+ * f; // Float64Array [0.5, -0.5] — ω + V(Im z cos φ − Re z sin φ) with V z = 0.5(1 + i)
  */
 export function createWasmMeanFieldDrift(
   omega: Float64Array,

@@ -1,9 +1,10 @@
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseQutipBench, runQutip } from './run-qutip';
+import { calibratedQutipHome } from './test-support/calibrated-qutip-home';
+import { hasQutip } from './test-support/has-qutip';
 
 const good = {
   qutip_version: '4.7.1',
@@ -68,11 +69,8 @@ describe('runQutip', () => {
   // Python and on file descriptor 1 directly, as QuTiP 4.7 does through print() when it calibrates
   // (a real calibration takes 15 s: the HOME given here already has its result, and the shim
   // below prints instead). The result must still be the script's stdout, alone.
-  const hasQutip = spawnSync('/usr/bin/python3', ['-c', 'import importlib.util, sys; sys.exit(importlib.util.find_spec("qutip") is None)']).status === 0;
-  it.skipIf(!hasQutip)('runs python/qutip_bench.py whose QuTiP import writes to stdout (needs python3-qutip)', async () => {
-    const home = join(scratch, 'home');
-    mkdirSync(join(home, '.qutip'), { recursive: true });
-    writeFileSync(join(home, '.qutip', 'qutiprc'), '[qutip]\nopenmp_thresh = 2000\n');
+  it.skipIf(!hasQutip())('runs python/qutip_bench.py whose QuTiP import writes to stdout (needs python3-qutip)', async () => {
+    const home = calibratedQutipHome(join(scratch, 'home'));
     const shim = join(scratch, 'shim');
     mkdirSync(shim, { recursive: true });
     writeFileSync(

@@ -98,11 +98,10 @@ export interface ChunkedObservableConfig {
  * @returns a {@link ChunkedObservable}: the values, and `withProgress()` for values and progress
  * @throws Error naming `yieldEvery` when it is negative or NaN
  * @example
- * const values: number[] = [];
- * chunkedObservable<number>(function* (ctx) {
+ * const source = chunkedObservable<number>(function* (ctx) {
  *   for (let k = 1; k <= 3; k++) { ctx.emit(k); yield { done: k, total: 3 }; }
- * }).subscribe({ next: (v) => values.push(v), complete: () => values.push(0) });
- * // after the event loop ran: values → [1, 2, 3, 0]
+ * });
+ * await lastValueFrom(source.pipe(toArray())); // [1, 2, 3] — one value per chunk, the event loop runs in between
  */
 export function chunkedObservable<T>(
   run: ChunkedComputation<T>,

@@ -8,8 +8,7 @@ import type { MonoTypeOperatorFunction } from 'rxjs';
  * @param n - decimation factor, an integer ≥ 1 (1 keeps everything)
  * @throws Error naming `n` when it is not an integer ≥ 1
  * @example
- * // of(0, 1, 2, 3, 4, 5, 6).pipe(decimate(3)) emits
- * // → 0, 3, 6
+ * await lastValueFrom(of(0, 1, 2, 3, 4, 5, 6).pipe(decimate(3), toArray())); // [0, 3, 6]
  */
 export function decimate<T>(n: number): MonoTypeOperatorFunction<T> {
   if (!Number.isInteger(n) || n < 1) {

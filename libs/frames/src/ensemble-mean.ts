@@ -24,8 +24,9 @@ export interface EnsembleMeanConfig {
  *   the times) on an empty ensemble, differing times, or channels that do not match
  * @throws Error naming `tTolerance` when it is negative or NaN
  * @example
- * // [{ t: 1, x: 1 }, { t: 1, x: 3 }] (x real) becomes
- * // → { t: 1, x: 2 }
+ * const ensemble = [1, 3].map((x) => ({ t: 1, channels: { x: realChannel(x) } }));
+ * const mean = await lastValueFrom(of(ensemble).pipe(ensembleMean()));
+ * [mean.t, channelValue(mean, 'x', 'real').value]; // [1, 2]
  */
 export function ensembleMean(
   config: EnsembleMeanConfig = {},

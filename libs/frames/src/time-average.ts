@@ -25,8 +25,9 @@ export interface TimeAverageConfig {
  * @returns an operator Frame → Frame; it errors (naming the channel or the times) when a
  *   channel is missing or not real, or when t decreases
  * @example
- * // frames t = 0, 1, 2 with channel x = 0, 2, 2 give x̄ = 0, 1, 1.5
- * // → [0, 1, 1.5]
+ * const frames = [0, 2, 2].map((x, t) => ({ t, channels: { x: realChannel(x) } }));
+ * const averages = await lastValueFrom(from(frames).pipe(timeAverage(), toArray()));
+ * averages.map((f) => channelValue(f, 'x', 'real').value); // [0, 1, 1.5] — trapezoids: 0, (0 + 2)/2, (1 + 2)/2
  */
 export function timeAverage(config: TimeAverageConfig = {}): OperatorFunction<Frame, Frame> {
   const requested = config.channels === undefined ? undefined : [...config.channels];

@@ -50,8 +50,10 @@ interface ColumnPlan {
  *   equally spaced
  * @throws Error naming `blockLength`, `channels`, `dt` or `tolerance` when not as described
  * @example
- * // frames t = 0, 0.5, 1, 1.5, 2 with real x = 0, 1, 2, 3, 4, toBlocks({ blockLength: 2 })
- * // → schema { x: real [] , rate 2 }, blocks t0 = 0 [0, 1], t0 = 1 [2, 3], t0 = 2 [4]
+ * const frames = [0, 1, 2, 3, 4].map((x, k) => ({ t: 0.5 * k, channels: { x: realChannel(x) } }));
+ * const [schema, ...blocks] = await lastValueFrom(from(frames).pipe(toBlocks({ blockLength: 2 }), toArray()));
+ * schema; // { kind: 'schema', rate: 2, channels: { x: { kind: 'real', shape: [] } } }
+ * blocks.map((b) => b.kind === 'block' && [b.t0, Array.from(b.columns.x.data)]); // [[0, [0, 1]], [1, [2, 3]], [2, [4]]]
  */
 export function toBlocks(config: ToBlocksConfig): OperatorFunction<Frame, SampleRecord> {
   const fn = 'toBlocks';

@@ -17,8 +17,10 @@ import type { ValidateSampleStreamConfig } from './validate-sample-stream';
  * @param config - `{ tolerance = 1e-6 }` of the stream check
  * @returns an operator SampleRecord → Frame; the stream errors as `validateSampleStream` does
  * @example
- * // schema { x: real [] }, block t0 = 1, dt = 0.5, x = [4, 5]
- * // → frames { t: 1, x: 4 }, { t: 1.5, x: 5 }
+ * const schema = streamSchema({ channels: { x: { kind: 'real' } } });
+ * const block = sampleBlock({ t0: 1, dt: 0.5, columns: { x: { kind: 'real', data: Float64Array.of(4, 5) } } });
+ * const frames = await lastValueFrom(of(schema, block).pipe(toFrames(), toArray()));
+ * frames.map((f) => [f.t, channelValue(f, 'x', 'real').value]); // [[1, 4], [1.5, 5]]
  */
 export function toFrames(config: ValidateSampleStreamConfig = {}): OperatorFunction<SampleRecord, Frame> {
   const validate = validateSampleStream(config);

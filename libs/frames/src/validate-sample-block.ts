@@ -34,8 +34,7 @@ const describe = (kind: string, shape: readonly number[], unit: string | undefin
  * @throws Error naming what is wrong and where (column name, t0)
  * @example
  * const bad = { kind: 'block', t0: 0, dt: 1, length: 3, columns: { x: { kind: 'real', data: new Float64Array(2), shape: [] } } };
- * try { validateSampleBlock(bad); } catch (e) { (e as Error).message; }
- * // → "validateSampleBlock: column 'x' must hold length·∏shape = 3·1 = 3 numbers (real), got 2 (block at t0 = 0)"
+ * validateSampleBlock(bad as never); // throws "validateSampleBlock: column 'x' must hold length·∏shape = 3·1 = 3 numbers (real), got 2 (block at t0 = 0)"
  */
 export function validateSampleBlock(block: SampleBlock, config: ValidateSampleBlockConfig = {}): void {
   const fn = config.caller ?? 'validateSampleBlock';

@@ -22,8 +22,10 @@ export interface ValidateSampleStreamConfig {
  *   the problem (column, times), the source is unsubscribed
  * @throws Error naming `tolerance` when it is not a number ≥ 0
  * @example
- * // of(schema, block(t0 = 0, 4 samples, dt = 1), block(t0 = 5, …)).pipe(validateSampleStream())
- * // → schema, first block, then the error "… ends at 4, but the next starts at t0 = 5 (a gap of 1 Δt)"
+ * const schema = streamSchema({ channels: { x: { kind: 'real' } } });
+ * const block = (t0: number) => sampleBlock({ t0, dt: 1, columns: { x: { kind: 'real', data: new Float64Array(4) } } });
+ * await lastValueFrom(of(schema, block(0), block(4)).pipe(validateSampleStream(), toArray())); // [schema, block(0), block(4)]
+ * await lastValueFrom(of(schema, block(0), block(5)).pipe(validateSampleStream())); // throws "ends at 4, but the next starts at t0 = 5 (a gap of 1 Δt)"
  */
 export function validateSampleStream(
   config: ValidateSampleStreamConfig = {},

@@ -1,0 +1,5 @@
+import * as rxjs from 'rxjs';
+import { docExamples } from '@qsync/testing';
+import * as frames from './index';
+
+docExamples({ src: import.meta.url, library: frames, scope: [rxjs] });

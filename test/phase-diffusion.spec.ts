@@ -2,7 +2,7 @@
  * Phase diffusion of the noisy classical vdP oscillator (thesis Sec. 2.1.1): the spectrum of
  * α*(t), the Fourier transform of g(τ) = E[α*(t+τ) α(t)] (Eqs. 2.14, 2.28), is a Lorentzian at ω
  * of half width D = σ²/(2r0²) (Eqs. 2.13, 2.16) when the amplitude is stiff, ε = σ²/(κ1 r0²) ≪ 1.
- * Built as a user would compose it: the model's stream → α* samples → ensemble correlation →
+ * Built as a user would compose it: the model's stream → α samples → ensemble correlation of α* →
  * spectrum → Lorentzian fit.
  */
 import { channelValue } from '@qsync/frames';
@@ -22,7 +22,7 @@ async function linewidth(p: { omega: number; kappa1: number; kappa2: number; sig
   const ds = Math.PI / (4 * Math.max(Math.abs(p.omega), p.kappa1));
   const samples = Math.round(80 / D / ds);
   const times = Float64Array.from({ length: samples + 1 }, (_, k) => (k === 0 ? 0 : 10 / p.kappa1 + (k - 1) * ds));
-  const x = new Float64Array(2 * R * samples); // α* as [realization][sample], interleaved complex
+  const x = new Float64Array(2 * R * samples); // α as [realization][sample], interleaved complex
   let k = -1;
   const model = noisyVanDerPol({ ...p, realizations: R, x0: r0, p0: 0 });
   await lastValueFrom(
@@ -33,14 +33,15 @@ async function linewidth(p: { omega: number; kappa1: number; kappa2: number; sig
           if (alpha.kind !== 'array') throw new Error('alpha must be an array channel');
           for (let r = 0; r < R; r++) {
             x[2 * (r * samples + k)] = alpha.data[2 * r];
-            x[2 * (r * samples + k) + 1] = -alpha.data[2 * r + 1];
+            x[2 * (r * samples + k) + 1] = alpha.data[2 * r + 1];
           }
         }
         k++;
       }),
     ),
   );
-  const { g } = twoTimeCorrelation(x, { realizations: R, samples, maxLag: Math.round(6 / D / ds), dt: ds });
+  // conjugate: the thesis's g(τ) = E[α*(t+τ)α(t)] (Eq. 2.14) is the correlation of α*
+  const { g } = twoTimeCorrelation(x, { realizations: R, samples, maxLag: Math.round(6 / D / ds), dt: ds, complex: true, conjugate: true });
   const s = spectrumFromCorrelation(g, { dt: ds });
   // the scatter of an estimated spectrum grows like S(ω): weigh residuals relative to the line
   const fit = fitLorentzian(s.omega, s.density, { range: [p.omega - 8 * D, p.omega + 8 * D], weighting: 'relative' });

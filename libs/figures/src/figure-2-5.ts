@@ -256,7 +256,7 @@ async function spectra(
       }),
     ),
   );
-  const options = { realizations, samples: SAMPLES_B, maxLag: MAX_LAG, dt: TAU_STEP };
+  const options = { realizations, samples: SAMPLES_B, maxLag: MAX_LAG, dt: TAU_STEP, complex: true };
   const spectrum = (x: Float64Array) => spectrumFromCorrelation(twoTimeCorrelation(x, options).g, { dt: TAU_STEP, nfft: NFFT });
   return { a: spectrum(xa), b: spectrum(xb) };
 }

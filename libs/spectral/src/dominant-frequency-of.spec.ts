@@ -8,7 +8,7 @@ import { dominantFrequencyOf } from './dominant-frequency-of';
 import { countingSource, scalarFrames } from './test-support/frames';
 import { complexWhiteNoise } from './test-support/signals';
 import { welch } from './welch';
-import { welchSpectrum } from './welch-spectrum';
+import { welchOf } from './welch-of';
 
 const testScheduler = (): TestScheduler =>
   new TestScheduler((actual, expected) => expect(actual).toEqual(expected));
@@ -36,18 +36,18 @@ describe('dominantFrequencyOf', () => {
     ]);
   });
 
-  it('after welchSpectrum equals dominantFrequency of welch (custom channel names too)', async () => {
+  it('after welchOf equals dominantFrequency of welch (custom channel names too)', async () => {
     const x = complexWhiteNoise(64, 1, 8);
     for (let n = 0; n < 64; n++) x[2 * n] += 2 * Math.cos(0.9 * n); // a line at ±0.9
     const frames = scalarFrames(x, 1, true);
     const out = await lastValueFrom(
       from(frames).pipe(
-        welchSpectrum({ channel: 'x', segmentLength: 16 }),
+        welchOf({ channel: 'x', segmentLength: 16 }),
         dominantFrequencyOf(),
         toArray(),
       ),
     );
-    const ref = welch(x, { dt: 1, segmentLength: 16 });
+    const ref = welch(x, { dt: 1, segmentLength: 16, complex: true });
     const peak = dominantFrequency(ref.omega, ref.density);
     expect(out[out.length - 1].channels).toEqual({
       peakOmega: realChannel(peak.omega),

@@ -15,7 +15,7 @@ export interface DominantFrequencyOfConfig {
 }
 
 /**
- * The peak of every spectrum frame of a stream (e.g. the output of `welchSpectrum`): the
+ * The peak of every spectrum frame of a stream (e.g. the output of `welchOf`): the
  * operator form of `dominantFrequency`. Each frame becomes a frame at the same t with real
  * channels `peakOmega` (rad per time unit, parabolic refinement) and `peakDensity`.
  *

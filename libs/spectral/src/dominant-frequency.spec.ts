@@ -24,7 +24,7 @@ describe('dominantFrequency', () => {
     const n = 64;
     const dt = 0.05;
     const w0 = (2 * Math.PI * 9) / (n * dt);
-    const s = periodogram(complexTone(n, w0, dt), { dt });
+    const s = periodogram(complexTone(n, w0, dt), { dt, complex: true, window: 'rectangular' });
     const p = dominantFrequency(s.omega, s.density);
     expect(p.index).toBe(n / 2 + 9);
     // neighbours are FFT rounding (~1e-28 of a peak 3.2): the vertex moves by ≲ 1e-15 of a bin

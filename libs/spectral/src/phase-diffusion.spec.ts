@@ -24,7 +24,7 @@ describe('phase diffusion (thesis Eq. 2.16)', () => {
   const omega0 = 2;
   const K = 128; // τ_max = 12.8: g has decayed to e^{−6.4} ≈ 0.002
   const x = phaseDiffusion(R, N, omega0, D, dt, 777);
-  const { tau, g } = twoTimeCorrelation(x, { realizations: R, samples: N, maxLag: K, dt });
+  const { tau, g } = twoTimeCorrelation(x, { realizations: R, samples: N, maxLag: K, dt, complex: true });
 
   it('has g(τ) = e^{iω₀τ − Dτ} within its statistical error', () => {
     // Standard error per lag from the scatter of the R independent per-realization estimates
@@ -37,6 +37,7 @@ describe('phase diffusion (thesis Eq. 2.16)', () => {
           realizations: 1,
           samples: N,
           maxLag: K,
+          complex: true,
         }).g,
     );
     let worst = 0;

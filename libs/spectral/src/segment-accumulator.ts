@@ -1,5 +1,5 @@
 /**
- * The averaged windowed periodogram behind `periodogram`, `welch` and `welchSpectrum`.
+ * The averaged windowed periodogram behind `periodogram`, `welch` and `welchOf`.
  * Internal to the library (not in index.ts). One code path for the array functions and
  * the streaming operator, so that both give the same numbers bit for bit.
  */
@@ -37,11 +37,17 @@ export class SegmentAccumulator {
 
   /**
    * Adds the periodogram of samples `offset … offset + length − 1` of `x`
-   * (interleaved complex when `complex`, else real).
+   * (interleaved complex when `complex`, else real; of x* when `conjugate`).
    */
-  add(x: Float64Array, offset: number, complex: boolean): void {
+  add(x: Float64Array, offset: number, complex: boolean, conjugate = false): void {
     const { input, output, power, window, length } = this;
-    if (complex) {
+    if (complex && conjugate) {
+      for (let k = 0; k < length; k++) {
+        const w = window[k];
+        input[2 * k] = w * x[2 * (offset + k)];
+        input[2 * k + 1] = -(w * x[2 * (offset + k) + 1]);
+      }
+    } else if (complex) {
       for (let k = 0; k < length; k++) {
         const w = window[k];
         input[2 * k] = w * x[2 * (offset + k)];

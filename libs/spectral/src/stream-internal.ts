@@ -1,26 +1,123 @@
 /**
- * Plumbing of the streaming operators: reading a signal channel of a frame as R complex
- * samples, and checking that frames are equally spaced in t. Internal (not in index.ts).
+ * Plumbing of the streaming operators: reading a signal channel of frames or sample blocks as
+ * samples of R realizations, and checking that samples are equally spaced in t. Internal (not
+ * in index.ts).
  */
-import type { Frame } from '@qsync/frames';
+import { validateSampleBlock } from '@qsync/frames';
+import type { Frame, SampleBlock, SampleRecord, StreamSchema } from '@qsync/frames';
 
-/** Reads channel `name` of frames as R interleaved complex samples (one per realization). */
-export class SampleReader {
-  /** number of realizations R (entries of the channel), known after the first frame */
+/** What the streaming operators read: frames, or the records of a sample stream. */
+export type SignalRecord = Frame | SampleRecord;
+
+const NO_SAMPLES = new Float64Array(0);
+
+/**
+ * Reads channel `name` of a stream of frames (one sample per frame) or of a sample stream
+ * (schema, then blocks of samples) as samples of R realizations: after `read(record)`, `data`
+ * holds `count` samples, layout [sample][realization], interleaved (re, im) when `complex` —
+ * the block's own column (not copied) or, for a frame, its array channel or a scratch copy of
+ * its scalar. Sample k is taken at `time(k)`. Checks what the operator needs: the channel is
+ * present and keeps its kind and size, frames are equally spaced, a sample stream follows its
+ * schema without gaps (see `validateSampleBlock`), and the stream does not mix the two forms.
+ */
+export class SignalReader {
+  /** number of realizations R (entries of the channel per sample), known after the first samples */
   realizations = 0;
-  /** whether the channel is complex (false: real, stored with imaginary part 0) */
-  complex = true;
+  /** whether the channel is complex */
+  complex = false;
+  /** samples of the latest record, [sample][realization], interleaved when complex */
+  data: Float64Array = NO_SAMPLES;
+  /** number of samples in `data` */
+  count = 0;
+  /** sample spacing: option `dt`, else the first block's dt or the spacing of the first two frames */
+  get dt(): number {
+    return this.clock.dt;
+  }
+  private form: 'none' | 'frames' | 'blocks' = 'none';
   private kindSeen = '';
-  /** the samples of the latest frame, interleaved (re, im), length 2R */
-  values = new Float64Array(0);
+  private scratch = new Float64Array(2);
+  private frameT = NaN;
+  private t0 = NaN;
+  private schema: StreamSchema | null = null;
+  private previous: SampleBlock | null = null;
+  private readonly clock: FrameClock;
 
   constructor(
     private readonly fn: string,
     private readonly name: string,
-  ) {}
+    dt: number | undefined,
+  ) {
+    this.clock = new FrameClock(fn, dt);
+  }
 
-  /** Reads the frame's channel into `values`; throws naming the channel when it is missing or changes. */
-  read(frame: Frame): Float64Array {
+  /**
+   * Reads one record and returns its number of samples (0 for the schema). `tick` false reads a
+   * frame without checking its spacing (frames of a transient the operator skips).
+   */
+  read(record: SignalRecord, tick = true): number {
+    if (record !== null && typeof record === 'object' && 'kind' in record) {
+      this.enter('blocks');
+      if (record.kind === 'schema') return this.readSchema(record);
+      if (record.kind === 'block') return this.readBlock(record);
+      throw new Error(`${this.fn}: unknown record kind '${String((record as { kind?: unknown }).kind)}'; expected a frame, 'schema' or 'block'`);
+    }
+    this.enter('frames');
+    return this.readFrame(record as Frame, tick);
+  }
+
+  /** Time of sample k of the latest record. */
+  time(k: number): number {
+    return this.form === 'frames' ? this.frameT : this.t0 + k * this.clock.dt;
+  }
+
+  private enter(form: 'frames' | 'blocks'): void {
+    if (this.form === 'none') this.form = form;
+    else if (this.form !== form) {
+      throw new Error(`${this.fn}: the stream mixes frames and sample-stream records; send one or the other`);
+    }
+  }
+
+  private readSchema(schema: StreamSchema): number {
+    const { fn, name } = this;
+    if (this.schema !== null) {
+      throw new Error(`${fn}: a second schema arrived; a stream states its schema once, before its first block`);
+    }
+    if (schema.channels === null || typeof schema.channels !== 'object' || !Object.hasOwn(schema.channels, name)) {
+      const known = Object.keys(schema.channels ?? {}).map((k) => `'${k}'`).join(', ') || '(none)';
+      throw new Error(`${fn}: channel '${name}' (option 'channel') is not in the stream schema; channels: ${known}`);
+    }
+    const c = schema.channels[name];
+    let r = 1;
+    for (const d of c.shape) r *= d;
+    if (r < 1) {
+      throw new Error(`${fn}: channel '${name}' has shape [${c.shape.join(', ')}]: no entries; need ≥ 1 realization`);
+    }
+    this.schema = schema;
+    this.realizations = r;
+    this.complex = c.kind === 'complex';
+    this.count = 0;
+    return 0;
+  }
+
+  private readBlock(block: SampleBlock): number {
+    const { fn } = this;
+    if (this.schema === null) {
+      throw new Error(`${fn}: a block (t0 = ${String(block.t0)}) arrived before the stream's schema`);
+    }
+    validateSampleBlock(block, {
+      schema: this.schema,
+      caller: fn,
+      ...(this.previous !== null ? { previous: this.previous } : {}),
+    });
+    this.clock.block(block.dt);
+    this.previous = block;
+    this.t0 = block.t0;
+    this.data = block.columns[this.name].data;
+    this.count = block.length;
+    return block.length;
+  }
+
+  private readFrame(frame: Frame, tick: boolean): number {
     const { fn, name } = this;
     if (!Object.hasOwn(frame.channels, name)) {
       const known =
@@ -32,6 +129,9 @@ export class SampleReader {
           `known channels: ${known}`,
       );
     }
+    if (tick) this.clock.tick(frame.t);
+    else if (!Number.isFinite(frame.t)) throw new Error(`${fn}: frame time must be finite, got t = ${frame.t}`);
+    this.frameT = frame.t;
     const c = frame.channels[name];
     let kind: string;
     let r: number;
@@ -44,35 +144,26 @@ export class SampleReader {
     }
     if (this.kindSeen === '') {
       if (r < 1) {
-        throw new Error(
-          `${fn}: channel '${name}' is an empty array at t = ${frame.t}; need ≥ 1 realization`,
-        );
+        throw new Error(`${fn}: channel '${name}' is an empty array at t = ${frame.t}; need ≥ 1 realization`);
       }
       this.kindSeen = kind;
       this.realizations = r;
       this.complex = c.kind === 'complex' || (c.kind === 'array' && c.complex);
-      this.values = new Float64Array(2 * r);
     } else if (kind !== this.kindSeen) {
-      throw new Error(
-        `${fn}: channel '${name}' changed from ${this.kindSeen} to ${kind} at t = ${frame.t}`,
-      );
+      throw new Error(`${fn}: channel '${name}' changed from ${this.kindSeen} to ${kind} at t = ${frame.t}`);
     }
-    const v = this.values;
     if (c.kind === 'real') {
-      v[0] = c.value;
-      v[1] = 0;
+      this.scratch[0] = c.value;
+      this.data = this.scratch;
     } else if (c.kind === 'complex') {
-      v[0] = c.re;
-      v[1] = c.im;
-    } else if (c.complex) {
-      v.set(c.data);
+      this.scratch[0] = c.re;
+      this.scratch[1] = c.im;
+      this.data = this.scratch;
     } else {
-      for (let k = 0; k < r; k++) {
-        v[2 * k] = c.data[k];
-        v[2 * k + 1] = 0;
-      }
+      this.data = c.data;
     }
-    return v;
+    this.count = 1;
+    return 1;
   }
 }
 
@@ -95,6 +186,18 @@ export class FrameClock {
   ) {
     this.configured = dt !== undefined;
     this.dt = dt ?? NaN;
+  }
+
+  /** Takes the spacing of a block: sets Δt from the first block unless configured; later ones must match. */
+  block(dt: number): void {
+    if (Number.isNaN(this.dt)) {
+      this.dt = dt;
+      return;
+    }
+    if (!(Math.abs(dt - this.dt) <= SPACING_TOLERANCE * this.dt)) {
+      const from = this.configured ? "option 'dt'" : 'the first block';
+      throw new Error(`${this.fn}: block dt = ${dt} differs from Δt = ${this.dt} (${from})`);
+    }
   }
 
   tick(t: number): void {

@@ -34,7 +34,7 @@ function directCorrelation(
 describe('twoTimeCorrelation', () => {
   it('gives g(k) = e^{iπk/2} for the tone e^{iπn/2} (doc example)', () => {
     const x = Float64Array.of(1, 0, 0, 1, -1, 0, 0, -1);
-    const { tau, g } = twoTimeCorrelation(x, { realizations: 1, samples: 4, maxLag: 2 });
+    const { tau, g } = twoTimeCorrelation(x, { realizations: 1, samples: 4, maxLag: 2, complex: true });
     expect(Array.from(tau)).toEqual([0, 1, 2]);
     expectClose(g, [1, 0, 0, 1, -1, 0], { atol: 1e-15 }); // FFT rounding of O(1) sums
   });
@@ -78,16 +78,31 @@ describe('twoTimeCorrelation', () => {
 
   it('g(0) is the mean power, with Im g(0) = 0 to rounding', () => {
     const x = complexWhiteNoise(400, 2, 43);
-    const { g } = twoTimeCorrelation(x, { realizations: 1, samples: 400, maxLag: 10 });
+    const { g } = twoTimeCorrelation(x, { realizations: 1, samples: 400, maxLag: 10, complex: true });
     let power = 0;
     for (let i = 0; i < 800; i++) power += x[i] * x[i];
     expectClose(g[0], power / 400, { rtol: 1e-13 });
     expect(Math.abs(g[1])).toBeLessThan(1e-13); // Im g(0): rounding of |Y|² through the inverse FFT
   });
 
+  it('reads a bare Float64Array as real: a random-phase cosine has g(τ) = (A²/2) cos ω₀τ', () => {
+    // x_r(t) = A cos(ω₀t + φ_r), φ_r evenly spread over [0, 2π): the ensemble mean over the R phases
+    // of x(t+τ)x(t) is exactly (A²/2) cos ω₀τ at every t (the cos(2ω₀t + …) terms cancel for R ≥ 3)
+    const R = 8;
+    const N = 64;
+    const A = 1.5;
+    const w0 = 0.9;
+    const dt = 0.25;
+    const x = new Float64Array(R * N);
+    for (let r = 0; r < R; r++) for (let n = 0; n < N; n++) x[r * N + n] = A * Math.cos(w0 * n * dt + (2 * Math.PI * r) / R);
+    const { g } = twoTimeCorrelation(x, { realizations: R, samples: N, maxLag: 5, dt });
+    const expected = [0, 1, 2, 3, 4, 5].flatMap((k) => [((A * A) / 2) * Math.cos(w0 * k * dt), 0]);
+    expectClose(g, expected, { atol: 1e-13 });
+  });
+
   it('rejects bad input, naming the parameter', () => {
     const x = complexWhiteNoise(8, 1, 1);
-    const ok: TwoTimeCorrelationConfig = { realizations: 2, samples: 4, maxLag: 2 };
+    const ok: TwoTimeCorrelationConfig = { realizations: 2, samples: 4, maxLag: 2, complex: true };
     const bad = (patch: Partial<TwoTimeCorrelationConfig>) => () =>
       twoTimeCorrelation(x, { ...ok, ...patch });
     expect(() => twoTimeCorrelation(x, 'x' as unknown as TwoTimeCorrelationConfig)).toThrow(
@@ -107,6 +122,9 @@ describe('twoTimeCorrelation', () => {
     );
     expect(bad({ start: 4 })).toThrow(
       "twoTimeCorrelation: option 'start' must be ≤ samples − 1 = 3, got 4",
+    );
+    expect(bad({ conjugate: 0 as unknown as boolean })).toThrow(
+      "twoTimeCorrelation: option 'conjugate' must be true or false, got 0",
     );
     expect(bad({ maxLag: -1 })).toThrow(
       "twoTimeCorrelation: option 'maxLag' must be an integer ≥ 0, got -1",

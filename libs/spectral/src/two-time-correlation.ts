@@ -1,12 +1,4 @@
-import {
-  arg,
-  assertBoolean,
-  assertFloat64Array,
-  assertInteger,
-  assertObject,
-  assertPositive,
-  opt,
-} from './assert';
+import { arg, assertBoolean, assertFloat64Array, assertInteger, assertObject, assertPositive, opt } from './assert';
 import type { Correlation } from './correlation';
 import { fftPlan, nextPowerOfTwo } from './fft-internal';
 
@@ -22,13 +14,19 @@ export interface TwoTimeCorrelationConfig {
   start?: number;
   /** sample spacing Δt > 0 for the lags τ_k = kΔt; default 1 (τ in samples) */
   dt?: number;
-  /** true (default): interleaved (re, im) pairs; false: real samples */
+  /** true: interleaved (re, im) pairs; false (default): real samples */
   complex?: boolean;
+  /**
+   * true: correlate x* instead of x (complex signals; no effect on real ones), i.e.
+   * g(τ) = E[x*(t+τ) x(t)]: with the thesis's α this is Eq. 2.14's E[α*(t+τ)α(t)]; default false.
+   */
+  conjugate?: boolean;
 }
 
 /**
- * Steady-state two-time correlation g(τ) = lim_t E[x(t+τ) x*(t)] (thesis Eq. 2.14 with
- * x = α*, Eq. 2.27 with x = e^{iφ}) estimated from an ensemble of sampled trajectories:
+ * Steady-state two-time correlation g(τ) = lim_t E[x(t+τ) x*(t)] (thesis Eq. 2.27 with
+ * x = e^{iφ}; Eq. 2.14 with x = α and `conjugate: true`) estimated from an ensemble of sampled
+ * trajectories:
  *
  *   g(τ_k) = (1/R) Σ_r 1/(N − s − k) Σ_{t=s}^{N−1−k} x_r(t+k) x_r*(t),  k = 0 … K,
  *
@@ -39,16 +37,16 @@ export interface TwoTimeCorrelationConfig {
  * circular correlation has no wrap-around), FFT, |·|², inverse FFT — O(R·N log N) instead of
  * O(R·N·K). g(−τ) = g(τ)* is implied and not returned.
  *
- * @param trajectories - R·N samples, layout [realization][sample]; interleaved complex
- *   (length 2RN), or real (length RN) with `complex: false`
- * @param config - `{ realizations, samples, maxLag, start = 0, dt = 1, complex = true }`
+ * @param trajectories - R·N samples, layout [realization][sample]; real (length RN), or
+ *   interleaved complex (length 2RN) with `complex: true`
+ * @param config - `{ realizations, samples, maxLag, start = 0, dt = 1, complex = false, conjugate = false }`
  * @returns `{ tau, g }`: K + 1 lags and interleaved complex g (new arrays)
- * @throws Error naming `trajectories`, `realizations`, `samples`, `maxLag`, `start`, `dt`
- *   or `complex` when they are not as described
+ * @throws Error naming `trajectories`, `realizations`, `samples`, `maxLag`, `start`, `dt`,
+ *   `complex` or `conjugate` when they are not as described
  * @example
  * // one realization x_n = e^{iπn/2}: g(k) = e^{iπk/2}
  * const x = Float64Array.of(1, 0, 0, 1, -1, 0, 0, -1);
- * twoTimeCorrelation(x, { realizations: 1, samples: 4, maxLag: 2 }).g;
+ * twoTimeCorrelation(x, { realizations: 1, samples: 4, maxLag: 2, complex: true }).g;
  * // → [1, 0, 0, 1, -1, 0] (up to rounding)
  */
 export function twoTimeCorrelation(
@@ -58,8 +56,10 @@ export function twoTimeCorrelation(
   const fn = 'twoTimeCorrelation';
   assertObject(fn, arg('config'), config);
   assertFloat64Array(fn, arg('trajectories'), trajectories);
-  const complex = config.complex ?? true;
+  const complex = config.complex ?? false;
   assertBoolean(fn, opt('complex'), complex);
+  const conjugate = config.conjugate ?? false;
+  assertBoolean(fn, opt('conjugate'), conjugate);
   const { realizations: R, samples: N, maxLag: K } = config;
   const start = config.start ?? 0;
   const dt = config.dt ?? 1;
@@ -96,6 +96,7 @@ export function twoTimeCorrelation(
     const base = r * N + start;
     if (complex) {
       y.set(trajectories.subarray(2 * base, 2 * (base + m)));
+      if (conjugate) for (let t = 0; t < m; t++) y[2 * t + 1] = -y[2 * t + 1];
     } else {
       for (let t = 0; t < m; t++) {
         y[2 * t] = trajectories[base + t];

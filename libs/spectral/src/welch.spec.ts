@@ -9,7 +9,7 @@ import { windowFunction } from './window-function';
 describe('welch', () => {
   it('averages two identical segments of a tone (doc example)', () => {
     const x = Float64Array.of(1, 0, 0, 1, -1, 0, 0, -1, 1, 0, 0, 1, -1, 0, 0, -1);
-    const s = welch(x, { dt: 1, segmentLength: 4, overlap: 0, window: 'rectangular' });
+    const s = welch(x, { dt: 1, segmentLength: 4, overlap: 0, window: 'rectangular', complex: true });
     expect(s.segments).toBe(2);
     expectClose(s.omega, [-Math.PI, -Math.PI / 2, 0, Math.PI / 2], { rtol: 1e-15 });
     expectClose(s.density, [0, 0, 0, 4], { atol: 1e-14 }); // rounding of 4-term sums
@@ -24,13 +24,13 @@ describe('welch', () => {
       [0.5, 8, 11],
       [0.75, 4, 22],
     ]) {
-      const s = welch(x, { dt: 0.5, segmentLength: L, overlap, realizations: 2 });
+      const s = welch(x, { dt: 0.5, segmentLength: L, overlap, realizations: 2, complex: true });
       expect(s.segments).toBe(2 * count);
       const mean = new Float64Array(L);
       for (let r = 0; r < 2; r++) {
         for (let start = 0; start + L <= n; start += hop) {
           const seg = x.subarray(2 * (r * n + start), 2 * (r * n + start + L));
-          const p = periodogram(seg, { dt: 0.5, window: 'hann' });
+          const p = periodogram(seg, { dt: 0.5, window: 'hann', complex: true });
           for (let j = 0; j < L; j++) mean[j] += p.density[j] / (2 * count);
         }
       }
@@ -48,13 +48,9 @@ describe('welch', () => {
     const s = 1.5;
     const dt = 0.2;
     const L = 64;
-    const complex = welch(complexWhiteNoise(256 * L, s, 21), { dt, segmentLength: L, overlap: 0 });
-    const real = welch(realWhiteNoise(256 * L, s, 22), {
-      dt,
-      segmentLength: L,
-      overlap: 0,
-      complex: false,
-    });
+    const complex = welch(complexWhiteNoise(256 * L, s, 21), { dt, segmentLength: L, overlap: 0, complex: true });
+    // a bare Float64Array is real by default
+    const real = welch(realWhiteNoise(256 * L, s, 22), { dt, segmentLength: L, overlap: 0 });
     for (const est of [complex, real]) {
       expect(est.segments).toBe(256);
       const flat = s * s * dt;
@@ -125,12 +121,35 @@ describe('welch', () => {
     expectClose(ratio, 1, { rtol: 0.025 });
   });
 
+  it('reads a bare Float64Array as real and shares the default Hann window with periodogram', () => {
+    // one segment (L = n): welch is the periodogram of the whole signal, with the same default taper;
+    // a real cosine at a bin frequency: Hann gives Δt·(A/2)²·(2n/3) at ±ω₀ (half the power per side)
+    const n = 64;
+    const dt = 0.25;
+    const A = 2;
+    const m = 8;
+    const w0 = (2 * Math.PI * m) / (n * dt);
+    const x = Float64Array.from({ length: n }, (_, k) => A * Math.cos(w0 * k * dt));
+    const s = welch(x, { dt, segmentLength: n });
+    expect(s.segments).toBe(1);
+    for (const j of [n / 2 - m, n / 2 + m]) expectClose(s.density[j], (dt * (A / 2) ** 2 * 2 * n) / 3, { rtol: 1e-13 });
+    expect(s.density).toEqual(periodogram(x, { dt }).density);
+  });
+
+  it('conjugate: true gives the spectrum of x*, mirrored in ω', () => {
+    const L = 16;
+    const x = complexWhiteNoise(100, 1, 23);
+    const plain = welch(x, { dt: 1, segmentLength: L, complex: true });
+    const conj = welch(x, { dt: 1, segmentLength: L, complex: true, conjugate: true });
+    for (let j = 1; j < L; j++) expectClose(conj.density[L - j], plain.density[j], { rtol: 1e-12, atol: 1e-15 });
+  });
+
   it('rejects bad input, naming the parameter', () => {
-    const x = complexWhiteNoise(32, 1, 1);
+    const x = realWhiteNoise(32, 1, 1);
     expect(() => welch(x, null as unknown as { dt: number; segmentLength: number })).toThrow(
       "welch: argument 'config' must be an object, got null",
     );
-    expect(() => welch(Float64Array.of(1), { dt: 1, segmentLength: 2 })).toThrow(
+    expect(() => welch(Float64Array.of(1), { dt: 1, segmentLength: 2, complex: true })).toThrow(
       "welch: argument 'x' must hold interleaved (re, im) pairs (even length ≥ 2), got length 1",
     );
     expect(() => welch(x, { dt: -1, segmentLength: 8 })).toThrow(
@@ -154,6 +173,9 @@ describe('welch', () => {
     );
     expect(() => welch(x, { dt: 1, segmentLength: 8, complex: 0 as unknown as boolean })).toThrow(
       "welch: option 'complex' must be true or false, got 0",
+    );
+    expect(() => welch(x, { dt: 1, segmentLength: 8, conjugate: 'no' as unknown as boolean })).toThrow(
+      "welch: option 'conjugate' must be true or false, got no",
     );
     expect(() => welch(x, { dt: 1, segmentLength: 8, window: new Float64Array(4) })).toThrow(
       "welch: option 'window' must have length 8 (one weight per sample), got length 4",

@@ -40,12 +40,12 @@ export function ensembleFrames(
  * A synchronous source that emits `frames` in a loop, stopping as soon as the subscriber is
  * closed, and counts what it produced: the test of "unsubscribing stops the computation".
  */
-export function countingSource(frames: readonly Frame[]): {
-  source: Observable<Frame>;
+export function countingSource<T = Frame>(frames: readonly T[]): {
+  source: Observable<T>;
   produced: () => number;
 } {
   let produced = 0;
-  const source = new Observable<Frame>((sub) => {
+  const source = new Observable<T>((sub) => {
     for (let i = 0; i < frames.length && !sub.closed; i++) {
       produced++;
       sub.next(frames[i]);

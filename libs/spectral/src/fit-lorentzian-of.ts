@@ -7,8 +7,8 @@ import { fitLorentzian } from './fit-lorentzian';
 import type { FitLorentzianConfig } from './fit-lorentzian';
 import { assertChannelName, readSpectrum } from './stream-internal';
 
-/** Options of {@link lorentzianFit}: those of `fitLorentzian` plus the input channel names. */
-export interface LorentzianFitConfig extends FitLorentzianConfig {
+/** Options of {@link fitLorentzianOf}: those of `fitLorentzian` plus the input channel names. */
+export interface FitLorentzianOfConfig extends FitLorentzianConfig {
   /** real array channel of angular frequencies; default `'omega'` */
   omegaChannel?: string;
   /** real array channel of the density; default `'density'` */
@@ -16,7 +16,7 @@ export interface LorentzianFitConfig extends FitLorentzianConfig {
 }
 
 /**
- * Fits a Lorentzian to every spectrum frame of a stream (e.g. the output of `welchSpectrum`):
+ * Fits a Lorentzian to every spectrum frame of a stream (e.g. the output of `welchOf`):
  * the operator form of `fitLorentzian`. Each frame with real array channels `omega` and
  * `density` becomes a frame at the same t with real channels `center`, `halfWidth`, `area`,
  * their standard errors `centerError`, `halfWidthError`, `areaError`, `residualRms`, and with
@@ -30,8 +30,8 @@ export interface LorentzianFitConfig extends FitLorentzianConfig {
  * // a frame with omega = −10, −9.9, …, 10 and density = 3·2·0.5/((ω − 1)² + 0.25)
  * // → { center: 1, halfWidth: 0.5, area: 3, … }
  */
-export function lorentzianFit(config: LorentzianFitConfig = {}): OperatorFunction<Frame, Frame> {
-  const fn = 'lorentzianFit';
+export function fitLorentzianOf(config: FitLorentzianOfConfig = {}): OperatorFunction<Frame, Frame> {
+  const fn = 'fitLorentzianOf';
   assertObject(fn, arg('config'), config);
   const { omegaChannel = 'omega', densityChannel = 'density', ...fitConfig } = config;
   assertChannelName(fn, 'omegaChannel', omegaChannel);

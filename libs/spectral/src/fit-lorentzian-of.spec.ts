@@ -5,7 +5,7 @@ import { from, lastValueFrom, take, toArray } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
 import { expectClose } from '@qsync/testing';
 import { fitLorentzian } from './fit-lorentzian';
-import { lorentzianFit } from './lorentzian-fit';
+import { fitLorentzianOf } from './fit-lorentzian-of';
 import { countingSource, realValue } from './test-support/frames';
 
 const testScheduler = (): TestScheduler =>
@@ -22,10 +22,10 @@ const spectrumFrame = (t: number, density: Float64Array, names = ['omega', 'dens
   },
 });
 
-describe('lorentzianFit', () => {
+describe('fitLorentzianOf', () => {
   it('maps a spectrum frame to the fit, channel by channel (doc example)', async () => {
     const [f] = await lastValueFrom(
-      from([spectrumFrame(2, line(1, 0.5, 3))]).pipe(lorentzianFit(), toArray()),
+      from([spectrumFrame(2, line(1, 0.5, 3))]).pipe(fitLorentzianOf(), toArray()),
     );
     expect(f.t).toBe(2);
     expectClose(
@@ -53,7 +53,7 @@ describe('lorentzianFit', () => {
     const ref = fitLorentzian(omega, density, config);
     const [f] = await lastValueFrom(
       from([spectrumFrame(0, density, ['w', 'S'])]).pipe(
-        lorentzianFit({ ...config, omegaChannel: 'w', densityChannel: 'S' }),
+        fitLorentzianOf({ ...config, omegaChannel: 'w', densityChannel: 'S' }),
         toArray(),
       ),
     );
@@ -87,13 +87,13 @@ describe('lorentzianFit', () => {
     };
     testScheduler().run(({ cold, expectObservable, expectSubscriptions }) => {
       const empty = cold<Frame>('|');
-      expectObservable(empty.pipe(lorentzianFit())).toBe('|');
+      expectObservable(empty.pipe(fitLorentzianOf())).toBe('|');
       expectSubscriptions(empty.subscriptions).toBe('(^!)');
       const failing = cold<Frame>('-a-#', { a }, new Error('boom'));
-      expectObservable(failing.pipe(lorentzianFit())).toBe('-x-#', { x }, new Error('boom'));
+      expectObservable(failing.pipe(fitLorentzianOf())).toBe('-x-#', { x }, new Error('boom'));
       expectSubscriptions(failing.subscriptions).toBe('^--!');
       const endless = cold<Frame>('-a-a-', { a });
-      expectObservable(endless.pipe(lorentzianFit()), '^--!').toBe('-x-', { x });
+      expectObservable(endless.pipe(fitLorentzianOf()), '^--!').toBe('-x-', { x });
       expectSubscriptions(endless.subscriptions).toBe('^--!');
     });
   });
@@ -101,19 +101,19 @@ describe('lorentzianFit', () => {
   it('stops a synchronous source loop when the consumer unsubscribes', () => {
     const frames = Array.from({ length: 100 }, (_, k) => spectrumFrame(k, line(0, 1, 1)));
     const { source, produced } = countingSource(frames);
-    source.pipe(lorentzianFit(), take(2)).subscribe();
+    source.pipe(fitLorentzianOf(), take(2)).subscribe();
     expect(produced()).toBe(2);
   });
 
   it('errors the stream on a missing or non-real-array channel, or a failing fit', async () => {
-    const run = (f: Frame) => lastValueFrom(from([f]).pipe(lorentzianFit()));
+    const run = (f: Frame) => lastValueFrom(from([f]).pipe(fitLorentzianOf()));
     await expect(run({ t: 1, channels: { omega: arrayChannel(omega, [201]) } })).rejects.toThrow(
-      "lorentzianFit: channel 'density' (option 'densityChannel') is missing in the frame at t = 1; known channels: 'omega'",
+      "fitLorentzianOf: channel 'density' (option 'densityChannel') is missing in the frame at t = 1; known channels: 'omega'",
     );
     await expect(
       run({ t: 1, channels: { omega: realChannel(1), density: arrayChannel(omega, [201]) } }),
     ).rejects.toThrow(
-      "lorentzianFit: channel 'omega' (option 'omegaChannel') must be a real array channel, got kind 'real' at t = 1",
+      "fitLorentzianOf: channel 'omega' (option 'omegaChannel') must be a real array channel, got kind 'real' at t = 1",
     );
     await expect(
       run({
@@ -124,7 +124,7 @@ describe('lorentzianFit', () => {
         },
       }),
     ).rejects.toThrow(
-      "lorentzianFit: channel 'density' (option 'densityChannel') must be a real array channel, got a complex array at t = 1",
+      "fitLorentzianOf: channel 'density' (option 'densityChannel') must be a real array channel, got a complex array at t = 1",
     );
     await expect(run(spectrumFrame(0, new Float64Array(201)))).rejects.toThrow(
       "fitLorentzian: argument 'density' has no peak to start from",
@@ -132,14 +132,14 @@ describe('lorentzianFit', () => {
   });
 
   it('rejects bad channel names when the operator is made', () => {
-    expect(() => lorentzianFit({ omegaChannel: '' })).toThrow(
-      "lorentzianFit: option 'omegaChannel' must be a non-empty channel name, got ",
+    expect(() => fitLorentzianOf({ omegaChannel: '' })).toThrow(
+      "fitLorentzianOf: option 'omegaChannel' must be a non-empty channel name, got ",
     );
-    expect(() => lorentzianFit({ densityChannel: 1 as unknown as string })).toThrow(
-      "lorentzianFit: option 'densityChannel' must be a non-empty channel name, got 1",
+    expect(() => fitLorentzianOf({ densityChannel: 1 as unknown as string })).toThrow(
+      "fitLorentzianOf: option 'densityChannel' must be a non-empty channel name, got 1",
     );
-    expect(() => lorentzianFit('x' as unknown as object)).toThrow(
-      "lorentzianFit: argument 'config' must be an object, got x",
+    expect(() => fitLorentzianOf('x' as unknown as object)).toThrow(
+      "fitLorentzianOf: argument 'config' must be an object, got x",
     );
   });
 });

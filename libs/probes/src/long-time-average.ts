@@ -32,7 +32,7 @@ export interface LongTimeAverage {
  * The transient is dropped by `tStart` (keep t ≥ tStart) or by `discard` (keep the last
  * 1 − discard of the time span); by default nothing is dropped. The mean is the plain sample
  * mean, so the samples should be equally spaced in time (for unequal steps use a trapezoid,
- * e.g. `timeAverage` of @qsync/frames). The standard error comes from non-overlapping batch
+ * e.g. `runningTimeAverage` of @qsync/frames). The standard error comes from non-overlapping batch
  * means: consecutive samples are grouped into K batches of b samples, K kept between M and 2M
  * by doubling b as n grows, and standardError = √(s²·b/n) with s² the sample variance of the
  * batch means. It is the error of the mean when b ≫ τ (τ the integrated autocorrelation time in

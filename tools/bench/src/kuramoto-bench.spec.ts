@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { benchKuramotoQsync } from './kuramoto-bench';
+import { benchKuramotoQsync, KURAMOTO_BENCH_PARAMS } from './kuramoto-bench';
 
 describe('benchKuramotoQsync', () => {
   it('times a tiny problem and reports every part as a finite positive time', async () => {
@@ -9,7 +9,10 @@ describe('benchKuramotoQsync', () => {
       expect(c[key]).toBeGreaterThan(0);
       expect(Number.isFinite(c[key])).toBe(true);
     }
-    expect(c.steps_per_second * c.step_us).toBeCloseTo(1e6, 6);
+    // the timed runs did the steps the rates are per: warm-up 50, then reps × steps, of dt each
+    expect(c.t_end).toBeCloseTo((50 + 1 * 5) * KURAMOTO_BENCH_PARAMS.dt, 12);
+    const three = await benchKuramotoQsync(64, { steps: 7, reps: 3 });
+    expect(three.t_end).toBeCloseTo((50 + 3 * 7) * KURAMOTO_BENCH_PARAMS.dt, 12);
     expect(c.final_r).toBeGreaterThanOrEqual(0);
     expect(c.final_r).toBeLessThanOrEqual(1);
   });

@@ -28,6 +28,8 @@ export interface KuramotoQsyncCase {
   readonly simulate_steps_per_second: number;
   /** |z| after the timed runs (a sanity value, not compared) */
   readonly final_r: number;
+  /** the timed stepper's time after the warm-up and the timed runs: (50 + reps·steps)·dt */
+  readonly t_end: number;
 }
 
 /** Options of {@link benchKuramotoQsync}. */
@@ -130,5 +132,6 @@ export async function benchKuramotoQsync(N: number, config: BenchKuramotoConfig 
     rest_us: Math.max(0, step_us - drift_us - normals_us),
     simulate_steps_per_second: steps / simulate_s,
     final_r: Math.hypot(re, im) / N,
+    t_end: stepper.t,
   };
 }

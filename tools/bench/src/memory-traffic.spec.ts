@@ -1,4 +1,7 @@
+import { coupledVanDerPol } from '@qsync/models';
+import { liouvillianMatrix } from '@qsync/operators';
 import { describe, expect, it } from 'vitest';
+import { BENCH_PARAMS } from './bench-qsync';
 import { csrTrafficBytes, stencilTrafficBytes } from './memory-traffic';
 
 describe('csrTrafficBytes', () => {
@@ -6,6 +9,13 @@ describe('csrTrafficBytes', () => {
     // QuTiP's Liouvillian of the vdP pair at N = 8: 40064 nonzeros, 4096 rows.
     expect(csrTrafficBytes(40064, 4096)).toBe(40064 * 20 + 4097 * 4 + 4096 * 32);
     expect(csrTrafficBytes(40064, 4096)).toBe(948_740);
+  });
+
+  it("is the bytes of a real product's arrays: a Liouvillian's values, column indices and row pointers, x and y", () => {
+    const L = liouvillianMatrix(coupledVanDerPol({ cutoff: 3, ...BENCH_PARAMS }).lindbladian);
+    const nnz = L.rowPtr[L.rows];
+    const vector = 2 * 8 * L.cols; // interleaved complex Float64Array
+    expect(csrTrafficBytes(nnz, L.rows)).toBe(L.data.byteLength + L.colIdx.byteLength + L.rowPtr.byteLength + 2 * vector);
   });
 
   it('of the identity: one nonzero per row', () => {

@@ -85,6 +85,7 @@ export const sampleKuramotoReport: KuramotoBenchReport = {
         rest_us: 190,
         simulate_steps_per_second: 980,
         final_r: 0.05,
+        t_end: 20.5,
       },
       numpy: { N: 16384, steps: 400, reps: 5, step_us: 800, steps_per_second: 1250, drift_us: 600, trig_us: 560, normals_us: 190, rest_us: 10, final_r: 0.05 },
     },

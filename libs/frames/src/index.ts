@@ -21,8 +21,8 @@ export type {
 export { tapProgress } from './tap-progress';
 export { deferChunked } from './defer-chunked';
 export { decimate } from './decimate';
-export { timeAverage } from './time-average';
-export type { TimeAverageConfig } from './time-average';
+export { runningTimeAverage } from './running-time-average';
+export type { RunningTimeAverageConfig } from './running-time-average';
 export { ensembleMean } from './ensemble-mean';
 export type { EnsembleMeanConfig } from './ensemble-mean';
 export { sampleBlock } from './sample-block';

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { expectClose } from '@qsync/testing';
 import { complexChannel, realChannel } from './frame';
 import type { Frame } from './frame';
-import { timeAverage } from './time-average';
+import { runningTimeAverage } from './running-time-average';
 
 const testScheduler = (): TestScheduler =>
   new TestScheduler((actual, expected) => expect(actual).toEqual(expected));
@@ -14,17 +14,17 @@ const fx = (t: number, x: number, y = 0): Frame => ({
   channels: { x: realChannel(x, 'κ'), y: realChannel(y), z: complexChannel(x, y) },
 });
 
-function collect(frames: Frame[], config?: Parameters<typeof timeAverage>[0]): Frame[] {
+function collect(frames: Frame[], config?: Parameters<typeof runningTimeAverage>[0]): Frame[] {
   const out: Frame[] = [];
   let error: unknown;
   from(frames)
-    .pipe(timeAverage(config))
+    .pipe(runningTimeAverage(config))
     .subscribe({ next: (f) => out.push(f), error: (e: unknown) => (error = e) });
   if (error !== undefined) throw error;
   return out;
 }
 
-describe('timeAverage', () => {
+describe('runningTimeAverage', () => {
   it('gives the trapezoidal running average (doc example)', () => {
     const out = collect([fx(0, 0), fx(1, 2), fx(2, 2)]);
     expect(out.map((f) => f.t)).toEqual([0, 1, 2]);
@@ -63,7 +63,7 @@ describe('timeAverage', () => {
   });
 
   it('keeps state per subscription', () => {
-    const src = from([fx(0, 0), fx(1, 2)]).pipe(timeAverage());
+    const src = from([fx(0, 0), fx(1, 2)]).pipe(runningTimeAverage());
     const a: number[] = [];
     const b: number[] = [];
     src.subscribe((f) => a.push(f.channels.x.kind === 'real' ? f.channels.x.value : NaN));
@@ -75,7 +75,7 @@ describe('timeAverage', () => {
   it('marbles: one output per input, completion and teardown pass through', () => {
     testScheduler().run(({ cold, expectObservable, expectSubscriptions }) => {
       const src = cold('-a-b-|', { a: fx(0, 4), b: fx(2, 0) });
-      expectObservable(src.pipe(timeAverage({ channels: ['x'] }))).toBe('-a-b-|', {
+      expectObservable(src.pipe(runningTimeAverage({ channels: ['x'] }))).toBe('-a-b-|', {
         a: { t: 0, channels: { x: realChannel(4, 'κ') } },
         b: { t: 2, channels: { x: realChannel(2, 'κ') } },
       });
@@ -86,7 +86,7 @@ describe('timeAverage', () => {
   it('completes on an empty source', () => {
     testScheduler().run(({ cold, expectObservable, expectSubscriptions }) => {
       const src = cold<Frame>('|');
-      expectObservable(src.pipe(timeAverage())).toBe('|');
+      expectObservable(src.pipe(runningTimeAverage())).toBe('|');
       expectSubscriptions(src.subscriptions).toBe('(^!)');
     });
   });
@@ -94,7 +94,7 @@ describe('timeAverage', () => {
   it('never completes when the source never completes', () => {
     testScheduler().run(({ cold, expectObservable, expectSubscriptions }) => {
       const src = cold('-a--', { a: fx(0, 1) });
-      expectObservable(src.pipe(timeAverage({ channels: ['x'] })), '^---!').toBe('-a--', {
+      expectObservable(src.pipe(runningTimeAverage({ channels: ['x'] })), '^---!').toBe('-a--', {
         a: { t: 0, channels: { x: realChannel(1, 'κ') } },
       });
       expectSubscriptions(src.subscriptions).toBe('^---!');
@@ -104,7 +104,7 @@ describe('timeAverage', () => {
   it('forwards an error', () => {
     testScheduler().run(({ cold, expectObservable, expectSubscriptions }) => {
       const src = cold<Frame>('--#', undefined, new Error('boom'));
-      expectObservable(src.pipe(timeAverage())).toBe('--#', undefined, new Error('boom'));
+      expectObservable(src.pipe(runningTimeAverage())).toBe('--#', undefined, new Error('boom'));
       expectSubscriptions(src.subscriptions).toBe('^-!');
     });
   });
@@ -119,14 +119,14 @@ describe('timeAverage', () => {
       sub.complete();
     });
     const out: Frame[] = [];
-    src.pipe(timeAverage(), take(3)).subscribe((f) => out.push(f));
+    src.pipe(runningTimeAverage(), take(3)).subscribe((f) => out.push(f));
     expect(out).toHaveLength(3);
     expect(produced).toBe(3);
   });
 
   it('errors when t decreases, naming both times', () => {
     expect(() => collect([fx(0, 1), fx(2, 1), fx(1, 1)])).toThrow(
-      'timeAverage: frame times must not decrease, got t = 1 after t = 2',
+      'runningTimeAverage: frame times must not decrease, got t = 1 after t = 2',
     );
   });
   it('errors on a non-finite time', () => {
@@ -134,13 +134,13 @@ describe('timeAverage', () => {
   });
   it('errors when a channel is missing, naming it', () => {
     expect(() => collect([fx(0, 1), { t: 1, channels: { y: realChannel(0) } }])).toThrow(
-      "timeAverage: channel 'x' is missing in the frame at t = 1",
+      "runningTimeAverage: channel 'x' is missing in the frame at t = 1",
     );
     expect(() => collect([fx(0, 1)], { channels: ['w'] })).toThrow(/channel 'w' is missing/);
   });
   it('errors when a requested channel is not real, naming it', () => {
     expect(() => collect([fx(0, 1)], { channels: ['z'] })).toThrow(
-      "timeAverage: channel 'z' must be real, got kind 'complex' at t = 0",
+      "runningTimeAverage: channel 'z' must be real, got kind 'complex' at t = 0",
     );
   });
 });

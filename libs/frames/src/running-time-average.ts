@@ -3,8 +3,8 @@ import type { OperatorFunction } from 'rxjs';
 import { realChannel } from './frame';
 import type { Frame, RealChannel } from './frame';
 
-/** Options of {@link timeAverage}. */
-export interface TimeAverageConfig {
+/** Options of {@link runningTimeAverage}. */
+export interface RunningTimeAverageConfig {
   /**
    * Names of the real channels to average. Default: every real channel of the first frame.
    * Each listed channel must be present and real in every frame.
@@ -26,10 +26,10 @@ export interface TimeAverageConfig {
  *   channel is missing or not real, or when t decreases
  * @example
  * const frames = [0, 2, 2].map((x, t) => ({ t, channels: { x: realChannel(x) } }));
- * const averages = await lastValueFrom(from(frames).pipe(timeAverage(), toArray()));
+ * const averages = await lastValueFrom(from(frames).pipe(runningTimeAverage(), toArray()));
  * averages.map((f) => channelValue(f, 'x', 'real').value); // [0, 1, 1.5] — trapezoids: 0, (0 + 2)/2, (1 + 2)/2
  */
-export function timeAverage(config: TimeAverageConfig = {}): OperatorFunction<Frame, Frame> {
+export function runningTimeAverage(config: RunningTimeAverageConfig = {}): OperatorFunction<Frame, Frame> {
   const requested = config.channels === undefined ? undefined : [...config.channels];
   return (source) =>
     defer(() => {
@@ -43,12 +43,12 @@ export function timeAverage(config: TimeAverageConfig = {}): OperatorFunction<Fr
 
       const read = (frame: Frame, name: string): RealChannel => {
         if (!Object.hasOwn(frame.channels, name)) {
-          throw new Error(`timeAverage: channel '${name}' is missing in the frame at t = ${frame.t}`);
+          throw new Error(`runningTimeAverage: channel '${name}' is missing in the frame at t = ${frame.t}`);
         }
         const channel = frame.channels[name];
         if (channel.kind !== 'real') {
           throw new Error(
-            `timeAverage: channel '${name}' must be real, got kind '${channel.kind}' at t = ${frame.t}`,
+            `runningTimeAverage: channel '${name}' must be real, got kind '${channel.kind}' at t = ${frame.t}`,
           );
         }
         return channel;
@@ -58,7 +58,7 @@ export function timeAverage(config: TimeAverageConfig = {}): OperatorFunction<Fr
         map((frame): Frame => {
           const t = frame.t;
           if (!Number.isFinite(t)) {
-            throw new Error(`timeAverage: frame time must be finite, got t = ${t}`);
+            throw new Error(`runningTimeAverage: frame time must be finite, got t = ${t}`);
           }
           if (first) {
             first = false;
@@ -72,7 +72,7 @@ export function timeAverage(config: TimeAverageConfig = {}): OperatorFunction<Fr
             tPrev = t;
           } else if (t < tPrev) {
             throw new Error(
-              `timeAverage: frame times must not decrease, got t = ${t} after t = ${tPrev}`,
+              `runningTimeAverage: frame times must not decrease, got t = ${t} after t = ${tPrev}`,
             );
           }
           const dt = t - tPrev;

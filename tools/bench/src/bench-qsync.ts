@@ -7,7 +7,7 @@ import { median } from './median';
 import { populationBlock } from './population-block';
 
 /** The benchmark problem: thesis Eq. (4.8), case pair_a of test/fixtures/qutip-vdp.json. */
-export const BENCH_PARAMS = { kappa: 1, kappa1: 3, kappa2: 1, delta: 0.5, coupling: 1 } as const;
+export const BENCH_PARAMS = { kappa: 1, kappa1: 3, kappa2: 1, delta: 0.5, V: 1 } as const;
 /** Output times of mesolve: linspace(0, 20, 201), as in qutip_bench.py. */
 export const BENCH_T_END = 20;
 export const BENCH_N_T = 201;

@@ -106,10 +106,10 @@ export async function benchKuramotoQsync(N: number, config: BenchKuramotoConfig 
   // the whole path a user takes: simulate → sdeSolve → chunks → one frame at the end
   let simulate_s = Infinity;
   const times = [0, steps * dt];
-  await lastValueFrom(model.simulate([0, 50 * dt], { method: 'euler-maruyama', dt, seed: 1 }));
+  await lastValueFrom(model.simulate([0, 50 * dt], { method: 'euler-maruyama', dt, noiseSeed: 1 }));
   for (let r = 0; r < reps; r++) {
     const t0 = performance.now();
-    await lastValueFrom(model.simulate(times, { method: 'euler-maruyama', dt, seed: 1, yieldEvery: 1e9 }));
+    await lastValueFrom(model.simulate(times, { method: 'euler-maruyama', dt, noiseSeed: 1, yieldEvery: 1e9 }));
     simulate_s = Math.min(simulate_s, (performance.now() - t0) / 1e3);
   }
 

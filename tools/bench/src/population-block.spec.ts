@@ -6,7 +6,7 @@ import { expectClose } from '@qsync/testing';
 import { populationBlock } from './population-block';
 
 describe('populationBlock', () => {
-  const pair = coupledVanDerPol({ cutoff: 3, kappa: 1, kappa1: 3, kappa2: 1, delta: 0.5, coupling: 1 });
+  const pair = coupledVanDerPol({ cutoff: 3, kappa: 1, kappa1: 3, kappa2: 1, delta: 0.5, V: 1 });
   const n = 9;
   const L = liouvillianMatrix(pair.lindbladian);
 

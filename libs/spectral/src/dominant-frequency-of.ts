@@ -24,8 +24,9 @@ export interface DominantFrequencyOfConfig {
  *   array, or holds an invalid spectrum (the message of `dominantFrequency`)
  * @throws Error naming `omegaChannel` or `densityChannel` when they are not channel names
  * @example
- * // a frame with omega = [0, 1, 2, 3], density = [0, 3, 4, 1]
- * // → { peakOmega: 1.75, peakDensity: 4.125 }
+ * const spectrum = { t: 0, channels: { omega: arrayChannel(Float64Array.of(0, 1, 2, 3), [4]), density: arrayChannel(Float64Array.of(0, 3, 4, 1), [4]) } };
+ * const peak = await lastValueFrom(of(spectrum).pipe(dominantFrequencyOf()));
+ * [channelValue(peak, 'peakOmega', 'real').value, channelValue(peak, 'peakDensity', 'real').value]; // [1.75, 4.125] — the parabola through (1, 3), (2, 4), (3, 1)
  */
 export function dominantFrequencyOf(
   config: DominantFrequencyOfConfig = {},

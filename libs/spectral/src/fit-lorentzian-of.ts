@@ -27,8 +27,12 @@ export interface FitLorentzianOfConfig extends FitLorentzianConfig {
  *   array, or when a fit fails (the message of `fitLorentzian`)
  * @throws Error naming `omegaChannel` or `densityChannel` when they are not channel names
  * @example
- * // a frame with omega = −10, −9.9, …, 10 and density = 3·2·0.5/((ω − 1)² + 0.25)
- * // → { center: 1, halfWidth: 0.5, area: 3, … }
+ * // a Lorentzian of area 3, center 1 and half width 0.5, sampled on −10, −9.9, …, 10
+ * const omega = Float64Array.from({ length: 201 }, (_, i) => -10 + 0.1 * i);
+ * const density = omega.map((w) => (3 * 2 * 0.5) / ((w - 1) ** 2 + 0.25));
+ * const spectrum = { t: 0, channels: { omega: arrayChannel(omega, [201]), density: arrayChannel(density, [201]) } };
+ * const fit = await lastValueFrom(of(spectrum).pipe(fitLorentzianOf()));
+ * ['center', 'halfWidth', 'area'].map((c) => channelValue(fit, c, 'real').value); // ≈ [1.00000000, 0.50000000, 3.00000000]
  */
 export function fitLorentzianOf(config: FitLorentzianOfConfig = {}): OperatorFunction<Frame, Frame> {
   const fn = 'fitLorentzianOf';

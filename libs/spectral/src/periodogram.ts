@@ -55,7 +55,8 @@ export interface PeriodogramConfig {
  * // x_n = e^{iπn/2}, Δt = 1: a tone at ω = π/2, all power in one bin (rectangular window)
  * const x = Float64Array.of(1, 0, 0, 1, -1, 0, 0, -1);
  * const { omega, density } = periodogram(x, { dt: 1, complex: true, window: 'rectangular' });
- * // omega → [−π, −π/2, 0, π/2], density → [0, 0, 0, 4]
+ * omega; // [-Math.PI, -Math.PI / 2, 0, Math.PI / 2]
+ * density; // [0, 0, 0, 4]
  */
 export function periodogram(x: SignalInput, config: PeriodogramConfig): Spectrum {
   const fn = 'periodogram';

@@ -40,7 +40,7 @@ export interface SpectrumFromCorrelationConfig {
  * @example
  * // white noise: g = [1, 0, 0] (g(0) = 1, no correlation at lags ≥ 1) → flat S = Δτ·1
  * const { density } = spectrumFromCorrelation(Float64Array.of(1, 0, 0, 0, 0, 0), { dt: 0.5 });
- * // density → [0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5]
+ * density; // [0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5]
  */
 export function spectrumFromCorrelation(
   g: Float64Array,

@@ -55,8 +55,12 @@ export interface TwoTimeCorrelationOfConfig {
  *   sample stream breaks its schema or has a gap
  * @throws Error naming `channel`, `maxLag`, `start`, `dt`, `emitEvery` or `conjugate` when not as described
  * @example
- * // frames t = 0, 1, 2, 3 with complex channel 'x' = e^{iπt/2}, maxLag 2: on completion
- * // → tau [0, 1, 2], g [1, 0, 0, 1, −1, 0] (interleaved), samples 4
+ * // frames t = 0, 1, 2, 3 with x = e^{iπt/2}: g(τ) = e^{iπτ/2}
+ * const frames = [0, 1, 2, 3].map((t) => ({ t, channels: { x: complexChannel(Math.cos((Math.PI * t) / 2), Math.sin((Math.PI * t) / 2)) } }));
+ * const g = await lastValueFrom(from(frames).pipe(twoTimeCorrelationOf({ channel: 'x', maxLag: 2 })));
+ * channelValue(g, 'tau', 'array').data; // [0, 1, 2]
+ * channelValue(g, 'g', 'array').data; // [1, 0, 0, 1, -1, 0] — interleaved (re, im)
+ * channelValue(g, 'samples', 'real').value; // 4
  */
 export function twoTimeCorrelationOf(config: TwoTimeCorrelationOfConfig): OperatorFunction<SignalRecord, Frame> {
   const fn = 'twoTimeCorrelationOf';

@@ -56,9 +56,12 @@ export interface WelchOfConfig {
  *   sample stream breaks its schema or has a gap, or frames and blocks are mixed
  * @throws Error naming `channel`, `segmentLength`, `overlap`, `window`, `dt` or `conjugate` when not as described
  * @example
- * // frames t = 0, 1, 2, … with complex channel 'x' = e^{iπt/2}; L = 4, overlap 0, rectangular
- * // welchOf({ channel: 'x', segmentLength: 4, overlap: 0, window: 'rectangular' })
- * // emits at t = 3, 7, …: omega → [−π, −π/2, 0, π/2], density → [0, 0, 0, 4]
+ * // frames t = 0, 1, …, 7 with complex channel 'x' = e^{iπt/2}; L = 4, overlap 0, rectangular
+ * const frames = Array.from({ length: 8 }, (_, t) => ({ t, channels: { x: complexChannel(Math.cos((Math.PI * t) / 2), Math.sin((Math.PI * t) / 2)) } }));
+ * const spectra = await lastValueFrom(from(frames).pipe(welchOf({ channel: 'x', segmentLength: 4, overlap: 0, window: 'rectangular' }), toArray()));
+ * spectra.map((s) => s.t); // [3, 7] — one frame per completed segment
+ * channelValue(spectra[1], 'omega', 'array').data; // [-Math.PI, -Math.PI / 2, 0, Math.PI / 2]
+ * channelValue(spectra[1], 'density', 'array').data; // [0, 0, 0, 4]
  */
 export function welchOf(config: WelchOfConfig): OperatorFunction<SignalRecord, Frame> {
   const fn = 'welchOf';

@@ -65,7 +65,8 @@ export interface WelchResult extends Spectrum {
  * // 8 samples of e^{iπn/2}, L = 4, no overlap, rectangular: two identical segments
  * const x = Float64Array.of(1, 0, 0, 1, -1, 0, 0, -1, 1, 0, 0, 1, -1, 0, 0, -1);
  * const s = welch(x, { dt: 1, segmentLength: 4, overlap: 0, window: 'rectangular', complex: true });
- * // s.segments → 2, s.density → [0, 0, 0, 4]
+ * s.segments; // 2
+ * s.density; // [0, 0, 0, 4]
  */
 export function welch(x: SignalInput, config: WelchConfig): WelchResult {
   const fn = 'welch';

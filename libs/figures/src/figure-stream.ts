@@ -26,10 +26,14 @@ class FigureCancelled extends Error {}
  *
  * @param compute - the figure's work, written with `await ctx.collect(stage, …)`
  * @example
- * figureStream(async (ctx) => {
- *   const frames = await ctx.collect('simulate', (progress) => model.simulate(times, { progress }));
- *   return { id: '2.8', title: '…', parameters: {}, panels: [], checks: [] };
+ * const figure = figureStream(async (ctx) => {
+ *   const values = await ctx.collect('count', () => of(1, 2, 3)); // a stage: a stream collected
+ *   ctx.progress('sum', 1, 1); // progress of work outside a stream
+ *   return { id: 'demo', title: `sum ${values.reduce((a, b) => a + b, 0)}`, parameters: {}, panels: [], checks: [] };
  * });
+ * const events = await lastValueFrom(figure.pipe(toArray())); // nothing ran before this subscription
+ * events.map((e) => e.kind); // ['progress', 'data']
+ * events[1].kind === 'data' && events[1].data.title; // 'sum 6'
  */
 export function figureStream(compute: (ctx: FigureContext) => Promise<FigureData>): Observable<FigureEvent> {
   return new Observable<FigureEvent>((subscriber) => {

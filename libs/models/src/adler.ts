@@ -1,17 +1,20 @@
 import { arrayChannel, type Channel } from '@qsync/frames';
 import type { SdeSystem } from '@qsync/integrators';
 import { createRng } from '@qsync/linalg';
-import { realizationsSpec, resolveWithOptional, stepFor, uniformPhase, wrapPhase } from './classical-internal';
+import { defaultStep, realizationsSpec, resolveWithOptional, uniformPhase, wrapPhase } from './classical-internal';
 import type { ParameterTable } from './parameters';
 import { simulateWith, type StochasticModel } from './stochastic-model';
 
 /** Parameters of {@link adler}. Rates in one common unit; t in its inverse. */
 export interface AdlerConfig {
-  /** detuning δ */
-  delta: number;
-  /** coupling V ≥ 0 */
+  /** detuning δ (default 0) */
+  delta?: number;
+  /**
+   * coupling V ≥ 0 of the phase difference, V sin φ_AB (Eqs. 2.21, 2.25): the V of the pair
+   * (2.24) and of the vdP pair (2.17), whose single phases are pulled by V/2
+   */
   V: number;
-  /** noise amplitude σ ≥ 0 (default 0: the deterministic Eq. 2.21) */
+  /** noise amplitude σ ≥ 0 of the phase difference, σξ (strength σ², Eq. 2.25; default 0: the deterministic Eq. 2.21) */
   sigma?: number;
   /** number of independent realizations (integer ≥ 1, default 1) */
   realizations?: number;
@@ -21,9 +24,9 @@ export interface AdlerConfig {
 
 /** The parameter table of {@link adler}; `phi0` may be omitted (random start). */
 export const adlerParameters: ParameterTable = {
-  delta: { description: 'detuning δ' },
-  V: { description: 'coupling V', min: 0 },
-  sigma: { description: 'noise amplitude σ', default: 0, min: 0 },
+  delta: { description: 'detuning δ', default: 0 },
+  V: { description: 'coupling V of Eq. (2.21), V sin φ_AB (single phases of the pair: V/2)', min: 0 },
+  sigma: { description: 'noise amplitude σ of the phase difference (strength σ², Eq. 2.25)', default: 0, min: 0 },
   realizations: realizationsSpec,
   phi0: { description: 'initial φ_AB (rad); omitted: uniform random per realization' },
 };
@@ -38,18 +41,19 @@ export const adlerParameters: ParameterTable = {
  * outside it slips with period 2π/√(δ² − V²) (Eq. 2.23). With noise it is the overdamped motion
  * in the tilted potential U = −δφ_AB − V cos φ_AB (Eq. 2.26).
  *
- * State layout: [realization], length realizations; φ_AB is continuous (unwrapped). Without
- * `phi0` each realization starts uniformly in (−π, π], drawn from `createRng(seed).split(0)`.
- * Additive noise: default scheme 'sra', step 0.01 of the fastest of 1/|δ|, 1/V, 1/σ².
+ * State layout: [realization], length realizations; the state holds φ_AB continuous
+ * (unwrapped). Without `phi0` each realization starts uniformly in (−π, π], drawn from
+ * `createRng(noiseSeed).split(0)`. Additive noise: default scheme 'sra', the library's step:
+ * 0.05 of the fastest of 1/|δ|, 1/V, 1/σ².
  *
- * Channels: `phiAB` — real array of the continuous φ_AB (rad); `phiABWrapped` — φ_AB wrapped to
- * (−π, π] (rad).
+ * Channels: `phiAB` — φ_AB wrapped to (−π, π] (rad); `phiABUnwrapped` — real array of the
+ * continuous φ_AB (rad), whose advance gives the slip frequency.
  *
  * @param config - see {@link AdlerConfig}
  * @example
  * // Outside the tongue: the phase difference slips at √(δ² − V²) = 1.
  * const m = adler({ delta: Math.SQRT2, V: 1, phi0: 0 });
- * m.simulate([0, 2 * Math.PI]).subscribe((f) => console.log(f.channels.phiAB)); // last: ≈ 2π
+ * m.simulate([0, 2 * Math.PI]).subscribe((f) => console.log(f.channels.phiABUnwrapped)); // last: ≈ 2π
  */
 export function adler(config: AdlerConfig): StochasticModel {
   const p = resolveWithOptional('adler', adlerParameters, config, ['phi0']);
@@ -70,7 +74,7 @@ export function adler(config: AdlerConfig): StochasticModel {
     realizations: n,
     system,
     defaultMethod: 'sra' as const,
-    defaultDt: stepFor(0.01, Math.abs(delta), V, sigma * sigma),
+    defaultDt: defaultStep('sra', Math.abs(delta), V, sigma * sigma),
     initialState(seed: number): Float64Array {
       const y = new Float64Array(n);
       if ('phi0' in p) return y.fill(p.phi0);
@@ -82,8 +86,8 @@ export function adler(config: AdlerConfig): StochasticModel {
       const wrapped = new Float64Array(n);
       for (let j = 0; j < n; j++) wrapped[j] = wrapPhase(y[j]);
       return {
-        phiAB: arrayChannel(Float64Array.from(y), [n], { unit: 'rad' }),
-        phiABWrapped: arrayChannel(wrapped, [n], { unit: 'rad' }),
+        phiAB: arrayChannel(wrapped, [n], { unit: 'rad' }),
+        phiABUnwrapped: arrayChannel(Float64Array.from(y), [n], { unit: 'rad' }),
       };
     },
   };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '@qsync/linalg';
 import { expectClose } from '@qsync/testing';
-import { resolveWithOptional, stepFor, uniformPhase, wrapPhase } from './classical-internal';
+import { defaultStep, resolveWithOptional, uniformPhase, wrapPhase } from './classical-internal';
 
 describe('classical-internal', () => {
   it('wrapPhase maps to (−π, π]: π stays π, −π becomes π', () => {
@@ -30,8 +30,9 @@ describe('classical-internal', () => {
     expect(() => resolveWithOptional('m', table, { b: 1 }, ['phi0'])).toThrow(/m: unknown parameter 'b' \(known: a, phi0\)/);
   });
 
-  it('stepFor takes a fraction of the fastest positive rate', () => {
-    expect(stepFor(0.01, 2, -5, 0.5)).toBe(0.005);
-    expect(stepFor(0.01, 0, 0)).toBe(0.01);
+  it('defaultStep takes 0.05 (SRA) or 0.02 (Euler–Maruyama) of the fastest positive rate', () => {
+    expect(defaultStep('sra', 2, -5, 0.5)).toBe(0.025);
+    expect(defaultStep('euler-maruyama', 2, -5, 0.5)).toBe(0.01);
+    expect(defaultStep('sra', 0, 0)).toBe(0.05);
   });
 });

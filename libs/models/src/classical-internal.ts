@@ -51,11 +51,14 @@ export function uniformPhase(rng: Rng): number {
 }
 
 /**
- * A default step: `fraction` of the fastest time scale 1/rate (rates ≤ 0 are ignored; with no
- * positive rate, `fraction` itself).
+ * The default step of every classical model, one rule (README, "Conventions"): dt = c/Γ with Γ
+ * the fastest rate the step must resolve (the drift's rates and the noise's diffusion rate on the
+ * phase; rates ≤ 0 are ignored, and with none dt = c) and c = 0.05 for the order-3/2 scheme
+ * 'sra', 0.02 for 'euler-maruyama', which is a full order lower.
  */
-export function stepFor(fraction: number, ...rates: number[]): number {
+export function defaultStep(method: 'sra' | 'euler-maruyama', ...rates: number[]): number {
+  const c = method === 'sra' ? 0.05 : 0.02;
   let fastest = 0;
   for (const r of rates) if (r > fastest) fastest = r;
-  return fastest > 0 ? fraction / fastest : fraction;
+  return fastest > 0 ? c / fastest : c;
 }

@@ -42,7 +42,7 @@ describe('coupledNoisyVanDerPol (Eq. 2.17 with the noise of Eq. 2.8)', () => {
     // κ1 = 8, κ2 = 4 (r0 = 1), σ = 0.3: D = 0.045 (2.3% more from amplitude fluctuations).
     const q = { delta: 0, V: 0, kappa1: 8, kappa2: 4, sigma: 0.3, realizations: 1000, xB0: 1, pB0: 0 };
     const times = grid(5, 0.25);
-    const frames = await collect(coupledNoisyVanDerPol(q), times, { seed: 8, dt: 0.01 });
+    const frames = await collect(coupledNoisyVanDerPol(q), times, { noiseSeed: 8, dt: 0.01 });
     const phi = Float64Array.from(arrayOf(frames[0], 'phiAB'));
     for (let k = 1; k < frames.length; k++) {
       const w = arrayOf(frames[k], 'phiAB');
@@ -58,7 +58,7 @@ describe('coupledNoisyVanDerPol (Eq. 2.17 with the noise of Eq. 2.8)', () => {
   });
 
   it('starts at α = 1, β = i by default (φ_AB = π/2), state [Re α, Im α, Re β, Im β] per realization', async () => {
-    const model = coupledNoisyVanDerPol({ delta: 0, V: 1, realizations: 2 });
+    const model = coupledNoisyVanDerPol({ V: 1, kappa1: 1, kappa2: 1, realizations: 2 });
     expect(model.initialState(1)).toEqual(new Float64Array([1, 0, 0, 1, 1, 0, 0, 1]));
     const [f] = await collect(model, [0]);
     expectClose(arrayOf(f, 'phiAB'), [Math.PI / 2, Math.PI / 2], { rtol: 1e-15 });
@@ -67,23 +67,29 @@ describe('coupledNoisyVanDerPol (Eq. 2.17 with the noise of Eq. 2.8)', () => {
   });
 
   it('same seed, same frames', async () => {
-    const model = coupledNoisyVanDerPol({ delta: 0.3, V: 0.5, realizations: 3 });
-    const a = await collect(model, [0, 1], { seed: 5 });
-    const b = await collect(model, [0, 1], { seed: 5 });
-    const c = await collect(model, [0, 1], { seed: 6 });
+    const model = coupledNoisyVanDerPol({ delta: 0.3, V: 0.5, kappa1: 1, kappa2: 1, sigma: 0.3, realizations: 3 });
+    const a = await collect(model, [0, 1], { noiseSeed: 5 });
+    const b = await collect(model, [0, 1], { noiseSeed: 5 });
+    const c = await collect(model, [0, 1], { noiseSeed: 6 });
     expect(b).toEqual(a);
     expect(arrayOf(c[1], 'beta')).not.toEqual(arrayOf(a[1], 'beta'));
   });
 
+  it('defaults follow the library rule: δ = σ = 0, V, κ1, κ2 required', () => {
+    expect(coupledNoisyVanDerPol({ V: 1, kappa1: 2, kappa2: 1 }).parameters).toMatchObject({ delta: 0, sigma: 0, realizations: 1 });
+    expect(() => coupledNoisyVanDerPol({ V: 1, kappa2: 1 } as never)).toThrow(/parameter 'kappa1'.*is required/);
+  });
+
   it.each([
-    [{ delta: 0, V: -1 }, /coupledNoisyVanDerPol: parameter 'V'.*must be ≥ 0, got -1/],
-    [{ delta: 0, V: 1, kappa1: 0 }, /parameter 'kappa1'.*must be > 0, got 0/],
-    [{ delta: 0, V: 1, kappa2: -2 }, /parameter 'kappa2'.*must be > 0, got -2/],
-    [{ delta: 0, V: 1, sigma: -1 }, /parameter 'sigma'.*must be ≥ 0/],
-    [{ delta: 0, V: 1, realizations: 0.5 }, /parameter 'realizations' must be an integer/],
-    [{ delta: 0, V: 1, coupling: 1 }, /unknown parameter 'coupling'/],
-    [{ delta: 0 }, /parameter 'V'.*is required/],
+    [{ V: -1 }, /coupledNoisyVanDerPol: parameter 'V'.*must be ≥ 0, got -1/],
+    [{ V: 1, kappa1: 0 }, /parameter 'kappa1'.*must be > 0, got 0/],
+    [{ V: 1, kappa2: -2 }, /parameter 'kappa2'.*must be > 0, got -2/],
+    [{ V: 1, sigma: -1 }, /parameter 'sigma'.*must be ≥ 0/],
+    [{ V: 1, realizations: 0.5 }, /parameter 'realizations' must be an integer/],
+    [{ V: 1, coupling: 1 }, /unknown parameter 'coupling'/],
+    [{ V: Number.NaN }, "coupledNoisyVanDerPol: parameter 'V' must be a finite number, got NaN"],
+    [{ V: undefined }, /parameter 'V'.*is required/],
   ])('refuses %o by name', (config, message) => {
-    expect(() => coupledNoisyVanDerPol(config as never)).toThrow(message);
+    expect(() => coupledNoisyVanDerPol({ delta: 0, kappa1: 1, kappa2: 1, ...config } as never)).toThrow(message);
   });
 });

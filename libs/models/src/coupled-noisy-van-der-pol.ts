@@ -1,20 +1,23 @@
 import { arrayChannel, type Channel } from '@qsync/frames';
 import type { SdeSystem } from '@qsync/integrators';
-import { realizationsSpec, resolveWithOptional, stepFor, wrapPhase } from './classical-internal';
+import { defaultStep, realizationsSpec, resolveWithOptional, wrapPhase } from './classical-internal';
 import type { ParameterTable } from './parameters';
 import { simulateWith, type StochasticModel } from './stochastic-model';
 
 /** Parameters of {@link coupledNoisyVanDerPol}. Rates in one common unit; t in its inverse. */
 export interface CoupledNoisyVanDerPolConfig {
-  /** detuning δ: the oscillators turn at ±δ/2 in the frame of their mean frequency */
-  delta: number;
-  /** dissipative coupling V ≥ 0 */
+  /** detuning δ: the oscillators turn at ±δ/2 in the frame of their mean frequency (default 0) */
+  delta?: number;
+  /**
+   * dissipative coupling V ≥ 0 of Eq. (2.17), V(β − α)/2 on α: the rate of D[a − b] in the quantum
+   * pair (4.8); the phase difference then pulls with V sin φ_AB (Adler, Eq. 2.21)
+   */
   V: number;
-  /** linear gain κ1 > 0 (default 1) */
-  kappa1?: number;
-  /** nonlinear loss κ2 > 0 (default 1) */
-  kappa2?: number;
-  /** noise amplitude σ ≥ 0 on each quadrature of each oscillator (default √0.1) */
+  /** linear gain κ1 > 0 */
+  kappa1: number;
+  /** nonlinear loss κ2 > 0 */
+  kappa2: number;
+  /** noise amplitude σ ≥ 0 on each quadrature of each oscillator, as in Eq. (2.8) (strength σ², default 0) */
   sigma?: number;
   /** number of independent realizations (integer ≥ 1, default 1) */
   realizations?: number;
@@ -30,11 +33,11 @@ export interface CoupledNoisyVanDerPolConfig {
 
 /** The parameter table of {@link coupledNoisyVanDerPol}. Default start α = 1, β = i (φ_AB = π/2). */
 export const coupledNoisyVanDerPolParameters: ParameterTable = {
-  delta: { description: 'detuning δ' },
-  V: { description: 'dissipative coupling V', min: 0 },
-  kappa1: { description: 'linear gain κ1', default: 1, min: 0, exclusiveMin: true },
-  kappa2: { description: 'nonlinear loss κ2', default: 1, min: 0, exclusiveMin: true },
-  sigma: { description: 'noise amplitude σ (strength σ²)', default: Math.sqrt(0.1), min: 0 },
+  delta: { description: 'detuning δ', default: 0 },
+  V: { description: 'dissipative coupling V of Eq. (2.17), V(β − α)/2 on α', min: 0 },
+  kappa1: { description: 'linear gain κ1', min: 0, exclusiveMin: true },
+  kappa2: { description: 'nonlinear loss κ2', min: 0, exclusiveMin: true },
+  sigma: { description: 'noise amplitude σ on each quadrature of each oscillator (strength σ², Eq. 2.8)', default: 0, min: 0 },
   realizations: realizationsSpec,
   xA0: { description: 'initial Re α', default: 1 },
   pA0: { description: 'initial Im α', default: 0 },
@@ -54,14 +57,15 @@ export const coupledNoisyVanDerPolParameters: ParameterTable = {
  * has φ_AB = arcsin(δ/V) exactly and r_A² = r_B² = (κ1 − V(1 − cos φ_AB))/(2κ2).
  *
  * State layout: [realization][Re α, Im α, Re β, Im β], length 4·realizations. Additive noise:
- * default scheme 'sra', step 0.05 of the fastest of 1/|δ|, 1/V, 1/κ1, 1/(2κ2 r²).
+ * default scheme 'sra', the library's step: 0.05 of the fastest of 1/|δ|, 1/V, 1/κ1, 1/(2κ2 r²),
+ * 1/(σ²/r0²).
  *
  * Channels: `alpha`, `beta` — complex arrays [realizations]; `phiAB` — real array of
  * φ_A − φ_B = arg(α*β) wrapped to (−π, π] (rad).
  *
  * @param config - see {@link CoupledNoisyVanDerPolConfig}
  * @example
- * const pair = coupledNoisyVanDerPol({ delta: 0.1, V: 0.2, realizations: 4000 });
+ * const pair = coupledNoisyVanDerPol({ delta: 0.1, V: 0.2, kappa1: 1, kappa2: 1, sigma: 0.3, realizations: 4000 });
  * pair.system.dim; // → 16000
  */
 export function coupledNoisyVanDerPol(config: CoupledNoisyVanDerPolConfig): StochasticModel {
@@ -100,7 +104,7 @@ export function coupledNoisyVanDerPol(config: CoupledNoisyVanDerPolConfig): Stoc
     realizations: n,
     system,
     defaultMethod: 'sra' as const,
-    defaultDt: stepFor(0.05, Math.abs(delta), V, kappa1, 2 * kappa2 * r2),
+    defaultDt: defaultStep('sra', Math.abs(delta), V, kappa1, 2 * kappa2 * r2, (sigma * sigma * 2 * kappa2) / kappa1),
     initialState(): Float64Array {
       const y = new Float64Array(4 * n);
       for (let j = 0; j < 4 * n; j += 4) {

@@ -4,7 +4,7 @@ import { expect as expectation, heisenberg, mixture, fockKet, pureState, tensorK
 import { coupledVanDerPol } from './coupled-van-der-pol';
 
 describe('coupledVanDerPol (Eq. 4.8)', () => {
-  const pair = coupledVanDerPol({ cutoff: 10, kappa: 1, kappa1: 3, kappa2: 1, delta: 0.5, coupling: 1 });
+  const pair = coupledVanDerPol({ cutoff: 10, kappa: 1, kappa1: 3, kappa2: 1, delta: 0.5, V: 1 });
 
   it('builds the joint space with kron order A ⊗ B', () => {
     expect(pair.lindbladian.dims).toEqual([10, 10]);
@@ -35,6 +35,7 @@ describe('coupledVanDerPol (Eq. 4.8)', () => {
   });
 
   it('refuses a negative coupling by name', () => {
-    expect(() => coupledVanDerPol({ cutoff: 4, kappa1: 1, kappa2: 1, coupling: -1 })).toThrow(/'coupling'.*≥ 0/);
+    expect(() => coupledVanDerPol({ cutoff: 4, kappa1: 1, kappa2: 1, V: -1 })).toThrow(/'V'.*≥ 0, got -1/);
+    expect(() => coupledVanDerPol({ cutoff: 4, kappa1: 1, kappa2: 1, coupling: 1 } as never)).toThrow(/unknown parameter 'coupling'/);
   });
 });

@@ -28,8 +28,11 @@ export interface CoupledVanDerPolConfig {
   kappa?: number;
   /** Detuning δ = ω_A − ω_B (default 0); the frame rotates at the mean frequency. */
   delta?: number;
-  /** Dissipative coupling V ≥ 0 (the rate of D[a − b]). */
-  coupling: number;
+  /**
+   * Dissipative coupling V ≥ 0, the rate of D[a − b] (Eq. 4.8): the V of the classical pair
+   * (2.17), whose mean field ⟨a⟩ obeys d⟨a⟩/dt ∋ V(⟨b⟩ − ⟨a⟩)/2.
+   */
+  V: number;
 }
 
 /** The parameter table of {@link coupledVanDerPol}, as scenarios and the CLI see it. */
@@ -39,7 +42,7 @@ export const coupledVanDerPolParameters: ParameterTable = {
   kappa2: { description: 'two-excitation loss κ2', min: 0 },
   kappa: { description: 'linear loss κ', min: 0, default: 0 },
   delta: { description: 'detuning δ', default: 0 },
-  coupling: { description: 'dissipative coupling V', min: 0 },
+  V: { description: 'dissipative coupling V, the rate of D[a − b] (Eq. 4.8; the V of Eq. 2.17)', min: 0 },
 };
 
 /** Two coupled quantum vdP oscillators: spaces, generator and the operators one measures. */
@@ -68,7 +71,7 @@ export interface CoupledVanDerPol {
  * ρ̇ = κ1(D[a†] + D[b†])ρ + κ(D[a] + D[b])ρ + κ2(D[a²] + D[b²])ρ − i(δ/2)[a†a − b†b, ρ] + V D[a − b]ρ.
  *
  * @example
- * const pair = coupledVanDerPol({ cutoff: 12, kappa: 1, kappa1: 3, kappa2: 1, delta: 0.5, coupling: 1 });
+ * const pair = coupledVanDerPol({ cutoff: 12, kappa: 1, kappa1: 3, kappa2: 1, delta: 0.5, V: 1 });
  * pair.lindbladian.dims; // [12, 12]
  */
 export function coupledVanDerPol(config: CoupledVanDerPolConfig): CoupledVanDerPol {
@@ -88,7 +91,7 @@ export function coupledVanDerPol(config: CoupledVanDerPolConfig): CoupledVanDerP
     { rate: p.kappa, jump: b },
     { rate: p.kappa2, jump: power(a, 2) },
     { rate: p.kappa2, jump: power(b, 2) },
-    { rate: p.coupling, jump: minus(a, b) },
+    { rate: p.V, jump: minus(a, b) },
   ]);
   return {
     space,
@@ -102,7 +105,7 @@ export function coupledVanDerPol(config: CoupledVanDerPolConfig): CoupledVanDerP
       kappa2: p.kappa2,
       kappa: p.kappa,
       delta: p.delta,
-      coupling: p.coupling,
+      V: p.V,
     },
   };
 }

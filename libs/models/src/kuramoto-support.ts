@@ -1,4 +1,5 @@
 import { createRng } from '@qsync/linalg';
+import { describeValue } from './describe-value';
 import type { ParameterTable } from './parameters';
 
 /**
@@ -22,21 +23,21 @@ export function assertKnownNames(
 /** Refuses an option value that is not one of `allowed`. */
 export function assertOneOf(fn: string, name: string, value: unknown, allowed: readonly string[]): void {
   if (typeof value !== 'string' || !allowed.includes(value)) {
-    throw new Error(`${fn}: option '${name}' must be one of ${allowed.map((a) => `'${a}'`).join(', ')}, got ${JSON.stringify(value)}`);
+    throw new Error(`${fn}: option '${name}' must be one of ${allowed.map((a) => `'${a}'`).join(', ')}, got ${describeValue(value)}`);
   }
 }
 
-/** Refuses a seed that is not a safe integer. */
-export function assertSeed(fn: string, seed: unknown): void {
+/** Refuses a seed option `name` that is not a safe integer. */
+export function assertSeed(fn: string, name: string, seed: unknown): void {
   if (typeof seed !== 'number' || !Number.isSafeInteger(seed)) {
-    throw new Error(`${fn}: option 'seed' must be an integer, got ${String(seed)}`);
+    throw new Error(`${fn}: option '${name}' must be an integer, got ${describeValue(seed)}`);
   }
 }
 
 /** Refuses a flag that is not a boolean. */
 export function assertFlag(fn: string, name: string, value: unknown): void {
   if (typeof value !== 'boolean') {
-    throw new Error(`${fn}: option '${name}' must be a boolean, got ${JSON.stringify(value)}`);
+    throw new Error(`${fn}: option '${name}' must be a boolean, got ${describeValue(value)}`);
   }
 }
 
@@ -61,7 +62,7 @@ export function orderParameterStats(z: Float64Array): { mean: number; std: numbe
  * Writes natural frequencies from the Lorentzian of width g around w0 (Eq. 2.34) into
  * out[offset … offset+count−1]: 'random' by the inverse CDF, ω = w0 + g tan(π(u − ½)), of
  * uniforms from `createRng(seed).split(2)` (in index order), 'quantile' as the count quantiles
- * ω_i = w0 + g tan(π((i + ½)/count − ½)).
+ * ω_i = w0 + g tan(π((i + ½)/count − ½)). `seed` is the model's disorder seed.
  */
 export function lorentzianFrequenciesInto(
   out: Float64Array,

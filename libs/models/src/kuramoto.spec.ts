@@ -39,13 +39,17 @@ describe('kuramoto (Eq. 2.29)', () => {
       expect(() => kuramoto({ V: 1 } as never)).toThrow("kuramoto: parameter 'N' (number of oscillators N) is required");
       expect(() => kuramoto({ N: 0, V: 1 })).toThrow("kuramoto: parameter 'N' (number of oscillators N) must be ≥ 1, got 0");
       expect(() => kuramoto({ N: 2.5, V: 1 })).toThrow("kuramoto: parameter 'N' must be an integer, got 2.5");
-      expect(() => kuramoto({ N: 4, V: -1 })).toThrow("kuramoto: parameter 'V' (coupling strength V) must be ≥ 0, got -1");
+      expect(() => kuramoto({ N: 4, V: -1 })).toThrow("kuramoto: parameter 'V' (coupling V of Eq. (2.29), (V/N) Σ_j sin(φ_j − φ_i)) must be ≥ 0, got -1");
       expect(() => kuramoto({ N: 4, V: 1, G: -0.1 })).toThrow(/parameter 'G' .* must be ≥ 0, got -0.1/);
       expect(() => kuramoto({ N: 4, V: 1, sigma: -1 })).toThrow(/parameter 'sigma' .* must be ≥ 0, got -1/);
       expect(() => kuramoto({ N: 4, V: 1, realizations: 0 })).toThrow(/parameter 'realizations' .* must be ≥ 1, got 0/);
-      expect(() => kuramoto({ N: 4, V: Number.NaN })).toThrow("kuramoto: parameter 'V' must be a finite number, got null");
+      expect(() => kuramoto({ N: 4, V: Number.NaN })).toThrow("kuramoto: parameter 'V' must be a finite number, got NaN");
+      expect(() => kuramoto({ N: 4, V: 1, sigma: Number.POSITIVE_INFINITY })).toThrow(
+        "kuramoto: parameter 'sigma' must be a finite number, got Infinity",
+      );
+      expect(() => kuramoto({ N: 4, V: 1, seed: 3 } as never)).toThrow(/unknown parameter 'seed' \(known: .*disorderSeed\)/);
       expect(() => kuramoto({ N: 4, V: 1, K: 2 } as never)).toThrow(
-        "kuramoto: unknown parameter 'K' (known: N, V, G, omegaMean, sigma, realizations, frequencies, initialPhases, observePhases, seed)",
+        "kuramoto: unknown parameter 'K' (known: N, V, G, omegaMean, sigma, realizations, frequencies, initialPhases, observePhases, disorderSeed)",
       );
       expect(() => kuramoto(null as never)).toThrow('kuramoto: parameters must be an object of named numbers');
     });
@@ -60,7 +64,8 @@ describe('kuramoto (Eq. 2.29)', () => {
       expect(() => kuramoto({ N: 4, V: 1, observePhases: 1 as never })).toThrow(
         "kuramoto: option 'observePhases' must be a boolean, got 1",
       );
-      expect(() => kuramoto({ N: 4, V: 1, seed: 0.5 })).toThrow("kuramoto: option 'seed' must be an integer, got 0.5");
+      expect(() => kuramoto({ N: 4, V: 1, disorderSeed: 0.5 })).toThrow("kuramoto: option 'disorderSeed' must be an integer, got 0.5");
+      expect(() => kuramoto({ N: 4, V: 1, disorderSeed: Number.NaN })).toThrow("kuramoto: option 'disorderSeed' must be an integer, got NaN");
     });
 
     it('refuses a state beyond the largest one, and builds 2^16 oscillators × 16 realizations', () => {
@@ -136,18 +141,18 @@ describe('kuramoto (Eq. 2.29)', () => {
 
     it("'random' draws a Lorentzian sample: quartiles at ω0 ± G, per seed", () => {
       const n = 20000;
-      const m = kuramoto({ N: n, V: 1, G: 0.5, omegaMean: -1, frequencies: 'random', seed: 3 });
+      const m = kuramoto({ N: n, V: 1, G: 0.5, omegaMean: -1, frequencies: 'random', disorderSeed: 3 });
       const sorted = Float64Array.from(m.frequencies).sort();
       // quartiles of the Lorentzian: ω0 ∓ G. Sample quartile error: √(p(1−p)/n)/g(q) with
       // g(q) = 1/(2πG) → ≈ 0.0096; 4 standard errors
       expectClose([sorted[n / 4], sorted[n / 2], sorted[(3 * n) / 4]], [-1.5, -1, -0.5], { atol: 0.04 });
-      expect(Array.from(kuramoto({ N: n, V: 1, G: 0.5, omegaMean: -1, seed: 3 }).frequencies)).toEqual(Array.from(m.frequencies));
-      expect(kuramoto({ N: n, V: 1, G: 0.5, omegaMean: -1, seed: 4 }).frequencies[0]).not.toBe(m.frequencies[0]);
+      expect(Array.from(kuramoto({ N: n, V: 1, G: 0.5, omegaMean: -1, disorderSeed: 3 }).frequencies)).toEqual(Array.from(m.frequencies));
+      expect(kuramoto({ N: n, V: 1, G: 0.5, omegaMean: -1, disorderSeed: 4 }).frequencies[0]).not.toBe(m.frequencies[0]);
     });
 
     it('draws frequencies independent of the initial phases of the same seed', () => {
       const n = 20000;
-      const m = kuramoto({ N: n, V: 1, G: 1, seed: 9 });
+      const m = kuramoto({ N: n, V: 1, G: 1, disorderSeed: 9 });
       const y = m.initialState(9);
       // rank correlation of φ and ω (ω monotone in its uniform u): |ρ| ≲ 4/√n for independent samples
       const u = Float64Array.from(m.frequencies, (w) => Math.atan(w) / Math.PI + 0.5);
@@ -208,7 +213,7 @@ describe('kuramoto (Eq. 2.29)', () => {
     it('rotates every phase at its own ω without coupling and noise: φ(t) = φ0 + ωt', async () => {
       const m = kuramoto({ N: 16, V: 0, G: 2, realizations: 2, observePhases: true });
       const y0 = m.initialState(4);
-      const frames = await collectFrames(m.simulate([0, 0.7, 2], { seed: 4, dt: 0.1 }));
+      const frames = await collectFrames(m.simulate([0, 0.7, 2], { noiseSeed: 4, dt: 0.1 }));
       const last = dataOf(frames[2], 'phases');
       // a constant drift is integrated exactly; 20 steps of rounding at |φ| ≲ 2|ω|max
       expectClose(last, Array.from(y0, (p, k) => p + 2 * m.frequencies[k]), { rtol: 1e-13, atol: 1e-12 });
@@ -217,7 +222,7 @@ describe('kuramoto (Eq. 2.29)', () => {
     it('diffuses free phases with variance σ² t', async () => {
       const N = 4000;
       const m = kuramoto({ N, V: 0, sigma: 0.8, initialPhases: 'equal', observePhases: true });
-      const frames = await collectFrames(m.simulate([0, 2], { seed: 2, dt: 0.5, method: 'euler-maruyama' }));
+      const frames = await collectFrames(m.simulate([0, 2], { noiseSeed: 2, dt: 0.5, method: 'euler-maruyama' }));
       const p = dataOf(frames[1], 'phases');
       let s2 = 0;
       for (let k = 0; k < N; k++) s2 += p[k] * p[k];
@@ -228,9 +233,9 @@ describe('kuramoto (Eq. 2.29)', () => {
     it('gives the same frames for the same seed and different ones for another', async () => {
       const m = kuramoto({ N: 64, V: 1.2, G: 0.3, sigma: 0.5, realizations: 2 });
       const times = linspace(2, 4);
-      const a = await collectFrames(m.simulate(times, { seed: 11 }));
-      const b = await collectFrames(m.simulate(times, { seed: 11 }));
-      const c = await collectFrames(m.simulate(times, { seed: 12 }));
+      const a = await collectFrames(m.simulate(times, { noiseSeed: 11 }));
+      const b = await collectFrames(m.simulate(times, { noiseSeed: 11 }));
+      const c = await collectFrames(m.simulate(times, { noiseSeed: 12 }));
       expect(a.map((f) => Array.from(dataOf(f, 'z')))).toEqual(b.map((f) => Array.from(dataOf(f, 'z'))));
       expect(dataOf(c[4], 'z')[0]).not.toBe(dataOf(a[4], 'z')[0]);
     });
@@ -253,11 +258,16 @@ describe('kuramoto (Eq. 2.29)', () => {
       expect(Math.max(0, ...reports)).toBeLessThan(2000);
     });
 
-    it('refuses a y0 of the wrong length', () => {
+    it('refuses a y0 of the wrong length and unknown or bad options', () => {
       const m = kuramoto({ N: 4, V: 1 });
       expect(() => m.simulate([0, 1], { y0: new Float64Array(3) })).toThrow(
         "simulate: option 'y0' must be a Float64Array of length 4",
       );
+      // the two seeds are apart: the model's disorderSeed, the run's noiseSeed; the old name is refused
+      expect(() => m.simulate([0, 1], { seed: 1 } as never)).toThrow(
+        "simulate: unknown option 'seed' (known: method, dt, noiseSeed, y0, progress, yieldEvery)",
+      );
+      expect(() => m.simulate([0, 1], { noiseSeed: Number.NaN })).toThrow("simulate: option 'noiseSeed' must be an integer, got NaN");
     });
   });
 });

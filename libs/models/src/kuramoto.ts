@@ -14,6 +14,7 @@ import { meanFieldDriftInto } from './mean-field-drift-into';
 import { phaseFactorsInto } from './phase-factors-into';
 import { createWasmMeanFieldDrift } from './wasm-mean-field-drift';
 import { simulateWith, type StochasticModel } from './stochastic-model';
+import { defaultStep } from './classical-internal';
 
 /** How the natural frequencies ω_i are chosen from the Lorentzian (Eq. 2.34). */
 export type FrequencySampling = 'random' | 'quantile';
@@ -24,13 +25,16 @@ export type InitialPhases = 'uniform' | 'equal';
 export interface KuramotoConfig {
   /** number of oscillators N (integer ≥ 1) */
   N: number;
-  /** coupling strength V ≥ 0 */
+  /** coupling V ≥ 0 of Eq. (2.29): (V/N) Σ_j sin(φ_j − φ_i); N = 2 is the pair (2.24) with the same V */
   V: number;
   /** width G ≥ 0 of the Lorentzian of natural frequencies, Eq. (2.34) (default 0: identical) */
   G?: number;
   /** centre of the Lorentzian, the mean natural frequency (default 0) */
   omegaMean?: number;
-  /** phase-noise strength σ ≥ 0: σξ_i with ⟨ξ_i(t)ξ_j(t')⟩ = δ_ij δ(t − t') (default 0) */
+  /**
+   * noise amplitude σ ≥ 0 on each phase, σξ_i with E[ξ_i(t)ξ_j(t')] = δ_ij δ(t − t') (strength σ²,
+   * Eq. 2.29; default 0). Per phase, not per phase difference: the pair's σ (Eq. 2.24) is √2 times it.
+   */
   sigma?: number;
   /** independent realizations held in one state (integer ≥ 1, default 1) */
   realizations?: number;
@@ -40,17 +44,20 @@ export interface KuramotoConfig {
   initialPhases?: InitialPhases;
   /** emit the phases of every oscillator as channel `phases` (default false: they are large) */
   observePhases?: boolean;
-  /** seed of the quenched disorder (random frequencies), integer (default 1) */
-  seed?: number;
+  /**
+   * seed of the quenched disorder, the random frequencies (integer, default 1); the noise and the
+   * initial phases take `simulate`'s `noiseSeed`
+   */
+  disorderSeed?: number;
 }
 
 /** The parameter table of {@link kuramoto} (the numbers; the options are checked by name). */
 export const kuramotoParameters: ParameterTable = {
   N: { description: 'number of oscillators N', min: 1, integer: true },
-  V: { description: 'coupling strength V', min: 0 },
+  V: { description: 'coupling V of Eq. (2.29), (V/N) Σ_j sin(φ_j − φ_i)', min: 0 },
   G: { description: 'Lorentzian width G of the natural frequencies', min: 0, default: 0 },
   omegaMean: { description: 'mean natural frequency', default: 0 },
-  sigma: { description: 'phase-noise strength σ', min: 0, default: 0 },
+  sigma: { description: 'noise amplitude σ on each phase (strength σ²)', min: 0, default: 0 },
   realizations: { description: 'number of independent realizations', min: 1, integer: true, default: 1 },
 };
 
@@ -68,7 +75,7 @@ export interface KuramotoModel extends StochasticModel {
 const FN = 'kuramoto';
 /** Largest state whose drift runs in WebAssembly (its memory: 3 × 8 bytes per oscillator). */
 const WASM_LIMIT = 1 << 22;
-const OPTIONS = ['frequencies', 'initialPhases', 'observePhases', 'seed'] as const;
+const OPTIONS = ['frequencies', 'initialPhases', 'observePhases', 'disorderSeed'] as const;
 
 /**
  * The Kuramoto model with frequency disorder and phase noise, thesis Eq. (2.29):
@@ -82,9 +89,9 @@ const OPTIONS = ['frequencies', 'initialPhases', 'observePhases', 'seed'] as con
  *
  * Natural frequencies, Lorentzian of width G around omegaMean (Eq. 2.34):
  * - 'random': ω_i = omegaMean + G tan(π(u_i − ½)), u_i uniform, independently for every
- *   oscillator of every realization, drawn from `createRng(seed).split(2)` (stream 2: streams 0
- *   and 1 of a simulation seed hold the initial phases and the noise; a separate stream keeps
- *   ω and the initial phases uncorrelated when both seeds are equal).
+ *   oscillator of every realization, drawn from `createRng(disorderSeed).split(2)` (stream 2:
+ *   streams 0 and 1 of `simulate`'s `noiseSeed` hold the initial phases and the noise; a
+ *   separate stream keeps ω and the initial phases uncorrelated when both seeds are equal).
  * - 'quantile': ω_i = omegaMean + G tan(π((i + ½)/N − ½)), the same in every realization. This
  *   removes the sample-to-sample fluctuations of the disorder (a random sample of N Lorentzian
  *   frequencies has a spread of widths and centres of relative size ~1/√N, which shifts the
@@ -96,32 +103,39 @@ const OPTIONS = ['frequencies', 'initialPhases', 'observePhases', 'seed'] as con
  * Times are in units of 1/(the rate unit of V, G, σ²).
  *
  * Integration: the noise is additive, so the default scheme is Rößler's SRA1 ('sra': strong
- * order 3/2, weak order 2, and Ralston's second-order Runge–Kutta when σ = 0), with step
- * 0.05/max(V, G, σ²) (0.05 when all are 0). Measured (README, "Kuramoto models"): near the
+ * order 3/2, weak order 2, and Ralston's second-order Runge–Kutta when σ = 0), with the library's
+ * default step 0.05/max(V, G, σ²) (0.05 when all are 0; omegaMean turns every phase alike and
+ * is integrated exactly, so it does not limit the step). Measured (README, "Kuramoto models"): near the
  * noisy threshold Euler–Maruyama's O(dt) bias of the stationary |z| is several times SRA's at
  * equal cost, so 'euler-maruyama' (one drift and one normal per oscillator and step, half
  * SRA's cost) is there for speed, not accuracy. Lorentzian tails: oscillators with |ω| dt ≳ 1
  * are integrated inaccurately by any fixed step; they barely touch stationary values but shift
  * transient rates by a few % at max(V, G, σ²)·dt ≈ 0.2.
  *
- * @param config - N, V, G, omegaMean, sigma, realizations and the options above
+ * @param config - N, V, G, omegaMean, sigma, realizations and the options above (`disorderSeed`)
  * @throws Error naming the parameter or option when a value is missing, unknown or out of range
  * @example
  * const model = kuramoto({ N: 4096, V: 1.5, G: 0.5, realizations: 2, frequencies: 'quantile' });
- * const frames = await lastValueFrom(model.simulate([0, 40], { seed: 7 }).pipe(toArray()));
+ * const frames = await lastValueFrom(model.simulate([0, 40], { noiseSeed: 7 }).pipe(toArray()));
  * channelValue(frames[1], 'r', 'real').value; // → ≈ 0.58: √(1 − 2G/V) = 0.577 (Eq. 2.37) up to O(1/√N)
  */
 export function kuramoto(config: KuramotoConfig): KuramotoModel {
   if (config === null || typeof config !== 'object') {
     throw new Error(`${FN}: parameters must be an object of named numbers`);
   }
-  const { frequencies = 'random', initialPhases = 'uniform', observePhases = false, seed = 1, ...numbers } = config;
+  const {
+    frequencies = 'random',
+    initialPhases = 'uniform',
+    observePhases = false,
+    disorderSeed = 1,
+    ...numbers
+  } = config;
   assertKnownNames(FN, config, kuramotoParameters, OPTIONS);
   const p = resolveParameters(FN, kuramotoParameters, numbers as Record<string, unknown>);
   assertOneOf(FN, 'frequencies', frequencies, ['random', 'quantile']);
   assertOneOf(FN, 'initialPhases', initialPhases, ['uniform', 'equal']);
   assertFlag(FN, 'observePhases', observePhases);
-  assertSeed(FN, seed);
+  assertSeed(FN, 'disorderSeed', disorderSeed);
   const n = p.N;
   const realizations = p.realizations;
   const dim = n * realizations;
@@ -132,9 +146,9 @@ export function kuramoto(config: KuramotoConfig): KuramotoModel {
   }
   const omega = new Float64Array(dim);
   if (frequencies === 'random') {
-    lorentzianFrequenciesInto(omega, 0, dim, p.G, p.omegaMean, 'random', seed);
+    lorentzianFrequenciesInto(omega, 0, dim, p.G, p.omegaMean, 'random', disorderSeed);
   } else {
-    lorentzianFrequenciesInto(omega, 0, n, p.G, p.omegaMean, 'quantile', seed);
+    lorentzianFrequenciesInto(omega, 0, n, p.G, p.omegaMean, 'quantile', disorderSeed);
     for (let r = 1; r < realizations; r++) omega.copyWithin(r * n, 0, n);
   }
 
@@ -196,7 +210,6 @@ export function kuramoto(config: KuramotoConfig): KuramotoModel {
     return y;
   };
 
-  const rate = Math.max(V, p.G, p.sigma * p.sigma);
   const defaultMethod: SdeMethod = 'sra';
   const base = {
     equation: '2.29',
@@ -204,7 +217,7 @@ export function kuramoto(config: KuramotoConfig): KuramotoModel {
     realizations,
     system,
     defaultMethod,
-    defaultDt: rate > 0 ? 0.05 / rate : 0.05,
+    defaultDt: defaultStep('sra', V, p.G, p.sigma * p.sigma),
     initialState,
     observe,
   };

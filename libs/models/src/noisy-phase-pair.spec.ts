@@ -45,15 +45,15 @@ describe('noisyPhasePair (Eq. 2.24)', () => {
     const expected = adlerMeanVelocity(q.delta, q.V, q.sigma);
     expect(expected).toBeGreaterThan(0.2); // far from the noise-free 0: the test can tell them apart
     const times = [0, 5, 25];
-    const pair = await collect(noisyPhasePair(q), times, { seed: 1 });
+    const pair = await collect(noisyPhasePair(q), times, { noiseSeed: 1, dt: 0.01 });
     const diff = (k: number) => {
-      const a = arrayOf(pair[k], 'phiA');
-      const b = arrayOf(pair[k], 'phiB');
+      const a = arrayOf(pair[k], 'phiAUnwrapped');
+      const b = arrayOf(pair[k], 'phiBUnwrapped');
       return a.map((x, j) => x - b[j]);
     };
     const fromPair = frequency(diff(1), diff(2), 20);
-    const single = await collect(adler(q), times, { seed: 2 });
-    const fromAdler = frequency(arrayOf(single[1], 'phiAB'), arrayOf(single[2], 'phiAB'), 20);
+    const single = await collect(adler(q), times, { noiseSeed: 2, dt: 0.01 });
+    const fromAdler = frequency(arrayOf(single[1], 'phiABUnwrapped'), arrayOf(single[2], 'phiABUnwrapped'), 20);
     // Both start uniformly, so t ≥ 5 (≫ the relaxation time 1/√(V² − δ²) ≈ 1.7) is near stationary.
     // atol: 4 standard errors of each sample (estimated from it, ≈ 0.01) plus 0.01 for the step
     // error at dt = 0.01 and the remaining transient.
@@ -64,10 +64,10 @@ describe('noisyPhasePair (Eq. 2.24)', () => {
 
   it('without coupling each phase diffuses at σ²/4 about ±δ/2: g_a(τ) = e^{±iδτ/2 − σ²τ/4} (Eq. 2.27)', async () => {
     const q = { delta: 1, V: 0, sigma: 1, realizations: 2000 };
-    const frames = await collect(noisyPhasePair(q), [0, 2], { seed: 4 });
+    const frames = await collect(noisyPhasePair(q), [0, 2], { noiseSeed: 4 });
     for (const [name, sign] of [
-      ['phiA', 1],
-      ['phiB', -1],
+      ['phiAUnwrapped', 1],
+      ['phiBUnwrapped', -1],
     ] as const) {
       const a = arrayOf(frames[0], name);
       const b = arrayOf(frames[1], name);
@@ -88,17 +88,17 @@ describe('noisyPhasePair (Eq. 2.24)', () => {
 
   it('without noise: φ_A + φ_B is conserved and, inside the tongue, both phases stop at φ_AB = arcsin(δ/V)', async () => {
     const locked = noisyPhasePair({ delta: 0.5, V: 1, sigma: 0, realizations: 3 });
-    const frames = await collect(locked, [0, 40, 50], { seed: 6 });
+    const frames = await collect(locked, [0, 40, 50], { noiseSeed: 6 });
     const sum = (k: number) => {
-      const a = arrayOf(frames[k], 'phiA');
-      const b = arrayOf(frames[k], 'phiB');
+      const a = arrayOf(frames[k], 'phiAUnwrapped');
+      const b = arrayOf(frames[k], 'phiBUnwrapped');
       return a.map((x, j) => x + b[j]);
     };
     // the drifts of φ_A and φ_B are exact opposites, so the sum moves only by rounding
     expectClose(sum(2), sum(0), { atol: 1e-12 });
     expectClose(arrayOf(frames[2], 'phiAB'), [Math.PI / 6, Math.PI / 6, Math.PI / 6], { atol: 1e-8 });
     // in the lock φ̇_A = δ/2 − (V/2) sin φ_AB = 0: the phases stand still in the mean frame
-    expectClose(arrayOf(frames[2], 'phiA'), arrayOf(frames[1], 'phiA'), { atol: 1e-8 });
+    expectClose(arrayOf(frames[2], 'phiAUnwrapped'), arrayOf(frames[1], 'phiAUnwrapped'), { atol: 1e-8 });
   });
 
   it('draws φ_A, φ_B uniformly per realization from the seed unless phiA0, phiB0 are given', () => {
@@ -111,17 +111,24 @@ describe('noisyPhasePair (Eq. 2.24)', () => {
     expect(fixed.defaultMethod).toBe('sra');
   });
 
+  it('defaults follow the library rule: δ = σ = 0, V required; step 0.05 of the fastest of |δ|, V, σ²', () => {
+    const m = noisyPhasePair({ V: 2 });
+    expect(m.parameters).toMatchObject({ delta: 0, sigma: 0, realizations: 1 });
+    expect(m.defaultDt).toBe(0.05 / 2);
+  });
+
   it('same seed, same frames', async () => {
     const model = noisyPhasePair({ delta: 0.3, V: 0.5, sigma: 1, realizations: 4 });
-    const a = await collect(model, grid(2, 1), { seed: 21 });
-    const b = await collect(model, grid(2, 1), { seed: 21 });
+    const a = await collect(model, grid(2, 1), { noiseSeed: 21 });
+    const b = await collect(model, grid(2, 1), { noiseSeed: 21 });
     expect(b).toEqual(a);
   });
 
   it.each([
     [{ delta: 1, V: -1, sigma: 0 }, /noisyPhasePair: parameter 'V'.*must be ≥ 0, got -1/],
     [{ delta: 1, V: 1, sigma: -1 }, /parameter 'sigma'.*must be ≥ 0, got -1/],
-    [{ delta: 1, V: 1 }, /parameter 'sigma'.*is required/],
+    [{ delta: 1, sigma: 0 }, /parameter 'V'.*is required/],
+    [{ delta: 1, V: Number.NaN }, "noisyPhasePair: parameter 'V' must be a finite number, got NaN"],
     [{ delta: 1, V: 1, sigma: 0, phiA: 1 }, /unknown parameter 'phiA'/],
     [{ delta: 1, V: 1, sigma: 0, realizations: -2 }, /parameter 'realizations'.*must be ≥ 1/],
     [{ delta: 1, V: 1, sigma: 0, phiB0: Number.NaN }, /parameter 'phiB0' must be a finite number/],

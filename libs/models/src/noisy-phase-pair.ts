@@ -1,18 +1,24 @@
 import { arrayChannel, type Channel } from '@qsync/frames';
 import type { SdeSystem } from '@qsync/integrators';
 import { createRng } from '@qsync/linalg';
-import { realizationsSpec, resolveWithOptional, stepFor, uniformPhase, wrapPhase } from './classical-internal';
+import { defaultStep, realizationsSpec, resolveWithOptional, uniformPhase, wrapPhase } from './classical-internal';
 import type { ParameterTable } from './parameters';
 import { simulateWith, type StochasticModel } from './stochastic-model';
 
 /** Parameters of {@link noisyPhasePair}. Rates in one common unit; t in its inverse. */
 export interface NoisyPhasePairConfig {
-  /** detuning δ: the bare frequencies are ±δ/2 */
-  delta: number;
-  /** coupling V ≥ 0 */
+  /** detuning δ: the bare frequencies are ±δ/2 (default 0) */
+  delta?: number;
+  /**
+   * coupling V ≥ 0 in the thesis's normalisation: each phase is pulled by (V/2) sin(φ_other − φ)
+   * (Eqs. 2.19, 2.24, 2.54), so the difference by V sin φ_AB (Adler, Eqs. 2.21, 2.25)
+   */
   V: number;
-  /** noise amplitude σ ≥ 0 of the phase difference (each phase gets σ/√2) */
-  sigma: number;
+  /**
+   * noise amplitude σ ≥ 0 of the phase difference, σ/√2 on each phase (Eq. 2.24: strength σ² on
+   * φ_AB; default 0). The Kuramoto models' σ is per phase: the pair is `kuramoto` with N = 2 and σ/√2
+   */
+  sigma?: number;
   /** number of independent realizations (integer ≥ 1, default 1) */
   realizations?: number;
   /** initial φ_A (rad) of every realization; omitted: uniform in (−π, π] per realization */
@@ -23,9 +29,9 @@ export interface NoisyPhasePairConfig {
 
 /** The parameter table of {@link noisyPhasePair}; `phiA0`, `phiB0` may be omitted (random start). */
 export const noisyPhasePairParameters: ParameterTable = {
-  delta: { description: 'detuning δ' },
-  V: { description: 'coupling V', min: 0 },
-  sigma: { description: 'noise amplitude σ of the phase difference', min: 0 },
+  delta: { description: 'detuning δ', default: 0 },
+  V: { description: 'coupling V of Eq. (2.24): (V/2) sin(φ_B − φ_A) on φ_A, V sin φ_AB on the difference', min: 0 },
+  sigma: { description: 'noise amplitude σ of the phase difference, σ/√2 on each phase (Eq. 2.24)', default: 0, min: 0 },
   realizations: realizationsSpec,
   phiA0: { description: 'initial φ_A (rad); omitted: uniform random per realization' },
   phiB0: { description: 'initial φ_B (rad); omitted: uniform random per realization' },
@@ -43,12 +49,12 @@ export const noisyPhasePairParameters: ParameterTable = {
  * transforms are the spectra of Fig. 2.5(b).
  *
  * State layout: [realization][φ_A, φ_B], length 2·realizations; the phases are continuous
- * (unwrapped). Random initial phases come from `createRng(seed).split(0)`, φ_A then φ_B for each
- * realization in turn. Additive noise: default scheme 'sra', step 0.01 of the fastest of
- * 1/|δ|, 1/V, 1/σ².
+ * (unwrapped). Random initial phases come from `createRng(noiseSeed).split(0)`, φ_A then φ_B for
+ * each realization in turn. Additive noise: default scheme 'sra', the library's step: 0.05 of
+ * the fastest of 1/|δ|, 1/V, 1/σ².
  *
- * Channels: `phiA`, `phiB` — real arrays of the continuous phases (rad); `phiAB` — φ_A − φ_B
- * wrapped to (−π, π] (rad).
+ * Channels: `phiAUnwrapped`, `phiBUnwrapped` — real arrays of the continuous phases (rad);
+ * `phiAB` — φ_A − φ_B wrapped to (−π, π] (rad).
  *
  * @param config - see {@link NoisyPhasePairConfig}
  * @example
@@ -80,7 +86,7 @@ export function noisyPhasePair(config: NoisyPhasePairConfig): StochasticModel {
     realizations: n,
     system,
     defaultMethod: 'sra' as const,
-    defaultDt: stepFor(0.01, Math.abs(delta), V, sigma * sigma),
+    defaultDt: defaultStep('sra', Math.abs(delta), V, sigma * sigma),
     initialState(seed: number): Float64Array {
       const rng = createRng(seed).split(0);
       const y = new Float64Array(2 * n);
@@ -100,8 +106,8 @@ export function noisyPhasePair(config: NoisyPhasePairConfig): StochasticModel {
         phiAB[j] = wrapPhase(y[2 * j] - y[2 * j + 1]);
       }
       return {
-        phiA: arrayChannel(phiA, [n], { unit: 'rad' }),
-        phiB: arrayChannel(phiB, [n], { unit: 'rad' }),
+        phiAUnwrapped: arrayChannel(phiA, [n], { unit: 'rad' }),
+        phiBUnwrapped: arrayChannel(phiB, [n], { unit: 'rad' }),
         phiAB: arrayChannel(phiAB, [n], { unit: 'rad' }),
       };
     },

@@ -1,6 +1,6 @@
 import { arrayChannel, complexChannel, type Channel } from '@qsync/frames';
 import type { SdeSystem } from '@qsync/integrators';
-import { resolveWithOptional, stepFor, wrapPhase } from './classical-internal';
+import { defaultStep, resolveWithOptional, wrapPhase } from './classical-internal';
 import { noisyVanDerPolParameters, type NoisyVanDerPolConfig } from './noisy-van-der-pol';
 import type { ParameterTable } from './parameters';
 import { simulateWith, type StochasticModel } from './stochastic-model';
@@ -25,8 +25,8 @@ export const noisyVanDerPolPolarParameters: ParameterTable = noisyVanDerPolParam
  *
  * Scheme: the noise is diagonal but g_φ = σ/r depends on r, not on φ, so it is not commutative
  * (g_r ∂g_φ/∂r ≠ g_φ ∂g_r/∂φ) and Milstein would need Lévy areas: no `diffusionDerivative` is
- * given and 'milstein' is refused; the default is 'euler-maruyama' (weak order 1), with a step
- * of 0.02 of the fastest time scale (see {@link noisyVanDerPol}). The σ²/(2r) and σ/r terms make
+ * given and 'milstein' is refused; the default is 'euler-maruyama' (weak order 1), with the
+ * library's step for it, 0.02 of the fastest time scale (see {@link noisyVanDerPol}). The σ²/(2r) and σ/r terms make
  * the equations singular at r = 0: use them where the radius stays well away from 0
  * (σ² ≪ κ1 r0², the regime of Eq. 2.12); near the origin use the Cartesian model.
  *
@@ -35,10 +35,10 @@ export const noisyVanDerPolPolarParameters: ParameterTable = noisyVanDerPolParam
  *
  * @param config - see {@link NoisyVanDerPolConfig}
  * @example
- * const polar = noisyVanDerPolPolar({ kappa1: 8, kappa2: 4, sigma: 0.3, realizations: 1000 });
+ * const polar = noisyVanDerPolPolar({ omega: 1, kappa1: 8, kappa2: 4, sigma: 0.3, realizations: 1000 });
  * polar.system.dim; // → 2000
  */
-export function noisyVanDerPolPolar(config: NoisyVanDerPolPolarConfig = {}): StochasticModel {
+export function noisyVanDerPolPolar(config: NoisyVanDerPolPolarConfig): StochasticModel {
   const p = resolveWithOptional('noisyVanDerPolPolar', noisyVanDerPolPolarParameters, config);
   const { omega, kappa1, kappa2, sigma, x0, p0 } = p;
   const r0 = Math.hypot(x0, p0);
@@ -79,7 +79,7 @@ export function noisyVanDerPolPolar(config: NoisyVanDerPolPolarConfig = {}): Sto
     realizations: n,
     system,
     defaultMethod: 'euler-maruyama' as const,
-    defaultDt: stepFor(0.02, Math.abs(omega), kappa1, 2 * kappa2 * r2),
+    defaultDt: defaultStep('euler-maruyama', Math.abs(omega), kappa1, 2 * kappa2 * r2, (sigma * sigma * 2 * kappa2) / kappa1),
     initialState(): Float64Array {
       const y = new Float64Array(2 * n);
       for (let j = 0; j < 2 * n; j += 2) {

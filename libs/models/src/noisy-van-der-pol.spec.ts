@@ -41,6 +41,9 @@ function stationaryMean(kappa1: number, kappa2: number, sigma: number, f: (u: nu
   return zf / z;
 }
 
+/** Figs. 2.2 and 2.3: κ1 = κ2 = ω/2 = 10σ². */
+const FIG_2_2 = { omega: 2, kappa1: 1, kappa2: 1, sigma: Math.sqrt(0.1) };
+
 describe('noisyVanDerPol (Eq. 2.8) and its polar form (Eqs. 2.10–2.11)', () => {
   it.each([
     { omega: 2, kappa1: 1, kappa2: 1 }, // Fig. 2.1(b): κ1 = κ2 = ω/2
@@ -66,8 +69,8 @@ describe('noisyVanDerPol (Eq. 2.8) and its polar form (Eqs. 2.10–2.11)', () =>
   });
 
   it('channels agree with the state: r = |α|, φ = −arg α in (−π, π], mean = average α', async () => {
-    const model = noisyVanDerPol({ realizations: 3, x0: -1, p0: -1e-12 });
-    const [f0, f1] = await collect(model, [0, 0.3], { seed: 4 });
+    const model = noisyVanDerPol({ ...FIG_2_2, realizations: 3, x0: -1, p0: -1e-12 });
+    const [f0, f1] = await collect(model, [0, 0.3], { noiseSeed: 4 });
     expect(arrayOf(f0, 'phi')[0]).toBeCloseTo(Math.PI, 10); // α just below the negative axis: φ = π − 1e-12
     const alpha = arrayOf(f1, 'alpha');
     const r = arrayOf(f1, 'r');
@@ -89,7 +92,7 @@ describe('noisyVanDerPol (Eq. 2.8) and its polar form (Eqs. 2.10–2.11)', () =>
     const expected = stationaryMean(q.kappa1, q.kappa2, q.sigma, (u) => u); // ≈ 1.0005 (truncation at u = 0)
     const times = [0, ...grid(4, 0.5).map((t) => 4 + t)];
     const pooled = async (model: ReturnType<typeof noisyVanDerPol>): Promise<number> => {
-      const frames = await collect(model, times, { dt: 0.01, seed: 3 });
+      const frames = await collect(model, times, { dt: 0.01, noiseSeed: 3 });
       let s = 0;
       let count = 0;
       for (const f of frames.slice(1)) {
@@ -120,8 +123,8 @@ describe('noisyVanDerPol (Eq. 2.8) and its polar form (Eqs. 2.10–2.11)', () =>
     // Eq. (2.13) is the weak-noise limit of D_eff: amplitude fluctuations add ≈ σ²/(κ2r0⁴) = 2.3%.
     expectClose(Deff, D, { rtol: 0.03 });
     const times = grid(20, 0.25); // ωΔt = 0.25 ≪ π: the wrapped phase unwraps frame to frame
-    const cart = await collect(noisyVanDerPol(q), times, { dt: 0.01, seed: 11 });
-    const polar = await collect(noisyVanDerPolPolar(q), times, { dt: 0.01, seed: 12 });
+    const cart = await collect(noisyVanDerPol(q), times, { dt: 0.01, noiseSeed: 11 });
+    const polar = await collect(noisyVanDerPolPolar(q), times, { dt: 0.01, noiseSeed: 12 });
     const cartPhi = unwrappedPhases(cart, (k) => arrayOf(cart[k], 'phi'));
     const polarPhi = times.map((_, k) => arrayOf(polar[k], 'phiUnwrapped'));
     const last = times.length - 1;
@@ -155,25 +158,34 @@ describe('noisyVanDerPol (Eq. 2.8) and its polar form (Eqs. 2.10–2.11)', () =>
   });
 
   it('same seed, same frames; another seed, other frames', async () => {
-    const model = noisyVanDerPol({ realizations: 5 });
-    const a = await collect(model, [0, 1, 2], { seed: 7 });
-    const b = await collect(model, [0, 1, 2], { seed: 7 });
-    const c = await collect(model, [0, 1, 2], { seed: 8 });
+    const model = noisyVanDerPol({ ...FIG_2_2, realizations: 5 });
+    const a = await collect(model, [0, 1, 2], { noiseSeed: 7 });
+    const b = await collect(model, [0, 1, 2], { noiseSeed: 7 });
+    const c = await collect(model, [0, 1, 2], { noiseSeed: 8 });
     expect(arrayOf(b[2], 'alpha')).toEqual(arrayOf(a[2], 'alpha'));
     expect(arrayOf(c[2], 'alpha')).not.toEqual(arrayOf(a[2], 'alpha'));
-    const polar = noisyVanDerPolPolar({ realizations: 5 });
-    const pa = await collect(polar, [0, 1], { seed: 7 });
-    const pb = await collect(polar, [0, 1], { seed: 7 });
+    const polar = noisyVanDerPolPolar({ ...FIG_2_2, realizations: 5 });
+    const pa = await collect(polar, [0, 1], { noiseSeed: 7 });
+    const pb = await collect(polar, [0, 1], { noiseSeed: 7 });
     expect(arrayOf(pb[1], 'alpha')).toEqual(arrayOf(pa[1], 'alpha'));
   });
 
   it('uses SRA by default, and the polar form Euler–Maruyama (Milstein refused: the noise is not commutative)', async () => {
-    expect(noisyVanDerPol().defaultMethod).toBe('sra');
-    expect(noisyVanDerPol().equation).toBe('2.8');
-    const polar = noisyVanDerPolPolar();
+    expect(noisyVanDerPol(FIG_2_2).defaultMethod).toBe('sra');
+    expect(noisyVanDerPol(FIG_2_2).equation).toBe('2.8');
+    const polar = noisyVanDerPolPolar(FIG_2_2);
     expect(polar.defaultMethod).toBe('euler-maruyama');
     expect(() => polar.simulate([0, 1], { method: 'milstein' })).toThrow(/milstein.*diffusionDerivative/);
     expect(() => polar.simulate([0, 1], { method: 'sra' })).toThrow(/'sra' needs additive noise/);
+  });
+
+  it('defaults follow the library rule: ω = σ = 0, κ1 and κ2 required; step 0.05 (SRA) or 0.02 (EM) of the fastest rate', () => {
+    const plain = noisyVanDerPol({ kappa1: 1, kappa2: 1 });
+    expect(plain.parameters).toMatchObject({ omega: 0, sigma: 0, x0: 1, p0: 0, realizations: 1 });
+    // rates |ω| = 2, κ1 = 1, 2κ2r² = 2 (r² = max(r0², |α0|²) = 1), σ²/r0² = 0.2: the fastest is 2
+    expect(noisyVanDerPol(FIG_2_2).defaultDt).toBe(0.05 / 2);
+    expect(noisyVanDerPolPolar(FIG_2_2).defaultDt).toBe(0.02 / 2);
+    expect(() => noisyVanDerPol({ kappa2: 1 } as never)).toThrow("noisyVanDerPol: parameter 'kappa1' (linear gain κ1) is required");
   });
 
   it.each([
@@ -183,13 +195,13 @@ describe('noisyVanDerPol (Eq. 2.8) and its polar form (Eqs. 2.10–2.11)', () =>
     [{ sigma: -0.1 }, /'sigma'.*must be ≥ 0, got -0.1/],
     [{ realizations: 2.5 }, /'realizations' must be an integer, got 2.5/],
     [{ realizations: 0 }, /'realizations'.*must be ≥ 1, got 0/],
-    [{ x0: Number.NaN }, /'x0' must be a finite number/],
+    [{ x0: Number.NaN }, /'x0' must be a finite number, got NaN/],
   ])('refuses %o by name', (config, message) => {
-    expect(() => noisyVanDerPol(config as never)).toThrow(message);
-    expect(() => noisyVanDerPolPolar(config as never)).toThrow(message);
+    expect(() => noisyVanDerPol({ ...FIG_2_2, ...config } as never)).toThrow(message);
+    expect(() => noisyVanDerPolPolar({ ...FIG_2_2, ...config } as never)).toThrow(message);
   });
 
   it('polar form refuses to start at the origin', () => {
-    expect(() => noisyVanDerPolPolar({ x0: 0, p0: 0 })).toThrow(/'x0' and 'p0' must not both be 0/);
+    expect(() => noisyVanDerPolPolar({ ...FIG_2_2, x0: 0, p0: 0 })).toThrow(/'x0' and 'p0' must not both be 0/);
   });
 });

@@ -1,18 +1,21 @@
 import { arrayChannel, complexChannel, type Channel } from '@qsync/frames';
 import type { SdeSystem } from '@qsync/integrators';
-import { realizationsSpec, resolveWithOptional, stepFor, wrapPhase } from './classical-internal';
+import { defaultStep, realizationsSpec, resolveWithOptional, wrapPhase } from './classical-internal';
 import type { ParameterTable } from './parameters';
 import { simulateWith, type StochasticModel } from './stochastic-model';
 
 /** Parameters of {@link noisyVanDerPol}. Rates in one common unit; t in its inverse. */
 export interface NoisyVanDerPolConfig {
-  /** frequency ω (default 2) */
+  /** frequency ω (default 0: the frame rotating at ω, as in Eq. 4.1's quantum model) */
   omega?: number;
-  /** linear gain κ1 > 0 (default 1) */
-  kappa1?: number;
-  /** nonlinear loss κ2 > 0 (default 1) */
-  kappa2?: number;
-  /** noise amplitude σ ≥ 0 (noise strength σ², default √0.1) */
+  /** linear gain κ1 > 0 */
+  kappa1: number;
+  /** nonlinear loss κ2 > 0 */
+  kappa2: number;
+  /**
+   * noise amplitude σ ≥ 0 on each quadrature of α, σ(ξ_x + iξ_y) with E[ξ(t)ξ(t')] = δ(t − t')
+   * (strength σ², Eq. 2.8; default 0)
+   */
   sigma?: number;
   /** number of independent realizations (integer ≥ 1, default 1) */
   realizations?: number;
@@ -23,15 +26,16 @@ export interface NoisyVanDerPolConfig {
 }
 
 /**
- * The parameter table of {@link noisyVanDerPol}. The defaults are the point of Figs. 2.2 and 2.3,
- * κ1 = κ2 = ω/2 = 10σ², with every trajectory starting at α = 1 (just outside the cycle
- * r0 = √(1/2)).
+ * The parameter table of {@link noisyVanDerPol}. Defaults follow the library's rule (README,
+ * "Conventions"): ω = 0 and σ = 0, the rates κ1, κ2 required; every trajectory starts at α = 1.
+ * Figs. 2.2 and 2.3 take κ1 = κ2 = ω/2 = 10σ², i.e. ω = 2, κ1 = κ2 = 1, σ = √0.1 (then α = 1 lies
+ * just outside the cycle r0 = √(1/2)).
  */
 export const noisyVanDerPolParameters: ParameterTable = {
-  omega: { description: 'frequency ω', default: 2 },
-  kappa1: { description: 'linear gain κ1', default: 1, min: 0, exclusiveMin: true },
-  kappa2: { description: 'nonlinear loss κ2', default: 1, min: 0, exclusiveMin: true },
-  sigma: { description: 'noise amplitude σ (strength σ²)', default: Math.sqrt(0.1), min: 0 },
+  omega: { description: 'frequency ω', default: 0 },
+  kappa1: { description: 'linear gain κ1', min: 0, exclusiveMin: true },
+  kappa2: { description: 'nonlinear loss κ2', min: 0, exclusiveMin: true },
+  sigma: { description: 'noise amplitude σ on each quadrature of α (strength σ², Eq. 2.8)', default: 0, min: 0 },
   realizations: realizationsSpec,
   x0: { description: 'initial x = Re α', default: 1 },
   p0: { description: 'initial p = Im α', default: 0 },
@@ -49,21 +53,22 @@ export const noisyVanDerPolParameters: ParameterTable = {
  *
  * State layout: [realization][x, p], length 2·realizations (realization j at 2j, 2j + 1).
  * The noise is additive, so the default scheme is 'sra' (strong order 3/2); the default step is
- * 0.05 of the fastest of 1/|ω|, 1/κ1 and 1/(2κ2 r²) (r the larger of r0 and |α(0)|), made for
- * ensemble statistics: the noise-free discrete cycle then lies (3/16)(ω dt)² ≈ 5e-4 (relative)
- * inside r0 and turns (ω dt)²/6 too fast; pass a smaller `dt` for deterministic precision.
+ * the library's rule, 0.05 of the fastest of 1/|ω|, 1/κ1, 1/(2κ2 r²) (r the larger of r0 and
+ * |α(0)|) and 1/(σ²/r0²) (twice the phase diffusion rate, Eq. 2.13), made for ensemble
+ * statistics: the noise-free discrete cycle then lies (3/16)(ω dt)² ≈ 5e-4 (relative) inside r0
+ * and turns (ω dt)²/6 too fast; pass a smaller `dt` for deterministic precision.
  *
  * Channels: `alpha` — complex array [realizations] of α; `mean` — complex ensemble mean E[α];
  * `phi` — real array of φ = −arg α in (−π, π] (rad); `r` — real array of |α|.
  *
  * @param config - see {@link NoisyVanDerPolConfig}; unknown names and values out of range throw
  * @example
- * // Fig. 2.2: 16 000 trajectories from α = 1; the mean decays by phase diffusion.
- * const vdp = noisyVanDerPol({ realizations: 16000 });
+ * // Fig. 2.2 (κ1 = κ2 = ω/2 = 10σ²): 16 000 trajectories from α = 1; the mean decays by phase diffusion.
+ * const vdp = noisyVanDerPol({ omega: 2, kappa1: 1, kappa2: 1, sigma: Math.sqrt(0.1), realizations: 16000 });
  * vdp.simulate([0, 5, 10]).subscribe((f) => console.log(f.t, f.channels.mean)); // |E[α]| ≈ r0 e^{−Dt}
  * vdp.system.dim; // → 32000
  */
-export function noisyVanDerPol(config: NoisyVanDerPolConfig = {}): StochasticModel {
+export function noisyVanDerPol(config: NoisyVanDerPolConfig): StochasticModel {
   const p = resolveWithOptional('noisyVanDerPol', noisyVanDerPolParameters, config);
   const { omega, kappa1, kappa2, sigma, x0, p0 } = p;
   const n = p.realizations;
@@ -90,7 +95,7 @@ export function noisyVanDerPol(config: NoisyVanDerPolConfig = {}): StochasticMod
     realizations: n,
     system,
     defaultMethod: 'sra' as const,
-    defaultDt: stepFor(0.05, Math.abs(omega), kappa1, 2 * kappa2 * r2),
+    defaultDt: defaultStep('sra', Math.abs(omega), kappa1, 2 * kappa2 * r2, (sigma * sigma * 2 * kappa2) / kappa1),
     initialState(): Float64Array {
       const y = new Float64Array(2 * n);
       for (let j = 0; j < 2 * n; j += 2) {

@@ -1,19 +1,22 @@
 import { arrayChannel, type Channel } from '@qsync/frames';
 import type { SdeSystem } from '@qsync/integrators';
 import { createRng } from '@qsync/linalg';
-import { realizationsSpec, resolveWithOptional, stepFor, uniformPhase, wrapPhase } from './classical-internal';
+import { defaultStep, realizationsSpec, resolveWithOptional, uniformPhase, wrapPhase } from './classical-internal';
 import type { ParameterTable } from './parameters';
 import { simulateWith, type StochasticModel } from './stochastic-model';
 
 /** Parameters of {@link nonreciprocalPhasePair}. Rates in one common unit; t in its inverse. */
 export interface NonreciprocalPhasePairConfig {
-  /** how φ_A acts on φ_B (any sign: > 0 attracts, < 0 repels) */
+  /**
+   * how φ_A acts on φ_B, V_AB sin(φ_A − φ_B)/2 on φ_B (Eq. 2.56; any sign: > 0 attracts, < 0
+   * repels). V_AB = V_BA = V is the reciprocal pair (2.54), {@link noisyPhasePair} with that V
+   */
   VAB: number;
-  /** how φ_B acts on φ_A (any sign) */
+  /** how φ_B acts on φ_A, V_BA sin(φ_B − φ_A)/2 on φ_A (Eq. 2.56; any sign) */
   VBA: number;
   /** detuning δ: bare frequencies ±δ/2 (default 0) */
   delta?: number;
-  /** noise amplitude σ ≥ 0 of the phase difference, σ/√2 on each phase (default 0) */
+  /** noise amplitude σ ≥ 0 of the phase difference, σ/√2 on each phase, as in Eq. (2.24) (strength σ², default 0) */
   sigma?: number;
   /** number of independent realizations (integer ≥ 1, default 1) */
   realizations?: number;
@@ -25,10 +28,10 @@ export interface NonreciprocalPhasePairConfig {
 
 /** The parameter table of {@link nonreciprocalPhasePair}; `phiA0`, `phiB0` may be omitted (random start). */
 export const nonreciprocalPhasePairParameters: ParameterTable = {
-  VAB: { description: 'coupling V_AB: how φ_A acts on φ_B (any sign)' },
-  VBA: { description: 'coupling V_BA: how φ_B acts on φ_A (any sign)' },
+  VAB: { description: 'coupling V_AB of Eq. (2.56): how φ_A acts on φ_B, V_AB sin(φ_A − φ_B)/2 (any sign)' },
+  VBA: { description: 'coupling V_BA of Eq. (2.56): how φ_B acts on φ_A, V_BA sin(φ_B − φ_A)/2 (any sign)' },
   delta: { description: 'detuning δ', default: 0 },
-  sigma: { description: 'noise amplitude σ of the phase difference', default: 0, min: 0 },
+  sigma: { description: 'noise amplitude σ of the phase difference, σ/√2 on each phase (Eq. 2.24)', default: 0, min: 0 },
   realizations: realizationsSpec,
   phiA0: { description: 'initial φ_A (rad); omitted: uniform random per realization' },
   phiB0: { description: 'initial φ_B (rad); omitted: uniform random per realization' },
@@ -51,11 +54,12 @@ export const nonreciprocalPhasePairParameters: ParameterTable = {
  * (V_AB + V_BA) φ̄ + (V_AB − V_BA) φ_AB is conserved.
  *
  * State layout: [realization][φ_A, φ_B], length 2·realizations, continuous phases. Random
- * initial phases come from `createRng(seed).split(0)` (φ_A then φ_B per realization). Additive
- * noise: default scheme 'sra', step 0.01 of the fastest of 1/|V_AB|, 1/|V_BA|, 1/|δ|, 1/σ².
+ * initial phases come from `createRng(noiseSeed).split(0)` (φ_A then φ_B per realization), as in
+ * {@link noisyPhasePair}. Additive noise: default scheme 'sra', the library's step: 0.05 of the
+ * fastest of 1/|V_AB|, 1/|V_BA|, 1/|δ|, 1/σ².
  *
- * Channels: `phiA`, `phiB` — continuous phases (rad); `phiAB` — φ_A − φ_B wrapped to (−π, π];
- * `phiSum` — φ_A + φ_B, continuous (rad).
+ * Channels: `phiAUnwrapped`, `phiBUnwrapped` — continuous phases (rad); `phiAB` — φ_A − φ_B
+ * wrapped to (−π, π]; `phiSumUnwrapped` — φ̄_AB = φ_A + φ_B, continuous (rad).
  *
  * @param config - see {@link NonreciprocalPhasePairConfig}
  * @example
@@ -92,7 +96,7 @@ export function nonreciprocalPhasePair(config: NonreciprocalPhasePairConfig): St
     realizations: n,
     system,
     defaultMethod: 'sra' as const,
-    defaultDt: stepFor(0.01, Math.abs(VAB), Math.abs(VBA), Math.abs(delta), sigma * sigma),
+    defaultDt: defaultStep('sra', Math.abs(VAB), Math.abs(VBA), Math.abs(delta), sigma * sigma),
     initialState(seed: number): Float64Array {
       const rng = createRng(seed).split(0);
       const y = new Float64Array(2 * n);
@@ -116,10 +120,10 @@ export function nonreciprocalPhasePair(config: NonreciprocalPhasePairConfig): St
         phiSum[j] = a + b;
       }
       return {
-        phiA: arrayChannel(phiA, [n], { unit: 'rad' }),
-        phiB: arrayChannel(phiB, [n], { unit: 'rad' }),
+        phiAUnwrapped: arrayChannel(phiA, [n], { unit: 'rad' }),
+        phiBUnwrapped: arrayChannel(phiB, [n], { unit: 'rad' }),
         phiAB: arrayChannel(phiAB, [n], { unit: 'rad' }),
-        phiSum: arrayChannel(phiSum, [n], { unit: 'rad' }),
+        phiSumUnwrapped: arrayChannel(phiSum, [n], { unit: 'rad' }),
       };
     },
   };

@@ -3,7 +3,7 @@ import { resolveParameters, type ParameterTable } from './parameters';
 
 /** Parameters of {@link ottAntonsen}. Rates in the unit of the Kuramoto model's V and G. */
 export interface OttAntonsenConfig {
-  /** coupling strength V ≥ 0 */
+  /** coupling V ≥ 0 of the Kuramoto model, Eq. (2.29) */
   V: number;
   /** Lorentzian width G ≥ 0 of the natural frequencies */
   G: number;
@@ -17,7 +17,7 @@ export interface OttAntonsenConfig {
 
 /** The parameter table of {@link ottAntonsen}. */
 export const ottAntonsenParameters: ParameterTable = {
-  V: { description: 'coupling strength V', min: 0 },
+  V: { description: 'coupling V of the Kuramoto model, Eq. (2.29)', min: 0 },
   G: { description: 'Lorentzian width G of the natural frequencies', min: 0 },
   omegaMean: { description: 'mean natural frequency', default: 0 },
   r0: { description: 'initial |z|', min: 0, max: 1, default: 0.01 },

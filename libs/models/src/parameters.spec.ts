@@ -21,7 +21,11 @@ describe('resolveParameters', () => {
   });
   it('refuses non-numbers, non-integers and values out of range', () => {
     expect(() => resolveParameters('m', table, { cutoff: '4' })).toThrow(/'cutoff' must be a finite number, got "4"/);
-    expect(() => resolveParameters('m', table, { cutoff: NaN })).toThrow(/'cutoff' must be a finite number/);
+    expect(() => resolveParameters('m', table, { cutoff: NaN })).toThrow("m: parameter 'cutoff' must be a finite number, got NaN");
+    expect(() => resolveParameters('m', table, { cutoff: 3, kappa: -Infinity })).toThrow(
+      "m: parameter 'kappa' must be a finite number, got -Infinity",
+    );
+    expect(() => resolveParameters('m', table, { cutoff: [3] })).toThrow("m: parameter 'cutoff' must be a finite number, got [3]");
     expect(() => resolveParameters('m', table, { cutoff: 2.5 })).toThrow(/'cutoff' must be an integer, got 2.5/);
     expect(() => resolveParameters('m', table, { cutoff: 1 })).toThrow(/'cutoff' \(Fock cutoff\) must be ≥ 2, got 1/);
     expect(() => resolveParameters('m', table, { cutoff: 3, kappa: -1 })).toThrow(/'kappa' \(loss κ\) must be ≥ 0, got -1/);

@@ -1,3 +1,5 @@
+import { describeValue } from './describe-value';
+
 /** How one model parameter may be set: its meaning, default and allowed range. */
 export interface ParameterSpec {
   /** What the parameter is, with its unit (rates in units of the model's rate unit). */
@@ -49,7 +51,7 @@ export function resolveParameters(
       throw new Error(`${model}: parameter '${name}' (${spec.description}) is required`);
     }
     if (typeof raw !== 'number' || !Number.isFinite(raw)) {
-      throw new Error(`${model}: parameter '${name}' must be a finite number, got ${JSON.stringify(raw)}`);
+      throw new Error(`${model}: parameter '${name}' must be a finite number, got ${describeValue(raw)}`);
     }
     if (spec.integer === true && !Number.isInteger(raw)) {
       throw new Error(`${model}: parameter '${name}' must be an integer, got ${raw}`);

@@ -39,7 +39,7 @@ describe('reducedOrderParameter (Eq. 2.51)', () => {
 
   it('refuses σ = 0 (the cubic rate V²/4σ² diverges) and other bad values by name', () => {
     expect(() => reducedOrderParameter({ V: 1, sigma: 0 })).toThrow(
-      "reducedOrderParameter: parameter 'sigma' (phase-noise strength σ) must be > 0, got 0",
+      "reducedOrderParameter: parameter 'sigma' (noise amplitude σ on each phase of the Kuramoto model (strength σ²)) must be > 0, got 0",
     );
     expect(() => reducedOrderParameter({ V: -1, sigma: 1 })).toThrow(/parameter 'V' .* must be ≥ 0, got -1/);
     expect(() => reducedOrderParameter({ V: 1, sigma: 1, G: 1 } as never)).toThrow(/unknown parameter 'G'/);

@@ -3,9 +3,9 @@ import { resolveParameters, type ParameterTable } from './parameters';
 
 /** Parameters of {@link reducedOrderParameter}. Rates in the unit of the Kuramoto model's V and σ². */
 export interface ReducedOrderParameterConfig {
-  /** coupling strength V ≥ 0 */
+  /** coupling V ≥ 0 of the Kuramoto model, Eq. (2.29) */
   V: number;
-  /** phase-noise strength σ > 0 */
+  /** noise amplitude σ > 0 on each phase of the Kuramoto model, Eq. (2.29) (strength σ²) */
   sigma: number;
   /** common natural frequency: z rotates at it (default 0) */
   omegaMean?: number;
@@ -17,8 +17,8 @@ export interface ReducedOrderParameterConfig {
 
 /** The parameter table of {@link reducedOrderParameter}. */
 export const reducedOrderParameterParameters: ParameterTable = {
-  V: { description: 'coupling strength V', min: 0 },
-  sigma: { description: 'phase-noise strength σ', min: 0, exclusiveMin: true },
+  V: { description: 'coupling V of the Kuramoto model, Eq. (2.29)', min: 0 },
+  sigma: { description: 'noise amplitude σ on each phase of the Kuramoto model (strength σ²)', min: 0, exclusiveMin: true },
   omegaMean: { description: 'common natural frequency', default: 0 },
   r0: { description: 'initial |z|', min: 0, max: 1, default: 0.01 },
   psi0: { description: 'initial arg z', default: 0 },

@@ -1,17 +1,20 @@
 import type { Channel, Frame, Progress } from '@qsync/frames';
 import { sdeSolve, type SdeMethod, type SdeSystem } from '@qsync/integrators';
-import { createRng } from '@qsync/linalg';
-import { defer, type Observable } from 'rxjs';
+import type { Observable } from 'rxjs';
 
-/** How a stochastic model is integrated: scheme, step, seed, progress. */
+/** How a stochastic model is integrated: scheme, step, noise seed, progress. */
 export interface SimulationConfig {
   /** SDE scheme (default: the model's `defaultMethod`) */
   method?: SdeMethod;
   /** time step > 0 (default: the model's `defaultDt`) */
   dt?: number;
-  /** seed of the noise and of any random initial condition (integer, default 1) */
-  seed?: number;
-  /** initial state (default: the model's `initialState(seed)`) */
+  /**
+   * seed of this run's randomness (integer, default 1): the noise paths, drawn from stream 1
+   * of it, and any random initial condition, from stream 0. Quenched disorder (the Kuramoto
+   * models' frequencies) has its own seed, the model's `disorderSeed`.
+   */
+  noiseSeed?: number;
+  /** initial state (default: the model's `initialState(noiseSeed)`) */
   y0?: Float64Array;
   progress?: (p: Progress) => void;
   yieldEvery?: number;
@@ -34,39 +37,49 @@ export interface StochasticModel {
   /** the scheme used when `simulate` is not told otherwise, and why is in the model's doc */
   readonly defaultMethod: SdeMethod;
   readonly defaultDt: number;
-  /** the model's initial condition (random ones drawn from `createRng(seed).split(0)`) */
-  initialState(seed: number): Float64Array;
+  /** the model's initial condition (random ones drawn from `createRng(noiseSeed).split(0)`) */
+  initialState(noiseSeed: number): Float64Array;
   /** channels of a frame at time t (`y` is the live state; channels hold copies) */
   observe(t: number, y: Float64Array): Record<string, Channel>;
   /** runs the model and emits a frame per time in `times` (the first is the initial time) */
   simulate(times: ArrayLike<number>, config?: SimulationConfig): Observable<Frame>;
 }
 
+const OPTIONS = ['method', 'dt', 'noiseSeed', 'y0', 'progress', 'yieldEvery'];
+
 /**
- * Builds `simulate` from a system and an observer: resolves method, step, seed and initial
- * state and hands them to `sdeSolve`.
+ * Builds `simulate` from a system and an observer: resolves method, step, noise seed and initial
+ * state and hands them to `sdeSolve`, which checks them at the call without allocating and builds
+ * one stepper per subscription. Every subscription replays the same run: the noise comes from
+ * stream 1 of `noiseSeed`, drawn afresh by each subscription's stepper.
  */
 export function simulateWith(
   model: Omit<StochasticModel, 'simulate'>,
 ): (times: ArrayLike<number>, config?: SimulationConfig) => Observable<Frame> {
   return (times, config = {}) => {
-    const seed = config.seed ?? 1;
-    const y0 = config.y0 ?? model.initialState(seed);
+    if (config === null || typeof config !== 'object') {
+      throw new Error(`simulate: options must be an object { ${OPTIONS.join(', ')} }`);
+    }
+    for (const name of Object.keys(config)) {
+      if (!OPTIONS.includes(name)) throw new Error(`simulate: unknown option '${name}' (known: ${OPTIONS.join(', ')})`);
+    }
+    const noiseSeed = config.noiseSeed ?? 1;
+    if (!Number.isSafeInteger(noiseSeed)) {
+      throw new Error(`simulate: option 'noiseSeed' must be an integer, got ${String(noiseSeed)}`);
+    }
+    const y0 = config.y0 ?? model.initialState(noiseSeed);
     if (!(y0 instanceof Float64Array) || y0.length !== model.system.dim) {
       throw new Error(`simulate: option 'y0' must be a Float64Array of length ${model.system.dim}`);
     }
-    const solve = () =>
-      sdeSolve(model.system, y0, times, {
-        method: config.method ?? model.defaultMethod,
-        dt: config.dt ?? model.defaultDt,
-        // initial conditions draw from stream 0 of the seed, the noise from stream 1
-        rng: createRng(seed).split(1),
-        observe: (t, y) => model.observe(t, y),
-        ...(config.progress !== undefined ? { progress: config.progress } : {}),
-        ...(config.yieldEvery !== undefined ? { yieldEvery: config.yieldEvery } : {}),
-      });
-    solve(); // validates now, so bad options fail at the call
-    // a fresh generator per subscription: every subscriber sees the same realization
-    return defer(solve);
+    return sdeSolve(model.system, y0, times, {
+      method: config.method ?? model.defaultMethod,
+      dt: config.dt ?? model.defaultDt,
+      // initial conditions draw from stream 0 of the seed, the noise from stream 1
+      noiseSeed,
+      noiseStream: 1,
+      observe: (t, y) => model.observe(t, y),
+      ...(config.progress !== undefined ? { progress: config.progress } : {}),
+      ...(config.yieldEvery !== undefined ? { yieldEvery: config.yieldEvery } : {}),
+    });
   };
 }

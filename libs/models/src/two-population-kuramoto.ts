@@ -14,6 +14,7 @@ import { resolveParameters, type ParameterTable } from './parameters';
 import { meanFieldDriftInto } from './mean-field-drift-into';
 import { phaseFactorsInto } from './phase-factors-into';
 import { simulateWith, type StochasticModel } from './stochastic-model';
+import { defaultStep } from './classical-internal';
 
 /** Parameters and options of {@link twoPopulationKuramoto}. Rates in one common unit. */
 export interface TwoPopulationKuramotoConfig {
@@ -21,19 +22,19 @@ export interface TwoPopulationKuramotoConfig {
   NA: number;
   /** oscillators in population B (integer ≥ 1) */
   NB: number;
-  /** coupling within A (any real: < 0 repels) */
+  /** coupling within A, V_AA/(2N_A) Σ_{j∈A} sin(φ_j − φ_i) (Eq. 6.10; any real: < 0 repels) */
   VAA: number;
-  /** coupling within B */
+  /** coupling within B, V_BB/(2N_B) Σ_{j∈B} sin(φ_j − φ_i) */
   VBB: number;
-  /** how A influences B (thesis convention of Eq. 2.56) */
+  /** how A influences B, V_AB/(2N_A) Σ_{j∈A} sin(φ_j − φ_i) on i ∈ B: the V_AB of Eqs. (2.56), (6.10) */
   VAB: number;
-  /** how B influences A */
+  /** how B influences A, V_BA/(2N_B) Σ_{j∈B} sin(φ_j − φ_i) on i ∈ A */
   VBA: number;
   /** Lorentzian width G ≥ 0 of the natural frequencies (default 0) */
   G?: number;
   /** mean natural frequency (default 0) */
   omegaMean?: number;
-  /** phase-noise strength σ ≥ 0 (default 0) */
+  /** noise amplitude σ ≥ 0 on each phase (strength σ², as in `kuramoto`; default 0) */
   sigma?: number;
   /** independent realizations (integer ≥ 1, default 1) */
   realizations?: number;
@@ -43,21 +44,21 @@ export interface TwoPopulationKuramotoConfig {
   initialPhases?: InitialPhases;
   /** emit every phase as channel `phases`, [realizations, NA + NB] (default false) */
   observePhases?: boolean;
-  /** seed of the random frequencies (integer, default 1) */
-  seed?: number;
+  /** seed of the quenched disorder, the random frequencies (integer, default 1) */
+  disorderSeed?: number;
 }
 
 /** The parameter table of {@link twoPopulationKuramoto}. */
 export const twoPopulationKuramotoParameters: ParameterTable = {
   NA: { description: 'oscillators in population A', min: 1, integer: true },
   NB: { description: 'oscillators in population B', min: 1, integer: true },
-  VAA: { description: 'coupling within A' },
-  VBB: { description: 'coupling within B' },
-  VAB: { description: 'coupling A → B (how A influences B)' },
-  VBA: { description: 'coupling B → A (how B influences A)' },
+  VAA: { description: 'coupling within A, V_AA/(2N_A) Σ_{j∈A} sin(φ_j − φ_i) (Eq. 6.10)' },
+  VBB: { description: 'coupling within B, V_BB/(2N_B) Σ_{j∈B} sin(φ_j − φ_i)' },
+  VAB: { description: 'coupling A → B (how A influences B), V_AB/(2N_A) Σ_{j∈A} sin(φ_j − φ_i) on B (Eqs. 2.56, 6.10)' },
+  VBA: { description: 'coupling B → A (how B influences A), V_BA/(2N_B) Σ_{j∈B} sin(φ_j − φ_i) on A' },
   G: { description: 'Lorentzian width G of the natural frequencies', min: 0, default: 0 },
   omegaMean: { description: 'mean natural frequency', default: 0 },
-  sigma: { description: 'phase-noise strength σ', min: 0, default: 0 },
+  sigma: { description: 'noise amplitude σ on each phase (strength σ²)', min: 0, default: 0 },
   realizations: { description: 'number of independent realizations', min: 1, integer: true, default: 1 },
 };
 
@@ -70,30 +71,34 @@ export interface TwoPopulationKuramotoModel extends StochasticModel {
 }
 
 const FN = 'twoPopulationKuramoto';
-const OPTIONS = ['frequencies', 'initialPhases', 'observePhases', 'seed'] as const;
+const OPTIONS = ['frequencies', 'initialPhases', 'observePhases', 'disorderSeed'] as const;
 const MAX_STATE = 1 << 25;
 
 /**
  * Two populations of Kuramoto oscillators with directional (possibly nonreciprocal) couplings,
- * the many-body form of thesis Eq. (2.56): for oscillator i of population a ∈ {A, B},
- * dφ_i^a = [ω_i + Σ_b (V_{b→a}/N_b) Σ_{j∈b} sin(φ_j^b − φ_i^a)] dt + σ dW_i,
- * with V_{A→A} = VAA, V_{B→B} = VBB, V_{A→B} = VAB, V_{B→A} = VBA. Through the population
+ * the nonreciprocal Kuramoto model of thesis Eq. (6.10) (with its spin factors s^z, s_b/s_a set
+ * to 1) and the many-body form of the pair (2.56): for oscillator i of population a ∈ {A, B},
+ * dφ_i^a = [ω_i + Σ_b (V_{b→a}/(2N_b)) Σ_{j∈b} sin(φ_j^b − φ_i^a)] dt + σ dW_i,
+ * with V_{A→A} = VAA, V_{B→B} = VBB, V_{A→B} = VAB, V_{B→A} = VBA: the thesis's normalisation,
+ * in which each population's mean field enters with half its coupling. Through the population
  * order parameters z_b = (1/N_b) Σ_{j∈b} e^{iφ_j^b} the coupling term is Im(K_a e^{−iφ_i}),
- * K_A = VAA z_A + VBA z_B, K_B = VAB z_A + VBB z_B: O(N_A + N_B) per realization.
+ * K_A = (VAA z_A + VBA z_B)/2, K_B = (VAB z_A + VBB z_B)/2: O(N_A + N_B) per realization.
  *
- * Special cases: N_A = N_B = 1 with VAA = VBB = 0 is the pair (2.56) with V_thesis = 2V (the thesis
- * writes V/2): the difference φ_A − φ_B relaxes to 0 when VAB + VBA > 0 and to π when < 0
- * (Eq. 2.57). All four couplings equal V with N_A = N_B = N is `kuramoto` with 2N oscillators and
- * coupling 2V, path by path (the layouts and the random streams coincide).
+ * Special cases (tested in `cross-model.spec.ts`): N_A = N_B = 1 with VAA = VBB = 0 is the pair
+ * (2.56), {@link nonreciprocalPhasePair} with the same VAB, VBA and σ_pair = √2σ (the pair's σ
+ * is that of the phase difference): the difference φ_A − φ_B relaxes to 0 when VAB + VBA > 0 and
+ * to π when < 0 (Eq. 2.57). All four couplings equal V with N_A = N_B = N is `kuramoto` with 2N
+ * oscillators and the same V (Eq. 2.29), path by path (the layouts and the random streams
+ * coincide).
  *
  * State layout [realization][A oscillators, then B]; the frequencies are drawn as in `kuramoto`
- * (random: stream 2 of `seed`, in state order; quantile: per population). Channels: `zA`, `zB`
- * (complex arrays over realizations), `rA`, `rB` (means over realizations of |z_A|, |z_B|),
+ * (random: stream 2 of `disorderSeed`, in state order; quantile: per population). Channels: `zA`,
+ * `zB` (complex arrays over realizations), `rA`, `rB` (means over realizations of |z_A|, |z_B|),
  * `relativePhase` (real array over realizations: arg(z_A z_B*) in (−π, π]), and `phases` with
- * `observePhases`. Default scheme 'sra' with step 0.05/max(|VAA|, |VBB|, |VAB|, |VBA|, G, σ²), as for
- * `kuramoto`.
+ * `observePhases`. Default scheme 'sra' with the library's step
+ * 0.05/max(|VAA|, |VBB|, |VAB|, |VBA|, G, σ²), as for `kuramoto`.
  *
- * @param config - NA, NB, VAA, VBB, VAB, VBA, G, omegaMean, sigma, realizations and the options
+ * @param config - NA, NB, VAA, VBB, VAB, VBA, G, omegaMean, sigma, realizations and the options (`disorderSeed`)
  * @throws Error naming the parameter or option when a value is missing, unknown or out of range
  * @example
  * // antagonistic populations: A attracts B, B repels A
@@ -104,13 +109,19 @@ export function twoPopulationKuramoto(config: TwoPopulationKuramotoConfig): TwoP
   if (config === null || typeof config !== 'object') {
     throw new Error(`${FN}: parameters must be an object of named numbers`);
   }
-  const { frequencies = 'random', initialPhases = 'uniform', observePhases = false, seed = 1, ...numbers } = config;
+  const {
+    frequencies = 'random',
+    initialPhases = 'uniform',
+    observePhases = false,
+    disorderSeed = 1,
+    ...numbers
+  } = config;
   assertKnownNames(FN, config, twoPopulationKuramotoParameters, OPTIONS);
   const p = resolveParameters(FN, twoPopulationKuramotoParameters, numbers as Record<string, unknown>);
   assertOneOf(FN, 'frequencies', frequencies, ['random', 'quantile']);
   assertOneOf(FN, 'initialPhases', initialPhases, ['uniform', 'equal']);
   assertFlag(FN, 'observePhases', observePhases);
-  assertSeed(FN, seed);
+  assertSeed(FN, 'disorderSeed', disorderSeed);
   const na = p.NA;
   const nb = p.NB;
   const n = na + nb;
@@ -123,15 +134,20 @@ export function twoPopulationKuramoto(config: TwoPopulationKuramotoConfig): TwoP
   }
   const omega = new Float64Array(dim);
   if (frequencies === 'random') {
-    lorentzianFrequenciesInto(omega, 0, dim, p.G, p.omegaMean, 'random', seed);
+    lorentzianFrequenciesInto(omega, 0, dim, p.G, p.omegaMean, 'random', disorderSeed);
   } else {
     for (let r = 0; r < realizations; r++) {
-      lorentzianFrequenciesInto(omega, r * n, na, p.G, p.omegaMean, 'quantile', seed);
-      lorentzianFrequenciesInto(omega, r * n + na, nb, p.G, p.omegaMean, 'quantile', seed);
+      lorentzianFrequenciesInto(omega, r * n, na, p.G, p.omegaMean, 'quantile', disorderSeed);
+      lorentzianFrequenciesInto(omega, r * n + na, nb, p.G, p.omegaMean, 'quantile', disorderSeed);
     }
   }
 
   const { VAA, VBB, VAB, VBA } = p;
+  // each population's mean field enters with half its coupling (Eq. 6.10's 1/(2N))
+  const hAA = VAA / 2;
+  const hBB = VBB / 2;
+  const hAB = VAB / 2;
+  const hBA = VBA / 2;
   const cosWork = new Float64Array(n);
   const sinWork = new Float64Array(n);
   const cosWorkB = cosWork.subarray(na);
@@ -148,12 +164,12 @@ export function twoPopulationKuramoto(config: TwoPopulationKuramotoConfig): TwoP
         phaseFactorsInto(cosWorkB, sinWorkB, y, off + na, nb, sums);
         const bRe = sums[0] / nb;
         const bIm = sums[1] / nb;
-        // K_A = VAA z_A + VBA z_B acts on A, K_B = VAB z_A + VBB z_B on B; term Im(K e^{−iφ})
-        let kRe = VAA * aRe + VBA * bRe;
-        let kIm = VAA * aIm + VBA * bIm;
+        // K_A = (VAA z_A + VBA z_B)/2 acts on A, K_B = (VAB z_A + VBB z_B)/2 on B; term Im(K e^{−iφ})
+        let kRe = hAA * aRe + hBA * bRe;
+        let kIm = hAA * aIm + hBA * bIm;
         meanFieldDriftInto(out, omega, cosWork, sinWork, 0, na, off, kIm, kRe);
-        kRe = VAB * aRe + VBB * bRe;
-        kIm = VAB * aIm + VBB * bIm;
+        kRe = hAB * aRe + hBB * bRe;
+        kIm = hAB * aIm + hBB * bIm;
         meanFieldDriftInto(out, omega, cosWork, sinWork, na, n, off, kIm, kRe);
       }
     },
@@ -198,7 +214,6 @@ export function twoPopulationKuramoto(config: TwoPopulationKuramotoConfig): TwoP
     return y;
   };
 
-  const rate = Math.max(Math.abs(VAA), Math.abs(VBB), Math.abs(VAB), Math.abs(VBA), p.G, p.sigma * p.sigma);
   const defaultMethod: SdeMethod = 'sra';
   const base = {
     equation: '2.56',
@@ -206,7 +221,7 @@ export function twoPopulationKuramoto(config: TwoPopulationKuramotoConfig): TwoP
     realizations,
     system,
     defaultMethod,
-    defaultDt: rate > 0 ? 0.05 / rate : 0.05,
+    defaultDt: defaultStep('sra', Math.abs(VAA), Math.abs(VBB), Math.abs(VAB), Math.abs(VBA), p.G, p.sigma * p.sigma),
     initialState,
     observe,
   };

@@ -43,7 +43,7 @@ describe('vonMisesOrder (stationary state of Eq. 2.45)', () => {
 
   it('refuses bad parameters by name', () => {
     expect(() => vonMisesOrder({ V: 1, sigma: 0 })).toThrow(
-      "vonMisesOrder: parameter 'sigma' (phase-noise strength σ) must be > 0, got 0",
+      "vonMisesOrder: parameter 'sigma' (noise amplitude σ on each phase of the Kuramoto model (strength σ²)) must be > 0, got 0",
     );
     expect(() => vonMisesOrder({ V: -1, sigma: 1 })).toThrow(/parameter 'V' .* must be ≥ 0, got -1/);
     expect(() => vonMisesOrder({ V: Number.NaN, sigma: 1 })).toThrow(/parameter 'V' must be a finite number/);

@@ -2,16 +2,16 @@ import { resolveParameters, type ParameterTable } from './parameters';
 
 /** Parameters of {@link vonMisesOrder}. Rates in the unit of the Kuramoto model's V and σ². */
 export interface VonMisesOrderConfig {
-  /** coupling strength V ≥ 0 */
+  /** coupling V ≥ 0 of the Kuramoto model, Eq. (2.29) */
   V: number;
-  /** phase-noise strength σ > 0 */
+  /** noise amplitude σ > 0 on each phase of the Kuramoto model, Eq. (2.29) (strength σ²) */
   sigma: number;
 }
 
 /** The parameter table of {@link vonMisesOrder}. */
 export const vonMisesOrderParameters: ParameterTable = {
-  V: { description: 'coupling strength V', min: 0 },
-  sigma: { description: 'phase-noise strength σ', min: 0, exclusiveMin: true },
+  V: { description: 'coupling V of the Kuramoto model, Eq. (2.29)', min: 0 },
+  sigma: { description: 'noise amplitude σ on each phase of the Kuramoto model (strength σ²)', min: 0, exclusiveMin: true },
 };
 
 /**

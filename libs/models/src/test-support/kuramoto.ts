@@ -34,6 +34,31 @@ export function lateMean(frames: readonly Frame[], name: string, from: number): 
   return s / n;
 }
 
+/**
+ * The late-time |z| of a run and its standard error from the run itself: each realization's
+ * |z| (channel `name`, a complex array over realizations) averaged over the frames with
+ * t ≥ from, then the mean over realizations and its standard error, sd/√R. The realizations
+ * are independent (their own noise and initial phases), so R time averages are R independent
+ * samples, whatever the correlation time within one.
+ */
+export function lateModulus(frames: readonly Frame[], name: string, from: number): { mean: number; se: number } {
+  let perRealization: number[] | null = null;
+  let count = 0;
+  for (const f of frames) {
+    if (f.t < from) continue;
+    const z = dataOf(f, name);
+    const acc = perRealization ?? (perRealization = new Array<number>(z.length / 2).fill(0));
+    for (let r = 0; r < acc.length; r++) acc[r] += Math.hypot(z[2 * r], z[2 * r + 1]);
+    count++;
+  }
+  if (perRealization === null || perRealization.length < 2) throw new Error('lateModulus: needs two realizations and a frame at t ≥ from');
+  const m = perRealization.map((x) => x / count);
+  const R = m.length;
+  const mean = m.reduce((a, b) => a + b, 0) / R;
+  const sd = Math.sqrt(m.reduce((a, b) => a + (b - mean) ** 2, 0) / (R - 1));
+  return { mean, se: sd / Math.sqrt(R) };
+}
+
 /** I1(x)/I0(x) from the power series (x ≤ 20: terms fall below 1e-17 of the sum well before k = 60). */
 export function besselRatio(x: number): number {
   let i0 = 0;

@@ -1,12 +1,9 @@
 import { lastValueFrom, take, toArray } from 'rxjs';
-import { TestScheduler } from 'rxjs/testing';
 import { describe, expect, it } from 'vitest';
 import { chunkedObservable } from './chunked-observable';
 import type { ChunkedComputation, ChunkedEvent, Progress } from './chunked-observable';
 import { tapProgress } from './tap-progress';
-
-const testScheduler = (): TestScheduler =>
-  new TestScheduler((actual, expected) => expect(actual).toEqual(expected));
+import { testScheduler } from './test-support/test-scheduler';
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 

@@ -1,10 +1,7 @@
 import { Observable, of, take } from 'rxjs';
-import { TestScheduler } from 'rxjs/testing';
 import { describe, expect, it } from 'vitest';
 import { decimate } from './decimate';
-
-const testScheduler = (): TestScheduler =>
-  new TestScheduler((actual, expected) => expect(actual).toEqual(expected));
+import { testScheduler } from './test-support/test-scheduler';
 
 describe('decimate', () => {
   it('keeps the first and every n-th value after it (doc example)', () => {

@@ -1,13 +1,10 @@
 import { Observable, of, take } from 'rxjs';
-import { TestScheduler } from 'rxjs/testing';
 import { describe, expect, it } from 'vitest';
 import { expectClose } from '@qsync/testing';
 import { ensembleMean } from './ensemble-mean';
 import { arrayChannel, complexChannel, realChannel } from './frame';
 import type { Frame } from './frame';
-
-const testScheduler = (): TestScheduler =>
-  new TestScheduler((actual, expected) => expect(actual).toEqual(expected));
+import { testScheduler } from './test-support/test-scheduler';
 
 const member = (t: number, x: number): Frame => ({
   t,

@@ -1,13 +1,10 @@
 import { Observable, from, take } from 'rxjs';
-import { TestScheduler } from 'rxjs/testing';
 import { describe, expect, it } from 'vitest';
 import { expectClose } from '@qsync/testing';
 import { complexChannel, realChannel } from './frame';
 import type { Frame } from './frame';
 import { runningTimeAverage } from './running-time-average';
-
-const testScheduler = (): TestScheduler =>
-  new TestScheduler((actual, expected) => expect(actual).toEqual(expected));
+import { testScheduler } from './test-support/test-scheduler';
 
 const fx = (t: number, x: number, y = 0): Frame => ({
   t,

@@ -2,16 +2,13 @@ import { describe, expect, it } from 'vitest';
 import type { Frame } from '@qsync/frames';
 import { arrayChannel, realChannel } from '@qsync/frames';
 import { from, lastValueFrom, take, toArray } from 'rxjs';
-import { TestScheduler } from 'rxjs/testing';
 import { dominantFrequency } from './dominant-frequency';
 import { dominantFrequencyOf } from './dominant-frequency-of';
 import { countingSource, scalarFrames } from './test-support/frames';
 import { complexWhiteNoise } from './test-support/signals';
 import { welch } from './welch';
 import { welchOf } from './welch-of';
-
-const testScheduler = (): TestScheduler =>
-  new TestScheduler((actual, expected) => expect(actual).toEqual(expected));
+import { testScheduler } from './test-support/test-scheduler';
 
 const spectrumFrame = (
   t: number,

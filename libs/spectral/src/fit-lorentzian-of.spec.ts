@@ -2,14 +2,11 @@ import { describe, expect, it } from 'vitest';
 import type { Frame } from '@qsync/frames';
 import { arrayChannel, realChannel } from '@qsync/frames';
 import { from, lastValueFrom, take, toArray } from 'rxjs';
-import { TestScheduler } from 'rxjs/testing';
 import { expectClose } from '@qsync/testing';
 import { fitLorentzian } from './fit-lorentzian';
 import { fitLorentzianOf } from './fit-lorentzian-of';
 import { countingSource, realValue } from './test-support/frames';
-
-const testScheduler = (): TestScheduler =>
-  new TestScheduler((actual, expected) => expect(actual).toEqual(expected));
+import { testScheduler } from './test-support/test-scheduler';
 
 const omega = Float64Array.from({ length: 201 }, (_, i) => -10 + 0.1 * i);
 const line = (center: number, gamma: number, area: number, b = 0): Float64Array =>

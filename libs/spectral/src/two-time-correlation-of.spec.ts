@@ -3,7 +3,6 @@ import type { Frame, SampleRecord } from '@qsync/frames';
 import { complexChannel, realChannel } from '@qsync/frames';
 import { from, lastValueFrom, take, toArray } from 'rxjs';
 import type { OperatorFunction } from 'rxjs';
-import { TestScheduler } from 'rxjs/testing';
 import { expectClose } from '@qsync/testing';
 import { twoTimeCorrelationOf } from './two-time-correlation-of';
 import type { TwoTimeCorrelationOfConfig } from './two-time-correlation-of';
@@ -17,9 +16,7 @@ import {
 import { prefixOf, sampleStream } from './test-support/sample-stream';
 import { complexTone, complexWhiteNoise, realWhiteNoise } from './test-support/signals';
 import { twoTimeCorrelation } from './two-time-correlation';
-
-const testScheduler = (): TestScheduler =>
-  new TestScheduler((actual, expected) => expect(actual).toEqual(expected));
+import { testScheduler } from './test-support/test-scheduler';
 
 const collect = (
   records: readonly (Frame | SampleRecord)[],

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import type { Frame, SampleRecord } from '@qsync/frames';
 import { realChannel } from '@qsync/frames';
 import { Subject, from, lastValueFrom, take, toArray } from 'rxjs';
-import { TestScheduler } from 'rxjs/testing';
 import { expectClose } from '@qsync/testing';
 import {
   arrayData,
@@ -15,9 +14,7 @@ import { prefixOf, sameBits, sampleStream } from './test-support/sample-stream';
 import { complexTone, complexWhiteNoise, realWhiteNoise } from './test-support/signals';
 import { welch } from './welch';
 import { welchOf } from './welch-of';
-
-const testScheduler = (): TestScheduler =>
-  new TestScheduler((actual, expected) => expect(actual).toEqual(expected));
+import { testScheduler } from './test-support/test-scheduler';
 
 const collect = (
   records: readonly (Frame | SampleRecord)[],

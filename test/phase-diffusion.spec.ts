@@ -26,7 +26,7 @@ async function linewidth(p: { omega: number; kappa1: number; kappa2: number; sig
   let k = -1;
   const model = noisyVanDerPol({ ...p, realizations: R, x0: r0, p0: 0 });
   await lastValueFrom(
-    model.simulate(times, { seed: 11 }).pipe(
+    model.simulate(times, { noiseSeed: 11 }).pipe(
       tap((f) => {
         if (k >= 0) {
           const alpha = channelValue(f, 'alpha');

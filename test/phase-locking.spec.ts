@@ -12,7 +12,7 @@ describe('Q(φ_AB) of the coupled quantum vdP steady state', () => {
   const phis = Array.from({ length: 64 }, (_, k) => (2 * Math.PI * k) / 64);
 
   it('closed form (4.11) equals the numerical integral of (4.9–4.10) to 1e-6', () => {
-    const model = coupledVanDerPol({ cutoff: 7, kappa: 1, kappa1: 3, kappa2: 1, delta: 0.5, coupling: 1 });
+    const model = coupledVanDerPol({ cutoff: 7, kappa: 1, kappa1: 3, kappa2: 1, delta: 0.5, V: 1 });
     const { rho } = steadyState(model.lindbladian);
     const closed = relativePhaseDistribution(rho, phis);
     // Gauss–Legendre in r_A, r_B on [0, 12] (the integrand ~ r^(2N) e^{−r²} is < 1e-40 beyond)
@@ -23,7 +23,7 @@ describe('Q(φ_AB) of the coupled quantum vdP steady state', () => {
 
   it('locks more strongly as the coupling grows (Fig. 4.3b) and is flat without coupling', () => {
     const peak = (V: number) => {
-      const model = coupledVanDerPol({ cutoff: 7, kappa: 1, kappa1: 3, kappa2: 1, delta: 0.5, coupling: V });
+      const model = coupledVanDerPol({ cutoff: 7, kappa: 1, kappa1: 3, kappa2: 1, delta: 0.5, V });
       return maxRelativePhase(relativePhaseDistribution(steadyState(model.lindbladian).rho, phis), phis).max;
     };
     // Uncoupled: ρ = ρ_A ⊗ ρ_B with U(1)-symmetric factors, so Q(φ_AB) = 1/2π exactly.

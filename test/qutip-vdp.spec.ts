@@ -19,7 +19,7 @@ type PairCase = typeof pair_a;
 
 function pairModel(c: PairCase, cutoff = c.params.N) {
   const p = c.params;
-  return coupledVanDerPol({ cutoff, kappa: p.kappa, kappa1: p.kappa1, kappa2: p.kappa2, delta: p.delta, coupling: p.V });
+  return coupledVanDerPol({ cutoff, kappa: p.kappa, kappa1: p.kappa1, kappa2: p.kappa2, delta: p.delta, V: p.V });
 }
 
 describe.each([

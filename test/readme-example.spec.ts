@@ -34,7 +34,7 @@ describe('README composition example', () => {
     spy.mockRestore();
 
     // The same computation, done directly.
-    const model = coupledVanDerPol({ cutoff: 8, kappa: 1, kappa1: 3, kappa2: 1, delta: 0.5, coupling: 1 });
+    const model = coupledVanDerPol({ cutoff: 8, kappa: 1, kappa1: 3, kappa2: 1, delta: 0.5, V: 1 });
     const start = pureState(tensorKet(coherentKet(model.modeA, { re: 1, im: 0 }), coherentKet(model.modeB, { re: 0, im: 1 })));
     const frames = await lastValueFrom(mesolve(model.lindbladian, start, [0, 5, 10], { expect: { adagb: model.operators.adagb } }).pipe(toArray()));
     const c = frames[2].channels.adagb as ComplexChannel;
@@ -62,7 +62,7 @@ describe('README Kuramoto example', () => {
 
     // the whole run to t = 20, same seed: the first frame with |z| ≥ 0.5
     const times = Array.from({ length: 81 }, (_, k) => 0.25 * k);
-    const frames = await lastValueFrom(kuramoto({ N: 2 ** 14, V: 3, G: 1 }).simulate(times, { seed: 1 }).pipe(toArray()));
+    const frames = await lastValueFrom(kuramoto({ N: 2 ** 14, V: 3, G: 1 }).simulate(times, { noiseSeed: 1 }).pipe(toArray()));
     const first = frames.find((f) => (f.channels.r as RealChannel).value >= 0.5);
     expect(first).toBeDefined();
     expect(lines[0]).toBe(`|z| passed 0.5 at t = ${first?.t} (steady state √(1 − 2G/V) = 0.577)`);

@@ -31,7 +31,7 @@ describe('README scenario example', () => {
 
   it('matches the default scenario the brief asks for: κ = κ2 = 1, κ1 = 3, δ = 0.5, V = 1, cutoff 12', () => {
     const s = validateScenario(exampleAfterMarker().json);
-    expect(s.parameters).toEqual({ cutoff: 12, kappa: 1, kappa1: 3, kappa2: 1, delta: 0.5, coupling: 1 });
+    expect(s.parameters).toEqual({ cutoff: 12, kappa: 1, kappa1: 3, kappa2: 1, delta: 0.5, V: 1 });
     expect(s.method).toBe('steady-state');
     expect(s.observables).toEqual({ coherence: 'adagb', nA: 'na', nB: 'nb' });
     expect(s.probes).toEqual([{ type: 'relative-phase', points: 256 }]);

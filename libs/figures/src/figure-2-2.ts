@@ -60,7 +60,7 @@ export const figure22: FigureRecipe = {
       const noisy = noisyVanDerPol({ omega: OMEGA, kappa1: KAPPA, kappa2: KAPPA, sigma: SIGMA, realizations });
       const perGroup = realizations / GROUPS;
       const frames = await ctx.collect('noisy trajectories', (progress) =>
-        noisy.simulate(times, { seed: cfg.seed, progress }).pipe(
+        noisy.simulate(times, { noiseSeed: cfg.seed, progress }).pipe(
           map((f) => {
             const alpha = arrayData(f, 'alpha');
             const shown = new Float64Array(SHOWN);

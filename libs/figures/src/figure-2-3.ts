@@ -50,7 +50,7 @@ export const figure23: FigureRecipe = {
       const isSnapshot = (t: number) => SNAPSHOTS.some((s) => Math.abs(s - t) < 1e-9);
       const model = noisyVanDerPol({ omega: OMEGA, kappa1: KAPPA, kappa2: KAPPA, sigma: SIGMA, realizations });
       const frames = await ctx.collect('trajectories', (progress) =>
-        model.simulate(times, { seed: cfg.seed, progress }).pipe(
+        model.simulate(times, { noiseSeed: cfg.seed, progress }).pipe(
           map((f) => {
             const alpha = arrayData(f, 'alpha');
             const snapshot = isSnapshot(f.t)

@@ -183,10 +183,10 @@ async function stationaryPhases(
   const out = new Float64Array(samples * realizations);
   let k = 0;
   await ctx.collect(stage ?? 'Arnold tongue', (progress) =>
-    model.simulate(times, { dt, seed, ...(stage !== null ? { progress } : {}) }).pipe(
+    model.simulate(times, { dt, noiseSeed: seed, ...(stage !== null ? { progress } : {}) }).pipe(
       filter((f) => f.t >= T_START),
       map((f) => {
-        out.set(arrayData(f, 'phiABWrapped'), k * realizations);
+        out.set(arrayData(f, 'phiAB'), k * realizations);
         k++;
         return f.t;
       }),

@@ -84,7 +84,7 @@ export const figure25: FigureRecipe = {
         const model = adler({ delta, V: V_A, phi0: 0 });
         const dt = STEP_FRACTION / Math.max(Math.abs(delta), V_A);
         const phases = await ctx.collect('frequency sweep', () =>
-          model.simulate(cleanTimes, { dt }).pipe(map((f) => arrayData(f, 'phiAB')[0])),
+          model.simulate(cleanTimes, { dt }).pipe(map((f) => arrayData(f, 'phiABUnwrapped')[0])),
         );
         cleanFrequency[k] = observedFrequency(cleanTimes, phases, { tStart: NOISY_START, method: 'leastSquares' });
         tick();
@@ -113,10 +113,10 @@ export const figure25: FigureRecipe = {
           const dt = STEP_FRACTION / Math.max(Math.abs(delta), V_A, sigma * sigma);
           const ends = await ctx.collect('frequency sweep', () =>
             model
-              .simulate([0, NOISY_START, NOISY_END], { dt, seed: cfg.seed + 1000 * (n + 1) + k })
+              .simulate([0, NOISY_START, NOISY_END], { dt, noiseSeed: cfg.seed + 1000 * (n + 1) + k })
               .pipe(
                 filter((f) => f.t >= NOISY_START),
-                map((f) => arrayData(f, 'phiAB')),
+                map((f) => arrayData(f, 'phiABUnwrapped')),
               ),
           );
           const unwrapped = new Float64Array(2 * noisyRealizations);
@@ -239,11 +239,11 @@ async function spectra(
   const xb = new Float64Array(2 * realizations * SAMPLES_B);
   let n = 0;
   await ctx.collect(`spectra, V = ${V}`, (progress) =>
-    model.simulate(times, { dt, seed, progress }).pipe(
+    model.simulate(times, { dt, noiseSeed: seed, progress }).pipe(
       filter((f) => f.t >= TRANSIENT_B),
       map((f) => {
-        const phiA = arrayData(f, 'phiA');
-        const phiB = arrayData(f, 'phiB');
+        const phiA = arrayData(f, 'phiAUnwrapped');
+        const phiB = arrayData(f, 'phiBUnwrapped');
         for (let r = 0; r < realizations; r++) {
           const at = 2 * (r * SAMPLES_B + n);
           xa[at] = Math.cos(phiA[r]);

@@ -115,8 +115,8 @@ interface Snapshot {
 }
 
 async function snapshot(ctx: FigureContext, stage: string, V: number, seed: number): Promise<Snapshot> {
-  const model = kuramoto({ N, V, G, frequencies: 'quantile', observePhases: true, seed });
-  const frames = await ctx.collect(stage, (progress) => model.simulate([0, T_SNAPSHOT], { seed, progress }));
+  const model = kuramoto({ N, V, G, frequencies: 'quantile', observePhases: true, disorderSeed: seed });
+  const frames = await ctx.collect(stage, (progress) => model.simulate([0, T_SNAPSHOT], { noiseSeed: seed, progress }));
   const last = frames[frames.length - 1];
   const z = channelValue(last, 'z', 'array').data;
   const phases = Float64Array.from(channelValue(last, 'phases', 'array').data);

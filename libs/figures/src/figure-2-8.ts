@@ -74,9 +74,9 @@ export const figure28: FigureRecipe = {
     return figureStream(async (ctx) => {
       // (a) time evolution at V = 3G
       const timesA = linspace(0, T_A, 4 * T_A + 1);
-      const modelA = kuramoto({ N: nA, V: V_A, G, realizations, seed: cfg.seed });
+      const modelA = kuramoto({ N: nA, V: V_A, G, realizations, disorderSeed: cfg.seed });
       const framesA = await ctx.collect(`(a) Kuramoto N = ${nA}`, (progress) =>
-        modelA.simulate(timesA, { seed: cfg.seed, dt: STEP / V_A, progress }),
+        modelA.simulate(timesA, { noiseSeed: cfg.seed, dt: STEP / V_A, progress }),
       );
       const simulated = orderBand(framesA);
       const oa = closedFormBand(ottAntonsen({ V: V_A, G }), realizationOrders(framesA[0]), timesA);
@@ -129,7 +129,7 @@ export const figure28: FigureRecipe = {
         times: timesB,
         tStart: LATE_B,
         seed: cfg.seed,
-        model: (N, V, seed) => kuramoto({ N, V, G, realizations, seed }),
+        model: (N, V, seed) => kuramoto({ N, V, G, realizations, disorderSeed: seed }),
         dt: (V) => STEP / Math.max(V, G),
       });
       for (const { N, abs, errors } of rows) {

@@ -131,7 +131,7 @@ export async function orderSweep(ctx: FigureContext, spec: OrderSweepSpec): Prom
       const perFrame = await ctx.collect(spec.stage, (progress) =>
         spec
           .model(N, V, seed)
-          .simulate(times, { seed, dt: spec.dt(V), progress: (p) => progress({ done: offset + p.done, total }) })
+          .simulate(times, { noiseSeed: seed, dt: spec.dt(V), progress: (p) => progress({ done: offset + p.done, total }) })
           .pipe(map((f) => channelValue(f, 'r', 'real').value)),
       );
       const average = longTimeAverage(times, perFrame, { tStart: spec.tStart });

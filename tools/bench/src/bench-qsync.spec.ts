@@ -6,7 +6,7 @@ import { benchQsync, BENCH_ATOL, BENCH_N_T, BENCH_PARAMS, BENCH_RTOL, BENCH_T_EN
 import { maxAbsDiff } from './max-abs-diff';
 import { runQutip } from './run-qutip';
 import { calibratedQutipHome } from './test-support/calibrated-qutip-home';
-import { hasQutip } from './test-support/has-qutip';
+import { hasPythonModule } from './test-support/has-python-module';
 
 const scratch = mkdtempSync(join(tmpdir(), 'qsync-bench-qsync-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -20,7 +20,7 @@ describe('benchQsync', () => {
   // Both sides of the benchmark must solve one problem: the same Eq. (4.8), start, output times
   // and tolerances. Compared at N = 3 (the smallest cutoff where every rate acts: a² = 0 at
   // N = 2), a second on each side, by what each side computes:
-  it.skipIf(!hasQutip())('solves the problem python/qutip_bench.py solves (needs python3-qutip)', async () => {
+  it.skipIf(!hasPythonModule('qutip'))('solves the problem python/qutip_bench.py solves (needs python3-qutip)', async () => {
     const qutip = await runQutip([3], { reps: 1, env: { HOME: calibratedQutipHome(join(scratch, 'home')) } });
     const qsync = await benchQsync(3, { rhsReps: 1 });
     const raw = qutip as unknown as { params: Record<string, unknown> };

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseQutipBench, runQutip } from './run-qutip';
 import { calibratedQutipHome } from './test-support/calibrated-qutip-home';
-import { hasQutip } from './test-support/has-qutip';
+import { hasPythonModule } from './test-support/has-python-module';
 
 const good = {
   qutip_version: '4.7.1',
@@ -69,7 +69,7 @@ describe('runQutip', () => {
   // Python and on file descriptor 1 directly, as QuTiP 4.7 does through print() when it calibrates
   // (a real calibration takes 15 s: the HOME given here already has its result, and the shim
   // below prints instead). The result must still be the script's stdout, alone.
-  it.skipIf(!hasQutip())('runs python/qutip_bench.py whose QuTiP import writes to stdout (needs python3-qutip)', async () => {
+  it.skipIf(!hasPythonModule('qutip'))('runs python/qutip_bench.py whose QuTiP import writes to stdout (needs python3-qutip)', async () => {
     const home = calibratedQutipHome(join(scratch, 'home'));
     const shim = join(scratch, 'shim');
     mkdirSync(shim, { recursive: true });

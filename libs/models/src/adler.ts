@@ -51,9 +51,10 @@ export const adlerParameters: ParameterTable = {
  *
  * @param config - see {@link AdlerConfig}
  * @example
- * // Outside the tongue: the phase difference slips at √(δ² − V²) = 1.
+ * // Outside the tongue: the phase difference slips at √(δ² − V²) = 1, by 2π in a period 2π.
  * const m = adler({ delta: Math.SQRT2, V: 1, phi0: 0 });
- * m.simulate([0, 2 * Math.PI]).subscribe((f) => console.log(f.channels.phiABUnwrapped)); // last: ≈ 2π
+ * const frames = await lastValueFrom(m.simulate([0, 2 * Math.PI]).pipe(toArray()));
+ * channelValue(frames[1], 'phiABUnwrapped', 'array').data[0]; // ≈ 6.282 — 2π = 6.2832 up to the step error (1e-4 relative)
  */
 export function adler(config: AdlerConfig): StochasticModel {
   const p = resolveWithOptional('adler', adlerParameters, config, ['phi0']);

@@ -117,7 +117,7 @@ const OPTIONS = ['frequencies', 'initialPhases', 'observePhases', 'disorderSeed'
  * @example
  * const model = kuramoto({ N: 4096, V: 1.5, G: 0.5, realizations: 2, frequencies: 'quantile' });
  * const frames = await lastValueFrom(model.simulate([0, 40], { noiseSeed: 7 }).pipe(toArray()));
- * channelValue(frames[1], 'r', 'real').value; // → ≈ 0.58: √(1 − 2G/V) = 0.577 (Eq. 2.37) up to O(1/√N)
+ * channelValue(frames[1], 'r', 'real').value; // ≈ 0.570 — √(1 − 2G/V) = 0.577 (Eq. 2.37) up to O(1/√N)
  */
 export function kuramoto(config: KuramotoConfig): KuramotoModel {
   if (config === null || typeof config !== 'object') {

@@ -37,7 +37,7 @@ export const ottAntonsenParameters: ParameterTable = {
  * @example
  * const oa = ottAntonsen({ V: 1.5, G: 0.5 });
  * oa.steadyModulus; // → 0.5773502691896258 = √(1 − 2G/V)
- * oa.exact(10).re; // → 0.2866… (|z| still growing from 0.01)
+ * oa.exact(10).re; // ≈ 0.1192 — |z| still growing from 0.01
  */
 export function ottAntonsen(config: OttAntonsenConfig): OrderParameterModel {
   const p = resolveParameters('ottAntonsen', ottAntonsenParameters, config as unknown as Record<string, unknown>);

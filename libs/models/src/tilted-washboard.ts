@@ -76,8 +76,8 @@ export interface TiltedWashboardState {
  * @param config - delta, V, sigma and the grid size `points` (see {@link TiltedWashboardConfig})
  * @throws Error naming the parameter when one is missing, unknown or out of range
  * @example
- * tiltedWashboard({ delta: 0, V: 0, sigma: 1, points: 8 }).density[3]; // flat: 1/(2π) → 0.15915494309189535
- * tiltedWashboard({ delta: 2, V: 1, sigma: 0.1 }).velocity; // → 1.7320… ≈ √(δ² − V²) = √3 (Eq. 2.23), noise O(σ⁴)
+ * tiltedWashboard({ delta: 0, V: 0, sigma: 1, points: 8 }).density[3]; // 1 / (2 * Math.PI) — flat
+ * tiltedWashboard({ delta: 2, V: 1, sigma: 0.1 }).velocity; // ≈ 1.732054 — √(δ² − V²) = √3 = 1.732051 (Eq. 2.23) plus the noise's O(σ⁴)
  * tiltedWashboard({ delta: 1, V: 2, sigma: 1 }).maximum.phase; // → 0.5108…, below arcsin(δ/V) = π/6 = 0.5236
  */
 export function tiltedWashboard(config: TiltedWashboardConfig): TiltedWashboardState {

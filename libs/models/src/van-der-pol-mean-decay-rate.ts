@@ -20,7 +20,7 @@ import { largestTridiagonalEigenvalue, radialGrid, type VanDerPolStationaryConfi
  * @throws Error naming the parameter when one is missing, unknown or out of range
  * @example
  * // Ornstein–Uhlenbeck (κ1 = −2, κ2 = 0): E[α] = α0 e^{−t}, so λ = 1
- * vanDerPolMeanDecayRate({ kappa1: -2, kappa2: 0, sigma: 1 }); // → 1.0000000 (to ~1e-7)
+ * vanDerPolMeanDecayRate({ kappa1: -2, kappa2: 0, sigma: 1 }); // ≈ 1.000000 — to ~2e-7
  * // the point of Fig. 2.2, κ1 = κ2 = 10σ²: 43 % above D = σ²/(2r0²) = 0.1
  * vanDerPolMeanDecayRate({ kappa1: 1, kappa2: 1, sigma: Math.sqrt(0.1) }); // → 0.142759467…
  */

@@ -11,7 +11,13 @@ export interface ParsedClaim {
 }
 
 /** Where commentary starts, at bracket depth 0: none of these can continue a claimed value. */
-const COMMENTARY = [' — ', ' = ', ': ', ', ', '; ', ' ('];
+const COMMENTARY = [' — ', ' = ', ': ', ', ', '; '];
+/**
+ * A parenthesis after a space starts commentary when what precedes it ends an operand (`2 (two)`,
+ * `f(x) (note)`), since a call has no space before its parenthesis; after an operator it opens
+ * a group of the value (`1 / (2 * x)`).
+ */
+const ENDS_OPERAND = /[\w$)\]}'"`…]/;
 
 const TYPED = /\b(Float64Array|Float32Array|Int8Array|Int16Array|Int32Array|Uint8Array|Uint8ClampedArray|Uint16Array|Uint32Array)\s*(?:\(\d+\)\s*)?\[/;
 
@@ -30,6 +36,7 @@ export function claimValueText(text: string): string {
     else if (c === '(' || c === '[' || c === '{') depth++;
     else if (c === ')' || c === ']' || c === '}') depth--;
     else if (depth === 0 && COMMENTARY.some((s) => text.startsWith(s, i))) return text.slice(0, i).trim();
+    else if (depth === 0 && text.startsWith(' (', i) && i > 0 && ENDS_OPERAND.test(text[i - 1])) return text.slice(0, i).trim();
   }
   return text.trim();
 }
@@ -148,8 +155,8 @@ const COMPARE: [string, string][] = [
 /**
  * Compiles the text of a claim comment (without `//`). Grammar, in words:
  * an optional `→`, then `throws "text"`, or `≈ value`, or a comparison `< value` (also `≤ > ≥`,
- * `<= >=`), or a value; commentary may follow the value after ` — `, ` = `, `: `, `, `, `; ` or
- * ` (` (outside brackets). A value is any JavaScript expression in the example's scope, where also
+ * `<= >=`), or a value; commentary may follow the value after ` — `, ` = `, `: `, `, `, `; ` or,
+ * after an operand, ` (` (all outside brackets). A value is any JavaScript expression in the example's scope, where also
  * `Float64Array [1, 2]` (Node's way of printing) is a typed array of that type, digits followed by
  * `…` are the leading digits of a number, and `…` as last element of an array or object means
  * "more that is not claimed".

@@ -61,6 +61,8 @@ describe('runExample: value claims', () => {
     await holds('2; // 2, two');
     await holds('2; // 2 (two)');
     await holds('Math.exp(0); // Math.exp(0) (one)');
+    await holds('1 / (2 * Math.PI); // 1 / (2 * Math.PI) — a space before ( that the value needs');
+    await holds('[1, 2]; // [1, 2] (two (nested) words)');
   });
 
   it('comparisons', async () => {

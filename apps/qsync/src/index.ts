@@ -1,18 +1,25 @@
 // @qsync/cli — the qsync command-line program; these modules are importable for scripts and tests.
 export { runScenario } from './run/run-scenario';
 export type { RunOptions, RunOutcome } from './run/run-scenario';
-export { validateScenario, probeId, timeGridValues, scenarioDefaults, coherentTailLimit } from './scenario/scenario';
+export { validateScenario } from './scenario/validate-scenario';
+export { scenarioSchema } from './scenario/scenario-schema';
+export { scenarioJsonSchema } from './scenario/scenario-json-schema';
+export { probeId } from './scenario/probe-id';
+export { timeGridValues } from './scenario/time-grid-values';
+export { scenarioDefaults, scenarioLimits, coherentTailLimit } from './scenario/scenario-defaults';
 export type {
   InitialStateSpec,
   OutputKind,
   ProbeSpec,
   Scenario,
   ScenarioMethod,
+  SdeSettings,
+  SimulationScenario,
   SteadyStateScenario,
   TimeEvolutionScenario,
   TimeGrid,
   Tolerances,
-} from './scenario/scenario';
+} from './scenario/scenario-types';
 export { readScenarioFile } from './scenario/read-scenario-file';
 export { ScenarioError, NumericalError } from './common/errors';
 export type * from './run/results';
@@ -20,5 +27,10 @@ export { jsonSummary, humanSummary } from './run/summary';
 export type { JsonSummary, SummaryObservable } from './run/summary';
 export { silentProgress, terminalProgress } from './common/progress';
 export type { ProgressReporter } from './common/progress';
+export type { CommandIo } from './common/command-io';
 export { runCommand } from './run/run-command';
-export type { CommandIo, RunCommandOptions } from './run/run-command';
+export type { RunCommandOptions } from './run/run-command';
+export { figureCommand } from './figure/figure-command';
+export type { FigureCommandOptions } from './figure/figure-command';
+export { schemaCommand } from './schema/schema-command';
+export { csvTable } from './output/csv-table';

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -37,20 +37,34 @@ function scenarioFile(name: string, scenario: unknown): string {
 
 const tiny = {
   model: 'coupled-quantum-vdp',
-  parameters: { cutoff: 3, kappa: 1, kappa1: 3, kappa2: 1, delta: 0.5, coupling: 1 },
+  parameters: { cutoff: 3, kappa: 1, kappa1: 3, kappa2: 1, delta: 0.5, V: 1 },
   method: 'steady-state',
   observables: { coherence: 'adagb', nA: 'na' },
   probes: [{ type: 'relative-phase', points: 16 }],
 };
 
+// A short noise-free Adler run outside the tongue: the phase slips at √(δ² − V²) = 1 (Eq. 2.23).
+const adler = {
+  model: 'adler',
+  parameters: { delta: Math.SQRT2, V: 1, phi0: 0 },
+  method: 'simulate',
+  times: { start: 0, stop: 2 * Math.PI, count: 3 },
+  sde: { step: 0.001 },
+  observables: { phase: 'phiABUnwrapped' },
+  outputs: ['json', 'png'],
+};
+
 describe('qsync run (spawned program)', async () => {
   // The four runs start together: each spends most of its time starting node and tsx.
   const outDir = join(tmp, 'good-run');
-  const [bad, good, failing, usage] = await Promise.all([
+  const [bad, good, failing, usage, classical, schema, help] = await Promise.all([
     qsync('run', scenarioFile('bad.json', { ...tiny, observables: { coherence: 'adagbb' } }), '--json'),
     qsync('run', scenarioFile('good.json', tiny), '--json', '--out', outDir),
-    qsync('run', scenarioFile('flat.json', { ...tiny, parameters: { cutoff: 2, kappa1: 0, kappa2: 0, coupling: 0 }, probes: [] }), '--json', '--out', join(tmp, 'x')),
+    qsync('run', scenarioFile('flat.json', { ...tiny, parameters: { cutoff: 2, kappa1: 0, kappa2: 0, V: 0 }, probes: [] }), '--json', '--out', join(tmp, 'x')),
     qsync('run'),
+    qsync('run', scenarioFile('adler.json', adler), '--json', '--out', join(tmp, 'adler')),
+    qsync('schema'),
+    qsync('--help'),
   ]);
 
   it('exits 2 on a scenario error, naming the key path on stderr and printing nothing on stdout', () => {
@@ -83,5 +97,26 @@ describe('qsync run (spawned program)', async () => {
   it('exits 2 on a usage error', () => {
     expect(usage.code).toBe(2);
     expect(usage.stderr).toContain("missing required argument 'scenario'");
+  });
+
+  it('runs a classical scenario: the noise-free Adler phase slips by 2π in one period 2π/√(δ² − V²) (Eq. 2.23)', () => {
+    expect(classical.stderr).toBe('');
+    expect(classical.code).toBe(0);
+    const summary = JSON.parse(classical.stdout) as { method: string; observables: { phase: { final: { re: number } } }; files: string[] };
+    expect(summary.method).toBe('simulate');
+    // σ = 0: SRA is RK2, error O(dt²) ≈ 1e-6 at dt = 1e-3
+    expect(Math.abs(summary.observables.phase.final.re - 2 * Math.PI)).toBeLessThan(1e-4);
+    expect(summary.files).toEqual(['scenario.json', 'results.json', 'phase.png']);
+  });
+
+  it('prints the JSON Schema of scenario files, the checked-in one', () => {
+    expect(schema.code).toBe(0);
+    const checkedIn = readFileSync(fileURLToPath(new URL('../scenario.schema.json', import.meta.url)), 'utf8');
+    expect(schema.stdout).toBe(checkedIn);
+  });
+
+  it('lists its commands in --help', () => {
+    expect(help.code).toBe(0);
+    for (const command of ['run [options] <scenario>', 'figure [options] <id>', 'schema']) expect(help.stdout).toContain(command);
   });
 });

@@ -5,6 +5,7 @@ import { Command, CommanderError } from 'commander';
 import { ScenarioError } from './common/errors';
 import { figureCommand } from './figure/figure-command';
 import { runCommand } from './run/run-command';
+import { schemaCommand } from './schema/schema-command';
 import { qsyncVersion } from './common/version';
 
 const EXIT_OK = 0;
@@ -13,7 +14,7 @@ const EXIT_USAGE = 2;
 
 const program = new Command()
   .name('qsync')
-  .description('Simulate quantum synchronization scenarios (thesis models) from JSON files.')
+  .description('Synchronization models of the thesis from JSON scenario files: quantum (steady state, time evolution) and classical (simulate); thesis figures.')
   .version(qsyncVersion)
   .exitOverride()
   .showHelpAfterError('(run qsync --help for usage)');
@@ -21,7 +22,7 @@ const program = new Command()
 program
   .command('run')
   .description('run a scenario file; results go to runs/<name>-<timestamp>/ or --out')
-  .argument('<scenario>', 'scenario JSON file (see apps/qsync/README.md)')
+  .argument('<scenario>', "scenario JSON file (see apps/qsync/README.md; 'qsync schema' prints its JSON Schema)")
   .option('--out <dir>', 'write the results to this folder')
   .option('--json', 'print one JSON summary on stdout')
   .option('--no-progress', 'show no progress (it is shown on stderr only when that is a terminal)')
@@ -31,15 +32,23 @@ program
 
 program
   .command('figure')
-  .description("reproduce a thesis figure (data as JSON/CSV, plots as SVG); 'qsync figure list' lists them")
+  .description("reproduce a thesis figure (data as JSON/CSV, plots as SVG, and PNG with --png); 'qsync figure list' lists them")
   .argument('<id>', "figure number, e.g. 2.8, or 'list'")
   .option('--scale <fraction>', "fraction (0, 1] of the thesis's sizes, for a quick look", '1')
   .option('--seed <n>', 'seed of the noise', '1')
   .option('--out <dir>', 'write the files to this folder (default runs/figure-<id>-<timestamp>)')
+  .option('--png', 'write PNG images of the plots beside the SVG ones')
   .option('--json', 'print one JSON summary on stdout')
   .option('--no-progress', 'show no progress (it is shown on stderr only when that is a terminal)')
-  .action(async (id: string, options: { out?: string; scale?: string; seed?: string; json?: boolean; progress: boolean }) => {
+  .action(async (id: string, options: { out?: string; scale?: string; seed?: string; png?: boolean; json?: boolean; progress: boolean }) => {
     await figureCommand(id, options, { stdout: process.stdout, stderr: process.stderr });
+  });
+
+program
+  .command('schema')
+  .description('print the JSON Schema of scenario files (apps/qsync/scenario.schema.json)')
+  .action(() => {
+    schemaCommand({ stdout: process.stdout });
   });
 
 try {

@@ -12,6 +12,8 @@ export interface LineSeries {
   readonly dashed?: boolean;
   /** Draw the points as dots, not joined by a line (default false). */
   readonly points?: boolean;
+  /** List it in the legend (default true; false for e.g. the second edge of a band). */
+  readonly legend?: boolean;
 }
 
 /** A labelled vertical line, e.g. at the position of a maximum. */

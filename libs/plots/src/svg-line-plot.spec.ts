@@ -124,6 +124,22 @@ describe('svgLinePlot', () => {
     expect(() => svgLinePlot({ ...config, xScale: 'ln' as never })).toThrow(`svgLinePlot: 'xScale' must be 'linear' or 'log', got "ln"`);
   });
 
+  it('leaves series marked legend: false out of the legend, and draws no legend when none is listed', () => {
+    const band: LinePlotConfig = {
+      ...base,
+      series: [
+        { name: 'mean', x: [0, 1], y: [0, 0] },
+        { name: 'mean ± sd', x: [0, 1], y: [1, 1], dashed: true },
+        { name: 'lower edge', x: [0, 1], y: [-1, -1], dashed: true, legend: false },
+      ],
+    };
+    const els = svgElements(svgLinePlot(band));
+    expect(withClass(els, 'legend-entry').map((e) => e.text)).toEqual(['mean', 'mean ± sd']);
+    expect(withClass(els, 'series')).toHaveLength(3);
+    const none = svgElements(svgLinePlot({ ...base, series: [{ name: 'x', x: [0, 1], y: [0, 1], legend: false }] }));
+    expect(withClass(none, 'legend')).toHaveLength(0);
+  });
+
   it('draws a labelled vertical marker and a zero line when the range crosses zero', () => {
     const svg = svgLinePlot({ ...base, markers: [{ x: 5, label: 'max 1 at 5' }] });
     expect(withClass(svgElements(svg), 'marker')).toHaveLength(1);

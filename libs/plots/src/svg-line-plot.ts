@@ -7,8 +7,8 @@ import { textWidth } from './text-width';
  * An SVG line plot: frame with tick marks and labels on both axes (ticks, ranges and labels
  * from d3-scale; linear or log), a title that is wrapped or shrunk to fit the width, axis
  * labels, one path per series (clipped to the plot box), optional vertical markers, and a
- * legend in the corner of the plot box that covers the fewest data points (upper right when
- * several tie). The data point (x, y) lands at `box.x + u_x(x)·box.width`,
+ * legend (of the series not marked `legend: false`) in the corner of the plot box that covers
+ * the fewest data points (upper right when several tie). The data point (x, y) lands at `box.x + u_x(x)·box.width`,
  * `box.y + box.height − u_y(y)·box.height`, with u the position along the axis range, 0 to 1
  * (linear: (x − x0)/(x1 − x0); log: in log x), and `box = linePlotBox(config)`.
  * Non-finite data (NaN, ±∞) is refused: a plot never hides a numerical blow-up.
@@ -69,7 +69,10 @@ export function svgLinePlot(config: LinePlotConfig): string {
   return parts.join('');
 }
 
-function legend(series: readonly LineSeries[], box: PlotBox, sx: (v: number) => number, sy: (v: number) => number): string {
+function legend(all: readonly LineSeries[], box: PlotBox, sx: (v: number) => number, sy: (v: number) => number): string {
+  const listed = all.map((s, i) => ({ s, color: s.color ?? palette[i % palette.length] })).filter(({ s }) => s.legend !== false);
+  if (listed.length === 0) return '';
+  const series = listed.map(({ s }) => s);
   const lineHeight = 17;
   const w = 34 + 8 + Math.max(...series.map((s) => textWidth(s.name, 12)));
   const h = 8 + lineHeight * series.length;
@@ -82,7 +85,7 @@ function legend(series: readonly LineSeries[], box: PlotBox, sx: (v: number) => 
   ];
   const covered = corners.map(([cx, cy]) => {
     let n = 0;
-    for (const s of series) {
+    for (const s of all) {
       for (let k = 0; k < s.x.length; k++) {
         const x = sx(s.x[k]);
         const y = sy(s.y[k]);
@@ -96,8 +99,7 @@ function legend(series: readonly LineSeries[], box: PlotBox, sx: (v: number) => 
   const parts = [
     `<g class="legend"><rect x="${px(x0)}" y="${px(y0)}" width="${px(w)}" height="${px(h)}" fill="#ffffff" fill-opacity="0.85" stroke="#999999"/>`,
   ];
-  series.forEach((s, i) => {
-    const color = s.color ?? palette[i % palette.length];
+  listed.forEach(({ s, color }, i) => {
     const ly = y0 + 4 + lineHeight * i + lineHeight / 2;
     const key =
       s.points === true

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ScenarioError } from '../common/errors';
 import { figureCommand } from './figure-command';
-import { checkWellFormedXml } from '../test-helpers/check-well-formed-xml';
+import { svgElements } from '../test-support/svg-elements';
 
 const tmp = mkdtempSync(join(tmpdir(), 'qsync-fig-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -33,9 +33,20 @@ describe('qsync figure', () => {
     expect(csv).toHaveLength(1202);
     const [, x, y] = csv[1].split(',').slice(-3).map(Number);
     expect(y).toBeCloseTo(-0.5 * x - Math.cos(x), 12);
-    checkWellFormedXml(readFileSync(join(dir, 'figure-2.6a.svg'), 'utf8'));
+    svgElements(readFileSync(join(dir, 'figure-2.6a.svg'), 'utf8'));
     expect(t.out()).toMatch(/^Fig\. 2\.6 — /);
     expect(t.out()).toMatch(/nearest 0 \(panel b\): 0\.52360 \(Eq\. 2\.22: 0\.52360\)/);
+  });
+
+  it('writes PNG images beside the SVG ones with --png', async () => {
+    const dir = join(tmp, 'f26png');
+    await figureCommand('2.6', { out: dir, png: true }, io().io);
+    const files = readdirSync(dir).sort();
+    expect(files.filter((f) => f.endsWith('.png'))).toEqual(['figure-2.6a.png', 'figure-2.6b.png']);
+    const png = readFileSync(join(dir, 'figure-2.6a.png'));
+    expect(png.subarray(1, 4).toString()).toBe('PNG');
+    // twice the SVG's size: the line plots are 720 × 440 SVG pixels
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1440, 880]);
   });
 
   it('prints a JSON summary with --json', async () => {

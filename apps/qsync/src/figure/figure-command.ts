@@ -6,7 +6,7 @@ import { ScenarioError } from '../common/errors';
 import { figureFiles } from './figure-files';
 import { silentProgress, terminalProgress } from '../common/progress';
 import { createRunDir } from '../output/run-dir';
-import type { CommandIo } from '../run/run-command';
+import type { CommandIo } from '../common/command-io';
 
 /** Options of `qsync figure`. */
 export interface FigureCommandOptions {
@@ -18,13 +18,15 @@ export interface FigureCommandOptions {
   readonly seed?: string;
   /** Print one JSON summary on stdout. */
   readonly json?: boolean;
+  /** Write PNG images of the plots beside the SVG ones. */
+  readonly png?: boolean;
   /** false for `--no-progress`. */
   readonly progress?: boolean;
 }
 
 /**
  * `qsync figure <id>`: runs the thesis figure's recipe with a progress bar on stderr (when it is
- * a TTY), writes its JSON, CSV and SVG files and prints where they went and the figure's checks
+ * a TTY), writes its JSON, CSV and SVG files (PNG too with `png`) and prints where they went and the figure's checks
  * (computed value next to the thesis's closed form). `qsync figure list` lists the figures.
  *
  * @example
@@ -64,7 +66,7 @@ export async function figureCommand(id: string, options: FigureCommandOptions, i
     progress.stop();
   }
   const dir = createRunDir({ ...(options.out !== undefined ? { outDir: options.out } : {}), name: `figure-${id}` });
-  const files = figureFiles(data);
+  const files = figureFiles(data, { png: options.png === true });
   for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
   const seconds = (Date.now() - started) / 1000;
   if (options.json === true) {

@@ -1,24 +1,32 @@
 import type { FigureData, FigurePanel } from '@qsync/figures';
-import { svgHeatmap } from '@qsync/plots';
-import { svgLinePlot } from '@qsync/plots';
-import { toJson } from '../run/write-results';
+import { svgHeatmap, svgLinePlot } from '@qsync/plots';
+import { csvTable, type CsvField } from '../output/csv-table';
+import { plotOutputs } from '../output/plot-outputs';
+import { toJson } from '../output/to-json';
+
+/** Options of {@link figureFiles}. */
+export interface FigureFilesOptions {
+  /** Write each panel's plot as PNG too (default false: SVG only). */
+  readonly png?: boolean;
+}
 
 /**
  * The files of a finished figure, by name: `figure-<id>.json` (parameters, checks and every
- * panel's data), and per panel `figure-<id><panel>.csv` and `figure-<id><panel>.svg`. Line
- * panels are written in long form (series,x,y: the series of a panel may have different x);
- * heatmaps as x,y,value rows.
+ * panel's data), and per panel `figure-<id><panel>.csv` and `figure-<id><panel>.svg` (and
+ * `.png` with `png`). Line panels are written in long form (series,x,y: the series of a panel may
+ * have different x); heatmaps as x,y,value rows; both through the one CSV writer.
  *
  * @param data - the figure's data, as its recipe emitted it
+ * @param options - `png`: PNG images beside the SVG ones
  * @example
  * Object.keys(figureFiles(data)); // ['figure-2.6.json', 'figure-2.6a.csv', 'figure-2.6a.svg', …]
  */
-export function figureFiles(data: FigureData): Record<string, string> {
-  const files: Record<string, string> = { [`figure-${data.id}.json`]: toJson(plain(data)) };
+export function figureFiles(data: FigureData, options: FigureFilesOptions = {}): Record<string, string | Uint8Array> {
+  const files: Record<string, string | Uint8Array> = { [`figure-${data.id}.json`]: toJson(data) };
   for (const panel of data.panels) {
     const stem = `figure-${data.id}${panel.name}`;
     files[`${stem}.csv`] = panelCsv(panel);
-    files[`${stem}.svg`] = panelSvg(data, panel);
+    Object.assign(files, plotOutputs({ [stem]: panelSvg(data, panel) }, { svg: true, png: options.png === true }));
   }
   return files;
 }
@@ -46,27 +54,14 @@ function panelSvg(data: FigureData, panel: FigurePanel): string {
 }
 
 function panelCsv(panel: FigurePanel): string {
-  const rows: string[] = [];
   if (panel.kind === 'heatmap') {
-    rows.push(`x,y,${csvField(panel.valueLabel)}`);
+    const rows: CsvField[][] = [];
     for (let iy = 0; iy < panel.y.length; iy++) {
-      for (let ix = 0; ix < panel.x.length; ix++) rows.push(`${panel.x[ix]},${panel.y[iy]},${panel.values[iy * panel.x.length + ix]}`);
+      for (let ix = 0; ix < panel.x.length; ix++) rows.push([panel.x[ix], panel.y[iy], panel.values[iy * panel.x.length + ix]]);
     }
-  } else {
-    rows.push(`series,${csvField(panel.xLabel)},${csvField(panel.yLabel)}`);
-    for (const s of panel.series) {
-      const name = csvField(s.name);
-      for (let k = 0; k < s.x.length; k++) rows.push(`${name},${s.x[k]},${s.y[k]}`);
-    }
+    return csvTable(['x', 'y', panel.valueLabel], rows);
   }
-  return rows.join('\n') + '\n';
-}
-
-function csvField(text: string): string {
-  return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-/** The figure with typed arrays turned into plain arrays, for JSON. */
-function plain(data: FigureData): unknown {
-  return JSON.parse(JSON.stringify(data, (_k, v: unknown) => (v instanceof Float64Array ? Array.from(v) : v)));
+  const rows: CsvField[][] = [];
+  for (const s of panel.series) for (let k = 0; k < s.x.length; k++) rows.push([s.name, s.x[k], s.y[k]]);
+  return csvTable(['series', panel.xLabel, panel.yLabel], rows);
 }

@@ -1,16 +1,18 @@
-import { modelCatalog, type ModelInstance } from '@qsync/models';
+import type { ModelInstance } from '@qsync/models';
+import { buildQuantumModel } from '../test-support/build-quantum-model';
 import type { Operator } from '@qsync/operators';
 import { describe, expect, it } from 'vitest';
 import { computeProbes } from './compute-probes';
 import { computeSteadyState } from './compute-steady-state';
 import { computeTimeEvolution } from './compute-time-evolution';
 import { NumericalError } from '../common/errors';
-import { validateScenario, type TimeEvolutionScenario } from '../scenario/scenario';
+import type { TimeEvolutionScenario } from '../scenario/scenario-types';
+import { validateScenario } from '../scenario/validate-scenario';
 
 // A model whose operator `n` has NaN entries: every expectation of it is NaN, which a run must
 // report as a numerical failure instead of writing NaN into the results.
 const parameters = { cutoff: 4, kappa1: 1, kappa2: 1 };
-const model = modelCatalog['quantum-vdp'].build(parameters);
+const model = buildQuantumModel('quantum-vdp', parameters);
 const poisoned: Operator = { dims: model.operators.n.dims, matrix: { ...model.operators.n.matrix, data: model.operators.n.matrix.data.map(() => NaN) } };
 const bad: ModelInstance = { ...model, operators: { ...model.operators, n: poisoned } };
 

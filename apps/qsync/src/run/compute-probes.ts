@@ -3,7 +3,8 @@ import { partialTrace, type DensityMatrix } from '@qsync/operators';
 import { husimiQ, maxRelativePhase, phaseDistribution, relativePhaseDistribution } from '@qsync/probes';
 import { NumericalError } from '../common/errors';
 import type { ProbeResult } from './results';
-import { probeId, type ProbeSpec } from '../scenario/scenario';
+import { probeId } from '../scenario/probe-id';
+import type { ProbeSpec } from '../scenario/scenario-types';
 
 /**
  * Evaluates the scenario's probes on one state (the steady state or the final state):

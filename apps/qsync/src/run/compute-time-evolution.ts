@@ -1,4 +1,4 @@
-import type { Frame } from '@qsync/frames';
+import { tapProgress, type Frame } from '@qsync/frames';
 import { tap } from 'rxjs';
 import { mesolve } from '@qsync/integrators';
 import type { ModelInstance } from '@qsync/models';
@@ -6,7 +6,8 @@ import type { DensityMatrix } from '@qsync/operators';
 import { NumericalError } from '../common/errors';
 import { initialDensity } from './initial-state';
 import type { ObservableSeries, TimeEvolutionInfo } from './results';
-import { timeGridValues, type TimeEvolutionScenario } from '../scenario/scenario';
+import type { TimeEvolutionScenario } from '../scenario/scenario-types';
+import { timeGridValues } from '../scenario/time-grid-values';
 
 /** What {@link computeTimeEvolution} returns. */
 export interface TimeEvolutionOutcome {
@@ -76,14 +77,14 @@ export function computeTimeEvolution(
         includeState: wantState,
         rtol: scenario.tolerances.rtol,
         atol: scenario.tolerances.atol,
-        progress: ({ done, total }) => onProgress(done, total),
       });
     } catch (e) {
       reject(new NumericalError('time evolution', e));
       return;
     }
     // An error thrown in tap ends the stream (unsubscribing the integrator) and arrives in error().
-    frames.pipe(tap(record)).subscribe({
+    const progress = tapProgress<Frame>(({ done, total }) => onProgress(done, total));
+    frames.withProgress().pipe(progress, tap(record)).subscribe({
       error(e) {
         reject(e instanceof NumericalError ? e : new NumericalError('time evolution', e));
       },

@@ -1,10 +1,14 @@
-import type { ObservableSeries, RunResults, SteadyObservable } from './results';
+import { csvTable, type CsvField } from '../output/csv-table';
+import type { ChannelSeries, ObservableSeries, RunResults, SteadyObservable } from './results';
 
 /**
- * The CSV files of a run, by file name: `observables.csv` (steady state: rows `name,re,im`;
- * time evolution: columns `t,<name>_re,<name>_im,…`), and per probe `relative-phase.csv` /
- * `phase-<mode>.csv` (`phi,Q`) or `husimi-<mode>.csv` (`x,p,Q`, one row per grid point, p slow).
- * Numbers are written with full precision (shortest round-trip form).
+ * The CSV tables of a run, by file name (written by `csvTable`: RFC 4180 quoting, full
+ * precision): `observables.csv` — steady state: rows `name,re,im`; time evolution: columns
+ * `t,<name>_re,<name>_im,…`; simulation: `t` and per observable `<name>` (real scalar channel),
+ * `<name>_re,<name>_im` (complex scalar), `<name>_mean,<name>_std` (real array: mean and spread
+ * over the entries) or `<name>_re,<name>_im,<name>_std` (complex array). Per probe
+ * `relative-phase.csv` / `phase-<mode>.csv` (`phi,Q`) or `husimi-<mode>.csv` (`x,p,Q`, one row per
+ * grid point, p slow).
  *
  * @param results - the results of a run
  * @example
@@ -13,31 +17,51 @@ import type { ObservableSeries, RunResults, SteadyObservable } from './results';
 export function csvFiles(results: RunResults): Record<string, string> {
   const files: Record<string, string> = {};
   const names = Object.keys(results.observables);
-  if (results.timeEvolution !== undefined) {
-    const series = names.map((n) => results.observables[n] as ObservableSeries);
-    const lines = [['t', ...names.flatMap((n) => [`${n}_re`, `${n}_im`])].join(',')];
-    results.timeEvolution.times.forEach((t, k) => {
-      lines.push([t, ...series.flatMap((s) => [s.re[k], s.im[k]])].map(String).join(','));
+  const times = results.timeEvolution?.times ?? results.simulation?.times;
+  if (results.simulation !== undefined && times !== undefined) {
+    const series = names.map((n) => results.observables[n] as ChannelSeries);
+    const header: string[] = ['t'];
+    series.forEach((s, i) => header.push(...simulationColumns(names[i], s)));
+    const rows = times.map((t, k) => {
+      const row: CsvField[] = [t];
+      for (const s of series) row.push(...simulationValues(s, k));
+      return row;
     });
-    files['observables.csv'] = lines.join('\n') + '\n';
+    files['observables.csv'] = csvTable(header, rows);
+  } else if (results.timeEvolution !== undefined && times !== undefined) {
+    const series = names.map((n) => results.observables[n] as ObservableSeries);
+    const header = ['t', ...names.flatMap((n) => [`${n}_re`, `${n}_im`])];
+    files['observables.csv'] = csvTable(
+      header,
+      times.map((t, k) => [t, ...series.flatMap((s) => [s.re[k], s.im[k]])]),
+    );
   } else {
-    const lines = ['name,re,im'];
-    for (const n of names) {
-      const { value } = results.observables[n] as SteadyObservable;
-      lines.push(`${n},${value.re},${value.im}`);
-    }
-    files['observables.csv'] = lines.join('\n') + '\n';
+    files['observables.csv'] = csvTable(
+      ['name', 're', 'im'],
+      names.map((n) => {
+        const { value } = results.observables[n] as SteadyObservable;
+        return [n, value.re, value.im];
+      }),
+    );
   }
   for (const [id, probe] of Object.entries(results.probes)) {
     if (probe.type === 'husimi') {
-      const lines = ['x,p,Q'];
-      probe.p.forEach((p, ip) => probe.x.forEach((x, ix) => lines.push(`${x},${p},${probe.Q[ip][ix]}`)));
-      files[`${id}.csv`] = lines.join('\n') + '\n';
+      const rows: CsvField[][] = [];
+      probe.p.forEach((p, ip) => probe.x.forEach((x, ix) => rows.push([x, p, probe.Q[ip][ix]])));
+      files[`${id}.csv`] = csvTable(['x', 'p', 'Q'], rows);
     } else {
-      const lines = ['phi,Q'];
-      probe.phi.forEach((phi, k) => lines.push(`${phi},${probe.Q[k]}`));
-      files[`${id}.csv`] = lines.join('\n') + '\n';
+      files[`${id}.csv`] = csvTable(['phi', 'Q'], probe.phi.map((phi, k) => [phi, probe.Q[k]]));
     }
   }
   return files;
+}
+
+function simulationColumns(name: string, s: ChannelSeries): string[] {
+  if (s.count === 1) return s.kind === 'complex' ? [`${name}_re`, `${name}_im`] : [name];
+  return s.kind === 'complex' ? [`${name}_re`, `${name}_im`, `${name}_std`] : [`${name}_mean`, `${name}_std`];
+}
+
+function simulationValues(s: ChannelSeries, k: number): number[] {
+  if (s.count === 1) return s.kind === 'complex' ? [s.re[k], s.im[k]] : [s.re[k]];
+  return s.kind === 'complex' ? [s.re[k], s.im[k], s.std[k]] : [s.re[k], s.std[k]];
 }

@@ -1,11 +1,11 @@
-import { modelCatalog } from '@qsync/models';
+import { buildQuantumModel } from '../test-support/build-quantum-model';
 import { expect as expectValue } from '@qsync/operators';
 import { expectClose } from '@qsync/testing';
 import { describe, expect, it } from 'vitest';
 import { initialDensity } from './initial-state';
 
-const pair = (cutoff: number) => modelCatalog['coupled-quantum-vdp'].build({ cutoff, kappa1: 1, kappa2: 1, coupling: 1 });
-const single = (cutoff: number) => modelCatalog['quantum-vdp'].build({ cutoff, kappa1: 1, kappa2: 1 });
+const pair = (cutoff: number) => buildQuantumModel('coupled-quantum-vdp', { cutoff, kappa1: 1, kappa2: 1, V: 1 });
+const single = (cutoff: number) => buildQuantumModel('quantum-vdp', { cutoff, kappa1: 1, kappa2: 1 });
 
 function trace(rho: { matrix: { rows: number; data: Float64Array } }): number {
   let t = 0;

@@ -1,6 +1,6 @@
 import type { ModelInstance } from '@qsync/models';
 import { coherentKet, fockKet, pureState, tensorKet, type DensityMatrix, type Ket } from '@qsync/operators';
-import type { InitialStateSpec } from '../scenario/scenario';
+import type { InitialStateSpec } from '../scenario/scenario-types';
 
 /**
  * The initial density matrix of a time evolution: the product of one coherent state |α⟩ or

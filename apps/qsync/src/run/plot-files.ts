@@ -1,22 +1,27 @@
-import type { ObservableSeries, PhaseProbeResult, RunResults } from './results';
-import { svgHeatmap } from '@qsync/plots';
-import { svgLinePlot, type LineSeries } from '@qsync/plots';
+import { svgHeatmap, svgLinePlot, type LineSeries } from '@qsync/plots';
+import type { ChannelSeries, ObservableSeries, PhaseProbeResult, RunResults } from './results';
+
+/** Distinct line colours (matplotlib's "tab10"). */
+const PALETTE = ['#1f77b4', '#d62728', '#2ca02c', '#ff7f0e', '#9467bd', '#8c564b'];
 
 /**
- * The SVG plots of a run, by file name: for a time evolution `observables.svg` (Re ⟨O⟩ solid
- * and, where not zero, Im ⟨O⟩ dashed, against t); per probe `relative-phase.svg` (Q(φ_AB)
- * against φ_AB with the flat 1/2π of no phase preference and a marker at the maximum),
- * `phase-<mode>.svg` (the same for Q(φ)) and `husimi-<mode>.svg` (a heatmap of Q(x + ip)).
- * A steady state without probes has no plot.
+ * The plots of a run as SVG documents, by file stem (written as `<stem>.svg` and/or
+ * `<stem>.png`): for a time evolution `observables` (Re ⟨O⟩ solid and, where not zero, Im ⟨O⟩
+ * dashed, against t); for a simulation one plot per observable, named like it (the channel's
+ * value, or its mean with mean ± one standard deviation dashed for an array channel; Re and Im
+ * of a complex one); per probe `relative-phase` (Q(φ_AB) against φ_AB with the flat 1/2π of no
+ * phase preference and a marker at the maximum), `phase-<mode>` (the same for Q(φ)) and
+ * `husimi-<mode>` (a heatmap of Q(x + ip)). A steady state without probes has no plot.
  *
  * @param results - the results of a run
  * @example
- * Object.keys(plotFiles(results)); // ['relative-phase.svg'] for the default scenario
+ * Object.keys(plotFiles(results)); // ['relative-phase'] for the default scenario
  */
 export function plotFiles(results: RunResults): Record<string, string> {
-  const files: Record<string, string> = {};
+  const plots: Record<string, string> = {};
   const model = `${results.model.name} (Eq. ${results.model.equation})`;
   const te = results.timeEvolution;
+  const sim = results.simulation;
   const of = te === undefined ? 'steady state' : `state at t = ${te.times[te.times.length - 1]}`;
   if (te !== undefined && Object.keys(results.observables).length > 0) {
     const series: LineSeries[] = [];
@@ -24,16 +29,16 @@ export function plotFiles(results: RunResults): Record<string, string> {
       const s = obs as ObservableSeries;
       const color = PALETTE[i % PALETTE.length];
       series.push({ name: `Re ${name} = Re⟨${s.operator}⟩`, x: te.times, y: s.re, color });
-      const scale = [...s.re, ...s.im].reduce((m, v) => Math.max(m, Math.abs(v)), 0);
-      if (s.im.some((v) => Math.abs(v) > 1e-12 * scale)) {
-        series.push({ name: `Im ${name} = Im⟨${s.operator}⟩`, x: te.times, y: s.im, color, dashed: true });
-      }
+      if (hasImaginary(s)) series.push({ name: `Im ${name} = Im⟨${s.operator}⟩`, x: te.times, y: s.im, color, dashed: true });
     });
-    files['observables.svg'] = svgLinePlot({ title: `Observables — ${model}`, xLabel: 't (1/rate unit)', yLabel: '⟨O⟩', series });
+    plots.observables = svgLinePlot({ title: `Observables — ${model}`, xLabel: 't (1/rate unit)', yLabel: '⟨O⟩', series });
+  }
+  if (sim !== undefined) {
+    for (const [name, obs] of Object.entries(results.observables)) plots[name] = channelPlot(name, obs as ChannelSeries, sim.times, model);
   }
   for (const [id, probe] of Object.entries(results.probes)) {
     if (probe.type === 'husimi') {
-      files[`${id}.svg`] = svgHeatmap({
+      plots[id] = svgHeatmap({
         title: `Husimi Q of mode ${probe.mode}, ${of} — ${model}`,
         xLabel: 'x = Re α',
         yLabel: 'p = Im α',
@@ -43,13 +48,34 @@ export function plotFiles(results: RunResults): Record<string, string> {
         values: probe.Q.flat(),
       });
     } else {
-      files[`${id}.svg`] = phasePlot(probe, of, model);
+      plots[id] = phasePlot(probe, of, model);
     }
   }
-  return files;
+  return plots;
 }
 
-const PALETTE = ['#1f77b4', '#d62728', '#2ca02c', '#ff7f0e', '#9467bd', '#8c564b'];
+function hasImaginary(s: { re: readonly number[]; im: readonly number[] }): boolean {
+  const scale = [...s.re, ...s.im].reduce((m, v) => Math.max(m, Math.abs(v)), 0);
+  return s.im.some((v) => Math.abs(v) > 1e-12 * scale);
+}
+
+function channelPlot(name: string, s: ChannelSeries, t: readonly number[], model: string): string {
+  const unit = s.unit !== undefined ? ` (${s.unit})` : '';
+  const ensemble = s.count > 1;
+  const what = ensemble ? `mean of ${s.channel} over ${s.count} entries` : s.channel;
+  const series: LineSeries[] = [];
+  if (s.kind === 'complex') {
+    series.push({ name: `Re ${what}`, x: t, y: s.re, color: PALETTE[0] });
+    if (hasImaginary(s)) series.push({ name: `Im ${what}`, x: t, y: s.im, color: PALETTE[1], dashed: true });
+  } else {
+    series.push({ name: what, x: t, y: s.re, color: PALETTE[0] });
+    if (ensemble) {
+      series.push({ name: 'mean ± one standard deviation', x: t, y: s.re.map((v, k) => v + s.std[k]), color: PALETTE[0], dashed: true });
+      series.push({ name: 'lower edge', x: t, y: s.re.map((v, k) => v - s.std[k]), color: PALETTE[0], dashed: true, legend: false });
+    }
+  }
+  return svgLinePlot({ title: `${name} = ${s.channel} — ${model}`, xLabel: 't (1/rate unit)', yLabel: `${s.channel}${unit}`, series });
+}
 
 function phasePlot(probe: PhaseProbeResult, of: string, model: string): string {
   const rel = probe.type === 'relative-phase';

@@ -1,5 +1,5 @@
 // The shape of results.json: what a run computed, in plain JSON values.
-import type { ProbeSpec, ScenarioMethod } from '../scenario/scenario';
+import type { ProbeSpec, ScenarioMethod } from '../scenario/scenario-types';
 
 /** A complex number as written to JSON. */
 export interface ComplexValue {
@@ -72,6 +72,43 @@ export interface TimeEvolutionInfo {
   readonly atol: number;
 }
 
+/**
+ * One channel of a classical simulation at the output times: its value (scalar channels), or its
+ * mean and spread over the entries of an array channel (one entry per realization: the ensemble
+ * statistics). The standard error of a mean is `std / √count`.
+ */
+export interface ChannelSeries {
+  /** The model's channel. */
+  readonly channel: string;
+  readonly kind: 'real' | 'complex';
+  readonly unit?: string;
+  /** How many values each statistic is over: 1 for a scalar channel, the array's length otherwise. */
+  readonly count: number;
+  /** Mean of the real part at each output time (the value of a real scalar channel). */
+  readonly re: readonly number[];
+  /** Mean of the imaginary part (zeros for a real channel). */
+  readonly im: readonly number[];
+  /** Standard deviation over the entries (population form; complex: √E|z − E z|²); zeros for a scalar channel. */
+  readonly std: readonly number[];
+  /** Mean at the last output time. */
+  readonly final: ComplexValue;
+}
+
+/** How a classical simulation ran, and its output times. */
+export interface SimulationInfo {
+  readonly times: readonly number[];
+  /** The SDE scheme, or 'dormand-prince' for an order-parameter equation. */
+  readonly integrator: string;
+  /** Fixed step of an SDE scheme. */
+  readonly step?: number;
+  readonly noiseSeed?: number;
+  /** Independent realizations held in the state (stochastic models). */
+  readonly realizations?: number;
+  /** Tolerances of Dormand–Prince. */
+  readonly rtol?: number;
+  readonly atol?: number;
+}
+
 /** Wall-clock times of the stages of a run, in milliseconds. */
 export interface Timing {
   readonly startedAt: string;
@@ -89,15 +126,19 @@ export interface RunResults {
     readonly title: string;
     readonly equation: string;
     readonly parameters: Readonly<Record<string, number>>;
-    /** Hilbert-space dimension of each mode. */
-    readonly dims: readonly number[];
+    /** Hilbert-space dimension of each mode (quantum models). */
+    readonly dims?: readonly number[];
   };
   readonly method: ScenarioMethod;
   readonly steadyState?: SteadyStateInfo;
   readonly timeEvolution?: TimeEvolutionInfo;
-  /** By the names the scenario gave: SteadyObservable for steady state, ObservableSeries for time evolution. */
-  readonly observables: Readonly<Record<string, SteadyObservable | ObservableSeries>>;
-  /** By probe id (`relative-phase`, `phase-a`, `husimi-a`), of the steady state or the final state. */
+  readonly simulation?: SimulationInfo;
+  /**
+   * By the names the scenario gave: SteadyObservable for a steady state, ObservableSeries for a
+   * time evolution, ChannelSeries for a simulation.
+   */
+  readonly observables: Readonly<Record<string, SteadyObservable | ObservableSeries | ChannelSeries>>;
+  /** By probe id (`relative-phase`, `phase-a`, `husimi-a`), of the steady state or the final state (quantum models). */
   readonly probes: Readonly<Record<string, ProbeResult>>;
   /** The probe specs, by the same ids. */
   readonly probeSpecs: Readonly<Record<string, ProbeSpec>>;

@@ -1,4 +1,5 @@
 import { basename, extname } from 'node:path';
+import type { CommandIo } from '../common/command-io';
 import { readScenarioFile } from '../scenario/read-scenario-file';
 import { runScenario } from './run-scenario';
 import { humanSummary, jsonSummary } from './summary';
@@ -13,12 +14,6 @@ export interface RunCommandOptions {
   readonly progress?: boolean;
 }
 
-/** Where the command writes; process.stdout / process.stderr in the program. */
-export interface CommandIo {
-  readonly stdout: { write(text: string): unknown };
-  /** Progress is shown only when this is a TTY (stderr: never mixed into stdout). */
-  readonly stderr: NodeJS.WriteStream;
-}
 
 /**
  * `qsync run <scenario.json>`: reads and runs the scenario, shows progress on stderr when it is

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { lastValueFrom, toArray } from 'rxjs';
 import { mesolve, steadyState } from '@qsync/integrators';
-import { modelCatalog } from '@qsync/models';
+import { buildQuantumModel } from '../test-support/build-quantum-model';
 import { expect as expectValue, fockKet, pureState, tensorKet } from '@qsync/operators';
 import { relativePhaseDistribution } from '@qsync/probes';
 import { expectClose } from '@qsync/testing';
@@ -13,12 +13,12 @@ import type { ProgressReporter } from '../common/progress';
 import type { ObservableSeries, PhaseProbeResult, RunResults, SteadyObservable } from './results';
 import { runScenario } from './run-scenario';
 import { humanSummary, jsonSummary } from './summary';
-import { checkWellFormedXml } from '../test-helpers/check-well-formed-xml';
+import { svgElements } from '../test-support/svg-elements';
 
 const tmp = mkdtempSync(join(tmpdir(), 'qsync-run-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-const parameters = { cutoff: 5, kappa: 1, kappa1: 3, kappa2: 1, delta: 0.5, coupling: 1 };
+const parameters = { cutoff: 5, kappa: 1, kappa1: 3, kappa2: 1, delta: 0.5, V: 1 };
 const steady = {
   model: 'coupled-quantum-vdp',
   parameters,
@@ -34,7 +34,7 @@ const csvRows = (file: string): string[][] =>
 describe('runScenario: steady state of two coupled vdP oscillators (cutoff 5), end to end', async () => {
   const outDir = join(tmp, 'steady');
   const run = await runScenario(steady, { outDir, progress: false });
-  const model = modelCatalog['coupled-quantum-vdp'].build(parameters);
+  const model = buildQuantumModel('coupled-quantum-vdp', parameters);
   const direct = steadyState(model.lindbladian);
 
   it('writes scenario.json, results.json, the CSV files and the SVG plot', () => {
@@ -88,7 +88,7 @@ describe('runScenario: steady state of two coupled vdP oscillators (cutoff 5), e
 
   it('plots Q(φ_AB) as a well-formed SVG', () => {
     const svg = readFileSync(join(outDir, 'relative-phase.svg'), 'utf8');
-    const els = checkWellFormedXml(svg);
+    const els = svgElements(svg);
     expect(els.filter((e) => e.attributes.class === 'series').map((e) => e.attributes['data-name'])).toEqual([
       'Q(φ_AB)',
       'no phase preference, 1/2π',
@@ -129,7 +129,7 @@ describe('runScenario: time evolution of the pair (cutoff 4, few times), end to 
     stop: () => statuses.push('stopped'),
   };
   const run = await runScenario(scenario, { outDir, progress: reporter });
-  const model = modelCatalog['coupled-quantum-vdp'].build(scenario.parameters);
+  const model = buildQuantumModel('coupled-quantum-vdp', scenario.parameters);
   const rho0 = pureState(tensorKet(fockKet(model.modes.a, 1), fockKet(model.modes.b, 0)));
   const times = [0, 0.1, 0.2, 0.3, 0.4, 0.5];
   const frames = await lastValueFrom(
@@ -175,7 +175,7 @@ describe('runScenario: time evolution of the pair (cutoff 4, few times), end to 
     expect(rows[0]).toEqual(['t', 'nA_re', 'nA_im', 'coherence_re', 'coherence_im']);
     expect(rows).toHaveLength(7);
     expectClose(rows.map((r) => Number(r[1])).slice(1), (run.results.observables.nA as ObservableSeries).re, { rtol: 0 });
-    for (const f of ['observables.svg', 'phase-a.svg']) expect(() => checkWellFormedXml(readFileSync(join(outDir, f), 'utf8'))).not.toThrow();
+    for (const f of ['observables.svg', 'phase-a.svg']) expect(() => svgElements(readFileSync(join(outDir, f), 'utf8'))).not.toThrow();
     const phase = run.results.probes['phase-a'] as PhaseProbeResult;
     // |1⟩ of mode a has no phase; the gain/loss processes keep ρ diagonal, so Q(φ) stays flat 1/2π.
     expectClose(phase.Q, new Array(32).fill(1 / (2 * Math.PI)), { rtol: 1e-6 });
@@ -199,7 +199,7 @@ describe('runScenario: refusals and failures', () => {
 
   it('reports a solver failure as a NumericalError and creates no run folder', async () => {
     // No gain, loss or coupling: every Fock state is stationary, the steady state is not unique.
-    const flat = { ...steady, parameters: { cutoff: 3, kappa1: 0, kappa2: 0, coupling: 0 }, probes: [] };
+    const flat = { ...steady, parameters: { cutoff: 3, kappa1: 0, kappa2: 0, V: 0 }, probes: [] };
     const runsRoot = join(tmp, 'runs-failed');
     const error = await runScenario(flat, { runsRoot, name: 'flat' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(NumericalError);

@@ -1,12 +1,15 @@
-import { modelCatalog } from '@qsync/models';
+import { modelCatalog, type ModelInstance, type OrderParameterModel, type StochasticModel } from '@qsync/models';
 import type { DensityMatrix } from '@qsync/operators';
 import { computeProbes } from './compute-probes';
+import { computeSimulation } from './compute-simulation';
 import { computeSteadyState } from './compute-steady-state';
 import { computeTimeEvolution } from './compute-time-evolution';
 import { silentProgress, terminalProgress, type ProgressReporter } from '../common/progress';
-import type { ObservableSeries, ProbeResult, RunResults, SteadyObservable, SteadyStateInfo, TimeEvolutionInfo } from './results';
+import type { ChannelSeries, ObservableSeries, ProbeResult, RunResults, SimulationInfo, SteadyObservable, SteadyStateInfo, TimeEvolutionInfo } from './results';
 import { createRunDir, type RunDirConfig } from '../output/run-dir';
-import { probeId, validateScenario, type Scenario } from '../scenario/scenario';
+import { probeId } from '../scenario/probe-id';
+import type { Scenario } from '../scenario/scenario-types';
+import { validateAndBuild } from '../scenario/validate-scenario';
 import { qsyncVersion } from '../common/version';
 import { writeResults } from './write-results';
 
@@ -31,9 +34,11 @@ export interface RunOutcome {
 }
 
 /**
- * Runs a scenario: validates it (a `ScenarioError` if it is refused), builds the model, solves
- * for the steady state or integrates the master equation, evaluates the observables and probes,
- * and writes scenario.json, results.json, CSV files and SVG plots (as `outputs` asks) to a run
+ * Runs a scenario: validates it (a `ScenarioError` if it is refused) and builds the model; for a
+ * quantum model solves for the steady state or integrates the master equation and evaluates the
+ * observables and probes, for a classical model integrates its SDE (or order-parameter
+ * equation) and records each observed channel's value or ensemble mean and spread; then writes
+ * scenario.json, results.json, CSV tables and plots (SVG, PNG) as `outputs` asks, into a run
  * folder (`outDir`, or `runs/<name>-<YYYYMMDD-HHMMSS>`). A solver failure or a non-finite result
  * is a `NumericalError`; no run folder is created then.
  *
@@ -44,51 +49,60 @@ export interface RunOutcome {
  * run.results.observables.coherence; // { operator: 'adagb', value: { re: 0.514…, im: 0.108… } }
  */
 export async function runScenario(input: unknown, options: RunOptions = {}): Promise<RunOutcome> {
-  const scenario = validateScenario(input);
+  const t0 = performance.now();
+  const { scenario, model } = validateAndBuild(input);
   const progress: ProgressReporter =
     options.progress === true ? terminalProgress(process.stderr) : options.progress === false || options.progress === undefined ? silentProgress : options.progress;
   const startedAt = new Date().toISOString();
-  const t0 = performance.now();
 
-  let observables: Record<string, SteadyObservable | ObservableSeries>;
-  let probes: Record<string, ProbeResult>;
+  let observables: Record<string, SteadyObservable | ObservableSeries | ChannelSeries>;
+  let probes: Record<string, ProbeResult> = {};
   let steadyState: SteadyStateInfo | undefined;
   let timeEvolution: TimeEvolutionInfo | undefined;
-  let buildMs: number;
-  let solveMs: number;
-  let probesMs: number;
-  let dims: number[];
+  let simulation: SimulationInfo | undefined;
+  let dims: number[] | undefined;
   const entry = modelCatalog[scenario.model];
+  const t1 = performance.now();
+  const buildMs = t1 - t0;
+  let solveMs: number;
+  let probesMs = 0;
   try {
-    progress.status(`building ${scenario.model}`);
-    const model = entry.build(scenario.parameters);
-    dims = [...model.space.dims];
-    const t1 = performance.now();
-    buildMs = t1 - t0;
-    let state: DensityMatrix | null;
-    if (scenario.method === 'steady-state') {
-      progress.status(`solving for the steady state of ${scenario.model} (${model.space.size}×${model.space.size} density matrix)`);
-      // Let the message reach the terminal before the synchronous solve holds the event loop.
-      await new Promise((resolve) => setImmediate(resolve));
-      const ss = computeSteadyState(model, scenario.observables);
-      observables = ss.observables;
-      steadyState = ss.info;
-      state = ss.rho;
+    if (scenario.method === 'simulate') {
+      const built =
+        entry.kind === 'stochastic'
+          ? { kind: 'stochastic' as const, model: model as StochasticModel }
+          : { kind: 'order-parameter' as const, model: model as OrderParameterModel };
+      const label = `simulation of ${scenario.model}`;
+      const sim = await computeSimulation(scenario, built, (done, total) => progress.count(label, done, total));
+      observables = sim.observables;
+      simulation = sim.info;
+      solveMs = performance.now() - t1;
     } else {
-      const te = await computeTimeEvolution(scenario, model, (done, total) => progress.count('time evolution', done, total));
-      observables = te.observables;
-      timeEvolution = te.info;
-      state = te.finalRho;
+      const quantum = model as ModelInstance;
+      dims = [...quantum.space.dims];
+      let state: DensityMatrix | null;
+      if (scenario.method === 'steady-state') {
+        progress.status(`solving for the steady state of ${scenario.model} (${quantum.space.size}×${quantum.space.size} density matrix)`);
+        // Let the message reach the terminal before the synchronous solve holds the event loop.
+        await new Promise((resolve) => setImmediate(resolve));
+        const ss = computeSteadyState(quantum, scenario.observables);
+        observables = ss.observables;
+        steadyState = ss.info;
+        state = ss.rho;
+      } else {
+        const te = await computeTimeEvolution(scenario, quantum, (done, total) => progress.count('time evolution', done, total));
+        observables = te.observables;
+        timeEvolution = te.info;
+        state = te.finalRho;
+      }
+      const t2 = performance.now();
+      solveMs = t2 - t1;
+      if (scenario.probes.length > 0 && state !== null) {
+        progress.status(`probes: ${scenario.probes.map(probeId).join(', ')}`);
+        probes = computeProbes(state, quantum, scenario.probes);
+      }
+      probesMs = performance.now() - t2;
     }
-    const t2 = performance.now();
-    solveMs = t2 - t1;
-    if (scenario.probes.length > 0 && state !== null) {
-      progress.status(`probes: ${scenario.probes.map(probeId).join(', ')}`);
-      probes = computeProbes(state, model, scenario.probes);
-    } else {
-      probes = {};
-    }
-    probesMs = performance.now() - t2;
   } finally {
     progress.stop();
   }
@@ -101,14 +115,15 @@ export async function runScenario(input: unknown, options: RunOptions = {}): Pro
       title: entry.title,
       equation: entry.equation,
       parameters: scenario.parameters,
-      dims,
+      ...(dims !== undefined ? { dims } : {}),
     },
     method: scenario.method,
     ...(steadyState !== undefined ? { steadyState } : {}),
     ...(timeEvolution !== undefined ? { timeEvolution } : {}),
+    ...(simulation !== undefined ? { simulation } : {}),
     observables,
     probes,
-    probeSpecs: Object.fromEntries(scenario.probes.map((p) => [probeId(p), p])),
+    probeSpecs: scenario.method === 'simulate' ? {} : Object.fromEntries(scenario.probes.map((p) => [probeId(p), p])),
     timing: { startedAt, buildMs, solveMs, probesMs, totalMs: performance.now() - t0 },
   };
   const files = writeResults(runDir, scenario, results);

@@ -1,10 +1,17 @@
-import type { ComplexValue, ObservableSeries, RunResults, SteadyObservable } from './results';
+import type { ChannelSeries, ComplexValue, ObservableSeries, RunResults, SteadyObservable } from './results';
 import type { RunOutcome } from './run-scenario';
 
 /** An observable in the JSON summary: a value (steady state) or a series with its final value. */
 export type SummaryObservable =
   | ComplexValue
-  | { readonly final: ComplexValue; readonly t: readonly number[]; readonly re: readonly number[]; readonly im: readonly number[] };
+  | {
+      readonly final: ComplexValue;
+      readonly t: readonly number[];
+      readonly re: readonly number[];
+      readonly im: readonly number[];
+      /** a simulation's spread over the entries of an array channel at each time */
+      readonly std?: readonly number[];
+    };
 
 /** The one JSON object `qsync run --json` prints. */
 export interface JsonSummary {
@@ -16,15 +23,15 @@ export interface JsonSummary {
   readonly probes: Readonly<Record<string, { readonly max: number; readonly argmax?: number }>>;
   /** ‖L ρ_ss‖ of a steady state; null for a time evolution. */
   readonly residual: number | null;
-  /** Tr ρ at the last time of a time evolution; null for a steady state. */
+  /** Tr ρ at the last time of a time evolution; null otherwise. */
   readonly finalTrace: number | null;
   readonly files: readonly string[];
 }
 
 /**
  * The summary `--json` prints: run folder, model, method, every observable under the name the
- * scenario gave it ({re, im}, or for a time evolution { final, t, re, im }), the peak of each
- * probe, and the steady-state residual.
+ * scenario gave it ({re, im}, or for a time evolution or a simulation { final, t, re, im }, with
+ * `std` for a simulation's array channel), the peak of each probe, and the steady-state residual.
  *
  * @param run - the outcome of `runScenario`
  * @example
@@ -33,13 +40,15 @@ export interface JsonSummary {
 export function jsonSummary(run: RunOutcome): JsonSummary {
   const { results } = run;
   const te = results.timeEvolution;
+  const times = te?.times ?? results.simulation?.times;
   const observables: Record<string, SummaryObservable> = {};
   for (const [name, obs] of Object.entries(results.observables)) {
-    if (te === undefined) {
+    if (times === undefined) {
       observables[name] = (obs as SteadyObservable).value;
     } else {
-      const s = obs as ObservableSeries;
-      observables[name] = { final: s.final, t: te.times, re: s.re, im: s.im };
+      const s = obs as ObservableSeries | ChannelSeries;
+      const std = 'std' in s && s.count > 1 ? { std: s.std } : {};
+      observables[name] = { final: s.final, t: times, re: s.re, im: s.im, ...std };
     }
   }
   const probes: Record<string, { max: number; argmax?: number }> = {};
@@ -69,9 +78,17 @@ export function jsonSummary(run: RunOutcome): JsonSummary {
 export function humanSummary(run: RunOutcome): string {
   const { results } = run;
   const te = results.timeEvolution;
+  const sim = results.simulation;
   const lines: string[] = [];
   const head = `${results.model.name} — ${results.model.title} (thesis Eq. ${results.model.equation})`;
-  if (te === undefined) {
+  if (sim !== undefined) {
+    const t = sim.times;
+    const how =
+      sim.integrator === 'dormand-prince'
+        ? `Dormand–Prince, rtol ${sim.rtol}`
+        : `${sim.integrator}, step ${sim.step}, noise seed ${sim.noiseSeed}, ${sim.realizations} realization${sim.realizations === 1 ? '' : 's'}`;
+    lines.push(`${head}, simulation t = ${t[0]} … ${t[t.length - 1]} (${t.length} times; ${how})`);
+  } else if (te === undefined) {
     const ss = results.steadyState;
     lines.push(`${head}, steady state (${ss?.solver} solve, residual ‖Lρ‖ = ${ss?.residual.toExponential(2)})`);
   } else {
@@ -84,9 +101,21 @@ export function humanSummary(run: RunOutcome): string {
   const width = Math.max(0, ...names.map((n) => n.length));
   for (const name of names) {
     const obs = results.observables[name];
-    const value = te === undefined ? (obs as SteadyObservable).value : (obs as ObservableSeries).final;
+    if (sim !== undefined) {
+      const s = obs as ChannelSeries;
+      const k = s.re.length - 1;
+      const at = ` at t = ${sim.times[k]}`;
+      lines.push(
+        s.count > 1
+          ? `  ${name.padEnd(width)}  mean of ${s.channel}${at} = ${complex(s.final)} (standard deviation ${s.std[k].toPrecision(4)} over ${s.count})`
+          : `  ${name.padEnd(width)}  ${s.channel}${at} = ${complex(s.final)}`,
+      );
+      continue;
+    }
+    const q = obs as SteadyObservable | ObservableSeries;
+    const value = te === undefined ? (q as SteadyObservable).value : (q as ObservableSeries).final;
     const at = te === undefined ? '' : ` at t = ${te.times[te.times.length - 1]}`;
-    lines.push(`  ${name.padEnd(width)}  ⟨${obs.operator}⟩${at} = ${complex(value)}`);
+    lines.push(`  ${name.padEnd(width)}  ⟨${q.operator}⟩${at} = ${complex(value)}`);
   }
   for (const [id, p] of Object.entries(results.probes)) {
     if (p.type === 'husimi') {

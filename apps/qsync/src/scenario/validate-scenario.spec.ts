@@ -1,13 +1,16 @@
 import type { ModelEntry } from '@qsync/models';
-import { modelCatalog } from '@qsync/models';
+import { adler as adlerModel, modelCatalog } from '@qsync/models';
 import { expectClose } from '@qsync/testing';
 import { describe, expect, it } from 'vitest';
 import { ScenarioError } from '../common/errors';
-import { coherentTailLimit, probeId, timeGridValues, validateScenario } from './scenario';
+import { probeId } from './probe-id';
+import { coherentTailLimit } from './scenario-defaults';
+import { timeGridValues } from './time-grid-values';
+import { validateScenario } from './validate-scenario';
 
 const pair = {
   model: 'coupled-quantum-vdp',
-  parameters: { cutoff: 5, kappa: 1, kappa1: 3, kappa2: 1, delta: 0.5, coupling: 1 },
+  parameters: { cutoff: 5, kappa: 1, kappa1: 3, kappa2: 1, delta: 0.5, V: 1 },
   method: 'steady-state',
   observables: { coherence: 'adagb', nA: 'na' },
   probes: [{ type: 'relative-phase', points: 64 }],
@@ -53,10 +56,10 @@ function refused(raw: unknown, path: string, fragment: string): void {
 
 describe('validateScenario: accepted scenarios and resolved defaults', () => {
   it('fills in model defaults, outputs and probe defaults of a steady-state scenario', () => {
-    const s = validateScenario({ ...pair, parameters: { cutoff: 5, kappa1: 3, kappa2: 1, coupling: 1 }, probes: [{ type: 'relative-phase' }] });
+    const s = validateScenario({ ...pair, parameters: { cutoff: 5, kappa1: 3, kappa2: 1, V: 1 }, probes: [{ type: 'relative-phase' }] });
     expect(s).toEqual({
       model: 'coupled-quantum-vdp',
-      parameters: { cutoff: 5, kappa1: 3, kappa2: 1, kappa: 0, delta: 0, coupling: 1 },
+      parameters: { cutoff: 5, kappa1: 3, kappa2: 1, kappa: 0, delta: 0, V: 1 },
       method: 'steady-state',
       observables: { coherence: 'adagb', nA: 'na' },
       probes: [{ type: 'relative-phase', points: 256 }],
@@ -117,17 +120,20 @@ describe('validateScenario: every refusal names its key path', () => {
   it('refuses a missing, mistyped or unknown model, listing the known ones', () => {
     refused(without(pair, 'model'), 'scenario.model', 'is required');
     refused({ ...pair, model: 7 }, 'scenario.model', 'must be a string');
-    refused({ ...pair, model: 'vdp' }, 'scenario.model', "unknown model 'vdp' (known: quantum-vdp, coupled-quantum-vdp)");
+    refused({ ...pair, model: 'vdp' }, 'scenario.model', "unknown model 'vdp' (known: quantum-vdp, coupled-quantum-vdp, noisy-vdp, noisy-vdp-polar, coupled-noisy-vdp, noisy-phase-pair, adler, nonreciprocal-phase-pair, kuramoto, two-population-kuramoto, ott-antonsen, reduced-order-parameter)");
   });
 
   it('refuses parameters the model refuses, at the parameter', () => {
     refused({ ...pair, parameters: [1] }, 'scenario.parameters', 'must be an object');
-    refused({ ...pair, parameters: { ...pair.parameters, V: 1 } }, 'scenario.parameters.V', "unknown parameter of model 'coupled-quantum-vdp' (known: cutoff, kappa1,");
+    refused({ ...pair, parameters: { ...pair.parameters, coupling: 1 } }, 'scenario.parameters.coupling', "unknown parameter of model 'coupled-quantum-vdp' (known: cutoff, kappa1,");
     refused({ ...pair, parameters: without(pair.parameters, 'cutoff') }, 'scenario.parameters.cutoff', 'is required');
     refused({ ...pair, parameters: { ...pair.parameters, cutoff: 4.5 } }, 'scenario.parameters.cutoff', 'must be an integer');
     refused({ ...pair, parameters: { ...pair.parameters, cutoff: 1 } }, 'scenario.parameters.cutoff', 'must be ≥ 2');
     refused({ ...pair, parameters: { ...pair.parameters, kappa1: -1 } }, 'scenario.parameters.kappa1', 'must be ≥ 0, got -1');
-    refused({ ...pair, parameters: { ...pair.parameters, delta: '0.5' } }, 'scenario.parameters.delta', 'must be a finite number');
+    refused({ ...pair, parameters: { ...pair.parameters, delta: '0.5' } }, 'scenario.parameters.delta', 'must be a finite number, got the string "0.5"');
+    // from code a NaN can arrive: it is named as NaN
+    refused({ ...pair, parameters: { ...pair.parameters, kappa1: NaN } }, 'scenario.parameters.kappa1', 'must be a finite number, got number NaN');
+    refused({ ...pair, parameters: { ...pair.parameters, kappa2: Infinity } }, 'scenario.parameters.kappa2', 'must be a finite number, got number Infinity');
   });
 
   it('reports an error of the model builder itself at scenario.parameters', () => {
@@ -145,6 +151,7 @@ describe('validateScenario: every refusal names its key path', () => {
   it('refuses a missing or unknown method', () => {
     refused(without(pair, 'method'), 'scenario.method', 'is required');
     refused({ ...pair, method: 'steady' }, 'scenario.method', "must be one of 'steady-state', 'time-evolution', got 'steady'");
+    refused({ ...pair, method: 'simulate' }, 'scenario.method', "must be one of 'steady-state', 'time-evolution', got 'simulate'");
   });
 
   it('refuses time-evolution keys in a steady-state scenario', () => {
@@ -234,9 +241,104 @@ describe('validateScenario: every refusal names its key path', () => {
 
   it('refuses bad outputs', () => {
     refused({ ...pair, outputs: 'json' }, 'scenario.outputs', 'must be an array');
-    refused({ ...pair, outputs: [] }, 'scenario.outputs', "must name at least one of 'json', 'csv', 'svg'");
-    refused({ ...pair, outputs: ['json', 'png'] }, 'scenario.outputs[1]', "unknown output 'png' (known: json, csv, svg)");
+    refused({ ...pair, outputs: [] }, 'scenario.outputs', "must name at least one of 'json', 'csv', 'svg', 'png'");
+    expect(validateScenario({ ...pair, outputs: ['png'] }).outputs).toEqual(['png']);
+    refused({ ...pair, outputs: ['json', 'pdf'] }, 'scenario.outputs[1]', "unknown output 'pdf' (known: json, csv, svg, png)");
     refused({ ...pair, outputs: ['csv', 'csv'] }, 'scenario.outputs[1]', "output 'csv' is listed twice");
+  });
+});
+
+const adler = {
+  model: 'adler',
+  parameters: { delta: 0.5, V: 1, sigma: 0.5, realizations: 8, phi0: 0 },
+  method: 'simulate',
+  times: { start: 0, stop: 2, count: 5 },
+  observables: { phase: 'phiAB', drift: 'phiABUnwrapped' },
+};
+
+const kuramoto = {
+  model: 'kuramoto',
+  parameters: { N: 64, V: 1.5, G: 0.5, realizations: 2 },
+  method: 'simulate',
+  options: { frequencies: 'quantile' },
+  times: { start: 0, stop: 1, count: 3 },
+  sde: { method: 'euler-maruyama', step: 0.01 },
+  noiseSeed: 7,
+  observables: { r: 'r', z: 'z' },
+};
+
+describe('validateScenario: classical models (method simulate)', () => {
+  it("fills in the model's own SDE scheme and step, the noise seed and the outputs", () => {
+    const s = validateScenario(adler);
+    expect(s).toEqual({
+      model: 'adler',
+      parameters: { delta: 0.5, V: 1, sigma: 0.5, realizations: 8, phi0: 0 },
+      method: 'simulate',
+      times: { start: 0, stop: 2, count: 5 },
+      // the model's own defaults: 'sra' for additive noise, and its step rule
+      sde: { method: 'sra', step: adlerModel(adler.parameters).defaultDt },
+      noiseSeed: 1,
+      observables: { phase: 'phiAB', drift: 'phiABUnwrapped' },
+      outputs: ['json', 'csv', 'svg'],
+    });
+  });
+
+  it('leaves out an optional initial phase (drawn at random), and takes named options with their defaults', () => {
+    const s = validateScenario({ ...adler, parameters: { delta: 0.5, V: 1 } });
+    expect(s.parameters).not.toHaveProperty('phi0');
+    const k = validateScenario(kuramoto);
+    expect(k.method === 'simulate' && k.options).toEqual({ frequencies: 'quantile', initialPhases: 'uniform' });
+    expect(k.parameters.disorderSeed).toBe(1);
+    expect(k.method === 'simulate' && [k.sde, k.noiseSeed]).toEqual([{ method: 'euler-maruyama', step: 0.01 }, 7]);
+  });
+
+  it('takes an order-parameter equation with Dormand–Prince tolerances', () => {
+    const s = validateScenario({ model: 'ott-antonsen', parameters: { V: 1.5, G: 0.5 }, method: 'simulate', times: { start: 0, stop: 5, count: 6 }, observables: { r: 'r' } });
+    expect(s.method === 'simulate' && s.tolerances).toEqual({ rtol: 1e-10, atol: 1e-12 });
+    expect(s).not.toHaveProperty('sde');
+  });
+
+  it('is idempotent for classical scenarios too', () => {
+    for (const raw of [adler, kuramoto]) {
+      const once = validateScenario(raw);
+      expect(validateScenario(JSON.parse(JSON.stringify(once)))).toEqual(once);
+    }
+  });
+
+  it('accepts a $schema reference for editors and leaves it out of the validated scenario', () => {
+    expect(validateScenario({ ...adler, $schema: '../scenario.schema.json' })).not.toHaveProperty('$schema');
+  });
+
+  it('refuses what a classical scenario cannot hold, naming the key path', () => {
+    refused({ ...adler, method: 'steady-state' }, 'scenario.method', "must be 'simulate' (model 'adler' is classical), got the string \"steady-state\"");
+    refused({ ...adler, probes: [] }, 'scenario.probes', "is a key of quantum scenarios; model 'adler' is classical (method 'simulate')");
+    refused({ ...adler, initialState: {} }, 'scenario.initialState', 'is a key of quantum scenarios');
+    refused({ ...adler, tolerances: {} }, 'scenario.tolerances', 'unknown key (allowed here: description, model, parameters, method, times, sde, noiseSeed, observables, outputs)');
+    refused(without(adler, 'times'), 'scenario.times', 'is required');
+    refused({ ...adler, observables: { phase: 'phi' } }, 'scenario.observables.phase', "unknown channel 'phi' of model 'adler' (known: phiAB, phiABUnwrapped)");
+    refused({ ...adler, sde: { method: 'rk4' } }, 'scenario.sde.method', "unknown SDE scheme 'rk4' (known: sra, euler-maruyama, milstein)");
+    refused({ ...adler, sde: { step: 0 } }, 'scenario.sde.step', 'must be > 0, got 0');
+    refused({ ...adler, sde: { dt: 0.1 } }, 'scenario.sde.dt', 'unknown key (allowed here: method, step)');
+    refused({ ...adler, noiseSeed: 1.5 }, 'scenario.noiseSeed', 'must be an integer, got 1.5');
+    refused({ ...adler, parameters: { ...adler.parameters, realizations: 0 } }, 'scenario.parameters.realizations', 'must be ≥ 1, got 0');
+    refused({ ...kuramoto, options: { frequencies: 'lattice' } }, 'scenario.options.frequencies', "must be one of 'random', 'quantile', got 'lattice'");
+    refused({ ...kuramoto, parameters: { ...kuramoto.parameters, disorderSeed: 0.5 } }, 'scenario.parameters.disorderSeed', 'must be an integer, got 0.5');
+    refused({ ...adler, options: {} }, 'scenario.options', 'unknown key (allowed here:');
+  });
+
+  it("refuses an SDE scheme the model cannot take, with the integrator's reason, at scenario.sde", () => {
+    // the polar vdP model's noise is not commutative and it gives no diffusion derivative: no Milstein
+    const polar = { model: 'noisy-vdp-polar', parameters: { kappa1: 1, kappa2: 1 }, method: 'simulate', times: { start: 0, stop: 1, count: 2 }, observables: { r: 'r' } };
+    expect(() => validateScenario(polar)).not.toThrow();
+    let error: unknown;
+    try {
+      validateScenario({ ...polar, sde: { method: 'milstein' } });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ScenarioError);
+    expect((error as ScenarioError).path).toBe('scenario.sde');
+    expect((error as Error).message).toMatch(/^scenario\.sde: .*milstein/i);
   });
 });
 

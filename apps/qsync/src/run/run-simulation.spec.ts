@@ -1,0 +1,122 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { tiltedWashboard } from '@qsync/models';
+import { expectClose } from '@qsync/testing';
+import { afterAll, describe, expect, it } from 'vitest';
+import { readScenarioFile } from '../scenario/read-scenario-file';
+import type { ChannelSeries, RunResults } from './results';
+import { runScenario } from './run-scenario';
+import { humanSummary, jsonSummary } from './summary';
+
+const tmp = mkdtempSync(join(tmpdir(), 'qsync-sim-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+const example = new URL('../../scenarios/adler-noisy-slips.json', import.meta.url).pathname;
+
+describe('qsync run on a classical model: the shipped noisy Adler example', async () => {
+  const outDir = join(tmp, 'adler');
+  const raw = readScenarioFile(example) as { parameters: { delta: number; V: number; sigma: number; realizations: number } };
+  const run = await runScenario(raw, { outDir, progress: false });
+  const slips = run.results.observables.slips as ChannelSeries;
+  const t = run.results.simulation?.times ?? [];
+
+  it('slips at the mean velocity of the tilted washboard (Eq. 2.26), not at the noise-free √(δ² − V²) (Eq. 2.23)', () => {
+    const { delta, V, sigma, realizations: n } = raw.parameters;
+    // velocity over the second half, after the start from φ = 0 has been forgotten
+    const k1 = t.length - 1;
+    const k0 = (t.length - 1) / 2;
+    const span = t[k1] - t[k0];
+    const v = (slips.re[k1] - slips.re[k0]) / span;
+    // its standard error from the run: sd(φ(T) − φ(T/2)) ≤ sd(φ(T)) + sd(φ(T/2)), over √n realizations
+    const se = (slips.std[k1] + slips.std[k0]) / Math.sqrt(n) / span;
+    const exact = tiltedWashboard({ delta, V, sigma }).velocity; // 0.5551 by quadrature
+    const noiseFree = Math.sqrt(delta * delta - V * V); // 0.4583
+    expect(Math.abs(v - exact)).toBeLessThan(4 * se);
+    expect(Math.abs(v - noiseFree)).toBeGreaterThan(4 * se); // the check tells the two apart
+    expect(se).toBeLessThan(0.25 * (exact - noiseFree));
+  });
+
+  it('records the ensemble statistics of the channel: count, spread growing like diffusion, the scheme it ran', () => {
+    expect(slips).toMatchObject({ channel: 'phiABUnwrapped', kind: 'real', unit: 'rad', count: 400 });
+    expect(slips.re[0]).toBe(0); // every realization starts at φ = 0
+    expect(slips.std[0]).toBe(0);
+    // phase diffusion: Var φ grows linearly at late times, so sd(T)/sd(T/2) ≈ √2 (loosely: 1.2 … 1.7)
+    const ratio = slips.std[t.length - 1] / slips.std[(t.length - 1) / 2];
+    expect(ratio).toBeGreaterThan(1.2);
+    expect(ratio).toBeLessThan(1.7);
+    expect(run.results.simulation).toMatchObject({ integrator: 'sra', step: 0.02, noiseSeed: 1, realizations: 400 });
+    expect(t).toHaveLength(201);
+  });
+
+  it('writes scenario.json, results.json, the CSV table and the plot as SVG and PNG', () => {
+    expect([...run.files].sort()).toEqual(['observables.csv', 'results.json', 'scenario.json', 'slips.png', 'slips.svg']);
+    const rows = readFileSync(join(outDir, 'observables.csv'), 'utf8').trim().split('\n');
+    expect(rows[0]).toBe('t,slips_mean,slips_std');
+    expect(rows).toHaveLength(202);
+    expectClose(rows.slice(1).map((r) => Number(r.split(',')[1])), slips.re, { rtol: 0 });
+    const png = readFileSync(join(outDir, 'slips.png'));
+    expect(Array.from(png.subarray(0, 8))).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1440, 880]);
+    const results = JSON.parse(readFileSync(join(outDir, 'results.json'), 'utf8')) as RunResults;
+    expect(results.model).toMatchObject({ name: 'adler', equation: '2.25' });
+    expect(results.model).not.toHaveProperty('dims');
+  });
+
+  it('summarises the run in JSON and for people', () => {
+    const s = jsonSummary(run);
+    expect(s).toMatchObject({ model: 'adler', method: 'simulate', residual: null, finalTrace: null });
+    expect(s.observables.slips).toMatchObject({ final: slips.final, std: slips.std });
+    expect(humanSummary(run)).toMatch(/^adler — .*simulation t = 0 … 200 \(201 times; sra, step 0\.02, noise seed 1, 400 realizations\)\n {2}slips {2}mean of phiABUnwrapped at t = 200 = \d+\.\d+ \(standard deviation \d+\.?\d* over 400\)/);
+  });
+});
+
+describe('qsync run on classical models against closed forms', () => {
+  it('noise-free van der Pol: |α| converges at second order in the step to the logistic law of r², towards r0 = √(κ1/2κ2) (Eq. 2.4)', async () => {
+    const [kappa1, kappa2, x0] = [1, 1, 2];
+    const r02 = kappa1 / (2 * kappa2);
+    const radius = async (step: number) => {
+      const run = await runScenario(
+        {
+          model: 'noisy-vdp',
+          parameters: { omega: 2, kappa1, kappa2, sigma: 0, realizations: 2, x0, p0: 0 },
+          method: 'simulate',
+          times: { start: 0, stop: 8, count: 17 },
+          sde: { method: 'sra', step },
+          observables: { r: 'r', mean: 'mean' },
+          outputs: ['json'],
+        },
+        { outDir: join(tmp, `vdp-${step}`), progress: false },
+      );
+      return { run, r: run.results.observables.r as ChannelSeries, t: run.results.simulation?.times ?? [] };
+    };
+    // d(r²)/dt = κ1 r² − 2κ2 r⁴: r²(t) = r0² / (1 + (r0²/r(0)² − 1) e^{−κ1 t})
+    const exact = (s: number) => Math.sqrt(r02 / (1 + (r02 / (x0 * x0) - 1) * Math.exp(-kappa1 * s)));
+    const error = ({ r, t }: { r: ChannelSeries; t: readonly number[] }) => Math.max(...t.map((s, k) => Math.abs(r.re[k] - exact(s))));
+    const coarse = await radius(0.01);
+    const fine = await radius(0.005);
+    // σ = 0: SRA is Ralston's RK2, global error O(dt²): halving the step quarters it (measured 6.0e-5 → 1.5e-5)
+    expect(error(fine)).toBeLessThan(3e-5);
+    const ratio = error(coarse) / error(fine);
+    expect(ratio).toBeGreaterThan(3.5);
+    expect(ratio).toBeLessThan(4.5);
+    expect(fine.r.std.every((s) => s === 0)).toBe(true); // identical realizations without noise
+    expectClose(fine.r.re[fine.t.length - 1], Math.sqrt(r02), { rtol: 1e-3 });
+    // the scalar complex channel E[α] turns at ω: arg E[α](t) = −ωt (α = r e^{−iφ}, φ̇ = ω)
+    const mean = fine.run.results.observables.mean as ChannelSeries;
+    expect(mean).toMatchObject({ kind: 'complex', count: 1 });
+    const k = 3; // t = 1.5
+    expectClose(Math.atan2(mean.im[k], mean.re[k]), Math.atan2(Math.sin(-2 * fine.t[k]), Math.cos(-2 * fine.t[k])), { atol: 1e-4 });
+  });
+
+  it('Ott–Antonsen: |z| of Eq. 2.43 reaches √(1 − 2G/V) (Eq. 2.37)', async () => {
+    const run = await runScenario(
+      { model: 'ott-antonsen', parameters: { V: 1.5, G: 0.5 }, method: 'simulate', times: { start: 0, stop: 80, count: 5 }, observables: { r: 'r' }, outputs: ['csv'] },
+      { outDir: join(tmp, 'oa'), progress: false },
+    );
+    const r = run.results.observables.r as ChannelSeries;
+    expect(run.results.simulation).toMatchObject({ integrator: 'dormand-prince', rtol: 1e-10, atol: 1e-12 });
+    // the gain V/2 − G = 0.25 from r0 = 0.01: after t = 80, e^{−2·0.25·80} ≈ 4e-18 of the gap is left
+    expectClose(r.re[4], Math.sqrt(1 - (2 * 0.5) / 1.5), { rtol: 1e-8 });
+    expect(readFileSync(join(tmp, 'oa', 'observables.csv'), 'utf8').split('\n')[0]).toBe('t,r');
+  });
+});

@@ -1,0 +1,92 @@
+// The shape of a validated scenario (what `validateScenario` returns and a run writes back as scenario.json).
+import type { SdeMethod } from '@qsync/integrators';
+
+/**
+ * What a run computes: the steady state ρ_ss or ρ(t) of a quantum model, or the trajectories
+ * of a classical model (`simulate`).
+ */
+export type ScenarioMethod = 'steady-state' | 'time-evolution' | 'simulate';
+
+/** The files a run may write besides `scenario.json`. */
+export type OutputKind = 'json' | 'csv' | 'svg' | 'png';
+
+/** Initial state of a time evolution: a product of one coherent or Fock state per mode. */
+export type InitialStateSpec =
+  | {
+      readonly type: 'coherent';
+      /** Amplitude α of each mode as [Re α, Im α]. */
+      readonly alpha: Readonly<Record<string, readonly [number, number]>>;
+    }
+  | {
+      readonly type: 'fock';
+      /** Occupation number of each mode. */
+      readonly n: Readonly<Record<string, number>>;
+    };
+
+/** Output times: `count` equally spaced times from `start` to `stop` (both included). */
+export interface TimeGrid {
+  readonly start: number;
+  readonly stop: number;
+  readonly count: number;
+}
+
+/** Tolerances of the adaptive Dormand–Prince integrator (`mesolve`, the order-parameter equations). */
+export interface Tolerances {
+  readonly rtol: number;
+  readonly atol: number;
+}
+
+/** How a classical stochastic model is integrated: scheme and fixed step (defaults: the model's). */
+export interface SdeSettings {
+  readonly method: SdeMethod;
+  readonly step: number;
+}
+
+/** A probe of the steady state or of the final state, with its defaults resolved. */
+export type ProbeSpec =
+  | { readonly type: 'relative-phase'; readonly points: number }
+  | { readonly type: 'phase'; readonly mode: string; readonly points: number }
+  | { readonly type: 'husimi'; readonly mode: string; readonly extent: number; readonly points: number };
+
+interface ScenarioCommon {
+  readonly description?: string;
+  /** Key of the model in `modelCatalog` of @qsync/models. */
+  readonly model: string;
+  /** Every model parameter, defaults filled in. */
+  readonly parameters: Readonly<Record<string, number>>;
+  /** Output name → operator (quantum models) or channel (classical models) of the model. */
+  readonly observables: Readonly<Record<string, string>>;
+  readonly outputs: readonly OutputKind[];
+}
+
+/** A validated steady-state scenario of a quantum model. */
+export interface SteadyStateScenario extends ScenarioCommon {
+  readonly method: 'steady-state';
+  readonly probes: readonly ProbeSpec[];
+}
+
+/** A validated time-evolution scenario of a quantum model. */
+export interface TimeEvolutionScenario extends ScenarioCommon {
+  readonly method: 'time-evolution';
+  readonly probes: readonly ProbeSpec[];
+  readonly initialState: InitialStateSpec;
+  readonly times: TimeGrid;
+  readonly tolerances: Tolerances;
+}
+
+/** A validated simulation of a classical model: stochastic (SDE) or an order-parameter equation (ODE). */
+export interface SimulationScenario extends ScenarioCommon {
+  readonly method: 'simulate';
+  readonly times: TimeGrid;
+  /** Named settings of the model (e.g. Kuramoto's frequency sampling), defaults filled in; stochastic models with settings only. */
+  readonly options?: Readonly<Record<string, string>>;
+  /** Scheme and step; stochastic models only. */
+  readonly sde?: SdeSettings;
+  /** Seed of the noise and of random initial conditions; stochastic models only. */
+  readonly noiseSeed?: number;
+  /** Dormand–Prince tolerances; order-parameter models only. */
+  readonly tolerances?: Tolerances;
+}
+
+/** A scenario after `validateScenario`: strictly checked, every default resolved. */
+export type Scenario = SteadyStateScenario | TimeEvolutionScenario | SimulationScenario;

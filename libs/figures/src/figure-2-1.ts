@@ -1,3 +1,4 @@
+import { tapProgress } from '@qsync/frames';
 import { noisyVanDerPol } from '@qsync/models';
 import { observedFrequency, unwrapPhase } from '@qsync/probes';
 import { map } from 'rxjs';
@@ -58,8 +59,12 @@ export const figure21: FigureRecipe = {
       const times = linspace(0, T_END, steps + 1);
       const frames = await ctx.collect('van der Pol', (progress) =>
         model
-          .simulate(times, { dt: DT, y0, progress })
-          .pipe(map((f) => ({ alpha: arrayData(f, 'alpha'), phi: arrayData(f, 'phi') }))),
+          .simulate(times, { dt: DT, y0 })
+          .withProgress()
+          .pipe(
+            tapProgress(progress),
+            map((f) => ({ alpha: arrayData(f, 'alpha'), phi: arrayData(f, 'phi') })),
+          ),
       );
       const trajectories: FigureSeries[] = STARTS.map(([x0, p0], j) => ({
         name: `α0 = ${complexLabel(x0, p0)}`,

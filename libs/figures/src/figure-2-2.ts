@@ -1,3 +1,4 @@
+import { tapProgress } from '@qsync/frames';
 import { noisyVanDerPol, vanDerPolMeanDecayRate } from '@qsync/models';
 import { map } from 'rxjs';
 import { resolveFigureConfig } from './figure-config';
@@ -60,7 +61,8 @@ export const figure22: FigureRecipe = {
       const noisy = noisyVanDerPol({ omega: OMEGA, kappa1: KAPPA, kappa2: KAPPA, sigma: SIGMA, realizations });
       const perGroup = realizations / GROUPS;
       const frames = await ctx.collect('noisy trajectories', (progress) =>
-        noisy.simulate(times, { noiseSeed: cfg.seed, progress }).pipe(
+        noisy.simulate(times, { noiseSeed: cfg.seed }).withProgress().pipe(
+          tapProgress(progress),
           map((f) => {
             const alpha = arrayData(f, 'alpha');
             const shown = new Float64Array(SHOWN);
@@ -82,7 +84,13 @@ export const figure22: FigureRecipe = {
       );
       const clean = noisyVanDerPol({ omega: OMEGA, kappa1: KAPPA, kappa2: KAPPA, sigma: 0 });
       const cleanX = await ctx.collect('noise-free trajectory', (progress) =>
-        clean.simulate(times, { dt: 1e-3, progress }).pipe(map((f) => arrayData(f, 'alpha')[0])),
+        clean
+          .simulate(times, { dt: 1e-3 })
+          .withProgress()
+          .pipe(
+            tapProgress(progress),
+            map((f) => arrayData(f, 'alpha')[0]),
+          ),
       );
 
       const fitRate = (re: (k: number) => number, im: (k: number) => number): number => {

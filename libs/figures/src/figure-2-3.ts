@@ -1,3 +1,4 @@
+import { tapProgress } from '@qsync/frames';
 import { noisyVanDerPol, vanDerPolMeanRadius } from '@qsync/models';
 import { phaseHistogram, phaseSpaceHistogram } from '@qsync/probes';
 import { map } from 'rxjs';
@@ -50,7 +51,8 @@ export const figure23: FigureRecipe = {
       const isSnapshot = (t: number) => SNAPSHOTS.some((s) => Math.abs(s - t) < 1e-9);
       const model = noisyVanDerPol({ omega: OMEGA, kappa1: KAPPA, kappa2: KAPPA, sigma: SIGMA, realizations });
       const frames = await ctx.collect('trajectories', (progress) =>
-        model.simulate(times, { noiseSeed: cfg.seed, progress }).pipe(
+        model.simulate(times, { noiseSeed: cfg.seed }).withProgress().pipe(
+          tapProgress(progress),
           map((f) => {
             const alpha = arrayData(f, 'alpha');
             const snapshot = isSnapshot(f.t)

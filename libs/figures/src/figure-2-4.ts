@@ -1,3 +1,4 @@
+import { tapProgress } from '@qsync/frames';
 import { adler, tiltedWashboard } from '@qsync/models';
 import { histogramMaximum, phaseHistogram } from '@qsync/probes';
 import { filter, map } from 'rxjs';
@@ -183,7 +184,8 @@ async function stationaryPhases(
   const out = new Float64Array(samples * realizations);
   let k = 0;
   await ctx.collect(stage ?? 'Arnold tongue', (progress) =>
-    model.simulate(times, { dt, noiseSeed: seed, ...(stage !== null ? { progress } : {}) }).pipe(
+    model.simulate(times, { dt, noiseSeed: seed }).withProgress().pipe(
+      tapProgress(stage !== null ? progress : () => undefined),
       filter((f) => f.t >= T_START),
       map((f) => {
         out.set(arrayData(f, 'phiAB'), k * realizations);

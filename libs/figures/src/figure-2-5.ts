@@ -1,3 +1,4 @@
+import { tapProgress } from '@qsync/frames';
 import { adler, noisyPhasePair, tiltedWashboard } from '@qsync/models';
 import { observedFrequencies, observedFrequency } from '@qsync/probes';
 import { dominantFrequency, fitLorentzian, spectrumFromCorrelation, twoTimeCorrelation, type Spectrum } from '@qsync/spectral';
@@ -239,7 +240,8 @@ async function spectra(
   const xb = new Float64Array(2 * realizations * SAMPLES_B);
   let n = 0;
   await ctx.collect(`spectra, V = ${V}`, (progress) =>
-    model.simulate(times, { dt, noiseSeed: seed, progress }).pipe(
+    model.simulate(times, { dt, noiseSeed: seed }).withProgress().pipe(
+      tapProgress(progress),
       filter((f) => f.t >= TRANSIENT_B),
       map((f) => {
         const phiA = arrayData(f, 'phiAUnwrapped');

@@ -1,4 +1,4 @@
-import { channelValue } from '@qsync/frames';
+import { channelValue, tapProgress } from '@qsync/frames';
 import { kuramoto } from '@qsync/models';
 import { resolveFigureConfig } from './figure-config';
 import { figureStream, type FigureContext } from './figure-stream';
@@ -116,7 +116,9 @@ interface Snapshot {
 
 async function snapshot(ctx: FigureContext, stage: string, V: number, seed: number): Promise<Snapshot> {
   const model = kuramoto({ N, V, G, frequencies: 'quantile', observePhases: true, disorderSeed: seed });
-  const frames = await ctx.collect(stage, (progress) => model.simulate([0, T_SNAPSHOT], { noiseSeed: seed, progress }));
+  const frames = await ctx.collect(stage, (progress) =>
+    model.simulate([0, T_SNAPSHOT], { noiseSeed: seed }).withProgress().pipe(tapProgress(progress)),
+  );
   const last = frames[frames.length - 1];
   const z = channelValue(last, 'z', 'array').data;
   const phases = Float64Array.from(channelValue(last, 'phases', 'array').data);

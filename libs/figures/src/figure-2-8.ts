@@ -1,3 +1,4 @@
+import { tapProgress } from '@qsync/frames';
 import { kuramoto, ottAntonsen } from '@qsync/models';
 import { resolveFigureConfig } from './figure-config';
 import { figureStream } from './figure-stream';
@@ -76,7 +77,7 @@ export const figure28: FigureRecipe = {
       const timesA = linspace(0, T_A, 4 * T_A + 1);
       const modelA = kuramoto({ N: nA, V: V_A, G, realizations, disorderSeed: cfg.seed });
       const framesA = await ctx.collect(`(a) Kuramoto N = ${nA}`, (progress) =>
-        modelA.simulate(timesA, { noiseSeed: cfg.seed, dt: STEP / V_A, progress }),
+        modelA.simulate(timesA, { noiseSeed: cfg.seed, dt: STEP / V_A }).withProgress().pipe(tapProgress(progress)),
       );
       const simulated = orderBand(framesA);
       const oa = closedFormBand(ottAntonsen({ V: V_A, G }), realizationOrders(framesA[0]), timesA);

@@ -1,5 +1,5 @@
 // Pieces shared by the Kuramoto figures 2.8 and 2.9 (not exported from the library).
-import { channelValue, type Frame } from '@qsync/frames';
+import { channelValue, tapProgress, type Frame } from '@qsync/frames';
 import type { Complex } from '@qsync/linalg';
 import type { OrderParameterModel, StochasticModel } from '@qsync/models';
 import { longTimeAverage } from '@qsync/probes';
@@ -131,8 +131,12 @@ export async function orderSweep(ctx: FigureContext, spec: OrderSweepSpec): Prom
       const perFrame = await ctx.collect(spec.stage, (progress) =>
         spec
           .model(N, V, seed)
-          .simulate(times, { noiseSeed: seed, dt: spec.dt(V), progress: (p) => progress({ done: offset + p.done, total }) })
-          .pipe(map((f) => channelValue(f, 'r', 'real').value)),
+          .simulate(times, { noiseSeed: seed, dt: spec.dt(V) })
+          .withProgress()
+          .pipe(
+            tapProgress((p) => progress({ done: offset + p.done, total })),
+            map((f) => channelValue(f, 'r', 'real').value),
+          ),
       );
       const average = longTimeAverage(times, perFrame, { tStart: spec.tStart });
       abs[j] = average.mean;

@@ -64,11 +64,6 @@ export interface ChunkedObservable<T> extends Observable<T> {
 /** Options of {@link chunkedObservable}. */
 export interface ChunkedObservableConfig {
   /**
-   * @deprecated Shared by every subscriber of the Observable: use `withProgress()` and
-   * `tapProgress` in the subscriber's own pipe. Kept only while callers move over; to be removed.
-   */
-  progress?: (p: Progress) => void;
-  /**
    * Wall-clock budget of one time slice in ms (default 16): chunks run back to back until
    * the budget is spent, then the computation yields to the event loop. 0 yields after
    * every chunk (deterministic; useful in tests).
@@ -114,10 +109,9 @@ export function chunkedObservable<T>(
     );
   }
   const scheduler = config.scheduler ?? asyncScheduler;
-  const onProgress = config.progress;
-  const values = new Observable<T>((subscriber) => start(run, subscriber, false, yieldEvery, scheduler, onProgress));
+  const values = new Observable<T>((subscriber) => start(run, subscriber, false, yieldEvery, scheduler));
   const withProgress = (): Observable<ChunkedEvent<T>> =>
-    new Observable<ChunkedEvent<T>>((subscriber) => start(run, subscriber, true, yieldEvery, scheduler, onProgress));
+    new Observable<ChunkedEvent<T>>((subscriber) => start(run, subscriber, true, yieldEvery, scheduler));
   return Object.assign(values, { withProgress });
 }
 
@@ -128,7 +122,6 @@ function start<T>(
   asEvents: boolean,
   yieldEvery: number,
   scheduler: SchedulerLike,
-  onProgress: ((p: Progress) => void) | undefined,
 ): () => void {
   // one of the two, by `asEvents`
   const out = subscriber as Subscriber<T | ChunkedEvent<T>>;
@@ -142,11 +135,10 @@ function start<T>(
   let finished = false; // the iterator is done or closed
 
   const report = (): void => {
-    if (!hasLatest || (latestDone === reportedDone && latestTotal === reportedTotal)) return;
+    if (!asEvents || !hasLatest || (latestDone === reportedDone && latestTotal === reportedTotal)) return;
     reportedDone = latestDone;
     reportedTotal = latestTotal;
-    onProgress?.({ done: latestDone, total: latestTotal });
-    if (asEvents && !out.closed) out.next({ kind: 'progress', done: latestDone, total: latestTotal });
+    if (!out.closed) out.next({ kind: 'progress', done: latestDone, total: latestTotal });
   };
 
   const ctx: ChunkContext<T> = {
@@ -185,12 +177,7 @@ function start<T>(
       if (result.done === true) {
         finished = true;
         if (out.closed) return false;
-        try {
-          report();
-        } catch (err) {
-          out.error(err);
-          return false;
-        }
+        report();
         out.complete();
         return false;
       }
@@ -208,13 +195,7 @@ function start<T>(
       }
       if (performance.now() - begin >= yieldEvery) break;
     }
-    try {
-      report();
-    } catch (err) {
-      close();
-      out.error(err);
-      return false;
-    }
+    report();
     if (out.closed) close();
     return !out.closed;
   };

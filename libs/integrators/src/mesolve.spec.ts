@@ -19,6 +19,7 @@ import {
   spinHalfSpace,
   type DensityMatrix,
 } from '@qsync/operators';
+import { tapProgress } from '@qsync/frames';
 import type { ComplexChannel, Frame } from '@qsync/frames';
 import { mesolve } from './mesolve';
 import { vdpPair } from './test-support/vdp-pair';
@@ -135,7 +136,9 @@ describe('mesolve', () => {
     const { l, rho0 } = vdpPair(4);
     const done: number[] = [];
     const times = Array.from({ length: 400 }, (_, k) => k * 0.05);
-    const obs = mesolve(l, rho0, times, { progress: (p) => done.push(p.done), yieldEvery: 0 });
+    const obs = mesolve(l, rho0, times, { yieldEvery: 0 })
+      .withProgress()
+      .pipe(tapProgress((p) => done.push(p.done)));
     await new Promise((r) => setTimeout(r, 20));
     expect(done).toEqual([]); // nothing runs before subscribe
     const frames = await lastValueFrom(obs.pipe(take(3), toArray()));

@@ -1,8 +1,7 @@
 import { arrayChannel, chunkedObservable, complexChannel, realChannel } from '@qsync/frames';
-import type { Channel, Frame, Progress } from '@qsync/frames';
+import type { Channel, ChunkedObservable, Frame } from '@qsync/frames';
 import { csrMatvecInto, type CsrMatrix } from '@qsync/linalg';
 import type { DensityMatrix, Lindbladian, Operator } from '@qsync/operators';
-import type { Observable } from 'rxjs';
 import { createDormandPrince } from './create-dormand-prince';
 import { createRk4 } from './create-rk4';
 import { compileLindbladRhs, lindbladStencil } from './lindblad-rhs';
@@ -25,8 +24,6 @@ export interface MesolveConfig {
   dt?: number;
   /** Largest step of the adaptive method (default ∞). */
   hMax?: number;
-  /** Called with {done, total} output times as the run goes on. */
-  progress?: (p: Progress) => void;
   /** Wall-clock budget (ms) of one slice of work before yielding to the event loop (default 16). */
   yieldEvery?: number;
   /**
@@ -41,7 +38,8 @@ export interface MesolveConfig {
 /**
  * Integrates the Lindblad master equation ρ̇ = Lρ (Eq. 3.8) from ρ0 and emits one frame per
  * requested time, as a cold Observable: nothing runs until subscribed, the work runs in slices
- * that yield to the event loop, and unsubscribing stops it.
+ * that yield to the event loop, and unsubscribing stops it. `withProgress()` adds the progress of
+ * each subscription in output times {done, total} (read it with `tapProgress` of @qsync/frames).
  *
  * Each frame has the channels named in `expect` (complex ⟨O⟩ = Tr[O ρ(t)]), `trace` (real
  * Tr ρ(t)) and, with `includeState`, `rho` (a copy of ρ(t), complex n×n). The right-hand side is
@@ -64,7 +62,7 @@ export function mesolve(
   rho0: DensityMatrix,
   times: ArrayLike<number>,
   config: MesolveConfig = {},
-): Observable<Frame> {
+): ChunkedObservable<Frame> {
   const n = l.left.rows;
   if (!sameDims(rho0.dims, l.dims) || rho0.matrix.rows !== n || rho0.matrix.cols !== n) {
     throw new Error(
@@ -117,10 +115,7 @@ export function mesolve(
         yield { done: k + 1, total: t.length };
       }
     },
-    {
-      ...(config.progress !== undefined ? { progress: config.progress } : {}),
-      ...(config.yieldEvery !== undefined ? { yieldEvery: config.yieldEvery } : {}),
-    },
+    config.yieldEvery !== undefined ? { yieldEvery: config.yieldEvery } : {},
   );
 }
 

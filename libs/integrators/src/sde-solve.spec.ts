@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { lastValueFrom, take, takeWhile, toArray } from 'rxjs';
 import type { Observable } from 'rxjs';
 import { createRng } from '@qsync/linalg';
-import { channelValue, realChannel } from '@qsync/frames';
+import { channelValue, realChannel, tapProgress } from '@qsync/frames';
 import type { ArrayChannel, Frame, Progress } from '@qsync/frames';
 import { expectClose } from '@qsync/testing';
 import { createSdeStepper } from './create-sde-stepper';
@@ -50,7 +50,9 @@ describe('sdeSolve', () => {
   it('is cold: nothing runs before subscribe', async () => {
     const { system, calls } = counted(8);
     const reports: Progress[] = [];
-    const obs = sdeSolve(system, new Float64Array(8), [0, 1], { dt: 0.01, noiseSeed: 1, progress: (p) => reports.push(p) });
+    const obs = sdeSolve(system, new Float64Array(8), [0, 1], { dt: 0.01, noiseSeed: 1 })
+      .withProgress()
+      .pipe(tapProgress((p) => reports.push(p)));
     await sleep(20);
     expect(calls.n).toBe(0);
     expect(reports).toEqual([]);
@@ -61,7 +63,9 @@ describe('sdeSolve', () => {
   it('emits a frame at each requested time, landing on times that are not multiples of dt', async () => {
     const times = [0, 0.25, 0.6, 0.6, 1];
     const reports: Progress[] = [];
-    const frames = await collect(sdeSolve(decay, new Float64Array([1]), times, { dt: 0.1, noiseSeed: 1, progress: (p) => reports.push(p) }));
+    const frames = await collect(
+      sdeSolve(decay, new Float64Array([1]), times, { dt: 0.1, noiseSeed: 1 }).withProgress().pipe(tapProgress((p) => reports.push(p))),
+    );
     expect(frames.map((f) => f.t)).toEqual(times);
     // steps 0.1, 0.1, 0.05 | 0.1, 0.1, 0.1, 0.05 | none (repeated time) | 0.1 × 4
     const a = 0.9 ** 2 * 0.95;
@@ -126,7 +130,11 @@ describe('sdeSolve', () => {
     const { system } = counted(dim);
     const reports: Progress[] = [];
     const times = [0, 0.333, 1];
-    await collect(sdeSolve(system, new Float64Array(dim), times, { dt: 0.01, noiseSeed: 1, yieldEvery: 0, progress: (p) => reports.push(p) }));
+    await collect(
+      sdeSolve(system, new Float64Array(dim), times, { dt: 0.01, noiseSeed: 1, yieldEvery: 0 })
+        .withProgress()
+        .pipe(tapProgress((p) => reports.push(p))),
+    );
     const total = 34 + 67; // 0.333 = 33 steps + 0.003; 0.667 = 66 steps + 0.007
     expect(reports.length).toBeGreaterThan(20); // 4 steps per chunk
     for (let k = 0; k < reports.length; k++) {
@@ -215,7 +223,7 @@ describe('sdeSolve', () => {
   it('copies y0 at the call and emits a single frame for a single time', async () => {
     const y0 = new Float64Array([2]);
     const reports: Progress[] = [];
-    const obs = sdeSolve(decay, y0, [0.5], { dt: 0.1, noiseSeed: 1, progress: (p) => reports.push(p) });
+    const obs = sdeSolve(decay, y0, [0.5], { dt: 0.1, noiseSeed: 1 }).withProgress().pipe(tapProgress((p) => reports.push(p)));
     y0[0] = 7;
     const frames = await collect(obs);
     expect(frames.map((f) => [f.t, stateOf(f)[0]])).toEqual([[0.5, 2]]);
@@ -234,15 +242,16 @@ describe('sdeSolve', () => {
     expect(() => sdeSolve(decay, y0, [0, 1], { ...ok, observe: 1 as never })).toThrow(
       "sdeSolve: option 'observe' must be a function (t, y) => channels",
     );
-    expect(() => sdeSolve(decay, y0, [0, 1], { ...ok, progress: {} as never })).toThrow(
-      "sdeSolve: option 'progress' must be a function ({ done, total }) => void",
+    // progress is per subscription (withProgress()), no longer a callback option
+    expect(() => sdeSolve(decay, y0, [0, 1], { ...ok, progress: () => undefined } as never)).toThrow(
+      "sdeSolve: unknown option 'progress'",
     );
     expect(() => sdeSolve(decay, y0, [0, 1], { ...ok, yieldEvery: -1 })).toThrow(/option 'yieldEvery' must be a number of ms ≥ 0, got -1/);
     // the stepper's checks run at the call too
     expect(() => sdeSolve(decay, y0, [0, 1], { dt: 0, noiseSeed: 1 })).toThrow("sdeSolve: option 'dt' must be a finite number > 0, got 0");
     expect(() => sdeSolve(decay, new Float64Array(2), [0, 1], ok)).toThrow(/'y0' must have length system.dim = 1, got 2/);
     expect(() => sdeSolve(decay, y0, [0, 1], { ...ok, seed: 1 } as never)).toThrow(
-      "sdeSolve: unknown option 'seed' (known: method, dt, noiseSeed, noiseStream, rng, increments, observe, progress, yieldEvery)",
+      "sdeSolve: unknown option 'seed' (known: method, dt, noiseSeed, noiseStream, rng, increments, observe, yieldEvery)",
     );
   });
 });

@@ -1,20 +1,17 @@
 import { arrayChannel, chunkedObservable } from '@qsync/frames';
-import type { Channel, Frame, Progress } from '@qsync/frames';
-import type { Observable } from 'rxjs';
+import type { Channel, ChunkedObservable, Frame } from '@qsync/frames';
 import { checkSdeStepperArguments, SDE_STEPPER_OPTIONS } from './check-sde-stepper-arguments';
 import { createSdeStepper } from './create-sde-stepper';
 import { stepsBetween } from './sde-grid';
 import type { SdeStepperConfig, SdeSystem } from './sde-types';
 
-/** Options of {@link sdeSolve}: the stepper's options plus what to emit and how to report progress. */
+/** Options of {@link sdeSolve}: the stepper's options plus what to emit and the time-slice budget. */
 export interface SdeSolveConfig extends SdeStepperConfig {
   /**
    * Reads the channels of one frame off the state at time t (`y` is the live state: copy what
    * you keep). Default: `{ y: a copy of y as a real array channel }`.
    */
   observe?: (t: number, y: Float64Array) => Record<string, Channel>;
-  /** Called with {done, total} time steps as the run goes on; the last report has done = total. */
-  progress?: (p: Progress) => void;
   /** Wall-clock budget (ms) of one slice of work before yielding to the event loop (default 16). */
   yieldEvery?: number;
 }
@@ -27,7 +24,7 @@ export interface SdeSolveConfig extends SdeStepperConfig {
 const CHUNK_WORK = 1 << 15;
 
 const FN = 'sdeSolve';
-const OPTIONS = [...SDE_STEPPER_OPTIONS, 'observe', 'progress', 'yieldEvery'];
+const OPTIONS = [...SDE_STEPPER_OPTIONS, 'observe', 'yieldEvery'];
 
 /**
  * Integrates an Itô SDE (see {@link createSdeStepper}) and emits one frame per requested time as
@@ -41,13 +38,15 @@ const OPTIONS = [...SDE_STEPPER_OPTIONS, 'observe', 'progress', 'yieldEvery'];
  * subscriber leave) — so a consumer can watch a channel and stop early with `takeWhile`.
  *
  * Output times need not be multiples of dt: the step before each is shortened to land on it and
- * the grid restarts there. `progress` counts time steps; `total` is their exact number.
+ * the grid restarts there. Progress, per subscription, comes with `withProgress()` (read it with
+ * `tapProgress` of @qsync/frames): it counts time steps, `total` is their exact number.
  *
  * @param system - drift, noise, dimension
  * @param y0 - initial state (copied at the call)
  * @param times - output times, finite, non-decreasing; the first is the initial time
- * @param config - scheme, step, noise source, `observe`, progress, `yieldEvery`
- * @throws Error naming the parameter for bad times, observe, progress, yieldEvery, an unknown
+ * @param config - scheme, step, noise source, `observe`, `yieldEvery`
+ * @returns a ChunkedObservable of frames (`withProgress()` adds this subscription's progress)
+ * @throws Error naming the parameter for bad times, observe, yieldEvery, an unknown
  *   option and everything {@link createSdeStepper} refuses (at the call, not at subscription)
  * @example
  * const decay: SdeSystem = { dim: 1, drift: (out, y) => { out[0] = -y[0]; }, noise: { kind: 'additive', amplitude: 0 } };
@@ -59,7 +58,7 @@ export function sdeSolve(
   y0: Float64Array,
   times: ArrayLike<number>,
   config: SdeSolveConfig,
-): Observable<Frame> {
+): ChunkedObservable<Frame> {
   if (times === null || typeof times !== 'object' || !(times.length >= 1)) {
     throw new Error(`${FN}: 'times' must hold at least one time`);
   }
@@ -75,9 +74,6 @@ export function sdeSolve(
   checkSdeStepperArguments(FN, system, y0, t[0], config, OPTIONS);
   if (config.observe !== undefined && typeof config.observe !== 'function') {
     throw new Error(`${FN}: option 'observe' must be a function (t, y) => channels`);
-  }
-  if (config.progress !== undefined && typeof config.progress !== 'function') {
-    throw new Error(`${FN}: option 'progress' must be a function ({ done, total }) => void`);
   }
   const start = Float64Array.from(y0);
   // the stepper gets its own options only (it refuses names it does not know)
@@ -111,9 +107,6 @@ export function sdeSolve(
       }
       yield { done: total, total };
     },
-    {
-      ...(config.progress !== undefined ? { progress: config.progress } : {}),
-      ...(config.yieldEvery !== undefined ? { yieldEvery: config.yieldEvery } : {}),
-    },
+    config.yieldEvery !== undefined ? { yieldEvery: config.yieldEvery } : {},
   );
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { expectClose } from '@qsync/testing';
 import { createRng } from '@qsync/linalg';
-import { channelValue, type Frame } from '@qsync/frames';
+import { channelValue, tapProgress, type Frame } from '@qsync/frames';
 import { take } from 'rxjs';
 import { kuramoto, kuramotoParameters, MAX_KURAMOTO_STATE } from './kuramoto';
 import { collectFrames, dataOf, linspace, realOf } from './test-support/kuramoto';
@@ -246,8 +246,12 @@ describe('kuramoto (Eq. 2.29)', () => {
       const times = linspace(1e4, 1e4); // 2·10^5 steps of 0.05: seconds of work if it ran on
       const got: Frame[] = [];
       await new Promise<void>((resolve) => {
-        m.simulate(times, { progress: (p) => reports.push(p.done), yieldEvery: 0 })
-          .pipe(take(3))
+        m.simulate(times, { yieldEvery: 0 })
+          .withProgress()
+          .pipe(
+            tapProgress((p) => reports.push(p.done)),
+            take(3),
+          )
           .subscribe({ next: (f) => got.push(f), complete: resolve });
       });
       const after = reports.length;
@@ -265,7 +269,7 @@ describe('kuramoto (Eq. 2.29)', () => {
       );
       // the two seeds are apart: the model's disorderSeed, the run's noiseSeed; the old name is refused
       expect(() => m.simulate([0, 1], { seed: 1 } as never)).toThrow(
-        "simulate: unknown option 'seed' (known: method, dt, noiseSeed, y0, progress, yieldEvery)",
+        "simulate: unknown option 'seed' (known: method, dt, noiseSeed, y0, yieldEvery)",
       );
       expect(() => m.simulate([0, 1], { noiseSeed: Number.NaN })).toThrow("simulate: option 'noiseSeed' must be an integer, got NaN");
     });

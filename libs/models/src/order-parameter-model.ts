@@ -1,7 +1,6 @@
-import { chunkedObservable, complexChannel, realChannel, type Channel, type Frame, type Progress } from '@qsync/frames';
+import { chunkedObservable, complexChannel, realChannel, type Channel, type ChunkedObservable, type Frame } from '@qsync/frames';
 import { createDormandPrince, type OdeRhs } from '@qsync/integrators';
 import type { Complex } from '@qsync/linalg';
-import type { Observable } from 'rxjs';
 import { orderParameterModulus } from './order-parameter-modulus';
 
 /** Options of {@link OrderParameterModel.simulate}. */
@@ -11,7 +10,7 @@ export interface OrderParameterSimulationConfig {
   /** Dormand–Prince tolerances (defaults 1e-10, 1e-12: the ODE is two-dimensional, accuracy is cheap) */
   rtol?: number;
   atol?: number;
-  progress?: (p: Progress) => void;
+  /** wall-clock budget (ms) of one slice of work before yielding to the event loop (default 16) */
   yieldEvery?: number;
 }
 
@@ -42,7 +41,7 @@ export interface OrderParameterModel {
   /** channels `z` and `r` of the state y = [Re z, Im z] */
   observe(t: number, y: Float64Array): Record<string, Channel>;
   /** integrates with Dormand–Prince and emits a frame per time in `times` (the first is the initial time) */
-  simulate(times: ArrayLike<number>, config?: OrderParameterSimulationConfig): Observable<Frame>;
+  simulate(times: ArrayLike<number>, config?: OrderParameterSimulationConfig): ChunkedObservable<Frame>;
 }
 
 /** What distinguishes one order-parameter equation from another. */
@@ -79,7 +78,7 @@ export function createOrderParameterModel(spec: OrderParameterSpec): OrderParame
     const psi = Math.atan2(z0.im, z0.re) + w * t;
     return { re: r * Math.cos(psi), im: r * Math.sin(psi) };
   };
-  const simulate = (times: ArrayLike<number>, config: OrderParameterSimulationConfig = {}): Observable<Frame> => {
+  const simulate = (times: ArrayLike<number>, config: OrderParameterSimulationConfig = {}): ChunkedObservable<Frame> => {
     const z0 = config.z0 ?? initial;
     assertComplex(fn, 'z0', z0);
     if (times.length < 1) throw new Error(`${fn}: simulate: 'times' must hold at least one time`);
@@ -102,10 +101,7 @@ export function createOrderParameterModel(spec: OrderParameterSpec): OrderParame
           yield { done: k + 1, total: t.length };
         }
       },
-      {
-        ...(config.progress !== undefined ? { progress: config.progress } : {}),
-        ...(config.yieldEvery !== undefined ? { yieldEvery: config.yieldEvery } : {}),
-      },
+      config.yieldEvery !== undefined ? { yieldEvery: config.yieldEvery } : {},
     );
   };
   return {

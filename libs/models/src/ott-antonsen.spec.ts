@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { expectClose } from '@qsync/testing';
-import { channelValue, type Frame } from '@qsync/frames';
+import { channelValue, tapProgress, type Frame } from '@qsync/frames';
 import { take } from 'rxjs';
 import { collectFrames, linspace, realOf } from './test-support/kuramoto';
 import { ottAntonsen, ottAntonsenParameters } from './ott-antonsen';
@@ -63,8 +63,12 @@ describe('ottAntonsen (Eq. 2.43)', () => {
     const got: Frame[] = [];
     const progress: number[] = [];
     await new Promise<void>((resolve) => {
-      oa.simulate(linspace(1000, 100000), { yieldEvery: 0, progress: (p) => progress.push(p.done) })
-        .pipe(take(2))
+      oa.simulate(linspace(1000, 100000), { yieldEvery: 0 })
+        .withProgress()
+        .pipe(
+          tapProgress((p) => progress.push(p.done)),
+          take(2),
+        )
         .subscribe({ next: (f) => got.push(f), complete: resolve });
     });
     const after = progress.length;

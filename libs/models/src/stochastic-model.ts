@@ -1,8 +1,7 @@
-import type { Channel, Frame, Progress } from '@qsync/frames';
+import type { Channel, ChunkedObservable, Frame } from '@qsync/frames';
 import { sdeSolve, type SdeMethod, type SdeSystem } from '@qsync/integrators';
-import type { Observable } from 'rxjs';
 
-/** How a stochastic model is integrated: scheme, step, noise seed, progress. */
+/** How a stochastic model is integrated: scheme, step, noise seed, time-slice budget. */
 export interface SimulationConfig {
   /** SDE scheme (default: the model's `defaultMethod`) */
   method?: SdeMethod;
@@ -16,7 +15,7 @@ export interface SimulationConfig {
   noiseSeed?: number;
   /** initial state (default: the model's `initialState(noiseSeed)`) */
   y0?: Float64Array;
-  progress?: (p: Progress) => void;
+  /** wall-clock budget (ms) of one slice of work before yielding to the event loop (default 16) */
   yieldEvery?: number;
 }
 
@@ -24,7 +23,8 @@ export interface SimulationConfig {
  * A classical model of thesis Ch. 2 as a batched Itô SDE: many realizations (and many
  * oscillators) in one state vector, integrated by `@qsync/integrators`, observed through
  * named channels. `simulate` is a cold Observable of frames: tap a channel while it runs and
- * unsubscribe (e.g. `takeWhile`) to stop early.
+ * unsubscribe (e.g. `takeWhile`) to stop early; `simulate(…).withProgress()` adds the progress
+ * of each subscription (time steps; read it with `tapProgress` of @qsync/frames).
  */
 export interface StochasticModel {
   /** the thesis equation(s) the model implements, e.g. '2.8' */
@@ -42,10 +42,10 @@ export interface StochasticModel {
   /** channels of a frame at time t (`y` is the live state; channels hold copies) */
   observe(t: number, y: Float64Array): Record<string, Channel>;
   /** runs the model and emits a frame per time in `times` (the first is the initial time) */
-  simulate(times: ArrayLike<number>, config?: SimulationConfig): Observable<Frame>;
+  simulate(times: ArrayLike<number>, config?: SimulationConfig): ChunkedObservable<Frame>;
 }
 
-const OPTIONS = ['method', 'dt', 'noiseSeed', 'y0', 'progress', 'yieldEvery'];
+const OPTIONS = ['method', 'dt', 'noiseSeed', 'y0', 'yieldEvery'];
 
 /**
  * Builds `simulate` from a system and an observer: resolves method, step, noise seed and initial
@@ -55,7 +55,7 @@ const OPTIONS = ['method', 'dt', 'noiseSeed', 'y0', 'progress', 'yieldEvery'];
  */
 export function simulateWith(
   model: Omit<StochasticModel, 'simulate'>,
-): (times: ArrayLike<number>, config?: SimulationConfig) => Observable<Frame> {
+): (times: ArrayLike<number>, config?: SimulationConfig) => ChunkedObservable<Frame> {
   return (times, config = {}) => {
     if (config === null || typeof config !== 'object') {
       throw new Error(`simulate: options must be an object { ${OPTIONS.join(', ')} }`);
@@ -78,7 +78,6 @@ export function simulateWith(
       noiseSeed,
       noiseStream: 1,
       observe: (t, y) => model.observe(t, y),
-      ...(config.progress !== undefined ? { progress: config.progress } : {}),
       ...(config.yieldEvery !== undefined ? { yieldEvery: config.yieldEvery } : {}),
     });
   };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { expectClose } from '@qsync/testing';
-import { channelValue, type Frame } from '@qsync/frames';
+import { channelValue, tapProgress, type Frame } from '@qsync/frames';
 import { take } from 'rxjs';
 import { collectFrames, dataOf, linspace, realOf } from './test-support/kuramoto';
 import { twoPopulationKuramoto, twoPopulationKuramotoParameters } from './two-population-kuramoto';
@@ -88,8 +88,12 @@ describe('twoPopulationKuramoto (Eqs. 6.10, 2.56 for populations)', () => {
     expect(Array.from(dataOf(a[1], 'zA'))).toEqual(Array.from(dataOf(b[1], 'zA')));
     const progress: number[] = [];
     await new Promise<void>((resolve) => {
-      m.simulate(linspace(1e4, 1e4), { yieldEvery: 0, progress: (p) => progress.push(p.done) })
-        .pipe(take(2))
+      m.simulate(linspace(1e4, 1e4), { yieldEvery: 0 })
+        .withProgress()
+        .pipe(
+          tapProgress((p) => progress.push(p.done)),
+          take(2),
+        )
         .subscribe({ complete: resolve });
     });
     const after = progress.length;

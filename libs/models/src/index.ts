@@ -6,7 +6,14 @@ export type { QuantumVanDerPol, QuantumVanDerPolConfig } from './quantum-van-der
 export { coupledVanDerPol, coupledVanDerPolParameters } from './coupled-van-der-pol';
 export type { CoupledVanDerPol, CoupledVanDerPolConfig } from './coupled-van-der-pol';
 export { modelCatalog } from './model-catalog';
-export type { ModelEntry, ModelInstance } from './model-catalog';
+export type {
+  ChoiceSpec,
+  ModelEntry,
+  ModelInstance,
+  OrderParameterModelEntry,
+  QuantumModelEntry,
+  StochasticModelEntry,
+} from './model-catalog';
 
 // classical models of Ch. 2: batched Itô SDEs with named channels
 export { simulateWith } from './stochastic-model';

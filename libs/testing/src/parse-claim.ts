@@ -36,7 +36,9 @@ export function claimValueText(text: string): string {
     else if (c === '(' || c === '[' || c === '{') depth++;
     else if (c === ')' || c === ']' || c === '}') depth--;
     else if (depth === 0 && COMMENTARY.some((s) => text.startsWith(s, i))) return text.slice(0, i).trim();
-    else if (depth === 0 && text.startsWith(' (', i) && i > 0 && ENDS_OPERAND.test(text[i - 1])) return text.slice(0, i).trim();
+    else if (depth === 0 && text.startsWith(' (', i) && ENDS_OPERAND.test(text.slice(0, i).trimEnd().slice(-1))) {
+      return text.slice(0, i).trim();
+    }
   }
   return text.trim();
 }

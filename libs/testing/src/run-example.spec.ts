@@ -63,6 +63,7 @@ describe('runExample: value claims', () => {
     await holds('Math.exp(0); // Math.exp(0) (one)');
     await holds('1 / (2 * Math.PI); // 1 / (2 * Math.PI) — a space before ( that the value needs');
     await holds('[1, 2]; // [1, 2] (two (nested) words)');
+    await holds('2; // → 2  (two spaces before)');
   });
 
   it('comparisons', async () => {

@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { tiltedWashboard } from '@qsync/models';
+import { modelCatalog, tiltedWashboard } from '@qsync/models';
 import { expectClose } from '@qsync/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readScenarioFile } from '../scenario/read-scenario-file';
@@ -118,5 +118,36 @@ describe('qsync run on classical models against closed forms', () => {
     // the gain V/2 − G = 0.25 from r0 = 0.01: after t = 80, e^{−2·0.25·80} ≈ 4e-18 of the gap is left
     expectClose(r.re[4], Math.sqrt(1 - (2 * 0.5) / 1.5), { rtol: 1e-8 });
     expect(readFileSync(join(tmp, 'oa', 'observables.csv'), 'utf8').split('\n')[0]).toBe('t,r');
+  });
+
+  it('runs every classical model of the catalog from a scenario, each channel finite at every output time', async () => {
+    const small: Record<string, Record<string, number>> = {
+      'noisy-vdp': { kappa1: 1, kappa2: 1, sigma: 0.3, realizations: 4 },
+      'noisy-vdp-polar': { kappa1: 1, kappa2: 1, sigma: 0.3, realizations: 4 },
+      'coupled-noisy-vdp': { delta: 0.1, V: 0.2, kappa1: 1, kappa2: 1, sigma: 0.3, realizations: 4 },
+      'noisy-phase-pair': { delta: 1, V: 0.5, sigma: 0.4, realizations: 4 },
+      adler: { delta: 1, V: 0.5, sigma: 0.4, realizations: 4 },
+      'nonreciprocal-phase-pair': { VAB: 1, VBA: -0.5, sigma: 0.2, realizations: 4 },
+      kuramoto: { N: 32, V: 1.5, G: 0.2, sigma: 0.3, realizations: 2 },
+      'two-population-kuramoto': { NA: 16, NB: 16, VAA: 1, VBB: 1, VAB: 0.5, VBA: -0.5, sigma: 0.3, realizations: 2 },
+      'ott-antonsen': { V: 1.5, G: 0.5 },
+      'reduced-order-parameter': { V: 1.1, sigma: 1 },
+    };
+    const classical = Object.entries(modelCatalog).filter(([, e]) => e.kind !== 'quantum');
+    expect(classical.map(([name]) => name).sort()).toEqual(Object.keys(small).sort());
+    for (const [name, entry] of classical) {
+      if (entry.kind === 'quantum') continue;
+      const observables = Object.fromEntries(Object.keys(entry.channels).map((c) => [`o_${c}`, c]));
+      const run = await runScenario(
+        { model: name, parameters: small[name], method: 'simulate', times: { start: 0, stop: 1, count: 3 }, observables, outputs: ['csv', 'svg'] },
+        { outDir: join(tmp, `all-${name}`), progress: false },
+      );
+      expect(run.files, name).toContain('observables.csv');
+      for (const [o, series] of Object.entries(run.results.observables)) {
+        const s = series as ChannelSeries;
+        expect(run.files, `${name}: ${o}`).toContain(`${o}.svg`);
+        for (const v of [...s.re, ...s.im, ...s.std]) expect(Number.isFinite(v), `${name}: ${o}`).toBe(true);
+      }
+    }
   });
 });

@@ -1,5 +1,6 @@
 // Small pieces shared by the figure recipes (not exported from the library).
 import { channelValue, type Frame } from '@qsync/frames';
+import { solveDense } from '@qsync/linalg';
 
 /** n equally spaced points from lo to hi (both included; n = 1 gives [lo]). */
 export function linspace(lo: number, hi: number, n: number): Float64Array {
@@ -60,15 +61,20 @@ export function meanWithError(values: ArrayLike<number>): { mean: number; standa
  * realizations: `estimate(null)` on all of them, `estimate(g)` with group g left out. Returns θ of
  * all and the jackknife standard error √((G − 1)/G · Σ_g (θ_(g) − θ̄)²), which holds for
  * estimators that are smooth but not linear in the data (a fitted rate, a refined peak), where
- * the spread of per-group estimates would carry their own small-sample bias.
+ * the spread of per-group estimates would carry their own small-sample bias; and θ with its
+ * O(1/n) bias removed, G·θ − (G − 1)·θ̄.
  */
-export function jackknife(groups: number, estimate: (leftOut: number | null) => number): { value: number; standardError: number } {
+export function jackknife(
+  groups: number,
+  estimate: (leftOut: number | null) => number,
+): { value: number; standardError: number; biasCorrected: number } {
   if (!(Number.isSafeInteger(groups) && groups >= 2)) throw new Error(`jackknife: 'groups' must be an integer ≥ 2, got ${groups}`);
   const value = estimate(null);
   const partial = Array.from({ length: groups }, (_, g) => estimate(g));
   const mean = partial.reduce((a, b) => a + b, 0) / groups;
   const spread = partial.reduce((a, b) => a + (b - mean) ** 2, 0);
-  return { value, standardError: Math.sqrt(((groups - 1) / groups) * spread) };
+  // θ − (G − 1)(θ̄ − θ) removes a bias ∝ 1/(sample size), e.g. the noise bias of a peak height
+  return { value, standardError: Math.sqrt(((groups - 1) / groups) * spread), biasCorrected: groups * value - (groups - 1) * mean };
 }
 
 /**
@@ -82,4 +88,41 @@ export function meanSquaredT(t: ArrayLike<number>, nu: number): { value: number;
   for (let k = 0; k < t.length; k++) s += t[k] * t[k];
   const variance = (2 * nu * nu * (nu - 1)) / ((nu - 2) ** 2 * (nu - 4));
   return { value: s / t.length, expected: nu / (nu - 2), standardError: Math.sqrt(variance / t.length) };
+}
+
+/**
+ * Hotelling's T² of the mean of n independent vectors (rows of `rows`, length p each) against
+ * `expected`, with their covariance estimated from the same rows: T² = n·d̄ᵀS⁻¹d̄. For Gaussian
+ * rows (n − p)T²/(p(n − 1)) follows F(p, n − p), so T²/p has mean (n − 1)/(n − p − 2) and variance
+ * ((n − 1)/(n − p))²·2m²(p + m − 2)/(p(m − 2)²(m − 4)), m = n − p. Unlike a sum of per-component
+ * t², it is right when the components are correlated (the bins of one histogram are). Returns
+ * T²/p, that mean and the standard deviation.
+ */
+export function hotellingT2(
+  rows: readonly Float64Array[],
+  expected: Float64Array,
+): { value: number; expected: number; standardError: number } {
+  const n = rows.length;
+  const p = expected.length;
+  if (!(n - p > 4)) throw new Error(`hotellingT2: needs more than p + 4 = ${p + 4} rows, got ${n}`);
+  const mean = new Float64Array(p);
+  for (const row of rows) for (let i = 0; i < p; i++) mean[i] += row[i] / n;
+  // S as a complex matrix with zero imaginary parts, for solveDense
+  const s = new Float64Array(2 * p * p);
+  for (const row of rows) {
+    for (let i = 0; i < p; i++) {
+      const di = row[i] - mean[i];
+      for (let j = 0; j < p; j++) s[2 * (i * p + j)] += (di * (row[j] - mean[j])) / (n - 1);
+    }
+  }
+  const d = new Float64Array(2 * p);
+  for (let i = 0; i < p; i++) d[2 * i] = mean[i] - expected[i];
+  const x = solveDense({ rows: p, cols: p, data: s }, d);
+  let t2 = 0;
+  for (let i = 0; i < p; i++) t2 += d[2 * i] * x[2 * i];
+  t2 *= n;
+  const m = n - p;
+  const scale = (n - 1) / m;
+  const fVariance = (2 * m * m * (p + m - 2)) / (p * (m - 2) ** 2 * (m - 4));
+  return { value: t2 / p, expected: scale * (m / (m - 2)), standardError: scale * Math.sqrt(fVariance) };
 }

@@ -1,6 +1,6 @@
 import { expectClose } from '@qsync/testing';
 import { describe, expect, it } from 'vitest';
-import { jackknife, linspace, maxAbsDifference, meanSquaredT, meanWithError, weightedSlope } from './figure-support';
+import { hotellingT2, jackknife, linspace, maxAbsDifference, meanSquaredT, meanWithError, weightedSlope } from './figure-support';
 
 describe('figure support', () => {
   it('linspace includes both ends', () => {
@@ -53,5 +53,31 @@ describe('figure support', () => {
     // E t⁴ = 3ν²/((ν − 2)(ν − 4)) = 300/48 = 6.25; Var = 6.25 − 1.25² = 4.6875
     expectClose(r.standardError, Math.sqrt(4.6875 / 4), { rtol: 1e-14 });
     expect(() => meanSquaredT([1], 4)).toThrow(/ν > 4/);
+  });
+
+  it('hotellingT2: for one component it is the squared t statistic; it undoes a linear mixing of the components', () => {
+    const x = [0.3, 1.1, -0.4, 2.0, 0.7, 0.9, -0.2, 1.4];
+    const one = hotellingT2(
+      x.map((v) => Float64Array.of(v)),
+      Float64Array.of(0.2),
+    );
+    const m = meanWithError(x);
+    expectClose(one.value, ((m.mean - 0.2) / m.standardError) ** 2, { rtol: 1e-12 });
+    // n = 8, p = 1: (n − 1)/(n − p − 2) = 7/5
+    expectClose(one.expected, 7 / 5, { rtol: 1e-14 });
+    // T² is invariant under an invertible linear map of the components (a correlated pair here)
+    const y = [0.5, -0.1, 0.8, 0.2, -0.6, 0.4, 1.0, 0.1];
+    const expected = Float64Array.of(0.1, 0.3);
+    const plain = hotellingT2(
+      x.map((v, k) => Float64Array.of(v, y[k])),
+      expected,
+    );
+    const mix = (a: number, b: number) => Float64Array.of(a + 2 * b, a - b);
+    const mixed = hotellingT2(
+      x.map((v, k) => mix(v, y[k])),
+      mix(expected[0], expected[1]),
+    );
+    expectClose(mixed.value, plain.value, { rtol: 1e-10 });
+    expect(() => hotellingT2([Float64Array.of(1, 2)], Float64Array.of(0, 0))).toThrow(/more than p \+ 4/);
   });
 });

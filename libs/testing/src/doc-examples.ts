@@ -75,7 +75,9 @@ export function docExamples(config: DocExamplesConfig): void {
   const base = dirname(dir);
   const scope: Record<string, unknown> = Object.assign({}, ...(config.scope ?? []), config.library ?? {});
 
-  describe('@example of every doc comment', () => {
+  // a project without doc examples and without a library (test/) has only its README to run
+  const anyExample = files.some((f) => f.examples.length > 0);
+  const registerExamples = () => describe('@example of every doc comment', () => {
     for (const { path, examples } of files) {
       const rel = relative(base, path);
       for (const ex of examples) {
@@ -113,6 +115,7 @@ export function docExamples(config: DocExamplesConfig): void {
       });
     }
   });
+  if (anyExample || config.library !== undefined) registerExamples();
 
   if (config.readme === false) return;
   const readme = toPath(config.readme ?? join(base, 'README.md'));

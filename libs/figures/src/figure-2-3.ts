@@ -4,7 +4,7 @@ import { phaseHistogram, phaseSpaceHistogram } from '@qsync/probes';
 import { map } from 'rxjs';
 import { resolveFigureConfig } from './figure-config';
 import { figureStream } from './figure-stream';
-import { arrayData, linspace } from './figure-support';
+import { arrayData, linspace, meanWithError } from './figure-support';
 import type { FigureCheck, FigurePanel, FigureRecipe, FigureSeries } from './figure-types';
 
 /** κ1 = κ2 = ω/2 = 10σ² of the caption, in units where κ1 = 1. */
@@ -18,6 +18,8 @@ const TRAJECTORY_END = 5;
 const TRAJECTORY_SAMPLE = 0.05;
 /** Half side of the (x, p) window. */
 const EXTENT = 1.5;
+/** Bins of |α|² for the comparison with the stationary density: equal probability under it. */
+const RADIAL_BINS = 20;
 
 /**
  * Fig. 2.3: the distributions P(x, p) (panels a1 … a5, heatmaps over [−1.5, 1.5]², 60 × 60
@@ -27,13 +29,16 @@ const EXTENT = 1.5;
  * ≥ 16), κ1 = κ2 = ω/2 = 10σ² with κ1 = 1; model default step (0.025, SRA). Panel c: one of the
  * trajectories, t ∈ [0, 5] (the thesis draws it over the first heatmap). φ = −arg α.
  *
- * Checks at t = 50 (D·t = 5 with D = σ²/2r0² = 0.1; the first Fourier mode of P(φ) has decayed to
- * e^{−0.143·50} ≈ 1e-3): (1) max |P(φ) − 1/2π| over the bins against 0 (the flat stationary
- * solution of Eq. 2.12) — pure counting noise remains, per bin √(P/(NΔφ)) (in
- * `parameters.flatnessNoise`, 0.0087 at N = 16 000), so expect ≈ 2.5 × that as the maximum over 48
- * bins; (2) the mean radius E[r] against r0 = √(κ1/2κ2) (Eq. 2.4) and (3) against the exact
- * stationary E[r] of Eq. (2.8), 0.7032 = 0.9945 r0 (radial density ∝ r e^{2Φ/σ²}, see
- * `vanDerPolMeanRadius`); the statistical error of E[r] is std(r)/√N ≈ 0.22/√N.
+ * Checks, each with its standard error from the run (the trajectories are independent):
+ * (1) P(φ) at t = 50 against the flat stationary solution 1/2π of Eq. (2.12) (D·t = 5 with
+ * D = σ²/2r0² = 0.1; the first Fourier mode has decayed to e^{−0.143·50} ≈ 1e-3): Pearson's χ² of the
+ * counts per degree of freedom, expected 1 ± √(2/(bins − 1)); (2) the mean radius E[r] at t = 50
+ * against the exact stationary E[r] of Eq. (2.8), 0.7032 = 0.9945 r0 (`vanDerPolMeanRadius`; not
+ * r0 = √(κ1/2κ2) of Eq. 2.4, which it misses by 2 standard errors at 16 000 trajectories);
+ * (3) the whole distribution of |α|² at t = 50 against the stationary Fokker–Planck density of
+ * Eq. (2.9), in which |α|² is a Gaussian of mean r0² and variance σ²/κ2 cut off at 0, as χ² per
+ * degree of freedom of 20 bins of equal exact probability; (4) the circular mean of φ at t = 0.5
+ * against ωt (Eq. 2.11): φ − ωt is distributed symmetrically about 0 at every time.
  */
 export const figure23: FigureRecipe = {
   id: '2.3',
@@ -103,18 +108,54 @@ export const figure23: FigureRecipe = {
         yDomain: [-EXTENT, EXTENT],
       });
 
-      const late = histograms[histograms.length - 1];
-      let flatness = 0;
-      for (const d of late.density) flatness = Math.max(flatness, Math.abs(d - 1 / (2 * Math.PI)));
       const lastSnapshot = snapshots[snapshots.length - 1];
-      let meanR = 0;
-      for (const r of lastSnapshot.r) meanR += r / realizations;
-      const exactMeanR = vanDerPolMeanRadius({ kappa1: KAPPA, kappa2: KAPPA, sigma: SIGMA });
       const tLate = lastSnapshot.t;
+      // (1) P(φ) flat at late times (Eq. 2.12): one phase per independent trajectory, so the counts
+      // are multinomial and Pearson's χ²/(bins − 1) has mean 1 and deviation √(2/(bins − 1))
+      const late = histograms[histograms.length - 1];
+      const expectedCount = realizations / bins;
+      let chi2 = 0;
+      for (const d of late.density) chi2 += (d * (2 * Math.PI / bins) * realizations - expectedCount) ** 2 / expectedCount;
+      // (2) E[r] against the exact stationary value, error std(r)/√N
+      const radius = meanWithError(lastSnapshot.r);
+      const exactMeanR = vanDerPolMeanRadius({ kappa1: KAPPA, kappa2: KAPPA, sigma: SIGMA });
+      // (3) the distribution of |α|² against the stationary density of Eq. (2.9), ∝ e^{2Φ/σ²} with
+      // Φ = κ1r²/4 − κ2r⁴/4: in u = |α|² a Gaussian of mean r0² and variance σ²/κ2 cut off at u = 0
+      const radial = radialChiSquare(lastSnapshot.r);
+      // (4) early on the cloud turns at ω: the distribution of φ − ωt is symmetric about 0 (the drift
+      // is radial in the rotating frame, the noise isotropic, the start on the real axis), so the
+      // circular mean of φ at t = 0.5 is ωt exactly; its error is √(E[sin²(φ − ψ)]/N)/|E[e^{iφ}]|
+      const first = snapshots[0];
+      const rotation = circularMean(first.phi);
       const checks: FigureCheck[] = [
-        { name: `max |P(φ) − 1/2π| at t = ${tLate}`, equation: '2.12', value: flatness, expected: 0 },
-        { name: `mean radius E[r] at t = ${tLate} vs r0`, equation: '2.4', value: meanR, expected: r0 },
-        { name: `mean radius E[r] at t = ${tLate} vs the exact stationary E[r]`, equation: '2.8–2.9', value: meanR, expected: exactMeanR },
+        {
+          name: `P(φ) at t = ${tLate} vs the flat 1/2π: Pearson χ²/(bins − 1) of ${bins} bins`,
+          equation: '2.12',
+          value: chi2 / (bins - 1),
+          expected: 1,
+          standardError: Math.sqrt(2 / (bins - 1)),
+        },
+        {
+          name: `mean radius E[r] at t = ${tLate} vs the exact stationary E[r] (below r0 = √(κ1/2κ2) by the noise)`,
+          equation: '2.8–2.9',
+          value: radius.mean,
+          expected: exactMeanR,
+          standardError: radius.standardError,
+        },
+        {
+          name: `distribution of |α|² at t = ${tLate} vs the stationary Fokker–Planck density: Pearson χ²/dof of ${RADIAL_BINS} bins`,
+          equation: '2.9',
+          value: radial.chi2PerDof,
+          expected: 1,
+          standardError: Math.sqrt(2 / (RADIAL_BINS - 1)),
+        },
+        {
+          name: `circular mean of φ at t = ${first.t} vs ωt`,
+          equation: '2.11',
+          value: rotation.mean,
+          expected: OMEGA * first.t,
+          standardError: rotation.standardError,
+        },
       ];
       return {
         id: '2.3',
@@ -129,8 +170,8 @@ export const figure23: FigureRecipe = {
           sigma2: SIGMA * SIGMA,
           r0,
           snapshots: SNAPSHOTS.join(', '),
-          flatnessNoise: Math.sqrt(1 / (2 * Math.PI) / (realizations * ((2 * Math.PI) / bins))),
           exactMeanRadius: exactMeanR,
+          radialBins: RADIAL_BINS,
           dt: model.defaultDt,
           seed: cfg.seed,
         },
@@ -140,3 +181,58 @@ export const figure23: FigureRecipe = {
     });
   },
 };
+
+/**
+ * Pearson's χ² per degree of freedom of the samples' u = r² in RADIAL_BINS bins of equal probability
+ * under the stationary density of u, a Gaussian of mean κ1/(2κ2) and variance σ²/κ2 on u ≥ 0 (from
+ * P ∝ e^{2Φ(r)/σ²}, Eq. 2.9, and d²α = π du). The bin edges are quantiles of its CDF, found on a
+ * fine grid (Simpson on steps of s/200 out to 12 standard deviations: exact to ~1e-10).
+ */
+function radialChiSquare(r: Float64Array): { chi2PerDof: number } {
+  const mu = KAPPA / (2 * KAPPA);
+  const s = SIGMA / Math.sqrt(KAPPA);
+  const hi = mu + 12 * s;
+  const steps = 2 * Math.ceil((hi / s) * 100);
+  const h = hi / steps;
+  const weight = (u: number) => Math.exp(-((u - mu) ** 2) / (2 * s * s));
+  // cumulative mass at every even grid point (Simpson per pair of steps)
+  const cdf = new Float64Array(steps / 2 + 1);
+  for (let k = 1; k <= steps / 2; k++) {
+    const u = 2 * (k - 1) * h;
+    cdf[k] = cdf[k - 1] + (h / 3) * (weight(u) + 4 * weight(u + h) + weight(u + 2 * h));
+  }
+  const total = cdf[cdf.length - 1];
+  const edges: number[] = [];
+  let k = 0;
+  for (let b = 1; b < RADIAL_BINS; b++) {
+    const target = (b / RADIAL_BINS) * total;
+    while (cdf[k + 1] < target) k++;
+    // linear between grid points: the grid resolves the CDF far below the counts' noise
+    edges.push(2 * h * (k + (target - cdf[k]) / (cdf[k + 1] - cdf[k])));
+  }
+  const counts = new Float64Array(RADIAL_BINS);
+  for (const radius of r) {
+    const u = radius * radius;
+    let b = 0;
+    while (b < edges.length && u >= edges[b]) b++;
+    counts[b]++;
+  }
+  const expected = r.length / RADIAL_BINS;
+  let chi2 = 0;
+  for (const c of counts) chi2 += (c - expected) ** 2 / expected;
+  return { chi2PerDof: chi2 / (RADIAL_BINS - 1) };
+}
+
+/** The circular mean ψ = arg E[e^{iφ}] of phases and its error √(E[sin²(φ − ψ)]/N)/|E[e^{iφ}]|. */
+function circularMean(phi: Float64Array): { mean: number; standardError: number } {
+  let c = 0;
+  let s = 0;
+  for (const p of phi) {
+    c += Math.cos(p) / phi.length;
+    s += Math.sin(p) / phi.length;
+  }
+  const psi = Math.atan2(s, c);
+  let spread = 0;
+  for (const p of phi) spread += Math.sin(p - psi) ** 2 / phi.length;
+  return { mean: psi, standardError: Math.sqrt(spread / phi.length) / Math.hypot(c, s) };
+}

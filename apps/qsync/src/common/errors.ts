@@ -5,7 +5,7 @@
  *
  * @example
  * new ScenarioError('scenario.times.count', 'must be an integer ≥ 1, got 0').message;
- * // 'scenario.times.count: must be an integer ≥ 1, got 0'
+ * // → 'scenario.times.count: must be an integer ≥ 1, got 0'
  */
 export class ScenarioError extends Error {
   readonly path: string;
@@ -23,7 +23,7 @@ export class ScenarioError extends Error {
  *
  * @example
  * new NumericalError('steady state', new Error('GMRES did not converge')).message;
- * // 'numerical failure in steady state: GMRES did not converge'
+ * // → 'numerical failure in steady state: GMRES did not converge'
  */
 export class NumericalError extends Error {
   constructor(stage: string, cause: unknown) {

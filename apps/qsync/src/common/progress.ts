@@ -28,8 +28,12 @@ const SPINNER = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', 
  *
  * @param stream - where to draw (normally process.stderr)
  * @example
- * const p = terminalProgress(process.stderr);
- * p.status('solving steady state'); p.stop();
+ * // process.stderr in the program; here a stream that keeps what is drawn
+ * const drawn: string[] = [];
+ * const p = terminalProgress({ write: (text: string) => drawn.push(text) } as never);
+ * p.status('solving steady state');
+ * p.stop();
+ * drawn; // ['\r\x1b[2K⠋ solving steady state', '\r\x1b[2K'] — the spinner's first frame, then the line cleared
  */
 export function terminalProgress(stream: NodeJS.WriteStream): ProgressReporter {
   let bar: cliProgress.SingleBar | null = null;

@@ -30,7 +30,9 @@ export interface FigureCommandOptions {
  * (computed value next to the thesis's closed form). `qsync figure list` lists the figures.
  *
  * @example
- * await figureCommand('2.6', { out: 'runs/fig26' }, process);
+ * // io: process in the program; here one that keeps what is printed (io.printed); dir: a scratch folder
+ * await figureCommand('2.6', { out: `${dir}/fig26`, scale: '0.05', json: true, progress: false }, io);
+ * JSON.parse(io.printed.at(-1) ?? '').files; // ['figure-2.6.json', 'figure-2.6a.csv', 'figure-2.6a.svg', …]
  */
 export async function figureCommand(id: string, options: FigureCommandOptions, io: CommandIo): Promise<void> {
   if (id === 'list') {

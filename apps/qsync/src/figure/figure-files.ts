@@ -19,6 +19,7 @@ export interface FigureFilesOptions {
  * @param data - the figure's data, as its recipe emitted it
  * @param options - `png`: PNG images beside the SVG ones
  * @example
+ * // data: Fig. 2.6's FigureData, as figureCatalog['2.6'].run(…) ends with it
  * Object.keys(figureFiles(data)); // ['figure-2.6.json', 'figure-2.6a.csv', 'figure-2.6a.svg', …]
  */
 export function figureFiles(data: FigureData, options: FigureFilesOptions = {}): Record<string, string | Uint8Array> {

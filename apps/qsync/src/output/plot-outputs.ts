@@ -9,6 +9,7 @@ import { renderPng } from '@qsync/plots';
  * @param formats - which of the two to write
  * @returns file name → content
  * @example
+ * const svg = svgLinePlot({ title: 'Q(φ)', xLabel: 'φ', yLabel: 'Q', series: [{ name: 'Q', x: [0, 1], y: [0, 1] }] });
  * Object.keys(plotOutputs({ 'relative-phase': svg }, { svg: true, png: true })); // → ['relative-phase.svg', 'relative-phase.png']
  */
 export function plotOutputs(

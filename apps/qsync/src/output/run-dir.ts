@@ -19,7 +19,10 @@ export interface RunDirConfig {
  * folder already exists, so that two runs in the same second do not mix.
  *
  * @example
- * createRunDir({ name: 'default', now: new Date(2024, 0, 31, 9, 5, 7) }); // 'runs/default-20240131-090507'
+ * // runsRoot defaults to 'runs' in the working directory; dir: a scratch folder
+ * const now = new Date(2024, 0, 31, 9, 5, 7);
+ * createRunDir({ runsRoot: dir, name: 'default', now }); // `${dir}/default-20240131-090507`
+ * createRunDir({ runsRoot: dir, name: 'default', now }); // `${dir}/default-20240131-090507-2` — the same second again
  */
 export function createRunDir(config: RunDirConfig = {}): string {
   if (config.outDir !== undefined) {

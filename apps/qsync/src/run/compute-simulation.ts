@@ -27,8 +27,14 @@ export type ClassicalModel = { readonly kind: 'stochastic'; readonly model: Stoc
  * @param built - the model built from it, with its kind
  * @param onProgress - called with (done, total) time steps (or output times)
  * @example
+ * // the Adler equation without noise, outside the tongue: one slip of 2π per period 2π/√(δ² − V²) = 2π
+ * const scenario = validateScenario({
+ *   model: 'adler', parameters: { delta: Math.SQRT2, V: 1, phi0: 0 }, method: 'simulate',
+ *   times: { start: 0, stop: 2 * Math.PI, count: 2 }, observables: { slips: 'phiABUnwrapped' },
+ * });
+ * const model = modelCatalog.adler.build(scenario.parameters, {});
  * const { observables } = await computeSimulation(scenario, { kind: 'stochastic', model });
- * observables.phase.final.re; // E[φ_AB] at times.stop
+ * observables.slips.final.re; // ≈ 6.282 — E[φ_AB] at times.stop: 2π up to the step error
  */
 export function computeSimulation(
   scenario: SimulationScenario,

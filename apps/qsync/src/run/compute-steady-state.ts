@@ -19,7 +19,9 @@ export interface SteadyStateOutcome {
  * @param model - the built model
  * @param observables - output name → operator name (validated)
  * @example
- * computeSteadyState(model, { n: 'n' }).observables.n.value; // { re: ⟨n⟩, im: 0 }
+ * // the quantum limit of one vdP oscillator (κ = 0, κ2 ≫ κ1): populations (2/3, 1/3), so ⟨n⟩ = 1/3
+ * const model = modelCatalog['quantum-vdp'].build({ cutoff: 5, kappa1: 1, kappa2: 1e4 });
+ * computeSteadyState(model, { n: 'n' }).observables.n.value; // ≈ { re: 0.333, im: 0 }
  */
 export function computeSteadyState(
   model: ModelInstance,

@@ -12,7 +12,8 @@ import type { ChannelSeries, ObservableSeries, RunResults, SteadyObservable } fr
  *
  * @param results - the results of a run
  * @example
- * csvFiles(results)['observables.csv'].split('\n')[0]; // 'name,re,im' for a steady state
+ * // results: those of the default scenario, a steady state (runScenario(…).results)
+ * csvFiles(results)['observables.csv'].split('\n')[0]; // 'name,re,im'
  */
 export function csvFiles(results: RunResults): Record<string, string> {
   const files: Record<string, string> = {};

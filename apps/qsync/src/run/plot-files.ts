@@ -15,7 +15,8 @@ const PALETTE = ['#1f77b4', '#d62728', '#2ca02c', '#ff7f0e', '#9467bd', '#8c564b
  *
  * @param results - the results of a run
  * @example
- * Object.keys(plotFiles(results)); // ['relative-phase'] for the default scenario
+ * // results: those of the default scenario (runScenario(…).results)
+ * Object.keys(plotFiles(results)); // ['relative-phase']
  */
 export function plotFiles(results: RunResults): Record<string, string> {
   const plots: Record<string, string> = {};

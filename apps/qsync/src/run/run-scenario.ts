@@ -45,7 +45,10 @@ export interface RunOutcome {
  * @param input - the scenario, as parsed from JSON (validated here) or already validated
  * @param options - run folder and progress display
  * @example
- * const run = await runScenario(JSON.parse(readFileSync('apps/qsync/scenarios/default.json', 'utf8')), { name: 'default' });
+ * import { readFileSync } from 'node:fs';
+ *
+ * // defaultScenario: the path of scenarios/default.json; dir: a scratch folder
+ * const run = await runScenario(JSON.parse(readFileSync(defaultScenario, 'utf8')), { outDir: `${dir}/default` });
  * run.results.observables.coherence; // { operator: 'adagb', value: { re: 0.514…, im: 0.108… } }
  */
 export async function runScenario(input: unknown, options: RunOptions = {}): Promise<RunOutcome> {

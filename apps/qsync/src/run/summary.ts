@@ -35,6 +35,7 @@ export interface JsonSummary {
  *
  * @param run - the outcome of `runScenario`
  * @example
+ * // run: what runScenario returned for the default scenario
  * jsonSummary(run).observables.coherence; // { re: 0.514…, im: 0.108… }
  */
 export function jsonSummary(run: RunOutcome): JsonSummary {
@@ -73,7 +74,8 @@ export function jsonSummary(run: RunOutcome): JsonSummary {
  *
  * @param run - the outcome of `runScenario`
  * @example
- * humanSummary(run).split('\n').at(-1); // 'results in runs/default-20240131-090507/ (…)'
+ * // run: what runScenario returned for the default scenario, into runs/default-20240131-090507/
+ * humanSummary(run).split('\n').at(-1)?.startsWith(`results in ${run.runDir}`); // true
  */
 export function humanSummary(run: RunOutcome): string {
   const { results } = run;

@@ -16,7 +16,11 @@ import type { RunResults } from './results';
  * @param scenario - the validated scenario
  * @param results - what the run computed
  * @example
- * writeResults('runs/x', scenario, results); // ['scenario.json', 'results.json', 'observables.csv', …]
+ * import { mkdirSync } from 'node:fs';
+ *
+ * // scenario, results: those of a run of the default scenario; dir: a scratch folder
+ * mkdirSync(`${dir}/x`);
+ * writeResults(`${dir}/x`, scenario, results); // ['scenario.json', 'results.json', 'observables.csv', …]
  */
 export function writeResults(runDir: string, scenario: Scenario, results: RunResults): string[] {
   const files: Record<string, string | Uint8Array> = { 'scenario.json': toJson(scenario) };

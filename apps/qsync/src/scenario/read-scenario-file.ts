@@ -7,7 +7,7 @@ import { ScenarioError } from '../common/errors';
  *
  * @param file - path of the scenario JSON file
  * @example
- * validateScenario(readScenarioFile('apps/qsync/scenarios/default.json')).model; // 'coupled-quantum-vdp'
+ * validateScenario(readScenarioFile(defaultScenario)).model; // 'coupled-quantum-vdp' — defaultScenario: scenarios/default.json
  */
 export function readScenarioFile(file: string): unknown {
   let text: string;

@@ -7,7 +7,9 @@ import { scenarioJsonSchema } from '../scenario/scenario-json-schema';
  *
  * @param io - where to print
  * @example
- * schemaCommand(process); // prints { "$schema": "https://json-schema.org/draft/2020-12/schema", … }
+ * // io: process in the program; here one that keeps what is printed (io.printed)
+ * schemaCommand(io);
+ * JSON.parse(io.printed.at(-1) ?? '').$schema; // 'http://json-schema.org/draft-07/schema#'
  */
 export function schemaCommand(io: Pick<CommandIo, 'stdout'>): void {
   io.stdout.write(`${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`);

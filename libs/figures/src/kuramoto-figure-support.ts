@@ -5,6 +5,7 @@ import type { OrderParameterModel, StochasticModel } from '@qsync/models';
 import { longTimeAverage } from '@qsync/probes';
 import { map } from 'rxjs';
 import type { FigureContext } from './figure-stream';
+import { meanWithError } from './figure-support';
 import type { FigureSeries } from './figure-types';
 
 /** Mean and standard deviation over realizations of a quantity, one value per time. */
@@ -38,6 +39,24 @@ export function orderBand(frames: readonly Frame[]): RealizationBand {
     std[k] = Math.sqrt(Math.max(0, s2 / n - mean[k] ** 2));
   }
   return { t, mean, std };
+}
+
+/** |z| of every realization in a frame's `z` channel. */
+export function realizationModuli(frame: Frame): Float64Array {
+  const z = channelValue(frame, 'z', 'array').data;
+  return Float64Array.from({ length: z.length / 2 }, (_, r) => Math.hypot(z[2 * r], z[2 * r + 1]));
+}
+
+/**
+ * Each realization's time average of |z| over the frames with t ≥ from (frames reduced to
+ * `{ t, each }`, `each` from {@link realizationModuli}).
+ */
+export function lateRealizationMeans(frames: readonly { readonly t: number; readonly each: Float64Array }[], from: number): Float64Array {
+  const late = frames.filter((f) => f.t >= from);
+  if (late.length === 0) throw new Error(`lateRealizationMeans: no time at or after ${from}`);
+  const out = new Float64Array(late[0].each.length);
+  for (const f of late) for (let r = 0; r < out.length; r++) out[r] += f.each[r] / late.length;
+  return out;
 }
 
 /** The per-realization z of a frame's `z` channel. */
@@ -91,11 +110,20 @@ export function lateMean(t: ArrayLike<number>, values: ArrayLike<number>, from: 
   return s / n;
 }
 
-/** The long-time ⟨|z|⟩ of every coupling of a sweep at one N, with the batch-means errors. */
+/** The long-time ⟨|z|⟩ of every coupling of a sweep at one N, with two kinds of standard error. */
 export interface SweepRow {
   readonly N: number;
   readonly abs: Float64Array;
+  /**
+   * batch means over time of the realizations' mean |z| (`longTimeAverage`): right when the
+   * realizations differ only by noise (ergodic), too small when each has its own frozen disorder
+   */
   readonly errors: Float64Array;
+  /**
+   * the spread of the realizations' own long-time means over √realizations: right either way (the
+   * realizations are independent), but from few values (NaN with one realization)
+   */
+  readonly realizationErrors: Float64Array;
 }
 
 /** What {@link orderSweep} runs: a model per (N, V) and how to integrate and average it. */
@@ -125,6 +153,7 @@ export async function orderSweep(ctx: FigureContext, spec: OrderSweepSpec): Prom
   for (const N of spec.sizes) {
     const abs = new Float64Array(couplings.length);
     const errors = new Float64Array(couplings.length);
+    const realizationErrors = new Float64Array(couplings.length);
     for (const [j, V] of couplings.entries()) {
       const seed = spec.seed + run;
       const offset = run * times.length;
@@ -135,15 +164,21 @@ export async function orderSweep(ctx: FigureContext, spec: OrderSweepSpec): Prom
           .withProgress()
           .pipe(
             tapProgress((p) => progress({ done: offset + p.done, total })),
-            map((f) => channelValue(f, 'r', 'real').value),
+            map((f) => ({ t: f.t, r: channelValue(f, 'r', 'real').value, each: realizationModuli(f) })),
           ),
       );
-      const average = longTimeAverage(times, perFrame, { tStart: spec.tStart });
+      const average = longTimeAverage(
+        times,
+        perFrame.map((f) => f.r),
+        { tStart: spec.tStart },
+      );
       abs[j] = average.mean;
       errors[j] = average.standardError;
+      const each = lateRealizationMeans(perFrame, spec.tStart);
+      realizationErrors[j] = each.length > 1 ? meanWithError(each).standardError : Number.NaN;
       run++;
     }
-    rows.push({ N, abs, errors });
+    rows.push({ N, abs, errors, realizationErrors });
   }
   return rows;
 }

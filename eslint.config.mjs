@@ -17,8 +17,7 @@ depConstraints.push({
 
 export default tseslint.config(
   {
-    // Readme-example specs write *.generated.ts beside themselves while lint may run in parallel.
-    ignores: ['**/node_modules/**', '**/dist/**', '**/.nx/**', 'runs/**', '**/out/**', '**/*.generated.ts'],
+    ignores: ['**/node_modules/**', '**/dist/**', '**/.nx/**', 'runs/**', '**/out/**'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

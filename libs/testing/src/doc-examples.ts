@@ -9,7 +9,7 @@ import { runExample } from './run-example';
 export interface DocExamplesConfig {
   /**
    * The project's source directory, or any file in it (a spec's `import.meta.url`). Every `.ts`
-   * file below it is read, except specs, `*.generated.ts`, `*.d.ts` and `test-support/`.
+   * file below it is read, except specs, `*.d.ts` and `test-support/`.
    */
   src: string | URL;
   /**
@@ -40,7 +40,7 @@ function sourceFiles(dir: string): string[] {
     const path = join(dir, name);
     if (statSync(path).isDirectory()) {
       if (name !== 'test-support' && name !== 'node_modules') out.push(...sourceFiles(path));
-    } else if (name.endsWith('.ts') && !/\.(spec|generated|d)\.ts$/.test(name)) {
+    } else if (name.endsWith('.ts') && !/\.(spec|d)\.ts$/.test(name)) {
       out.push(path);
     }
   }

@@ -16,20 +16,24 @@ export const SDE_STEPPER_OPTIONS = ['method', 'dt', 'noiseSeed', 'noiseStream', 
  * `noiseSeed`, which would otherwise be ignored).
  *
  * @param fn - the public function, for messages
+ * @param y0 - the initial state, or null when it is built later (sdeSolve's initial-state
+ *   factory), in which case the stepper checks it when it is built
  * @param options - every option name the caller accepts (the stepper's and its own)
  */
 export function checkSdeStepperArguments(
   fn: string,
   system: SdeSystem,
-  y0: Float64Array,
+  y0: Float64Array | null,
   t0: number,
   config: SdeStepperConfig,
   options: readonly string[] = SDE_STEPPER_OPTIONS,
 ): SdeMethod {
   checkSystem(fn, system);
-  assertInitialState(fn, y0);
-  if (y0.length !== system.dim) {
-    throw new Error(`${fn}: argument 'y0' must have length system.dim = ${system.dim}, got ${y0.length}`);
+  if (y0 !== null) {
+    assertInitialState(fn, y0);
+    if (y0.length !== system.dim) {
+      throw new Error(`${fn}: argument 'y0' must have length system.dim = ${system.dim}, got ${y0.length}`);
+    }
   }
   assertFinite(fn, 't0', t0);
   if (config === null || typeof config !== 'object') {

@@ -108,6 +108,29 @@ describe('sdeSolve', () => {
     expect(built).toHaveBeenCalledTimes(3); // a refused call builds none either
   });
 
+  it('takes an initial-state factory, called once per subscription and never at the call', async () => {
+    const { system } = counted(64);
+    let calls = 0;
+    const y0 = Float64Array.from({ length: 64 }, (_, i) => Math.sin(i));
+    const factory = () => {
+      calls++;
+      return Float64Array.from(y0);
+    };
+    const lazy = sdeSolve(system, factory, [0, 0.5, 1], { dt: 0.01, noiseSeed: 3 });
+    expect(calls).toBe(0);
+    const eager = await collect(sdeSolve(system, y0, [0, 0.5, 1], { dt: 0.01, noiseSeed: 3 }));
+    const first = await collect(lazy);
+    expect(calls).toBe(1);
+    await collect(lazy);
+    expect(calls).toBe(2);
+    // the same run as with the array itself, bit for bit
+    for (let k = 0; k < 3; k++) expect(Array.from(stateOf(first[k]))).toEqual(Array.from(stateOf(eager[k])));
+    // a built state of the wrong length is an error of the subscription, naming y0
+    await expect(collect(sdeSolve(system, () => new Float64Array(3), [0, 1], { dt: 0.01, noiseSeed: 3 }))).rejects.toThrow(
+      /'y0' must have length system.dim = 64, got 3/,
+    );
+  });
+
   it('replays the same frames on re-subscription with a seed; a shared rng continues instead', async () => {
     const { system } = counted(64);
     const times = [0, 0.5, 1];

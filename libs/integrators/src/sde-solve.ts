@@ -42,7 +42,9 @@ const OPTIONS = [...SDE_STEPPER_OPTIONS, 'observe', 'yieldEvery'];
  * `tapProgress` of @qsync/frames): it counts time steps, `total` is their exact number.
  *
  * @param system - drift, noise, dimension
- * @param y0 - initial state (copied at the call)
+ * @param y0 - initial state (copied at the call), or a function that builds it, called by each
+ *   subscription (nothing of the state's size is then allocated at the call; a state of the wrong
+ *   length or with a non-finite entry is then an error of the subscription)
  * @param times - output times, finite, non-decreasing; the first is the initial time
  * @param config - scheme, step, noise source, `observe`, `yieldEvery`
  * @returns a ChunkedObservable of frames (`withProgress()` adds this subscription's progress)
@@ -55,7 +57,7 @@ const OPTIONS = [...SDE_STEPPER_OPTIONS, 'observe', 'yieldEvery'];
  */
 export function sdeSolve(
   system: SdeSystem,
-  y0: Float64Array,
+  y0: Float64Array | (() => Float64Array),
   times: ArrayLike<number>,
   config: SdeSolveConfig,
 ): ChunkedObservable<Frame> {
@@ -71,11 +73,12 @@ export function sdeSolve(
   const t = Float64Array.from(times);
   // check now, so bad input fails at the call, not at subscription, and allocate nothing of the
   // state's size: the one stepper of a run is built when it is subscribed
-  checkSdeStepperArguments(FN, system, y0, t[0], config, OPTIONS);
+  const build = typeof y0 === 'function';
+  checkSdeStepperArguments(FN, system, build ? null : y0, t[0], config, OPTIONS);
   if (config.observe !== undefined && typeof config.observe !== 'function') {
     throw new Error(`${FN}: option 'observe' must be a function (t, y) => channels`);
   }
-  const start = Float64Array.from(y0);
+  const start = build ? null : Float64Array.from(y0);
   // the stepper gets its own options only (it refuses names it does not know)
   const stepperConfig = Object.fromEntries(
     SDE_STEPPER_OPTIONS.filter((name) => config[name] !== undefined).map((name) => [name, config[name]]),
@@ -90,7 +93,7 @@ export function sdeSolve(
   return chunkedObservable<Frame>(
     function* (ctx) {
       // a fresh stepper per subscription: with a seed, every subscriber sees the same realization
-      const stepper = createSdeStepper(system, start, t[0], stepperConfig);
+      const stepper = createSdeStepper(system, start ?? (y0 as () => Float64Array)(), t[0], stepperConfig);
       let budget = chunkSteps;
       for (let k = 0; k < t.length; k++) {
         while (stepper.t < t[k]) {

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { lastValueFrom, take, toArray } from 'rxjs';
 import { noisyPhasePair } from './noisy-phase-pair';
+import { simulateWith } from './stochastic-model';
 
 // Counts the SDE steppers a run builds: a pass-through wrapper around the integrators' own
 // createSdeStepper, the one `sdeSolve` calls (mocked by file, so the count sees inside sdeSolve).
@@ -32,5 +33,23 @@ describe('simulateWith', () => {
     // refused options build nothing either
     expect(() => model.simulate([0, 1], { dt: -1 })).toThrow(/'dt'/);
     expect(built.steppers).toBe(3);
+  });
+
+  it('builds the model\'s initial state when subscribed, not when simulate is called', async () => {
+    const base = noisyPhasePair({ delta: 0.5, V: 1, sigma: 0.8, realizations: 8 });
+    const seeds: number[] = [];
+    const simulate = simulateWith({
+      ...base,
+      initialState: (noiseSeed) => {
+        seeds.push(noiseSeed);
+        return base.initialState(noiseSeed);
+      },
+    });
+    const run = simulate([0, 1], { noiseSeed: 3 });
+    expect(seeds).toEqual([]);
+    const frames = await lastValueFrom(run.pipe(toArray()));
+    expect(seeds).toEqual([3]);
+    // the same frames as the model's own simulate, bit for bit
+    expect(frames).toEqual(await lastValueFrom(base.simulate([0, 1], { noiseSeed: 3 }).pipe(toArray())));
   });
 });

@@ -50,7 +50,7 @@ const OPTIONS = ['method', 'dt', 'noiseSeed', 'y0', 'yieldEvery'];
 /**
  * Builds `simulate` from a system and an observer: resolves method, step, noise seed and initial
  * state and hands them to `sdeSolve`, which checks them at the call without allocating and builds
- * one stepper per subscription. Every subscription replays the same run: the noise comes from
+ * the initial state and one stepper per subscription. Every subscription replays the same run: the noise comes from
  * stream 1 of `noiseSeed`, drawn afresh by each subscription's stepper.
  */
 export function simulateWith(
@@ -67,10 +67,12 @@ export function simulateWith(
     if (!Number.isSafeInteger(noiseSeed)) {
       throw new Error(`simulate: option 'noiseSeed' must be an integer, got ${String(noiseSeed)}`);
     }
-    const y0 = config.y0 ?? model.initialState(noiseSeed);
-    if (!(y0 instanceof Float64Array) || y0.length !== model.system.dim) {
+    if (config.y0 !== undefined && (!(config.y0 instanceof Float64Array) || config.y0.length !== model.system.dim)) {
       throw new Error(`simulate: option 'y0' must be a Float64Array of length ${model.system.dim}`);
     }
+    // the model's own initial state is built by each subscription, so that a call allocates
+    // nothing of the state's size (it is 2^25 doubles at the Kuramoto size limit)
+    const y0 = config.y0 ?? (() => model.initialState(noiseSeed));
     return sdeSolve(model.system, y0, times, {
       method: config.method ?? model.defaultMethod,
       dt: config.dt ?? model.defaultDt,

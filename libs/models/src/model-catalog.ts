@@ -242,7 +242,7 @@ export const modelCatalog: Readonly<Record<string, ModelEntry>> = {
   'two-population-kuramoto': {
     kind: 'stochastic',
     title: 'two Kuramoto populations with directional couplings',
-    equation: '2.56',
+    equation: '6.10',
     parameters: { ...twoPopulationKuramotoParameters, disorderSeed },
     optional: [],
     choices: phaseSamplingChoices,

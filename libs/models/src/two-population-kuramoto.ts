@@ -80,7 +80,9 @@ const MAX_STATE = 1 << 25;
  * to 1) and the many-body form of the pair (2.56): for oscillator i of population a ∈ {A, B},
  * dφ_i^a = [ω_i + Σ_b (V_{b→a}/(2N_b)) Σ_{j∈b} sin(φ_j^b − φ_i^a)] dt + σ dW_i,
  * with V_{A→A} = VAA, V_{B→B} = VBB, V_{A→B} = VAB, V_{B→A} = VBA: the thesis's normalisation,
- * in which each population's mean field enters with half its coupling. Through the population
+ * in which each population's mean field enters with half its coupling. Eq. (6.10) has N_A = N_B
+ * = N; for N_A ≠ N_B each population's mean field is normalised by its own size N_b, an
+ * extension the thesis does not state. Through the population
  * order parameters z_b = (1/N_b) Σ_{j∈b} e^{iφ_j^b} the coupling term is Im(K_a e^{−iφ_i}),
  * K_A = (VAA z_A + VBA z_B)/2, K_B = (VAB z_A + VBB z_B)/2: O(N_A + N_B) per realization.
  *
@@ -216,7 +218,7 @@ export function twoPopulationKuramoto(config: TwoPopulationKuramotoConfig): TwoP
 
   const defaultMethod: SdeMethod = 'sra';
   const base = {
-    equation: '2.56',
+    equation: '6.10',
     parameters: Object.freeze({ ...p }),
     realizations,
     system,

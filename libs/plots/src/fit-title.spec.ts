@@ -5,7 +5,7 @@ import { heatmapPlotBox } from './heatmap-plot-box';
 import { svgHeatmap } from './svg-heatmap';
 import { svgLinePlot } from './svg-line-plot';
 import { renderedTextBox } from './test-support/rendered-text-box';
-import { svgElements } from './test-support/svg-elements';
+import { svgElements } from './svg-elements';
 import { textWidth } from './text-width';
 
 // Fig. 2.4a's title, which ran off both edges of its 640-pixel heatmap at 15 px on one line.

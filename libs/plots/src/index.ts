@@ -13,3 +13,5 @@ export type { RenderPngOptions } from './render-png';
 export { fitTitle } from './fit-title';
 export type { FitTitleOptions, TitleLayout } from './fit-title';
 export { textWidth } from './text-width';
+export { svgElements } from './svg-elements';
+export type { XmlElement } from './svg-elements';

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { HeatmapConfig } from './heatmap-config';
 import { heatmapPlotBox } from './heatmap-plot-box';
 import { svgHeatmap } from './svg-heatmap';
-import { svgElements } from './test-support/svg-elements';
+import { svgElements } from './svg-elements';
 
 // 3 columns × 2 rows; the largest value at (x = 2, y = 1), the smallest at (x = 0, y = 0).
 const base: HeatmapConfig = {

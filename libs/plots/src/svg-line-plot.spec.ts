@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { LinePlotConfig } from './line-plot-config';
 import { linePlotBox } from './line-plot-box';
 import { svgLinePlot } from './svg-line-plot';
-import { svgElements, type XmlElement } from './test-support/svg-elements';
+import { svgElements, type XmlElement } from './svg-elements';
 
 const base: LinePlotConfig = {
   title: 'Q(φ_AB) <steady state> & more',

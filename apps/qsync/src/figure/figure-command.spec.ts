@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ScenarioError } from '../common/errors';
 import { figureCommand } from './figure-command';
-import { svgElements } from '../test-support/svg-elements';
+import { svgElements } from '@qsync/plots';
 
 const tmp = mkdtempSync(join(tmpdir(), 'qsync-fig-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));

@@ -13,7 +13,7 @@ import type { ProgressReporter } from '../common/progress';
 import type { ObservableSeries, PhaseProbeResult, RunResults, SteadyObservable } from './results';
 import { runScenario } from './run-scenario';
 import { humanSummary, jsonSummary } from './summary';
-import { svgElements } from '../test-support/svg-elements';
+import { svgElements } from '@qsync/plots';
 
 const tmp = mkdtempSync(join(tmpdir(), 'qsync-run-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));

@@ -14,8 +14,18 @@ export interface XmlElement {
 type Node = Record<string, unknown> & { ':@'?: Record<string, string> };
 
 /**
- * Checks that `xml` is well-formed (fast-xml-parser's XMLValidator; throws with line and column
- * of the first problem) and returns its elements in document order.
+ * Reads an SVG (or any XML) document back: checks that it is well-formed (fast-xml-parser's
+ * XMLValidator) and lists its elements in document order with their attributes, ancestors and
+ * text, so that a program or a test can check what a plot shows (its title, axis labels, series)
+ * without a browser.
+ *
+ * @param xml - the document
+ * @returns its elements, outermost first
+ * @throws Error with the line and column of the first problem when `xml` is not well-formed
+ * @example
+ * const svg = svgLinePlot({ title: 'decay', xLabel: 't', yLabel: 'x', series: [{ name: 'x', x: [0, 1, 2], y: [1, 0.5, 0.25] }] });
+ * svgElements(svg).find((e) => e.name === 'title')?.text; // 'decay'
+ * svgElements('<svg><g></svg>'); // throws "not well-formed XML at line 1"
  */
 export function svgElements(xml: string): XmlElement[] {
   const valid = XMLValidator.validate(xml);

@@ -49,5 +49,8 @@ export { vanDerPolMeanDecayRate } from './van-der-pol-mean-decay-rate';
 export { vanDerPolMeanRadius } from './van-der-pol-mean-radius';
 export type { VanDerPolStationaryConfig } from './van-der-pol-radial-support';
 export { orderParameterModulus } from './order-parameter-modulus';
+export { adlerSlipFrequency, type AdlerSlipFrequencyConfig } from './adler-slip-frequency';
+export { kuramotoLockedState, type KuramotoLockedState } from './kuramoto-locked-state';
+export { vanDerPolIntensityDistribution, type VanDerPolIntensityConfig, type VanDerPolIntensityDistribution } from './van-der-pol-intensity-distribution';
 export type { OrderParameterModel, OrderParameterSimulationConfig } from './order-parameter-model';
 export { phaseFactorsInto } from './phase-factors-into';

@@ -1,9 +1,18 @@
 import { Observable, from, take } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
 import { describe, expect, it } from 'vitest';
+import { createRng } from '@qsync/linalg';
 import { expectClose } from '@qsync/testing';
-import { arrayChannel, complexChannel, realChannel } from '@qsync/frames';
-import type { Frame } from '@qsync/frames';
+import { arrayChannel, complexChannel, realChannel, toFrames } from '@qsync/frames';
+import type { Frame, SampleBlock, SampleRecord, StreamSchema } from '@qsync/frames';
+import {
+  AWKWARD_SIZES,
+  blocksOf,
+  countingSource,
+  joinColumn,
+  sameBits,
+  sampleStream,
+} from './test-support/sample-stream';
 import { unwrapPhase } from './unwrap-phase';
 import { unwrapPhaseOf } from './unwrap-phase-of';
 import type { UnwrapPhaseOfConfig } from './unwrap-phase-of';
@@ -171,5 +180,179 @@ describe('unwrapPhaseOf', () => {
     expect(() => unwrapPhaseOf({ channel: 'phi', out: '' })).toThrow(
       "unwrapPhaseOf: option 'out' must be a non-empty string, got ",
     );
+  });
+
+  describe('on a sample stream (schema, then blocks)', () => {
+    /** Runs the operator on records synchronously; throws the stream's error. */
+    function run(records: readonly (Frame | SampleRecord)[], config: UnwrapPhaseOfConfig): (Frame | SampleRecord)[] {
+      const out: (Frame | SampleRecord)[] = [];
+      let error: unknown;
+      from(records)
+        .pipe(unwrapPhaseOf(config))
+        .subscribe({ next: (r) => out.push(r), error: (e: unknown) => (error = e) });
+      if (error !== undefined) throw error;
+      return out;
+    }
+
+    /**
+     * A phase that advances by 1.9 … 2.7 rad per sample (uniform, seeded): below π, so
+     * unwrapping recovers it, and wrapping every two or three samples, at many block boundaries.
+     */
+    function drift(n: number, seed: number, rate = 2.3): Float64Array {
+      const rng = createRng(seed);
+      const phi = new Float64Array(n);
+      for (let k = 1; k < n; k++) phi[k] = phi[k - 1] + rate + 0.8 * (rng.uniform() - 0.5);
+      return phi;
+    }
+
+    it('equals unwrapPhase of the whole array bit for bit, blocks of awkward sizes, the wraps at block boundaries carried', () => {
+      const n = 1000;
+      const truth = drift(n, 5);
+      const wrapped = truth.map(wrap);
+      const records = sampleStream(wrapped, { dt: 0.1, sizes: AWKWARD_SIZES, unit: 'rad', withIndex: true });
+      // the carry is exercised: blocks that start with a step of more than π from the last sample before
+      const inputBlocks = blocksOf(records);
+      let wrapsAtBoundaries = 0;
+      for (let b = 1; b < inputBlocks.length; b++) {
+        const before = inputBlocks[b - 1].columns.phi.data;
+        if (Math.abs(inputBlocks[b].columns.phi.data[0] - before[before.length - 1]) > PI) wrapsAtBoundaries++;
+      }
+      expect(wrapsAtBoundaries).toBeGreaterThanOrEqual(5); // 8 of the 36 boundaries
+
+      const out = run(records, { channel: 'phi' });
+      expect(out.map((r) => ('kind' in r ? r.kind : 'frame'))).toEqual(records.map((r) => r.kind));
+      const got = joinColumn(blocksOf(out as SampleRecord[]), 'phi');
+      expect(sameBits(got, unwrapPhase(wrapped))).toBe(true);
+      // and the phase itself: each wrapped sample is off by a few ulp of |φ| ≤ 2700 (≈ 4.5e-13 each)
+      expectClose(got, truth, { atol: 1e-11 });
+    });
+
+    it('gives the same phases as the same samples sent as frames', () => {
+      const wrapped = drift(500, 6, -2.1).map(wrap);
+      const records = sampleStream(wrapped, { dt: 0.25, sizes: [13, 1, 64] });
+      const fromBlocks = joinColumn(blocksOf(run(records, { channel: 'phi' }) as SampleRecord[]), 'phi');
+      const frames: Frame[] = [];
+      from(records).pipe(toFrames(), unwrapPhaseOf({ channel: 'phi' })).subscribe((f) => frames.push(f));
+      expect(sameBits(fromBlocks, Float64Array.from(frames, (f) => real(f, 'phi')))).toBe(true);
+    });
+
+    it('unwraps a column of shape [2, 3] element-wise, each element bit for bit as unwrapPhase of its own series', () => {
+      const rates = [2.3, -2.5, 0.4, 2.9, 0, -1.7];
+      const n = 400;
+      const series = rates.map((w, j) => drift(n, 20 + j, w).map((p) => wrap(p + j)));
+      const x = new Float64Array(n * 6); // [sample][element]
+      for (let k = 0; k < n; k++) for (let j = 0; j < 6; j++) x[6 * k + j] = series[j][k];
+      const out = run(sampleStream(x, { dt: 0.5, sizes: AWKWARD_SIZES, shape: [2, 3] }), { channel: 'phi', out: 'theta' });
+      const theta = joinColumn(blocksOf(out as SampleRecord[]), 'theta');
+      for (let j = 0; j < 6; j++) {
+        const element = Float64Array.from({ length: n }, (_, k) => theta[6 * k + j]);
+        expect(sameBits(element, unwrapPhase(series[j]))).toBe(true);
+      }
+    });
+
+    it('passes the schema and the other columns through, with the unwrapped column under out', () => {
+      const records = sampleStream(Float64Array.of(3, -3, -1, 3, 0.5), { dt: 0.5, sizes: [2], unit: 'rad', withIndex: true });
+      const [schema, ...blocks] = run(records, { channel: 'phi', out: 'theta' }) as [StreamSchema, ...SampleBlock[]];
+      expect(schema).toEqual({
+        kind: 'schema',
+        rate: 2,
+        channels: {
+          phi: { kind: 'real', shape: [], unit: 'rad' },
+          k: { kind: 'real', shape: [] },
+          theta: { kind: 'real', shape: [], unit: 'rad', description: "'phi' unwrapped (continuous phase)" },
+        },
+      });
+      expect(blocks.map((b) => [b.t0, b.dt, b.length])).toEqual([
+        [0, 0.5, 2],
+        [1, 0.5, 2],
+        [2, 0.5, 1],
+      ]);
+      const input = blocksOf(records);
+      for (let b = 0; b < 3; b++) {
+        // the input's columns are the same objects, untouched; theta is a fresh array
+        expect(blocks[b].columns.phi).toBe(input[b].columns.phi);
+        expect(blocks[b].columns.k).toBe(input[b].columns.k);
+        expect(blocks[b].columns.theta.data).not.toBe(input[b].columns.phi.data);
+      }
+      // 3 → −3 is a step of −6: +2π; −1 → 3 a step of 4: −2π again
+      expectClose(joinColumn(blocks, 'theta'), [3, 2 * PI - 3, 2 * PI - 1, 3, 0.5], { rtol: 1e-15 }); // one rounding each
+      expect(blocks[1].columns.theta).toMatchObject({ kind: 'real', shape: [], unit: 'rad' });
+      // by default the phase column is replaced, its schema entry too
+      const [replaced] = run(records, { channel: 'phi' }) as [StreamSchema];
+      expect(Object.keys(replaced.channels)).toEqual(['phi', 'k']);
+      expect(replaced.channels.phi).toMatchObject({ kind: 'real', shape: [], unit: 'rad' });
+    });
+
+    it('marbles: an empty source completes, a schema alone passes, a never-completing stream stays open, errors pass', () => {
+      const [schema, a] = sampleStream(Float64Array.of(3, -3), { dt: 1, sizes: [2] }) as [StreamSchema, SampleBlock];
+      const schemaOut: StreamSchema = {
+        kind: 'schema',
+        rate: 1,
+        channels: { phi: { kind: 'real', shape: [], description: "'phi' unwrapped (continuous phase)" } },
+      };
+      const aOut: SampleBlock = { ...a, columns: { phi: { kind: 'real', data: Float64Array.of(3, 2 * PI - 3), shape: [] } } };
+      testScheduler().run(({ cold, expectObservable, expectSubscriptions }) => {
+        const empty = cold<SampleRecord>('|');
+        expectObservable(empty.pipe(unwrapPhaseOf({ channel: 'phi' }))).toBe('|');
+        expectSubscriptions(empty.subscriptions).toBe('(^!)');
+        const schemaOnly = cold<SampleRecord>('s|', { s: schema });
+        expectObservable(schemaOnly.pipe(unwrapPhaseOf({ channel: 'phi' }))).toBe('s|', { s: schemaOut });
+        const never = cold<SampleRecord>('s-a---', { s: schema, a });
+        expectObservable(never.pipe(unwrapPhaseOf({ channel: 'phi' })), '^-----!').toBe('s-a---', { s: schemaOut, a: aOut });
+        expectSubscriptions(never.subscriptions).toBe('^-----!');
+        const failing = cold<SampleRecord>('s#', { s: schema }, new Error('boom'));
+        expectObservable(failing.pipe(unwrapPhaseOf({ channel: 'phi' }))).toBe('s#', { s: schemaOut }, new Error('boom'));
+        expectSubscriptions(failing.subscriptions).toBe('^!');
+      });
+    });
+
+    it('stops a synchronous source of blocks when the consumer unsubscribes', () => {
+      const records = sampleStream(drift(1000, 7).map(wrap), { dt: 1, sizes: [10] });
+      const { source, produced } = countingSource(records);
+      const out: SampleRecord[] = [];
+      source.pipe(unwrapPhaseOf({ channel: 'phi' }), take(3)).subscribe((r) => out.push(r));
+      expect(out.map((r) => r.kind)).toEqual(['schema', 'block', 'block']);
+      expect(produced()).toBe(3);
+    });
+
+    it('errors on a broken sample stream, naming the channel, the column or the times', () => {
+      const records = sampleStream(Float64Array.of(0, 1, 2, 3, 4, 5), { dt: 0.5, sizes: [2] });
+      const [schema, b0, b1, b2] = records as [StreamSchema, SampleBlock, SampleBlock, SampleBlock];
+      const cfg = { channel: 'phi' };
+      expect(() => run(records, { channel: 'x' })).toThrow(
+        "unwrapPhaseOf: channel 'x' (option 'channel') is not in the stream schema; channels: 'phi'",
+      );
+      const complex: StreamSchema = { kind: 'schema', channels: { phi: { kind: 'complex', shape: [] } } };
+      expect(() => run([complex], cfg)).toThrow("unwrapPhaseOf: channel 'phi' must be real, but the stream schema says complex");
+      expect(() => run([b0], cfg)).toThrow("unwrapPhaseOf: a block (t0 = 0) arrived before the stream's schema");
+      expect(() => run([schema, b0, schema], cfg)).toThrow(
+        'unwrapPhaseOf: a second schema arrived; a stream states its schema once, before its first block',
+      );
+      expect(() => run([schema, b0, b2], cfg)).toThrow(
+        /^unwrapPhaseOf: blocks must follow each other without gaps: .* \(a gap of 2 Δt\)$/,
+      );
+      const twoColumns: StreamSchema = { kind: 'schema', channels: { phi: { kind: 'real', shape: [] }, k: { kind: 'real', shape: [] } } };
+      expect(() => run([twoColumns, b0], cfg)).toThrow("unwrapPhaseOf: channel 'k' of the stream schema is missing in the block at t0 = 0");
+      const complexColumn: SampleBlock = { ...b1, columns: { phi: { kind: 'complex', data: new Float64Array(4), shape: [] } } };
+      expect(() => run([schema, b0, complexColumn], cfg)).toThrow(
+        "unwrapPhaseOf: column 'phi' is complex [], but the schema says real [] (block at t0 = 1)",
+      );
+      const nan: SampleBlock = { ...b1, columns: { phi: { kind: 'real', data: Float64Array.of(2, NaN), shape: [] } } };
+      expect(() => run([schema, b0, nan], cfg)).toThrow(
+        "unwrapPhaseOf: channel 'phi' must be finite, got NaN at sample 1 of the block at t0 = 1 (t = 1.5)",
+      );
+      expect(() => run([schema, b0, scalar(1, 0)], cfg)).toThrow(
+        'unwrapPhaseOf: the stream mixes frames and sample-stream records; send one or the other',
+      );
+      expect(() => run([scalar(0, 0), schema], cfg)).toThrow(
+        'unwrapPhaseOf: the stream mixes frames and sample-stream records; send one or the other',
+      );
+      const empty: StreamSchema = { kind: 'schema', channels: { phi: { kind: 'real', shape: [2, 0] } } };
+      expect(() => run([empty], cfg)).toThrow(
+        "unwrapPhaseOf: channel 'phi' has shape [2, 0] in the stream schema: no values per sample",
+      );
+      const unknown = { kind: 'header' } as unknown as SampleRecord;
+      expect(() => run([unknown], cfg)).toThrow("unwrapPhaseOf: unknown record kind 'header'; expected a frame, 'schema' or 'block'");
+    });
   });
 });

@@ -3,11 +3,12 @@ import { TestScheduler } from 'rxjs/testing';
 import { describe, expect, it } from 'vitest';
 import { createRng } from '@qsync/linalg';
 import { expectClose } from '@qsync/testing';
-import { arrayChannel, complexChannel, realChannel } from '@qsync/frames';
-import type { Frame } from '@qsync/frames';
+import { arrayChannel, complexChannel, realChannel, toFrames } from '@qsync/frames';
+import type { Frame, SampleBlock, SampleRecord, StreamSchema } from '@qsync/frames';
 import { phaseHistogram } from './phase-histogram';
 import { phaseHistogramOf } from './phase-histogram-of';
 import type { PhaseHistogramOfConfig } from './phase-histogram-of';
+import { AWKWARD_SIZES, blocksOf, countingSource, sameBits, sampleStream, sampleTimes } from './test-support/sample-stream';
 
 const PI = Math.PI;
 const testScheduler = (): TestScheduler => new TestScheduler((actual, expected) => expect(actual).toEqual(expected));
@@ -196,5 +197,137 @@ describe('phaseHistogramOf', () => {
     expect(() => phaseHistogramOf({ channel: 'phi', bins: 4, tStart: Infinity })).toThrow(
       "phaseHistogramOf: option 'tStart' must be a finite number, got Infinity",
     );
+  });
+
+  describe('on a sample stream (schema, then blocks)', () => {
+    /** Runs the operator on records synchronously; throws the stream's error. */
+    function run(records: readonly (Frame | SampleRecord)[], config: PhaseHistogramOfConfig): Frame[] {
+      const out: Frame[] = [];
+      let error: unknown;
+      from(records)
+        .pipe(phaseHistogramOf(config))
+        .subscribe({ next: (f) => out.push(f), error: (e: unknown) => (error = e) });
+      if (error !== undefined) throw error;
+      return out;
+    }
+
+    /** n samples of R phases each, [sample][realization]: a wrapped diffusing phase per realization. */
+    function ensemble(n: number, R: number, seed: number): Float64Array {
+      const rng = createRng(seed);
+      const x = new Float64Array(n * R);
+      for (let r = 0; r < R; r++) {
+        let phi = r;
+        for (let k = 0; k < n; k++) {
+          x[k * R + r] = Math.atan2(Math.sin(phi), Math.cos(phi));
+          phi += 0.3 * rng.gaussian();
+        }
+      }
+      return x;
+    }
+
+    it.each([
+      { label: 'a scalar column', shape: [] as number[] },
+      { label: 'a column of 5 realizations', shape: [5] },
+      { label: 'a column of shape [2, 3]', shape: [2, 3] },
+    ])('equals phaseHistogram of the phases so far bit for bit after every block of awkward sizes: $label', ({ shape }) => {
+      const R = shape.reduce((a, b) => a * b, 1);
+      const n = 1500;
+      const x = ensemble(n, R, 30 + R);
+      const records = sampleStream(x, { dt: 0.1, sizes: AWKWARD_SIZES, shape, unit: 'rad' });
+      const times = sampleTimes(records);
+      const tStart = 30.05; // the transient ends inside block 11 (samples 237 … 336) at sample 301
+      const firstKept = times.findIndex((t) => t >= tStart);
+      expect(firstKept).toBe(301);
+      const out = run(records, { channel: 'phi', bins: 24, tStart });
+      const ends: number[] = [];
+      let end = 0;
+      for (const b of blocksOf(records)) {
+        end += b.length;
+        if (end - 1 >= firstKept) ends.push(end - 1);
+      }
+      expect(out.map((f) => f.t)).toEqual(ends.map((k) => times[k]));
+      for (let j = 0; j < out.length; j++) {
+        const h = phaseHistogram(x.subarray(firstKept * R, (ends[j] + 1) * R), { bins: 24 });
+        expect(sameBits(data(out[j], 'density'), h.density)).toBe(true);
+        expect(sameBits(data(out[j], 'phase'), h.centers)).toBe(true);
+        expect(real(out[j], 'samples')).toBe(h.samples);
+      }
+      expect(real(out[out.length - 1], 'samples')).toBe((n - 301) * R);
+    });
+
+    it('gives the same histogram as the same samples sent as frames', () => {
+      const x = ensemble(600, 4, 40);
+      const records = sampleStream(x, { dt: 0.25, sizes: [13, 1, 64, 7], shape: [4] });
+      const cfg = { channel: 'phi', bins: 16, tStart: 17.3 };
+      const fromBlocks = run(records, cfg);
+      const fromFrames: Frame[] = [];
+      from(records).pipe(toFrames(), phaseHistogramOf(cfg)).subscribe((f) => fromFrames.push(f));
+      expect(fromBlocks.at(-1)).toEqual(fromFrames.at(-1));
+      const byTime = new Map(fromFrames.map((f) => [f.t, f]));
+      for (const f of fromBlocks) expect(f).toEqual(byTime.get(f.t));
+    });
+
+    it('marbles: an empty source completes, a schema alone completes silently, a never-completing stream stays open, errors pass', () => {
+      const [schema, a] = sampleStream(Float64Array.of(3, 0.5, -1, 2), { dt: 1, sizes: [2], shape: [2] }) as [StreamSchema, SampleBlock];
+      testScheduler().run(({ cold, expectObservable, expectSubscriptions }) => {
+        const empty = cold<SampleRecord>('|');
+        expectObservable(empty.pipe(phaseHistogramOf({ channel: 'phi', bins: 3 }))).toBe('|');
+        expectSubscriptions(empty.subscriptions).toBe('(^!)');
+        const schemaOnly = cold<SampleRecord>('s|', { s: schema });
+        expectObservable(schemaOnly.pipe(phaseHistogramOf({ channel: 'phi', bins: 3 }))).toBe('-|');
+        const never = cold<SampleRecord>('s-a---', { s: schema, a });
+        // t ≥ 0.5 keeps sample 1 only: phases −1, 2
+        expectObservable(never.pipe(phaseHistogramOf({ channel: 'phi', bins: 3, tStart: 0.5 })), '^-----!').toBe('--a---', {
+          a: expected(1, [-1, 2], 3),
+        });
+        expectSubscriptions(never.subscriptions).toBe('^-----!');
+        const failing = cold<SampleRecord>('s#', { s: schema }, new Error('boom'));
+        expectObservable(failing.pipe(phaseHistogramOf({ channel: 'phi', bins: 3 }))).toBe('-#', undefined, new Error('boom'));
+        expectSubscriptions(failing.subscriptions).toBe('^!');
+      });
+    });
+
+    it('stops a synchronous source of blocks when the consumer unsubscribes', () => {
+      const records = sampleStream(new Float64Array(1000), { dt: 1, sizes: [10] });
+      const { source, produced } = countingSource(records);
+      const out: Frame[] = [];
+      source.pipe(phaseHistogramOf({ channel: 'phi', bins: 4, tStart: 25 }), take(2)).subscribe((f) => out.push(f));
+      expect(out.map((f) => [f.t, real(f, 'samples')])).toEqual([
+        [29, 5],
+        [39, 15],
+      ]);
+      expect(produced()).toBe(5); // the schema and 4 blocks
+    });
+
+    it('errors on a broken sample stream, naming the channel, the column or the times', () => {
+      const records = sampleStream(Float64Array.of(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11), { dt: 0.5, sizes: [2], shape: [2] });
+      const [schema, b0, b1, b2] = records as [StreamSchema, SampleBlock, SampleBlock, SampleBlock];
+      const cfg = { channel: 'phi', bins: 4 };
+      expect(() => run(records, { channel: 'x', bins: 4 })).toThrow(
+        "phaseHistogramOf: channel 'x' (option 'channel') is not in the stream schema; channels: 'phi'",
+      );
+      const complex: StreamSchema = { kind: 'schema', channels: { phi: { kind: 'complex', shape: [2] } } };
+      expect(() => run([complex], cfg)).toThrow("phaseHistogramOf: channel 'phi' must be real, but the stream schema says complex");
+      const empty: StreamSchema = { kind: 'schema', channels: { phi: { kind: 'real', shape: [0] } } };
+      expect(() => run([empty], cfg)).toThrow("phaseHistogramOf: channel 'phi' has shape [0] in the stream schema: no values per sample");
+      expect(() => run([b0], cfg)).toThrow("phaseHistogramOf: a block (t0 = 0) arrived before the stream's schema");
+      expect(() => run([schema, schema], cfg)).toThrow('phaseHistogramOf: a second schema arrived');
+      expect(() => run([schema, b0, b2], cfg)).toThrow(/^phaseHistogramOf: blocks must follow each other without gaps: .* \(a gap of 2 Δt\)$/);
+      const missing: SampleBlock = { ...b1, columns: { psi: { kind: 'real', data: new Float64Array(4), shape: [2] } } };
+      expect(() => run([schema, b0, missing], cfg)).toThrow(
+        "phaseHistogramOf: column 'psi' is not a channel of the stream schema (channels 'phi') (block at t0 = 1)",
+      );
+      const reshaped: SampleBlock = { ...b1, columns: { phi: { kind: 'real', data: new Float64Array(4), shape: [1, 2] } } };
+      expect(() => run([schema, b0, reshaped], cfg)).toThrow(
+        "phaseHistogramOf: column 'phi' is real [1, 2], but the schema says real [2] (block at t0 = 1)",
+      );
+      const nan: SampleBlock = { ...b1, columns: { phi: { kind: 'real', data: Float64Array.of(0, 1, 2, NaN), shape: [2] } } };
+      expect(() => run([schema, b0, nan], cfg)).toThrow(
+        "phaseHistogramOf: channel 'phi' must be finite, got NaN at entry 1 at sample 1 of the block at t0 = 1 (t = 1.5)",
+      );
+      expect(() => run([schema, b0, scalar(1, 0)], cfg)).toThrow(
+        'phaseHistogramOf: the stream mixes frames and sample-stream records; send one or the other',
+      );
+    });
   });
 });

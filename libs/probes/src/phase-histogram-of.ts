@@ -1,35 +1,46 @@
 import { defer, filter, map } from 'rxjs';
 import type { OperatorFunction } from 'rxjs';
 import { arrayChannel, realChannel } from '@qsync/frames';
-import type { Frame } from '@qsync/frames';
+import type { Frame, SampleBlock, StreamSchema } from '@qsync/frames';
 import { binCenters, binsOption, densityOf, phaseBin } from './phase-histogram-support';
+import { SampleStreamReader, firstSampleFrom } from './sample-stream-support';
+import type { StreamRecord } from './sample-stream-support';
 import { assertChannelName, checkFrameTime, readRealOrArray, streamStart } from './series-support';
 
 /** Options of {@link phaseHistogramOf}. */
 export interface PhaseHistogramOfConfig {
-  /** name of the phase channel: a real scalar, or a real array of phases (e.g. one per realization) */
+  /**
+   * name of the phase channel: in frames a real scalar, or a real array of phases (e.g. one per
+   * realization); in a sample stream a real column of any shape (all its entries are counted)
+   */
   channel: string;
   /** number of bins on [−π, π), integer ≥ 1 */
   bins: number;
-  /** frames with t < tStart are the transient: not counted, nothing emitted; default: count all */
+  /** samples with t < tStart are the transient: not counted, nothing emitted for them; default: count all */
   tStart?: number;
 }
 
 /**
- * Running phase histogram of a frame stream: the streaming form of {@link phaseHistogram},
- * for P(φ) or, fed φ_AB, P(φ_AB) in the long-time limit (thesis Sec. 2.2.2). Every frame at
- * t ≥ tStart adds its phase (a real channel) or all its phases (a real array channel, e.g. one
- * phase per realization) to the counts and emits a frame with its t and
+ * Running phase histogram of a stream: the streaming form of {@link phaseHistogram}, for P(φ)
+ * or, fed φ_AB, P(φ_AB) in the long-time limit (thesis Sec. 2.2.2). It reads frames (one sample
+ * each) or a sample stream (a schema, then blocks of samples at t0 + k·dt; see @qsync/frames).
+ * Every sample at t ≥ tStart adds its phase (a real scalar) or all its phases (a real array
+ * channel or a column of shape [R], e.g. one phase per realization) to the counts; after each
+ * frame, or each block, that brought at least one counted sample it emits a frame at the time of
+ * its last sample with
  * - `phase`: array channel of the bin centers −π + (k + ½)Δφ (rad), shape [bins],
  * - `density`: array channel of the normalised histogram of everything counted so far (1/rad),
  *   shape [bins], Σ density·Δφ = 1,
  * - `samples`: real channel, the number of phases counted.
- * The numbers equal `phaseHistogram` of all phases counted so far, bit for bit. The emitted
- * arrays are fresh for every frame; the counts are kept per subscription.
+ * The numbers equal `phaseHistogram` of all phases counted so far, bit for bit, however the
+ * samples were cut into blocks. A block is read in place; the emitted arrays are fresh for every
+ * frame; the counts are kept per subscription.
  *
  * @param config - `{ channel, bins, tStart }`
- * @returns an operator Frame → Frame; it errors (naming the channel or the times) when the channel
- *   is missing, complex, empty or not finite, or when t decreases
+ * @returns an operator (Frame | SampleRecord) → Frame; it errors (naming the channel or the times)
+ *   when the channel is missing, complex, empty or not finite, when frame times decrease, when a
+ *   sample stream breaks its schema (a block before it, a second one, a column missing or of
+ *   another kind, a gap between blocks), or when frames and sample-stream records are mixed
  * @throws Error naming `config`, `channel`, `bins` or `tStart` when an option is invalid
  * @example
  * const frames = [
@@ -41,8 +52,15 @@ export interface PhaseHistogramOfConfig {
  * channelValue(out[0], 'density', 'array').data; // Float64Array [0, 0, 2 / Math.PI, 0]
  * channelValue(out[1], 'density', 'array').data; // Float64Array [2 / (3 * Math.PI), 0, 2 / (3 * Math.PI), 2 / (3 * Math.PI)]
  * channelValue(out[1], 'samples', 'real').value; // 3
+ * // a sample stream: 3 samples of 2 realizations (shape [2]) in one block, [sample][realization]
+ * const schema = streamSchema({ channels: { phi: { kind: 'real', shape: [2], unit: 'rad' } }, rate: 10 });
+ * const block = sampleBlock({ t0: 0, dt: 0.1, columns: { phi: { kind: 'real', shape: [2], unit: 'rad', data: Float64Array.of(0.1, 3, -3, 1, 2, -1) } } });
+ * const [last] = await lastValueFrom(of(schema, block).pipe(phaseHistogramOf({ channel: 'phi', bins: 4 }), toArray()));
+ * [last.t, channelValue(last, 'samples', 'real').value]; // [0.2, 6] — the time of the block's last sample
+ * // counts [1, 1, 2, 2] of 6 phases
+ * channelValue(last, 'density', 'array').data; // Float64Array [1 / (3 * Math.PI), 1 / (3 * Math.PI), 2 / (3 * Math.PI), 2 / (3 * Math.PI)]
  */
-export function phaseHistogramOf(config: PhaseHistogramOfConfig): OperatorFunction<Frame, Frame> {
+export function phaseHistogramOf(config: PhaseHistogramOfConfig): OperatorFunction<StreamRecord, Frame> {
   const fn = 'phaseHistogramOf';
   const bins = binsOption(fn, config, '{ channel, bins, tStart? }');
   const name = config.channel;
@@ -52,40 +70,71 @@ export function phaseHistogramOf(config: PhaseHistogramOfConfig): OperatorFuncti
   return (source) =>
     defer(() => {
       const counts = new Float64Array(bins);
+      const reader = new SampleStreamReader(fn, name, false);
       let samples = 0;
       let tPrev = -Infinity;
-      return source.pipe(
-        filter((frame) => {
-          checkFrameTime(fn, frame.t, tPrev);
-          tPrev = frame.t;
-          return frame.t >= tStart;
-        }),
-        map((frame): Frame => {
-          const v = readRealOrArray(fn, frame, name);
-          if (typeof v === 'number') {
-            if (!Number.isFinite(v)) throw new Error(`${fn}: channel '${name}' must be finite, got ${v} at t = ${frame.t}`);
-            counts[phaseBin(v, bins)]++;
-            samples++;
-          } else {
-            if (v.length === 0) throw new Error(`${fn}: channel '${name}' is an empty array at t = ${frame.t}`);
-            // check first, so that a bad entry leaves the counts untouched
-            for (let i = 0; i < v.length; i++) {
-              if (!Number.isFinite(v[i])) {
-                throw new Error(`${fn}: channel '${name}' must be finite, got ${v[i]} at index ${i} at t = ${frame.t}`);
-              }
+
+      const output = (t: number): Frame => ({
+        t,
+        channels: {
+          phase: arrayChannel(centers.slice(), [bins], { unit: 'rad' }),
+          density: arrayChannel(densityOf(counts, samples), [bins], { unit: '1/rad' }),
+          samples: realChannel(samples),
+        },
+      });
+
+      const readFrame = (frame: Frame): Frame | null => {
+        checkFrameTime(fn, frame.t, tPrev);
+        tPrev = frame.t;
+        if (frame.t < tStart) return null;
+        const v = readRealOrArray(fn, frame, name);
+        if (typeof v === 'number') {
+          if (!Number.isFinite(v)) throw new Error(`${fn}: channel '${name}' must be finite, got ${v} at t = ${frame.t}`);
+          counts[phaseBin(v, bins)]++;
+          samples++;
+        } else {
+          if (v.length === 0) throw new Error(`${fn}: channel '${name}' is an empty array at t = ${frame.t}`);
+          // check first, so that a bad entry leaves the counts untouched
+          for (let i = 0; i < v.length; i++) {
+            if (!Number.isFinite(v[i])) {
+              throw new Error(`${fn}: channel '${name}' must be finite, got ${v[i]} at index ${i} at t = ${frame.t}`);
             }
-            for (let i = 0; i < v.length; i++) counts[phaseBin(v[i], bins)]++;
-            samples += v.length;
           }
-          return {
-            t: frame.t,
-            channels: {
-              phase: arrayChannel(centers.slice(), [bins], { unit: 'rad' }),
-              density: arrayChannel(densityOf(counts, samples), [bins], { unit: '1/rad' }),
-              samples: realChannel(samples),
-            },
-          };
+          for (let i = 0; i < v.length; i++) counts[phaseBin(v[i], bins)]++;
+          samples += v.length;
+        }
+        return output(frame.t);
+      };
+
+      const readBlock = (block: SampleBlock): Frame | null => {
+        const data = reader.readBlock(block);
+        const first = firstSampleFrom(block, tStart);
+        const n = block.length;
+        if (first === n) return null;
+        const entries = reader.entries;
+        // [sample][entry]: the counted samples are one contiguous range of the column
+        for (let j = first * entries, end = n * entries; j < end; j++) {
+          const phi = data[j];
+          if (!Number.isFinite(phi)) throw reader.notFinite(block, Math.floor(j / entries), j % entries, phi);
+          counts[phaseBin(phi, bins)]++;
+        }
+        samples += (n - first) * entries;
+        return output(block.t0 + (n - 1) * block.dt);
+      };
+
+      return source.pipe(
+        map((record): Frame | null => {
+          switch (reader.kindOf(record)) {
+            case 'frame':
+              return readFrame(record as Frame);
+            case 'schema':
+              reader.readSchema(record as StreamSchema);
+              return null;
+            default:
+              return readBlock(record as SampleBlock);
+          }
         }),
+        filter((f): f is Frame => f !== null),
       );
     });
 }

@@ -1,6 +1,6 @@
 /**
  * Streaming batch-means estimator of a correlated series' mean and its standard error, shared by
- * {@link longTimeAverage} (arrays) and {@link longTimeAverageOf} (frame streams), which feed it the
+ * {@link longTimeAverage} (arrays) and {@link longTimeAverageOf} (streams of frames or blocks), which feed it the
  * same samples in the same order and so report the same numbers. Internal (not in index.ts).
  *
  * Method (non-overlapping batch means with a bounded number of batches, doubling the batch

@@ -37,7 +37,7 @@ export interface LongTimeAverage {
  * by doubling b as n grows, and standardError = √(s²·b/n) with s² the sample variance of the
  * batch means. It is the error of the mean when b ≫ τ (τ the integrated autocorrelation time in
  * samples; the estimate is ~O(τ/b) low otherwise) and has a relative scatter ≈ 1/√(2(K − 1))
- * (≈ 10% for M = 32). {@link longTimeAverageOf} gives the same numbers on a stream of frames.
+ * (≈ 10% for M = 32). {@link longTimeAverageOf} gives the same numbers on a stream of frames or blocks.
  *
  * @param times - sample times, finite and non-decreasing
  * @param values - samples x(t), finite, same length as `times`

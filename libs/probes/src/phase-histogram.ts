@@ -7,7 +7,7 @@ import type { PhaseHistogram } from './phase-histogram-support';
  * realization or per time step. Each phase is first wrapped into [−π, π) (so π, −π and 3π all
  * count in the first bin); bin k covers [−π + kΔφ, −π + (k + 1)Δφ), Δφ = 2π/bins, and
  * density_k = count_k/(n·Δφ), so that Σ density·Δφ = 1. {@link histogramMaximum} refines the
- * peak; {@link phaseHistogramOf} accumulates the same histogram from a frame stream.
+ * peak; {@link phaseHistogramOf} accumulates the same histogram from a stream of frames or blocks.
  *
  * @param phases - sampled phases in radians, finite, non-empty
  * @param config - `{ bins }`, the number of bins, integer ≥ 1

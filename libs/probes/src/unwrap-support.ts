@@ -1,4 +1,4 @@
-/** The unwrapping rule shared by unwrapPhase, unwrapPhaseInto and unwrapPhaseOf. Internal. */
+/** The unwrapping rule shared by unwrapPhase, unwrapPhaseInto and unwrapPhaseOf (frames and blocks). Internal. */
 
 const PI = Math.PI;
 const TWO_PI = 2 * Math.PI;

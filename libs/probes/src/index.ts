@@ -33,7 +33,7 @@ export type { PhaseHistogramOfConfig } from './phase-histogram-of';
 export { unwrapPhase } from './unwrap-phase';
 export { unwrapPhaseInto } from './unwrap-phase-into';
 export { unwrapPhaseOf } from './unwrap-phase-of';
-export type { UnwrapPhaseOfConfig } from './unwrap-phase-of';
+export type { UnwrapPhaseOfConfig, UnwrapPhaseOfOutput } from './unwrap-phase-of';
 export type { FrequencyMethod, ObservedFrequencyConfig } from './observed-frequency-support';
 export { observedFrequency } from './observed-frequency';
 export { observedFrequencies } from './observed-frequencies';

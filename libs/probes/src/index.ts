@@ -38,3 +38,12 @@ export type { FrequencyMethod, ObservedFrequencyConfig } from './observed-freque
 export { observedFrequency } from './observed-frequency';
 export { observedFrequencies } from './observed-frequencies';
 export type { ObservedFrequencies } from './observed-frequencies';
+
+// Statistics of independent realizations: means, jackknife, goodness of fit against a closed form
+export { meanWithError, type MeanWithError } from './mean-with-error';
+export { jackknife, type JackknifeEstimate } from './jackknife';
+export { meanSquaredT, type MeanSquaredT } from './mean-squared-t';
+export { hotellingT2, type HotellingT2 } from './hotelling-t2';
+export { weightedSlope } from './weighted-slope';
+export { balancedPeakPhase, type BalancedPeakPhase, type BalancedPeakPhaseConfig } from './balanced-peak-phase';
+export { incoherentOrderModulus } from './incoherent-order-modulus';

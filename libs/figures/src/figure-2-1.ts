@@ -1,5 +1,5 @@
 import { tapProgress } from '@qsync/frames';
-import { noisyVanDerPol } from '@qsync/models';
+import { noisyVanDerPol, orderParameterModulus } from '@qsync/models';
 import { observedFrequency, unwrapPhase } from '@qsync/probes';
 import { map } from 'rxjs';
 import { resolveFigureConfig } from './figure-config';
@@ -34,8 +34,10 @@ const DT = 2e-4;
  *
  * Checks: the final radius farthest from r0 against r0 (Eq. 2.4; remaining transient
  * ~e^{−κ1 t} ≈ 1e-9 from the innermost start, discretisation ≈ 3e-8), the whole radius r(t)
- * against the exact solution of Eq. (2.4) (r² obeys the logistic equation
- * d(r²)/dt = κ1r² − 2κ2r⁴), and the rotation frequency φ̇ against ω (Eq. 2.5).
+ * against the exact solution of Eq. (2.4), and the rotation frequency φ̇ against ω (Eq. 2.5).
+ * Eq. (2.4), ṙ = (κ1/2 − κ2r²)r, is the Bernoulli equation ṙ = ar − br³ whose closed form
+ * `orderParameterModulus` of @qsync/models gives (a = κ1/2, b = κ2; the Ott–Antonsen and reduced
+ * order-parameter equations have the same form).
  */
 export const figure21: FigureRecipe = {
   id: '2.1',
@@ -84,9 +86,9 @@ export const figure21: FigureRecipe = {
       for (let j = 0; j < n; j++) {
         const r = Math.hypot(last[2 * j], last[2 * j + 1]);
         if (Math.abs(r - r0) >= Math.abs(farthest - r0)) farthest = r;
-        const u0 = STARTS[j][0] ** 2 + STARTS[j][1] ** 2;
+        const rStart = Math.hypot(STARTS[j][0], STARTS[j][1]);
         for (let k = 0; k < times.length; k++) {
-          const exact = radiusOfEq24(u0, times[k]);
+          const exact = orderParameterModulus(times[k], KAPPA / 2, KAPPA, rStart);
           rDeviation = Math.max(rDeviation, Math.abs(Math.hypot(frames[k].alpha[2 * j], frames[k].alpha[2 * j + 1]) - exact));
         }
       }
@@ -117,12 +119,6 @@ export const figure21: FigureRecipe = {
     });
   },
 };
-
-/** r(t) of Eq. (2.4) from r(0)² = u0: u = r² solves u̇ = κ1u − 2κ2u², u = u∞/(1 + (u∞/u0 − 1)e^{−κ1t}). */
-function radiusOfEq24(u0: number, t: number): number {
-  const uInf = KAPPA / (2 * KAPPA);
-  return Math.sqrt(uInf / (1 + (uInf / u0 - 1) * Math.exp(-KAPPA * t)));
-}
 
 /** x + ip written the way the thesis writes numbers: "−0.3 + 0.2i", "1.5", "−1 − i". */
 function complexLabel(x: number, p: number): string {

@@ -1,9 +1,10 @@
 import { tapProgress } from '@qsync/frames';
 import { noisyVanDerPol, vanDerPolMeanDecayRate } from '@qsync/models';
+import { jackknife, weightedSlope } from '@qsync/probes';
 import { map } from 'rxjs';
 import { resolveFigureConfig } from './figure-config';
 import { figureStream } from './figure-stream';
-import { arrayData, jackknife, linspace, weightedSlope } from './figure-support';
+import { arrayData, linspace } from './figure-support';
 import type { FigureCheck, FigureRecipe, FigureSeries } from './figure-types';
 
 /** κ1 = κ2 = ω/2 = 10σ² of the caption, in units where κ1 = 1. */

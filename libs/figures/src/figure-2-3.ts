@@ -1,10 +1,10 @@
 import { tapProgress } from '@qsync/frames';
-import { noisyVanDerPol, vanDerPolMeanRadius } from '@qsync/models';
-import { phaseHistogram, phaseSpaceHistogram } from '@qsync/probes';
+import { noisyVanDerPol, vanDerPolIntensityDistribution, vanDerPolMeanRadius } from '@qsync/models';
+import { meanWithError, phaseHistogram, phaseSpaceHistogram } from '@qsync/probes';
 import { map } from 'rxjs';
 import { resolveFigureConfig } from './figure-config';
 import { figureStream } from './figure-stream';
-import { arrayData, linspace, meanWithError } from './figure-support';
+import { arrayData, linspace } from './figure-support';
 import type { FigureCheck, FigurePanel, FigureRecipe, FigureSeries } from './figure-types';
 
 /** κ1 = κ2 = ω/2 = 10σ² of the caption, in units where κ1 = 1. */
@@ -36,9 +36,10 @@ const RADIAL_BINS = 20;
  * against the exact stationary E[r] of Eq. (2.8), 0.7032 = 0.9945 r0 (`vanDerPolMeanRadius`; not
  * r0 = √(κ1/2κ2) of Eq. 2.4, which it misses by 2 standard errors at 16 000 trajectories);
  * (3) the whole distribution of |α|² at t = 50 against the stationary Fokker–Planck density of
- * Eq. (2.9), in which |α|² is a Gaussian of mean r0² and variance σ²/κ2 cut off at 0, as χ² per
- * degree of freedom of 20 bins of equal exact probability; (4) the circular mean of φ at t = 0.5
- * against ωt (Eq. 2.11): φ − ωt is distributed symmetrically about 0 at every time.
+ * Eq. (2.9), in which |α|² is a Gaussian of mean r0² and variance σ²/κ2 cut off at 0
+ * (`vanDerPolIntensityDistribution`), as χ² per degree of freedom of 20 bins of equal exact
+ * probability; (4) the circular mean of φ at t = 0.5 against ωt (Eq. 2.11): φ − ωt is distributed
+ * symmetrically about 0 at every time.
  */
 export const figure23: FigureRecipe = {
   id: '2.3',
@@ -121,7 +122,7 @@ export const figure23: FigureRecipe = {
       const exactMeanR = vanDerPolMeanRadius({ kappa1: KAPPA, kappa2: KAPPA, sigma: SIGMA });
       // (3) the distribution of |α|² against the stationary density of Eq. (2.9), ∝ e^{2Φ/σ²} with
       // Φ = κ1r²/4 − κ2r⁴/4: in u = |α|² a Gaussian of mean r0² and variance σ²/κ2 cut off at u = 0
-      const radial = radialChiSquare(lastSnapshot.r);
+      const radial = radialChiSquare(lastSnapshot.r, vanDerPolIntensityDistribution({ kappa1: KAPPA, kappa2: KAPPA, sigma: SIGMA }));
       // (4) early on the cloud turns at ω: the distribution of φ − ωt is symmetric about 0 (the drift
       // is radial in the rotating frame, the noise isotropic, the start on the real axis), so the
       // circular mean of φ at t = 0.5 is ωt exactly; its error is √(E[sin²(φ − ψ)]/N)/|E[e^{iφ}]|
@@ -184,32 +185,10 @@ export const figure23: FigureRecipe = {
 
 /**
  * Pearson's χ² per degree of freedom of the samples' u = r² in RADIAL_BINS bins of equal probability
- * under the stationary density of u, a Gaussian of mean κ1/(2κ2) and variance σ²/κ2 on u ≥ 0 (from
- * P ∝ e^{2Φ(r)/σ²}, Eq. 2.9, and d²α = π du). The bin edges are quantiles of its CDF, found on a
- * fine grid (Simpson on steps of s/200 out to 12 standard deviations: exact to ~1e-10).
+ * under the exact stationary distribution of u (bin edges at its quantiles).
  */
-function radialChiSquare(r: Float64Array): { chi2PerDof: number } {
-  const mu = KAPPA / (2 * KAPPA);
-  const s = SIGMA / Math.sqrt(KAPPA);
-  const hi = mu + 12 * s;
-  const steps = 2 * Math.ceil((hi / s) * 100);
-  const h = hi / steps;
-  const weight = (u: number) => Math.exp(-((u - mu) ** 2) / (2 * s * s));
-  // cumulative mass at every even grid point (Simpson per pair of steps)
-  const cdf = new Float64Array(steps / 2 + 1);
-  for (let k = 1; k <= steps / 2; k++) {
-    const u = 2 * (k - 1) * h;
-    cdf[k] = cdf[k - 1] + (h / 3) * (weight(u) + 4 * weight(u + h) + weight(u + 2 * h));
-  }
-  const total = cdf[cdf.length - 1];
-  const edges: number[] = [];
-  let k = 0;
-  for (let b = 1; b < RADIAL_BINS; b++) {
-    const target = (b / RADIAL_BINS) * total;
-    while (cdf[k + 1] < target) k++;
-    // linear between grid points: the grid resolves the CDF far below the counts' noise
-    edges.push(2 * h * (k + (target - cdf[k]) / (cdf[k + 1] - cdf[k])));
-  }
+function radialChiSquare(r: Float64Array, exact: { quantile(p: number): number }): { chi2PerDof: number } {
+  const edges = Array.from({ length: RADIAL_BINS - 1 }, (_, b) => exact.quantile((b + 1) / RADIAL_BINS));
   const counts = new Float64Array(RADIAL_BINS);
   for (const radius of r) {
     const u = radius * radius;

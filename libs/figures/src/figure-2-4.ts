@@ -1,11 +1,11 @@
 import { tapProgress } from '@qsync/frames';
 import { adler, tiltedWashboard } from '@qsync/models';
-import { histogramMaximum, phaseHistogram, wrapPhase } from '@qsync/probes';
+import { balancedPeakPhase, histogramMaximum, hotellingT2, jackknife, meanSquaredT, meanWithError, phaseHistogram, wrapPhase } from '@qsync/probes';
 import { filter, map } from 'rxjs';
 import { resolveFigureConfig } from './figure-config';
 import type { FigureContext } from './figure-stream';
 import { figureStream } from './figure-stream';
-import { arrayData, hotellingT2, jackknife, linspace, meanSquaredT, meanWithError } from './figure-support';
+import { arrayData, linspace } from './figure-support';
 import type { FigureCheck, FigureRecipe, FigureSeries } from './figure-types';
 
 /** σ = 1: detuning and coupling in units of σ². */
@@ -62,7 +62,7 @@ const MERGED = 4;
  *   below the noise-free lock arcsin(δ/V) = π/6 = 0.524 of Eq. 2.22, which the panel marks). A
  *   three-bin parabola's vertex is too noisy and heavy-tailed on this peak, six bins wide, for an
  *   honest error; the position is estimated from the balance of samples within ±0.8 rad about the
- *   exact peak (see the code), linear in the samples, error from the realizations;
+ *   exact peak (`balancedPeakPhase` of @qsync/probes), linear in the samples, error from the realizations;
  * - panel (b), V = 2δ: the histogram against the exact bin averages as Hotelling's T²/p over the
  *   bins merged by 4 (16, one dropped as they sum to a constant), with their covariance from the
  *   realizations (the bins of one histogram are correlated: a sum of per-bin t² would misjudge it),
@@ -110,7 +110,8 @@ export const figure24: FigureRecipe = {
       const gridFit = meanSquaredT(gridT, gridRealizations - 1);
 
       const series: FigureSeries[] = [];
-      const panel: { V: number; peak: Estimate; exactPeak: { phase: number; density: number }; phase: Estimate; bins: ReturnType<typeof hotellingT2> }[] = [];
+      const panel: { V: number; peak: Estimate; exactPeak: { phase: number; density: number }; bins: ReturnType<typeof hotellingT2> }[] = [];
+      let position: Estimate | null = null;
       for (const V of COUPLINGS_B) {
         const phases = await stationaryPhases(ctx, `P(φ_AB), V = ${V}`, DELTA_B, V, panelRealizations, cfg.seed + 1_000_003 * (V + 1));
         const h = phaseHistogram(phases, { bins: panelBins });
@@ -122,18 +123,20 @@ export const figure24: FigureRecipe = {
         // fullest bin per replicate jumps by a bin)
         const fullest = fullestBin(h.density);
         const peak = jackknife(panelRealizations, (r) => parabolaPeak(h.centers, perRealization.densityWithout(r, fullest), fullest).density);
-        // the position: how far the samples' balance about the exact peak φ* moves it. With
-        // F(s) = mass on (s, s + w] − mass on (s − w, s], F′(s) = P(s + w) − 2P(s) + P(s − w), the
-        // estimate φ* + (F_exact(φ*) − F̂(φ*))/F′(φ*) is linear in the samples (its error is that of a
-        // mean over independent realizations) and unbiased for a shifted peak; over ±w = ±0.8 rad it
-        // is more precise than a three-bin parabola on this peak, which is six bins wide
         const exactPeak = tiltedWashboard({ delta: DELTA_B, V, sigma: SIGMA, points: 4096 }).maximum;
-        const balance = exactBalance(fine.phi, fine.density, exactPeak.phase, BALANCE_HALF_WIDTH);
-        const imbalance = meanWithError(realizationImbalance(phases, panelRealizations, exactPeak.phase, BALANCE_HALF_WIDTH));
-        const phase = {
-          value: exactPeak.phase + (balance.imbalance - imbalance.mean) / balance.slope,
-          standardError: imbalance.standardError / Math.abs(balance.slope),
-        };
+        if (V === 2 * DELTA_B) {
+          // the position: how far the samples' balance about the exact peak φ* moves it (`balancedPeakPhase`:
+          // linear in the samples, so its error is that of a mean over independent realizations, and
+          // unbiased for a shifted peak); over ±w = ±0.8 rad it is more precise than a three-bin parabola
+          // on this peak, which is six bins wide
+          const balanced = balancedPeakPhase(phases, {
+            realizations: panelRealizations,
+            reference: fine,
+            center: exactPeak.phase,
+            halfWidth: BALANCE_HALF_WIDTH,
+          });
+          position = { value: balanced.phase, standardError: balanced.standardError };
+        }
         // the histogram against the exact bin averages, with the covariance of the bins estimated from
         // the realizations, in bins of MERGED (fewer, fuller bins keep the per-realization vectors near
         // Gaussian, as Hotelling's T² assumes), all but the last (they sum to a constant)
@@ -144,7 +147,7 @@ export const figure24: FigureRecipe = {
           Array.from({ length: panelRealizations }, (_, r) => merge(perRealization.densities(r))),
           merge(Float64Array.from({ length: panelBins }, (_, b) => binAverage(fine.density, b))),
         );
-        panel.push({ V, peak: { value: peak.biasCorrected, standardError: peak.standardError }, exactPeak, phase, bins });
+        panel.push({ V, peak: { value: peak.biasCorrected, standardError: peak.standardError }, exactPeak, bins });
         const label = V === 0 ? 'V = 0' : V === DELTA_B ? 'V = δ' : `V = ${V / DELTA_B}δ`;
         series.push({ name: label, x: h.centers, y: h.density });
         series.push({ name: `${label}, exact stationary density`, x: fine.phi, y: fine.density, dashed: true });
@@ -155,6 +158,7 @@ export const figure24: FigureRecipe = {
       }
 
       const [, atDelta, atTwoDelta] = panel;
+      if (position === null) throw new Error('figure 2.4: the peak position at V = 2δ is missing');
       const checks: FigureCheck[] = [
         {
           name: `P(φ_AB) in the bin of the exact maximum over the (δ, V) grid: mean of t² (deviation from the exact bin average over its standard error, ν = ${gridRealizations - 1})`,
@@ -180,9 +184,9 @@ export const figure24: FigureRecipe = {
         {
           name: 'position of the maximum of P(φ_AB), δ = σ², V = 2δ (from the balance of samples about it), vs the exact noisy peak (below arcsin(δ/V))',
           equation: '2.25',
-          value: atTwoDelta.phase.value,
+          value: position.value,
           expected: atTwoDelta.exactPeak.phase,
-          standardError: atTwoDelta.phase.standardError,
+          standardError: position.standardError,
         },
         {
           name: `histogram of P(φ_AB), δ = σ², V = 2δ, vs exact bin averages: Hotelling T²/p over ${panelBins / MERGED - 1} bins of ${MERGED} (covariance from ${panelRealizations} realizations)`,
@@ -301,49 +305,6 @@ function parabolaPeak(centers: Float64Array, density: Float64Array, k: number): 
     phase: wrapPhase(centers[k] + ((2 * Math.PI) / n) * ((y0 - y2) / (2 * c))),
     density: y1 - (y0 - y2) ** 2 / (8 * c) - c / 24,
   };
-}
-
-/**
- * The exact mass on either side of φ* within ±w, and the curvature term of its imbalance, from the
- * exact density on a fine periodic grid (linear interpolation; the grid is far finer than w).
- */
-function exactBalance(phi: Float64Array, density: Float64Array, center: number, w: number): { imbalance: number; slope: number } {
-  const n = density.length;
-  const h = phi[1] - phi[0];
-  // P at any phase and ∫ P over [a, b] (b − a < 2π) by the trapezoid rule on the grid, linearly interpolated
-  const at = (x: number) => {
-    const u = (wrapPhase(x) - phi[0]) / h;
-    const j = Math.floor(u);
-    const f = u - j;
-    return density[((j % n) + n) % n] * (1 - f) + density[(((j + 1) % n) + n) % n] * f;
-  };
-  const mass = (a: number, b: number) => {
-    const steps = Math.ceil((b - a) / (h / 4));
-    const dx = (b - a) / steps;
-    let s = 0.5 * (at(a) + at(b));
-    for (let i = 1; i < steps; i++) s += at(a + i * dx);
-    return s * dx;
-  };
-  return {
-    imbalance: mass(center, center + w) - mass(center - w, center),
-    slope: at(center + w) - 2 * at(center) + at(center - w),
-  };
-}
-
-/**
- * Per realization, the fraction of its samples on (φ*, φ* + w] minus that on (φ* − w, φ*]
- * (samples laid out [sample][realization]).
- */
-function realizationImbalance(phases: Float64Array, realizations: number, center: number, w: number): Float64Array {
-  const net = new Float64Array(realizations);
-  for (let j = 0; j < phases.length; j++) {
-    const d = wrapPhase(phases[j] - center);
-    if (d > 0 && d <= w) net[j % realizations]++;
-    else if (d <= 0 && d > -w) net[j % realizations]--;
-  }
-  const samples = phases.length / realizations;
-  for (let r = 0; r < realizations; r++) net[r] /= samples;
-  return net;
 }
 
 /** The bin of [−π, π) in `bins` equal bins that holds the (wrapped) phase, as `phaseHistogram` bins it. */

@@ -1,11 +1,11 @@
 import { tapProgress } from '@qsync/frames';
-import { adler, noisyPhasePair, tiltedWashboard } from '@qsync/models';
-import { observedFrequencies, observedFrequency } from '@qsync/probes';
+import { adler, adlerSlipFrequency, noisyPhasePair, tiltedWashboard } from '@qsync/models';
+import { jackknife, meanSquaredT, observedFrequencies, observedFrequency } from '@qsync/probes';
 import { dominantFrequency, fitLorentzian, spectrumFromCorrelation, twoTimeCorrelation, type Spectrum } from '@qsync/spectral';
 import { filter, map } from 'rxjs';
 import { resolveFigureConfig } from './figure-config';
 import { figureStream, type FigureContext } from './figure-stream';
-import { arrayData, jackknife, linspace, meanSquaredT } from './figure-support';
+import { arrayData, linspace } from './figure-support';
 import type { FigureCheck, FigureRecipe, FigureSeries } from './figure-types';
 
 /** (a) coupling V = 1: detunings in units of V on [−3, 3]; two noise strengths σ²/V. */
@@ -39,10 +39,10 @@ const SHOWN = 1.5 * DELTA_B;
 /**
  * Fig. 2.5: frequency entrainment. (a) The observed frequency difference ⟨φ̇_AB⟩ against the
  * detuning (both in units of V = 1) on δ/V ∈ [−3, 3] (41 points): noise-free, the closed form
- * √(δ² − V²) outside the tongue and 0 inside (Eq. 2.23) with simulated points (`adler`, σ = 0,
- * φ0 = 0, least-squares slope over t ∈ [20, 420]); noisy, σ² = 0.2V and σ² = V (noisy Adler
- * equation 2.25, 200 realizations from uniform phases, `observedFrequencies` by endpoints over
- * t ∈ [20, 220]) as points, each with its exact curve (dashed) — the mean velocity of the tilted
+ * √(δ² − V²) outside the tongue and 0 inside (Eq. 2.23, `adlerSlipFrequency`) with simulated
+ * points (`adler`, σ = 0, φ0 = 0, least-squares slope over t ∈ [20, 420]); noisy, σ² = 0.2V and
+ * σ² = V (noisy Adler equation 2.25, 200 realizations from uniform phases, `observedFrequencies`
+ * by endpoints over t ∈ [20, 220]) as points, each with its exact curve (dashed) — the mean velocity of the tilted
  * washboard, ⟨φ̇⟩ = 2π·Dn(1 − e^{−2πδ/Dn})/∫₀^{2π}dφ∫_φ^{φ+2π}dψ e^{(U(ψ)−U(φ))/Dn}, U = −δφ − V cos φ,
  * Dn = σ²/2 (Stratonovich; derived in `tiltedWashboard`), by quadrature; and the bare detuning
  * (dashed identity). (b) The spectra S_A(ω), S_B(ω) (Eq. 2.28) of the two phase oscillators of
@@ -96,7 +96,7 @@ export const figure25: FigureRecipe = {
         cleanFrequency[k] = observedFrequency(cleanTimes, phases, { tStart: NOISY_START, method: 'leastSquares' });
         tick();
       }
-      const adlerFrequency = (delta: number) => Math.sign(delta) * Math.sqrt(Math.max(0, delta * delta - V_A * V_A));
+      const adlerFrequency = (delta: number) => adlerSlipFrequency({ delta, V: V_A });
       const fine = linspace(-DELTA_RANGE * V_A, DELTA_RANGE * V_A, 601);
       const seriesA: FigureSeries[] = [
         { name: 'bare detuning δ', x: fine.map((d) => d / V_A), y: fine.map((d) => d / V_A), dashed: true },

@@ -1,5 +1,5 @@
 import { channelValue, tapProgress } from '@qsync/frames';
-import { kuramoto } from '@qsync/models';
+import { kuramoto, kuramotoLockedState, type KuramotoLockedState } from '@qsync/models';
 import { resolveFigureConfig } from './figure-config';
 import { figureStream, type FigureContext } from './figure-stream';
 import type { FigureCheck, FigureRecipe, LinePanel } from './figure-types';
@@ -27,9 +27,10 @@ const T_SNAPSHOT = 20;
  * `scale` changes nothing here (32 oscillators are already cheap); it is checked all the same.
  *
  * Checks of (b) against the locked state of the thesis's analysis (Eqs. 2.31, 2.22, 2.35) for these
- * 32 frequencies, solved here without simulation: in a stationary z = |z|e^{iψ} an oscillator with
- * |ω_j| < V|z| is locked at φ_j − ψ = arcsin(ω_j/(V|z|)), and the drifting ones contribute nothing on
- * average (they come in pairs ±ω_j), so |z| solves the finite-N self-consistency
+ * 32 frequencies, solved without simulation (`kuramotoLockedState` of @qsync/models): in a
+ * stationary z = |z|e^{iψ} an oscillator with |ω_j| < V|z| is locked at φ_j − ψ = arcsin(ω_j/(V|z|)),
+ * and the drifting ones contribute nothing on average (they come in pairs ±ω_j), so |z| solves the
+ * finite-N self-consistency
  * |z| = (1/N) Σ_{|ω_j|<V|z|} √(1 − (ω_j/(V|z|))²) (the sum form of Eq. 2.36; 0.9022 here, where the
  * N → ∞ value √(1 − 2G/V) of Eq. 2.37 is 0.894, in `parameters`). 30 of the 32 lock; the two
  * outermost (|ω| ≈ 20G) drift. Checks: (1) |z| of the locked oscillators' phases against that root,
@@ -62,10 +63,11 @@ export const figure27: FigureRecipe = {
           { name: 'order parameter z (Eq. 2.30)', x: Float64Array.of(s.re), y: Float64Array.of(s.im), points: true },
         ],
       });
-      const locked = lockedState(b.frequencies, V_SYNC);
+      const locked = kuramotoLockedState(b.frequencies, V_SYNC);
+      const lockedCount = locked.locked.reduce((n, l) => n + l, 0);
       const checks: FigureCheck[] = [
         {
-          name: `(b) |z| of the ${locked.count} locked oscillators vs the finite-N locked state of these frequencies`,
+          name: `(b) |z| of the ${lockedCount} locked oscillators vs the finite-N locked state of these frequencies`,
           equation: '2.36',
           value: b.lockedAbs(locked),
           expected: locked.abs,
@@ -90,7 +92,7 @@ export const figure27: FigureRecipe = {
           seed: cfg.seed,
           absZA: a.abs,
           absZB: b.abs,
-          lockedOscillatorsB: locked.count,
+          lockedOscillatorsB: lockedCount,
           lockedStateAbsZB: locked.abs,
           infiniteNAbsZB: Math.sqrt(1 - (2 * G) / V_SYNC),
         },
@@ -109,9 +111,9 @@ interface Snapshot {
   readonly im: number;
   readonly abs: number;
   /** |(1/N) Σ_{locked} e^{iφ_j}| */
-  lockedAbs(state: LockedState): number;
+  lockedAbs(state: KuramotoLockedState): number;
   /** largest |φ_j − ψ − arcsin(ω_j/(V|z|))| over the locked j, ψ = arg Σ_{locked} e^{iφ_j} */
-  worstLockedPhase(state: LockedState): number;
+  worstLockedPhase(state: KuramotoLockedState): number;
 }
 
 async function snapshot(ctx: FigureContext, stage: string, V: number, seed: number): Promise<Snapshot> {
@@ -123,11 +125,11 @@ async function snapshot(ctx: FigureContext, stage: string, V: number, seed: numb
   const z = channelValue(last, 'z', 'array').data;
   const phases = Float64Array.from(channelValue(last, 'phases', 'array').data);
   const omega = Float64Array.from(model.frequencies);
-  const lockedSum = (state: LockedState) => {
+  const lockedSum = (state: KuramotoLockedState) => {
     let re = 0;
     let im = 0;
     for (let j = 0; j < N; j++) {
-      if (!state.isLocked(omega[j])) continue;
+      if (state.locked[j] === 0) continue;
       re += Math.cos(phases[j]);
       im += Math.sin(phases[j]);
     }
@@ -149,49 +151,11 @@ async function snapshot(ctx: FigureContext, stage: string, V: number, seed: numb
       const psi = Math.atan2(s.im, s.re);
       let worst = 0;
       for (let j = 0; j < N; j++) {
-        if (!state.isLocked(omega[j])) continue;
-        const d = phases[j] - psi - Math.asin(omega[j] / (V * state.abs));
+        if (state.locked[j] === 0) continue;
+        const d = phases[j] - psi - state.phases[j];
         worst = Math.max(worst, Math.abs(Math.atan2(Math.sin(d), Math.cos(d))));
       }
       return worst;
     },
   };
-}
-
-/** The stationary partially locked state of N oscillators with given frequencies (see the figure's doc). */
-interface LockedState {
-  /** the largest root of |z| = (1/N) Σ_{|ω_j| < V|z|} √(1 − (ω_j/(V|z|))²), 0 when there is none */
-  readonly abs: number;
-  readonly count: number;
-  isLocked(omega: number): boolean;
-}
-
-/**
- * Solves the finite-N self-consistency of the locked state (Eqs. 2.22, 2.31, 2.35) for the
- * frequencies ω_j and coupling V: F(r) = (1/N) Σ_{|ω_j| < Vr} √(1 − (ω_j/(Vr))²) against r. F(1) ≤ 1,
- * so the largest root lies where F(r) − r turns positive scanning down from r = 1 (steps of 1e-3,
- * then bisection to 1e-15).
- */
-function lockedState(frequencies: Float64Array, V: number): LockedState {
-  const n = frequencies.length;
-  const excess = (r: number) => {
-    let s = 0;
-    for (const w of frequencies) {
-      const x = w / (V * r);
-      if (Math.abs(x) < 1) s += Math.sqrt(1 - x * x);
-    }
-    return s / n - r;
-  };
-  let hi = 1;
-  while (hi > 1e-3 && excess(hi - 1e-3) < 0) hi -= 1e-3;
-  let lo = hi - 1e-3;
-  if (!(lo > 0 && excess(lo) >= 0)) return { abs: 0, count: 0, isLocked: () => false };
-  while (hi - lo > 1e-15) {
-    const mid = 0.5 * (lo + hi);
-    if (excess(mid) >= 0) lo = mid;
-    else hi = mid;
-  }
-  const abs = lo;
-  const isLocked = (w: number) => Math.abs(w) < V * abs;
-  return { abs, count: Array.from(frequencies).filter(isLocked).length, isLocked };
 }

@@ -1,8 +1,9 @@
 import { tapProgress } from '@qsync/frames';
 import { kuramoto, ottAntonsen } from '@qsync/models';
+import { incoherentOrderModulus, meanWithError } from '@qsync/probes';
 import { resolveFigureConfig } from './figure-config';
 import { figureStream } from './figure-stream';
-import { linspace, meanWithError } from './figure-support';
+import { linspace } from './figure-support';
 import type { FigureCheck, FigureRecipe, FigureSeries } from './figure-types';
 import {
   bandSeries,
@@ -50,14 +51,6 @@ function infiniteN(V: number): number {
 }
 
 /**
- * E|z| of N independent uniform unit phasors: the Rayleigh value √(π/4N) and its first correction
- * (+0.4 % at N = 16; checked against 2·10⁶ draws each at N = 4, 16, 64).
- */
-function incoherent(N: number): number {
-  return Math.sqrt(Math.PI / (4 * N)) * (1 + 1 / (16 * N));
-}
-
-/**
  * Fig. 2.8: the order parameter of the noise-free Kuramoto model with Lorentzian frequency
  * disorder of width G (Eq. 2.29 with ξ_i = 0; random frequencies and uniform random initial
  * phases in every realization).
@@ -71,8 +64,9 @@ function incoherent(N: number): number {
  *
  * Checks: (a) the late-time mean |z| of the simulation and the Ott–Antonsen value at t = 30/G
  * against √(1 − 2G/V), and their difference (the two converge to the same value, the text's
- * point); (b) for every N, ⟨|z|⟩ at V = 0 against the finite-N incoherent value √(π/4N)(1 + 1/16N)
- * (uncoupled phases from uniform random starts stay independent and uniform), and for the largest
+ * point); (b) for every N, ⟨|z|⟩ at V = 0 against the exact finite-N incoherent value E|z| of N
+ * independent uniform phases (`incoherentOrderModulus` of @qsync/probes, ≈ √(π/4N)(1 + 1/16N);
+ * uncoupled phases from uniform random starts stay independent and uniform), and for the largest
  * N the mean over V ≥ 3G (well above the threshold) of ⟨|z|⟩ − √(1 − 2G/V), expected 0 up to O(1/N). Statistical errors are the spread of the
  * realizations' own long-time means (each realization has its own frozen frequencies, which no
  * average over time can see). The approach to N → ∞ over the whole V grid, the mean over V of
@@ -175,10 +169,10 @@ export const figure28: FigureRecipe = {
         // frozen frequencies: the time average is unbiased in each realization, and its batch-means error
         // (many batches) is the right one here
         checks.push({
-          name: `(b) N = ${N}: ⟨|z|⟩ at V = 0 vs the incoherent √(π/4N)(1 + 1/16N)`,
+          name: `(b) N = ${N}: ⟨|z|⟩ at V = 0 vs the incoherent E|z| of N uniform phases`,
           equation: '2.30',
           value: abs[0],
-          expected: incoherent(N),
+          expected: incoherentOrderModulus(N),
           standardError: errors[0],
         });
       }

@@ -27,10 +27,10 @@ describe('figure 2.9', () => {
     const statistical = data.checks.filter((c) => c.standardError !== undefined);
     expect(statistical.map((c) => c.name)).toEqual([
       '(a) Kuramoto N = 512: mean |z| over t ≥ 15/σ² vs the exact N → ∞ value (von Mises)',
-      '(b) N = 16: ⟨|z|⟩ at V = 0 vs the incoherent √(π/4N)(1 + 1/16N)',
-      '(b) N = 32: ⟨|z|⟩ at V = 0 vs the incoherent √(π/4N)(1 + 1/16N)',
-      '(b) N = 128: ⟨|z|⟩ at V = 0 vs the incoherent √(π/4N)(1 + 1/16N)',
-      '(b) N = 512: ⟨|z|⟩ at V = 0 vs the incoherent √(π/4N)(1 + 1/16N)',
+      '(b) N = 16: ⟨|z|⟩ at V = 0 vs the incoherent E|z| of N uniform phases',
+      '(b) N = 32: ⟨|z|⟩ at V = 0 vs the incoherent E|z| of N uniform phases',
+      '(b) N = 128: ⟨|z|⟩ at V = 0 vs the incoherent E|z| of N uniform phases',
+      '(b) N = 512: ⟨|z|⟩ at V = 0 vs the incoherent E|z| of N uniform phases',
       '(b) N = 128 and 512 extrapolated to N → ∞ in 1/N: mean over V ≥ 2σ² of ⟨|z|⟩ − von Mises',
       '(b) N = 512: threshold from V²⟨|z|⟩²/2σ² on [1.1, 1.6]σ² extrapolated to 0, vs the same fit of the exact N → ∞ curve (σ² = 1 by Eq. 2.50, plus the fit\'s own bias)',
     ]);

@@ -1,9 +1,9 @@
 import { tapProgress } from '@qsync/frames';
 import { kuramoto, reducedOrderParameter, vonMisesOrder } from '@qsync/models';
-import { longTimeAverage } from '@qsync/probes';
+import { incoherentOrderModulus, longTimeAverage, meanWithError } from '@qsync/probes';
 import { resolveFigureConfig } from './figure-config';
 import { figureStream } from './figure-stream';
-import { linspace, meanWithError } from './figure-support';
+import { linspace } from './figure-support';
 import type { FigureCheck, FigureRecipe, FigureSeries } from './figure-types';
 import {
   bandSeries,
@@ -84,8 +84,8 @@ function approximate(V: number): number {
  * Checks, each with a standard error from the run: (a) the late-time mean |z| of the simulation
  * against the von Mises value (Eq. 2.52 is 0.69 there against 0.88: the text's "the approximation
  * f3 ≈ 0 becomes worse"; its value is in `parameters`); (b) for every N, ⟨|z|⟩ at V = 0 against the
- * finite-N incoherent value √(π/4N)(1 + 1/16N) (freely diffusing phases from uniform starts stay
- * independent and uniform); the two largest N extrapolated in 1/N, over V ≥ 2σ², against the von
+ * exact finite-N incoherent value E|z| of N independent uniform phases (`incoherentOrderModulus`,
+ * ≈ √(π/4N)(1 + 1/16N); freely diffusing phases from uniform starts stay independent and uniform); the two largest N extrapolated in 1/N, over V ≥ 2σ², against the von
  * Mises value; and the threshold from a line fit of V²⟨|z|⟩²/(2σ²) against V on [1.1σ², 1.6σ²]
  * extrapolated to 0 (Eq. 2.52 makes it exactly linear with root σ², Eq. 2.50), against the same fit
  * of the exact von Mises curve on the same grid (1.03σ²: the fit's own bias), its error propagated
@@ -182,10 +182,10 @@ export const figure29: FigureRecipe = {
         // V = 0: the phases diffuse freely from uniform random starts and stay independent and uniform,
         // so z is the mean of N independent unit phasors, E|z| = √(π/4N)(1 + 1/(16N) + O(N⁻²))
         checks.push({
-          name: `(b) N = ${N}: ⟨|z|⟩ at V = 0 vs the incoherent √(π/4N)(1 + 1/16N)`,
+          name: `(b) N = ${N}: ⟨|z|⟩ at V = 0 vs the incoherent E|z| of N uniform phases`,
           equation: '2.30',
           value: abs[0],
-          expected: Math.sqrt(Math.PI / (4 * N)) * (1 + 1 / (16 * N)),
+          expected: incoherentOrderModulus(N),
           standardError: errors[0],
         });
       }

@@ -2,10 +2,9 @@
 import { channelValue, tapProgress, type Frame } from '@qsync/frames';
 import type { Complex } from '@qsync/linalg';
 import type { OrderParameterModel, StochasticModel } from '@qsync/models';
-import { longTimeAverage } from '@qsync/probes';
+import { longTimeAverage, meanWithError } from '@qsync/probes';
 import { map } from 'rxjs';
 import type { FigureContext } from './figure-stream';
-import { meanWithError } from './figure-support';
 import type { FigureSeries } from './figure-types';
 
 /** Mean and standard deviation over realizations of a quantity, one value per time. */

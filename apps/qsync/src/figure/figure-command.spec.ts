@@ -25,7 +25,14 @@ describe('qsync figure', () => {
     const t = io();
     const dir = join(tmp, 'f26');
     await figureCommand('2.6', { out: dir }, t.io);
-    expect(readdirSync(dir).sort()).toEqual(['figure-2.6.json', 'figure-2.6a.csv', 'figure-2.6a.svg', 'figure-2.6b.csv', 'figure-2.6b.svg']);
+    expect(readdirSync(dir).sort()).toEqual([
+      'figure-2.6-checks.csv',
+      'figure-2.6.json',
+      'figure-2.6a.csv',
+      'figure-2.6a.svg',
+      'figure-2.6b.csv',
+      'figure-2.6b.svg',
+    ]);
     const json = JSON.parse(readFileSync(join(dir, 'figure-2.6.json'), 'utf8'));
     expect(json.panels[1].series[0].x).toHaveLength(1201);
     const csv = readFileSync(join(dir, 'figure-2.6b.csv'), 'utf8').trim().split('\n');
@@ -35,7 +42,48 @@ describe('qsync figure', () => {
     expect(y).toBeCloseTo(-0.5 * x - Math.cos(x), 12);
     svgElements(readFileSync(join(dir, 'figure-2.6a.svg'), 'utf8'));
     expect(t.out()).toMatch(/^Fig\. 2\.6 — /);
-    expect(t.out()).toMatch(/nearest 0 \(panel b\): 0\.52360 \(Eq\. 2\.22: 0\.52360\)/);
+    // a deterministic check: no standard error, in the summary or in the checks' CSV (empty field)
+    expect(t.out()).toMatch(/nearest 0 \(panel b\): 0\.52360 \(expected 0\.52360, Eq\. 2\.22\)\n/);
+    const checks = readFileSync(join(dir, 'figure-2.6-checks.csv'), 'utf8').trim().split('\n');
+    expect(checks[0]).toBe('name,equation,value,expected,standardError');
+    expect(checks).toHaveLength(json.checks.length + 1);
+    for (const line of checks.slice(1)) expect(line.endsWith(',')).toBe(true);
+  });
+
+  it('prints, and writes to JSON and CSV, the standard error of each statistical check', async () => {
+    // Fig. 2.3 at its smallest size (400 trajectories): its four checks are statistical
+    const t = io();
+    const dir = join(tmp, 'f23');
+    await figureCommand('2.3', { out: dir, scale: '0.01' }, t.io);
+    const checks = JSON.parse(readFileSync(join(dir, 'figure-2.3.json'), 'utf8')).checks as {
+      name: string;
+      value: number;
+      expected: number;
+      standardError: number;
+    }[];
+    expect(checks).toHaveLength(4);
+    const csv = readFileSync(join(dir, 'figure-2.3-checks.csv'), 'utf8').trim().split('\n');
+    expect(csv).toHaveLength(5);
+    const printed = t.out().split('\n');
+    for (const [k, c] of checks.entries()) {
+      expect(c.standardError).toBeGreaterThan(0);
+      // the CSV holds the numbers at full precision (the name, which may be quoted, comes first)
+      expect(csv[k + 1].split(',').slice(-3).map(Number)).toEqual([c.value, c.expected, c.standardError]);
+      // the summary: value ± SE (expected …, Eq. …; k SE apart), SE to two digits
+      const line = printed.find((l) => l.startsWith(`  ${c.name}: `));
+      const m = /: (\S+) ± (\S+) \(expected (\S+), Eq\. [^;]+; (\S+) SE apart\)$/.exec(line ?? '');
+      expect(m, `line of '${c.name}': ${line}`).not.toBeNull();
+      const [value, se, expected, apart] = (m ?? []).slice(1).map(Number);
+      expect(value).toBeCloseTo(c.value, Math.max(0, 4 - Math.floor(Math.log10(Math.abs(c.value)))));
+      expect(Math.abs(se - c.standardError)).toBeLessThanOrEqual(0.05 * c.standardError);
+      expect(Math.abs(expected - c.expected)).toBeLessThanOrEqual(5e-5 * Math.abs(c.expected));
+      expect(apart).toBeCloseTo(Math.abs(c.value - c.expected) / c.standardError, 1);
+    }
+    // and the JSON summary of --json carries them as well
+    const j = io();
+    await figureCommand('2.3', { out: join(tmp, 'f23j'), scale: '0.01', json: true }, j.io);
+    const summary = JSON.parse(j.out()) as { checks: { standardError?: number }[] };
+    expect(summary.checks.map((c) => c.standardError)).toEqual(checks.map((c) => c.standardError));
   });
 
   it('writes PNG images beside the SVG ones with --png', async () => {
@@ -55,6 +103,7 @@ describe('qsync figure', () => {
     const summary = JSON.parse(t.out());
     expect(summary.figure).toBe('2.6');
     expect(summary.checks[0].equation).toBe('2.22');
+    expect(summary.checks[0]).not.toHaveProperty('standardError');
   });
 
   it('lists the figures', async () => {

@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { figureCatalog, type FigureData } from '@qsync/figures';
+import { figureCatalog, type FigureCheck, type FigureData } from '@qsync/figures';
 import { lastValueFrom, tap, filter, map } from 'rxjs';
 import { ScenarioError } from '../common/errors';
 import { figureFiles } from './figure-files';
@@ -26,8 +26,11 @@ export interface FigureCommandOptions {
 
 /**
  * `qsync figure <id>`: runs the thesis figure's recipe with a progress bar on stderr (when it is
- * a TTY), writes its JSON, CSV and SVG files (PNG too with `png`) and prints where they went and the figure's checks
- * (computed value next to the thesis's closed form). `qsync figure list` lists the figures.
+ * a TTY), writes its JSON, CSV and SVG files (PNG too with `png`) and prints where they went and
+ * the figure's checks: the computed value, ± its standard error from the run where it is a
+ * statistical estimate, next to the expected closed form, and how many standard errors apart they
+ * are (`value ± SE (expected …, Eq. …; k SE apart)`). The JSON summary (`json`) and the files
+ * carry the standard errors too. `qsync figure list` lists the figures.
  *
  * @example
  * // io: process in the program; here one that keeps what is printed (io.printed); dir: a scratch folder
@@ -76,9 +79,7 @@ export async function figureCommand(id: string, options: FigureCommandOptions, i
     return;
   }
   const lines = [`Fig. ${id} — ${data.title} (${seconds.toFixed(1)} s)`, `  files in ${dir}: ${Object.keys(files).join(', ')}`];
-  for (const c of data.checks) {
-    lines.push(`  ${c.name}: ${fmt(c.value)} (Eq. ${c.equation}: ${fmt(c.expected)})`);
-  }
+  for (const c of data.checks) lines.push(`  ${c.name}: ${checkText(c)}`);
   io.stdout.write(lines.join('\n') + '\n');
 }
 
@@ -91,4 +92,16 @@ function parseNumber(flag: string, text: string | undefined, fallback: number): 
 
 function fmt(v: number): string {
   return Number.isFinite(v) ? v.toPrecision(5) : String(v);
+}
+
+/**
+ * `value (expected …, Eq. …)`, or with a standard error `value ± SE (expected …, Eq. …; k SE apart)`:
+ * the error to two digits, which is all a standard error estimated from one run resolves.
+ */
+function checkText(c: FigureCheck): string {
+  const expected = `expected ${fmt(c.expected)}, Eq. ${c.equation}`;
+  if (c.standardError === undefined) return `${fmt(c.value)} (${expected})`;
+  const apart = Math.abs(c.value - c.expected) / c.standardError;
+  const se = Number.isFinite(c.standardError) ? c.standardError.toPrecision(2) : String(c.standardError);
+  return `${fmt(c.value)} ± ${se} (${expected}; ${Number.isFinite(apart) ? apart.toFixed(1) : String(apart)} SE apart)`;
 }

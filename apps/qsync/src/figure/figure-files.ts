@@ -12,9 +12,10 @@ export interface FigureFilesOptions {
 
 /**
  * The files of a finished figure, by name: `figure-<id>.json` (parameters, checks and every
- * panel's data), and per panel `figure-<id><panel>.csv` and `figure-<id><panel>.svg` (and
- * `.png` with `png`). Line panels are written in long form (series,x,y: the series of a panel may
- * have different x); heatmaps as x,y,value rows; both through the one CSV writer.
+ * panel's data), per panel `figure-<id><panel>.csv` and `figure-<id><panel>.svg` (and `.png` with
+ * `png`), and `figure-<id>-checks.csv` (name, equation, value, expected, standardError: empty for a
+ * deterministic check). Line panels are written in long form (series,x,y: the series of a panel
+ * may have different x); heatmaps as x,y,value rows; all through the one CSV writer.
  *
  * @param data - the figure's data, as its recipe emitted it
  * @param options - `png`: PNG images beside the SVG ones
@@ -29,6 +30,10 @@ export function figureFiles(data: FigureData, options: FigureFilesOptions = {}):
     files[`${stem}.csv`] = panelCsv(panel);
     Object.assign(files, plotOutputs({ [stem]: panelSvg(data, panel) }, { svg: true, png: options.png === true }));
   }
+  files[`figure-${data.id}-checks.csv`] = csvTable(
+    ['name', 'equation', 'value', 'expected', 'standardError'],
+    data.checks.map((c) => [c.name, c.equation, c.value, c.expected, c.standardError ?? '']),
+  );
   return files;
 }
 

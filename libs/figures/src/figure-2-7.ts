@@ -123,7 +123,7 @@ async function snapshot(ctx: FigureContext, stage: string, V: number, seed: numb
   );
   const last = frames[frames.length - 1];
   const z = channelValue(last, 'z', 'array').data;
-  const phases = Float64Array.from(channelValue(last, 'phases', 'array').data);
+  const phases = Float64Array.from(channelValue(last, 'phasesUnwrapped', 'array').data);
   const omega = Float64Array.from(model.frequencies);
   const lockedSum = (state: KuramotoLockedState) => {
     let re = 0;

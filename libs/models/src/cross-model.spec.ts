@@ -57,7 +57,7 @@ describe('models that must agree', () => {
     const kur = await collect(kuramoto({ N: 2, V, sigma, realizations: R, observePhases: true }), times, { noiseSeed: 9, y0, dt: 0.02 });
     const pair = await collect(noisyPhasePair({ V, sigma: Math.SQRT2, realizations: R }), times, { noiseSeed: 9, y0, dt: 0.02 });
     for (let k = 0; k < times.length; k++) {
-      const phases = arrayOf(kur[k], 'phases');
+      const phases = arrayOf(kur[k], 'phasesUnwrapped');
       const a = arrayOf(pair[k], 'phiAUnwrapped');
       const b = arrayOf(pair[k], 'phiBUnwrapped');
       expectClose(phases, Array.from({ length: 2 * R }, (_, i) => (i % 2 === 0 ? a[i / 2] : b[(i - 1) / 2])), { atol: 1e-10 });
@@ -98,7 +98,7 @@ describe('models that must agree', () => {
     const a = await collect(two, times, { noiseSeed: 6, y0, dt: 0.02 });
     const b = await collect(pair, times, { noiseSeed: 6, y0, dt: 0.02 });
     for (let k = 0; k < times.length; k++) {
-      const phases = arrayOf(a[k], 'phases');
+      const phases = arrayOf(a[k], 'phasesUnwrapped');
       const pa = arrayOf(b[k], 'phiAUnwrapped');
       const pb = arrayOf(b[k], 'phiBUnwrapped');
       // √2·0.5/√2 may differ from 0.5 in the last bit: 1e-16 relative on every noise increment

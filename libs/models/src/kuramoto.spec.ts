@@ -187,7 +187,7 @@ describe('kuramoto (Eq. 2.29)', () => {
       const std = Math.sqrt(mods.reduce((a, b) => a + (b - mean) ** 2, 0) / R);
       const frame: Frame = { t: 0.5, channels: ch };
       expectClose([realOf(frame, 'r'), realOf(frame, 'rStd')], [mean, std], { rtol: 1e-13, atol: 1e-15 });
-      const phases = channelValue(frame, 'phases', 'array');
+      const phases = channelValue(frame, 'phasesUnwrapped', 'array');
       expect(phases.shape).toEqual([R, N]);
       expect(Array.from(phases.data)).toEqual(Array.from(y));
       expect(phases.data).not.toBe(y); // a copy
@@ -214,7 +214,7 @@ describe('kuramoto (Eq. 2.29)', () => {
       const m = kuramoto({ N: 16, V: 0, G: 2, realizations: 2, observePhases: true });
       const y0 = m.initialState(4);
       const frames = await collectFrames(m.simulate([0, 0.7, 2], { noiseSeed: 4, dt: 0.1 }));
-      const last = dataOf(frames[2], 'phases');
+      const last = dataOf(frames[2], 'phasesUnwrapped');
       // a constant drift is integrated exactly; 20 steps of rounding at |φ| ≲ 2|ω|max
       expectClose(last, Array.from(y0, (p, k) => p + 2 * m.frequencies[k]), { rtol: 1e-13, atol: 1e-12 });
     });
@@ -223,7 +223,7 @@ describe('kuramoto (Eq. 2.29)', () => {
       const N = 4000;
       const m = kuramoto({ N, V: 0, sigma: 0.8, initialPhases: 'equal', observePhases: true });
       const frames = await collectFrames(m.simulate([0, 2], { noiseSeed: 2, dt: 0.5, method: 'euler-maruyama' }));
-      const p = dataOf(frames[1], 'phases');
+      const p = dataOf(frames[1], 'phasesUnwrapped');
       let s2 = 0;
       for (let k = 0; k < N; k++) s2 += p[k] * p[k];
       // sample variance of N normals: relative standard error √(2/N) = 2.2 %; 4 standard errors

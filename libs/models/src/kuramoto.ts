@@ -42,7 +42,7 @@ export interface KuramotoConfig {
   frequencies?: FrequencySampling;
   /** 'uniform' (default) or 'equal' initial phases */
   initialPhases?: InitialPhases;
-  /** emit the phases of every oscillator as channel `phases` (default false: they are large) */
+  /** emit the continuous (unwrapped) phases of every oscillator as channel `phasesUnwrapped` (default false: they are large) */
   observePhases?: boolean;
   /**
    * seed of the quenched disorder, the random frequencies (integer, default 1); the noise and the
@@ -99,7 +99,7 @@ const OPTIONS = ['frequencies', 'initialPhases', 'observePhases', 'disorderSeed'
  *
  * Channels of a frame: `z` (complex array over realizations, Eq. 2.30), `r` (real: the mean
  * over realizations of |z|), `rStd` (real: their standard deviation, population form
- * √(⟨|z|²⟩ − ⟨|z|⟩²)), and `phases` (array [realizations, N], only with `observePhases`).
+ * √(⟨|z|²⟩ − ⟨|z|⟩²)), and `phasesUnwrapped` (array [realizations, N] of the continuous phases, only with `observePhases`).
  * Times are in units of 1/(the rate unit of V, G, σ²).
  *
  * Integration: the noise is additive, so the default scheme is Rößler's SRA1 ('sra': strong
@@ -197,7 +197,7 @@ export function kuramoto(config: KuramotoConfig): KuramotoModel {
       r: realChannel(stats.mean),
       rStd: realChannel(stats.std),
     };
-    if (observePhases) channels.phases = arrayChannel(Float64Array.from(y), [realizations, n]);
+    if (observePhases) channels.phasesUnwrapped = arrayChannel(Float64Array.from(y), [realizations, n]);
     return channels;
   };
 

@@ -29,7 +29,7 @@ describe('twoPopulationKuramoto (Eqs. 6.10, 2.56 for populations)', () => {
         for (const f of frames) {
           const delta = 2 * Math.atan(T0 * Math.exp((-s * f.t) / 2));
           const sum = phiA + phiB + (2 * (VAB - VBA) * (Math.atan(T0) - Math.atan(T0 * Math.exp((-s * f.t) / 2)))) / s;
-          const p = dataOf(f, 'phases');
+          const p = dataOf(f, 'phasesUnwrapped');
           // SRA is Ralston's RK2 without noise: global error ~ dt²·(rates)³·t ≲ 1e-6 at dt = 1e-3
           expectClose([wrap(p[0] - p[1] - delta), p[0] + p[1] - sum], [0, 0], { atol: 1e-5 });
           expectClose(wrap(dataOf(f, 'relativePhase')[0] - delta), 0, { atol: 1e-5 });

@@ -42,7 +42,7 @@ export interface TwoPopulationKuramotoConfig {
   frequencies?: FrequencySampling;
   /** 'uniform' (default) or 'equal' initial phases */
   initialPhases?: InitialPhases;
-  /** emit every phase as channel `phases`, [realizations, NA + NB] (default false) */
+  /** emit every continuous (unwrapped) phase as channel `phasesUnwrapped`, [realizations, NA + NB] (default false) */
   observePhases?: boolean;
   /** seed of the quenched disorder, the random frequencies (integer, default 1) */
   disorderSeed?: number;
@@ -96,7 +96,7 @@ const MAX_STATE = 1 << 25;
  * State layout [realization][A oscillators, then B]; the frequencies are drawn as in `kuramoto`
  * (random: stream 2 of `disorderSeed`, in state order; quantile: per population). Channels: `zA`,
  * `zB` (complex arrays over realizations), `rA`, `rB` (means over realizations of |z_A|, |z_B|),
- * `relativePhase` (real array over realizations: arg(z_A z_B*) in (−π, π]), and `phases` with
+ * `relativePhase` (real array over realizations: arg(z_A z_B*) in (−π, π]), and `phasesUnwrapped` with
  * `observePhases`. Default scheme 'sra' with the library's step
  * 0.05/max(|VAA|, |VBB|, |VAB|, |VBA|, G, σ²), as for `kuramoto`.
  *
@@ -203,7 +203,7 @@ export function twoPopulationKuramoto(config: TwoPopulationKuramotoConfig): TwoP
       rB: realChannel(orderParameterStats(zB).mean),
       relativePhase: arrayChannel(relative, [realizations]),
     };
-    if (observePhases) channels.phases = arrayChannel(Float64Array.from(y), [realizations, n]);
+    if (observePhases) channels.phasesUnwrapped = arrayChannel(Float64Array.from(y), [realizations, n]);
     return channels;
   };
 

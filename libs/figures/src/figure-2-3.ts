@@ -137,7 +137,7 @@ export const figure23: FigureRecipe = {
           standardError: Math.sqrt(2 / (bins - 1)),
         },
         {
-          name: `mean radius E[r] at t = ${tLate} vs the exact stationary E[r] (below r0 = √(κ1/2κ2) by the noise)`,
+          name: `mean radius E[r] at t = ${tLate} vs the exact stationary E[r] of Eq. 2.8`,
           equation: '2.8–2.9',
           value: radius.mean,
           expected: exactMeanR,

@@ -31,7 +31,7 @@ describe('figure 2.3', () => {
     const radial = check(data, 'distribution of |α|²');
     expect(radial.value - 1).toBeLessThan(4 * standardError(radial));
     // E[r] = 0.7032 (vanDerPolMeanRadius' own spec checks it), ≈ 0.0053 per standard error here:
-    // this pins the stationary radius (κ2 × 1.1 moves it by 0.035, 6.6 SE) but cannot tell E[r] from
+    // this pins the stationary radius (κ2 × 1.1 lowers it by 0.033, about 6 SE) but cannot tell E[r] from
     // r0 = √(κ1/2κ2) = 0.7071 (0.7 SE here, 2 SE at full size), so it makes no claim about that gap
     const radius = check(data, 'mean radius E[r]');
     expectClose(radius.expected, 0.70321186, { rtol: 1e-7 });

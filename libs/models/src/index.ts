@@ -44,6 +44,8 @@ export { vonMisesOrder, vonMisesOrderParameters } from './von-mises-order';
 export type { VonMisesOrderConfig } from './von-mises-order';
 // exact stationary numbers of the classical models (Fokker–Planck, no simulation)
 export { tiltedWashboard, tiltedWashboardParameters } from './tilted-washboard';
+export { tiltedWashboardDiffusion, tiltedWashboardDiffusionParameters } from './tilted-washboard-diffusion';
+export type { TiltedWashboardDiffusionConfig } from './tilted-washboard-diffusion';
 export type { TiltedWashboardConfig, TiltedWashboardState } from './tilted-washboard';
 export { vanDerPolMeanDecayRate } from './van-der-pol-mean-decay-rate';
 export { vanDerPolMeanRadius } from './van-der-pol-mean-radius';

@@ -42,5 +42,7 @@ export type { ValidateSampleStreamConfig } from './validate-sample-stream';
 export { toBlocks } from './to-blocks';
 export type { ToBlocksConfig } from './to-blocks';
 export { toFrames } from './to-frames';
+export { SampleStreamReader } from './sample-stream-reader';
+export type { SampleStreamReaderConfig, StreamRecord } from './sample-stream-reader';
 export { columnView } from './column-view';
 export { channelView } from './channel-view';

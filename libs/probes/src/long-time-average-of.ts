@@ -1,11 +1,10 @@
-import { defer, filter, map } from 'rxjs';
+import { defer } from 'rxjs';
 import type { OperatorFunction } from 'rxjs';
-import { realChannel } from '@qsync/frames';
-import type { Frame, SampleBlock, StreamSchema } from '@qsync/frames';
+import { SampleStreamReader, realChannel } from '@qsync/frames';
+import type { Frame, StreamRecord } from '@qsync/frames';
 import { BatchMeans, minBatchesOption } from './batch-means';
-import { SampleStreamReader, firstSampleFrom } from './sample-stream-support';
-import type { StreamRecord } from './sample-stream-support';
-import { assertChannelName, checkFrameTime, readReal, streamStart } from './series-support';
+import { keptSamplesOf } from './kept-samples-support';
+import { assertChannelName, readReal, streamStart } from './series-support';
 
 /** Options of {@link longTimeAverageOf}. */
 export interface LongTimeAverageOfConfig {
@@ -63,59 +62,36 @@ export function longTimeAverageOf(config: LongTimeAverageOfConfig): OperatorFunc
   return (source) =>
     defer(() => {
       const acc = new BatchMeans(m);
-      const reader = new SampleStreamReader(fn, name, true);
+      const reader = new SampleStreamReader({ caller: fn, channel: name, kind: 'real', scalar: true });
       let unit: string | undefined;
-      let tPrev = -Infinity;
-
-      const output = (t: number): Frame => ({
-        t,
-        channels: {
-          mean: realChannel(acc.mean(), unit),
-          standardError: realChannel(acc.standardError(), unit),
-          samples: realChannel(acc.count),
+      return keptSamplesOf(source, fn, reader, tStart, {
+        schema: () => {
+          unit = reader.channel.unit;
         },
-      });
-
-      const readFrame = (frame: Frame): Frame | null => {
-        checkFrameTime(fn, frame.t, tPrev);
-        tPrev = frame.t;
-        if (frame.t < tStart) return null;
-        const x = readReal(fn, frame, name);
-        if (!Number.isFinite(x)) {
-          throw new Error(`${fn}: channel '${name}' must be finite, got ${x} at t = ${frame.t}`);
-        }
-        acc.push(x);
-        unit = frame.channels[name].unit;
-        return output(frame.t);
-      };
-
-      const readBlock = (block: SampleBlock): Frame | null => {
-        const data = reader.readBlock(block);
-        // the transient may end inside this block, or after it
-        const first = firstSampleFrom(block, tStart);
-        const n = block.length;
-        if (first === n) return null;
-        for (let k = first; k < n; k++) {
-          const x = data[k];
-          if (!Number.isFinite(x)) throw reader.notFinite(block, k, 0, x);
-          acc.push(x);
-        }
-        return output(block.t0 + (n - 1) * block.dt);
-      };
-
-      return source.pipe(
-        map((record): Frame | null => {
-          switch (reader.kindOf(record)) {
-            case 'frame':
-              return readFrame(record as Frame);
-            case 'schema':
-              unit = reader.readSchema(record as StreamSchema).unit;
-              return null;
-            default:
-              return readBlock(record as SampleBlock);
+        frame: (frame) => {
+          const x = readReal(fn, frame, name);
+          if (!Number.isFinite(x)) {
+            throw new Error(`${fn}: channel '${name}' must be finite, got ${x} at t = ${frame.t}`);
           }
+          acc.push(x);
+          unit = frame.channels[name].unit;
+        },
+        block: (block, first) => {
+          const data = reader.data;
+          for (let k = first; k < block.length; k++) {
+            const x = data[k];
+            if (!Number.isFinite(x)) throw reader.notFinite(k, 0, x);
+            acc.push(x);
+          }
+        },
+        output: (t) => ({
+          t,
+          channels: {
+            mean: realChannel(acc.mean(), unit),
+            standardError: realChannel(acc.standardError(), unit),
+            samples: realChannel(acc.count),
+          },
         }),
-        filter((f): f is Frame => f !== null),
-      );
+      });
     });
 }

@@ -1,11 +1,10 @@
-import { defer, filter, map } from 'rxjs';
+import { defer } from 'rxjs';
 import type { OperatorFunction } from 'rxjs';
-import { arrayChannel, realChannel } from '@qsync/frames';
-import type { Frame, SampleBlock, StreamSchema } from '@qsync/frames';
+import { SampleStreamReader, arrayChannel, realChannel } from '@qsync/frames';
+import type { Frame, StreamRecord } from '@qsync/frames';
 import { binCenters, binsOption, densityOf, phaseBin } from './phase-histogram-support';
-import { SampleStreamReader, firstSampleFrom } from './sample-stream-support';
-import type { StreamRecord } from './sample-stream-support';
-import { assertChannelName, checkFrameTime, readRealOrArray, streamStart } from './series-support';
+import { keptSamplesOf } from './kept-samples-support';
+import { assertChannelName, readRealOrArray, streamStart } from './series-support';
 
 /** Options of {@link phaseHistogramOf}. */
 export interface PhaseHistogramOfConfig {
@@ -70,29 +69,17 @@ export function phaseHistogramOf(config: PhaseHistogramOfConfig): OperatorFuncti
   return (source) =>
     defer(() => {
       const counts = new Float64Array(bins);
-      const reader = new SampleStreamReader(fn, name, false);
+      const reader = new SampleStreamReader({ caller: fn, channel: name, kind: 'real' });
       let samples = 0;
-      let tPrev = -Infinity;
-
-      const output = (t: number): Frame => ({
-        t,
-        channels: {
-          phase: arrayChannel(centers.slice(), [bins], { unit: 'rad' }),
-          density: arrayChannel(densityOf(counts, samples), [bins], { unit: '1/rad' }),
-          samples: realChannel(samples),
-        },
-      });
-
-      const readFrame = (frame: Frame): Frame | null => {
-        checkFrameTime(fn, frame.t, tPrev);
-        tPrev = frame.t;
-        if (frame.t < tStart) return null;
-        const v = readRealOrArray(fn, frame, name);
-        if (typeof v === 'number') {
-          if (!Number.isFinite(v)) throw new Error(`${fn}: channel '${name}' must be finite, got ${v} at t = ${frame.t}`);
-          counts[phaseBin(v, bins)]++;
-          samples++;
-        } else {
+      return keptSamplesOf(source, fn, reader, tStart, {
+        frame: (frame) => {
+          const v = readRealOrArray(fn, frame, name);
+          if (typeof v === 'number') {
+            if (!Number.isFinite(v)) throw new Error(`${fn}: channel '${name}' must be finite, got ${v} at t = ${frame.t}`);
+            counts[phaseBin(v, bins)]++;
+            samples++;
+            return;
+          }
           if (v.length === 0) throw new Error(`${fn}: channel '${name}' is an empty array at t = ${frame.t}`);
           // check first, so that a bad entry leaves the counts untouched
           for (let i = 0; i < v.length; i++) {
@@ -102,39 +89,26 @@ export function phaseHistogramOf(config: PhaseHistogramOfConfig): OperatorFuncti
           }
           for (let i = 0; i < v.length; i++) counts[phaseBin(v[i], bins)]++;
           samples += v.length;
-        }
-        return output(frame.t);
-      };
-
-      const readBlock = (block: SampleBlock): Frame | null => {
-        const data = reader.readBlock(block);
-        const first = firstSampleFrom(block, tStart);
-        const n = block.length;
-        if (first === n) return null;
-        const entries = reader.entries;
-        // [sample][entry]: the counted samples are one contiguous range of the column
-        for (let j = first * entries, end = n * entries; j < end; j++) {
-          const phi = data[j];
-          if (!Number.isFinite(phi)) throw reader.notFinite(block, Math.floor(j / entries), j % entries, phi);
-          counts[phaseBin(phi, bins)]++;
-        }
-        samples += (n - first) * entries;
-        return output(block.t0 + (n - 1) * block.dt);
-      };
-
-      return source.pipe(
-        map((record): Frame | null => {
-          switch (reader.kindOf(record)) {
-            case 'frame':
-              return readFrame(record as Frame);
-            case 'schema':
-              reader.readSchema(record as StreamSchema);
-              return null;
-            default:
-              return readBlock(record as SampleBlock);
+        },
+        block: (block, first) => {
+          const data = reader.data;
+          const entries = reader.entries;
+          // [sample][entry]: the counted samples are one contiguous range of the column
+          for (let j = first * entries, end = block.length * entries; j < end; j++) {
+            const phi = data[j];
+            if (!Number.isFinite(phi)) throw reader.notFinite(Math.floor(j / entries), j % entries, phi);
+            counts[phaseBin(phi, bins)]++;
           }
+          samples += (block.length - first) * entries;
+        },
+        output: (t) => ({
+          t,
+          channels: {
+            phase: arrayChannel(centers.slice(), [bins], { unit: 'rad' }),
+            density: arrayChannel(densityOf(counts, samples), [bins], { unit: '1/rad' }),
+            samples: realChannel(samples),
+          },
         }),
-        filter((f): f is Frame => f !== null),
-      );
+      });
     });
 }

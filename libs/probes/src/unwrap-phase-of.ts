@@ -1,8 +1,7 @@
 import { defer, map } from 'rxjs';
 import type { OperatorFunction } from 'rxjs';
-import { arrayChannel, realChannel } from '@qsync/frames';
+import { SampleStreamReader, arrayChannel, realChannel } from '@qsync/frames';
 import type { BlockColumn, Channel, ChannelSchema, Frame, SampleBlock, SampleRecord, StreamSchema } from '@qsync/frames';
-import { SampleStreamReader } from './sample-stream-support';
 import { assertChannelName, checkFrameTime, readRealOrArray } from './series-support';
 import { unwrapTurns } from './unwrap-support';
 
@@ -86,8 +85,7 @@ export function unwrapPhaseOf<T extends Frame | SampleRecord>(
       let turns = new Float64Array(0); // whole turns taken off so far, per element
       let scalar = false;
       let tPrev = -Infinity;
-      const reader = new SampleStreamReader(fn, name, false);
-      let column: ChannelSchema | null = null; // the phase channel in the stream schema
+      const reader = new SampleStreamReader({ caller: fn, channel: name, kind: 'real' });
       let started = false; // whether a block sample has been read
 
       const readFrame = (frame: Frame): Frame => {
@@ -134,8 +132,7 @@ export function unwrapPhaseOf<T extends Frame | SampleRecord>(
       };
 
       const readSchema = (schema: StreamSchema): StreamSchema => {
-        const c = reader.readSchema(schema);
-        column = c;
+        const c = reader.channel;
         const entries = reader.entries;
         prev = new Float64Array(entries);
         turns = new Float64Array(entries);
@@ -149,8 +146,8 @@ export function unwrapPhaseOf<T extends Frame | SampleRecord>(
       };
 
       const readBlock = (block: SampleBlock): SampleBlock => {
-        const data = reader.readBlock(block);
-        const c = column as ChannelSchema;
+        const data = reader.data;
+        const c = reader.channel;
         const p0 = prev as Float64Array;
         const R = reader.entries;
         const n = block.length;
@@ -161,7 +158,7 @@ export function unwrapPhaseOf<T extends Frame | SampleRecord>(
         if (!started) {
           for (let i = 0; i < R; i++) {
             const p = data[i];
-            if (!Number.isFinite(p)) throw reader.notFinite(block, 0, i, p);
+            if (!Number.isFinite(p)) throw reader.notFinite(0, i, p);
             p0[i] = p;
             out[i] = p + TWO_PI * turns[i]; // as unwrapPhase writes its first sample (−0 becomes 0)
           }
@@ -172,7 +169,7 @@ export function unwrapPhaseOf<T extends Frame | SampleRecord>(
           const base = k * R;
           for (let i = 0; i < R; i++) {
             const p = data[base + i];
-            if (!Number.isFinite(p)) throw reader.notFinite(block, k, i, p);
+            if (!Number.isFinite(p)) throw reader.notFinite(k, i, p);
             turns[i] -= unwrapTurns(p - p0[i]);
             p0[i] = p;
             out[base + i] = p + TWO_PI * turns[i];
@@ -187,7 +184,7 @@ export function unwrapPhaseOf<T extends Frame | SampleRecord>(
 
       return source.pipe(
         map((record): UnwrapPhaseOfOutput<T> => {
-          switch (reader.kindOf(record)) {
+          switch (reader.read(record)) {
             case 'frame':
               return readFrame(record as Frame) as UnwrapPhaseOfOutput<T>;
             case 'schema':

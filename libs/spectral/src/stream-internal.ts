@@ -1,24 +1,22 @@
 /**
- * Plumbing of the streaming operators: reading a signal channel of frames or sample blocks as
- * samples of R realizations, and checking that samples are equally spaced in t. Internal (not
- * in index.ts).
+ * Plumbing of the streaming operators: a signal channel read from frames or from a sample stream
+ * as samples of R realizations, frames checked to be equally spaced in t. The sample stream
+ * itself is read by @qsync/frames' SampleStreamReader. Internal (not in index.ts).
  */
-import { validateSampleBlock } from '@qsync/frames';
-import type { Frame, SampleBlock, SampleRecord, StreamSchema } from '@qsync/frames';
-
-/** What the streaming operators read: frames, or the records of a sample stream. */
-export type SignalRecord = Frame | SampleRecord;
+import { SampleStreamReader } from '@qsync/frames';
+import type { Frame, SampleBlock, StreamRecord } from '@qsync/frames';
 
 const NO_SAMPLES = new Float64Array(0);
 
 /**
- * Reads channel `name` of a stream of frames (one sample per frame) or of a sample stream
- * (schema, then blocks of samples) as samples of R realizations: after `read(record)`, `data`
- * holds `count` samples, layout [sample][realization], interleaved (re, im) when `complex` —
- * the block's own column (not copied) or, for a frame, its array channel or a scratch copy of
- * its scalar. Sample k is taken at `time(k)`. Checks what the operator needs: the channel is
- * present and keeps its kind and size, frames are equally spaced, a sample stream follows its
- * schema without gaps (see `validateSampleBlock`), and the stream does not mix the two forms.
+ * Channel `name` of a stream of frames (one sample per frame) or of a sample stream, as samples
+ * of R realizations: after `read(record)`, `data` holds `count` samples, layout
+ * [sample][realization], interleaved (re, im) when `complex` — the block's own column (not
+ * copied) or, for a frame, its array channel or a scratch copy of its scalar. Sample k is taken
+ * at `time(k)`. The sample stream is checked by `SampleStreamReader` (one form, the schema first
+ * and once, the channel in it, blocks matching it without gaps); what is added here is what
+ * spectra need of frames: the channel keeps its kind and size, and frames, like blocks, keep one
+ * spacing Δt (option `dt`, or the first one seen).
  */
 export class SignalReader {
   /** number of realizations R (entries of the channel per sample), known after the first samples */
@@ -33,13 +31,12 @@ export class SignalReader {
   get dt(): number {
     return this.clock.dt;
   }
-  private form: 'none' | 'frames' | 'blocks' = 'none';
   private kindSeen = '';
   private scratch = new Float64Array(2);
   private frameT = NaN;
   private t0 = NaN;
-  private schema: StreamSchema | null = null;
-  private previous: SampleBlock | null = null;
+  private fromFrames = false;
+  private readonly stream: SampleStreamReader;
   private readonly clock: FrameClock;
 
   constructor(
@@ -47,6 +44,7 @@ export class SignalReader {
     private readonly name: string,
     dt: number | undefined,
   ) {
+    this.stream = new SampleStreamReader({ caller: fn, channel: name });
     this.clock = new FrameClock(fn, dt);
   }
 
@@ -54,67 +52,31 @@ export class SignalReader {
    * Reads one record and returns its number of samples (0 for the schema). `tick` false reads a
    * frame without checking its spacing (frames of a transient the operator skips).
    */
-  read(record: SignalRecord, tick = true): number {
-    if (record !== null && typeof record === 'object' && 'kind' in record) {
-      this.enter('blocks');
-      if (record.kind === 'schema') return this.readSchema(record);
-      if (record.kind === 'block') return this.readBlock(record);
-      throw new Error(`${this.fn}: unknown record kind '${String((record as { kind?: unknown }).kind)}'; expected a frame, 'schema' or 'block'`);
+  read(record: StreamRecord, tick = true): number {
+    const stream = this.stream;
+    switch (stream.read(record)) {
+      case 'frame':
+        this.fromFrames = true;
+        return this.readFrame(record as Frame, tick);
+      case 'schema':
+        this.realizations = stream.entries;
+        this.complex = stream.complex;
+        this.count = 0;
+        return 0;
+      default: {
+        const block = record as SampleBlock;
+        this.clock.block(block.dt);
+        this.t0 = block.t0;
+        this.data = stream.data;
+        this.count = block.length;
+        return block.length;
+      }
     }
-    this.enter('frames');
-    return this.readFrame(record as Frame, tick);
   }
 
   /** Time of sample k of the latest record. */
   time(k: number): number {
-    return this.form === 'frames' ? this.frameT : this.t0 + k * this.clock.dt;
-  }
-
-  private enter(form: 'frames' | 'blocks'): void {
-    if (this.form === 'none') this.form = form;
-    else if (this.form !== form) {
-      throw new Error(`${this.fn}: the stream mixes frames and sample-stream records; send one or the other`);
-    }
-  }
-
-  private readSchema(schema: StreamSchema): number {
-    const { fn, name } = this;
-    if (this.schema !== null) {
-      throw new Error(`${fn}: a second schema arrived; a stream states its schema once, before its first block`);
-    }
-    if (schema.channels === null || typeof schema.channels !== 'object' || !Object.hasOwn(schema.channels, name)) {
-      const known = Object.keys(schema.channels ?? {}).map((k) => `'${k}'`).join(', ') || '(none)';
-      throw new Error(`${fn}: channel '${name}' (option 'channel') is not in the stream schema; channels: ${known}`);
-    }
-    const c = schema.channels[name];
-    let r = 1;
-    for (const d of c.shape) r *= d;
-    if (r < 1) {
-      throw new Error(`${fn}: channel '${name}' has shape [${c.shape.join(', ')}]: no entries; need ≥ 1 realization`);
-    }
-    this.schema = schema;
-    this.realizations = r;
-    this.complex = c.kind === 'complex';
-    this.count = 0;
-    return 0;
-  }
-
-  private readBlock(block: SampleBlock): number {
-    const { fn } = this;
-    if (this.schema === null) {
-      throw new Error(`${fn}: a block (t0 = ${String(block.t0)}) arrived before the stream's schema`);
-    }
-    validateSampleBlock(block, {
-      schema: this.schema,
-      caller: fn,
-      ...(this.previous !== null ? { previous: this.previous } : {}),
-    });
-    this.clock.block(block.dt);
-    this.previous = block;
-    this.t0 = block.t0;
-    this.data = block.columns[this.name].data;
-    this.count = block.length;
-    return block.length;
+    return this.fromFrames ? this.frameT : this.t0 + k * this.clock.dt;
   }
 
   private readFrame(frame: Frame, tick: boolean): number {
@@ -168,14 +130,14 @@ export class SignalReader {
 }
 
 /** Relative tolerance on the spacing of frame times (times computed as k·Δt or by summing Δt). */
-export const SPACING_TOLERANCE = 1e-6;
+const SPACING_TOLERANCE = 1e-6;
 
 /**
  * Checks that frame times are finite and equally spaced: Δt is the option `dt` when given,
  * else the spacing of the first two frames; every later spacing must match it within
  * SPACING_TOLERANCE·Δt.
  */
-export class FrameClock {
+class FrameClock {
   dt: number;
   private previous = NaN;
   private readonly configured: boolean;

@@ -1,10 +1,9 @@
 import { arrayChannel, realChannel } from '@qsync/frames';
-import type { Frame } from '@qsync/frames';
+import type { Frame, StreamRecord } from '@qsync/frames';
 import { EMPTY, concat, defer, filter, finalize, map, of } from 'rxjs';
 import type { Observable, OperatorFunction } from 'rxjs';
 import { arg, assertBoolean, assertInteger, assertObject, assertPositive, opt } from './assert';
 import { SignalReader, assertChannelName } from './stream-internal';
-import type { SignalRecord } from './stream-internal';
 
 /** Options of {@link twoTimeCorrelationOf}. */
 export interface TwoTimeCorrelationOfConfig {
@@ -62,7 +61,7 @@ export interface TwoTimeCorrelationOfConfig {
  * channelValue(g, 'g', 'array').data; // [1, 0, 0, 1, -1, 0] — interleaved (re, im)
  * channelValue(g, 'samples', 'real').value; // 4
  */
-export function twoTimeCorrelationOf(config: TwoTimeCorrelationOfConfig): OperatorFunction<SignalRecord, Frame> {
+export function twoTimeCorrelationOf(config: TwoTimeCorrelationOfConfig): OperatorFunction<StreamRecord, Frame> {
   const fn = 'twoTimeCorrelationOf';
   assertObject(fn, arg('config'), config);
   assertChannelName(fn, 'channel', config.channel);
@@ -143,7 +142,7 @@ export function twoTimeCorrelationOf(config: TwoTimeCorrelationOfConfig): Operat
         used++;
       };
 
-      const step = (record: SignalRecord): Frame | null => {
+      const step = (record: StreamRecord): Frame | null => {
         // frames of the transient before `start` may be sampled differently: they set no clock
         const count = reader.read(record, seen >= start);
         if (count === 0) return null;

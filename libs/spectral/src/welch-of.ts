@@ -1,12 +1,11 @@
 import { arrayChannel, realChannel } from '@qsync/frames';
-import type { Frame } from '@qsync/frames';
+import type { Frame, StreamRecord } from '@qsync/frames';
 import { defer, filter, finalize, map } from 'rxjs';
 import type { OperatorFunction } from 'rxjs';
 import { arg, assertBoolean, assertObject, assertPositive, assertPowerOfTwo, opt } from './assert';
 import { resolveWindow } from './resolve-window';
 import { SegmentAccumulator } from './segment-accumulator';
 import { SignalReader, assertChannelName } from './stream-internal';
-import type { SignalRecord } from './stream-internal';
 import { welchHop } from './welch-hop';
 import type { WindowName } from './window-function';
 
@@ -63,7 +62,7 @@ export interface WelchOfConfig {
  * channelValue(spectra[1], 'omega', 'array').data; // [-Math.PI, -Math.PI / 2, 0, Math.PI / 2]
  * channelValue(spectra[1], 'density', 'array').data; // [0, 0, 0, 4]
  */
-export function welchOf(config: WelchOfConfig): OperatorFunction<SignalRecord, Frame> {
+export function welchOf(config: WelchOfConfig): OperatorFunction<StreamRecord, Frame> {
   const fn = 'welchOf';
   assertObject(fn, arg('config'), config);
   assertChannelName(fn, 'channel', config.channel);
@@ -85,7 +84,7 @@ export function welchOf(config: WelchOfConfig): OperatorFunction<SignalRecord, F
       let acc: SegmentAccumulator | null = null;
       let fill = 0;
 
-      const step = (record: SignalRecord): Frame | null => {
+      const step = (record: StreamRecord): Frame | null => {
         const count = reader.read(record);
         if (count === 0) return null;
         const R = reader.realizations;

@@ -1,5 +1,6 @@
 export { expectClose } from './expect-close';
 export type { CloseConfig } from './expect-close';
+export { sameBits } from './same-bits';
 export { docExamples } from './doc-examples';
 export type { DocExamplesConfig } from './doc-examples';
 export { runExample } from './run-example';

@@ -2,13 +2,13 @@ import { Observable, from, take } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
 import { describe, expect, it } from 'vitest';
 import { createRng } from '@qsync/linalg';
-import { expectClose } from '@qsync/testing';
+import { expectClose, sameBits } from '@qsync/testing';
 import { arrayChannel, complexChannel, realChannel, toFrames } from '@qsync/frames';
 import type { Frame, SampleBlock, SampleRecord, StreamSchema } from '@qsync/frames';
 import { phaseHistogram } from './phase-histogram';
 import { phaseHistogramOf } from './phase-histogram-of';
 import type { PhaseHistogramOfConfig } from './phase-histogram-of';
-import { AWKWARD_SIZES, blocksOf, countingSource, sameBits, sampleStream, sampleTimes } from './test-support/sample-stream';
+import { AWKWARD_SIZES, blocksOf, countingSource, sampleStream, sampleTimes } from './test-support/sample-stream';
 
 const PI = Math.PI;
 const testScheduler = (): TestScheduler => new TestScheduler((actual, expected) => expect(actual).toEqual(expected));

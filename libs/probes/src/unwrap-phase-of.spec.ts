@@ -2,7 +2,7 @@ import { Observable, from, take } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
 import { describe, expect, it } from 'vitest';
 import { createRng } from '@qsync/linalg';
-import { expectClose } from '@qsync/testing';
+import { expectClose, sameBits } from '@qsync/testing';
 import { arrayChannel, complexChannel, realChannel, toFrames } from '@qsync/frames';
 import type { Frame, SampleBlock, SampleRecord, StreamSchema } from '@qsync/frames';
 import {
@@ -10,7 +10,6 @@ import {
   blocksOf,
   countingSource,
   joinColumn,
-  sameBits,
   sampleStream,
 } from './test-support/sample-stream';
 import { unwrapPhase } from './unwrap-phase';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Frame, SampleRecord } from '@qsync/frames';
 import { realChannel } from '@qsync/frames';
 import { Subject, from, lastValueFrom, take, toArray } from 'rxjs';
-import { expectClose } from '@qsync/testing';
+import { expectClose, sameBits } from '@qsync/testing';
 import {
   arrayData,
   countingSource,
@@ -10,7 +10,7 @@ import {
   realValue,
   scalarFrames,
 } from './test-support/frames';
-import { prefixOf, sameBits, sampleStream } from './test-support/sample-stream';
+import { prefixOf, sampleStream } from './test-support/sample-stream';
 import { complexTone, complexWhiteNoise, realWhiteNoise } from './test-support/signals';
 import { welch } from './welch';
 import { welchOf } from './welch-of';

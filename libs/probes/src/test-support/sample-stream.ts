@@ -96,12 +96,3 @@ export function countingSource<T>(items: readonly T[]): { source: Observable<T>;
   });
   return { source, produced: () => produced };
 }
-
-/** True when two Float64Arrays hold the same bits (signed zeros and NaN payloads included). */
-export function sameBits(a: Float64Array, b: Float64Array): boolean {
-  if (a.length !== b.length) return false;
-  const x = new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
-  const y = new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
-  for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return false;
-  return true;
-}

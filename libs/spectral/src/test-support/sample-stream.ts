@@ -52,12 +52,3 @@ export function prefixOf(x: Float64Array, R: number, N: number, n: number, compl
   for (let r = 0; r < R; r++) out.set(x.subarray(width * r * N, width * (r * N + n)), width * r * n);
   return out;
 }
-
-/** True when two Float64Arrays hold the same bits (NaN payloads and signed zeros included). */
-export function sameBits(a: Float64Array, b: Float64Array): boolean {
-  if (a.length !== b.length) return false;
-  const x = new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
-  const y = new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
-  for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return false;
-  return true;
-}

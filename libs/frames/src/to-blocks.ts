@@ -132,8 +132,7 @@ export function toBlocks(config: ToBlocksConfig): OperatorFunction<Frame, Sample
             c.unit === p.unit &&
             c.complex === (p.kind === 'complex') &&
             c.data.length === p.size &&
-            c.shape.length === p.shape.length &&
-            c.shape.every((d, i) => d === p.shape[i])
+            sameShape(c.shape, p.shape)
           ) {
             buffer.set(c.data, at);
           } else {
@@ -229,4 +228,11 @@ export function toBlocks(config: ToBlocksConfig): OperatorFunction<Frame, Sample
         }),
       );
     });
+}
+
+/** Whether two shapes are equal, without a callback per call (this runs for every frame). */
+function sameShape(a: readonly number[], b: readonly number[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }

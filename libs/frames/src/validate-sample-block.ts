@@ -107,7 +107,8 @@ export function validateSampleBlock(block: SampleBlock, config: ValidateSampleBl
       }
       const c = block.columns[name];
       const s = schema.channels[name];
-      const sameShape = c.shape.length === s.shape.length && c.shape.every((d, i) => d === s.shape[i]);
+      let sameShape = c.shape.length === s.shape.length;
+      for (let i = 0; sameShape && i < c.shape.length; i++) sameShape = c.shape[i] === s.shape[i];
       if (c.kind !== s.kind || !sameShape || c.unit !== s.unit) {
         throw new Error(
           `${fn}: column '${name}' is ${describe(c.kind, c.shape, c.unit)}, but the schema says ` +

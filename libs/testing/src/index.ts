@@ -5,3 +5,6 @@ export { docExamples } from './doc-examples';
 export type { DocExamplesConfig } from './doc-examples';
 export { runExample } from './run-example';
 export type { ExampleReport, RunExampleConfig } from './run-example';
+export { operatorContract } from './operator-contract';
+export type { OperatorContractConfig } from './operator-contract-checks';
+export { countingSource } from './counting-source';

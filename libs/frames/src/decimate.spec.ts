@@ -1,5 +1,6 @@
-import { Observable, of, take } from 'rxjs';
+import { of } from 'rxjs';
 import { describe, expect, it } from 'vitest';
+import { operatorContract } from '@qsync/testing';
 import { decimate } from './decimate';
 import { testScheduler } from './test-support/test-scheduler';
 
@@ -25,45 +26,6 @@ describe('decimate', () => {
     });
   });
 
-  it('completes on an empty source', () => {
-    testScheduler().run(({ cold, expectObservable, expectSubscriptions }) => {
-      const src = cold('|');
-      expectObservable(src.pipe(decimate(2))).toBe('|');
-      expectSubscriptions(src.subscriptions).toBe('(^!)');
-    });
-  });
-
-  it('never completes when the source never completes', () => {
-    testScheduler().run(({ cold, expectObservable, expectSubscriptions }) => {
-      const src = cold('-a-b-c-');
-      expectObservable(src.pipe(decimate(2)), '^------!').toBe('-a---c-');
-      expectSubscriptions(src.subscriptions).toBe('^------!');
-    });
-  });
-
-  it('forwards an error', () => {
-    testScheduler().run(({ cold, expectObservable, expectSubscriptions }) => {
-      const src = cold('-a-b-#', undefined, new Error('boom'));
-      expectObservable(src.pipe(decimate(2))).toBe('-a---#', undefined, new Error('boom'));
-      expectSubscriptions(src.subscriptions).toBe('^----!');
-    });
-  });
-
-  it('stops a synchronous source loop when the consumer unsubscribes', () => {
-    let produced = 0;
-    const src = new Observable<number>((sub) => {
-      for (let i = 0; i < 1000 && !sub.closed; i++) {
-        produced++;
-        sub.next(i);
-      }
-      sub.complete();
-    });
-    const out: number[] = [];
-    src.pipe(decimate(3), take(2)).subscribe((v) => out.push(v));
-    expect(out).toEqual([0, 3]);
-    expect(produced).toBe(4); // 0,1,2,3 — the loop saw `closed` right after 3
-  });
-
   it('restarts counting for each subscription', () => {
     const src = of(0, 1, 2, 3).pipe(decimate(2));
     const a: number[] = [];
@@ -80,3 +42,5 @@ describe('decimate', () => {
     expect(() => decimate(NaN)).toThrow(/'n'.*got NaN/);
   });
 });
+
+operatorContract('decimate', { operator: () => decimate(2), sample: 1 });

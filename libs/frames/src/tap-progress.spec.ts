@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { chunkedObservable } from './chunked-observable';
 import type { ChunkedEvent, Progress } from './chunked-observable';
 import { tapProgress } from './tap-progress';
-import { countingSource } from './test-support/counting-source';
+import { countingSource } from '@qsync/testing';
 import { testScheduler } from './test-support/test-scheduler';
 
 const v = (value: number): ChunkedEvent<number> => ({ kind: 'value', value });

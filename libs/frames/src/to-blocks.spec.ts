@@ -4,7 +4,7 @@ import { arrayChannel, complexChannel, realChannel } from './frame';
 import type { Frame } from './frame';
 import type { SampleBlock } from './sample-block';
 import type { SampleRecord } from './stream-schema';
-import { countingSource } from './test-support/counting-source';
+import { countingSource } from '@qsync/testing';
 import { sampledFrames } from './test-support/sampled-frames';
 import { testScheduler } from './test-support/test-scheduler';
 import { toBlocks } from './to-blocks';

@@ -6,7 +6,7 @@ import { sampleBlock } from './sample-block';
 import type { BlockColumn, SampleBlock } from './sample-block';
 import { streamSchema } from './stream-schema';
 import type { SampleRecord } from './stream-schema';
-import { countingSource } from './test-support/counting-source';
+import { countingSource } from '@qsync/testing';
 import { sampledFrames } from './test-support/sampled-frames';
 import { testScheduler } from './test-support/test-scheduler';
 import { toBlocks } from './to-blocks';

@@ -4,7 +4,7 @@ import { sampleBlock } from './sample-block';
 import type { SampleBlock } from './sample-block';
 import { streamSchema } from './stream-schema';
 import type { SampleRecord } from './stream-schema';
-import { countingSource } from './test-support/counting-source';
+import { countingSource } from '@qsync/testing';
 import { testScheduler } from './test-support/test-scheduler';
 import { validateSampleStream } from './validate-sample-stream';
 

@@ -1,14 +1,15 @@
-import { Observable, from, take } from 'rxjs';
+import { from, take } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
 import { describe, expect, it } from 'vitest';
 import { createRng } from '@qsync/linalg';
+import { countingSource, operatorContract } from '@qsync/testing';
 import { arrayChannel, complexChannel, realChannel, toFrames } from '@qsync/frames';
 import type { Frame, SampleBlock, SampleRecord, StreamSchema } from '@qsync/frames';
 import { longTimeAverage } from './long-time-average';
 import { longTimeAverageOf } from './long-time-average-of';
 import type { LongTimeAverageOfConfig } from './long-time-average-of';
 import { ar1Series } from './test-support/samplers';
-import { AWKWARD_SIZES, blocksOf, countingSource, sampleStream, sampleTimes } from './test-support/sample-stream';
+import { AWKWARD_SIZES, blocksOf, sampleStream, sampleTimes } from './test-support/sample-stream';
 
 const testScheduler = (): TestScheduler => new TestScheduler((actual, expected) => expect(actual).toEqual(expected));
 
@@ -86,47 +87,6 @@ describe('longTimeAverageOf', () => {
       });
       expectSubscriptions(src.subscriptions).toBe('^------!');
     });
-  });
-
-  it('completes on an empty source', () => {
-    testScheduler().run(({ cold, expectObservable, expectSubscriptions }) => {
-      const src = cold<Frame>('|');
-      expectObservable(src.pipe(longTimeAverageOf({ channel: 'x' }))).toBe('|');
-      expectSubscriptions(src.subscriptions).toBe('(^!)');
-    });
-  });
-
-  it('never completes when the source never completes', () => {
-    testScheduler().run(({ cold, expectObservable, expectSubscriptions }) => {
-      const src = cold('-a--', { a: fx(0, 1) });
-      expectObservable(src.pipe(longTimeAverageOf({ channel: 'x' })), '^---!').toBe('-a--', {
-        a: { t: 0, channels: { mean: realChannel(1, 'κ'), standardError: realChannel(NaN, 'κ'), samples: realChannel(1) } },
-      });
-      expectSubscriptions(src.subscriptions).toBe('^---!');
-    });
-  });
-
-  it('forwards an error', () => {
-    testScheduler().run(({ cold, expectObservable, expectSubscriptions }) => {
-      const src = cold<Frame>('--#', undefined, new Error('boom'));
-      expectObservable(src.pipe(longTimeAverageOf({ channel: 'x' }))).toBe('--#', undefined, new Error('boom'));
-      expectSubscriptions(src.subscriptions).toBe('^-!');
-    });
-  });
-
-  it('stops a synchronous source loop when the consumer unsubscribes', () => {
-    let produced = 0;
-    const src = new Observable<Frame>((sub) => {
-      for (let i = 0; i < 1000 && !sub.closed; i++) {
-        produced++;
-        sub.next(fx(i, i));
-      }
-      sub.complete();
-    });
-    const out: Frame[] = [];
-    src.pipe(longTimeAverageOf({ channel: 'x', tStart: 5 }), take(3)).subscribe((f) => out.push(f));
-    expect(out.map((f) => f.t)).toEqual([5, 6, 7]);
-    expect(produced).toBe(8); // frames 0…4 skipped, 5, 6, 7 emitted, then the loop saw `closed`
   });
 
   it('errors on bad frames, naming the channel or the times', () => {
@@ -296,3 +256,5 @@ describe('longTimeAverageOf', () => {
     });
   });
 });
+
+operatorContract('longTimeAverageOf', { operator: () => longTimeAverageOf({ channel: 'x' }), sample: fx(0, 1) });

@@ -1,14 +1,13 @@
-import { Observable, from, take } from 'rxjs';
+import { from, take } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
 import { describe, expect, it } from 'vitest';
 import { createRng } from '@qsync/linalg';
-import { expectClose, sameBits } from '@qsync/testing';
+import { countingSource, expectClose, operatorContract, sameBits } from '@qsync/testing';
 import { arrayChannel, complexChannel, realChannel, toFrames } from '@qsync/frames';
 import type { Frame, SampleBlock, SampleRecord, StreamSchema } from '@qsync/frames';
 import {
   AWKWARD_SIZES,
   blocksOf,
-  countingSource,
   joinColumn,
   sampleStream,
 } from './test-support/sample-stream';
@@ -105,45 +104,6 @@ describe('unwrapPhaseOf', () => {
       });
       expectSubscriptions(src.subscriptions).toBe('^----!');
     });
-  });
-
-  it('completes on an empty source', () => {
-    testScheduler().run(({ cold, expectObservable, expectSubscriptions }) => {
-      const src = cold<Frame>('|');
-      expectObservable(src.pipe(unwrapPhaseOf({ channel: 'phi' }))).toBe('|');
-      expectSubscriptions(src.subscriptions).toBe('(^!)');
-    });
-  });
-
-  it('never completes when the source never completes', () => {
-    testScheduler().run(({ cold, expectObservable, expectSubscriptions }) => {
-      const src = cold('-a--', { a: scalar(0, 1) });
-      expectObservable(src.pipe(unwrapPhaseOf({ channel: 'phi' })), '^---!').toBe('-a--', { a: scalar(0, 1) });
-      expectSubscriptions(src.subscriptions).toBe('^---!');
-    });
-  });
-
-  it('forwards an error', () => {
-    testScheduler().run(({ cold, expectObservable, expectSubscriptions }) => {
-      const src = cold<Frame>('--#', undefined, new Error('boom'));
-      expectObservable(src.pipe(unwrapPhaseOf({ channel: 'phi' }))).toBe('--#', undefined, new Error('boom'));
-      expectSubscriptions(src.subscriptions).toBe('^-!');
-    });
-  });
-
-  it('stops a synchronous source loop when the consumer unsubscribes', () => {
-    let produced = 0;
-    const src = new Observable<Frame>((sub) => {
-      for (let i = 0; i < 1000 && !sub.closed; i++) {
-        produced++;
-        sub.next(scalar(i, wrap(2 * i)));
-      }
-      sub.complete();
-    });
-    const out: number[] = [];
-    src.pipe(unwrapPhaseOf({ channel: 'phi' }), take(3)).subscribe((f) => out.push(real(f, 'phi')));
-    expectClose(out, [0, 2, 4], { atol: 1e-15 }); // steps of 2 < π: one rounding of 4 − 2π + 2π
-    expect(produced).toBe(3);
   });
 
   it('errors on bad frames, naming the channel or the times', () => {
@@ -355,3 +315,5 @@ describe('unwrapPhaseOf', () => {
     });
   });
 });
+
+operatorContract('unwrapPhaseOf', { operator: () => unwrapPhaseOf({ channel: 'phi' }), sample: scalar(0, 1) });

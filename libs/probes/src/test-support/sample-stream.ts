@@ -1,9 +1,7 @@
 /**
- * Sample streams (schema, then blocks) built from sampled signals, and a synchronous source that
- * counts what it sent, for the specs of the stream operators (test support, not part of the
- * public entry). Plain object literals: nothing here goes through the code under test.
+ * Sample streams (schema, then blocks) built from sampled signals, for the specs of the stream
+ * operators (test support, not part of the public entry). Plain object literals: nothing here goes through the code under test.
  */
-import { Observable } from 'rxjs';
 import type { BlockColumn, SampleBlock, SampleRecord, StreamSchema } from '@qsync/frames';
 
 /** Block sizes that fit nothing in particular: 1, primes, one of 100, cycled. */
@@ -82,17 +80,4 @@ export function joinColumn(blocks: readonly SampleBlock[], name: string): Float6
     at += b.columns[name].data.length;
   }
   return out;
-}
-
-/** A synchronous source emitting `items` in a loop that stops once the subscriber has gone. */
-export function countingSource<T>(items: readonly T[]): { source: Observable<T>; produced: () => number } {
-  let produced = 0;
-  const source = new Observable<T>((subscriber) => {
-    for (let i = 0; i < items.length && !subscriber.closed; i++) {
-      produced++;
-      subscriber.next(items[i]);
-    }
-    subscriber.complete();
-  });
-  return { source, produced: () => produced };
 }

@@ -1,6 +1,7 @@
 /**
  * Sample streams (schema, then blocks) built from sampled signals, for the specs of the stream
- * operators (test support, not part of the public entry). Plain object literals: nothing here goes through the code under test.
+ * operators (test support, not part of the public entry). Plain object literals: nothing here
+ * goes through the code under test.
  */
 import type { BlockColumn, SampleBlock, SampleRecord, StreamSchema } from '@qsync/frames';
 

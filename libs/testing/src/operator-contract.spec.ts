@@ -7,6 +7,15 @@ import { operatorContractChecks } from './operator-contract-checks';
 // a stateful operator (running sum) and a stateless one pass the contract
 operatorContract('running sum', { operator: () => scan((s: number, x: number) => s + x, 0), sample: 1 });
 operatorContract('map', { operator: () => map((x: number) => 2 * x), sample: 1 });
+// an operator that refuses a repeated value needs the loop's inputs by index
+operatorContract('strictly increasing', {
+  operator: () => map((x: number, i: number) => {
+    if (i > 0 && x <= i - 1) throw new Error(`not increasing at ${i}`);
+    return x;
+  }),
+  sample: 0,
+  sampleAt: (i) => i,
+});
 
 /**
  * Subscribes to its source without linking the source's subscriber to the output's: a

@@ -16,7 +16,8 @@ import type { OperatorContractConfig } from './operator-contract-checks';
  * checked: the operator's own spec checks what it emits.
  *
  * @param name - the operator's name, the title of the registered `describe`
- * @param config - `{ operator, sample }`: a factory of the operator, one input it accepts
+ * @param config - `{ operator, sample, sampleAt }`: a factory of the operator, one input it
+ *   accepts, and optionally the inputs of a long valid stream by index (for the loop)
  * @example
  * ```ts fragment
  * // libs/frames/src/decimate.spec.ts: it registers tests, so it cannot run inside one

@@ -3,7 +3,6 @@
  */
 import { arrayChannel, complexChannel, realChannel } from '@qsync/frames';
 import type { Frame } from '@qsync/frames';
-import { Observable } from 'rxjs';
 
 /** One frame per sample of a complex (interleaved) or real signal, channel `name`, t = k·dt. */
 export function scalarFrames(x: Float64Array, dt: number, complex: boolean, name = 'x'): Frame[] {
@@ -34,25 +33,6 @@ export function ensembleFrames(
     }
     return { t: k * dt, channels: { [name]: arrayChannel(data, [R], { complex }) } };
   });
-}
-
-/**
- * A synchronous source that emits `frames` in a loop, stopping as soon as the subscriber is
- * closed, and counts what it produced: the test of "unsubscribing stops the computation".
- */
-export function countingSource<T = Frame>(frames: readonly T[]): {
-  source: Observable<T>;
-  produced: () => number;
-} {
-  let produced = 0;
-  const source = new Observable<T>((sub) => {
-    for (let i = 0; i < frames.length && !sub.closed; i++) {
-      produced++;
-      sub.next(frames[i]);
-    }
-    sub.complete();
-  });
-  return { source, produced: () => produced };
 }
 
 /** Real array channel data of a frame, or throws. */

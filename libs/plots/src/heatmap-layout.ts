@@ -2,7 +2,7 @@
 import { createAxis, type Axis } from './axis';
 import type { TitleLayout } from './fit-title';
 import type { HeatmapConfig } from './heatmap-config';
-import { assertFinite, assertSize, leftMargin, titleLayout, topMargin, type PlotBox } from './svg-common';
+import { assertFinite, assertSize, titleAndBox, type PlotBox } from './svg-common';
 
 /** The laid-out heatmap. */
 export interface HeatmapLayout {
@@ -39,13 +39,7 @@ export function heatmapLayout(config: HeatmapConfig): HeatmapLayout {
   const yEdges = edges(config.y);
   const xAxis = createAxis(FN, 'x', 'linear', xEdges[0], xEdges[nx], 8, false);
   const yAxis = createAxis(FN, 'y', 'linear', yEdges[0], yEdges[ny], 8, false);
-  const title = titleLayout(config.title, width);
-  const left = leftMargin(yAxis);
-  const top = topMargin(title);
-  const box = { x: left, y: top, width: width - left - RIGHT, height: height - top - BOTTOM };
-  if (box.width < 50 || box.height < 40) {
-    throw new Error(`${FN}: the plot box is ${box.width} × ${box.height} pixels after title and labels: make 'width' or 'height' larger`);
-  }
+  const { title, box } = titleAndBox(FN, config.title, width, height, yAxis, { right: RIGHT, bottom: BOTTOM });
   return { width, height, title, xEdges, yEdges, xAxis, yAxis, box };
 }
 

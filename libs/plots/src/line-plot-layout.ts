@@ -2,7 +2,7 @@
 import { createAxis, type Axis, type AxisType } from './axis';
 import type { TitleLayout } from './fit-title';
 import type { LinePlotConfig } from './line-plot-config';
-import { assertFinite, assertSize, leftMargin, titleLayout, topMargin, type PlotBox } from './svg-common';
+import { assertFinite, assertSize, titleAndBox, type PlotBox } from './svg-common';
 
 /** The laid-out line plot. */
 export interface LinePlotLayout {
@@ -52,13 +52,7 @@ export function linePlotLayout(config: LinePlotConfig): LinePlotLayout {
   for (const m of config.markers ?? []) assertFinite(FN, `marker '${m.label}' x`, [m.x]);
   const xAxis = domainAxis('xDomain', xType, config.xDomain, xMin, xMax, 8, false);
   const yAxis = domainAxis('yDomain', yType, config.yDomain, yMin, yMax, 6, true);
-  const title = titleLayout(config.title, width);
-  const left = leftMargin(yAxis);
-  const top = topMargin(title);
-  const box = { x: left, y: top, width: width - left - RIGHT, height: height - top - BOTTOM };
-  if (box.width < 50 || box.height < 40) {
-    throw new Error(`${FN}: the plot box is ${box.width} × ${box.height} pixels after title and labels: make 'width' or 'height' larger`);
-  }
+  const { title, box } = titleAndBox(FN, config.title, width, height, yAxis, { right: RIGHT, bottom: BOTTOM });
   return { width, height, title, xAxis, yAxis, box };
 }
 

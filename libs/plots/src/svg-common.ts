@@ -71,6 +71,29 @@ export function leftMargin(axis: Axis): number {
   return Math.ceil(Math.max(60, 8 + LABEL_FONT + 12 + widest + 8));
 }
 
+/**
+ * The title block and the plot box of a plot `width` × `height` pixels: the box starts below the
+ * title and right of the y axis's labels, and keeps `right` and `bottom` pixels free; errors
+ * (naming the plot `fn`) when title and labels leave it smaller than 50 × 40.
+ */
+export function titleAndBox(
+  fn: string,
+  title: string,
+  width: number,
+  height: number,
+  yAxis: Axis,
+  margins: { right: number; bottom: number },
+): { title: TitleLayout; box: PlotBox } {
+  const layout = titleLayout(title, width);
+  const left = leftMargin(yAxis);
+  const top = topMargin(layout);
+  const box = { x: left, y: top, width: width - left - margins.right, height: height - top - margins.bottom };
+  if (box.width < 50 || box.height < 40) {
+    throw new Error(`${fn}: the plot box is ${box.width} × ${box.height} pixels after title and labels: make 'width' or 'height' larger`);
+  }
+  return { title: layout, box };
+}
+
 /** The font size (≤ `size`, ≥ 8) at which one line of text fits `width` pixels. */
 export function fittingFont(text: string, width: number, size: number): number {
   const w = textWidth(text, size);

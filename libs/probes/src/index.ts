@@ -10,6 +10,23 @@ export type { RelativePhaseQuadratureConfig } from './relative-phase-distributio
 export { maxRelativePhase } from './max-relative-phase';
 export type { PhasePeak } from './max-relative-phase';
 
+// Spin-1/2 probes (thesis Sec. 4.2): spin Husimi Q (4.32), Q(φ) (4.33), two spins (4.42–4.45), order parameters.
+export { spinHusimiQ } from './spin-husimi-q';
+export type { SphereGrid } from './spin-husimi-q';
+export { spinPhaseDistribution } from './spin-phase-distribution';
+export { spinPhaseDistributionNumerical } from './spin-phase-distribution-numerical';
+export type { PolarQuadratureConfig } from './spin-phase-distribution-numerical';
+export { spinPairHusimiQ } from './spin-pair-husimi-q';
+export type { SpinPairAngles } from './spin-pair-husimi-q';
+export { spinPairPhaseDistributionNumerical } from './spin-pair-phase-distribution-numerical';
+export { spinRelativePhaseDistribution } from './spin-relative-phase-distribution';
+export { spinRelativePhaseDistributionNumerical } from './spin-relative-phase-distribution-numerical';
+export type { SpinRelativePhaseQuadratureConfig } from './spin-relative-phase-distribution-numerical';
+export { maxSpinRelativePhase } from './max-spin-relative-phase';
+export type { SpinPhasePeak } from './max-spin-relative-phase';
+export { spinPairCorrelation } from './spin-pair-correlation';
+export { pairCorrelationOrder } from './pair-correlation-order';
+
 // Classical synchronization probes (thesis Ch. 2): order parameter, long-time averages, phase
 // histograms and their maximum, phase unwrapping and observed frequencies.
 export { wrapPhase } from './wrap-phase';

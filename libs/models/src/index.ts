@@ -56,3 +56,19 @@ export { kuramotoLockedState, type KuramotoLockedState } from './kuramoto-locked
 export { vanDerPolIntensityDistribution, type VanDerPolIntensityConfig, type VanDerPolIntensityDistribution } from './van-der-pol-intensity-distribution';
 export type { OrderParameterModel, OrderParameterSimulationConfig } from './order-parameter-model';
 export { phaseFactorsInto } from './phase-factors-into';
+
+// spin models of Ch. 4 (Sec. 4.2): exact generators, mean-field and cumulant equations
+export { spinLimitCycle, spinLimitCycleParameters } from './spin-limit-cycle';
+export type { SpinLimitCycle, SpinLimitCycleConfig } from './spin-limit-cycle';
+export { coupledSpins, coupledSpinsParameters } from './coupled-spins';
+export type { CoupledSpins, CoupledSpinsConfig, CoupledSpinsOperators } from './coupled-spins';
+export { spinEnsemble, spinEnsembleParameters, MAX_SPIN_ENSEMBLE_TENSOR_N } from './spin-ensemble';
+export type { SpinEnsemble, SpinEnsembleConfig } from './spin-ensemble';
+export type { SpinEnsembleOperators } from './spin-ensemble-observables';
+export { spinEnsembleMeanField, spinEnsembleMeanFieldParameters } from './spin-ensemble-mean-field';
+export type { SpinEnsembleMeanField, SpinEnsembleMeanFieldConfig } from './spin-ensemble-mean-field';
+export { spinEnsembleCumulants, spinEnsembleCumulantsParameters } from './spin-ensemble-cumulants';
+export type { SpinEnsembleCumulantState, SpinEnsembleCumulants, SpinEnsembleCumulantsConfig } from './spin-ensemble-cumulants';
+export { superradiantLaser, superradiantLaserParameters } from './superradiant-laser';
+export type { SuperradiantLaser, SuperradiantLaserConfig, SuperradiantLaserOperators } from './superradiant-laser';
+export type { OdeModel, OdeSimulationConfig } from './ode-model';

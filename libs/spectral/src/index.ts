@@ -1,4 +1,5 @@
-// @qsync/spectral — spectra, correlations and line fits of sampled signals.
+// @qsync/spectral — spectra, correlations and line fits of sampled signals, and steady-state
+// correlations and spectra of master equations by the quantum regression theorem.
 export { windowFunction } from './window-function';
 export type { WindowFunctionConfig, WindowName } from './window-function';
 export { equivalentNoiseBandwidth } from './equivalent-noise-bandwidth';
@@ -30,3 +31,8 @@ export { fitLorentzianOf } from './fit-lorentzian-of';
 export type { FitLorentzianOfConfig } from './fit-lorentzian-of';
 export { dominantFrequencyOf } from './dominant-frequency-of';
 export type { DominantFrequencyOfConfig } from './dominant-frequency-of';
+export { steadyStateCorrelation } from './steady-state-correlation';
+export type { SteadyStateCorrelationConfig } from './steady-state-correlation';
+export { steadyStateSpectrum } from './steady-state-spectrum';
+export { steadyStateSpectrumChunked } from './steady-state-spectrum-chunked';
+export type { SteadyStateSpectrumConfig } from './steady-state-spectrum-config';

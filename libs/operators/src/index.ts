@@ -39,3 +39,20 @@ export { liouvillianMatrix } from './liouvillian-matrix';
 export { heisenberg } from './heisenberg';
 export { adjointLiouvillianMatrix } from './adjoint-liouvillian-matrix';
 export { conjugateLindbladian } from './conjugate-lindbladian';
+
+// permutation-invariant (Dicke) representation of N identical spins-1/2
+export { dickeSpace } from './dicke-space';
+export type { DickeSpace } from './dicke-space';
+export type { DickeState } from './dicke-state';
+export { dickeDegeneracy } from './dicke-degeneracy';
+export { dickeSpin } from './dicke-spin';
+export type { DickeSpinComponent } from './dicke-spin';
+export { dickeBasisState } from './dicke-basis-state';
+export { dickeLindbladian } from './dicke-lindbladian';
+export type { DickeLindbladian, DickeLocalRates } from './dicke-lindbladian';
+export { dickeLiouvillianMatrix } from './dicke-liouvillian-matrix';
+export type { DickeLiouvillianBlock, DickeLiouvillianMatrixConfig } from './dicke-liouvillian-matrix';
+export { dickeExpect } from './dicke-expect';
+export { dickeSpinMoments } from './dicke-spin-moments';
+export type { DickeSpinMoments } from './dicke-spin-moments';
+export { dickeToTensor } from './dicke-to-tensor';

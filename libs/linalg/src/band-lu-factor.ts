@@ -77,6 +77,38 @@ export function bandLuFactor(
   perm?: Int32Array,
   options: BandLuOptions = {},
 ): BandLuFactors {
+  const steps = bandLuFactorSteps(a, perm, options);
+  for (;;) {
+    const r = steps.next();
+    if (r.done === true) return r.value;
+  }
+}
+
+/**
+ * {@link bandLuFactor} cut into steps, for a caller that reports progress or may stop early
+ * (a chunked computation of `@qsync/frames`): a generator that eliminates a few columns per
+ * step, yields `{ done, total }` in columns after each, and returns the factors. Each step does
+ * about 2e5 complex multiply-adds. The factors are the same, bit for bit, as bandLuFactor's.
+ *
+ * @param a square complex CSR matrix (not modified)
+ * @param perm optional full permutation, new → old (length n)
+ * @param options `allowSingular` (default false)
+ * @returns a generator of progress in columns whose return value is the factors
+ * @example
+ * const a = {
+ *   rows: 3, cols: 3, rowPtr: Int32Array.of(0, 2, 5, 7), colIdx: Int32Array.of(0, 1, 0, 1, 2, 1, 2),
+ *   data: Float64Array.of(2, 0, 1, 0, 1, 0, 2, 0, 1, 0, 1, 0, 2, 0),
+ * };
+ * const steps = bandLuFactorSteps(a);
+ * let r = steps.next();
+ * while (r.done !== true) r = steps.next();
+ * bandLuSolveInto(new Float64Array(6), r.value, Float64Array.of(3, 0, 4, 0, 3, 0)); // Float64Array [1, 0, 1, 0, 1, 0]
+ */
+export function* bandLuFactorSteps(
+  a: CsrMatrix,
+  perm?: Int32Array,
+  options: BandLuOptions = {},
+): Generator<{ done: number; total: number }, BandLuFactors, void> {
   assertSquareCsr('bandLuFactor', 'a', a);
   const nnz = a.rowPtr[a.rows];
   assertFinite('bandLuFactor', 'a', a.data.subarray(0, 2 * nnz));
@@ -111,9 +143,47 @@ export function bandLuFactor(
   const replaceBelow = EPS * norm;
   const replacement = norm > 0 ? EPS * norm : 1;
   const piv = new Int32Array(n);
-  let pivotsReplaced = 0;
+  const state = { pivotsReplaced: 0 };
+  const perStep = Math.max(1, Math.floor(2e5 / Math.max(1, kl * (kl + ku + 1))));
+  for (let k0 = 0; k0 < n; k0 += perStep) {
+    const k1 = Math.min(n, k0 + perStep);
+    eliminateColumns(ab, rowEnd, piv, n, kl, ku, width, k0, k1, allowSingular, throwBelow, replaceBelow, replacement, perm !== undefined, state);
+    if (k1 < n) yield { done: k1, total: n };
+  }
+  const pivotsReplaced = state.pivotsReplaced;
+  return {
+    n,
+    kl,
+    ku,
+    ab,
+    piv,
+    perm: perm === undefined ? null : Int32Array.from(perm),
+    pivotsReplaced,
+    work: new Float64Array(2 * n),
+  };
+}
+
+/** Columns k0 … k1 − 1 of the elimination of {@link bandLuFactorSteps} (a plain function, so V8 optimises its loops). */
+function eliminateColumns(
+  ab: Float64Array,
+  rowEnd: Int32Array,
+  piv: Int32Array,
+  n: number,
+  kl: number,
+  ku: number,
+  width: number,
+  k0: number,
+  k1: number,
+  allowSingular: boolean,
+  throwBelow: number,
+  replaceBelow: number,
+  replacement: number,
+  permuted: boolean,
+  state: { pivotsReplaced: number },
+): void {
+  let pivotsReplaced = state.pivotsReplaced;
   // (i, j) lives at 2·(i·width + j − i + kl)
-  for (let k = 0; k < n; k++) {
+  for (let k = k0; k < k1; k++) {
     const last = Math.min(n - 1, k + kl);
     const jmax = Math.min(n - 1, k + kl + ku);
     let p = k;
@@ -160,7 +230,7 @@ export function bandLuFactor(
     } else if (!(dmod > throwBelow)) {
       throw new Error(
         `bandLuFactor: argument 'a' is numerically singular: pivot ${k} (of the ${
-          perm === undefined ? '' : 'permuted '
+          permuted ? 'permuted ' : ''
         }matrix) has modulus ${dmod} ≤ n·eps·‖a‖∞ = ${throwBelow}; ` +
           `pass { allowSingular: true } for inverse iteration`,
       );
@@ -188,16 +258,7 @@ export function bandLuFactor(
       }
     }
   }
-  return {
-    n,
-    kl,
-    ku,
-    ab,
-    piv,
-    perm: perm === undefined ? null : Int32Array.from(perm),
-    pivotsReplaced,
-    work: new Float64Array(2 * n),
-  };
+  state.pivotsReplaced = pivotsReplaced;
 }
 
 /**

@@ -60,7 +60,7 @@ export { eigenvaluesReal } from './eigenvalues-real';
 export { connectedComponents } from './connected-components';
 export { reverseCuthillMcKee } from './reverse-cuthill-mckee';
 export { bandwidth } from './bandwidth';
-export { bandLuFactor, bandLuSolveInto } from './band-lu-factor';
+export { bandLuFactor, bandLuFactorSteps, bandLuSolveInto } from './band-lu-factor';
 export type { BandLuFactors, BandLuOptions } from './band-lu-factor';
 export { gmres } from './gmres';
 export type { GmresOptions, GmresResult } from './gmres';

@@ -1,0 +1,262 @@
+import { channelValue, tapProgress } from '@qsync/frames';
+import { mesolve, steadyState } from '@qsync/integrators';
+import { quantumVanDerPol } from '@qsync/models';
+import { coherentKet, pureState, type DensityMatrix } from '@qsync/operators';
+import { husimiQ, phaseDistribution, phaseDistributionNumerical } from '@qsync/probes';
+import { map } from 'rxjs';
+import { resolveFigureConfig } from './figure-config';
+import { figureStream } from './figure-stream';
+import { linspace } from './figure-support';
+import type { FigureCheck, FigurePanel, FigureRecipe, FigureSeries } from './figure-types';
+
+/** κ1 = ω = 4κ, κ2 = κ/2 of the caption, in units where κ = 1. */
+const KAPPA = 1;
+const OMEGA = 4;
+const KAPPA1 = 4;
+const KAPPA2 = 0.5;
+/** Fock cutoff: the populations of |19⟩ stay below 1e-8 along the run (α0 = 2, ⟨n⟩ ≤ 4). */
+const CUTOFF = 20;
+/** The initial coherent amplitude: on the classical limit-cycle radius √(κ1/2κ2) = 2 (Eq. 4.3 with κ = 0). */
+const ALPHA0 = 2;
+/** ⟨a⟩(t) on [0, T_END] every 0.05 (the grid of the QuTiP fixture's case single_c). */
+const T_END = 3;
+const SAMPLES = 61;
+/** Snapshot times (1/κ): the start, rotation, spreading along the ring, nearly flat; then the steady state. */
+const SNAPSHOTS = [0, 0.25, 0.5, 1, 3];
+/** Half side of the α window. */
+const EXTENT = 4;
+/** Radial rule of the numerical twin of Eq. (4.5): tail e^{−8²}·8^{39} negligible, 48 nodes reach rounding. */
+const RADIAL = { rMax: 8 + Math.sqrt(CUTOFF), nr: 64 };
+/** κ2/κ1 of the quantum-limit panel (κ = 0, ω = 0, cutoff 6 as in the fixture's quantum_limit_d). */
+const LIMIT_RATIOS = [1, 10, 100, 1000, 10000];
+const LIMIT_CUTOFF = 6;
+
+/**
+ * Fig. 4.1: the quantum van-der-Pol oscillator (Eq. 4.1) with κ1 = ω = 4κ, κ2 = κ/2 (κ = 1), Fock
+ * cutoff 20, from the coherent state |α0 = 2⟩ (truncated Fock series, not renormalised, as QuTiP's
+ * `coherent(N, α, method='analytic')`), integrated by `mesolve` (Dormand–Prince, rtol 1e-10,
+ * atol 1e-12). Panels a1 … a6: Q(α) = (1/π)⟨α|ρ|α⟩ (Eq. 4.4) on x, p ∈ [−4, 4] (81 × 81 cells,
+ * `scale` × 81 ≥ 21) at t = 0, 0.25, 0.5, 1, 3 and in the steady state (`steadyState`). Panel b: Q(φ)
+ * (Eq. 4.5, closed form, 128 angles) at the same times; φ = −arg α, so the initial peak sits at
+ * φ = 0 and turns to positive φ at rate ω. Panel c: ⟨a⟩(t) on t ∈ [0, 3] every 0.05. Panel d: the
+ * steady state of Eq. (4.1) with κ = ω = 0 and κ2/κ1 = 1 … 10⁴ (cutoff 6): populations of |0⟩ and
+ * |1⟩ against the quantum limit (2|0⟩⟨0| + |1⟩⟨1|)/3 (Lee and Sadeghpour 2013).
+ *
+ * Checks:
+ * - Q(φ) of every snapshot by the closed form (Eq. 4.5 with Γ functions, `phaseDistribution`)
+ *   against the radial quadrature of Q(α) (`phaseDistributionNumerical`): largest difference;
+ * - the rotation at ω: Eq. (4.1) is U(1)-symmetric and the start is real, so ⟨a⟩(t)e^{iωt} stays
+ *   real and positive (the dissipators commute with the rotation e^{−iωa†a t}); the largest
+ *   |arg(⟨a⟩(t)e^{iωt})| over the run, expected 0;
+ * - the stationary Q(φ) is flat 1/2π (U(1) symmetry): its largest deviation;
+ * - the stationary ⟨n⟩ from `steadyState` against the same number from the classical rate
+ *   equations of the populations (the steady state is diagonal; rates κ1(n+1) up, κn and
+ *   κ2 n(n−1) down), solved here by a small dense elimination;
+ * - the quantum limit: the trace distance to (2|0⟩⟨0| + |1⟩⟨1|)/3 times κ2/κ1 at κ2/κ1 = 10⁴
+ *   against 5/9. From the rate equations with κ = 0 and ε = κ1/κ2: level 2 balances
+ *   2κ1p1 = (2κ2 + 3κ1)p2, so p2 = εp1(1 − 3ε/2) + O(ε³); level 0 is fed only by |2⟩, κ1p0 = 2κ2p2,
+ *   so p0 = 2p1(1 − 3ε/2) + O(ε²); |3⟩ holds O(ε²). Normalised, p1 = 1/3 + 2ε/9, p0 = 2/3 − 5ε/9,
+ *   p2 = ε/3, and the distance ½Σ|p − p_lim| = 5ε/9 + O(ε²): it shrinks like κ1/κ2.
+ * The spec adds QuTiP 4.7 (fixture `test/fixtures/qutip-vdp.json`, cases single_c and
+ * quantum_limit_d): ⟨a⟩(t) of panel c and the populations of panel d.
+ */
+export const figure41: FigureRecipe = {
+  id: '4.1',
+  title: 'Quantum van-der-Pol oscillator: time evolution of Q(α) and Q(φ) (Eqs. 4.1, 4.4, 4.5)',
+  equations: ['4.1', '4.4', '4.5'],
+  run(config) {
+    const cfg = resolveFigureConfig('4.1', config);
+    const cells = cfg.size(81, 21);
+    const angles = cfg.size(128, 32);
+    return figureStream(async (ctx) => {
+      const vdp = quantumVanDerPol({ cutoff: CUTOFF, omega: OMEGA, kappa1: KAPPA1, kappa2: KAPPA2, kappa: KAPPA });
+      const rho0 = pureState(coherentKet(vdp.space, { re: ALPHA0, im: 0 }));
+      const times = linspace(0, T_END, SAMPLES);
+      const isSnapshot = (t: number) => SNAPSHOTS.some((s) => Math.abs(s - t) < 1e-9);
+      const frames = await ctx.collect('master equation (4.1)', (progress) =>
+        mesolve(vdp.lindbladian, rho0, times, { expect: { a: vdp.operators.a }, includeState: true, rtol: 1e-10, atol: 1e-12 })
+          .withProgress()
+          .pipe(
+            tapProgress(progress),
+            map((f) => {
+              const a = channelValue(f, 'a', 'complex');
+              const rho = isSnapshot(f.t) ? channelValue(f, 'rho', 'array').data : null;
+              return { t: f.t, re: a.re, im: a.im, rho };
+            }),
+          ),
+      );
+      ctx.progress('steady state', 0, 1 + LIMIT_RATIOS.length);
+      const stationary = steadyState(vdp.lindbladian).rho;
+      const states: { label: string; rho: DensityMatrix }[] = frames.flatMap((f) =>
+        f.rho === null ? [] : [{ label: `t = ${f.t}`, rho: { dims: [CUTOFF], matrix: { rows: CUTOFF, cols: CUTOFF, data: f.rho } } }],
+      );
+      states.push({ label: 'steady state', rho: stationary });
+
+      const axis = linspace(-EXTENT, EXTENT, cells);
+      const panels: FigurePanel[] = states.map((s, k) => ({
+        kind: 'heatmap',
+        name: `a${k + 1}`,
+        title: `(a${k + 1}) Q(α) at ${s.label}`,
+        xLabel: 'x = Re α',
+        yLabel: 'p = Im α',
+        valueLabel: 'Q(α)',
+        x: axis,
+        y: axis,
+        values: husimiQ(s.rho, { re: axis, im: axis }),
+      }));
+      const phis = linspace(-Math.PI, Math.PI, angles + 1).subarray(0, angles);
+      const curves = states.map((s) => phaseDistribution(s.rho, phis));
+      const phaseSeries: FigureSeries[] = curves.map((q, k) => ({ name: states[k].label, x: phis, y: q, dashed: k === states.length - 1 }));
+      panels.push({ kind: 'lines', name: 'b', title: '(b) phase distribution Q(φ) (Eq. 4.5)', xLabel: 'phase φ = −arg α', yLabel: 'Q(φ)', series: phaseSeries, xDomain: [-Math.PI, Math.PI] });
+      const t = Float64Array.from(frames, (f) => f.t);
+      panels.push({
+        kind: 'lines',
+        name: 'c',
+        title: '(c) amplitude ⟨a⟩(t)',
+        xLabel: 't κ',
+        yLabel: '⟨a⟩',
+        series: [
+          { name: 'Re ⟨a⟩', x: t, y: Float64Array.from(frames, (f) => f.re) },
+          { name: 'Im ⟨a⟩', x: t, y: Float64Array.from(frames, (f) => f.im), dashed: true },
+        ],
+      });
+
+      // the quantum limit κ2/κ1 → ∞ (κ = ω = 0)
+      const limit = LIMIT_RATIOS.map((ratio, k) => {
+        const q = quantumVanDerPol({ cutoff: LIMIT_CUTOFF, kappa1: 1, kappa2: ratio });
+        const d = steadyState(q.lindbladian).rho.matrix.data;
+        ctx.progress('steady state', k + 2, 1 + LIMIT_RATIOS.length);
+        const p = Array.from({ length: LIMIT_CUTOFF }, (_, n) => d[2 * (n * LIMIT_CUTOFF + n)]);
+        let distance = Math.abs(p[0] - 2 / 3) + Math.abs(p[1] - 1 / 3);
+        for (let n = 2; n < LIMIT_CUTOFF; n++) distance += Math.abs(p[n]);
+        return { ratio, p, distance: distance / 2 };
+      });
+      const logRatio = Float64Array.from(LIMIT_RATIOS, (r) => Math.log10(r));
+      panels.push({
+        kind: 'lines',
+        name: 'd',
+        title: '(d) quantum limit: steady-state populations (κ = 0)',
+        xLabel: 'log10(κ2/κ1)',
+        yLabel: 'population',
+        series: [
+          { name: 'p0', x: logRatio, y: Float64Array.from(limit, (l) => l.p[0]), points: true },
+          { name: 'p1', x: logRatio, y: Float64Array.from(limit, (l) => l.p[1]), points: true },
+          { name: 'p2', x: logRatio, y: Float64Array.from(limit, (l) => l.p[2]), points: true },
+          { name: '2/3 (limit)', x: logRatio, y: logRatio.map(() => 2 / 3), dashed: true },
+          { name: '1/3 (limit)', x: logRatio, y: logRatio.map(() => 1 / 3), dashed: true },
+        ],
+      });
+
+      // checks
+      let closedVsQuadrature = 0;
+      for (const s of states) {
+        const numerical = phaseDistributionNumerical(s.rho, phis, RADIAL);
+        const closed = phaseDistribution(s.rho, phis);
+        for (let k = 0; k < phis.length; k++) closedVsQuadrature = Math.max(closedVsQuadrature, Math.abs(closed[k] - numerical[k]));
+      }
+      let rotation = 0;
+      for (const f of frames) {
+        // ⟨a⟩e^{iωt}
+        const c = Math.cos(OMEGA * f.t);
+        const s = Math.sin(OMEGA * f.t);
+        rotation = Math.max(rotation, Math.abs(Math.atan2(f.im * c + f.re * s, f.re * c - f.im * s)));
+      }
+      const flat = curves[curves.length - 1].reduce((m, q) => Math.max(m, Math.abs(q - 1 / (2 * Math.PI))), 0);
+      const sd = stationary.matrix.data;
+      let nStationary = 0;
+      for (let n = 0; n < CUTOFF; n++) nStationary += n * sd[2 * (n * CUTOFF + n)];
+      const rate = rateEquationPopulations(CUTOFF, KAPPA1, KAPPA2, KAPPA);
+      const nRate = rate.reduce((acc, p, n) => acc + n * p, 0);
+      const deepest = limit[limit.length - 1];
+      const checks: FigureCheck[] = [
+        {
+          name: `Q(φ) closed form vs radial quadrature of Q(α), largest difference over ${states.length} states × ${angles} angles`,
+          equation: '4.5',
+          value: closedVsQuadrature,
+          expected: 0,
+        },
+        {
+          name: `rotation at ω: largest |arg(⟨a⟩(t) e^{iωt})| on t ∈ [0, ${T_END}]`,
+          equation: '4.1–4.3',
+          value: rotation,
+          expected: 0,
+        },
+        {
+          name: 'stationary Q(φ) flat: largest |Q(φ) − 1/2π|',
+          equation: '4.5',
+          value: flat,
+          expected: 0,
+        },
+        {
+          name: 'stationary ⟨n⟩ from steadyState vs the rate equations of the populations',
+          equation: '4.1',
+          value: nStationary,
+          expected: nRate,
+        },
+        {
+          name: `quantum limit: trace distance to (2|0⟩⟨0| + |1⟩⟨1|)/3 × κ2/κ1 at κ2/κ1 = ${deepest.ratio} vs 5/9 (first order in κ1/κ2)`,
+          equation: '4.1',
+          value: deepest.distance * deepest.ratio,
+          expected: 5 / 9,
+        },
+      ];
+      return {
+        id: '4.1',
+        title: figure41.title,
+        parameters: {
+          kappa: KAPPA,
+          omega: OMEGA,
+          kappa1: KAPPA1,
+          kappa2: KAPPA2,
+          cutoff: CUTOFF,
+          alpha0: ALPHA0,
+          cells,
+          angles,
+          snapshots: SNAPSHOTS.join(', '),
+          limitRatios: LIMIT_RATIOS.join(', '),
+          limitCutoff: LIMIT_CUTOFF,
+          limitDistances: limit.map((l) => l.distance.toPrecision(4)).join(', '),
+        },
+        panels,
+        checks,
+      };
+    });
+  },
+};
+
+/**
+ * Stationary populations of Eq. (4.1) from its classical rate equations (the steady state is
+ * diagonal by U(1) symmetry): n → n+1 at κ1(n+1) (not from the top level, as a†|N−1⟩ = 0 in the
+ * truncated space), n → n−1 at κn, n → n−2 at κ2 n(n−1). One balance equation is replaced by
+ * Σp = 1; Gaussian elimination with partial pivoting on the N × N system.
+ */
+function rateEquationPopulations(n: number, kappa1: number, kappa2: number, kappa: number): Float64Array {
+  const w = Array.from({ length: n }, () => new Float64Array(n + 1));
+  for (let m = 0; m < n; m++) {
+    if (m + 1 < n) {
+      w[m + 1][m] += kappa1 * (m + 1);
+      w[m][m] -= kappa1 * (m + 1);
+    }
+    if (m >= 1) {
+      w[m - 1][m] += kappa * m;
+      w[m][m] -= kappa * m;
+    }
+    if (m >= 2) {
+      w[m - 2][m] += kappa2 * m * (m - 1);
+      w[m][m] -= kappa2 * m * (m - 1);
+    }
+  }
+  // row 0 becomes Σp = 1 (its last entry, column n, is the right-hand side; the others' are 0)
+  w[0].fill(1);
+  for (let col = 0; col < n; col++) {
+    let pivot = col;
+    for (let r = col + 1; r < n; r++) if (Math.abs(w[r][col]) > Math.abs(w[pivot][col])) pivot = r;
+    [w[col], w[pivot]] = [w[pivot], w[col]];
+    for (let r = 0; r < n; r++) {
+      if (r === col) continue;
+      const f = w[r][col] / w[col][col];
+      if (f !== 0) for (let c = col; c <= n; c++) w[r][c] -= f * w[col][c];
+    }
+  }
+  return Float64Array.from({ length: n }, (_, r) => w[r][n] / w[r][r]);
+}

@@ -27,3 +27,18 @@ export type {
   SdeSystem,
   WienerIncrements,
 } from './sde-types';
+
+// nonlinear (mean-field) master equations, Eqs. 4.19–4.22
+export type { MeanFieldMasterEquation, MeanFieldTerm } from './mean-field-types';
+export { compileMeanFieldRhs } from './compile-mean-field-rhs';
+export type { MeanFieldRhs } from './compile-mean-field-rhs';
+export { meanFieldMesolve } from './mean-field-mesolve';
+export type { MeanFieldMesolveConfig } from './mean-field-mesolve';
+export { meanFieldSteadyState } from './mean-field-steady-state';
+export type { MeanFieldSteadyStateConfig, MeanFieldSteadyStateResult } from './mean-field-steady-state';
+export { linearizeMeanField } from './linearize-mean-field';
+export type { LinearizeMeanFieldConfig, MeanFieldLinearization } from './linearize-mean-field';
+export { meanFieldStability } from './mean-field-stability';
+export type { MeanFieldStability, MeanFieldStabilityBlock, MeanFieldStabilityConfig } from './mean-field-stability';
+export { criticalCoupling } from './critical-coupling';
+export type { CriticalCouplingConfig, CriticalCouplingResult } from './critical-coupling';

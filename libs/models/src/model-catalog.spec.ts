@@ -15,6 +15,12 @@ const sample: Record<string, Record<string, number>> = {
   'two-population-kuramoto': { NA: 2, NB: 3, VAA: 1, VBB: 1, VAB: 0.5, VBA: -0.5, realizations: 2 },
   'ott-antonsen': { V: 1.5, G: 0.5 },
   'reduced-order-parameter': { V: 1.1, sigma: 1 },
+  spin: { gammaPlus: 0.5, gammaMinus: 1 },
+  'coupled-spins': { V: 1, gammaPlus: 0.5, gammaMinus: 1 },
+  'spin-ensemble': { N: 3, V: 1, gammaPlus: 1, gammaMinus: 0.5 },
+  'spin-ensemble-mean-field': { V: 22, gammaPlus: 10, gammaMinus: 1 },
+  'spin-ensemble-cumulants': { N: 100, V: 22, gammaPlus: 10, gammaMinus: 1 },
+  'superradiant-laser': { N: 2, cutoff: 3, Omega: 1, kappa: 10, gammaPlus: 1, gammaMinus: 0.5 },
 };
 
 /** The table's defaults under what is given (what a scenario validator hands to `build`). */
@@ -78,6 +84,6 @@ describe('modelCatalog', () => {
 
   it('runs its doc example', () => {
     expect(modelCatalog.adler.kind).toBe('stochastic');
-    expect(Object.keys(modelCatalog).length).toBe(12);
+    expect(Object.keys(modelCatalog).length).toBe(18);
   });
 });

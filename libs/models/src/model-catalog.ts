@@ -12,6 +12,13 @@ import { ottAntonsen, ottAntonsenParameters } from './ott-antonsen';
 import type { ParameterTable } from './parameters';
 import { quantumVanDerPol, quantumVanDerPolParameters } from './quantum-van-der-pol';
 import { reducedOrderParameter, reducedOrderParameterParameters } from './reduced-order-parameter';
+import type { OdeModel } from './ode-model';
+import { spinLimitCycle, spinLimitCycleParameters } from './spin-limit-cycle';
+import { coupledSpins, coupledSpinsParameters } from './coupled-spins';
+import { spinEnsemble, spinEnsembleParameters, MAX_SPIN_ENSEMBLE_TENSOR_N } from './spin-ensemble';
+import { spinEnsembleMeanField, spinEnsembleMeanFieldParameters } from './spin-ensemble-mean-field';
+import { spinEnsembleCumulants, spinEnsembleCumulantsParameters } from './spin-ensemble-cumulants';
+import { superradiantLaser, superradiantLaserParameters } from './superradiant-laser';
 import type { StochasticModel } from './stochastic-model';
 import {
   twoPopulationKuramoto,
@@ -66,11 +73,15 @@ export interface StochasticModelEntry extends EntryCommon {
   build(parameters: Readonly<Record<string, number>>, choices: Readonly<Record<string, string>>): StochasticModel;
 }
 
-/** A deterministic order-parameter equation (Eqs. 2.43, 2.51), integrated by Dormand–Prince. */
+/**
+ * A deterministic equation of order parameters or expectation values, integrated by Dormand–Prince:
+ * the order-parameter equations (Eqs. 2.43, 2.51; an `OrderParameterModel`), the spin ensemble's
+ * mean-field and cumulant equations (4.54, 4.58).
+ */
 export interface OrderParameterModelEntry extends EntryCommon {
   readonly kind: 'order-parameter';
   readonly channels: Readonly<Record<string, string>>;
-  build(parameters: Readonly<Record<string, number>>): OrderParameterModel;
+  build(parameters: Readonly<Record<string, number>>): OrderParameterModel | OdeModel;
 }
 
 /** One model as a scenario runner sees it. */
@@ -106,6 +117,9 @@ const orderParameterChannels = {
   r: 'real: |z|',
 };
 
+/** The observables of every representation of the spin ensemble (4.52), pair averages from collective operators. */
+const spinEnsembleOperatorNames = ['sigmaZ', 'sigmaPlus', 'sigmaPlusSigmaMinus', 'sigmaZSigmaZ', 'Splus', 'Sminus', 'SplusSminus'];
+
 /**
  * The models a scenario can name, by name: the quantum van-der-Pol oscillators of Ch. 4, the
  * classical stochastic models of Ch. 2 (noisy vdP, the coupled pair, phase pairs, Adler,
@@ -114,7 +128,7 @@ const orderParameterChannels = {
  *
  * @example
  * modelCatalog['adler'].kind; // → 'stochastic'
- * Object.keys(modelCatalog).length; // → 12
+ * Object.keys(modelCatalog).length; // → 18
  */
 export const modelCatalog: Readonly<Record<string, ModelEntry>> = {
   'quantum-vdp': {
@@ -276,5 +290,78 @@ export const modelCatalog: Readonly<Record<string, ModelEntry>> = {
     parameters: reducedOrderParameterParameters,
     channels: orderParameterChannels,
     build: (p) => reducedOrderParameter(p as never),
+  },
+  spin: {
+    kind: 'quantum',
+    title: 'spin-1/2 limit-cycle oscillator',
+    equation: '4.26',
+    parameters: spinLimitCycleParameters,
+    operators: ['sigmaPlus', 'sigmaMinus', 'sigmaZ'],
+    modes: [],
+    build(p) {
+      const m = spinLimitCycle(p as never);
+      return { ...m, modes: {}, operators: { ...m.operators }, parameters: { ...m.parameters } };
+    },
+  },
+  'coupled-spins': {
+    kind: 'quantum',
+    title: 'two dissipatively coupled spin-1/2 oscillators',
+    equation: '4.35',
+    parameters: coupledSpinsParameters,
+    operators: ['sigmaPlusA', 'sigmaMinusA', 'sigmaZA', 'sigmaPlusB', 'sigmaMinusB', 'sigmaZB', 'sigmaPlusASigmaMinusB'],
+    modes: [],
+    build(p) {
+      const m = coupledSpins(p as never);
+      return { ...m, modes: {}, operators: { ...m.operators }, parameters: { ...m.parameters } };
+    },
+  },
+  'spin-ensemble': {
+    kind: 'quantum',
+    title: `N spins-1/2 with collective coupling, tensor product (N ≤ ${MAX_SPIN_ENSEMBLE_TENSOR_N})`,
+    equation: '4.52',
+    parameters: { ...spinEnsembleParameters, N: { ...spinEnsembleParameters.N, max: MAX_SPIN_ENSEMBLE_TENSOR_N } },
+    operators: spinEnsembleOperatorNames,
+    modes: [],
+    build(p) {
+      const m = spinEnsemble(p as never);
+      return { ...m, modes: {}, operators: { ...m.operators }, parameters: { ...m.parameters } };
+    },
+  },
+  'spin-ensemble-mean-field': {
+    kind: 'order-parameter',
+    title: 'mean-field equations of the spin ensemble (N → ∞)',
+    equation: '4.54',
+    parameters: spinEnsembleMeanFieldParameters,
+    channels: {
+      sPlus: 'complex: s+ = ⟨σ+⟩ of every spin',
+      sPlusModulus: 'real: |s+|, the order parameter',
+      sz: 'real: s_z = ⟨σz⟩',
+    },
+    build: (p) => spinEnsembleMeanField(p as never),
+  },
+  'spin-ensemble-cumulants': {
+    kind: 'order-parameter',
+    title: 'second-order cumulant equations of the spin ensemble',
+    equation: '4.58',
+    parameters: spinEnsembleCumulantsParameters,
+    channels: {
+      sz: 'real: s_z = ⟨σz⟩',
+      sigmaPlusSigmaMinus: 'real: ⟨σ+_iσ−_j⟩ of a pair i ≠ j',
+      sigmaZSigmaZ: 'real: ⟨σz_iσz_j⟩ of a pair i ≠ j',
+      order: 'real: √⟨σ+σ−⟩, the order parameter (0 where the truncation makes ⟨σ+σ−⟩ < 0)',
+    },
+    build: (p) => spinEnsembleCumulants(p as never),
+  },
+  'superradiant-laser': {
+    kind: 'quantum',
+    title: 'superradiant laser: N atoms in a lossy cavity',
+    equation: '4.59',
+    parameters: superradiantLaserParameters,
+    operators: ['a', 'adag', 'n', ...spinEnsembleOperatorNames],
+    modes: [],
+    build(p) {
+      const m = superradiantLaser(p as never);
+      return { ...m, modes: {}, operators: { ...m.operators }, parameters: { ...m.parameters } };
+    },
   },
 };

@@ -1,5 +1,5 @@
 import { tapProgress, type Channel, type ChunkedObservable, type Frame } from '@qsync/frames';
-import type { OrderParameterModel, StochasticModel } from '@qsync/models';
+import type { OdeModel, OrderParameterModel, StochasticModel } from '@qsync/models';
 import { tap } from 'rxjs';
 import { NumericalError } from '../common/errors';
 import type { SimulationScenario } from '../scenario/scenario-types';
@@ -13,7 +13,7 @@ export interface SimulationOutcome {
 }
 
 /** A built classical model: an SDE model (stochastic) or an order-parameter equation. */
-export type ClassicalModel = { readonly kind: 'stochastic'; readonly model: StochasticModel } | { readonly kind: 'order-parameter'; readonly model: OrderParameterModel };
+export type ClassicalModel = { readonly kind: 'stochastic'; readonly model: StochasticModel } | { readonly kind: 'order-parameter'; readonly model: OrderParameterModel | OdeModel };
 
 /**
  * Runs a classical model over the scenario's output times: a stochastic model by its SDE scheme

@@ -1,4 +1,4 @@
-import { modelCatalog, type ModelInstance, type OrderParameterModel, type StochasticModel } from '@qsync/models';
+import { modelCatalog, type ModelInstance, type OdeModel, type OrderParameterModel, type StochasticModel } from '@qsync/models';
 import type { DensityMatrix } from '@qsync/operators';
 import { computeProbes } from './compute-probes';
 import { computeSimulation } from './compute-simulation';
@@ -74,7 +74,7 @@ export async function runScenario(input: unknown, options: RunOptions = {}): Pro
       const built =
         entry.kind === 'stochastic'
           ? { kind: 'stochastic' as const, model: model as StochasticModel }
-          : { kind: 'order-parameter' as const, model: model as OrderParameterModel };
+          : { kind: 'order-parameter' as const, model: model as OrderParameterModel | OdeModel };
       const label = `simulation of ${scenario.model}`;
       const sim = await computeSimulation(scenario, built, (done, total) => progress.count(label, done, total));
       observables = sim.observables;

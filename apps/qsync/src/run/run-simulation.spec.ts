@@ -141,6 +141,8 @@ describe('qsync run on classical models against closed forms', () => {
       'two-population-kuramoto': { NA: 16, NB: 16, VAA: 1, VBB: 1, VAB: 0.5, VBA: -0.5, sigma: 0.3, realizations: 2 },
       'ott-antonsen': { V: 1.5, G: 0.5 },
       'reduced-order-parameter': { V: 1.1, sigma: 1 },
+      'spin-ensemble-mean-field': { V: 22, gammaPlus: 10, gammaMinus: 1 },
+      'spin-ensemble-cumulants': { N: 100, V: 22, gammaPlus: 10, gammaMinus: 1 },
     };
     const classical = Object.entries(modelCatalog).filter(([, e]) => e.kind !== 'quantum');
     expect(classical.map(([name]) => name).sort()).toEqual(Object.keys(small).sort());

@@ -120,7 +120,7 @@ describe('validateScenario: every refusal names its key path', () => {
   it('refuses a missing, mistyped or unknown model, listing the known ones', () => {
     refused(without(pair, 'model'), 'scenario.model', 'is required');
     refused({ ...pair, model: 7 }, 'scenario.model', 'must be a string');
-    refused({ ...pair, model: 'vdp' }, 'scenario.model', "unknown model 'vdp' (known: quantum-vdp, coupled-quantum-vdp, noisy-vdp, noisy-vdp-polar, coupled-noisy-vdp, noisy-phase-pair, adler, nonreciprocal-phase-pair, kuramoto, two-population-kuramoto, ott-antonsen, reduced-order-parameter)");
+    refused({ ...pair, model: 'vdp' }, 'scenario.model', "unknown model 'vdp' (known: quantum-vdp, coupled-quantum-vdp, noisy-vdp, noisy-vdp-polar, coupled-noisy-vdp, noisy-phase-pair, adler, nonreciprocal-phase-pair, kuramoto, two-population-kuramoto, ott-antonsen, reduced-order-parameter, spin, coupled-spins, spin-ensemble, spin-ensemble-mean-field, spin-ensemble-cumulants, superradiant-laser)");
   });
 
   it('refuses parameters the model refuses, at the parameter', () => {

@@ -25,3 +25,4 @@ export { figure27 } from './figure-2-7';
 export { figure28 } from './figure-2-8';
 export { figure29 } from './figure-2-9';
 export { figure41 } from './figure-4-1';
+export { figure43 } from './figure-4-3';

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { figure43 } from './figure-4-3';
+import { check, heatmapPanel, linePanel, numberParameter, runFigure } from './test-support/run-figure';
+
+describe('figure 4.3', () => {
+  it('maps max Q(φ_AB) of two coupled quantum vdP oscillators, with Eq. 4.11 equal to its quadrature', async () => {
+    // scale 0.05: a 3 × 2 grid (δ ∈ {−4, 0, 4}, V ∈ {0, 4}) and panel b's five couplings
+    const { data } = await runFigure(figure43, { scale: 0.05 });
+    expect([numberParameter(data, 'detunings'), numberParameter(data, 'couplings'), numberParameter(data, 'checkAngles')]).toEqual([3, 2, 3]);
+    expect(data.panels.map((p) => p.name)).toEqual(['a', 'a-threshold', 'b']);
+    const a = heatmapPanel(data, 'a');
+    expect(Array.from(a.x)).toEqual([-4, 0, 4]);
+    expect(Array.from(a.y)).toEqual([0, 4]);
+    // locking grows with V at δ = 0 and is weaker detuned (thesis: "increases with V/|δ|")
+    const flat = 1 / (2 * Math.PI);
+    expect(a.values[3 + 1]).toBeGreaterThan(a.values[3 + 0] + 0.05);
+    expect(a.values[3 + 0]).toBeGreaterThan(flat + 0.01);
+
+    // Eq. 4.11 vs the quadrature of 4.9–4.10: rounding (~1e-15 in the probes' spec); a Γ weight or a
+    // sign of φ_AB wrong moves Q by > 1e-3 at V = κ
+    expect(check(data, 'closed form vs quadrature').value).toBeLessThan(1e-12);
+    // exact symmetries, up to the steady-state solve's residual (~1e-14 relative)
+    expect(check(data, 'V = 0').value).toBeLessThan(1e-12);
+    expect(check(data, 'mirror symmetry').value).toBeLessThan(1e-12);
+    expect(check(data, 'in-phase locking').value).toBeLessThan(1e-9);
+
+    // panel b: the five couplings, each normalised (∫Q dφ_AB = 1 by the Riemann sum, exact for a
+    // trigonometric polynomial of degree 11 on 128 angles), peak rising with V
+    const b = linePanel(data, 'b');
+    expect(b.series.map((s) => s.name)).toEqual(['V = 0κ2', 'V = 0.5κ2', 'V = 1κ2', 'V = 2κ2', 'V = 4κ2', '1/2π']);
+    const peaks = b.series.slice(0, 5).map((s) => {
+      const sum = s.y.reduce((acc, v) => acc + v, 0) * ((2 * Math.PI) / s.y.length);
+      expect(Math.abs(sum - 1)).toBeLessThan(1e-10);
+      return Math.max(...s.y);
+    });
+    for (let k = 1; k < peaks.length; k++) expect(peaks[k]).toBeGreaterThan(peaks[k - 1]);
+  });
+
+  it('refuses a bad seed', () => {
+    expect(() => figure43.run({ seed: 0.5 })).toThrow(/'seed'/);
+  });
+});

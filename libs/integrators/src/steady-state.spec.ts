@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { expectClose } from '@qsync/testing';
 import {
+  dickeLindbladian,
+  dickeSpace,
+  dickeSpin,
+  dickeSpinMoments,
+  dickeToTensor,
   lindbladian,
+  times,
   plus,
   scaled,
   sigmaMinus,
@@ -12,6 +18,7 @@ import {
   expect as expectValue,
 } from '@qsync/operators';
 import { steadyState } from './steady-state';
+import { ensembleDicke, ensembleTensor } from './test-support/spin-ensemble';
 import { vdpPair } from './test-support/vdp-pair';
 
 describe('steadyState', () => {
@@ -77,5 +84,68 @@ describe('steadyState', () => {
     expect(() => steadyState(l, { method: 'lu' as never })).toThrow(/'method' must be 'auto', 'direct' or 'iterative', got 'lu'/);
     expect(() => steadyState(l, { tol: 0 })).toThrow(/'tol' must be > 0/);
     expect(() => steadyState(l, { maxIterations: 1.5 })).toThrow(/'maxIterations' must be a positive integer/);
+  });
+});
+
+describe('steadyState of a permutation-invariant generator (thesis Eq. 4.52 with local dephasing)', () => {
+  // The whole ρ: the permutation-invariant blocks, expanded to 2^N × 2^N with dickeToTensor, against
+  // the tensor-product steady state of the same master equation (16 × 16 at N = 4). Both solves end
+  // at ‖Lρ‖ ~ 1e-15 and L's smallest nonzero eigenvalue is O(0.1) here, so each ρ is good to
+  // ~1e-13; 1e-10 (the issue's bound) leaves margin, and a wrong rate shifts ρ by ≥ 1e-3.
+  const points = [
+    { n: 4, V: 3, gammaPlus: 1, gammaMinus: 0.2, gammaZ: 0.15 },
+    { n: 4, V: 2, gammaPlus: 0.3, gammaMinus: 1, gammaZ: 0 },
+    { n: 4, V: 1.5, gammaPlus: 0.7, gammaMinus: 0.4, gammaZ: 0.3, omega: 0.8 },
+  ];
+  for (const p of points) {
+    it(`equals the tensor-product steady state at N = 4, whole ρ and observables to 1e-10 (${JSON.stringify(p)})`, () => {
+      const pi = steadyState(ensembleDicke(p));
+      const t = ensembleTensor(p);
+      const full = steadyState(t.l);
+      expect(pi.blockSize).toBe(5 + 3 + 1); // the populations ρ_j(m, m)
+      expect(pi.residual).toBeLessThan(1e-14);
+      expectClose(dickeToTensor(pi.rho).matrix.data, full.rho.matrix.data, { atol: 1e-10 });
+      const m = dickeSpinMoments(pi.rho);
+      expectClose(m.Sz, expectValue(t.Sz, full.rho).re, { atol: 1e-10 });
+      expectClose(m.SpSm, expectValue(times(t.Sp, t.Sm), full.rho).re, { atol: 1e-10 });
+      expectClose(m.SzSz, expectValue(times(t.Sz, t.Sz), full.rho).re, { atol: 1e-10 });
+    });
+  }
+
+  it('solves the whole generator when a drive Ω Sx breaks the U(1) symmetry (N = 3, against the tensor product)', () => {
+    const p = { n: 3, V: 2, gammaPlus: 0.6, gammaMinus: 0.5, gammaZ: 0.1, drive: 0.7 };
+    const pi = steadyState(ensembleDicke(p));
+    expect(pi.blockSize).toBe(16 + 4); // Σ_j (2j+1)²: j = 3/2, 1/2
+    const full = steadyState(ensembleTensor(p).l);
+    expectClose(dickeToTensor(pi.rho).matrix.data, full.rho.matrix.data, { atol: 1e-10 });
+  });
+
+  it('gives s_z = (γ+ − γ−)/(γ+ + γ−) without coupling (Eq. 4.29, each spin on its own) at N = 60', () => {
+    const r = steadyState(ensembleDicke({ n: 60, V: 0, gammaPlus: 1.3, gammaMinus: 0.4, gammaZ: 0.2 }));
+    const m = dickeSpinMoments(r.rho);
+    expectClose(m.sz, 0.9 / 1.7, { rtol: 1e-12 });
+    // independent spins: ⟨σ+_iσ−_j⟩ = ⟨σ+⟩⟨σ−⟩ = 0, ⟨σz_iσz_j⟩ = s_z²
+    expectClose(m.sigmaPlusMinus as number, 0, { atol: 1e-12 });
+    expectClose(m.sigmaZZ as number, (0.9 / 1.7) ** 2, { rtol: 1e-11 });
+  });
+
+  it('solves N = 120 (3721 unknowns; N = 200 runs in tools/bench) with ‖Lρ‖ near rounding; direct and iterative agree', () => {
+    const l = ensembleDicke({ n: 120, V: 5, gammaPlus: 1, gammaMinus: 0.1, gammaZ: 0.05 });
+    const direct = steadyState(l, { method: 'direct' });
+    expect(direct.blockSize).toBe(61 * 61);
+    expect(direct.residual).toBeLessThan(1e-13);
+    const m = dickeSpinMoments(direct.rho);
+    expectClose(m.trace, 1, { rtol: 1e-14 });
+    // above the mean-field threshold Vc = (γ+ + γ−)/s_z0 (≈ 1.4 with dephasing counted in) the spins correlate
+    expect(m.sigmaPlusMinus as number).toBeGreaterThan(0.01);
+    const iterative = steadyState(l, { method: 'iterative' });
+    expectClose(dickeSpinMoments(iterative.rho).sz, m.sz, { rtol: 1e-10 });
+  });
+
+  it('refuses a generator with collective processes only (j conserved: no unique steady state)', () => {
+    const s = dickeSpace(4);
+    expect(() => steadyState(dickeLindbladian(s, null, [{ rate: 1, jump: dickeSpin(s, '-') }]))).toThrow(
+      /not unique: the populations fall into 3 blocks.*add a local process/,
+    );
   });
 });

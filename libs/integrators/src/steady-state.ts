@@ -1,18 +1,21 @@
+import { chunkedObservable, type ChunkedObservable, type Progress } from '@qsync/frames';
 import {
-  bandLuFactor,
+  bandLuFactorSteps,
   bandLuSolveInto,
   bandwidth,
+  connectedComponents,
   csrMatvecInto,
   gmres,
   ilu0,
   reverseCuthillMcKee,
   type CsrMatrix,
 } from '@qsync/linalg';
-import type { DensityMatrix, Lindbladian } from '@qsync/operators';
+import { dickeLiouvillianMatrix } from '@qsync/operators';
+import type { DensityMatrix, DickeLindbladian, DickeState, Lindbladian } from '@qsync/operators';
 import { lindbladStencil, type LindbladStencil } from './lindblad-rhs';
 import { blockMatrix, blocksContaining } from './liouvillian-blocks';
 
-/** Options of {@link steadyState}. */
+/** Options of {@link steadyState} and {@link steadyStateChunked}. */
 export interface SteadyStateConfig {
   /**
    * 'direct': banded LU of the population block after a reverse Cuthill–McKee ordering, null
@@ -28,10 +31,17 @@ export interface SteadyStateConfig {
   maxIterations?: number;
 }
 
+/** Options of {@link steadyStateChunked}: those of {@link steadyState} and the time slice. */
+export interface SteadyStateChunkedConfig extends SteadyStateConfig {
+  /** Wall-clock budget (ms) of one slice of work before yielding to the event loop (default 16). */
+  yieldEvery?: number;
+}
+
 /** The steady state ρ_ss with L ρ_ss = 0, Tr ρ_ss = 1, and how well it solves that. */
-export interface SteadyStateResult {
-  readonly rho: DensityMatrix;
-  /** ‖L(ρ_ss)‖ in the Frobenius norm, with Tr ρ_ss = 1. */
+export interface SteadyStateResult<State = DensityMatrix> {
+  /** ρ_ss: a `DensityMatrix` for a `Lindbladian`, a `DickeState` (blocks ρ_j) for a `DickeLindbladian`. */
+  readonly rho: State;
+  /** ‖L(ρ_ss)‖ in the Frobenius norm (over the stored entries), with Tr ρ_ss = 1. */
   readonly residual: number;
   readonly method: 'direct' | 'iterative';
   /** Number of unknowns actually solved for: the Liouvillian block that holds the populations. */
@@ -48,31 +58,114 @@ export interface SteadyStateResult {
  * the steady state lives in the single block that holds the populations ρ_ii, so only that block
  * is solved. More than one such block means the steady state is not unique, which is an error.
  *
- * @param l the generator, from `lindbladian` of `@qsync/operators`
+ * A permutation-invariant generator (`dickeLindbladian` of `@qsync/operators`) is solved the same
+ * way on its blocks ρ_j: when it is U(1)-symmetric only the populations ρ_j(m, m) are unknowns
+ * (Σ_j (2j+1) ≈ N²/4 of them, 10 201 at N = 200), and the result is a `DickeState`.
+ *
+ * This call blocks until done; {@link steadyStateChunked} is the same solve as a cancellable
+ * Observable with progress, for large problems.
+ *
+ * @param l the generator, from `lindbladian` or `dickeLindbladian` of `@qsync/operators`
  * @example
  * // a decaying spin-1/2 ends in its ground state |0⟩⟨0|
  * const s = spinHalfSpace();
  * const { rho, residual } = steadyState(lindbladian(sigmaZ(s), [{ rate: 1, jump: sigmaMinus(s) }]));
  * rho.matrix.data; // [1, 0, 0, 0, 0, 0, 0, 0]
  * residual; // < 1e-14
+ * // N = 20 spins with gain γ+ = 1, loss γ− = 0.5 each: s_z = (γ+ − γ−)/(γ+ + γ−) = 1/3 (Eq. 4.29)
+ * const d = steadyState(dickeLindbladian(dickeSpace(20), null, [], { gain: 1, loss: 0.5 }));
+ * dickeSpinMoments(d.rho).sz; // ≈ 0.3333333333
  */
-export function steadyState(l: Lindbladian, config: SteadyStateConfig = {}): SteadyStateResult {
+export function steadyState(l: Lindbladian, config?: SteadyStateConfig): SteadyStateResult<DensityMatrix>;
+export function steadyState(l: DickeLindbladian, config?: SteadyStateConfig): SteadyStateResult<DickeState>;
+export function steadyState(
+  l: Lindbladian | DickeLindbladian,
+  config: SteadyStateConfig = {},
+): SteadyStateResult<DensityMatrix> | SteadyStateResult<DickeState> {
+  const options = checkConfig('steadyState', config);
+  const steps = solveSteadyState(l, options);
+  for (;;) {
+    const r = steps.next();
+    if (r.done === true) return r.value;
+  }
+}
+
+/**
+ * {@link steadyState} as a cold Observable (`ChunkedObservable` of `@qsync/frames`): nothing
+ * runs until subscribed; the work (building the population block, the band LU column by column,
+ * each inverse-iteration sweep, each GMRES restart cycle) runs in slices that yield to the event
+ * loop; unsubscribing stops it; the one value is the {@link SteadyStateResult}, then completion.
+ * `withProgress()` adds progress {done, total} of each subscription (read it with `tapProgress`):
+ * for the direct method in columns of the band LU plus one per inverse-iteration sweep, for the
+ * iterative one in GMRES iterations out of `maxIterations` (it completes early on convergence).
+ * Bad options throw at the call, not on subscription.
+ *
+ * @param l the generator, from `lindbladian` or `dickeLindbladian` of `@qsync/operators`
+ * @param config as {@link steadyState}, plus `yieldEvery` (ms per slice, default 16)
+ * @example
+ * const seen: number[] = [];
+ * const l = dickeLindbladian(dickeSpace(40), null, [{ rate: 0.1, jump: dickeSpin(dickeSpace(40), '-') }], { gain: 1, loss: 0.2 });
+ * const r = await lastValueFrom(steadyStateChunked(l).withProgress().pipe(tapProgress((p) => seen.push(p.done / p.total))));
+ * [r.blockSize, seen[seen.length - 1]]; // [441, 1] — Σ_j (2j+1) populations for N = 40; the last report is "all done"
+ */
+export function steadyStateChunked(l: Lindbladian, config?: SteadyStateChunkedConfig): ChunkedObservable<SteadyStateResult<DensityMatrix>>;
+export function steadyStateChunked(l: DickeLindbladian, config?: SteadyStateChunkedConfig): ChunkedObservable<SteadyStateResult<DickeState>>;
+export function steadyStateChunked(
+  l: Lindbladian | DickeLindbladian,
+  config: SteadyStateChunkedConfig = {},
+): ChunkedObservable<SteadyStateResult<DensityMatrix> | SteadyStateResult<DickeState>> {
+  const options = checkConfig('steadyStateChunked', config);
+  return chunkedObservable<SteadyStateResult<DensityMatrix> | SteadyStateResult<DickeState>>(
+    function* (ctx) {
+      const result = yield* solveSteadyState(l, options);
+      ctx.emit(result);
+    },
+    config.yieldEvery !== undefined ? { yieldEvery: config.yieldEvery } : {},
+  );
+}
+
+interface CheckedConfig {
+  readonly method: 'auto' | 'direct' | 'iterative';
+  readonly tol: number;
+  readonly maxIterations: number;
+}
+
+function checkConfig(fn: string, config: SteadyStateConfig): CheckedConfig {
   const method = config.method ?? 'auto';
   if (method !== 'auto' && method !== 'direct' && method !== 'iterative') {
-    throw new Error(`steadyState: 'method' must be 'auto', 'direct' or 'iterative', got '${String(method)}'`);
+    throw new Error(`${fn}: 'method' must be 'auto', 'direct' or 'iterative', got '${String(method)}'`);
   }
   const tol = config.tol ?? 1e-14;
-  if (!(tol > 0)) throw new Error(`steadyState: 'tol' must be > 0, got ${tol}`);
+  if (!(tol > 0)) throw new Error(`${fn}: 'tol' must be > 0, got ${tol}`);
   const maxIterations = config.maxIterations ?? 2000;
   if (!(Number.isInteger(maxIterations) && maxIterations > 0)) {
-    throw new Error(`steadyState: 'maxIterations' must be a positive integer, got ${maxIterations}`);
+    throw new Error(`${fn}: 'maxIterations' must be a positive integer, got ${maxIterations}`);
   }
+  return { method, tol, maxIterations };
+}
 
-  const stencil = lindbladStencil(l);
-  const n = stencil.n;
-  const block = populationBlock(stencil);
-  const S = blockMatrix(stencil, block);
-  const m = block.length;
+function isDicke(l: Lindbladian | DickeLindbladian): l is DickeLindbladian {
+  return (l as Partial<DickeLindbladian>).space?.kind === 'dicke';
+}
+
+/** The block S of L that holds the populations, where its entries sit in ρ, and how to finish ρ. */
+interface PopulationProblem {
+  readonly S: CsrMatrix;
+  /** Positions (into the block) of the populations. */
+  readonly populations: Int32Array;
+  /** Writes the normalised state from the block solution x (interleaved, length 2·S.rows). */
+  finish(x: Float64Array): DensityMatrix | DickeState;
+}
+
+/** The solve shared by {@link steadyState} and {@link steadyStateChunked}: a generator of progress. */
+function* solveSteadyState(
+  l: Lindbladian | DickeLindbladian,
+  { method, tol, maxIterations }: CheckedConfig,
+): Generator<Progress | void, SteadyStateResult<DensityMatrix> | SteadyStateResult<DickeState>, void> {
+  const problem = isDicke(l) ? dickeProblem(l) : lindbladProblem(l);
+  yield;
+  const { S, populations } = problem;
+  const m = S.rows;
 
   const perm = reverseCuthillMcKee(S);
   const { lower, upper } = bandwidth(S, perm);
@@ -88,26 +181,16 @@ export function steadyState(l: Lindbladian, config: SteadyStateConfig = {}): Ste
   let iterations = 0;
   if (!direct) {
     try {
-      iterations = solveWithTraceConstraint(S, block, n, x, tol, maxIterations);
+      iterations = yield* solveWithTraceConstraint(S, populations, x, tol, maxIterations);
     } catch (e) {
       if (method === 'iterative' || !directFits) throw e;
       direct = true;
     }
   }
-  if (direct) iterations = nullVectorByInverseIteration(S, perm, block, n, x);
+  if (direct) iterations = yield* nullVectorByInverseIteration(S, perm, populations, x);
 
-  const rho = new Float64Array(2 * n * n);
-  for (let k = 0; k < m; k++) {
-    rho[2 * block[k]] = x[2 * k];
-    rho[2 * block[k] + 1] = x[2 * k + 1];
-  }
-  normalizeHermitian(rho, n);
-
-  // L is block diagonal and ρ vanishes outside the block: ‖Lρ‖ = ‖S·ρ[block]‖.
-  for (let k = 0; k < m; k++) {
-    x[2 * k] = rho[2 * block[k]];
-    x[2 * k + 1] = rho[2 * block[k] + 1];
-  }
+  const rho = problem.finish(x);
+  // L is block diagonal and ρ vanishes outside the block: ‖Lρ‖ = ‖S·ρ[block]‖ (x now normalised).
   const lrho = new Float64Array(2 * m);
   csrMatvecInto(lrho, S, x);
   let sq = 0;
@@ -116,12 +199,69 @@ export function steadyState(l: Lindbladian, config: SteadyStateConfig = {}): Ste
   if (!Number.isFinite(residual)) {
     throw new Error('steadyState: the solve produced non-finite values (is the Liouvillian finite?)');
   }
+  return { rho, residual, method: direct ? 'direct' : 'iterative', blockSize: m, iterations } as
+    | SteadyStateResult<DensityMatrix>
+    | SteadyStateResult<DickeState>;
+}
+
+function lindbladProblem(l: Lindbladian): PopulationProblem {
+  const stencil = lindbladStencil(l);
+  const n = stencil.n;
+  const block = populationBlock(stencil);
+  const S = blockMatrix(stencil, block);
+  const pops: number[] = [];
+  for (let k = 0; k < block.length; k++) if (block[k] % (n + 1) === 0) pops.push(k);
   return {
-    rho: { dims: l.dims, matrix: { rows: n, cols: n, data: rho } },
-    residual,
-    method: direct ? 'direct' : 'iterative',
-    blockSize: m,
-    iterations,
+    S,
+    populations: Int32Array.from(pops),
+    finish(x) {
+      const rho = new Float64Array(2 * n * n);
+      for (let k = 0; k < block.length; k++) {
+        rho[2 * block[k]] = x[2 * k];
+        rho[2 * block[k] + 1] = x[2 * k + 1];
+      }
+      normalizeHermitian(rho, n);
+      for (let k = 0; k < block.length; k++) {
+        x[2 * k] = rho[2 * block[k]];
+        x[2 * k + 1] = rho[2 * block[k] + 1];
+      }
+      return { dims: l.dims, matrix: { rows: n, cols: n, data: rho } };
+    },
+  };
+}
+
+function dickeProblem(l: DickeLindbladian): PopulationProblem {
+  const { space } = l;
+  const { matrix: S, indices, populations } = dickeLiouvillianMatrix(l, l.u1Symmetric ? { difference: 0 } : {});
+  // Every population must be reachable from every other: a conserved quantity (j, when only
+  // collective processes act) splits them and leaves the steady state undetermined.
+  const { labels } = connectedComponents(S);
+  const label = labels[populations[0]];
+  const seen = new Set<number>();
+  for (let k = 0; k < populations.length; k++) seen.add(labels[populations[k]]);
+  if (seen.size > 1 || populations.some((p) => labels[p] !== label)) {
+    throw new Error(
+      `steadyState: the steady state is not unique: the populations fall into ${seen.size} blocks that the ` +
+        'Liouvillian does not connect (with collective processes alone the total spin j is conserved); ' +
+        'add a local process (gain, loss or dephasing) or solve each j separately',
+    );
+  }
+  return {
+    S,
+    populations,
+    finish(x) {
+      const data = new Float64Array(2 * space.size);
+      for (let k = 0; k < indices.length; k++) {
+        data[2 * indices[k]] = x[2 * k];
+        data[2 * indices[k] + 1] = x[2 * k + 1];
+      }
+      normalizeDicke(data, l);
+      for (let k = 0; k < indices.length; k++) {
+        x[2 * k] = data[2 * indices[k]];
+        x[2 * k + 1] = data[2 * indices[k] + 1];
+      }
+      return { space, data };
+    },
   };
 }
 
@@ -154,23 +294,33 @@ function populationBlock(stencil: LindbladStencil): Int32Array {
 /**
  * Null vector of the singular block S by inverse iteration on its band LU: each solve
  * multiplies the null component by 1/(rounding-sized pivot), so two or three sweeps converge.
+ * Yields progress in columns of the factorization, then one unit per sweep.
  */
-function nullVectorByInverseIteration(
+function* nullVectorByInverseIteration(
   S: CsrMatrix,
   perm: Int32Array,
-  block: Int32Array,
-  n: number,
+  populations: Int32Array,
   x: Float64Array,
-): number {
-  const f = bandLuFactor(S, perm, { allowSingular: true });
+): Generator<Progress, number, void> {
   const m = S.rows;
-  // Start from the maximally mixed state: it overlaps every physical steady state.
-  for (let k = 0; k < m; k++) x[2 * k] = block[k] % (n + 1) === 0 ? 1 : 0;
+  const maxSweeps = 6;
+  const total = m + maxSweeps;
+  const steps = bandLuFactorSteps(S, perm, { allowSingular: true });
+  let step = steps.next();
+  while (step.done !== true) {
+    yield { done: step.value.done, total };
+    step = steps.next();
+  }
+  const f = step.value;
+  yield { done: m, total };
+  // Start from a multiple of the identity: it overlaps every physical steady state.
+  x.fill(0);
+  for (let k = 0; k < populations.length; k++) x[2 * populations[k]] = 1;
   const y = new Float64Array(2 * m);
   const r = new Float64Array(2 * m);
   let best = Infinity;
   let sweeps = 0;
-  for (; sweeps < 6; sweeps++) {
+  for (; sweeps < maxSweeps; sweeps++) {
     bandLuSolveInto(y, f, x);
     let norm = 0;
     for (let k = 0; k < 2 * m; k++) norm = Math.max(norm, Math.abs(y[k]));
@@ -184,32 +334,38 @@ function nullVectorByInverseIteration(
     if (res >= best * 0.5 && sweeps >= 2) break;
     best = Math.min(best, res);
     x.set(y);
+    yield { done: m + sweeps + 1, total };
   }
+  yield { done: total, total };
   return sweeps;
 }
 
-/** Solves S x = 0 with Tr x = 1 by GMRES: the first population equation becomes the trace row. */
-function solveWithTraceConstraint(
+/**
+ * Solves S x = 0 with Tr x = 1 by GMRES: the first population equation becomes the trace row.
+ * Runs restart cycles of 100 iterations, yielding after each (progress in iterations).
+ */
+function* solveWithTraceConstraint(
   S: CsrMatrix,
-  block: Int32Array,
-  n: number,
+  populations: Int32Array,
   x: Float64Array,
   tol: number,
   maxIterations: number,
-): number {
+): Generator<Progress, number, void> {
   const m = S.rows;
-  const diag: number[] = [];
-  for (let k = 0; k < m; k++) if (block[k] % (n + 1) === 0) diag.push(k);
-  const p = diag[0];
-  // Build S' = S with row p replaced by the trace functional (keeps CSR order: sort columns).
+  const p = populations[0];
+  const isPop = new Uint8Array(m);
+  for (let k = 0; k < populations.length; k++) isPop[populations[k]] = 1;
+  // Build S' = S with row p replaced by the trace functional (keeps CSR order: columns ascending).
   const rowPtr = new Int32Array(m + 1);
   const cols: number[] = [];
   const vals: number[] = [];
   for (let k = 0; k < m; k++) {
     if (k === p) {
-      for (const c of diag) {
-        cols.push(c);
-        vals.push(1, 0);
+      for (let c = 0; c < m; c++) {
+        if (isPop[c] === 1) {
+          cols.push(c);
+          vals.push(1, 0);
+        }
       }
     } else {
       for (let q = S.rowPtr[k]; q < S.rowPtr[k + 1]; q++) {
@@ -222,45 +378,59 @@ function solveWithTraceConstraint(
   const A: CsrMatrix = { rows: m, cols: m, rowPtr, colIdx: Int32Array.from(cols), data: Float64Array.from(vals) };
   const b = new Float64Array(2 * m);
   b[2 * p] = 1;
-  const result = gmres((out, v) => csrMatvecInto(out, A, v), b, {
-    tol,
-    restart: 100,
-    maxIterations,
-    precondition: ilu0(A),
-  });
-  if (!result.converged) {
-    throw new Error(
-      `steadyState: GMRES did not converge in ${result.iterations} iterations ` +
-        `(relative residual ${result.residualNorm.toExponential(2)} > tol ${tol}); ` +
-        "try method 'direct' or a larger 'maxIterations'",
-    );
+  const precondition = ilu0(A);
+  yield { done: 0, total: maxIterations };
+  const restart = 100;
+  let iterations = 0;
+  let current: Float64Array | undefined;
+  for (;;) {
+    const result = gmres((out, v) => csrMatvecInto(out, A, v), b, {
+      tol,
+      restart,
+      maxIterations: Math.min(restart, maxIterations - iterations),
+      precondition,
+      ...(current !== undefined ? { x0: current } : {}),
+    });
+    iterations += result.iterations;
+    current = result.x;
+    if (result.converged) {
+      yield { done: maxIterations, total: maxIterations };
+      break;
+    }
+    if (iterations >= maxIterations || result.iterations === 0) {
+      throw new Error(
+        `steadyState: GMRES did not converge in ${iterations} iterations ` +
+          `(relative residual ${result.residualNorm.toExponential(2)} > tol ${tol}); ` +
+          "try method 'direct' or a larger 'maxIterations'",
+      );
+    }
+    yield { done: iterations, total: maxIterations };
   }
-  x.set(result.x);
-  return result.iterations;
+  x.set(current);
+  return iterations;
 }
 
-/** Makes ρ exactly Hermitian, (ρ + ρ†)/2, and scales it to unit trace. */
-function normalizeHermitian(rho: Float64Array, n: number): void {
-  let tr = 0;
-  for (let i = 0; i < n; i++) tr += rho[2 * (i * n + i)];
-  let tri = 0;
-  for (let i = 0; i < n; i++) tri += rho[2 * (i * n + i) + 1];
-  // Divide by the complex trace first: inverse iteration returns the null vector up to a phase.
+/** Divides by the complex trace (inverse iteration returns the null vector up to a phase). */
+function divideByTrace(data: Float64Array, tr: number, tri: number): void {
   const d = tr * tr + tri * tri;
   if (!(d > 0)) throw new Error('steadyState: the solution has zero trace');
   const cr = tr / d;
   const ci = -tri / d;
-  for (let k = 0; k < n * n; k++) {
-    const re = rho[2 * k];
-    const im = rho[2 * k + 1];
-    rho[2 * k] = re * cr - im * ci;
-    rho[2 * k + 1] = re * ci + im * cr;
+  for (let k = 0; k < data.length; k += 2) {
+    const re = data[k];
+    const im = data[k + 1];
+    data[k] = re * cr - im * ci;
+    data[k + 1] = re * ci + im * cr;
   }
+}
+
+/** Makes the n×n block at `o` exactly Hermitian, (ρ + ρ†)/2. */
+function hermitize(rho: Float64Array, o: number, n: number): void {
   for (let i = 0; i < n; i++) {
-    rho[2 * (i * n + i) + 1] = 0;
+    rho[2 * (o + i * n + i) + 1] = 0;
     for (let j = i + 1; j < n; j++) {
-      const a = 2 * (i * n + j);
-      const b = 2 * (j * n + i);
+      const a = 2 * (o + i * n + j);
+      const b = 2 * (o + j * n + i);
       const re = 0.5 * (rho[a] + rho[b]);
       const im = 0.5 * (rho[a + 1] - rho[b + 1]);
       rho[a] = re;
@@ -269,4 +439,33 @@ function normalizeHermitian(rho: Float64Array, n: number): void {
       rho[b + 1] = -im;
     }
   }
+}
+
+/** Makes ρ exactly Hermitian and scales it to unit trace. */
+function normalizeHermitian(rho: Float64Array, n: number): void {
+  let tr = 0;
+  let tri = 0;
+  for (let i = 0; i < n; i++) {
+    tr += rho[2 * (i * n + i)];
+    tri += rho[2 * (i * n + i) + 1];
+  }
+  divideByTrace(rho, tr, tri);
+  hermitize(rho, 0, n);
+}
+
+/** The same for the blocks ρ_j of a permutation-invariant state (Tr ρ = Σ_j Tr ρ_j). */
+function normalizeDicke(data: Float64Array, l: DickeLindbladian): void {
+  const { space } = l;
+  let tr = 0;
+  let tri = 0;
+  for (let b = 0; b < space.blocks; b++) {
+    const d = 2 * space.j[b] + 1;
+    const o = space.vecOffset[b];
+    for (let k = 0; k < d; k++) {
+      tr += data[2 * (o + k * d + k)];
+      tri += data[2 * (o + k * d + k) + 1];
+    }
+  }
+  divideByTrace(data, tr, tri);
+  for (let b = 0; b < space.blocks; b++) hermitize(data, space.vecOffset[b], 2 * space.j[b] + 1);
 }

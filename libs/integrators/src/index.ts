@@ -11,8 +11,8 @@ export { compileLindbladRhs } from './lindblad-rhs';
 export type { LindbladNormalForm, LindbladRhs } from './lindblad-rhs';
 export { mesolve } from './mesolve';
 export type { MesolveConfig } from './mesolve';
-export { steadyState } from './steady-state';
-export type { SteadyStateConfig, SteadyStateResult } from './steady-state';
+export { steadyState, steadyStateChunked } from './steady-state';
+export type { SteadyStateChunkedConfig, SteadyStateConfig, SteadyStateResult } from './steady-state';
 
 // stochastic differential equations
 export { createSdeStepper } from './create-sde-stepper';

@@ -62,8 +62,9 @@ export function dickeLiouvillianMatrix(l: DickeLindbladian, config: DickeLiouvil
   for (let b = 0; b < space.blocks; b++) {
     const d = 2 * space.j[b] + 1;
     for (let k = 0; k < d; k++) {
-      for (let kp = 0; kp < d; kp++) {
-        if (q !== undefined && k - kp !== q) continue;
+      const from = q === undefined ? 0 : k - q;
+      const to = q === undefined ? d : k - q + 1;
+      for (let kp = Math.max(0, from); kp < Math.min(d, to); kp++) {
         if (k === kp) pops.push(idx.length);
         idx.push(space.vecOffset[b] + k * d + kp);
       }
@@ -114,10 +115,10 @@ export function dickeLiouvillianMatrix(l: DickeLindbladian, config: DickeLiouvil
   };
   let nnz = 0;
   const order: number[] = [];
+  let b = 0;
   for (let r = 0; r < indices.length; r++) {
     const vec = indices[r];
-    let b = 0;
-    while (space.vecOffset[b + 1] <= vec) b++;
+    while (space.vecOffset[b + 1] <= vec) b++; // indices ascend, so b only moves forward
     const j = space.j[b];
     const d = 2 * j + 1;
     const k = Math.floor((vec - space.vecOffset[b]) / d);

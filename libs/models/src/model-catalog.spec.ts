@@ -45,6 +45,17 @@ describe('modelCatalog', () => {
     }
   });
 
+  it('describes the tensor factors of each quantum model: its Fock modes first, then its spins-1/2', () => {
+    for (const [name, entry] of Object.entries(modelCatalog)) {
+      if (entry.kind !== 'quantum') continue;
+      const p = resolved(name);
+      const space = entry.build(p).space;
+      const kinds = (space.factors.length > 0 ? space.factors : [space]).map((f) => f.kind);
+      const spins = entry.spins === undefined ? 0 : 'names' in entry.spins ? entry.spins.names.length : p[entry.spins.identical];
+      expect(kinds, name).toEqual([...entry.modes.map(() => 'fock'), ...Array.from({ length: spins }, () => 'spin-1/2')]);
+    }
+  });
+
   it('lists exactly the channels each classical model emits, and builds with every choice', () => {
     for (const [name, entry] of Object.entries(modelCatalog)) {
       if (entry.kind === 'quantum') continue;

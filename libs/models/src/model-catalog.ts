@@ -58,6 +58,12 @@ export interface QuantumModelEntry extends EntryCommon {
   readonly operators: readonly string[];
   /** The modes, in the tensor order of the model. */
   readonly modes: readonly string[];
+  /**
+   * The spins-1/2, tensor factors after the modes (absent: none): `names` of distinguishable
+   * spins in tensor order, or `identical`, the parameter counting N identical spins (an ensemble,
+   * whose initial states and probes treat every spin alike).
+   */
+  readonly spins?: { readonly names: readonly string[] } | { readonly identical: string };
   build(parameters: Readonly<Record<string, unknown>>): ModelInstance;
 }
 
@@ -298,6 +304,7 @@ export const modelCatalog: Readonly<Record<string, ModelEntry>> = {
     parameters: spinLimitCycleParameters,
     operators: ['sigmaPlus', 'sigmaMinus', 'sigmaZ'],
     modes: [],
+    spins: { names: ['A'] },
     build(p) {
       const m = spinLimitCycle(p as never);
       return { ...m, modes: {}, operators: { ...m.operators }, parameters: { ...m.parameters } };
@@ -310,6 +317,7 @@ export const modelCatalog: Readonly<Record<string, ModelEntry>> = {
     parameters: coupledSpinsParameters,
     operators: ['sigmaPlusA', 'sigmaMinusA', 'sigmaZA', 'sigmaPlusB', 'sigmaMinusB', 'sigmaZB', 'sigmaPlusASigmaMinusB'],
     modes: [],
+    spins: { names: ['A', 'B'] },
     build(p) {
       const m = coupledSpins(p as never);
       return { ...m, modes: {}, operators: { ...m.operators }, parameters: { ...m.parameters } };
@@ -322,6 +330,7 @@ export const modelCatalog: Readonly<Record<string, ModelEntry>> = {
     parameters: { ...spinEnsembleParameters, N: { ...spinEnsembleParameters.N, max: MAX_SPIN_ENSEMBLE_TENSOR_N } },
     operators: spinEnsembleOperatorNames,
     modes: [],
+    spins: { identical: 'N' },
     build(p) {
       const m = spinEnsemble(p as never);
       return { ...m, modes: {}, operators: { ...m.operators }, parameters: { ...m.parameters } };
@@ -358,10 +367,11 @@ export const modelCatalog: Readonly<Record<string, ModelEntry>> = {
     equation: '4.59',
     parameters: superradiantLaserParameters,
     operators: ['a', 'adag', 'n', ...spinEnsembleOperatorNames],
-    modes: [],
+    modes: ['a'],
+    spins: { identical: 'N' },
     build(p) {
       const m = superradiantLaser(p as never);
-      return { ...m, modes: {}, operators: { ...m.operators }, parameters: { ...m.parameters } };
+      return { ...m, modes: { a: m.cavity }, operators: { ...m.operators }, parameters: { ...m.parameters } };
     },
   },
 };

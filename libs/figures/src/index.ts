@@ -26,3 +26,4 @@ export { figure28 } from './figure-2-8';
 export { figure29 } from './figure-2-9';
 export { figure41 } from './figure-4-1';
 export { figure43 } from './figure-4-3';
+export { figure46 } from './figure-4-6';

@@ -28,6 +28,14 @@ export function spectrumPlan(
   if (method !== 'resolvent' && method !== 'fourier') {
     throw new Error(`${fn}: option 'method' must be 'resolvent' or 'fourier', got '${String(method)}'`);
   }
+  const solver = config.solver ?? 'auto';
+  if (solver !== 'auto' && solver !== 'band-lu' && solver !== 'gmres') {
+    throw new Error(`${fn}: option 'solver' must be 'auto', 'band-lu' or 'gmres', got '${String(solver)}'`);
+  }
+  const tol = config.tol ?? 1e-13;
+  if (typeof tol !== 'number' || !(tol > 0 && tol < 1)) {
+    throw new Error(`${fn}: option 'tol' must be a number in (0, 1), got ${String(tol)}`);
+  }
   const rtol = config.rtol ?? 1e-10;
   const atol = config.atol ?? 1e-13;
   const decay = config.decay ?? 1e-12;
@@ -47,7 +55,7 @@ export function spectrumPlan(
     spectrum,
     run: function* () {
       const problem = regressionProblem(fn, l, a, b, true, config);
-      if (method === 'resolvent') yield* resolventSpectrumChunks(problem, w, density);
+      if (method === 'resolvent') yield* resolventSpectrumChunks(problem, w, density, solver, tol);
       else yield* fourierSpectrumChunks(problem, w, density, { rtol, atol, decay, tauMax }, fn);
     },
   };

@@ -9,6 +9,15 @@ export interface SteadyStateSpectrumConfig extends RegressionOptions {
    * about 1e-8 relative with the default tolerances (an independent check of each other).
    */
   method?: 'resolvent' | 'fourier';
+  /**
+   * 'resolvent': how (iω − L)Y = X₀ is solved. 'band-lu': band LU after a reverse Cuthill–McKee
+   * ordering; 'gmres': GMRES with an ILU(0) preconditioner, warm-started from the previous
+   * frequency (band LU where it does not converge); 'auto' (default): GMRES when the band LU
+   * would cost more than 1e6 multiply-adds per frequency and X₀ has no population component.
+   */
+  solver?: 'auto' | 'band-lu' | 'gmres';
+  /** 'resolvent' with GMRES: relative residual at which it stops (default 1e-13). */
+  tol?: number;
   /** 'fourier': relative tolerance of the Dormand–Prince steps (default 1e-10). */
   rtol?: number;
   /** 'fourier': absolute tolerance, in units of ρ and of S (default 1e-13). */

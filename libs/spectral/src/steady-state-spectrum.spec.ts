@@ -51,6 +51,14 @@ describe('steadyStateSpectrum', () => {
     expect(Math.abs(area / (2 * Math.PI) - n) / n).toBeLessThan(2e-5);
   });
 
+  it('gives the same spectrum by band LU and by GMRES', () => {
+    const osc = vanDerPolOscillator(12, { omega: 2, kappa1: 3, kappa2: 0.5, kappa: 1 });
+    const w = linspace(-2, 6, 17);
+    const band = steadyStateSpectrum(osc.l, w, osc.adag, osc.a, { solver: 'band-lu' }).density;
+    // GMRES stops at a relative residual of 1e-13; the spectrum follows to ~1e-12
+    expectClose(steadyStateSpectrum(osc.l, w, osc.adag, osc.a, { solver: 'gmres' }).density, band, { rtol: 1e-10 });
+  });
+
   it('solves only the block of L that Bρ_ss lives in', () => {
     const osc = vanDerPolOscillator(10, { omega: 2, kappa1: 3, kappa2: 0.5, kappa: 1 });
     const p = regressionProblem('t', osc.l, osc.adag, osc.a, true, {});
@@ -67,6 +75,8 @@ describe('steadyStateSpectrum', () => {
     expect(() => steadyStateSpectrum(l, [1], osc.adag, sm)).toThrow(/argument 'a' must be an operator on the space of 'l'/);
     expect(() => steadyStateSpectrum(l, [1], sp, sm, { method: 'eig' as never })).toThrow(/option 'method' must be 'resolvent' or 'fourier'/);
     expect(() => steadyStateSpectrum(l, [1], sp, sm, { method: 'fourier', rtol: -1 })).toThrow(/option 'rtol' must be a finite number > 0/);
+    expect(() => steadyStateSpectrum(l, [1], sp, sm, { solver: 'lu' as never })).toThrow(/option 'solver' must be 'auto', 'band-lu' or 'gmres'/);
+    expect(() => steadyStateSpectrum(l, [1], sp, sm, { tol: 0 })).toThrow(/option 'tol' must be a number in \(0, 1\)/);
     expect(() => steadyStateSpectrum(l, [1], sp, sm, { decay: 2 })).toThrow(/option 'decay' must be a number in \(0, 1\)/);
     expect(() => steadyStateSpectrum(l, [1], sp, sm, { rhoSS: osc.l as never })).toThrow(/option 'rhoSS' must be an 2×2 density matrix/);
     expect(() => steadyStateSpectrum(l, [1], sp, sm, { method: 'fourier', tauMax: 1 })).toThrow(/has decayed only to .* at τ = 1 \(option 'tauMax'\)/);

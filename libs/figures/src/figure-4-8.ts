@@ -1,0 +1,166 @@
+import { steadyState } from '@qsync/integrators';
+import { coupledSpins } from '@qsync/models';
+import type { DensityMatrix } from '@qsync/operators';
+import { maxSpinRelativePhase, spinPairCorrelation, spinRelativePhaseDistribution, spinRelativePhaseDistributionNumerical } from '@qsync/probes';
+import { resolveFigureConfig } from './figure-config';
+import { figureStream } from './figure-stream';
+import { linspace } from './figure-support';
+import type { FigureCheck, FigurePanel, FigureRecipe, FigureSeries } from './figure-types';
+
+/** γ+ = γ−/2 of the caption, in units where γ− = 1. */
+const GAMMA_MINUS = 1;
+const GAMMA_PLUS = 0.5;
+/** Panel (a): δ/γ− ∈ [−DELTA_MAX, DELTA_MAX], V/γ− ∈ [0, V_MAX]. */
+const DELTA_MAX = 4;
+const V_MAX = 4;
+/** Panel (b): δ = γ−/2 and these couplings. */
+const DELTA_B = GAMMA_MINUS / 2;
+const COUPLINGS_B = [0, 0.5, 1, 2, 4];
+const ANGLES = 128;
+/** Angles per state at which the closed form meets the quadrature of Eqs. 4.42–4.44. */
+const CHECK_ANGLES = 8;
+const QUADRATURE = { ntheta: 12, nphi: 3 };
+const BOUND = Math.PI / 32;
+
+/**
+ * Fig. 4.8: phase locking of two dissipatively coupled spins-1/2 (Eq. 4.35, H3's `coupledSpins`),
+ * γ+ = γ−/2 (γ− = 1), in the steady state (`steadyState`). (a) Heatmap of max Q(φ_AB) over
+ * δ/γ− ∈ [−4, 4] (41 points) and V/γ− ∈ [0, 4] (21 points; the caption leaves the ranges open), from
+ * the closed form (4.45) (`maxSpinRelativePhase`: 1/2π + (π/16)|⟨σ+_Aσ−_B⟩|); the noise-free
+ * threshold V = |δ| is the companion line panel `a-threshold`. `scale` shrinks the grid
+ * (2·round(20·scale) + 1 ≥ 3 detunings, round(20·scale) + 1 ≥ 2 couplings). (b) Q(φ_AB) at δ = γ−/2 for
+ * V/γ− ∈ {0, 0.5, 1, 2, 4} (lines only; the heterodyne estimates of Eq. 4.49 come with the
+ * measurement issue). Q(φ_AB) = 1/2π + (π/16)Re[⟨σ+_Aσ−_B⟩e^{−iφ_AB}] peaks at arg⟨σ+_Aσ−_B⟩: the sign
+ * of the exponent is the one that follows from Eqs. (4.31), (4.42)–(4.44), see @qsync/probes.
+ *
+ * Checks:
+ * - the closed form (4.45) against the quadrature of Eqs. (4.42)–(4.44)
+ *   (`spinRelativePhaseDistributionNumerical`, from the spin-coherent states) at 8 angles for every
+ *   state of both panels: largest difference;
+ * - the bound: the largest max Q(φ_AB) − 1/2π over both panels stays at most π/32 (the value;
+ *   `expected` is the bound);
+ * - δ = 0, V > 0: the gain is below the loss, s_z < 0, and the spins lock anti-phase: the largest
+ *   |argmax Q(φ_AB) − π| (the argument of ⟨σ+_Aσ−_B⟩);
+ * - δ = 0, V > 0: the number of couplings where s_z or Re⟨σ+_Aσ−_B⟩ is not negative, expected 0
+ *   (Eqs. 4.40–4.41: negative s_z turns the phase attraction into repulsion, locking at π).
+ * The spec adds QuTiP 4.7's steady state at δ = γ−/2, V = γ− (fixture `qutip-spins.json`, case
+ * loss_dominated) against panel (b).
+ */
+export const figure48: FigureRecipe = {
+  id: '4.8',
+  title: 'Phase locking of two spin-1/2 oscillators: max Q(φ_AB) and Q(φ_AB) (Eqs. 4.35, 4.42–4.45)',
+  equations: ['4.35', '4.42', '4.43', '4.44', '4.45'],
+  run(config) {
+    const cfg = resolveFigureConfig('4.8', config);
+    const halfDeltas = cfg.size(20, 1);
+    const nDelta = 2 * halfDeltas + 1;
+    const nV = cfg.size(20, 1) + 1;
+    return figureStream(async (ctx) => {
+      const deltas = linspace(-DELTA_MAX, DELTA_MAX, nDelta);
+      const couplings = linspace(0, V_MAX, nV);
+      const total = nDelta * nV + COUPLINGS_B.length;
+      const checkPhis = Float64Array.from({ length: CHECK_ANGLES }, (_, k) => -Math.PI + (2 * Math.PI * (k + 0.5)) / CHECK_ANGLES);
+      let done = 0;
+      let closedVsQuadrature = 0;
+      let largestExcess = 0;
+      const solve = async (delta: number, V: number): Promise<DensityMatrix> => {
+        if (done % 64 === 0) {
+          await new Promise((resolve) => setTimeout(resolve, 0));
+          if (ctx.closed) throw new Error('figure 4.8: cancelled');
+        }
+        const rho = steadyState(coupledSpins({ delta, V, gammaPlus: GAMMA_PLUS, gammaMinus: GAMMA_MINUS }).lindbladian).rho;
+        const closed = spinRelativePhaseDistribution(rho, checkPhis);
+        const numerical = spinRelativePhaseDistributionNumerical(rho, checkPhis, QUADRATURE);
+        for (let k = 0; k < CHECK_ANGLES; k++) closedVsQuadrature = Math.max(closedVsQuadrature, Math.abs(closed[k] - numerical[k]));
+        largestExcess = Math.max(largestExcess, maxSpinRelativePhase(rho).excess);
+        ctx.progress('steady states', ++done, total);
+        return rho;
+      };
+
+      const maxima = new Float64Array(nDelta * nV);
+      let antiPhase = 0;
+      let wrongSign = 0;
+      for (let iv = 0; iv < nV; iv++) {
+        for (let id = 0; id < nDelta; id++) {
+          const rho = await solve(deltas[id], couplings[iv]);
+          const peak = maxSpinRelativePhase(rho);
+          maxima[iv * nDelta + id] = peak.max;
+          if (id === halfDeltas && iv > 0) {
+            antiPhase = Math.max(antiPhase, Math.abs(Math.PI - Math.abs(peak.argmax)));
+            const d = rho.matrix.data;
+            const sz = d[2 * 15] + d[2 * 10] - d[2 * 5] - d[0]; // ⟨σz_A⟩ = ρ_{10,10} + ρ_{11,11} − ρ_{00,00} − ρ_{01,01}
+            if (!(sz < 0 && spinPairCorrelation(rho).re < 0)) wrongSign++;
+          }
+        }
+      }
+      const phis = linspace(-Math.PI, Math.PI, ANGLES + 1).subarray(0, ANGLES);
+      const seriesB: FigureSeries[] = [];
+      for (const V of COUPLINGS_B) {
+        const rho = await solve(DELTA_B, V);
+        seriesB.push({ name: `V = ${V}γ−`, x: phis, y: spinRelativePhaseDistribution(rho, phis) });
+      }
+      const panels: FigurePanel[] = [
+        {
+          kind: 'heatmap',
+          name: 'a',
+          title: '(a) max Q(φ_AB) (Eq. 4.45); classical threshold V = |δ|',
+          xLabel: 'detuning δ/γ−',
+          yLabel: 'coupling V/γ−',
+          valueLabel: 'max Q(φ_AB)',
+          x: deltas,
+          y: couplings,
+          values: maxima,
+        },
+        {
+          kind: 'lines',
+          name: 'a-threshold',
+          title: '(a) the classical noise-free threshold V = |δ| on the axes of panel a',
+          xLabel: 'detuning δ/γ−',
+          yLabel: 'coupling V/γ−',
+          series: [{ name: 'V = |δ|', x: deltas, y: Float64Array.from(deltas, (d) => Math.abs(d)), dashed: true }],
+          xDomain: [-DELTA_MAX, DELTA_MAX],
+          yDomain: [0, V_MAX],
+        },
+        {
+          kind: 'lines',
+          name: 'b',
+          title: '(b) Q(φ_AB) at δ = γ−/2 (Eq. 4.45)',
+          xLabel: 'phase difference φ_AB',
+          yLabel: 'Q(φ_AB)',
+          series: [
+            ...seriesB,
+            { name: '1/2π', x: phis, y: phis.map(() => 1 / (2 * Math.PI)), dashed: true },
+          ],
+          xDomain: [-Math.PI, Math.PI],
+        },
+      ];
+      const checks: FigureCheck[] = [
+        {
+          name: `Q(φ_AB) closed form vs quadrature of Eqs. 4.42–4.44, largest difference over ${total} states × ${CHECK_ANGLES} angles`,
+          equation: '4.45',
+          value: closedVsQuadrature,
+          expected: 0,
+        },
+        { name: 'bound: largest max Q(φ_AB) − 1/2π over both panels, at most π/32', equation: '4.45', value: largestExcess, expected: BOUND },
+        { name: 'δ = 0: anti-phase lock, largest |argmax Q(φ_AB) − π| over V > 0', equation: '4.40–4.41', value: antiPhase, expected: 0 },
+        { name: 'δ = 0: couplings V > 0 where s_z or Re⟨σ+_Aσ−_B⟩ is not negative', equation: '4.40–4.41', value: wrongSign, expected: 0 },
+      ];
+      return {
+        id: '4.8',
+        title: figure48.title,
+        parameters: {
+          gammaMinus: GAMMA_MINUS,
+          gammaPlus: GAMMA_PLUS,
+          detunings: nDelta,
+          couplings: nV,
+          deltaB: DELTA_B,
+          couplingsB: COUPLINGS_B.join(', '),
+          angles: ANGLES,
+          checkAngles: CHECK_ANGLES,
+        },
+        panels,
+        checks,
+      };
+    });
+  },
+};

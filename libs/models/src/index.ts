@@ -5,6 +5,12 @@ export { quantumVanDerPol, quantumVanDerPolParameters } from './quantum-van-der-
 export type { QuantumVanDerPol, QuantumVanDerPolConfig } from './quantum-van-der-pol';
 export { coupledVanDerPol, coupledVanDerPolParameters } from './coupled-van-der-pol';
 export type { CoupledVanDerPol, CoupledVanDerPolConfig } from './coupled-van-der-pol';
+export { quantumVanDerPolNetwork, quantumVanDerPolNetworkParameters, MAX_VDP_NETWORK_DIMENSION } from './quantum-van-der-pol-network';
+export type { QuantumVanDerPolNetwork, QuantumVanDerPolNetworkConfig } from './quantum-van-der-pol-network';
+export { quantumVanDerPolMeanField, quantumVanDerPolMeanFieldParameters } from './quantum-van-der-pol-mean-field';
+export type { QuantumVanDerPolMeanField, QuantumVanDerPolMeanFieldConfig } from './quantum-van-der-pol-mean-field';
+export { quantumVanDerPolCriticalCoupling, quantumVanDerPolCriticalCouplingParameters } from './quantum-van-der-pol-critical-coupling';
+export type { QuantumVanDerPolCriticalCouplingConfig } from './quantum-van-der-pol-critical-coupling';
 export { modelCatalog } from './model-catalog';
 export type {
   ChoiceSpec,

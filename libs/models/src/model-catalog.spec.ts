@@ -5,6 +5,8 @@ import { modelCatalog } from './model-catalog';
 const sample: Record<string, Record<string, number>> = {
   'quantum-vdp': { cutoff: 3, kappa1: 1, kappa2: 1 },
   'coupled-quantum-vdp': { cutoff: 2, kappa1: 1, kappa2: 1, V: 1 },
+  'quantum-vdp-network': { cutoff: 2, kappa1: 1, kappa2: 1, V: 1 },
+  'quantum-vdp-mean-field': { cutoff: 4, kappa1: 1, kappa2: 1, V: 1 },
   'noisy-vdp': { kappa1: 1, kappa2: 1, realizations: 2 },
   'noisy-vdp-polar': { kappa1: 1, kappa2: 1, realizations: 2 },
   'coupled-noisy-vdp': { delta: 0.1, V: 0.2, kappa1: 1, kappa2: 1, realizations: 2 },
@@ -95,6 +97,6 @@ describe('modelCatalog', () => {
 
   it('runs its doc example', () => {
     expect(modelCatalog.adler.kind).toBe('stochastic');
-    expect(Object.keys(modelCatalog).length).toBe(18);
+    expect(Object.keys(modelCatalog).length).toBe(20);
   });
 });

@@ -11,6 +11,8 @@ import type { OrderParameterModel } from './order-parameter-model';
 import { ottAntonsen, ottAntonsenParameters } from './ott-antonsen';
 import type { ParameterTable } from './parameters';
 import { quantumVanDerPol, quantumVanDerPolParameters } from './quantum-van-der-pol';
+import { quantumVanDerPolMeanField, quantumVanDerPolMeanFieldParameters } from './quantum-van-der-pol-mean-field';
+import { quantumVanDerPolNetwork, quantumVanDerPolNetworkParameters } from './quantum-van-der-pol-network';
 import { reducedOrderParameter, reducedOrderParameterParameters } from './reduced-order-parameter';
 import type { OdeModel } from './ode-model';
 import { spinLimitCycle, spinLimitCycleParameters } from './spin-limit-cycle';
@@ -134,7 +136,7 @@ const spinEnsembleOperatorNames = ['sigmaZ', 'sigmaPlus', 'sigmaPlusSigmaMinus',
  *
  * @example
  * modelCatalog['adler'].kind; // → 'stochastic'
- * Object.keys(modelCatalog).length; // → 18
+ * Object.keys(modelCatalog).length; // → 20
  */
 export const modelCatalog: Readonly<Record<string, ModelEntry>> = {
   'quantum-vdp': {
@@ -160,6 +162,36 @@ export const modelCatalog: Readonly<Record<string, ModelEntry>> = {
       const m = coupledVanDerPol(p as never);
       return { ...m, modes: { a: m.modeA, b: m.modeB }, operators: m.operators, parameters: { ...m.parameters } };
     },
+  },
+  'quantum-vdp-network': {
+    kind: 'quantum',
+    title: 'three all-to-all coupled quantum van-der-Pol oscillators, exact (N = 3; other N from code)',
+    equation: '4.18',
+    parameters: {
+      cutoff: { ...quantumVanDerPolNetworkParameters.cutoff, max: 16 },
+      kappa1: quantumVanDerPolNetworkParameters.kappa1,
+      kappa2: quantumVanDerPolNetworkParameters.kappa2,
+      V: quantumVanDerPolNetworkParameters.V,
+    },
+    operators: ['a1', 'a2', 'a3', 'n1', 'n2', 'n3', 'A', 'n', 'adag1a2'],
+    modes: ['a1', 'a2', 'a3'],
+    build(p) {
+      const m = quantumVanDerPolNetwork({ ...(p as never as { cutoff: number; kappa1: number; kappa2: number; V: number }), N: 3 });
+      return { ...m, modes: { a1: m.mode, a2: m.mode, a3: m.mode }, operators: m.operators, parameters: { ...m.parameters } };
+    },
+  },
+  'quantum-vdp-mean-field': {
+    kind: 'order-parameter',
+    title: 'mean-field equation of a network of quantum van-der-Pol oscillators (N → ∞)',
+    equation: '4.19',
+    parameters: quantumVanDerPolMeanFieldParameters,
+    channels: {
+      A: 'complex: the mean-field amplitude A = Tr[aρ] (Eq. 4.21)',
+      absA: 'real: |A|, the order parameter',
+      n: 'real: ⟨a†a⟩',
+      trace: 'real: Tr ρ',
+    },
+    build: (p) => quantumVanDerPolMeanField(p as never),
   },
   'noisy-vdp': {
     kind: 'stochastic',

@@ -13,6 +13,8 @@ export { mesolve } from './mesolve';
 export type { MesolveConfig } from './mesolve';
 export { steadyState, steadyStateChunked } from './steady-state';
 export type { SteadyStateChunkedConfig, SteadyStateConfig, SteadyStateResult } from './steady-state';
+export { liouvillianEigenvalues } from './liouvillian-eigenvalues';
+export type { LiouvillianEigenvaluesConfig, LiouvillianEigenvaluesResult } from './liouvillian-eigenvalues';
 
 // stochastic differential equations
 export { createSdeStepper } from './create-sde-stepper';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { figure43 } from './figure-4-3';
-import { check, heatmapPanel, linePanel, numberParameter, runFigure } from './test-support/run-figure';
+import { check, expectStopsWhenUnsubscribed, heatmapPanel, linePanel, numberParameter, runFigure } from './test-support/run-figure';
 
 describe('figure 4.3', () => {
   it('maps max Q(φ_AB) of two coupled quantum vdP oscillators, with Eq. 4.11 equal to its quadrature', async () => {
@@ -34,6 +34,11 @@ describe('figure 4.3', () => {
       return Math.max(...s.y);
     });
     for (let k = 1; k < peaks.length; k++) expect(peaks[k]).toBeGreaterThan(peaks[k - 1]);
+  });
+
+  it('stops its work when unsubscribed', async () => {
+    // the scale-1 run is a minute of steady-state solves
+    await expectStopsWhenUnsubscribed(figure43);
   });
 
   it('refuses a bad seed', () => {

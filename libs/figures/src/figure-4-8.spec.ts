@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { expectClose } from '@qsync/testing';
 import { describe, expect, it } from 'vitest';
 import { figure48 } from './figure-4-8';
-import { check, heatmapPanel, linePanel, numberParameter, runFigure } from './test-support/run-figure';
+import { check, expectStopsWhenUnsubscribed, heatmapPanel, linePanel, numberParameter, runFigure } from './test-support/run-figure';
 
 interface SpinFixture {
   cases: { loss_dominated: { params: { delta: number; V: number; gammaPlus: number; gammaMinus: number }; expect: { sigmaPlusASigmaMinusB: [number, number] } } };
@@ -44,6 +44,11 @@ describe('figure 4.8', () => {
     const curve = linePanel(data, 'b').series.find((s) => s.name === 'V = 1γ−');
     if (curve === undefined) throw new Error('panel b has no V = 1γ− curve');
     expectClose(curve.y, Array.from(curve.x, (f) => flat + (Math.PI / 16) * (cr * Math.cos(f) + ci * Math.sin(f))), { atol: 1e-13 });
+  });
+
+  it('stops its work when unsubscribed', async () => {
+    // the scale-1 sweep is 866 solves with their quadratures
+    await expectStopsWhenUnsubscribed(figure48);
   });
 
   it('refuses a bad scale', () => {

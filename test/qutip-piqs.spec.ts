@@ -8,7 +8,8 @@
 import { describe, expect, it } from 'vitest';
 import { expectClose } from '@qsync/testing';
 import { steadyState } from '@qsync/integrators';
-import { dickeLindbladian, dickeSpace, dickeSpin, dickeSpinMoments } from '@qsync/operators';
+import { csrToDense, eigenvalues } from '@qsync/linalg';
+import { dickeLindbladian, dickeLiouvillianMatrix, dickeSpace, dickeSpin, dickeSpinMoments } from '@qsync/operators';
 import fixture from './fixtures/qutip-piqs.json' with { type: 'json' };
 
 describe.each(Object.entries(fixture.cases))('spin ensemble (Eq. 4.52) vs QuTiP PIQS at N = 10: %s', (_, c) => {
@@ -51,5 +52,41 @@ describe.each(Object.entries(fixture.cases))('spin ensemble (Eq. 4.52) vs QuTiP 
       return rho.data[2 * (space.vecOffset[b] + k * d + k)];
     });
     expectClose(ours, c.populations.map((q) => q.p), { atol: 3e-8 });
+  });
+});
+
+describe('what is wrong with PIQS\'s Liouvillian spectrum (N = 4, fixture spectrum_n4)', () => {
+  const s = fixture.spectrum_n4;
+  const p = s.parameters;
+  const space = dickeSpace(p.N);
+  const l = dickeLindbladian(space, null, [{ rate: p.V / p.N, jump: dickeSpin(space, '-') }], {
+    gain: p.gammaPlus,
+    loss: p.gammaMinus,
+    dephasing: p.gammaZ,
+  });
+  // qsync's whole PI generator is 35 × 35 at N = 4: small enough for dense QR here
+  const ours = eigenvalues(csrToDense(dickeLiouvillianMatrix(l).matrix));
+  const zeros = (re: ArrayLike<number>, im: ArrayLike<number>) =>
+    Array.from(re).filter((x, k) => Math.hypot(x, im[k]) < 1e-6).length;
+
+  it('PIQS has 46 spurious zero eigenvalues (its all-zero cross-block rows); qsync\'s generator has the one steady state', () => {
+    expect(s.liouvillian_shape).toEqual([81, 81]);
+    expect(s.all_zero_rows).toBe(46);
+    expect(zeros(s.eigenvalues_re, s.eigenvalues_im)).toBe(47);
+    const re = Array.from({ length: ours.length / 2 }, (_, k) => ours[2 * k]);
+    const im = Array.from({ length: ours.length / 2 }, (_, k) => ours[2 * k + 1]);
+    expect(zeros(re, im)).toBe(1);
+  });
+
+  it('PIQS\'s other 35 eigenvalues are qsync\'s, up to its single-precision coefficients (1e-5)', () => {
+    // Eigenvalues of a non-normal 81 × 81 matrix whose entries carry 6e-8 relative error move by
+    // up to ~1e-6 here; 1e-5 leaves margin and is far below the spacing of the spectrum (≥ 0.05).
+    for (let k = 0; k < ours.length; k += 2) {
+      let best = Infinity;
+      for (let q = 0; q < s.eigenvalues_re.length; q++) {
+        best = Math.min(best, Math.hypot(s.eigenvalues_re[q] - ours[k], s.eigenvalues_im[q] - ours[k + 1]));
+      }
+      expect(best).toBeLessThan(1e-5);
+    }
   });
 });

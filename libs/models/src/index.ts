@@ -71,6 +71,8 @@ export type { CoupledSpins, CoupledSpinsConfig, CoupledSpinsOperators } from './
 export { spinEnsemble, spinEnsembleParameters, MAX_SPIN_ENSEMBLE_TENSOR_N } from './spin-ensemble';
 export type { SpinEnsemble, SpinEnsembleConfig } from './spin-ensemble';
 export type { SpinEnsembleOperators } from './spin-ensemble-observables';
+export { spinEnsemblePermutationInvariant, MAX_SPIN_ENSEMBLE_DICKE_N } from './spin-ensemble-permutation-invariant';
+export type { SpinEnsemblePermutationInvariant } from './spin-ensemble-permutation-invariant';
 export { spinEnsembleMeanField, spinEnsembleMeanFieldParameters } from './spin-ensemble-mean-field';
 export type { SpinEnsembleMeanField, SpinEnsembleMeanFieldConfig } from './spin-ensemble-mean-field';
 export { spinEnsembleCumulants, spinEnsembleCumulantsParameters } from './spin-ensemble-cumulants';

@@ -146,7 +146,7 @@ export function spinEnsembleCumulants(config: SpinEnsembleCumulantsConfig): Spin
             }
           }
         }
-        const s = 0.5 * (lo + hi);
+        const s = f0 === 0 ? s0 : 0.5 * (lo + hi);
         const c = pairOf(s);
         if (stable(s, c)) found.push({ sz: s, sigmaPlusSigmaMinus: c, sigmaZSigmaZ: zzOf(s, c) });
       }

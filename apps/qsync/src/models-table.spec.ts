@@ -5,13 +5,17 @@ import { describe, expect, it } from 'vitest';
 const here = (p: string): string => new URL(p, import.meta.url).pathname;
 const readme = readFileSync(here('../README.md'), 'utf8');
 
-/** The README row of a catalog entry: name, kind, equation, title, parameters (* required, ? optional), operators or channels. */
+/** The README row of a catalog entry: name, kind, equation, title, parameters (* required, ? optional), operators, modes and spins, or channels. */
 function row(name: string, e: ModelEntry): string {
   const code = (items: readonly string[]) => items.map((i) => `\`${i}\``).join(', ');
   const params = Object.entries(e.parameters)
     .map(([k, spec]) => `\`${k}\`${spec.default !== undefined ? '' : e.kind === 'stochastic' && e.optional.includes(k) ? '?' : '*'}`)
     .join(', ');
-  const what = e.kind === 'quantum' ? `operators ${code(e.operators)}; modes ${code(e.modes)}` : `channels ${code(Object.keys(e.channels))}`;
+  const spins = e.kind !== 'quantum' || e.spins === undefined ? '' : 'names' in e.spins ? `; spins ${code(e.spins.names)}` : `; \`${e.spins.identical}\` identical spins`;
+  const what =
+    e.kind === 'quantum'
+      ? `operators ${code(e.operators)}${e.modes.length > 0 ? `; modes ${code(e.modes)}` : ''}${spins}`
+      : `channels ${code(Object.keys(e.channels))}`;
   return `| \`${name}\` | ${e.kind} | ${e.equation} | ${e.title} | ${params} | ${what} |`;
 }
 

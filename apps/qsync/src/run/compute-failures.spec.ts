@@ -41,6 +41,6 @@ describe('numerical failures are NumericalErrors', () => {
   it('a probe that fails on a broken state', () => {
     const n = model.space.size;
     const rho = { dims: model.space.dims, matrix: { rows: n, cols: n, data: new Float64Array(2 * n * n).fill(NaN) } };
-    expect(() => computeProbes(rho, model, [{ type: 'phase', mode: 'a', points: 8 }])).toThrow(/^numerical failure in probe 'phase-a': /);
+    expect(() => computeProbes(rho, model, [{ type: 'phase', mode: 'a', points: 8 }], 'quantum-vdp')).toThrow(/^numerical failure in probe 'phase-a': /);
   });
 });

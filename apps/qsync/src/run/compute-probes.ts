@@ -1,8 +1,20 @@
-import type { ModelInstance } from '@qsync/models';
+import { modelCatalog, type ModelInstance } from '@qsync/models';
 import { partialTrace, type DensityMatrix } from '@qsync/operators';
-import { husimiQ, maxRelativePhase, phaseDistribution, relativePhaseDistribution } from '@qsync/probes';
+import {
+  husimiQ,
+  maxRelativePhase,
+  maxSpinRelativePhase,
+  pairCorrelationOrder,
+  phaseDistribution,
+  relativePhaseDistribution,
+  spinHusimiQ,
+  spinPairCorrelation,
+  spinPhaseDistribution,
+  spinRelativePhaseDistribution,
+} from '@qsync/probes';
 import { NumericalError } from '../common/errors';
 import type { ProbeResult } from './results';
+import { modelSpins, type ModelSpins } from '../scenario/model-spins';
 import { probeId } from '../scenario/probe-id';
 import type { ProbeSpec } from '../scenario/scenario-types';
 
@@ -10,29 +22,39 @@ import type { ProbeSpec } from '../scenario/scenario-types';
  * Evaluates the scenario's probes on one state (the steady state or the final state):
  * 'relative-phase' → Q(φ_AB) of the two modes (thesis Eq. 4.11) with its maximum and position
  * (Section 4.1.2); 'phase' → Q(φ) (Eq. 4.5) of one mode after tracing out the others, with its
- * maximum; 'husimi' → Q(α = x + ip) (Eq. 4.4) of one mode on [−extent, extent]². Angles are
- * `points` values uniform on [−π, π). A non-finite result is a {@link NumericalError}.
+ * maximum; 'husimi' → Q(α = x + ip) (Eq. 4.4) of one mode on [−extent, extent]². Of a spin-1/2,
+ * after tracing out everything else: 'spin-phase' → Q(φ) (Eq. 4.33) with its maximum
+ * 1/2π + |⟨σ+⟩|/4 at arg⟨σ+⟩ and ⟨σ+⟩; 'spin-husimi' → Q(θ, φ) (Eq. 4.32) on θ ∈ [0, π] (`points`
+ * values) × φ ∈ [−π, π] (2·points − 1); 'spin-relative-phase' → Q(φ_AB) (Eq. 4.45) of the two
+ * spins (of an ensemble: its first two, alike to any pair by symmetry) with its exact maximum,
+ * ⟨σ+_Aσ−_B⟩ and the order parameter √|⟨σ+_Aσ−_B⟩|. Angles of the phase probes are `points`
+ * values uniform on [−π, π). A non-finite result is a {@link NumericalError}.
  *
  * @param rho - the state, dims as the model's space
  * @param model - the model (its `modes` give the tensor position of each mode)
  * @param probes - validated probe specs
- * @returns the results by probe id (`relative-phase`, `phase-a`, `husimi-a`, …)
+ * @param name - the model's name in `modelCatalog` (where its spins sit)
+ * @returns the results by probe id (`relative-phase`, `phase-a`, `husimi-a`, `spin-phase`, …)
  * @example
  * const model = modelCatalog['coupled-quantum-vdp'].build({ cutoff: 8, kappa: 1, kappa1: 3, kappa2: 1, delta: 0.5, V: 1 });
  * const { rho } = steadyState(model.lindbladian);
- * computeProbes(rho, model, [{ type: 'relative-phase', points: 256 }])['relative-phase'].argmax; // ≈ 0.196 — the locked phase difference, near arg⟨a†b⟩
+ * computeProbes(rho, model, [{ type: 'relative-phase', points: 256 }], 'coupled-quantum-vdp')['relative-phase'].argmax; // ≈ 0.196 — the locked phase difference, near arg⟨a†b⟩
  */
 export function computeProbes(
   rho: DensityMatrix,
   model: ModelInstance,
   probes: readonly ProbeSpec[],
+  name: string,
 ): Record<string, ProbeResult> {
+  const entry = modelCatalog[name];
+  if (entry?.kind !== 'quantum') throw new Error(`computeProbes: '${name}' is not a quantum model of the catalog`);
+  const spins = modelSpins(entry, model);
   const out: Record<string, ProbeResult> = {};
   for (const probe of probes) {
     const id = probeId(probe);
     let result: ProbeResult;
     try {
-      result = evaluate(rho, model, probe);
+      result = evaluate(rho, model, spins, probe);
     } catch (e) {
       throw new NumericalError(`probe '${id}'`, e);
     }
@@ -46,7 +68,8 @@ export function phaseGrid(points: number): number[] {
   return Array.from({ length: points }, (_, k) => -Math.PI + (2 * Math.PI * k) / points);
 }
 
-function evaluate(rho: DensityMatrix, model: ModelInstance, probe: ProbeSpec): ProbeResult {
+function evaluate(rho: DensityMatrix, model: ModelInstance, spins: ModelSpins, probe: ProbeSpec): ProbeResult {
+  if (probe.type === 'spin-phase' || probe.type === 'spin-husimi' || probe.type === 'spin-relative-phase') return evaluateSpin(rho, spins, probe);
   if (probe.type === 'relative-phase') {
     const phi = phaseGrid(probe.points);
     const q = relativePhaseDistribution(rho, phi);
@@ -76,10 +99,60 @@ function evaluate(rho: DensityMatrix, model: ModelInstance, probe: ProbeSpec): P
   return { type: 'husimi', mode: probe.mode, x: axis, p: axis, Q: rows, max };
 }
 
-/** The reduced state of one mode (the state itself for a one-mode model). */
+function evaluateSpin(rho: DensityMatrix, spins: ModelSpins, probe: Extract<ProbeSpec, { type: `spin-${string}` }>): ProbeResult {
+  const factors = rho.dims.length;
+  if (probe.type === 'spin-relative-phase') {
+    const keep = [spins.first, spins.first + 1];
+    const pair = factors === 2 ? rho : partialTrace(rho, keep);
+    const phi = phaseGrid(probe.points);
+    const q = spinRelativePhaseDistribution(pair, phi);
+    finite(q, 'Q(φ_AB)');
+    const peak = maxSpinRelativePhase(pair);
+    const c = spinPairCorrelation(pair);
+    return { type: 'spin-relative-phase', phi, Q: Array.from(q), max: peak.max, argmax: peak.argmax, correlation: c, order: pairCorrelationOrder(c) };
+  }
+  const index = spins.first + (probe.spin === undefined || spins.names === null ? 0 : spins.names.indexOf(probe.spin));
+  const one = factors === 1 ? rho : partialTrace(rho, [index]);
+  const named = probe.spin === undefined ? {} : { spin: probe.spin };
+  if (probe.type === 'spin-phase') {
+    const phi = phaseGrid(probe.points);
+    const q = spinPhaseDistribution(one, phi);
+    finite(q, 'Q(φ)');
+    // ⟨σ+⟩ = Tr[|1⟩⟨0| ρ] = ρ_01 (Hermitian part); Q(φ) = 1/2π + ¼ Re[⟨σ+⟩e^{−iφ}] (4.33) peaks at its argument
+    const d = one.matrix.data;
+    const re = 0.5 * (d[2] + d[4]);
+    const im = 0.5 * (d[3] - d[5]);
+    const trace = d[0] + d[6];
+    const modulus = Math.hypot(re, im);
+    return {
+      type: 'spin-phase',
+      ...named,
+      phi,
+      Q: Array.from(q),
+      max: trace / (2 * Math.PI) + modulus / 4,
+      argmax: modulus === 0 ? 0 : Math.atan2(im, re),
+      sigmaPlus: { re, im },
+    };
+  }
+  const n = probe.points;
+  const theta = Array.from({ length: n }, (_, k) => (Math.PI * k) / (n - 1));
+  const phi = Array.from({ length: 2 * n - 1 }, (_, k) => -Math.PI + (Math.PI * k) / (n - 1));
+  const q = spinHusimiQ(one, { theta, phi });
+  finite(q, 'Q(θ, φ)');
+  const rows: number[][] = [];
+  let max = -Infinity;
+  for (let i = 0; i < n; i++) {
+    const row = Array.from(q.subarray(i * phi.length, (i + 1) * phi.length));
+    for (const v of row) max = Math.max(max, v);
+    rows.push(row);
+  }
+  return { type: 'spin-husimi', ...named, theta, phi, Q: rows, max };
+}
+
+/** The reduced state of one mode (the state itself for a model of one mode alone). */
 function reduce(rho: DensityMatrix, model: ModelInstance, mode: string): DensityMatrix {
   const names = Object.keys(model.modes);
-  if (names.length === 1) return rho;
+  if (rho.dims.length === 1) return rho;
   return partialTrace(rho, [names.indexOf(mode)]);
 }
 

@@ -78,7 +78,7 @@ export function computeTimeEvolution(
   return new Promise<TimeEvolutionOutcome>((resolve, reject) => {
     let frames;
     try {
-      frames = mesolve(model.lindbladian, initialDensity(scenario.initialState, model), times, {
+      frames = mesolve(model.lindbladian, initialDensity(scenario.initialState, model, scenario.model), times, {
         expect,
         includeState: wantState,
         rtol: scenario.tolerances.rtol,

@@ -6,9 +6,10 @@ import type { ChannelSeries, ObservableSeries, RunResults, SteadyObservable } fr
  * precision): `observables.csv` — steady state: rows `name,re,im`; time evolution: columns
  * `t,<name>_re,<name>_im,…`; simulation: `t` and per observable `<name>` (real scalar channel),
  * `<name>_re,<name>_im` (complex scalar), `<name>_mean,<name>_std` (real array: mean and spread
- * over the entries) or `<name>_re,<name>_im,<name>_std` (complex array). Per probe
- * `relative-phase.csv` / `phase-<mode>.csv` (`phi,Q`) or `husimi-<mode>.csv` (`x,p,Q`, one row per
- * grid point, p slow).
+ * over the entries) or `<name>_re,<name>_im,<name>_std` (complex array). A spectrum run adds
+ * `spectra.csv`: `omega` and one column S(ω) per spectrum. Per probe `relative-phase.csv`,
+ * `phase-<mode>.csv`, `spin-phase….csv`, `spin-relative-phase.csv` (`phi,Q`), `husimi-<mode>.csv`
+ * (`x,p,Q`, one row per grid point, p slow) or `spin-husimi….csv` (`theta,phi,Q`, φ fast).
  *
  * @param results - the results of a run
  * @example
@@ -45,11 +46,21 @@ export function csvFiles(results: RunResults): Record<string, string> {
       }),
     );
   }
+  const spectra = results.spectra;
+  if (spectra !== undefined) {
+    const spectrumNames = Object.keys(spectra);
+    const omega = spectra[spectrumNames[0]]?.omega ?? [];
+    files['spectra.csv'] = csvTable(['omega', ...spectrumNames], omega.map((w, k) => [w, ...spectrumNames.map((n) => spectra[n].S[k])]));
+  }
   for (const [id, probe] of Object.entries(results.probes)) {
     if (probe.type === 'husimi') {
       const rows: CsvField[][] = [];
       probe.p.forEach((p, ip) => probe.x.forEach((x, ix) => rows.push([x, p, probe.Q[ip][ix]])));
       files[`${id}.csv`] = csvTable(['x', 'p', 'Q'], rows);
+    } else if (probe.type === 'spin-husimi') {
+      const rows: CsvField[][] = [];
+      probe.theta.forEach((theta, i) => probe.phi.forEach((phi, j) => rows.push([theta, phi, probe.Q[i][j]])));
+      files[`${id}.csv`] = csvTable(['theta', 'phi', 'Q'], rows);
     } else {
       files[`${id}.csv`] = csvTable(['phi', 'Q'], probe.phi.map((phi, k) => [phi, probe.Q[k]]));
     }

@@ -1,5 +1,13 @@
 import { svgHeatmap, svgLinePlot, type LineSeries } from '@qsync/plots';
-import type { ChannelSeries, ObservableSeries, PhaseProbeResult, RunResults } from './results';
+import type {
+  ChannelSeries,
+  ObservableSeries,
+  PhaseProbeResult,
+  RunResults,
+  SpectrumResult,
+  SpinPhaseProbeResult,
+  SpinRelativePhaseProbeResult,
+} from './results';
 
 /** Distinct line colours (matplotlib's "tab10"). */
 const PALETTE = ['#1f77b4', '#d62728', '#2ca02c', '#ff7f0e', '#9467bd', '#8c564b'];
@@ -10,8 +18,10 @@ const PALETTE = ['#1f77b4', '#d62728', '#2ca02c', '#ff7f0e', '#9467bd', '#8c564b
  * dashed, against t); for a simulation one plot per observable, named like it (the channel's
  * value, or its mean with mean ± one standard deviation dashed for an array channel; Re and Im
  * of a complex one); per probe `relative-phase` (Q(φ_AB) against φ_AB with the flat 1/2π of no
- * phase preference and a marker at the maximum), `phase-<mode>` (the same for Q(φ)) and
- * `husimi-<mode>` (a heatmap of Q(x + ip)). A steady state without probes has no plot.
+ * phase preference and a marker at the maximum), `phase-<mode>` (the same for Q(φ)),
+ * `husimi-<mode>` (a heatmap of Q(x + ip)), the spin probes likewise (`spin-phase…`,
+ * `spin-relative-phase`, and `spin-husimi…`, a heatmap of Q(θ, φ)); for a spectrum run `spectra`
+ * (each S(ω) against ω, a marker at the peak of the first). A steady state without probes has no plot.
  *
  * @param results - the results of a run
  * @example
@@ -37,8 +47,19 @@ export function plotFiles(results: RunResults): Record<string, string> {
   if (sim !== undefined) {
     for (const [name, obs] of Object.entries(results.observables)) plots[name] = channelPlot(name, obs as ChannelSeries, sim.times, model);
   }
+  if (results.spectra !== undefined) plots.spectra = spectraPlot(results.spectra, model);
   for (const [id, probe] of Object.entries(results.probes)) {
-    if (probe.type === 'husimi') {
+    if (probe.type === 'spin-husimi') {
+      plots[id] = svgHeatmap({
+        title: `Husimi Q(θ, φ) of ${probe.spin === undefined ? 'the spin' : `spin ${probe.spin}`}, ${of} — ${model}`,
+        xLabel: 'φ (rad)',
+        yLabel: 'θ (rad)',
+        valueLabel: 'Q(θ, φ) (1/sr)',
+        x: probe.phi,
+        y: probe.theta,
+        values: probe.Q.flat(),
+      });
+    } else if (probe.type === 'husimi') {
       plots[id] = svgHeatmap({
         title: `Husimi Q of mode ${probe.mode}, ${of} — ${model}`,
         xLabel: 'x = Re α',
@@ -78,9 +99,27 @@ function channelPlot(name: string, s: ChannelSeries, t: readonly number[], model
   return svgLinePlot({ title: `${name} = ${s.channel} — ${model}`, xLabel: 't (1/rate unit)', yLabel: `${s.channel}${unit}`, series });
 }
 
-function phasePlot(probe: PhaseProbeResult, of: string, model: string): string {
-  const rel = probe.type === 'relative-phase';
-  const q = rel ? 'Q(φ_AB)' : `Q(φ) of mode ${probe.mode}`;
+function spectraPlot(spectra: Readonly<Record<string, SpectrumResult>>, model: string): string {
+  const entries = Object.entries(spectra);
+  const first = entries[0][1];
+  return svgLinePlot({
+    title: `Steady-state spectra — ${model}`,
+    xLabel: 'ω (rad per time unit)',
+    yLabel: 'S(ω)',
+    series: entries.map(([name, s], i) => ({ name: `${name}: S(ω) of ⟨${s.A}(τ) ${s.B}⟩`, x: s.omega, y: s.S, color: PALETTE[i % PALETTE.length] })),
+    markers: [{ x: first.peak.omega, label: `peak ${first.peak.density.toPrecision(4)} at ${first.peak.omega.toPrecision(4)}` }],
+  });
+}
+
+function phasePlot(probe: PhaseProbeResult | SpinPhaseProbeResult | SpinRelativePhaseProbeResult, of: string, model: string): string {
+  const rel = probe.type === 'relative-phase' || probe.type === 'spin-relative-phase';
+  const q = rel
+    ? probe.type === 'spin-relative-phase'
+      ? 'Q(φ_AB) of the spins'
+      : 'Q(φ_AB)'
+    : probe.type === 'spin-phase'
+      ? `Q(φ) of ${probe.spin === undefined ? 'the spin' : `spin ${probe.spin}`}`
+      : `Q(φ) of mode ${probe.mode}`;
   const phi = rel ? 'φ_AB (rad)' : 'φ (rad)';
   return svgLinePlot({
     title: `${q}, ${of} — ${model}`,

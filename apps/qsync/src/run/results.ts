@@ -51,8 +51,78 @@ export interface HusimiProbeResult {
   readonly max: number;
 }
 
+/** Q(φ) of one spin-1/2 (thesis Eq. 4.33), with its peak. */
+export interface SpinPhaseProbeResult {
+  readonly type: 'spin-phase';
+  /** The probed spin (a model of several distinguishable spins only). */
+  readonly spin?: string;
+  /** Angles in radians, uniform on [−π, π). */
+  readonly phi: readonly number[];
+  /** Q(φ) in 1/rad; integrates to 1 over one period. */
+  readonly Q: readonly number[];
+  /** max Q(φ) = 1/2π + |⟨σ+⟩|/4, exactly (closed form 4.33). */
+  readonly max: number;
+  /** Its position arg⟨σ+⟩, in (−π, π]. */
+  readonly argmax: number;
+  /** ⟨σ+⟩ of the spin. */
+  readonly sigmaPlus: ComplexValue;
+}
+
+/** Husimi Q(θ, φ) of one spin-1/2 (thesis Eq. 4.32) on a θ × φ grid. */
+export interface SpinHusimiProbeResult {
+  readonly type: 'spin-husimi';
+  readonly spin?: string;
+  /** Polar angles on [0, π] (θ = 0 is |1⟩, up). */
+  readonly theta: readonly number[];
+  /** Azimuthal angles on [−π, π]. */
+  readonly phi: readonly number[];
+  /** Q[iθ][iφ] = Q(theta[iθ], phi[iφ]), in 1/sr. */
+  readonly Q: readonly (readonly number[])[];
+  readonly max: number;
+}
+
+/**
+ * Q(φ_AB) of two spins (thesis Eq. 4.45; of an ensemble: of any two of its spins), with its
+ * maximum, and the pair's correlation and order parameter.
+ */
+export interface SpinRelativePhaseProbeResult {
+  readonly type: 'spin-relative-phase';
+  readonly phi: readonly number[];
+  readonly Q: readonly number[];
+  /** max Q(φ_AB) = 1/2π + (π/16)|⟨σ+_Aσ−_B⟩|, exactly; never above 1/2π + π/32. */
+  readonly max: number;
+  /** arg⟨σ+_Aσ−_B⟩ in (−π, π] (0 when Q is flat). */
+  readonly argmax: number;
+  /** ⟨σ+_Aσ−_B⟩ of the pair. */
+  readonly correlation: ComplexValue;
+  /** The order parameter √|⟨σ+_Aσ−_B⟩| (√⟨σ+σ−⟩ of an ensemble, Fig. 4.10). */
+  readonly order: number;
+}
+
 /** Any probe result. */
-export type ProbeResult = PhaseProbeResult | HusimiProbeResult;
+export type ProbeResult = PhaseProbeResult | HusimiProbeResult | SpinPhaseProbeResult | SpinHusimiProbeResult | SpinRelativePhaseProbeResult;
+
+/** One steady-state spectrum S(ω) = ∫dτ e^{−iωτ}[⟨A(t+τ)B(t)⟩ − ⟨A⟩⟨B⟩] (QuTiP's `spectrum` conventions). */
+export interface SpectrumResult {
+  /** The operators A and B by name. */
+  readonly A: string;
+  readonly B: string;
+  /** Angular frequencies, ascending. */
+  readonly omega: readonly number[];
+  /** S(ω) at each frequency (two-sided; real). */
+  readonly S: readonly number[];
+  /** The largest sample refined by the parabola through it and its neighbours. */
+  readonly peak: { readonly omega: number; readonly density: number };
+  /** ∫ S dω/2π over the grid (trapezoid rule). */
+  readonly power: number;
+}
+
+/** How the spectra were computed. */
+export interface SpectrumInfo {
+  readonly frequencies: { readonly start: number; readonly stop: number; readonly count: number };
+  /** 'resolvent': one sparse LU of (iω − L) per frequency (quantum regression theorem). */
+  readonly route: 'resolvent';
+}
 
 /** Steady-state solver diagnostics. */
 export interface SteadyStateInfo {
@@ -130,15 +200,19 @@ export interface RunResults {
     readonly dims?: readonly number[];
   };
   readonly method: ScenarioMethod;
+  /** Steady-state solver diagnostics (methods 'steady-state' and 'spectrum'). */
   readonly steadyState?: SteadyStateInfo;
   readonly timeEvolution?: TimeEvolutionInfo;
+  readonly spectrum?: SpectrumInfo;
+  /** Method 'spectrum': the spectra by the names the scenario gave them. */
+  readonly spectra?: Readonly<Record<string, SpectrumResult>>;
   readonly simulation?: SimulationInfo;
   /**
    * By the names the scenario gave: SteadyObservable for a steady state, ObservableSeries for a
    * time evolution, ChannelSeries for a simulation.
    */
   readonly observables: Readonly<Record<string, SteadyObservable | ObservableSeries | ChannelSeries>>;
-  /** By probe id (`relative-phase`, `phase-a`, `husimi-a`), of the steady state or the final state (quantum models). */
+  /** By probe id (`relative-phase`, `phase-a`, `husimi-a`, `spin-phase`, …), of the steady state or the final state (quantum models). */
   readonly probes: Readonly<Record<string, ProbeResult>>;
   /** The probe specs, by the same ids. */
   readonly probeSpecs: Readonly<Record<string, ProbeSpec>>;

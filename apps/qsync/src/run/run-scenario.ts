@@ -2,10 +2,22 @@ import { modelCatalog, type ModelInstance, type OdeModel, type OrderParameterMod
 import type { DensityMatrix } from '@qsync/operators';
 import { computeProbes } from './compute-probes';
 import { computeSimulation } from './compute-simulation';
+import { computeSpectra } from './compute-spectrum';
 import { computeSteadyState } from './compute-steady-state';
 import { computeTimeEvolution } from './compute-time-evolution';
 import { silentProgress, terminalProgress, type ProgressReporter } from '../common/progress';
-import type { ChannelSeries, ObservableSeries, ProbeResult, RunResults, SimulationInfo, SteadyObservable, SteadyStateInfo, TimeEvolutionInfo } from './results';
+import type {
+  ChannelSeries,
+  ObservableSeries,
+  ProbeResult,
+  RunResults,
+  SimulationInfo,
+  SpectrumInfo,
+  SpectrumResult,
+  SteadyObservable,
+  SteadyStateInfo,
+  TimeEvolutionInfo,
+} from './results';
 import { createRunDir, type RunDirConfig } from '../output/run-dir';
 import { probeId } from '../scenario/probe-id';
 import type { Scenario } from '../scenario/scenario-types';
@@ -35,8 +47,9 @@ export interface RunOutcome {
 
 /**
  * Runs a scenario: validates it (a `ScenarioError` if it is refused) and builds the model; for a
- * quantum model solves for the steady state or integrates the master equation and evaluates the
- * observables and probes, for a classical model integrates its SDE (or order-parameter
+ * quantum model solves for the steady state (and, method 'spectrum', its spectra S(ω) by the
+ * quantum regression theorem) or integrates the master equation and evaluates the observables
+ * and probes, for a classical model integrates its SDE (or order-parameter
  * equation) and records each observed channel's value or ensemble mean and spread; then writes
  * scenario.json, results.json, CSV tables and plots (SVG, PNG) as `outputs` asks, into a run
  * folder (`outDir`, or `runs/<name>-<YYYYMMDD-HHMMSS>`). A solver failure or a non-finite result
@@ -63,6 +76,8 @@ export async function runScenario(input: unknown, options: RunOptions = {}): Pro
   let steadyState: SteadyStateInfo | undefined;
   let timeEvolution: TimeEvolutionInfo | undefined;
   let simulation: SimulationInfo | undefined;
+  let spectrum: SpectrumInfo | undefined;
+  let spectra: Record<string, SpectrumResult> | undefined;
   let dims: number[] | undefined;
   const entry = modelCatalog[scenario.model];
   const t1 = performance.now();
@@ -84,7 +99,7 @@ export async function runScenario(input: unknown, options: RunOptions = {}): Pro
       const quantum = model as ModelInstance;
       dims = [...quantum.space.dims];
       let state: DensityMatrix | null;
-      if (scenario.method === 'steady-state') {
+      if (scenario.method === 'steady-state' || scenario.method === 'spectrum') {
         progress.status(`solving for the steady state of ${scenario.model} (${quantum.space.size}×${quantum.space.size} density matrix)`);
         // Let the message reach the terminal before the synchronous solve holds the event loop.
         await new Promise((resolve) => setImmediate(resolve));
@@ -92,6 +107,11 @@ export async function runScenario(input: unknown, options: RunOptions = {}): Pro
         observables = ss.observables;
         steadyState = ss.info;
         state = ss.rho;
+        if (scenario.method === 'spectrum') {
+          const sp = await computeSpectra(scenario, quantum, ss.rho, (name, done, total) => progress.count(`spectrum ${name}`, done, total));
+          spectrum = sp.info;
+          spectra = sp.spectra;
+        }
       } else {
         const te = await computeTimeEvolution(scenario, quantum, (done, total) => progress.count('time evolution', done, total));
         observables = te.observables;
@@ -102,7 +122,7 @@ export async function runScenario(input: unknown, options: RunOptions = {}): Pro
       solveMs = t2 - t1;
       if (scenario.probes.length > 0 && state !== null) {
         progress.status(`probes: ${scenario.probes.map(probeId).join(', ')}`);
-        probes = computeProbes(state, quantum, scenario.probes);
+        probes = computeProbes(state, quantum, scenario.probes, scenario.model);
       }
       probesMs = performance.now() - t2;
     }
@@ -124,6 +144,8 @@ export async function runScenario(input: unknown, options: RunOptions = {}): Pro
     ...(steadyState !== undefined ? { steadyState } : {}),
     ...(timeEvolution !== undefined ? { timeEvolution } : {}),
     ...(simulation !== undefined ? { simulation } : {}),
+    ...(spectrum !== undefined ? { spectrum } : {}),
+    ...(spectra !== undefined ? { spectra } : {}),
     observables,
     probes,
     probeSpecs: scenario.method === 'simulate' ? {} : Object.fromEntries(scenario.probes.map((p) => [probeId(p), p])),

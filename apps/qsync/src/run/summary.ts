@@ -21,7 +21,9 @@ export interface JsonSummary {
   readonly observables: Readonly<Record<string, SummaryObservable>>;
   /** Peak of each phase probe ({ max, argmax }), maximum of each Husimi probe ({ max }). */
   readonly probes: Readonly<Record<string, { readonly max: number; readonly argmax?: number }>>;
-  /** ‖L ρ_ss‖ of a steady state; null for a time evolution. */
+  /** Method 'spectrum': each spectrum's peak and its power ∫ S dω/2π on the grid; {} otherwise. */
+  readonly spectra: Readonly<Record<string, { readonly peak: { readonly omega: number; readonly density: number }; readonly power: number }>>;
+  /** ‖L ρ_ss‖ of a steady state (also under spectra); null for a time evolution or a simulation. */
   readonly residual: number | null;
   /** Tr ρ at the last time of a time evolution; null otherwise. */
   readonly finalTrace: number | null;
@@ -31,7 +33,8 @@ export interface JsonSummary {
 /**
  * The summary `--json` prints: run folder, model, method, every observable under the name the
  * scenario gave it ({re, im}, or for a time evolution or a simulation { final, t, re, im }, with
- * `std` for a simulation's array channel), the peak of each probe, and the steady-state residual.
+ * `std` for a simulation's array channel), the peak of each probe, the peak and power of each
+ * spectrum, and the steady-state residual.
  *
  * @param run - the outcome of `runScenario`
  * @example
@@ -54,14 +57,16 @@ export function jsonSummary(run: RunOutcome): JsonSummary {
   }
   const probes: Record<string, { max: number; argmax?: number }> = {};
   for (const [id, p] of Object.entries(results.probes)) {
-    probes[id] = p.type === 'husimi' ? { max: p.max } : { max: p.max, argmax: p.argmax };
+    probes[id] = p.type === 'husimi' || p.type === 'spin-husimi' ? { max: p.max } : { max: p.max, argmax: p.argmax };
   }
+  const spectra = Object.fromEntries(Object.entries(results.spectra ?? {}).map(([name, sp]) => [name, { peak: sp.peak, power: sp.power }]));
   return {
     runDir: run.runDir,
     model: results.model.name,
     method: results.method,
     observables,
     probes,
+    spectra,
     residual: results.steadyState?.residual ?? null,
     finalTrace: te === undefined ? null : te.trace[te.trace.length - 1],
     files: run.files,
@@ -92,7 +97,9 @@ export function humanSummary(run: RunOutcome): string {
     lines.push(`${head}, simulation t = ${t[0]} … ${t[t.length - 1]} (${t.length} times; ${how})`);
   } else if (te === undefined) {
     const ss = results.steadyState;
-    lines.push(`${head}, steady state (${ss?.solver} solve, residual ‖Lρ‖ = ${ss?.residual.toExponential(2)})`);
+    const f = results.spectrum?.frequencies;
+    const what = f === undefined ? 'steady state' : `steady-state spectra at ω = ${f.start} … ${f.stop} (${f.count} frequencies)`;
+    lines.push(`${head}, ${what} (${ss?.solver} solve, residual ‖Lρ‖ = ${ss?.residual.toExponential(2)})`);
   } else {
     lines.push(
       `${head}, time evolution t = ${te.times[0]} … ${te.times[te.times.length - 1]} ` +
@@ -119,9 +126,27 @@ export function humanSummary(run: RunOutcome): string {
     const at = te === undefined ? '' : ` at t = ${te.times[te.times.length - 1]}`;
     lines.push(`  ${name.padEnd(width)}  ⟨${q.operator}⟩${at} = ${complex(value)}`);
   }
+  const spectra = Object.entries(results.spectra ?? {});
+  const spectrumWidth = Math.max(0, ...spectra.map(([n]) => n.length));
+  for (const [name, sp] of spectra) {
+    lines.push(
+      `  ${name.padEnd(spectrumWidth)}  S(ω) of ⟨${sp.A}(τ) ${sp.B}⟩: peak ${sp.peak.density.toPrecision(6)} at ω = ${sp.peak.omega.toPrecision(6)}, ` +
+        `∫S dω/2π = ${sp.power.toPrecision(6)} on the grid`,
+    );
+  }
+  const flat = (1 / (2 * Math.PI)).toFixed(4);
   for (const [id, p] of Object.entries(results.probes)) {
     if (p.type === 'husimi') {
       lines.push(`  ${id}: max Q(α) = ${p.max.toPrecision(6)} on the ${p.x.length}×${p.p.length} grid`);
+    } else if (p.type === 'spin-husimi') {
+      lines.push(`  ${id}: max Q(θ, φ) = ${p.max.toPrecision(6)} on the ${p.theta.length}×${p.phi.length} θ×φ grid (at most 1/2π = ${flat})`);
+    } else if (p.type === 'spin-phase') {
+      lines.push(`  ${id}: max Q(φ) = ${p.max.toPrecision(6)} at φ = ${p.argmax.toFixed(4)} rad (flat: 1/2π = ${flat}; ⟨σ+⟩ = ${complex(p.sigmaPlus)})`);
+    } else if (p.type === 'spin-relative-phase') {
+      lines.push(
+        `  ${id}: max Q(φ_AB) = ${p.max.toPrecision(6)} at φ_AB = ${p.argmax.toFixed(4)} rad (flat: 1/2π = ${flat}, at most + π/32); ` +
+          `⟨σ+_Aσ−_B⟩ = ${complex(p.correlation)}, order parameter √|⟨σ+_Aσ−_B⟩| = ${p.order.toPrecision(6)}`,
+      );
     } else {
       const q = p.type === 'relative-phase' ? 'Q(φ_AB)' : 'Q(φ)';
       const phi = p.type === 'relative-phase' ? 'φ_AB' : 'φ';

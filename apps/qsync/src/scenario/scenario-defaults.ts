@@ -11,6 +11,7 @@ export const scenarioDefaults = {
   phasePoints: 256,
   husimiExtent: 4,
   husimiPoints: 81,
+  spinHusimiPoints: 41,
 } as const;
 
 /** Largest sizes the format allows. */
@@ -18,6 +19,8 @@ export const scenarioLimits = {
   times: 100_000,
   phasePoints: 65_536,
   husimiPoints: 401,
+  /** one sparse LU per frequency and spectrum (or a τ-evolution): a few thousand is plenty for a line shape */
+  frequencies: 20_000,
 } as const;
 
 /** Largest population a truncated coherent state may lose beyond the cutoff before it is refused. */

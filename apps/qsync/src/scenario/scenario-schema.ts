@@ -11,7 +11,16 @@ type Issue = { readonly code?: string; readonly input?: unknown; readonly keys?:
 
 const OUTPUTS = ['json', 'csv', 'svg', 'png'] as const;
 const SDE_METHODS: readonly SdeMethod[] = ['sra', 'euler-maruyama', 'milstein'];
-const QUANTUM_METHODS = ['steady-state', 'time-evolution'] as const;
+const QUANTUM_METHODS = ['steady-state', 'time-evolution', 'spectrum'] as const;
+/** Keys that only one quantum method takes, with that method. */
+const METHOD_KEYS: Readonly<Record<string, string>> = {
+  initialState: 'time-evolution',
+  times: 'time-evolution',
+  tolerances: 'time-evolution',
+  frequencies: 'spectrum',
+  spectra: 'spectrum',
+};
+const PROBE_TYPES = ['relative-phase', 'phase', 'husimi', 'spin-phase', 'spin-husimi', 'spin-relative-phase'] as const;
 const OBSERVABLE_NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
 
 /**
@@ -44,7 +53,7 @@ export function scenarioSchema(catalog: Readonly<Record<string, Entry>> = modelC
     .meta({
       title: 'qsync scenario',
       description:
-        "A run of one model of the thesis: 'steady-state' or 'time-evolution' of a quantum model, 'simulate' of a classical one (see apps/qsync/README.md).",
+        "A run of one model of the thesis: 'steady-state', 'time-evolution' or 'spectrum' of a quantum model, 'simulate' of a classical one (see apps/qsync/README.md).",
     });
 }
 
@@ -63,20 +72,36 @@ function modelBranch(name: string, entry: Entry): z.ZodObject | z.ZodDiscriminat
     const probes = { probes: probesSchema(name, entry) };
     const steady = strict(
       { ...head, method: z.literal('steady-state'), observables: tail.observables, ...probes, outputs: tail.outputs, $schema: tail.$schema },
-      otherMethodKeys('steady-state', ['initialState', 'times', 'tolerances'], 'time-evolution'),
+      otherMethodKeys('steady-state'),
     );
-    const evolution = strict({
-      ...head,
-      method: z.literal('time-evolution'),
-      initialState: initialStateSchema(name, entry),
-      times: timesSchema(),
-      tolerances: tolerancesSchema(scenarioDefaults.tolerances),
-      observables: tail.observables,
-      ...probes,
-      outputs: tail.outputs,
-      $schema: tail.$schema,
-    });
-    return z.discriminatedUnion('method', [steady, evolution], {
+    const evolution = strict(
+      {
+        ...head,
+        method: z.literal('time-evolution'),
+        initialState: initialStateSchema(name, entry),
+        times: timesSchema(),
+        tolerances: tolerancesSchema(scenarioDefaults.tolerances),
+        observables: tail.observables,
+        ...probes,
+        outputs: tail.outputs,
+        $schema: tail.$schema,
+      },
+      otherMethodKeys('time-evolution'),
+    );
+    const spectrum = strict(
+      {
+        ...head,
+        method: z.literal('spectrum'),
+        frequencies: frequenciesSchema(),
+        spectra: spectraSchema(name, entry),
+        observables: tail.observables,
+        ...probes,
+        outputs: tail.outputs,
+        $schema: tail.$schema,
+      },
+      otherMethodKeys('spectrum'),
+    );
+    return z.discriminatedUnion('method', [steady, evolution, spectrum], {
       error: (iss: Issue) => {
         if (iss.code !== 'invalid_union') return typed('an object')(iss);
         const method = (iss.input as Record<string, unknown> | undefined)?.method;
@@ -157,8 +182,11 @@ function strict<S extends z.ZodRawShape>(shape: S, unknown?: (key: string) => st
   });
 }
 
-function otherMethodKeys(method: string, keys: readonly string[], other: string): (key: string) => string | undefined {
-  return (key) => (keys.includes(key) ? `is used only by method '${other}', not '${method}'` : undefined);
+function otherMethodKeys(method: string): (key: string) => string | undefined {
+  return (key) => {
+    const other = METHOD_KEYS[key];
+    return other !== undefined && other !== method ? `is used only by method '${other}', not '${method}'` : undefined;
+  };
 }
 
 // ---- parts of a scenario ----
@@ -188,18 +216,22 @@ function parameterSchema(spec: ParameterSpec, optional: boolean): z.ZodType {
   return optional ? described.optional().describe(`${spec.description}; left out: drawn at random`) : described;
 }
 
+/** A name out of `targets` (the model's operators or channels), refused with the known ones listed. */
+function targetSchema(name: string, targets: readonly string[], kind: 'operator' | 'channel', missing = 'is required'): z.ZodType {
+  return z.enum(targets as [string, ...string[]], {
+    error: (iss: Issue) => {
+      if (iss.input === undefined) return missing;
+      return typeof iss.input === 'string'
+        ? `unknown ${kind} '${iss.input}' of model '${name}' (known: ${targets.join(', ')})`
+        : typed('a string')(iss);
+    },
+  });
+}
+
 function observablesSchema(name: string, entry: Entry): z.ZodType {
   const quantum = entry.kind === 'quantum';
   const targets = quantum ? [...entry.operators] : Object.keys(entry.channels);
-  const kind = quantum ? 'operator' : 'channel';
-  const value = z
-    .enum(targets as [string, ...string[]], {
-      error: (iss: Issue) =>
-        typeof iss.input === 'string'
-          ? `unknown ${kind} '${iss.input}' of model '${name}' (known: ${targets.join(', ')})`
-          : typed('a string')(iss),
-    })
-    .describe(quantum ? 'an operator of the model' : 'a channel of the model');
+  const value = targetSchema(name, targets, quantum ? 'operator' : 'channel').describe(quantum ? 'an operator of the model' : 'a channel of the model');
   const key = z.string().regex(OBSERVABLE_NAME);
   return z
     .record(key, value, {
@@ -288,51 +320,162 @@ function optionsSchema(entry: StochasticEntry): z.ZodType {
   return strict(shape).prefault({}).describe('named settings of the model');
 }
 
+function frequenciesSchema(): z.ZodType {
+  return strict({
+    start: finite().describe('lowest angular frequency ω (rad per time unit)'),
+    stop: finite().describe('highest angular frequency, > start when count > 1'),
+    count: integerIn(1, scenarioLimits.frequencies, 'number of frequencies').describe('number of equally spaced frequencies, start and stop included'),
+  })
+    .superRefine((f, ctx) => {
+      if (f.count > 1 && !(f.stop > f.start)) {
+        ctx.addIssue({ code: 'custom', path: ['stop'], message: `must be > start (${f.start}) when count > 1 (the frequencies ascend), got ${f.stop}` });
+      } else if (!(f.stop >= f.start)) {
+        ctx.addIssue({ code: 'custom', path: ['stop'], message: `must be ≥ start (${f.start}), got ${f.stop}` });
+      }
+    })
+    .describe('angular frequencies of the spectra: count equally spaced values from start to stop');
+}
+
+function spectraSchema(name: string, entry: QuantumEntry): z.ZodType {
+  const operator = (which: string) =>
+    targetSchema(name, entry.operators, 'operator', `is required: the operator ${which} of ⟨A(t+τ)B(t)⟩`).describe(`the operator ${which} of ⟨A(t+τ)B(t)⟩`);
+  const one = strict({ A: operator('A'), B: operator('B') }).describe('S(ω) = ∫dτ e^{−iωτ}[⟨A(t+τ)B(t)⟩ − ⟨A⟩⟨B⟩] in the steady state');
+  return z
+    .record(z.string().regex(OBSERVABLE_NAME), one, {
+      error: (iss: Issue) =>
+        iss.code === 'invalid_key'
+          ? 'a spectrum name must start with a letter and hold only letters, digits and _ (it becomes a CSV column)'
+          : typed('an object')(iss),
+    })
+    .superRefine((spectra, ctx) => {
+      if (Object.keys(spectra).length === 0) {
+        ctx.addIssue({ code: 'custom', message: `must name at least one spectrum, e.g. { "S": { "A": "${entry.operators[0]}", "B": "${entry.operators[0]}" } }` });
+      }
+    })
+    .describe('spectrum name → the operators A and B of S(ω) (QuTiP spectrum conventions: two-sided, e^{+iω₀τ} at +ω₀)');
+}
+
+/** How many spins a catalog entry has, in words, for messages. */
+function spinsInWords(entry: QuantumEntry): string {
+  const spins = entry.spins;
+  if (spins === undefined) return 'none';
+  return 'names' in spins ? `${spins.names.length} (${spins.names.join(', ')})` : `N identical ones (parameter ${spins.identical})`;
+}
+
+/** One spin-1/2's initial state: a basis state or a spin-coherent state (θ, φ), Eq. (4.31). */
+function spinStateSchema(): z.ZodType {
+  const angle = (what: string) => finite().describe(what);
+  const form = 'must be { "basis": "up" } or { "basis": "down" }, or a spin-coherent state { "theta": θ, "phi": φ } (Eq. 4.31)';
+  return strict({
+    basis: z
+      .enum(['up', 'down'], {
+        error: (iss: Issue) => (typeof iss.input === 'string' ? `must be 'up' (|1⟩) or 'down' (|0⟩), got '${iss.input}'` : typed('a string')(iss)),
+      })
+      .optional()
+      .describe("'up' = |1⟩ or 'down' = |0⟩ (σz = ±1, Eq. 4.24)"),
+    theta: angle('polar angle θ in [0, π] of the spin-coherent state |θ, φ⟩ (θ = 0 is up)')
+      .min(0, { error: (iss: Issue) => `must be from 0 to π (θ = 0 is up, θ = π down), got ${String(iss.input)}` })
+      .max(Math.PI, { error: (iss: Issue) => `must be from 0 to π (θ = 0 is up, θ = π down), got ${String(iss.input)}` })
+      .optional(),
+    phi: angle('azimuthal angle φ in radians (default 0)').optional(),
+  })
+    .superRefine((v, ctx) => {
+      if (v.basis !== undefined && (v.theta !== undefined || v.phi !== undefined)) {
+        ctx.addIssue({ code: 'custom', path: [v.theta !== undefined ? 'theta' : 'phi'], message: "a basis state takes no angles: give 'basis', or 'theta' and 'phi'" });
+      } else if (v.basis === undefined && v.theta === undefined) {
+        ctx.addIssue({ code: 'custom', message: v.phi !== undefined ? `needs 'theta' too: ${form}` : form });
+      }
+    })
+    .transform((v) => (v.basis !== undefined ? { basis: v.basis } : { theta: v.theta as number, phi: v.phi ?? 0 }))
+    .describe('a basis state { basis } or a spin-coherent state { theta, phi }');
+}
+
+/** The spins' part of an initial state: `all` (every spin alike) or one state per named spin. */
+function spinStatesSchema(name: string, entry: QuantumEntry): z.ZodType {
+  const spins = entry.spins;
+  if (spins === undefined) throw new Error(`spinStatesSchema: model '${name}' has no spins`);
+  if ('identical' in spins) {
+    return strict(
+      { all: spinStateSchema().describe('the state of every spin') },
+      () => `model '${name}' has N identical spins: give one state for all of them, { "all": … }`,
+    ).describe('the state of every spin (identical spins), under all');
+  }
+  const names = spins.names;
+  const shape: Record<string, z.ZodType> = { all: spinStateSchema().optional().describe('one state for every spin') };
+  for (const spin of names) shape[spin] = spinStateSchema().optional().describe(`the state of spin ${spin}`);
+  return strict(shape, (key) => `unknown spin '${key}' of model '${name}' (known: ${names.join(', ')}; or 'all')`)
+    .superRefine((v, ctx) => {
+      const given = names.filter((spin) => v[spin] !== undefined);
+      if (v.all !== undefined && given.length > 0) {
+        ctx.addIssue({ code: 'custom', path: [given[0]], message: "give one state per spin or one for 'all', not both" });
+      } else if (v.all === undefined) {
+        for (const spin of names) {
+          if (v[spin] === undefined) {
+            ctx.addIssue({ code: 'custom', path: [spin], message: `is required: one state per spin (${names.join(', ')}), or one for all of them under 'all'` });
+          }
+        }
+      }
+    })
+    .describe(`one state per spin (${names.join(', ')}), or one for all of them under all`);
+}
+
 function initialStateSchema(name: string, entry: QuantumEntry): z.ZodType {
   const modes = entry.modes;
-  const perMode = (value: () => z.ZodType) =>
-    strict(Object.fromEntries(modes.map((m) => [m, value()])), (key) => `unknown mode '${key}' of model '${name}' (known: ${modes.join(', ')})`);
-  const missing = `is required: one entry per mode (${modes.join(', ')})`;
-  const amplitude = () =>
-    z
-      .tuple([finite(), finite()], {
-        error: (iss: Issue) => {
-          if (iss.input === undefined) return missing;
-          if (Array.isArray(iss.input)) return `must be [Re α, Im α], got ${iss.input.length} numbers`;
-          return `must be an array, got ${describeValue(iss.input)}`;
-        },
-      })
-      .describe('[Re α, Im α]');
-  const occupation = () =>
-    z
-      .number({ error: (iss: Issue) => (iss.input === undefined ? missing : `must be a finite number, got ${describeValue(iss.input)}`) })
-      .int({ error: (iss: Issue) => `must be an integer, got ${String(iss.input)}` })
-      .min(0, { error: (iss: Issue) => `must be an integer from 0 to cutoff − 1, got ${String(iss.input)}` })
-      .describe('Fock number n, 0 ≤ n < cutoff');
+  const hasSpins = entry.spins !== undefined;
+  const spins: Record<string, z.ZodType> = hasSpins ? { spins: spinStatesSchema(name, entry) } : {};
+  const types = modes.length > 0 ? ['coherent', 'fock'] : ['spin'];
+  const options: z.ZodObject[] = [];
+  if (modes.length > 0) {
+    const perMode = (value: () => z.ZodType) =>
+      strict(Object.fromEntries(modes.map((m) => [m, value()])), (key) => `unknown mode '${key}' of model '${name}' (known: ${modes.join(', ')})`);
+    const missing = `is required: one entry per mode (${modes.join(', ')})`;
+    const amplitude = () =>
+      z
+        .tuple([finite(), finite()], {
+          error: (iss: Issue) => {
+            if (iss.input === undefined) return missing;
+            if (Array.isArray(iss.input)) return `must be [Re α, Im α], got ${iss.input.length} numbers`;
+            return `must be an array, got ${describeValue(iss.input)}`;
+          },
+        })
+        .describe('[Re α, Im α]');
+    const occupation = () =>
+      z
+        .number({ error: (iss: Issue) => (iss.input === undefined ? missing : `must be a finite number, got ${describeValue(iss.input)}`) })
+        .int({ error: (iss: Issue) => `must be an integer, got ${String(iss.input)}` })
+        .min(0, { error: (iss: Issue) => `must be an integer from 0 to cutoff − 1, got ${String(iss.input)}` })
+        .describe('Fock number n, 0 ≤ n < cutoff');
+    options.push(
+      strict({ type: z.literal('coherent'), alpha: perMode(amplitude).describe('coherent amplitude of each mode'), ...spins }),
+      strict({ type: z.literal('fock'), n: perMode(occupation).describe('Fock number of each mode'), ...spins }),
+    );
+  } else {
+    options.push(strict({ type: z.literal('spin'), ...spins }));
+  }
   return z
-    .discriminatedUnion(
-      'type',
-      [
-        strict({ type: z.literal('coherent'), alpha: perMode(amplitude).describe('coherent amplitude of each mode') }),
-        strict({ type: z.literal('fock'), n: perMode(occupation).describe('Fock number of each mode') }),
-      ],
-      {
-        error: (iss: Issue) => {
-          if (iss.code !== 'invalid_union') return typed('an object')(iss);
-          const type = (iss.input as Record<string, unknown> | undefined)?.type;
-          if (type === undefined) return 'is required';
-          return `unknown initial state type ${typeof type === 'string' ? `'${type}'` : describeValue(type)} (known: coherent, fock)`;
-        },
+    .discriminatedUnion('type', options as [z.ZodObject, ...z.ZodObject[]], {
+      error: (iss: Issue) => {
+        if (iss.code !== 'invalid_union') return typed('an object')(iss);
+        const type = (iss.input as Record<string, unknown> | undefined)?.type;
+        if (type === undefined) return 'is required';
+        if (modes.length === 0 && (type === 'coherent' || type === 'fock')) {
+          return `model '${name}' has no Fock modes: its initial state is { "type": "spin", "spins": … }`;
+        }
+        return `unknown initial state type ${typeof type === 'string' ? `'${type}'` : describeValue(type)} (known: ${types.join(', ')})`;
       },
-    )
-    .describe('product state, one coherent or Fock state per mode');
+    })
+    .describe(
+      modes.length === 0
+        ? 'product state, one basis or spin-coherent state per spin'
+        : `product state, one coherent or Fock state per mode${hasSpins ? ' and one basis or spin-coherent state per spin' : ''}`,
+    );
 }
 
 function probesSchema(name: string, entry: QuantumEntry): z.ZodType {
   const modes = entry.modes;
-  const phasePoints = integerIn(8, scenarioLimits.phasePoints, 'angles on [−π, π)')
-    .default(scenarioDefaults.phasePoints)
-    .describe('number of angles, uniform on [−π, π)');
+  const spins = entry.spins;
+  const phasePoints = () =>
+    integerIn(8, scenarioLimits.phasePoints, 'angles on [−π, π)').default(scenarioDefaults.phasePoints).describe('number of angles, uniform on [−π, π)');
   const mode = () => {
     const s = z.enum(modes as [string, ...string[]], {
       error: (iss: Issue) => {
@@ -343,31 +486,80 @@ function probesSchema(name: string, entry: QuantumEntry): z.ZodType {
     });
     return (modes.length === 1 ? s.default(modes[0]) : s).describe('the probed mode');
   };
-  const options = [
-    ...(modes.length === 2 ? [strict({ type: z.literal('relative-phase'), points: phasePoints }).describe('Q(φ_AB) of the two modes (Eq. 4.11)') as z.ZodObject] : []),
-    strict({ type: z.literal('phase'), mode: mode(), points: phasePoints }).describe('Q(φ) of one mode (Eq. 4.5)'),
-    strict({
-      type: z.literal('husimi'),
-      mode: mode(),
-      extent: finite()
-        .gt(0, { error: (iss: Issue) => `must be > 0 (half-width of the x and p range), got ${String(iss.input)}` })
-        .default(scenarioDefaults.husimiExtent)
-        .describe('half-width of the x and p range'),
-      points: integerIn(2, scenarioLimits.husimiPoints, 'grid points per axis').default(scenarioDefaults.husimiPoints).describe('grid points per axis'),
-    }).describe('Husimi Q(α) of one mode (Eq. 4.4)'),
-  ];
-  const known = ['relative-phase', 'phase', 'husimi'];
+  const named = spins !== undefined && 'names' in spins ? spins.names : [];
+  const pickSpin = named.length > 1;
+  const spin = () =>
+    z
+      .enum(named as [string, ...string[]], {
+        error: (iss: Issue) => {
+          if (iss.input === undefined) return `is required: model '${name}' has spins ${named.join(', ')}`;
+          if (typeof iss.input === 'string') return `unknown spin '${iss.input}' of model '${name}' (known: ${named.join(', ')})`;
+          return typed('a string')(iss);
+        },
+      })
+      .describe('the probed spin');
+  // 'spin' names a spin only where there is a choice; elsewhere the key is refused with the reason
+  const noChoice = (key: string) =>
+    key === 'spin' ? `model '${name}' has ${spins !== undefined && 'identical' in spins ? 'identical spins (any one is alike)' : 'one spin'}: leave 'spin' out` : undefined;
+  const twoSpins = spins !== undefined && ('identical' in spins || spins.names.length === 2);
+  const options: z.ZodObject[] = [];
+  if (modes.length === 2) options.push(strict({ type: z.literal('relative-phase'), points: phasePoints() }).describe('Q(φ_AB) of the two modes (Eq. 4.11)'));
+  if (modes.length > 0) {
+    options.push(
+      strict({ type: z.literal('phase'), mode: mode(), points: phasePoints() }).describe('Q(φ) of one mode (Eq. 4.5)'),
+      strict({
+        type: z.literal('husimi'),
+        mode: mode(),
+        extent: finite()
+          .gt(0, { error: (iss: Issue) => `must be > 0 (half-width of the x and p range), got ${String(iss.input)}` })
+          .default(scenarioDefaults.husimiExtent)
+          .describe('half-width of the x and p range'),
+        points: integerIn(2, scenarioLimits.husimiPoints, 'grid points per axis').default(scenarioDefaults.husimiPoints).describe('grid points per axis'),
+      }).describe('Husimi Q(α) of one mode (Eq. 4.4)'),
+    );
+  }
+  if (spins !== undefined) {
+    const which: Record<string, z.ZodType> = pickSpin ? { spin: spin() } : {};
+    options.push(
+      strict({ type: z.literal('spin-phase'), ...which, points: phasePoints() }, noChoice).describe('Q(φ) of one spin (Eq. 4.33), of its reduced state'),
+      strict(
+        {
+          type: z.literal('spin-husimi'),
+          ...which,
+          points: integerIn(2, scenarioLimits.husimiPoints, 'polar angles θ on [0, π]')
+            .default(scenarioDefaults.spinHusimiPoints)
+            .describe('number of polar angles θ on [0, π]; the azimuth φ on [−π, π] gets 2·points − 1'),
+        },
+        noChoice,
+      ).describe('Husimi Q(θ, φ) of one spin (Eq. 4.32), of its reduced state'),
+    );
+    if (twoSpins) {
+      options.push(
+        strict({ type: z.literal('spin-relative-phase'), points: phasePoints() }).describe(
+          'Q(φ_AB) of two spins (Eq. 4.45; of an ensemble, of any two), its maximum, ⟨σ+_Aσ−_B⟩ and the order parameter',
+        ),
+      );
+    }
+  }
+  const available = options.map((o) => (o.shape.type as z.ZodLiteral<string>).value);
+  const modeWords = modes.length === 0 ? 'none' : `${modes.length} (${modes.join(', ')})`;
+  const why = (type: string): string | undefined => {
+    if (type === 'relative-phase') return `'relative-phase' needs a model with two modes, model '${name}' has ${modeWords}`;
+    if (type === 'phase' || type === 'husimi') return `'${type}' needs a Fock mode, model '${name}' has none (its probes: ${available.join(', ')})`;
+    if (type === 'spin-relative-phase') return `'spin-relative-phase' needs a model with two spins, model '${name}' has ${spinsInWords(entry)}`;
+    if (type === 'spin-phase' || type === 'spin-husimi') return `'${type}' needs a model with spins, model '${name}' has none (its probes: ${available.join(', ')})`;
+    return undefined;
+  };
+  if (options.length === 0) throw new Error(`probesSchema: model '${name}' has neither modes nor spins`);
   return z
     .array(
-      z.discriminatedUnion('type', options as unknown as [z.ZodObject, ...z.ZodObject[]], {
+      z.discriminatedUnion('type', options as [z.ZodObject, ...z.ZodObject[]], {
         error: (iss: Issue) => {
           if (iss.code !== 'invalid_union') return typed('an object')(iss);
           const type = (iss.input as Record<string, unknown> | undefined)?.type;
           if (type === undefined) return 'is required';
-          if (type === 'relative-phase') {
-            return `'relative-phase' needs a model with two modes, model '${name}' has ${modes.length} (${modes.join(', ')})`;
-          }
-          return `unknown probe type ${typeof type === 'string' ? `'${type}'` : describeValue(type)} (known: ${known.join(', ')})`;
+          if (typeof type === 'string' && (PROBE_TYPES as readonly string[]).includes(type)) return why(type) ?? `unknown probe type '${type}'`;
+          return `unknown probe type ${typeof type === 'string' ? `'${type}'` : describeValue(type)} (known: ${available.join(', ')})`;
         },
       }),
       { error: typed('an array') },

@@ -2,26 +2,47 @@
 import type { SdeMethod } from '@qsync/integrators';
 
 /**
- * What a run computes: the steady state ρ_ss or ρ(t) of a quantum model, or the trajectories
- * of a classical model (`simulate`).
+ * What a run computes: the steady state ρ_ss, ρ(t) or steady-state spectra of a quantum model,
+ * or the trajectories of a classical model (`simulate`).
  */
-export type ScenarioMethod = 'steady-state' | 'time-evolution' | 'simulate';
+export type ScenarioMethod = 'steady-state' | 'time-evolution' | 'spectrum' | 'simulate';
 
 /** The files a run may write besides `scenario.json`. */
 export type OutputKind = 'json' | 'csv' | 'svg' | 'png';
 
-/** Initial state of a time evolution: a product of one coherent or Fock state per mode. */
+/**
+ * Initial state of a time evolution: a product of one coherent or Fock state per mode and, for a
+ * model with spins, one state per spin (type 'spin' for a model of spins alone).
+ */
 export type InitialStateSpec =
   | {
       readonly type: 'coherent';
       /** Amplitude α of each mode as [Re α, Im α]. */
       readonly alpha: Readonly<Record<string, readonly [number, number]>>;
+      readonly spins?: SpinStatesSpec;
     }
   | {
       readonly type: 'fock';
       /** Occupation number of each mode. */
       readonly n: Readonly<Record<string, number>>;
+      readonly spins?: SpinStatesSpec;
+    }
+  | {
+      readonly type: 'spin';
+      readonly spins: SpinStatesSpec;
     };
+
+/**
+ * The state of one spin-1/2 at the start of a time evolution: a basis state (`up` = |1⟩,
+ * `down` = |0⟩, thesis Eq. 4.24) or the spin-coherent state |θ, φ⟩ of Eq. (4.31).
+ */
+export type SpinStateSpec = { readonly basis: 'up' | 'down' } | { readonly theta: number; readonly phi: number };
+
+/**
+ * The spins' part of an initial state: one state for every spin (`all`), or one per named spin
+ * of a model with distinguishable spins.
+ */
+export type SpinStatesSpec = { readonly all: SpinStateSpec } | Readonly<Record<string, SpinStateSpec>>;
 
 /** Output times: `count` equally spaced times from `start` to `stop` (both included). */
 export interface TimeGrid {
@@ -42,11 +63,31 @@ export interface SdeSettings {
   readonly step: number;
 }
 
-/** A probe of the steady state or of the final state, with its defaults resolved. */
+/**
+ * A probe of the steady state or of the final state, with its defaults resolved. The spin probes
+ * name their spin (`spin`) only in a model of several distinguishable spins; of one spin, or of
+ * an ensemble of identical spins (any one is alike), they have none.
+ */
 export type ProbeSpec =
   | { readonly type: 'relative-phase'; readonly points: number }
   | { readonly type: 'phase'; readonly mode: string; readonly points: number }
-  | { readonly type: 'husimi'; readonly mode: string; readonly extent: number; readonly points: number };
+  | { readonly type: 'husimi'; readonly mode: string; readonly extent: number; readonly points: number }
+  | { readonly type: 'spin-phase'; readonly spin?: string; readonly points: number }
+  | { readonly type: 'spin-husimi'; readonly spin?: string; readonly points: number }
+  | { readonly type: 'spin-relative-phase'; readonly points: number };
+
+/** Angular frequencies of a spectrum: `count` equally spaced values from `start` to `stop`. */
+export interface FrequencyGrid {
+  readonly start: number;
+  readonly stop: number;
+  readonly count: number;
+}
+
+/** One steady-state spectrum S(ω) = ∫dτ e^{−iωτ}⟨A(t+τ)B(t)⟩_ss: A and B by operator name. */
+export interface SpectrumSpec {
+  readonly A: string;
+  readonly B: string;
+}
 
 interface ScenarioCommon {
   readonly description?: string;
@@ -74,6 +115,15 @@ export interface TimeEvolutionScenario extends ScenarioCommon {
   readonly tolerances: Tolerances;
 }
 
+/** A validated spectrum scenario of a quantum model: the steady state, then its spectra. */
+export interface SpectrumScenario extends ScenarioCommon {
+  readonly method: 'spectrum';
+  readonly frequencies: FrequencyGrid;
+  /** Output name → the operators A, B of S(ω). */
+  readonly spectra: Readonly<Record<string, SpectrumSpec>>;
+  readonly probes: readonly ProbeSpec[];
+}
+
 /** A validated simulation of a classical model: stochastic (SDE) or an order-parameter equation (ODE). */
 export interface SimulationScenario extends ScenarioCommon {
   readonly method: 'simulate';
@@ -89,4 +139,4 @@ export interface SimulationScenario extends ScenarioCommon {
 }
 
 /** A scenario after `validateScenario`: strictly checked, every default resolved. */
-export type Scenario = SteadyStateScenario | TimeEvolutionScenario | SimulationScenario;
+export type Scenario = SteadyStateScenario | TimeEvolutionScenario | SpectrumScenario | SimulationScenario;

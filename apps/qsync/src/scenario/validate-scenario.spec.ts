@@ -120,7 +120,7 @@ describe('validateScenario: every refusal names its key path', () => {
   it('refuses a missing, mistyped or unknown model, listing the known ones', () => {
     refused(without(pair, 'model'), 'scenario.model', 'is required');
     refused({ ...pair, model: 7 }, 'scenario.model', 'must be a string');
-    refused({ ...pair, model: 'vdp' }, 'scenario.model', "unknown model 'vdp' (known: quantum-vdp, coupled-quantum-vdp, noisy-vdp, noisy-vdp-polar, coupled-noisy-vdp, noisy-phase-pair, adler, nonreciprocal-phase-pair, kuramoto, two-population-kuramoto, ott-antonsen, reduced-order-parameter, spin, coupled-spins, spin-ensemble, spin-ensemble-mean-field, spin-ensemble-cumulants, superradiant-laser)");
+    refused({ ...pair, model: 'vdp' }, 'scenario.model', `unknown model 'vdp' (known: ${Object.keys(modelCatalog).join(', ')})`);
   });
 
   it('refuses parameters the model refuses, at the parameter', () => {
@@ -150,8 +150,8 @@ describe('validateScenario: every refusal names its key path', () => {
 
   it('refuses a missing or unknown method', () => {
     refused(without(pair, 'method'), 'scenario.method', 'is required');
-    refused({ ...pair, method: 'steady' }, 'scenario.method', "must be one of 'steady-state', 'time-evolution', got 'steady'");
-    refused({ ...pair, method: 'simulate' }, 'scenario.method', "must be one of 'steady-state', 'time-evolution', got 'simulate'");
+    refused({ ...pair, method: 'steady' }, 'scenario.method', "must be one of 'steady-state', 'time-evolution', 'spectrum', got 'steady'");
+    refused({ ...pair, method: 'simulate' }, 'scenario.method', "must be one of 'steady-state', 'time-evolution', 'spectrum', got 'simulate'");
   });
 
   it('refuses time-evolution keys in a steady-state scenario', () => {

@@ -24,11 +24,13 @@ const schemas = new WeakMap<Catalog, z.ZodType>();
  * is the zod schema of `scenarioSchema` (the JSON Schema `qsync schema` prints): unknown keys at
  * every level, an unknown model (listing the known ones), parameters outside the model's table
  * (required, finite, integer, range), a method the model does not have, keys of another method,
- * observables naming no operator or channel of the model, bad times, tolerances, SDE settings,
- * probes and outputs are refused. Then the model is built once (its own cross-parameter checks
- * apply) and what depends on it is checked: Fock numbers below the cutoff, coherent amplitudes
- * whose truncation loses at most {@link coherentTailLimit} of the norm, no duplicate probe; a
- * classical model's SDE scheme and step default to the model's own.
+ * observables or spectra naming no operator or channel of the model, bad times, frequencies,
+ * tolerances, SDE settings, initial states (per mode and per spin), probes (a probe the model
+ * cannot take says why) and outputs are refused. Then the model is built once (its own
+ * cross-parameter checks apply) and what depends on it is checked: Fock numbers below the cutoff,
+ * coherent amplitudes whose truncation loses at most {@link coherentTailLimit} of the norm, no
+ * duplicate probe (by {@link probeId}); a classical model's SDE scheme and step default to the
+ * model's own.
  *
  * Every refusal is a {@link ScenarioError} whose message starts with the key path of the
  * offending value, e.g. `scenario.times.count: must be an integer from 1 to 100000 (number of
@@ -71,11 +73,25 @@ export function validateAndBuild(raw: unknown, catalog: Catalog = modelCatalog):
     if (s.method === 'steady-state') {
       return { scenario: { ...common, method: 'steady-state', observables: tail.observables, probes, outputs: tail.outputs }, model };
     }
+    if (s.method === 'spectrum') {
+      return {
+        scenario: {
+          ...common,
+          method: 'spectrum',
+          frequencies: s.frequencies as never,
+          spectra: s.spectra as never,
+          observables: tail.observables,
+          probes,
+          outputs: tail.outputs,
+        },
+        model,
+      };
+    }
     return {
       scenario: {
         ...common,
         method: 'time-evolution',
-        initialState: checkInitialState(s.initialState as InitialStateSpec, model),
+        initialState: checkInitialState(s.initialState as InitialStateSpec, model, entry),
         times: s.times as never,
         tolerances: s.tolerances as never,
         observables: tail.observables,
@@ -148,8 +164,14 @@ function checkProbes(probes: readonly ProbeSpec[]): ProbeSpec[] {
   return [...probes];
 }
 
-function checkInitialState(spec: InitialStateSpec, model: ModelInstance): InitialStateSpec {
+function checkInitialState(spec: InitialStateSpec, model: ModelInstance, entry: Extract<ModelEntry, { kind: 'quantum' }>): InitialStateSpec {
   const path = 'scenario.initialState';
+  const spinNames = entry.spins !== undefined && 'names' in entry.spins ? entry.spins.names : [];
+  // the spins in the model's order, whatever order the file had
+  const spins =
+    spec.spins === undefined ? undefined : 'all' in spec.spins ? { all: spec.spins.all } : Object.fromEntries(spinNames.map((n) => [n, (spec.spins as Record<string, never>)[n]]));
+  if (spec.type === 'spin') return { type: 'spin', spins: spins as never };
+  const withSpins = spins === undefined ? {} : { spins: spins as never };
   for (const [mode, space] of Object.entries(model.modes)) {
     const size = space.size;
     if (spec.type === 'fock') {
@@ -169,8 +191,8 @@ function checkInitialState(spec: InitialStateSpec, model: ModelInstance): Initia
   }
   // in the model's mode order, whatever order the file had
   return spec.type === 'fock'
-    ? { type: 'fock', n: Object.fromEntries(Object.keys(model.modes).map((m) => [m, spec.n[m]])) }
-    : { type: 'coherent', alpha: Object.fromEntries(Object.keys(model.modes).map((m) => [m, spec.alpha[m]])) };
+    ? { type: 'fock', n: Object.fromEntries(Object.keys(model.modes).map((m) => [m, spec.n[m]])), ...withSpins }
+    : { type: 'coherent', alpha: Object.fromEntries(Object.keys(model.modes).map((m) => [m, spec.alpha[m]])), ...withSpins };
 }
 
 /** Poisson weight e^{−m} Σ_{n≥N} mⁿ/n! that a coherent state of mean number m has at n ≥ N. */

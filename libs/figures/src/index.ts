@@ -26,6 +26,7 @@ export { figure28 } from './figure-2-8';
 export { figure29 } from './figure-2-9';
 export { figure41 } from './figure-4-1';
 export { figure43 } from './figure-4-3';
+export { figure45 } from './figure-4-5';
 export { figure46 } from './figure-4-6';
 export { figure48 } from './figure-4-8';
 export { figure410 } from './figure-4-10';

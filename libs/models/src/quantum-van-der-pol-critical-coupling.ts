@@ -24,8 +24,8 @@ export const quantumVanDerPolCriticalCouplingParameters: ParameterTable = {
  * The critical coupling Vc of the mean-field network (Eq. 4.19) by linear stability (Eq. 4.22): the
  * smallest V at which the incoherent state becomes unstable, where the largest real part of the
  * linearization's eigenvalues in the charge-±1 block (size cutoff − 1, where the instability lives)
- * crosses zero (Fig. 4.5b). The bracket is found by doubling V from 10⁻³(κ1 + κ2) until the growth
- * rate turns positive, then bisected. In the quantum limit κ2/κ1 → ∞, Vc → 10κ2/3 (Lee et al. 2014);
+ * crosses zero (Fig. 4.5b). The bracket: from V = κ2, halved until the incoherent state is stable and
+ * doubled until it is not; then bisection. In the quantum limit κ2/κ1 → ∞, Vc → 10κ2/3 (Lee et al. 2014);
  * in the classical limit Vc/κ1 → 0.
  *
  * @throws Error naming the parameter when one is out of range, or when no instability appears up to 10⁴(κ1 + κ2)
@@ -39,14 +39,18 @@ export function quantumVanDerPolCriticalCoupling(config: QuantumVanDerPolCritica
     const mf = quantumVanDerPolMeanField({ cutoff: p.cutoff, kappa1: p.kappa1, kappa2: p.kappa2, V, alpha0: 0 });
     return meanFieldStability(mf.meanField, mf.incoherentState(), { blockSizes: [p.cutoff - 1] }).growthRate;
   };
-  const scale = p.kappa1 + p.kappa2;
-  let lo = 1e-3 * scale;
-  if (!(growth(lo) < 0)) throw new Error(`${fn}: the incoherent state is already unstable at V = ${lo}`);
+  // bracket: from V = κ2 (Vc/κ2 lies near 3 across the classical-to-quantum crossover) halve until the
+  // incoherent state is stable, double until it is not
+  let lo = p.kappa2;
+  while (!(growth(lo) < 0)) {
+    lo /= 2;
+    if (lo < 1e-9 * p.kappa2) throw new Error(`${fn}: the incoherent state is unstable down to V = ${lo}`);
+  }
   let hi = 2 * lo;
   while (growth(hi) <= 0) {
     lo = hi;
     hi *= 2;
-    if (hi > 1e4 * scale) throw new Error(`${fn}: no instability of the incoherent state up to V = ${1e4 * scale}`);
+    if (hi > 1e4 * (p.kappa1 + p.kappa2)) throw new Error(`${fn}: no instability of the incoherent state up to V = ${1e4 * (p.kappa1 + p.kappa2)}`);
   }
   return criticalCoupling(growth, [lo, hi], { tol: p.rtol * lo });
 }

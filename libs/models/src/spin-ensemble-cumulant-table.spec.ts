@@ -1,7 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { expectClose } from '@qsync/testing';
-import { cumulantTable, cumulantTableLine } from './test-support/cumulant-table';
+import { steadyState } from '@qsync/integrators';
+import { dickeToTensor, embed, expect as expectValue, sigmaMinus, sigmaPlus, sigmaZ, spinHalfSpace, tensorSpace, times } from '@qsync/operators';
+import { spinEnsemblePermutationInvariant } from './spin-ensemble-permutation-invariant';
+import { cumulantTable, cumulantTableLine, tripleMoment } from './test-support/cumulant-table';
 
 const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
 
@@ -12,6 +15,21 @@ function readmeRows(V: number): string[] {
   const lines = readme.slice(start).split('\n').slice(3);
   return lines.slice(0, lines.findIndex((l) => !l.startsWith('|')));
 }
+
+describe('the three-spin moment ⟨σ+_iσz_kσ−_j⟩ from collective operators', () => {
+  it('equals ⟨σ+_1σz_2σ−_3⟩ (and ⟨σ+_4σz_1σ−_2⟩) of the full tensor state at N = 5', () => {
+    const pi = spinEnsemblePermutationInvariant({ N: 5, V: 20, gammaPlus: 10, gammaMinus: 1 });
+    const { rho } = steadyState(pi.lindbladian);
+    const full = dickeToTensor(rho);
+    const spin = spinHalfSpace();
+    const space = tensorSpace(spin, spin, spin, spin, spin);
+    const triple = (i: number, k: number, j: number) =>
+      expectValue(times(times(embed(sigmaPlus(spin), space, i), embed(sigmaZ(spin), space, k)), embed(sigmaMinus(spin), space, j)), full).re;
+    expectClose(tripleMoment(rho), triple(0, 1, 2), { atol: 1e-12 });
+    expectClose(tripleMoment(rho), triple(3, 0, 1), { atol: 1e-12 });
+    expect(Math.abs(triple(0, 1, 2))).toBeGreaterThan(1e-3);
+  });
+});
 
 describe.each([4, 20])('cumulant equations (4.58) against the exact permutation-invariant solution, N = 2 … 10, γ+ = 10γ−, V = %dγ−', (V) => {
   const rows = cumulantTable({ V, gammaPlus: 10, gammaMinus: 1 });

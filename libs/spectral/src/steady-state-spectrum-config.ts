@@ -22,7 +22,10 @@ export interface SteadyStateSpectrumConfig extends RegressionOptions {
   rtol?: number;
   /** 'fourier': absolute tolerance, in units of ρ and of S (default 1e-13). */
   atol?: number;
-  /** 'fourier': integrate until ‖X(τ)‖₂ ≤ decay·‖X₀‖₂ (default 1e-12). */
+  /**
+   * 'fourier': integrate until ‖X(τ)‖₂ ≤ decay·‖X₀‖₂ (default 1e-12), or until X is at the level
+   * of the absolute tolerance, ‖X‖₂ ≤ 10·atol·√(2m) for m kept entries of ρ.
+   */
   decay?: number;
   /** 'fourier': give up (with an error) if X has not decayed by this τ (default 1e5). */
   tauMax?: number;

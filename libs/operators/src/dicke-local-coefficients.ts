@@ -41,7 +41,8 @@ export function localSandwichCoefficient(kind: LocalJump, n: number, jOut: numbe
   const delta = localShift(kind);
   if (Math.abs(m + delta) > J || Math.abs(mp + delta) > J || J < 0 || J > n / 2) return 0;
   let total = 0;
-  for (const j1 of [jOut - 0.5, jOut + 0.5]) {
+  for (let side = -1; side <= 1; side += 2) {
+    const j1 = jOut + side / 2;
     if (Math.abs(j1 - J) !== 0.5) continue;
     const w = copiesRatio(n, J, j1);
     if (w === 0) continue;
@@ -49,7 +50,7 @@ export function localSandwichCoefficient(kind: LocalJump, n: number, jOut: numbe
       // Σ_{s, s′ = ±½} (2s′)(2s) ⟨j′ m|j₁, m−s′; s′⟩⟨j′ m′|j₁, m′−s; s⟩⟨J m|j₁, m−s′; s′⟩⟨J m′|j₁, m′−s; s⟩
       let left = 0;
       let right = 0;
-      for (const s of [0.5, -0.5]) {
+      for (let s = -0.5; s <= 0.5; s += 1) {
         left += 2 * s * cgHalf(j1, s, jOut, m) * cgHalf(j1, s, J, m);
         right += 2 * s * cgHalf(j1, s, jOut, mp) * cgHalf(j1, s, J, mp);
       }

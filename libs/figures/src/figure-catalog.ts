@@ -9,13 +9,15 @@ import { figure28 } from './figure-2-8';
 import { figure29 } from './figure-2-9';
 import { figure41 } from './figure-4-1';
 import { figure43 } from './figure-4-3';
+import { figure44 } from './figure-4-4';
 import { figure45 } from './figure-4-5';
 import { figure46 } from './figure-4-6';
 import { figure48 } from './figure-4-8';
+import { figure49 } from './figure-4-9';
 import { figure410 } from './figure-4-10';
 import type { FigureRecipe } from './figure-types';
 
 /** The thesis figures qsync reproduces, by figure number. */
 export const figureCatalog: Readonly<Record<string, FigureRecipe>> = Object.fromEntries(
-  [figure21, figure22, figure23, figure24, figure25, figure26, figure27, figure28, figure29, figure41, figure43, figure45, figure46, figure48, figure410].map((f) => [f.id, f]),
+  [figure21, figure22, figure23, figure24, figure25, figure26, figure27, figure28, figure29, figure41, figure43, figure44, figure45, figure46, figure48, figure49, figure410].map((f) => [f.id, f]),
 );

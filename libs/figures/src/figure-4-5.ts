@@ -6,6 +6,8 @@ import { figureStream } from './figure-stream';
 import { linspace } from './figure-support';
 import type { FigureCheck, FigureRecipe, FigureSeries } from './figure-types';
 
+/** One colour per ratio of (a), shared by its line and its integrated points. */
+const COLORS = ['#1f77b4', '#2ca02c', '#9467bd', '#d62728'];
 /** κ1 is the unit of rates. */
 const KAPPA1 = 1;
 /**
@@ -175,7 +177,8 @@ export const figure45: FigureRecipe = {
           await breathe();
         }
         const x = Float64Array.from(couplings, (V) => V / ratio);
-        series.push({ name: `κ2/κ1 = ${ratio}`, x, y: line });
+        const color = COLORS[(RATIOS_A.length - ratiosA.length + r) % COLORS.length];
+        series.push({ name: `κ2/κ1 = ${ratio}`, x, y: line, color });
         const dotX = new Float64Array(dots.length);
         const dotY = new Float64Array(dots.length);
         for (const [j, v] of dots.entries()) {
@@ -190,7 +193,7 @@ export const figure45: FigureRecipe = {
           worstDot = Math.max(worstDot, Math.abs(dotY[j] - selfConsistentAmplitude(cutoff, ratio, V)));
           ctx.progress('(a) order parameter', ++done, stages);
         }
-        series.push({ name: `κ2/κ1 = ${ratio}, integrated (4.19)`, x: dotX, y: dotY, points: true });
+        series.push({ name: `κ2/κ1 = ${ratio}, integrated (4.19)`, x: dotX, y: dotY, points: true, color });
       }
       checks.push({
         name: '(a) |A| by integrating Eq. 4.19 vs the self-consistent stationary |A| (linear solves), the largest difference',

@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { modelCatalog, tiltedWashboard, tiltedWashboardDiffusion } from '@qsync/models';
+import { modelCatalog, quantumVanDerPolCriticalCoupling, tiltedWashboard, tiltedWashboardDiffusion } from '@qsync/models';
 import { expectClose } from '@qsync/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readScenarioFile } from '../scenario/read-scenario-file';
@@ -143,6 +143,7 @@ describe('qsync run on classical models against closed forms', () => {
       'reduced-order-parameter': { V: 1.1, sigma: 1 },
       'spin-ensemble-mean-field': { V: 22, gammaPlus: 10, gammaMinus: 1 },
       'spin-ensemble-cumulants': { N: 100, V: 22, gammaPlus: 10, gammaMinus: 1 },
+      'quantum-vdp-mean-field': { cutoff: 5, kappa1: 1, kappa2: 1, V: 4 },
     };
     const classical = Object.entries(modelCatalog).filter(([, e]) => e.kind !== 'quantum');
     expect(classical.map(([name]) => name).sort()).toEqual(Object.keys(small).sort());
@@ -162,3 +163,43 @@ describe('qsync run on classical models against closed forms', () => {
     }
   });
 });
+
+describe('qsync run on the mean-field and cumulant equations of Ch. 4 against the closed forms', () => {
+  const simulate = (model: string, parameters: Record<string, number>, stop: number, observables: Record<string, string>) =>
+    runScenario(
+      { model, parameters, method: 'simulate', times: { start: 0, stop, count: 2 }, observables, outputs: ['json'] },
+      { outDir: join(tmp, `${model}-${Object.values(parameters).join('-')}`), progress: false },
+    );
+  const final = (run: { results: RunResults }, name: string) => (run.results.observables[name] as ChannelSeries).final.re;
+  // γ+ = 10, γ− = 1: s_z0 = 9/11 and Vc = (γ+ + γ−)/s_z0 = 121/9 = 13.44 (Eq. 4.55)
+  const [gp, gm] = [10, 1];
+  const vc = (gp + gm) ** 2 / (gp - gm);
+
+  it('spin-ensemble-mean-field settles at s_z = (γ+ + γ−)/V, |s+|² = (γ+ − γ−)(V − Vc)/2V² above Vc (Eq. 4.56), and at s_z0, s+ = 0 below', async () => {
+    const above = await simulate('spin-ensemble-mean-field', { V: 22, gammaPlus: gp, gammaMinus: gm }, 20, { s: 'sPlusModulus', sz: 'sz' });
+    expectClose([final(above, 's'), final(above, 'sz')], [Math.sqrt(((gp - gm) * (22 - vc)) / (2 * 22 * 22)), (gp + gm) / 22], { rtol: 1e-8 });
+    // below: s+ decays at (γ+ + γ− − V s_z0)/2 = 1.41, from 0.01 to ~1e-14 by t = 20
+    const below = await simulate('spin-ensemble-mean-field', { V: 10, gammaPlus: gp, gammaMinus: gm }, 20, { s: 'sPlusModulus', sz: 'sz' });
+    expect(final(below, 's')).toBeLessThan(1e-12);
+    expectClose(final(below, 'sz'), (gp - gm) / (gp + gm), { rtol: 1e-10 });
+  });
+
+  it('spin-ensemble-cumulants at N = 10⁴ has √⟨σ+σ−⟩ within 1e-3 of the mean-field |s+| (Eqs. 4.56, 4.58)', async () => {
+    const run = await simulate('spin-ensemble-cumulants', { N: 10_000, V: 22, gammaPlus: gp, gammaMinus: gm }, 20, { order: 'order', sz: 'sz' });
+    const meanField = Math.sqrt(((gp - gm) * (22 - vc)) / (2 * 22 * 22));
+    expect(Math.abs(final(run, 'order') - meanField)).toBeLessThan(1e-3);
+    expect(Math.abs(final(run, 'sz') - (gp + gm) / 22)).toBeLessThan(1e-3);
+  });
+
+  it('quantum-vdp-mean-field (Eqs. 4.19–4.20): |A| decays below the Vc of the linear stability analysis (4.22) and grows above it', async () => {
+    const p = { cutoff: 6, kappa1: 1, kappa2: 1 };
+    const { coupling } = quantumVanDerPolCriticalCoupling(p);
+    const below = await simulate('quantum-vdp-mean-field', { ...p, V: 0.7 * coupling }, 30, { A: 'absA', trace: 'trace' });
+    const above = await simulate('quantum-vdp-mean-field', { ...p, V: 1.5 * coupling }, 30, { A: 'absA' });
+    // from |A(0)| = α0 = 0.1
+    expect(final(below, 'A')).toBeLessThan(0.01);
+    expect(final(above, 'A')).toBeGreaterThan(0.2);
+    expectClose(final(below, 'trace'), 1, { rtol: 1e-8 });
+  });
+});
+

@@ -75,7 +75,7 @@ describe('spinEnsembleCumulants (Eq. 4.58)', () => {
     [1000, 5],
     [1000, 30],
     [100, 1],
-  ])('steadyState() (roots of the reduced cubic) is where the integration of (4.58) ends, N = %d, V = %d (1e-9)', (n, V) => {
+  ])('steadyState() (roots of the reduced quadratic) is where the integration of (4.58) ends, N = %d, V = %d (1e-9)', (n, V) => {
     const cum = spinEnsembleCumulants({ N: n, V, gammaPlus: 10, gammaMinus: 1 });
     const sol = dormandPrince(cum.rhs, cum.initialState(), [0, 60], { rtol: 1e-12, atol: 1e-14 });
     const ss = cum.steadyState();
@@ -115,6 +115,17 @@ describe('spinEnsembleCumulants (Eq. 4.58)', () => {
     // g = γ+ − γ− − V/N = 0 removes every source term of (4.58); the exact N = 4 state has the same zeros
     const ss = spinEnsembleCumulants({ N: 4, V: 4, gammaPlus: 2, gammaMinus: 1 }).steadyState();
     expectClose([ss.sz, ss.sigmaPlusSigmaMinus, ss.sigmaZSigmaZ], [0, 0, 0], { atol: 1e-15 });
+  });
+
+  it('finds the stable point through the transition at large N, where the two roots nearly merge (N = 10^6, V = Vc(1 ± 1e-3))', () => {
+    // γ+ = 1.4γ−: Vc = 2.4²/0.4 = 14.4 (4.55); the incoherent and the locked roots lie O(1/√N) apart here
+    const vc = 14.4;
+    let previous = -Infinity;
+    for (let k = -10; k <= 10; k++) {
+      const ss = spinEnsembleCumulants({ N: 1e6, V: vc * (1 + 1e-4 * k), gammaPlus: 1.4, gammaMinus: 1 }).steadyState();
+      expect(ss.sigmaPlusSigmaMinus).toBeGreaterThan(previous); // the order grows with V through the crossover
+      previous = ss.sigmaPlusSigmaMinus;
+    }
   });
 
   it('refuses bad parameters by name', () => {

@@ -56,9 +56,9 @@ export interface SpinEnsembleCumulants extends OdeModel {
  * third moment occurs and they are exact. Channels: `sz`, `sigmaPlusSigmaMinus`, `sigmaZSigmaZ`
  * and `order` = √⟨σ+σ−⟩ (0 where the truncation makes ⟨σ+σ−⟩ slightly negative).
  *
- * `steadyState()`: the first and third equations give ⟨σ+σ−⟩ and ⟨σzσz⟩ as functions of s_z,
- * the second is then a cubic in s_z; its roots in [−1, 1] are bracketed on a grid and bisected,
- * and the one whose Jacobian passes the Routh–Hurwitz test is returned.
+ * `steadyState()`: the first and third equations give ⟨σ+σ−⟩ (linear) and ⟨σzσz⟩ (quadratic) as
+ * functions of s_z, the second is then a quadratic in s_z; of its roots in [−1, 1] the one whose
+ * Jacobian passes the Routh–Hurwitz test is returned.
  *
  * @example
  * const c = spinEnsembleCumulants({ N: 1e4, V: 22, gammaPlus: 10, gammaMinus: 1 });
@@ -120,38 +120,37 @@ export function spinEnsembleCumulants(config: SpinEnsembleCumulantsConfig): Spin
       const s = (p.gammaPlus - p.gammaMinus) / (p.gammaPlus + p.gammaMinus);
       return { sz: s, sigmaPlusSigmaMinus: 0, sigmaZSigmaZ: s * s };
     }
-    const grid = 512;
-    const found: SpinEnsembleCumulantState[] = [];
-    let s0 = -1;
-    let f0 = residual(s0);
-    for (let k = 1; k <= grid; k++) {
-      const s1 = -1 + (2 * k) / grid;
-      const f1 = residual(s1);
-      if (f0 === 0 || f0 * f1 < 0) {
-        let lo = s0;
-        let hi = s1;
-        let flo = f0;
-        if (f0 !== 0) {
-          for (let it = 0; it < 200 && hi - lo > 1e-16; it++) {
-            const mid = 0.5 * (lo + hi);
-            const fm = residual(mid);
-            if (fm === 0) {
-              lo = hi = mid;
-              break;
-            }
-            if (flo * fm < 0) hi = mid;
-            else {
-              lo = mid;
-              flo = fm;
-            }
-          }
-        }
-        const s = f0 === 0 ? s0 : 0.5 * (lo + hi);
-        const c = pairOf(s);
-        if (stable(s, c)) found.push({ sz: s, sigmaPlusSigmaMinus: c, sigmaZSigmaZ: zzOf(s, c) });
+    // residual(s) is a quadratic A s² + B s + C (⟨σ+σ−⟩ linear in s_z, ⟨σzσz⟩ quadratic): its
+    // coefficients from three values, its roots by the cancellation-free formula, each polished
+    // by Newton steps on the residual itself.
+    const r0 = residual(0);
+    const rp = residual(1);
+    const rm = residual(-1);
+    const A = (rp + rm) / 2 - r0;
+    const B = (rp - rm) / 2;
+    const C = r0;
+    const scale = Math.max(Math.abs(A), Math.abs(B), Math.abs(C));
+    const roots: number[] = [];
+    if (Math.abs(A) <= 1e-14 * scale) {
+      if (B !== 0) roots.push(-C / B);
+    } else {
+      const disc = B * B - 4 * A * C;
+      if (disc >= 0) {
+        const q = -0.5 * (B + Math.sign(B || 1) * Math.sqrt(disc));
+        roots.push(q / A);
+        if (q !== 0) roots.push(C / q);
       }
-      s0 = s1;
-      f0 = f1;
+    }
+    const found: SpinEnsembleCumulantState[] = [];
+    for (let s of roots) {
+      for (let it = 0; it < 3; it++) {
+        const slope = 2 * A * s + B;
+        if (slope === 0) break;
+        s -= residual(s) / slope;
+      }
+      if (!(s >= -1 - 1e-12 && s <= 1 + 1e-12)) continue;
+      const c = pairOf(s);
+      if (stable(s, c)) found.push({ sz: s, sigmaPlusSigmaMinus: c, sigmaZSigmaZ: zzOf(s, c) });
     }
     if (found.length !== 1) {
       throw new Error(`${fn}: steadyState: found ${found.length} stable stationary points in s_z ∈ [−1, 1] (expected one)`);

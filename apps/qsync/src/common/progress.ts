@@ -22,8 +22,8 @@ const SPINNER = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', 
 
 /**
  * A reporter for a terminal: a cli-progress bar for counted stages (the output times of a time
- * evolution) and a spinner line for the others. The spinner turns while the event loop is free;
- * during a synchronous solve (the steady state) its message stays, frozen. Meant for stderr on a
+ * evolution, the steps of a steady-state solve, the frequencies of a spectrum) and a spinner line
+ * for the others. The spinner turns while the event loop is free. Meant for stderr on a
  * TTY; the caller decides whether the stream is one.
  *
  * @param stream - where to draw (normally process.stderr)

@@ -1,6 +1,8 @@
-import { steadyState } from '@qsync/integrators';
+import { tapProgress } from '@qsync/frames';
+import { steadyStateChunked, type SteadyStateResult } from '@qsync/integrators';
 import type { ModelInstance } from '@qsync/models';
 import { expect, type DensityMatrix } from '@qsync/operators';
+import { lastValueFrom } from 'rxjs';
 import { NumericalError } from '../common/errors';
 import type { SteadyObservable, SteadyStateInfo } from './results';
 
@@ -12,24 +14,27 @@ export interface SteadyStateOutcome {
 }
 
 /**
- * The steady state ρ_ss of the model (`steadyState` of @qsync/integrators, method 'auto') and
+ * The steady state ρ_ss of the model (`steadyStateChunked` of @qsync/integrators, method 'auto':
+ * it yields to the event loop between chunks of the solve and reports how far it is) and
  * ⟨O⟩ = Tr[O ρ_ss] for each observable. A solver error or a non-finite value is a
  * {@link NumericalError}.
  *
  * @param model - the built model
  * @param observables - output name → operator name (validated)
+ * @param onProgress - called with (done, total) steps of the solve
  * @example
  * // the quantum limit of one vdP oscillator (κ = 0, κ2 ≫ κ1): populations (2/3, 1/3), so ⟨n⟩ = 1/3
  * const model = modelCatalog['quantum-vdp'].build({ cutoff: 5, kappa1: 1, kappa2: 1e4 });
- * computeSteadyState(model, { n: 'n' }).observables.n.value; // ≈ { re: 0.333, im: 0 }
+ * (await computeSteadyState(model, { n: 'n' })).observables.n.value; // ≈ { re: 0.333, im: 0 }
  */
-export function computeSteadyState(
+export async function computeSteadyState(
   model: ModelInstance,
   observables: Readonly<Record<string, string>>,
-): SteadyStateOutcome {
-  let ss;
+  onProgress: (done: number, total: number) => void = () => {},
+): Promise<SteadyStateOutcome> {
+  let ss: SteadyStateResult<DensityMatrix>;
   try {
-    ss = steadyState(model.lindbladian);
+    ss = await lastValueFrom(steadyStateChunked(model.lindbladian).withProgress().pipe(tapProgress(({ done, total }) => onProgress(done, total))));
   } catch (e) {
     throw new NumericalError('steady state', e);
   }

@@ -101,9 +101,8 @@ export async function runScenario(input: unknown, options: RunOptions = {}): Pro
       let state: DensityMatrix | null;
       if (scenario.method === 'steady-state' || scenario.method === 'spectrum') {
         progress.status(`solving for the steady state of ${scenario.model} (${quantum.space.size}×${quantum.space.size} density matrix)`);
-        // Let the message reach the terminal before the synchronous solve holds the event loop.
-        await new Promise((resolve) => setImmediate(resolve));
-        const ss = computeSteadyState(quantum, scenario.observables);
+        const label = `steady state (${quantum.space.size}×${quantum.space.size})`;
+        const ss = await computeSteadyState(quantum, scenario.observables, (done, total) => progress.count(label, done, total));
         observables = ss.observables;
         steadyState = ss.info;
         state = ss.rho;

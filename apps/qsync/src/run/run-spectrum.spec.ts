@@ -82,6 +82,9 @@ describe("qsync run, method 'spectrum': one spin (Eq. 4.26) against its Lorentzi
       'Sz: S(ω) of ⟨sigmaZ(τ) sigmaZ⟩',
     ]);
     expect(run.files).toEqual(['scenario.json', 'results.json', 'observables.csv', 'spectra.csv', 'spectra.svg']);
+    const steady = counts.filter(([label]) => label === 'steady state (2×2)').at(-1);
+    expect(steady?.[1]).toBe(steady?.[2]);
+    expect(counts.findIndex(([label]) => label === 'steady state (2×2)')).toBeLessThan(counts.findIndex(([label]) => label === 'spectrum S'));
     expect(counts.filter(([label]) => label === 'spectrum S').at(-1)).toEqual(['spectrum S', 601, 601]);
     expect(counts.filter(([label]) => label === 'spectrum Sz').at(-1)).toEqual(['spectrum Sz', 601, 601]);
   });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { expectClose } from '@qsync/testing';
 import { steadyState } from '@qsync/integrators';
-import { expect as expectValue } from '@qsync/operators';
+import { csrToDense } from '@qsync/linalg';
+import { expect as expectValue, heisenberg, plus, scaled } from '@qsync/operators';
 import { spinEnsemble } from './spin-ensemble';
 import { superradiantLaser } from './superradiant-laser';
 
@@ -45,6 +46,24 @@ describe('superradiantLaser (Eq. 4.59)', () => {
     const adiabatic = ((4 * laser.parameters.Omega ** 2) / kappa ** 2) * expectValue(laser.operators.SplusSminus, rho).re;
     expectClose(photons, adiabatic, { rtol: 0.02 });
     expectClose(laser.badCavityCoupling, 3, { rtol: 1e-14 });
+  });
+
+  it('moves the cavity field as ȧ = −(κ/2)a − iΩS− (Eq. 4.60 without the factor N it prints), as an operator identity', () => {
+    // i[Ω(a†S− + aS+), a] = −iΩS−; with the printed −iNΩS−, setting ȧ = 0 would not give the
+    // a = −2iΩS−/κ and V = 4NΩ²/κ that the text derives next
+    const laser = superradiantLaser({ N: 3, cutoff: 4, Omega: 0.7, kappa: 5, ...atoms });
+    const o = laser.operators;
+    const expected = plus(scaled(o.a, -5 / 2), scaled(o.Sminus, { re: 0, im: -0.7 }));
+    // entries between states below the top Fock level only: the truncated a† has [a, a†] ≠ 1 there
+    const size = laser.space.size;
+    const below = (k: number) => Math.floor(k / 8) < 3; // cavity index (first factor) < cutoff − 1
+    const block = (m: typeof o.a) => {
+      const d = csrToDense(m.matrix).data;
+      const out: number[] = [];
+      for (let r = 0; r < size; r++) for (let c = 0; c < size; c++) if (below(r) && below(c)) out.push(d[2 * (r * size + c)], d[2 * (r * size + c) + 1]);
+      return out;
+    };
+    expectClose(block(heisenberg(laser.lindbladian, o.a)), block(expected), { atol: 1e-14 });
   });
 
   it('refuses bad parameters by name', () => {

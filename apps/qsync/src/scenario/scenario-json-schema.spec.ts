@@ -17,6 +17,8 @@ const adler = {
   observables: { phase: 'phiAB' },
 };
 const steady = { model: 'quantum-vdp', parameters: { cutoff: 4, kappa1: 1, kappa2: 1 }, method: 'steady-state', observables: { n: 'n' } };
+const spins = { model: 'coupled-spins', parameters: { V: 1, gammaPlus: 1, gammaMinus: 1 }, method: 'steady-state', observables: { c: 'sigmaPlusASigmaMinusB' } };
+const spectrum = { ...steady, method: 'spectrum', frequencies: { start: -1, stop: 1, count: 3 }, spectra: { S: { A: 'adag', B: 'a' } } };
 
 // Scenarios and variants with one structural fault each (what a JSON Schema can see).
 const samples: [string, unknown][] = [
@@ -41,6 +43,17 @@ const samples: [string, unknown][] = [
   ['time-evolution key in a steady state', { ...steady, times: { start: 0, stop: 1, count: 2 } }],
   ['unknown probe', { ...steady, probes: [{ type: 'wigner' }] }],
   ['relative phase of one mode', { ...steady, probes: [{ type: 'relative-phase' }] }],
+  ['spins with their probes', { ...spins, probes: [{ type: 'spin-phase', spin: 'A' }, { type: 'spin-relative-phase' }, { type: 'spin-husimi', spin: 'B', points: 5 }] }],
+  ['spins from spin states', { ...spins, method: 'time-evolution', initialState: { type: 'spin', spins: { A: { basis: 'up' }, B: { theta: 1, phi: 0 } } }, times: { start: 0, stop: 1, count: 2 } }],
+  ['a spectrum', spectrum],
+  ['spin probe of an oscillator', { ...steady, probes: [{ type: 'spin-phase' }] }],
+  ['oscillator probe of spins', { ...spins, probes: [{ type: 'phase', mode: 'a' }] }],
+  ['unknown spin', { ...spins, probes: [{ type: 'spin-phase', spin: 'C' }] }],
+  ['basis state that is none', { ...spins, method: 'time-evolution', initialState: { type: 'spin', spins: { all: { basis: 'left' } } }, times: { start: 0, stop: 1, count: 2 } }],
+  ['Fock state of spins', { ...spins, method: 'time-evolution', initialState: { type: 'fock', n: {} }, times: { start: 0, stop: 1, count: 2 } }],
+  ['unknown operator in a spectrum', { ...spectrum, spectra: { S: { A: 'num', B: 'a' } } }],
+  ['no frequencies', { ...spectrum, frequencies: { start: 0, stop: 1, count: 0 } }],
+  ['spectra in a steady state', { ...steady, spectra: spectrum.spectra }],
 ];
 
 function acceptedByValidator(raw: unknown): boolean {
@@ -65,7 +78,7 @@ describe('scenarioJsonSchema', () => {
       expect(validate(raw), `${what}: ${JSON.stringify(validate.errors?.[0] ?? null)}`).toBe(acceptedByValidator(raw));
     }
     // both verdicts occur: the agreement is not all-accept or all-refuse
-    expect(samples.filter(([, raw]) => acceptedByValidator(raw))).toHaveLength(4);
+    expect(samples.filter(([, raw]) => acceptedByValidator(raw))).toHaveLength(7);
   });
 
   it('is what every shipped scenario file names in "$schema", and they all satisfy it', () => {

@@ -11,8 +11,10 @@ export { compileLindbladRhs } from './lindblad-rhs';
 export type { LindbladNormalForm, LindbladRhs } from './lindblad-rhs';
 export { mesolve } from './mesolve';
 export type { MesolveConfig } from './mesolve';
-export { steadyState, steadyStateChunked } from './steady-state';
-export type { SteadyStateChunkedConfig, SteadyStateConfig, SteadyStateResult } from './steady-state';
+export { steadyState } from './steady-state';
+export { steadyStateChunked } from './steady-state-chunked';
+export type { SteadyStateConfig, SteadyStateResult } from './steady-state';
+export type { SteadyStateChunkedConfig } from './steady-state-chunked';
 export { liouvillianEigenvalues } from './liouvillian-eigenvalues';
 export type { LiouvillianEigenvaluesConfig, LiouvillianEigenvaluesResult } from './liouvillian-eigenvalues';
 

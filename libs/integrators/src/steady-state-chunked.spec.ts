@@ -2,7 +2,8 @@ import { tapProgress } from '@qsync/frames';
 import { sameBits } from '@qsync/testing';
 import { lastValueFrom, toArray } from 'rxjs';
 import { describe, expect, it } from 'vitest';
-import { steadyState, steadyStateChunked } from './steady-state';
+import { steadyState } from './steady-state';
+import { steadyStateChunked } from './steady-state-chunked';
 import { ensembleDicke } from './test-support/spin-ensemble';
 import { vdpPair } from './test-support/vdp-pair';
 

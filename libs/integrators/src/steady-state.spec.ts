@@ -79,6 +79,17 @@ describe('steadyState', () => {
     );
   });
 
+  it('refuses a Liouvillian with two steady states in one connected block (null space of dimension 2)', () => {
+    // H = σx with D[σx]: every entry of ρ is connected to every other, yet I and σx both commute
+    // with H and the jump, so L has the two-dimensional null space span{I, σx}.
+    const s = spinHalfSpace();
+    const l = lindbladian(sigmaX(s), [{ rate: 1, jump: sigmaX(s) }]);
+    expect(() => steadyState(l)).toThrow(/^steadyState: the steady state is not unique: the populations' block of L has 2 zero pivots/);
+    // the same with a decay that breaks the symmetry is unique (control)
+    const unique = lindbladian(sigmaX(s), [{ rate: 1, jump: sigmaX(s) }, { rate: 0.1, jump: sigmaMinus(s) }]);
+    expect(steadyState(unique).residual).toBeLessThan(1e-14);
+  });
+
   it('refuses bad options by name', () => {
     const { l } = vdpPair(2);
     expect(() => steadyState(l, { method: 'lu' as never })).toThrow(/'method' must be 'auto', 'direct' or 'iterative', got 'lu'/);
@@ -120,8 +131,11 @@ describe('steadyState of a permutation-invariant generator (thesis Eq. 4.52 with
     expectClose(dickeToTensor(pi.rho).matrix.data, full.rho.matrix.data, { atol: 1e-10 });
   });
 
-  it('gives s_z = (γ+ − γ−)/(γ+ + γ−) without coupling (Eq. 4.29, each spin on its own) at N = 60', () => {
-    const r = steadyState(ensembleDicke({ n: 60, V: 0, gammaPlus: 1.3, gammaMinus: 0.4, gammaZ: 0.2 }));
+  it('gives s_z = (γ+ − γ−)/(γ+ + γ−) without coupling (Eq. 4.29, each spin on its own) at N = 200', () => {
+    // 10 201 unknowns; the pair values depend on how the populations spread over the j blocks
+    // (the degeneracies d_j of 201 blocks), not only on the single-spin rate balance.
+    const r = steadyState(ensembleDicke({ n: 200, V: 0, gammaPlus: 1.3, gammaMinus: 0.4, gammaZ: 0.2 }), { method: 'direct' });
+    expect(r.blockSize).toBe(101 * 101);
     const m = dickeSpinMoments(r.rho);
     expectClose(m.sz, 0.9 / 1.7, { rtol: 1e-12 });
     // independent spins: ⟨σ+_iσ−_j⟩ = ⟨σ+⟩⟨σ−⟩ = 0, ⟨σz_iσz_j⟩ = s_z²
@@ -129,10 +143,10 @@ describe('steadyState of a permutation-invariant generator (thesis Eq. 4.52 with
     expectClose(m.sigmaZZ as number, (0.9 / 1.7) ** 2, { rtol: 1e-11 });
   });
 
-  it('solves N = 120 (3721 unknowns; N = 200 runs in tools/bench) with ‖Lρ‖ near rounding; direct and iterative agree', () => {
-    const l = ensembleDicke({ n: 120, V: 5, gammaPlus: 1, gammaMinus: 0.1, gammaZ: 0.05 });
+  it('solves N = 60 (961 unknowns) with ‖Lρ‖ near rounding; direct and iterative agree', () => {
+    const l = ensembleDicke({ n: 60, V: 5, gammaPlus: 1, gammaMinus: 0.1, gammaZ: 0.05 });
     const direct = steadyState(l, { method: 'direct' });
-    expect(direct.blockSize).toBe(61 * 61);
+    expect(direct.blockSize).toBe(31 * 31);
     expect(direct.residual).toBeLessThan(1e-13);
     const m = dickeSpinMoments(direct.rho);
     expectClose(m.trace, 1, { rtol: 1e-14 });
@@ -140,6 +154,55 @@ describe('steadyState of a permutation-invariant generator (thesis Eq. 4.52 with
     expect(m.sigmaPlusMinus as number).toBeGreaterThan(0.01);
     const iterative = steadyState(l, { method: 'iterative' });
     expectClose(dickeSpinMoments(iterative.rho).sz, m.sz, { rtol: 1e-10 });
+  });
+
+  it('solves the ensemble (4.52) at N = 200 above threshold; exact moment balances d⟨Sz⟩/dt = d⟨Sz²⟩/dt = 0 hold', () => {
+    // From the master equation (not from the code): (V/N)D[S−] gives d⟨Sz⟩ = −(V/N)⟨S+S−⟩ and
+    // d⟨Sz²⟩ = (V/N)⟨S+S−(1 − 2Sz)⟩; γ+ D[σ+_i] gives d⟨σz_i⟩ = γ+(1 − σz_i), γ− D[σ−_i] gives
+    // −γ−(1 + σz_i), dephasing neither. Summed over spins and pairs (Σ_{i≠k} σz_iσz_k = 4Sz² − N):
+    //   0 = −(V/N)⟨S+S−⟩ + γ+(N/2 − ⟨Sz⟩) − γ−(N/2 + ⟨Sz⟩)
+    //   0 = (V/N)⟨S+S−(1 − 2Sz)⟩ + γ+((N − 1)⟨Sz⟩ − 2⟨Sz²⟩ + N/2) − γ−((N − 1)⟨Sz⟩ + 2⟨Sz²⟩ − N/2)
+    // A wrong local coefficient, degeneracy or collective rate breaks them by O(1) of their terms.
+    const p = { n: 200, V: 4, gammaPlus: 1, gammaMinus: 0.2, gammaZ: 0.1 };
+    const r = steadyState(ensembleDicke(p), { method: 'direct' });
+    expect(r.residual).toBeLessThan(1e-13);
+    const { space, data } = r.rho;
+    let sz = 0;
+    let szsz = 0;
+    let spsm = 0;
+    let spsmsz = 0;
+    for (let b = 0; b < space.blocks; b++) {
+      const j = space.j[b];
+      const d = 2 * j + 1;
+      for (let k = 0; k < d; k++) {
+        const m = k - j;
+        const pop = data[2 * (space.vecOffset[b] + k * d + k)];
+        const c = (j + m) * (j - m + 1); // ⟨j m|S+S−|j m⟩
+        sz += m * pop;
+        szsz += m * m * pop;
+        spsm += c * pop;
+        spsmsz += c * m * pop;
+      }
+    }
+    const { n: N, V, gammaPlus: gp, gammaMinus: gm } = p;
+    const first = [-(V / N) * spsm, gp * (N / 2 - sz), -gm * (N / 2 + sz)];
+    const second = [(V / N) * (spsm - 2 * spsmsz), gp * ((N - 1) * sz - 2 * szsz + N / 2), -gm * ((N - 1) * sz + 2 * szsz - N / 2)];
+    for (const terms of [first, second]) {
+      const scale = Math.max(...terms.map(Math.abs));
+      // each term is a sum of 10 201 populations times weights ≤ N³: rounding ~1e-13 of the largest
+      expect(Math.abs(terms[0] + terms[1] + terms[2])).toBeLessThan(1e-10 * scale);
+    }
+    // and it is the synchronized phase: ⟨σ+_iσ−_j⟩ well above zero
+    expect(dickeSpinMoments(r.rho).sigmaPlusMinus as number).toBeGreaterThan(0.01);
+  });
+
+  it('refuses a generator with two steady states in one connected block (N = 1, H = Sx, D[Sx])', () => {
+    // One j, so the connectivity check passes; I and Sx are both stationary.
+    const s = dickeSpace(1);
+    const sx = dickeSpin(s, 'x');
+    expect(() => steadyState(dickeLindbladian(s, sx, [{ rate: 1, jump: sx }]))).toThrow(
+      /^steadyState: the steady state is not unique: the populations' block of L has 2 zero pivots/,
+    );
   });
 
   it('refuses a generator with collective processes only (j conserved: no unique steady state)', () => {

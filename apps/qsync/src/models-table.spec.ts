@@ -15,7 +15,9 @@ function row(name: string, e: ModelEntry): string {
   const what =
     e.kind === 'quantum'
       ? `operators ${code(e.operators)}${e.modes.length > 0 ? `; modes ${code(e.modes)}` : ''}${spins}`
-      : `channels ${code(Object.keys(e.channels))}`;
+      : e.kind === 'permutation-invariant'
+        ? `operators ${code(e.operators)}; \`${e.spins.identical}\` identical spins`
+        : `channels ${code(Object.keys(e.channels))}`;
   return `| \`${name}\` | ${e.kind} | ${e.equation} | ${e.title} | ${params} | ${what} |`;
 }
 

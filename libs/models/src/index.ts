@@ -17,6 +17,8 @@ export type {
   ModelEntry,
   ModelInstance,
   OrderParameterModelEntry,
+  PermutationInvariantInstance,
+  PermutationInvariantModelEntry,
   QuantumModelEntry,
   StochasticModelEntry,
 } from './model-catalog';

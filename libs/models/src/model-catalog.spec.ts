@@ -20,6 +20,7 @@ const sample: Record<string, Record<string, number>> = {
   spin: { gammaPlus: 0.5, gammaMinus: 1 },
   'coupled-spins': { V: 1, gammaPlus: 0.5, gammaMinus: 1 },
   'spin-ensemble': { N: 3, V: 1, gammaPlus: 1, gammaMinus: 0.5 },
+  'spin-ensemble-permutation-invariant': { N: 4, V: 2, gammaPlus: 1, gammaMinus: 0.5 },
   'spin-ensemble-mean-field': { V: 22, gammaPlus: 10, gammaMinus: 1 },
   'spin-ensemble-cumulants': { N: 100, V: 22, gammaPlus: 10, gammaMinus: 1 },
   'superradiant-laser': { N: 2, cutoff: 3, Omega: 1, kappa: 10, gammaPlus: 1, gammaMinus: 0.5 },
@@ -58,9 +59,20 @@ describe('modelCatalog', () => {
     }
   });
 
+  it('lists exactly the operators of each permutation-invariant model, as collective operators of its Dicke space', () => {
+    for (const [name, entry] of Object.entries(modelCatalog)) {
+      if (entry.kind !== 'permutation-invariant') continue;
+      const p = resolved(name);
+      const m = entry.build(p);
+      expect(Object.keys(m.operators), name).toEqual([...entry.operators]);
+      expect(m.space.n, name).toBe(p[entry.spins.identical]);
+      for (const op of Object.values(m.operators)) expect(op.dims, name).toEqual([m.space.dimension]);
+    }
+  });
+
   it('lists exactly the channels each classical model emits, and builds with every choice', () => {
     for (const [name, entry] of Object.entries(modelCatalog)) {
-      if (entry.kind === 'quantum') continue;
+      if (entry.kind === 'quantum' || entry.kind === 'permutation-invariant') continue;
       if (entry.kind === 'order-parameter') {
         const m = entry.build(resolved(name));
         expect(Object.keys(m.observe(0, m.initialState())).sort(), name).toEqual(Object.keys(entry.channels).sort());
@@ -97,6 +109,6 @@ describe('modelCatalog', () => {
 
   it('runs its doc example', () => {
     expect(modelCatalog.adler.kind).toBe('stochastic');
-    expect(Object.keys(modelCatalog).length).toBe(20);
+    expect(Object.keys(modelCatalog).length).toBe(21);
   });
 });

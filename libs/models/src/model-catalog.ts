@@ -1,4 +1,4 @@
-import type { Lindbladian, Operator, Space } from '@qsync/operators';
+import type { DickeLindbladian, DickeSpace, Lindbladian, Operator, Space } from '@qsync/operators';
 import { adler, adlerParameters } from './adler';
 import { coupledNoisyVanDerPol, coupledNoisyVanDerPolParameters } from './coupled-noisy-van-der-pol';
 import { coupledVanDerPol, coupledVanDerPolParameters } from './coupled-van-der-pol';
@@ -19,6 +19,7 @@ import { spinLimitCycle, spinLimitCycleParameters } from './spin-limit-cycle';
 import { coupledSpins, coupledSpinsParameters } from './coupled-spins';
 import { spinEnsemble, spinEnsembleParameters, MAX_SPIN_ENSEMBLE_TENSOR_N } from './spin-ensemble';
 import { spinEnsembleMeanField, spinEnsembleMeanFieldParameters } from './spin-ensemble-mean-field';
+import { MAX_SPIN_ENSEMBLE_DICKE_N, spinEnsemblePermutationInvariant } from './spin-ensemble-permutation-invariant';
 import { spinEnsembleCumulants, spinEnsembleCumulantsParameters } from './spin-ensemble-cumulants';
 import { superradiantLaser, superradiantLaserParameters } from './superradiant-laser';
 import type { StochasticModel } from './stochastic-model';
@@ -92,8 +93,30 @@ export interface OrderParameterModelEntry extends EntryCommon {
   build(parameters: Readonly<Record<string, number>>): OrderParameterModel | OdeModel;
 }
 
+/** What a permutation-invariant model built from a scenario offers: its Dicke-basis generator and collective operators. */
+export interface PermutationInvariantInstance {
+  readonly space: DickeSpace;
+  readonly lindbladian: DickeLindbladian;
+  /** Collective operators (dims [space.dimension]), read with `dickeExpect`. */
+  readonly operators: Readonly<Record<string, Operator>>;
+  readonly parameters: Readonly<Record<string, number>>;
+}
+
+/**
+ * N identical spins-1/2 in the permutation-invariant (Dicke) representation (`dickeLindbladian`):
+ * the steady state by `steadyState` of @qsync/integrators, observables by `dickeExpect`.
+ */
+export interface PermutationInvariantModelEntry extends EntryCommon {
+  readonly kind: 'permutation-invariant';
+  /** The collective operators `build` offers to measure, by name. */
+  readonly operators: readonly string[];
+  /** The parameter that counts the spins. */
+  readonly spins: { readonly identical: string };
+  build(parameters: Readonly<Record<string, unknown>>): PermutationInvariantInstance;
+}
+
 /** One model as a scenario runner sees it. */
-export type ModelEntry = QuantumModelEntry | StochasticModelEntry | OrderParameterModelEntry;
+export type ModelEntry = QuantumModelEntry | StochasticModelEntry | OrderParameterModelEntry | PermutationInvariantModelEntry;
 
 const phaseSamplingChoices: Readonly<Record<string, ChoiceSpec>> = {
   frequencies: {
@@ -136,7 +159,7 @@ const spinEnsembleOperatorNames = ['sigmaZ', 'sigmaPlus', 'sigmaPlusSigmaMinus',
  *
  * @example
  * modelCatalog['adler'].kind; // → 'stochastic'
- * Object.keys(modelCatalog).length; // → 20
+ * Object.keys(modelCatalog).length; // → 21
  */
 export const modelCatalog: Readonly<Record<string, ModelEntry>> = {
   'quantum-vdp': {
@@ -366,6 +389,18 @@ export const modelCatalog: Readonly<Record<string, ModelEntry>> = {
     build(p) {
       const m = spinEnsemble(p as never);
       return { ...m, modes: {}, operators: { ...m.operators }, parameters: { ...m.parameters } };
+    },
+  },
+  'spin-ensemble-permutation-invariant': {
+    kind: 'permutation-invariant',
+    title: `N spins-1/2 with collective coupling, permutation-invariant (N ≤ ${MAX_SPIN_ENSEMBLE_DICKE_N})`,
+    equation: '4.52',
+    parameters: { ...spinEnsembleParameters, N: { ...spinEnsembleParameters.N, max: MAX_SPIN_ENSEMBLE_DICKE_N } },
+    operators: spinEnsembleOperatorNames,
+    spins: { identical: 'N' },
+    build(p) {
+      const m = spinEnsemblePermutationInvariant(p as never);
+      return { ...m, operators: { ...m.operators }, parameters: { ...m.parameters } };
     },
   },
   'spin-ensemble-mean-field': {

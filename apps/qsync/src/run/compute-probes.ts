@@ -1,22 +1,13 @@
 import { modelCatalog, type ModelInstance } from '@qsync/models';
 import { partialTrace, type DensityMatrix } from '@qsync/operators';
-import {
-  husimiQ,
-  maxRelativePhase,
-  maxSpinRelativePhase,
-  pairCorrelationOrder,
-  phaseDistribution,
-  relativePhaseDistribution,
-  spinHusimiQ,
-  spinPairCorrelation,
-  spinPhaseDistribution,
-  spinRelativePhaseDistribution,
-} from '@qsync/probes';
+import { husimiQ, maxRelativePhase, phaseDistribution, relativePhaseDistribution } from '@qsync/probes';
 import { NumericalError } from '../common/errors';
 import type { ProbeResult } from './results';
 import { modelSpins, type ModelSpins } from '../scenario/model-spins';
 import { probeId } from '../scenario/probe-id';
 import type { ProbeSpec } from '../scenario/scenario-types';
+import { phaseGrid } from './phase-grid';
+import { spinProbe, type SpinProbeSpec } from './spin-probe';
 
 /**
  * Evaluates the scenario's probes on one state (the steady state or the final state):
@@ -63,11 +54,6 @@ export function computeProbes(
   return out;
 }
 
-/** `points` angles uniform on [−π, π): a grid that closes the circle. */
-export function phaseGrid(points: number): number[] {
-  return Array.from({ length: points }, (_, k) => -Math.PI + (2 * Math.PI * k) / points);
-}
-
 function evaluate(rho: DensityMatrix, model: ModelInstance, spins: ModelSpins, probe: ProbeSpec): ProbeResult {
   if (probe.type === 'spin-phase' || probe.type === 'spin-husimi' || probe.type === 'spin-relative-phase') return evaluateSpin(rho, spins, probe);
   if (probe.type === 'relative-phase') {
@@ -99,54 +85,13 @@ function evaluate(rho: DensityMatrix, model: ModelInstance, spins: ModelSpins, p
   return { type: 'husimi', mode: probe.mode, x: axis, p: axis, Q: rows, max };
 }
 
-function evaluateSpin(rho: DensityMatrix, spins: ModelSpins, probe: Extract<ProbeSpec, { type: `spin-${string}` }>): ProbeResult {
+function evaluateSpin(rho: DensityMatrix, spins: ModelSpins, probe: SpinProbeSpec): ProbeResult {
   const factors = rho.dims.length;
-  if (probe.type === 'spin-relative-phase') {
-    const keep = [spins.first, spins.first + 1];
-    const pair = factors === 2 ? rho : partialTrace(rho, keep);
-    const phi = phaseGrid(probe.points);
-    const q = spinRelativePhaseDistribution(pair, phi);
-    finite(q, 'Q(φ_AB)');
-    const peak = maxSpinRelativePhase(pair);
-    const c = spinPairCorrelation(pair);
-    return { type: 'spin-relative-phase', phi, Q: Array.from(q), max: peak.max, argmax: peak.argmax, correlation: c, order: pairCorrelationOrder(c) };
-  }
-  const index = spins.first + (probe.spin === undefined || spins.names === null ? 0 : spins.names.indexOf(probe.spin));
-  const one = factors === 1 ? rho : partialTrace(rho, [index]);
-  const named = probe.spin === undefined ? {} : { spin: probe.spin };
-  if (probe.type === 'spin-phase') {
-    const phi = phaseGrid(probe.points);
-    const q = spinPhaseDistribution(one, phi);
-    finite(q, 'Q(φ)');
-    // ⟨σ+⟩ = Tr[|1⟩⟨0| ρ] = ρ_01 (Hermitian part); Q(φ) = 1/2π + ¼ Re[⟨σ+⟩e^{−iφ}] (4.33) peaks at its argument
-    const d = one.matrix.data;
-    const re = 0.5 * (d[2] + d[4]);
-    const im = 0.5 * (d[3] - d[5]);
-    const trace = d[0] + d[6];
-    const modulus = Math.hypot(re, im);
-    return {
-      type: 'spin-phase',
-      ...named,
-      phi,
-      Q: Array.from(q),
-      max: trace / (2 * Math.PI) + modulus / 4,
-      argmax: modulus === 0 ? 0 : Math.atan2(im, re),
-      sigmaPlus: { re, im },
-    };
-  }
-  const n = probe.points;
-  const theta = Array.from({ length: n }, (_, k) => (Math.PI * k) / (n - 1));
-  const phi = Array.from({ length: 2 * n - 1 }, (_, k) => -Math.PI + (Math.PI * k) / (n - 1));
-  const q = spinHusimiQ(one, { theta, phi });
-  finite(q, 'Q(θ, φ)');
-  const rows: number[][] = [];
-  let max = -Infinity;
-  for (let i = 0; i < n; i++) {
-    const row = Array.from(q.subarray(i * phi.length, (i + 1) * phi.length));
-    for (const v of row) max = Math.max(max, v);
-    rows.push(row);
-  }
-  return { type: 'spin-husimi', ...named, theta, phi, Q: rows, max };
+  const index = spins.first + (probe.type === 'spin-relative-phase' || probe.spin === undefined || spins.names === null ? 0 : spins.names.indexOf(probe.spin));
+  return spinProbe(probe, {
+    one: () => (factors === 1 ? rho : partialTrace(rho, [index])),
+    pair: () => (factors === 2 ? rho : partialTrace(rho, [spins.first, spins.first + 1])),
+  });
 }
 
 /** The reduced state of one mode (the state itself for a model of one mode alone). */

@@ -1,5 +1,7 @@
-import { modelCatalog, type ModelInstance, type OdeModel, type OrderParameterModel, type StochasticModel } from '@qsync/models';
+import { modelCatalog, type ModelInstance, type OdeModel, type OrderParameterModel, type PermutationInvariantInstance, type StochasticModel } from '@qsync/models';
 import type { DensityMatrix } from '@qsync/operators';
+import { computeDickeProbes } from './compute-dicke-probes';
+import { computeDickeSteadyState } from './compute-dicke-steady-state';
 import { computeProbes } from './compute-probes';
 import { computeSimulation } from './compute-simulation';
 import { computeSpectra } from './compute-spectrum';
@@ -95,6 +97,20 @@ export async function runScenario(input: unknown, options: RunOptions = {}): Pro
       observables = sim.observables;
       simulation = sim.info;
       solveMs = performance.now() - t1;
+    } else if (entry.kind === 'permutation-invariant') {
+      const pi = model as PermutationInvariantInstance;
+      const size = `${pi.space.size} block entries`;
+      progress.status(`solving for the steady state of ${scenario.model} (${size})`);
+      const ss = await computeDickeSteadyState(pi, scenario.observables, (done, total) => progress.count(`steady state (${size})`, done, total));
+      observables = ss.observables;
+      steadyState = ss.info;
+      const t2 = performance.now();
+      solveMs = t2 - t1;
+      if (scenario.probes.length > 0) {
+        progress.status(`probes: ${scenario.probes.map(probeId).join(', ')}`);
+        probes = computeDickeProbes(ss.state, pi, scenario.probes);
+      }
+      probesMs = performance.now() - t2;
     } else {
       const quantum = model as ModelInstance;
       dims = [...quantum.space.dims];

@@ -6,6 +6,8 @@ import { scenarioDefaults, scenarioLimits } from './scenario-defaults';
 
 type Entry = ModelEntry;
 type QuantumEntry = Extract<ModelEntry, { kind: 'quantum' }>;
+/** What the probes and the messages about spins need of a model: its Fock modes and its spins. */
+type ProbedEntry = Pick<QuantumEntry, 'modes' | 'spins'>;
 type StochasticEntry = Extract<ModelEntry, { kind: 'stochastic' }>;
 type Issue = { readonly code?: string; readonly input?: unknown; readonly keys?: readonly string[] };
 
@@ -110,6 +112,25 @@ function modelBranch(name: string, entry: Entry): z.ZodObject | z.ZodDiscriminat
         return `must be one of ${QUANTUM_METHODS.map((m) => `'${m}'`).join(', ')}, got '${method}'`;
       },
     });
+  }
+  if (entry.kind === 'permutation-invariant') {
+    const steadyOnly = z.literal('steady-state', {
+      error: (iss: Issue) =>
+        iss.input === undefined
+          ? 'is required'
+          : `must be 'steady-state' (model '${name}' is solved for its steady state only; 'spin-ensemble' (N ≤ 10) takes the other methods), got ${describeValue(iss.input)}`,
+    });
+    return strict(
+      {
+        ...head,
+        method: steadyOnly,
+        observables: tail.observables,
+        probes: probesSchema(name, { modes: [], spins: entry.spins }),
+        outputs: tail.outputs,
+        $schema: tail.$schema,
+      },
+      (key) => (METHOD_KEYS[key] !== undefined ? `is not used: model '${name}' takes only method 'steady-state'` : undefined),
+    );
   }
   const method = z.literal('simulate', {
     error: (iss: Issue) =>
@@ -229,7 +250,7 @@ function targetSchema(name: string, targets: readonly string[], kind: 'operator'
 }
 
 function observablesSchema(name: string, entry: Entry): z.ZodType {
-  const quantum = entry.kind === 'quantum';
+  const quantum = entry.kind === 'quantum' || entry.kind === 'permutation-invariant';
   const targets = quantum ? [...entry.operators] : Object.keys(entry.channels);
   const value = targetSchema(name, targets, quantum ? 'operator' : 'channel').describe(quantum ? 'an operator of the model' : 'a channel of the model');
   const key = z.string().regex(OBSERVABLE_NAME);
@@ -356,7 +377,7 @@ function spectraSchema(name: string, entry: QuantumEntry): z.ZodType {
 }
 
 /** How many spins a catalog entry has, in words, for messages. */
-function spinsInWords(entry: QuantumEntry): string {
+function spinsInWords(entry: ProbedEntry): string {
   const spins = entry.spins;
   if (spins === undefined) return 'none';
   return 'names' in spins ? `${spins.names.length} (${spins.names.join(', ')})` : `N identical ones (parameter ${spins.identical})`;
@@ -471,7 +492,7 @@ function initialStateSchema(name: string, entry: QuantumEntry): z.ZodType {
     );
 }
 
-function probesSchema(name: string, entry: QuantumEntry): z.ZodType {
+function probesSchema(name: string, entry: ProbedEntry): z.ZodType {
   const modes = entry.modes;
   const spins = entry.spins;
   const phasePoints = () =>

@@ -1,5 +1,5 @@
 import type { SdeMethod } from '@qsync/integrators';
-import { modelCatalog, type ModelEntry, type ModelInstance, type StochasticModel } from '@qsync/models';
+import { modelCatalog, type ModelEntry, type ModelInstance, type PermutationInvariantInstance, type StochasticModel } from '@qsync/models';
 import type * as z from 'zod';
 import { ScenarioError } from '../common/errors';
 import { probeId } from './probe-id';
@@ -14,7 +14,7 @@ type Json = Record<string, unknown>;
 /** A validated scenario and the model it built (quantum: the Lindbladian; classical: the SDE or ODE model). */
 export interface ValidatedScenario {
   readonly scenario: Scenario;
-  readonly model: ModelInstance | StochasticModel | ReturnType<Extract<ModelEntry, { kind: 'order-parameter' }>['build']>;
+  readonly model: ModelInstance | PermutationInvariantInstance | StochasticModel | ReturnType<Extract<ModelEntry, { kind: 'order-parameter' }>['build']>;
 }
 
 const schemas = new WeakMap<Catalog, z.ZodType>();
@@ -100,6 +100,11 @@ export function validateAndBuild(raw: unknown, catalog: Catalog = modelCatalog):
       },
       model,
     };
+  }
+  if (entry.kind === 'permutation-invariant') {
+    const model = build(() => entry.build(parameters));
+    const probes = checkProbes(s.probes as ProbeSpec[]);
+    return { scenario: { ...common, method: 'steady-state', observables: tail.observables, probes, outputs: tail.outputs }, model };
   }
   if (entry.kind === 'order-parameter') {
     const model = build(() => entry.build(parameters));

@@ -11,7 +11,8 @@ import { spinProbe, type SpinProbeSpec } from './spin-probe';
 
 /**
  * Evaluates the scenario's probes on one state (the steady state or the final state):
- * 'relative-phase' → Q(φ_AB) of the two modes (thesis Eq. 4.11) with its maximum and position
+ * 'relative-phase' → Q(φ_AB) of the two modes (of a model of more: of the two it names, after
+ * tracing out the others) (thesis Eq. 4.11) with its maximum and position
  * (Section 4.1.2); 'phase' → Q(φ) (Eq. 4.5) of one mode after tracing out the others, with its
  * maximum; 'husimi' → Q(α = x + ip) (Eq. 4.4) of one mode on [−extent, extent]². Of a spin-1/2,
  * after tracing out everything else: 'spin-phase' → Q(φ) (Eq. 4.33) with its maximum
@@ -58,10 +59,19 @@ function evaluate(rho: DensityMatrix, model: ModelInstance, spins: ModelSpins, p
   if (probe.type === 'spin-phase' || probe.type === 'spin-husimi' || probe.type === 'spin-relative-phase') return evaluateSpin(rho, spins, probe);
   if (probe.type === 'relative-phase') {
     const phi = phaseGrid(probe.points);
-    const q = relativePhaseDistribution(rho, phi);
+    let q: Float64Array;
+    if (probe.modes === undefined) {
+      q = relativePhaseDistribution(rho, phi);
+    } else {
+      // the reduced state keeps the tensor order: modes named in reverse see φ_AB → −φ_AB
+      const names = Object.keys(model.modes);
+      const [i, j] = probe.modes.map((m) => names.indexOf(m));
+      const pair = partialTrace(rho, [i, j]);
+      q = relativePhaseDistribution(pair, i < j ? phi : phi.map((p) => -p));
+    }
     finite(q, 'Q(φ_AB)');
     const peak = maxRelativePhase(q, phi);
-    return { type: 'relative-phase', phi, Q: Array.from(q), max: peak.max, argmax: peak.argmax };
+    return { type: 'relative-phase', ...(probe.modes === undefined ? {} : { modes: probe.modes }), phi, Q: Array.from(q), max: peak.max, argmax: peak.argmax };
   }
   const reduced = reduce(rho, model, probe.mode);
   if (probe.type === 'phase') {

@@ -116,7 +116,9 @@ function phasePlot(probe: PhaseProbeResult | SpinPhaseProbeResult | SpinRelative
   const q = rel
     ? probe.type === 'spin-relative-phase'
       ? 'Q(φ_AB) of the spins'
-      : 'Q(φ_AB)'
+      : probe.modes === undefined
+        ? 'Q(φ_AB)'
+        : `Q(φ_AB) of modes ${probe.modes[0]}, ${probe.modes[1]}`
     : probe.type === 'spin-phase'
       ? `Q(φ) of ${probe.spin === undefined ? 'the spin' : `spin ${probe.spin}`}`
       : `Q(φ) of mode ${probe.mode}`;

@@ -29,6 +29,8 @@ export interface PhaseProbeResult {
   readonly type: 'phase' | 'relative-phase';
   /** The probed mode ('phase' only). */
   readonly mode?: string;
+  /** The modes A, B of φ_AB ('relative-phase' of a model of more than two modes). */
+  readonly modes?: readonly [string, string];
   /** Angles in radians, uniform on [−π, π). */
   readonly phi: readonly number[];
   /** Q(φ) (or Q(φ_AB)) in 1/rad; integrates to Tr ρ over one period. */

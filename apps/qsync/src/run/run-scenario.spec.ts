@@ -267,3 +267,32 @@ describe('runScenario: refusals and failures', () => {
     expect(readdirSync(run.runDir).sort()).toEqual(['results.json', 'scenario.json']);
   });
 });
+
+describe('runScenario: the relative phase of two of the three oscillators of quantum-vdp-network (Eq. 4.18)', () => {
+  it('is the same for every pair, even in φ_AB (the network is symmetric under permutations), locked in phase', async () => {
+    const run = await runScenario(
+      {
+        model: 'quantum-vdp-network',
+        parameters: { cutoff: 4, kappa1: 1, kappa2: 1, V: 3 },
+        method: 'steady-state',
+        observables: { c12: 'adag1a2' },
+        probes: [
+          { type: 'relative-phase', modes: ['a1', 'a2'], points: 32 },
+          { type: 'relative-phase', modes: ['a3', 'a2'], points: 32 },
+        ],
+        outputs: ['json'],
+      },
+      { outDir: join(tmp, 'network'), progress: false },
+    );
+    const q12 = run.results.probes['relative-phase-a1-a2'] as PhaseProbeResult;
+    const q32 = run.results.probes['relative-phase-a3-a2'] as PhaseProbeResult;
+    expect(q12.modes).toEqual(['a1', 'a2']);
+    expectClose(q32.Q, q12.Q, { rtol: 1e-9 });
+    // even: Q(φ_k) = Q(−φ_k) on the grid −π + 2πk/32 (index k ↔ 32 − k)
+    expectClose(q12.Q.slice(1), q12.Q.slice(1).reverse(), { rtol: 1e-9 });
+    // in phase: the peak at 0, where the coherence ⟨a1†a2⟩ is real and positive
+    expect(Math.abs(q12.argmax)).toBeLessThan(1e-6);
+    expect((run.results.observables.c12 as SteadyObservable).value.re).toBeGreaterThan(0.05);
+    expect(q12.max).toBeGreaterThan(1 / (2 * Math.PI) + 0.005);
+  });
+});

@@ -1,7 +1,8 @@
 import type { ProbeSpec } from './scenario-types';
 
 /**
- * The name of a probe's outputs (file stem and key in results): `relative-phase`,
+ * The name of a probe's outputs (file stem and key in results): `relative-phase` (of a model of
+ * more than two modes `relative-phase-<mode>-<mode>`),
  * `phase-<mode>`, `husimi-<mode>`, `spin-relative-phase`, and `spin-phase`, `spin-husimi` (of a
  * model with one spin or identical spins) or `spin-phase-<spin>`, `spin-husimi-<spin>`.
  *
@@ -12,6 +13,7 @@ import type { ProbeSpec } from './scenario-types';
 export function probeId(probe: ProbeSpec): string {
   switch (probe.type) {
     case 'relative-phase':
+      return probe.modes === undefined ? probe.type : `${probe.type}-${probe.modes[0]}-${probe.modes[1]}`;
     case 'spin-relative-phase':
       return probe.type;
     case 'phase':

@@ -525,6 +525,22 @@ function probesSchema(name: string, entry: ProbedEntry): z.ZodType {
   const twoSpins = spins !== undefined && ('identical' in spins || spins.names.length === 2);
   const options: z.ZodObject[] = [];
   if (modes.length === 2) options.push(strict({ type: z.literal('relative-phase'), points: phasePoints() }).describe('Q(φ_AB) of the two modes (Eq. 4.11)'));
+  if (modes.length > 2) {
+    const two = `is required: model '${name}' has modes ${modes.join(', ')}; name two, e.g. ["${modes[0]}", "${modes[1]}"]`;
+    const pair = z
+      .tuple([mode(), mode()], {
+        error: (iss: Issue) => {
+          if (iss.input === undefined) return two;
+          if (Array.isArray(iss.input)) return `must name two modes, got ${iss.input.length}`;
+          return `must be an array of two modes, got ${describeValue(iss.input)}`;
+        },
+      })
+      .superRefine((m, ctx) => {
+        if (m[0] === m[1]) ctx.addIssue({ code: 'custom', path: [1], message: `must differ from the first mode ('${m[0]}')` });
+      })
+      .describe('the modes A and B of φ_AB = φ_A − φ_B, in this order');
+    options.push(strict({ type: z.literal('relative-phase'), modes: pair, points: phasePoints() }).describe('Q(φ_AB) of two of the modes (Eq. 4.11), of their reduced state'));
+  }
   if (modes.length > 0) {
     options.push(
       strict({ type: z.literal('phase'), mode: mode(), points: phasePoints() }).describe('Q(φ) of one mode (Eq. 4.5)'),
@@ -565,7 +581,7 @@ function probesSchema(name: string, entry: ProbedEntry): z.ZodType {
   const available = options.map((o) => (o.shape.type as z.ZodLiteral<string>).value);
   const modeWords = modes.length === 0 ? 'none' : `${modes.length} (${modes.join(', ')})`;
   const why = (type: string): string | undefined => {
-    if (type === 'relative-phase') return `'relative-phase' needs a model with two modes, model '${name}' has ${modeWords}`;
+    if (type === 'relative-phase') return `'relative-phase' needs a model with two modes or more, model '${name}' has ${modeWords}`;
     if (type === 'phase' || type === 'husimi') return `'${type}' needs a Fock mode, model '${name}' has none (its probes: ${available.join(', ')})`;
     if (type === 'spin-relative-phase') return `'spin-relative-phase' needs a model with two spins, model '${name}' has ${spinsInWords(entry)}`;
     if (type === 'spin-phase' || type === 'spin-husimi') return `'${type}' needs a model with spins, model '${name}' has none (its probes: ${available.join(', ')})`;

@@ -69,7 +69,7 @@ export interface SdeSettings {
  * an ensemble of identical spins (any one is alike), they have none.
  */
 export type ProbeSpec =
-  | { readonly type: 'relative-phase'; readonly points: number }
+  | { readonly type: 'relative-phase'; readonly points: number; /** Two of a model's modes (models of more than two). */ readonly modes?: readonly [string, string] }
   | { readonly type: 'phase'; readonly mode: string; readonly points: number }
   | { readonly type: 'husimi'; readonly mode: string; readonly extent: number; readonly points: number }
   | { readonly type: 'spin-phase'; readonly spin?: string; readonly points: number }

@@ -223,7 +223,7 @@ describe('validateScenario: every refusal names its key path', () => {
     refused(probes([3]), 'scenario.probes[0]', 'must be an object');
     refused(probes([{ points: 8 }]), 'scenario.probes[0].type', 'is required');
     refused(probes([{ type: 'wigner' }]), 'scenario.probes[0].type', "unknown probe type 'wigner' (known: relative-phase, phase, husimi)");
-    refused(probes([{ type: 'relative-phase' }], single), 'scenario.probes[0].type', "needs a model with two modes, model 'quantum-vdp' has 1 (a)");
+    refused(probes([{ type: 'relative-phase' }], single), 'scenario.probes[0].type', "needs a model with two modes or more, model 'quantum-vdp' has 1 (a)");
     refused(probes([{ type: 'relative-phase', mode: 'a' }]), 'scenario.probes[0].mode', 'unknown key (allowed here: type, points)');
     refused(probes([{ type: 'relative-phase', points: 4 }]), 'scenario.probes[0].points', 'must be an integer from 8 to 65536');
     refused(probes([{ type: 'phase', mode: 'a', points: 64.5 }]), 'scenario.probes[0].points', 'must be an integer');

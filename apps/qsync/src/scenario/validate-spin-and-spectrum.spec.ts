@@ -49,7 +49,7 @@ describe('validateScenario: spin probes', () => {
     refused(probes(spin, [{ type: 'husimi' }]), 'scenario.probes[0].type', "'husimi' needs a Fock mode");
     refused(probes(spin, [{ type: 'spin-relative-phase' }]), 'scenario.probes[0].type', "'spin-relative-phase' needs a model with two spins, model 'spin' has 1 (A)");
     refused(probes(vdp, [{ type: 'spin-relative-phase' }]), 'scenario.probes[0].type', "model 'quantum-vdp' has none");
-    refused(probes(pairOfSpins, [{ type: 'relative-phase' }]), 'scenario.probes[0].type', "'relative-phase' needs a model with two modes, model 'coupled-spins' has none");
+    refused(probes(pairOfSpins, [{ type: 'relative-phase' }]), 'scenario.probes[0].type', "'relative-phase' needs a model with two modes or more, model 'coupled-spins' has none");
     refused(probes(laser, [{ type: 'relative-phase' }]), 'scenario.probes[0].type', "model 'superradiant-laser' has 1 (a)");
     refused(probes(spin, [{ type: 'spin-wigner' }]), 'scenario.probes[0].type', "unknown probe type 'spin-wigner' (known: spin-phase, spin-husimi)");
   });
@@ -161,5 +161,18 @@ describe('validateScenario: the spectrum method', () => {
     refused({ ...spectrum, times: { start: 0, stop: 1, count: 2 } }, 'scenario.times', "is used only by method 'time-evolution', not 'spectrum'");
     refused({ ...evolve(vdp, { type: 'fock', n: { a: 0 } }), spectra: spectrum.spectra }, 'scenario.spectra', "is used only by method 'spectrum', not 'time-evolution'");
     refused({ model: 'adler', parameters: { V: 1 }, method: 'spectrum' }, 'scenario.method', "must be 'simulate' (model 'adler' is classical)");
+  });
+});
+
+describe('validateScenario: the relative phase of two of several modes', () => {
+  const network = { model: 'quantum-vdp-network', parameters: { cutoff: 3, kappa1: 1, kappa2: 1, V: 1 }, method: 'steady-state', observables: {} };
+  it('names the two modes, in order, and refuses a missing, unknown or repeated one', () => {
+    const s = validateScenario({ ...network, probes: [{ type: 'relative-phase', modes: ['a3', 'a1'] }] });
+    expect(s.method !== 'simulate' && s.probes.map(probeId)).toEqual(['relative-phase-a3-a1']);
+    refused({ ...network, probes: [{ type: 'relative-phase' }] }, 'scenario.probes[0].modes', `is required: model 'quantum-vdp-network' has modes a1, a2, a3; name two, e.g. ["a1", "a2"]`);
+    refused({ ...network, probes: [{ type: 'relative-phase', modes: ['a1'] }] }, 'scenario.probes[0].modes', 'must name two modes, got 1');
+    refused({ ...network, probes: [{ type: 'relative-phase', modes: ['a1', 'a4'] }] }, 'scenario.probes[0].modes[1]', "unknown mode 'a4' of model 'quantum-vdp-network' (known: a1, a2, a3)");
+    refused({ ...network, probes: [{ type: 'relative-phase', modes: ['a2', 'a2'] }] }, 'scenario.probes[0].modes[1]', "must differ from the first mode ('a2')");
+    refused({ ...pairOfSpins, probes: [{ type: 'relative-phase', modes: ['a', 'b'] }] }, 'scenario.probes[0].type', "'relative-phase' needs a model with two modes or more");
   });
 });

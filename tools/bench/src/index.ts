@@ -35,3 +35,11 @@ export { formatDickeReport, DICKE_RESULTS_START, DICKE_RESULTS_END } from './dic
 export type { DickeBenchReport } from './dicke-report';
 export { parseDickeBenchArgs } from './dicke-bench-args';
 export type { DickeBenchOptions } from './dicke-bench-args';
+export { benchSpectrumQsync, SPECTRUM_BENCH_PARAMS } from './spectrum-bench';
+export type { SpectrumQsyncCase } from './spectrum-bench';
+export { runQutipSpectrum, parseQutipSpectrumBench } from './run-qutip-spectrum';
+export type { QutipSpectrumBench, QutipSpectrumCase, RunQutipSpectrumConfig } from './run-qutip-spectrum';
+export { formatSpectrumReport, piSecondsScaled, SPECTRUM_RESULTS_START, SPECTRUM_RESULTS_END, SPECTRUM_SPEEDUP_TARGET } from './spectrum-report';
+export type { SpectrumBenchReport } from './spectrum-report';
+export { parseSpectrumBenchArgs } from './spectrum-bench-args';
+export type { SpectrumBenchOptions } from './spectrum-bench-args';

@@ -47,6 +47,11 @@ describe('figure 4.1', () => {
     expect(check(data, 'closed form vs radial quadrature').value).toBeLessThan(1e-12);
     // ⟨a⟩e^{iωt} real: the integrator's relative tolerance 1e-10 bounds the phase error
     expect(check(data, 'rotation at ω').value).toBeLessThan(1e-8);
+    // steadyState's block solve against the dense null vector of the whole 400 × 400 Liouvillian, and
+    // the flat Q(φ) of that null vector (nothing in the dense solve assumes U(1)): both rounding,
+    // the dense LU's error growing like cond(L)·eps
+    const whole = check(data, 'null vector of the whole');
+    expect(whole.value).toBeLessThan(1e-12);
     expect(check(data, 'stationary Q(φ) flat').value).toBeLessThan(1e-12);
     // the stationary ⟨n⟩: steadyState vs the rate equations, and both vs QuTiP's steadystate
     const n = check(data, 'stationary ⟨n⟩');

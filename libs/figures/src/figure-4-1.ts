@@ -1,13 +1,15 @@
 import { channelValue, tapProgress } from '@qsync/frames';
 import { mesolve, steadyState } from '@qsync/integrators';
+import { csrToDense, solveDense } from '@qsync/linalg';
 import { quantumVanDerPol } from '@qsync/models';
-import { coherentKet, pureState, type DensityMatrix } from '@qsync/operators';
+import { coherentKet, liouvillianMatrix, pureState, type DensityMatrix, type Lindbladian } from '@qsync/operators';
 import { husimiQ, phaseDistribution, phaseDistributionNumerical } from '@qsync/probes';
 import { map } from 'rxjs';
 import { resolveFigureConfig } from './figure-config';
 import { figureStream } from './figure-stream';
 import { linspace } from './figure-support';
 import type { FigureCheck, FigurePanel, FigureRecipe, FigureSeries } from './figure-types';
+import { vdpRatePopulations } from './vdp-rate-populations';
 
 /** κ1 = ω = 4κ, κ2 = κ/2 of the caption, in units where κ = 1. */
 const KAPPA = 1;
@@ -48,10 +50,15 @@ const LIMIT_CUTOFF = 6;
  * - the rotation at ω: Eq. (4.1) is U(1)-symmetric and the start is real, so ⟨a⟩(t)e^{iωt} stays
  *   real and positive (the dissipators commute with the rotation e^{−iωa†a t}); the largest
  *   |arg(⟨a⟩(t)e^{iωt})| over the run, expected 0;
- * - the stationary Q(φ) is flat 1/2π (U(1) symmetry): its largest deviation;
+ * - the steady state of `steadyState` (which solves only the block of L that holds the populations)
+ *   against the null vector of the whole 400 × 400 Liouvillian (`liouvillianMatrix`, dense LU with
+ *   the equation of ρ_00 replaced by Tr ρ = 1: no block reduction, no symmetry assumed), every
+ *   entry ρ_nm including the coherences: largest difference;
+ * - the stationary Q(φ) is flat 1/2π (U(1) symmetry), taken from that whole-Liouvillian null
+ *   vector (the block solve's coherences are zero by construction): its largest deviation;
  * - the stationary ⟨n⟩ from `steadyState` against the same number from the classical rate
  *   equations of the populations (the steady state is diagonal; rates κ1(n+1) up, κn and
- *   κ2 n(n−1) down), solved here by a small dense elimination;
+ *   κ2 n(n−1) down, `solveDense`);
  * - the quantum limit: the trace distance to (2|0⟩⟨0| + |1⟩⟨1|)/3 times κ2/κ1 at κ2/κ1 = 10⁴
  *   against 5/9. From the rate equations with κ = 0 and ε = κ1/κ2: level 2 balances
  *   2κ1p1 = (2κ2 + 3κ1)p2, so p2 = εp1(1 − 3ε/2) + O(ε³); level 0 is fed only by |2⟩, κ1p0 = 2κ2p2,
@@ -161,11 +168,14 @@ export const figure41: FigureRecipe = {
         const s = Math.sin(OMEGA * f.t);
         rotation = Math.max(rotation, Math.abs(Math.atan2(f.im * c + f.re * s, f.re * c - f.im * s)));
       }
-      const flat = curves[curves.length - 1].reduce((m, q) => Math.max(m, Math.abs(q - 1 / (2 * Math.PI))), 0);
+      const whole = wholeLiouvillianSteadyState(vdp.lindbladian);
       const sd = stationary.matrix.data;
+      let blockVsWhole = 0;
+      for (let k = 0; k < sd.length; k += 2) blockVsWhole = Math.max(blockVsWhole, Math.hypot(sd[k] - whole.matrix.data[k], sd[k + 1] - whole.matrix.data[k + 1]));
+      const flat = phaseDistribution(whole, phis).reduce((m, q) => Math.max(m, Math.abs(q - 1 / (2 * Math.PI))), 0);
       let nStationary = 0;
       for (let n = 0; n < CUTOFF; n++) nStationary += n * sd[2 * (n * CUTOFF + n)];
-      const rate = rateEquationPopulations(CUTOFF, KAPPA1, KAPPA2, KAPPA);
+      const rate = vdpRatePopulations(CUTOFF, KAPPA1, KAPPA2, KAPPA);
       const nRate = rate.reduce((acc, p, n) => acc + n * p, 0);
       const deepest = limit[limit.length - 1];
       const checks: FigureCheck[] = [
@@ -182,7 +192,13 @@ export const figure41: FigureRecipe = {
           expected: 0,
         },
         {
-          name: 'stationary Q(φ) flat: largest |Q(φ) − 1/2π|',
+          name: `stationary ρ: steadyState (population block) vs the null vector of the whole ${CUTOFF * CUTOFF} × ${CUTOFF * CUTOFF} Liouvillian, largest |Δρ_nm|`,
+          equation: '4.1',
+          value: blockVsWhole,
+          expected: 0,
+        },
+        {
+          name: 'stationary Q(φ) flat (U(1) symmetry), from the whole-Liouvillian null vector: largest |Q(φ) − 1/2π|',
           equation: '4.5',
           value: flat,
           expected: 0,
@@ -225,38 +241,16 @@ export const figure41: FigureRecipe = {
 };
 
 /**
- * Stationary populations of Eq. (4.1) from its classical rate equations (the steady state is
- * diagonal by U(1) symmetry): n → n+1 at κ1(n+1) (not from the top level, as a†|N−1⟩ = 0 in the
- * truncated space), n → n−1 at κn, n → n−2 at κ2 n(n−1). One balance equation is replaced by
- * Σp = 1; Gaussian elimination with partial pivoting on the N × N system.
+ * The steady state as the null vector of the whole Liouvillian (row-major vec, `liouvillianMatrix`)
+ * by a dense LU, the equation of ρ_00 replaced by Tr ρ = 1: nothing assumes the U(1) block
+ * structure that `steadyState` exploits.
  */
-function rateEquationPopulations(n: number, kappa1: number, kappa2: number, kappa: number): Float64Array {
-  const w = Array.from({ length: n }, () => new Float64Array(n + 1));
-  for (let m = 0; m < n; m++) {
-    if (m + 1 < n) {
-      w[m + 1][m] += kappa1 * (m + 1);
-      w[m][m] -= kappa1 * (m + 1);
-    }
-    if (m >= 1) {
-      w[m - 1][m] += kappa * m;
-      w[m][m] -= kappa * m;
-    }
-    if (m >= 2) {
-      w[m - 2][m] += kappa2 * m * (m - 1);
-      w[m][m] -= kappa2 * m * (m - 1);
-    }
-  }
-  // row 0 becomes Σp = 1 (its last entry, column n, is the right-hand side; the others' are 0)
-  w[0].fill(1);
-  for (let col = 0; col < n; col++) {
-    let pivot = col;
-    for (let r = col + 1; r < n; r++) if (Math.abs(w[r][col]) > Math.abs(w[pivot][col])) pivot = r;
-    [w[col], w[pivot]] = [w[pivot], w[col]];
-    for (let r = 0; r < n; r++) {
-      if (r === col) continue;
-      const f = w[r][col] / w[col][col];
-      if (f !== 0) for (let c = col; c <= n; c++) w[r][c] -= f * w[col][c];
-    }
-  }
-  return Float64Array.from({ length: n }, (_, r) => w[r][n] / w[r][r]);
+function wholeLiouvillianSteadyState(l: Lindbladian): DensityMatrix {
+  const n = l.left.rows;
+  const m = csrToDense(liouvillianMatrix(l));
+  m.data.fill(0, 0, 2 * n * n);
+  for (let i = 0; i < n; i++) m.data[2 * (i * n + i)] = 1;
+  const b = new Float64Array(2 * n * n);
+  b[0] = 1;
+  return { dims: l.dims, matrix: { rows: n, cols: n, data: solveDense(m, b) } };
 }

@@ -1,6 +1,18 @@
+import { readFileSync } from 'node:fs';
+import { expectClose } from '@qsync/testing';
 import { describe, expect, it } from 'vitest';
 import { figure43 } from './figure-4-3';
 import { check, expectStopsWhenUnsubscribed, heatmapPanel, linePanel, numberParameter, runFigure } from './test-support/run-figure';
+
+interface QutipFixture {
+  cases: {
+    pair_a: {
+      params: { kappa: number; kappa2: number; kappa1: number; delta: number; V: number; N: number };
+      steady: { adagb: [number, number]; n_a: number; n_b: number };
+    };
+  };
+}
+const fixture = JSON.parse(readFileSync(new URL('../../../test/fixtures/qutip-vdp.json', import.meta.url), 'utf8')) as QutipFixture;
 
 describe('figure 4.3', () => {
   it('maps max Q(φ_AB) of two coupled quantum vdP oscillators, with Eq. 4.11 equal to its quadrature', async () => {
@@ -20,6 +32,9 @@ describe('figure 4.3', () => {
     // sign of φ_AB wrong moves Q by > 1e-3 at V = κ
     expect(check(data, 'closed form vs quadrature').value).toBeLessThan(1e-12);
     // exact symmetries, up to the steady-state solve's residual (~1e-14 relative)
+    // V = 0: the pair's ⟨a†a⟩ (a 144²-entry block solve) against one oscillator's rate equations (a
+    // 12 × 12 dense solve): both rounding-limited (~1e-15 relative on ⟨n⟩ ≈ 1.4); a rate off by
+    // 1e-6 moves ⟨n⟩ by ~1e-7
     expect(check(data, 'V = 0').value).toBeLessThan(1e-12);
     expect(check(data, 'mirror symmetry').value).toBeLessThan(1e-12);
     expect(check(data, 'in-phase locking').value).toBeLessThan(1e-9);
@@ -34,6 +49,24 @@ describe('figure 4.3', () => {
       return Math.max(...s.y);
     });
     for (let k = 1; k < peaks.length; k++) expect(peaks[k]).toBeGreaterThan(peaks[k - 1]);
+
+    // panel b's V = κ2 state is QuTiP 4.7's case pair_a (δ = κ/2, V = κ2, cutoff 12; its steadystate
+    // has ‖Lρ‖ = 2e-15 and agrees with its power method to 2e-16): ⟨a†b⟩, ⟨a†a⟩, ⟨b†b⟩ to 1e-10
+    // (both solves are rounding-limited; a swapped sign of δ conjugates ⟨a†b⟩, Im = 0.108)
+    const ref = fixture.cases.pair_a;
+    expect([ref.params.kappa, ref.params.kappa1, ref.params.kappa2, ref.params.delta, ref.params.V, ref.params.N]).toEqual([
+      data.parameters.kappa,
+      data.parameters.kappa1,
+      data.parameters.kappa2,
+      data.parameters.deltaB,
+      1,
+      data.parameters.cutoff,
+    ]);
+    expectClose(
+      [numberParameter(data, 'bAdagbRe'), numberParameter(data, 'bAdagbIm'), numberParameter(data, 'bNA'), numberParameter(data, 'bNB')],
+      [ref.steady.adagb[0], ref.steady.adagb[1], ref.steady.n_a, ref.steady.n_b],
+      { atol: 1e-10 },
+    );
   });
 
   it('stops its work when unsubscribed', async () => {

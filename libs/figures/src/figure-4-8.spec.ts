@@ -16,18 +16,25 @@ describe('figure 4.8', () => {
     expect(data.panels.map((p) => p.name)).toEqual(['a', 'a-threshold', 'b']);
     const a = heatmapPanel(data, 'a');
     const flat = 1 / (2 * Math.PI);
-    // V = 0: independent spins with ⟨σ+⟩ = 0, flat; locking grows with V at δ = 0
-    for (let id = 0; id < 5; id++) expectClose(a.values[id], flat, { rtol: 1e-13 });
+    // V = 0: independent spins, s_z of each against Eq. 4.29 (−1/3 here) from the populations of the
+    // solve, rounding-limited; a gain or loss rate off by 1e-6 moves s_z by ~1e-6. (The flat row of
+    // the heatmap at V = 0 is flat by construction of the block solve, not a check.)
+    expect(check(data, 'V = 0').value).toBeLessThan(1e-13);
+    // locking grows with V at δ = 0
     expect(a.values[2 * 5 + 2]).toBeGreaterThan(a.values[5 + 2]);
     expect(a.values[5 + 2]).toBeGreaterThan(flat + 1e-3);
 
     // (4.45) against the quadrature of (4.42)–(4.44): rounding; π/16 → π/8 or the printed e^{+iφ_AB}
     // is off by > 1e-3 at δ ≠ 0 (probes' spec)
     expect(check(data, 'closed form vs quadrature').value).toBeLessThan(1e-13);
+    // the bound π/32 (the value is the amount beyond it), and the largest excess it bounds is reached
+    // on the grid's strongest locking (> 1e-3: the check is not trivially 0 on flat states)
     const bound = check(data, 'bound');
-    expect(bound.expected).toBe(Math.PI / 32);
-    expect(bound.value).toBeLessThanOrEqual(bound.expected);
-    expect(bound.value).toBeGreaterThan(0);
+    expect([bound.value, bound.expected]).toEqual([0, 0]);
+    const excess = numberParameter(data, 'largestExcess');
+    expect(excess).toBeGreaterThan(1e-3);
+    expect(excess).toBeLessThanOrEqual(Math.PI / 32);
+    expect(Math.max(...a.values) - flat).toBeLessThanOrEqual(excess);
     expect(check(data, 'anti-phase lock').value).toBeLessThan(1e-12);
     expect(check(data, 'is not negative').value).toBe(0);
 

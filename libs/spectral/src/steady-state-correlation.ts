@@ -1,23 +1,15 @@
-import { createDormandPrince } from '@qsync/integrators';
-import { csrMatvecInto } from '@qsync/linalg';
 import type { Lindbladian, Operator } from '@qsync/operators';
 import type { Correlation } from './correlation';
-import { checkRegressionArguments, regressionProblem, type RegressionOptions } from './regression-problem';
-
-/** Options of {@link steadyStateCorrelation}. */
-export interface SteadyStateCorrelationConfig extends RegressionOptions {
-  /** Relative tolerance of the Dormand–Prince steps (default 1e-10). */
-  rtol?: number;
-  /** Absolute tolerance, in units of ρ (default 1e-13). */
-  atol?: number;
-}
+import { correlationPlan } from './correlation-plan';
+import type { SteadyStateCorrelationConfig } from './steady-state-correlation-config';
 
 /**
  * The steady-state two-time correlation ⟨A(t+τ)B(t)⟩, t → ∞, at the lags τ ≥ 0, by the quantum
  * regression theorem: Tr[A X(τ)] with Ẋ = L X, X(0) = Bρ_ss (the integrand of thesis Eqs. 4.12
  * and 4.46). As QuTiP 4.7's `correlation_2op_1t(H, None, taulist, c_ops, a_op, b_op)`: the full
  * correlation, ⟨A⟩⟨B⟩ not subtracted. X is evolved by Dormand–Prince 5(4) on the blocks of L
- * that Bρ_ss lives in only (exact: L is block diagonal there).
+ * that Bρ_ss lives in only (exact: L is block diagonal there). Blocks until done;
+ * {@link steadyStateCorrelationChunked} is the same computation as a cancellable Observable.
  *
  * @param l the generator, from `lindbladian` of @qsync/operators
  * @param tau lags, ascending, ≥ 0
@@ -40,51 +32,8 @@ export function steadyStateCorrelation(
   b: Operator,
   config: SteadyStateCorrelationConfig = {},
 ): Correlation {
-  const fn = 'steadyStateCorrelation';
-  if (config === null || typeof config !== 'object') {
-    throw new Error(`${fn}: argument 'config' must be an object, got ${String(config)}`);
-  }
-  if (!(tau instanceof Float64Array) && !Array.isArray(tau)) {
-    throw new Error(`${fn}: argument 'tau' must be a Float64Array or an array of numbers`);
-  }
-  const t = Float64Array.from(tau as ArrayLike<number>);
-  if (t.length === 0) throw new Error(`${fn}: argument 'tau' must hold at least one lag`);
-  for (let k = 0; k < t.length; k++) {
-    if (!(Number.isFinite(t[k]) && t[k] >= 0)) throw new Error(`${fn}: argument 'tau' must hold finite lags ≥ 0, got ${String(tau[k])} at ${k}`);
-    if (k > 0 && t[k] < t[k - 1]) throw new Error(`${fn}: argument 'tau' must be ascending, but tau[${k}] < tau[${k - 1}]`);
-  }
-  const rtol = config.rtol ?? 1e-10;
-  const atol = config.atol ?? 1e-13;
-  for (const [name, v] of [['rtol', rtol], ['atol', atol]] as const) {
-    if (typeof v !== 'number' || !(v > 0) || !Number.isFinite(v)) {
-      throw new Error(`${fn}: option '${name}' must be a finite number > 0, got ${String(v)}`);
-    }
-  }
-  checkRegressionArguments(fn, l, a, b, config);
-  const { block, x0, w } = regressionProblem(fn, l, a, b, false, config);
-  const m = block.rows;
-  const g = new Float64Array(2 * t.length);
-  if (m === 0) return { tau: t, g };
-  const stepper = createDormandPrince(
-    (out, y) => {
-      csrMatvecInto(out, block, y);
-    },
-    x0,
-    0,
-    { rtol, atol, maxSteps: 10_000_000 },
-  );
-  const x = new Float64Array(2 * m);
-  for (let k = 0; k < t.length; k++) {
-    if (t[k] === 0) x.set(x0);
-    else stepper.advanceTo(t[k], x);
-    let re = 0;
-    let im = 0;
-    for (let q = 0; q < m; q++) {
-      re += w[2 * q] * x[2 * q] - w[2 * q + 1] * x[2 * q + 1];
-      im += w[2 * q] * x[2 * q + 1] + w[2 * q + 1] * x[2 * q];
-    }
-    g[2 * k] = re;
-    g[2 * k + 1] = im;
-  }
-  return { tau: t, g };
+  const plan = correlationPlan('steadyStateCorrelation', l, tau, a, b, config);
+  const chunks = plan.run();
+  while (!chunks.next().done);
+  return plan.correlation;
 }

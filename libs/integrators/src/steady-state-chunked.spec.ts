@@ -72,6 +72,14 @@ describe('steadyStateChunked', () => {
     expect(completed).toBe(false);
   });
 
+  it('runs a fresh solve for each subscription (the same Observable subscribed twice)', async () => {
+    const obs = steadyStateChunked(vdpPair(3).l);
+    const first = await lastValueFrom(obs);
+    const second = await lastValueFrom(obs);
+    expect(second.residual).toBe(first.residual);
+    expect(sameBits(second.rho.matrix.data, first.rho.matrix.data)).toBe(true);
+  });
+
   it('refuses bad options at the call, naming them', () => {
     const { l } = vdpPair(2);
     expect(() => steadyStateChunked(l, { method: 'lu' as never })).toThrow(/steadyStateChunked: 'method' must be/);

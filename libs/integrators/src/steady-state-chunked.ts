@@ -33,10 +33,10 @@ export function steadyStateChunked(
   l: Lindbladian | DickeLindbladian,
   config: SteadyStateChunkedConfig = {},
 ): ChunkedObservable<SteadyStateResult<DensityMatrix> | SteadyStateResult<DickeState>> {
-  const steps = steadyStateSteps('steadyStateChunked', l, config);
+  const solve = steadyStateSteps('steadyStateChunked', l, config);
   return chunkedObservable<SteadyStateResult<DensityMatrix> | SteadyStateResult<DickeState>>(
     function* (ctx) {
-      const result = yield* steps;
+      const result = yield* solve();
       ctx.emit(result);
     },
     config.yieldEvery !== undefined ? { yieldEvery: config.yieldEvery } : {},

@@ -18,17 +18,19 @@ import type { SteadyStateConfig, SteadyStateResult } from './steady-state';
 
 /**
  * The solve behind `steadyState` and `steadyStateChunked`: checks the options at once (so a
- * chunked caller throws at the call, not on subscription) and returns a generator that yields
- * progress (or nothing, between phases) and returns the {@link SteadyStateResult}. `fn` names
- * the caller in option errors. Internal to integrators.
+ * chunked caller throws at the call, not on subscription) and returns a factory of the solve, a
+ * generator that yields progress (or nothing, between phases) and returns the
+ * {@link SteadyStateResult}; each call of the factory is a fresh solve (one per subscription).
+ * `fn` names the caller in option errors. Internal to integrators.
  */
 export function steadyStateSteps(
   fn: string,
   l: Lindbladian | DickeLindbladian,
   config: SteadyStateConfig,
-): Generator<Progress | void, SteadyStateResult<DensityMatrix> | SteadyStateResult<DickeState>, void> {
+): () => Generator<Progress | void, SteadyStateResult<DensityMatrix> | SteadyStateResult<DickeState>, void> {
+  const options = checkConfig(fn, config);
   // Errors of the solve itself keep the name steadyState (callers match on them), options name the caller.
-  return solveSteadyState('steadyState', l, checkConfig(fn, config));
+  return () => solveSteadyState('steadyState', l, options);
 }
 
 interface CheckedConfig {

@@ -62,7 +62,7 @@ export function steadyState(
   l: Lindbladian | DickeLindbladian,
   config: SteadyStateConfig = {},
 ): SteadyStateResult<DensityMatrix> | SteadyStateResult<DickeState> {
-  const steps = steadyStateSteps('steadyState', l, config);
+  const steps = steadyStateSteps('steadyState', l, config)();
   for (;;) {
     const r = steps.next();
     if (r.done === true) return r.value;

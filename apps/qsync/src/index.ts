@@ -8,6 +8,7 @@ export { probeId } from './scenario/probe-id';
 export { timeGridValues } from './scenario/time-grid-values';
 export { scenarioDefaults, scenarioLimits, coherentTailLimit } from './scenario/scenario-defaults';
 export type {
+  FrequencyGrid,
   InitialStateSpec,
   OutputKind,
   ProbeSpec,
@@ -15,6 +16,10 @@ export type {
   ScenarioMethod,
   SdeSettings,
   SimulationScenario,
+  SpectrumScenario,
+  SpectrumSpec,
+  SpinStateSpec,
+  SpinStatesSpec,
   SteadyStateScenario,
   TimeEvolutionScenario,
   TimeGrid,

@@ -4,6 +4,9 @@ import type { ProbeSpec } from '../scenario/scenario-types';
 import { phaseGrid } from './phase-grid';
 import type { SpinHusimiProbeResult, SpinPhaseProbeResult, SpinRelativePhaseProbeResult } from './results';
 
+/** Below this |⟨σ+⟩| (or |⟨σ+_Aσ−_B⟩|) Q is flat to rounding and its argmax is reported as 0. */
+const FLAT = 1e-14;
+
 /** A validated spin probe. */
 export type SpinProbeSpec = Extract<ProbeSpec, { type: 'spin-phase' | 'spin-husimi' | 'spin-relative-phase' }>;
 
@@ -12,8 +15,8 @@ export type SpinProbeSpec = Extract<ProbeSpec, { type: 'spin-phase' | 'spin-husi
  * Q(φ) (thesis Eq. 4.33) of the one-spin state with its exact maximum 1/2π + |⟨σ+⟩|/4 at
  * arg⟨σ+⟩ and ⟨σ+⟩; 'spin-husimi' → Q(θ, φ) (Eq. 4.32) on `points` polar angles θ ∈ [0, π] ×
  * 2·points − 1 azimuths φ ∈ [−π, π]; 'spin-relative-phase' → Q(φ_AB) (Eq. 4.45) of the two-spin
- * state with its exact maximum, ⟨σ+_Aσ−_B⟩ and the order parameter √|⟨σ+_Aσ−_B⟩|. A non-finite
- * value throws.
+ * state with its exact maximum, ⟨σ+_Aσ−_B⟩ and the order parameter √|⟨σ+_Aσ−_B⟩|. Where Q is
+ * flat to rounding (|⟨σ+⟩| or |⟨σ+_Aσ−_B⟩| below 1e-14) its argmax is 0. A non-finite value throws.
  *
  * @param probe - the validated probe
  * @param states - the one-spin (dims [2]) and two-spin (dims [2, 2]) reduced states
@@ -34,7 +37,8 @@ export function spinProbe(
     finite(q, 'Q(φ_AB)');
     const peak = maxSpinRelativePhase(pair);
     const c = spinPairCorrelation(pair);
-    return { type: 'spin-relative-phase', phi, Q: Array.from(q), max: peak.max, argmax: peak.argmax, correlation: c, order: pairCorrelationOrder(c) };
+    const argmax = Math.hypot(c.re, c.im) < FLAT ? 0 : peak.argmax;
+    return { type: 'spin-relative-phase', phi, Q: Array.from(q), max: peak.max, argmax, correlation: c, order: pairCorrelationOrder(c) };
   }
   const one = states.one();
   const named = probe.spin === undefined ? {} : { spin: probe.spin };
@@ -54,7 +58,7 @@ export function spinProbe(
       phi,
       Q: Array.from(q),
       max: trace / (2 * Math.PI) + modulus / 4,
-      argmax: modulus === 0 ? 0 : Math.atan2(im, re),
+      argmax: modulus < FLAT ? 0 : Math.atan2(im, re),
       sigmaPlus: { re, im },
     };
   }

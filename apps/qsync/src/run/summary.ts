@@ -141,7 +141,11 @@ export function humanSummary(run: RunOutcome): string {
     } else if (p.type === 'spin-husimi') {
       lines.push(`  ${id}: max Q(θ, φ) = ${p.max.toPrecision(6)} on the ${p.theta.length}×${p.phi.length} θ×φ grid (at most 1/2π = ${flat})`);
     } else if (p.type === 'spin-phase') {
-      lines.push(`  ${id}: max Q(φ) = ${p.max.toPrecision(6)} at φ = ${p.argmax.toFixed(4)} rad (flat: 1/2π = ${flat}; ⟨σ+⟩ = ${complex(p.sigmaPlus)})`);
+      lines.push(
+        Math.hypot(p.sigmaPlus.re, p.sigmaPlus.im) < 1e-14
+          ? `  ${id}: Q(φ) is flat, 1/2π = ${p.max.toPrecision(6)} (⟨σ+⟩ = 0)`
+          : `  ${id}: max Q(φ) = ${p.max.toPrecision(6)} at φ = ${p.argmax.toFixed(4)} rad (flat: 1/2π = ${flat}; ⟨σ+⟩ = ${complex(p.sigmaPlus)})`,
+      );
     } else if (p.type === 'spin-relative-phase') {
       lines.push(
         `  ${id}: max Q(φ_AB) = ${p.max.toPrecision(6)} at φ_AB = ${p.argmax.toFixed(4)} rad (flat: 1/2π = ${flat}, at most + π/32); ` +

@@ -17,6 +17,8 @@ export type { SteadyStateConfig, SteadyStateResult } from './steady-state';
 export type { SteadyStateChunkedConfig } from './steady-state-chunked';
 export { liouvillianEigenvalues } from './liouvillian-eigenvalues';
 export type { LiouvillianEigenvaluesConfig, LiouvillianEigenvaluesResult } from './liouvillian-eigenvalues';
+export { liouvillianEigenvaluesChunked } from './liouvillian-eigenvalues-chunked';
+export type { LiouvillianEigenvaluesChunkedConfig } from './liouvillian-eigenvalues-chunked';
 
 // stochastic differential equations
 export { createSdeStepper } from './create-sde-stepper';

@@ -78,5 +78,17 @@ describe('liouvillianEigenvalues', () => {
     expect(() => liouvillianEigenvalues(l, { tol: 2 })).toThrow(/'tol' must be in \(0, 1\)/);
     expect(() => liouvillianEigenvalues(l, { shift: 0 })).toThrow(/singular at σ = 0/);
     expect(() => liouvillianEigenvalues(vdpPair(2).l, { difference: 1 })).toThrow(/'difference' selects a sector/);
+    expect(() => liouvillianEigenvalues(l, { count: 4, maxKrylov: 3 })).toThrow(/'maxKrylov' must be an integer ≥ count = 4, got 3/);
+    expect(() => liouvillianEigenvalues(l, { maxKrylov: 10.5 })).toThrow(/'maxKrylov' must be an integer/);
+    expect(() => liouvillianEigenvalues(l, { shift: NaN })).toThrow(/'shift' must be a finite number or Complex/);
+    expect(() => liouvillianEigenvalues(l, { shift: { re: 0.1, im: Infinity } })).toThrow(/'shift' must be a finite number or Complex/);
+  });
+
+  it('says so when Arnoldi does not converge within maxKrylov', () => {
+    // N = 20: a population block of 121; 6 eigenvalues to 1e-13 cannot come out of a 6-dimensional Krylov space
+    const l = ensembleDicke({ n: 20, V: 3, gammaPlus: 1, gammaMinus: 0.2, gammaZ: 0.1 });
+    expect(() => liouvillianEigenvalues(l, { count: 6, maxKrylov: 6, tol: 1e-13 })).toThrow(
+      /^liouvillianEigenvalues: shift-invert Arnoldi did not converge to 'tol' = 1e-13 within a Krylov dimension of 6/,
+    );
   });
 });

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { spinEnsembleCumulants } from '@qsync/models';
 import { expectClose } from '@qsync/testing';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { ChannelSeries, ObservableSeries, SpinRelativePhaseProbeResult, SteadyObservable } from './run/results';
+import type { ChannelSeries, ObservableSeries, SpinHusimiProbeResult, SpinRelativePhaseProbeResult, SteadyObservable } from './run/results';
 import { runScenario } from './run/run-scenario';
 import { readScenarioFile } from './scenario/read-scenario-file';
 import { validateScenario } from './scenario/validate-scenario';
@@ -26,6 +26,7 @@ describe('README: every scenario block is the file it names', () => {
       'scenarios/vdp-pair-spectrum.json',
       'scenarios/spin-pair-locking.json',
       'scenarios/spin-ensemble-cumulants.json',
+      'scenarios/spin-ensemble-exact.json',
     ]);
     for (const [, file, text] of blocks) {
       const shown = JSON.parse(text) as Record<string, unknown>;
@@ -78,5 +79,24 @@ describe('the shipped Ch. 4 examples', () => {
     const { V, gammaPlus: gp, gammaMinus: gm } = raw.parameters;
     const vc = (gp + gm) ** 2 / (gp - gm);
     expect(Math.abs(final('order') - Math.sqrt(((gp - gm) * (V - vc)) / (2 * V * V)))).toBeLessThan(1e-3);
+  });
+
+  it('spin-ensemble-exact (N = 100, permutation-invariant): its steady state satisfies the exact equation of ⟨Σσz⟩, and the probes match its moments', async () => {
+    const raw = example('spin-ensemble-exact') as { parameters: { N: number; V: number; gammaPlus: number; gammaMinus: number } };
+    const run = await runScenario(raw, { outDir: join(tmp, 'exact') });
+    const value = (name: string) => (run.results.observables[name] as SteadyObservable).value.re;
+    const { N, V, gammaPlus: gp, gammaMinus: gm } = raw.parameters;
+    // d⟨Σσz⟩/dt/N = (γ+ − γ− − V/N) − (γ+ + γ− + V/N)s_z − 2V(N − 1)/N ⟨σ+σ−⟩, no truncation (the first
+    // line of Eq. 4.58 is exact: (V/N)D[S−] adds −2(V/N)S+S−, S+S− = Σσ+_iσ−_i + Σ_{i≠j}σ+_iσ−_j)
+    const rate = gp - gm - V / N - (gp + gm + V / N) * value('sz') - ((2 * V * (N - 1)) / N) * value('pair');
+    expect(Math.abs(rate)).toBeLessThan(1e-10);
+    // above threshold: correlated, locked in phase, below the mean field |s+|² by finite-N fluctuations
+    const q = run.results.probes['spin-relative-phase'] as SpinRelativePhaseProbeResult;
+    expectClose([q.correlation.re, q.argmax], [value('pair'), 0], { atol: 1e-14 });
+    const vc = (gp + gm) ** 2 / (gp - gm);
+    expect(value('pair')).toBeGreaterThan(0.05);
+    expect(value('pair')).toBeLessThan(((gp - gm) * (V - vc)) / (2 * V * V));
+    // Q(θ = 0) of one spin is p↑/2π = (1 + s_z)/4π
+    expectClose((run.results.probes['spin-husimi'] as SpinHusimiProbeResult).Q[0][0], (1 + value('sz')) / (4 * Math.PI), { rtol: 1e-12 });
   });
 });

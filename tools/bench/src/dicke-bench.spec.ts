@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { expectClose } from '@qsync/testing';
 import { describe, expect, it } from 'vitest';
-import { benchDickeQsync, DICKE_BENCH_PARAMS } from './dicke-bench';
+import { benchDickeQsync } from './dicke-bench';
+import { DICKE_BENCH_PARAMS } from './dicke-bench-params';
 
 interface PiqsFixtureCase {
   parameters: { N: number; V: number; gammaPlus: number; gammaMinus: number; gammaZ: number };

@@ -1,11 +1,6 @@
 import { steadyState } from '@qsync/integrators';
-import { dickeLindbladian, dickeSpace, dickeSpin, dickeSpinMoments, type DickeLindbladian } from '@qsync/operators';
-
-/**
- * The problem of the permutation-invariant steady-state benchmark (python/piqs_bench.py has the
- * same): thesis Eq. (4.52) with local dephasing, V = 4, γ+ = 1, γ− = 0.2, γz = 0.1.
- */
-export const DICKE_BENCH_PARAMS = { V: 4, gammaPlus: 1, gammaMinus: 0.2, gammaZ: 0.1 } as const;
+import { dickeSpinMoments } from '@qsync/operators';
+import { dickeBenchLindbladian } from './dicke-bench-lindbladian';
 
 /** One N of the qsync side. */
 export interface DickeQsyncCase {
@@ -24,23 +19,6 @@ export interface DickeQsyncCase {
 export interface BenchDickeQsyncConfig {
   /** timed calls after one untimed one; the fastest counts (default 3) */
   reps?: number;
-}
-
-/**
- * The generator of the benchmark problem for N spins.
- *
- * @param n - number of spins N
- * @example
- * dickeBenchLindbladian(10).local; // { gain: 1, loss: 0.2, dephasing: 0.1 }
- */
-export function dickeBenchLindbladian(n: number): DickeLindbladian {
-  const s = dickeSpace(n);
-  const p = DICKE_BENCH_PARAMS;
-  return dickeLindbladian(s, null, [{ rate: p.V / n, jump: dickeSpin(s, '-') }], {
-    gain: p.gammaPlus,
-    loss: p.gammaMinus,
-    dephasing: p.gammaZ,
-  });
 }
 
 /**

@@ -5,9 +5,11 @@
 import { CommanderError } from 'commander';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
-import { benchDickeQsync, DICKE_BENCH_PARAMS, type DickeQsyncCase } from './dicke-bench';
+import { benchDickeQsync, type DickeQsyncCase } from './dicke-bench';
+import { DICKE_BENCH_PARAMS } from './dicke-bench-params';
 import { parseDickeBenchArgs } from './dicke-bench-args';
-import { DICKE_RESULTS_END, DICKE_RESULTS_START, formatDickeReport, type DickeBenchReport } from './dicke-report';
+import { formatDickeReport, type DickeBenchReport } from './dicke-report';
+import { DICKE_RESULTS_MARKERS } from './dicke-results-markers';
 import { replaceSection } from './replace-section';
 import { runPiqs } from './run-piqs';
 
@@ -57,7 +59,7 @@ async function main(): Promise<void> {
   log(`wrote ${file}`);
   if (opts.writeReadme) {
     const readme = here('../README.md');
-    writeFileSync(readme, replaceSection(readFileSync(readme, 'utf8'), text, DICKE_RESULTS_START, DICKE_RESULTS_END));
+    writeFileSync(readme, replaceSection(readFileSync(readme, 'utf8'), text, DICKE_RESULTS_MARKERS.start, DICKE_RESULTS_MARKERS.end));
     log(`rewrote the permutation-invariant results section of ${readme}`);
   }
 }

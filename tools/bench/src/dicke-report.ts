@@ -4,11 +4,6 @@ import { formatTable } from './format-table';
 import type { PiqsCase } from './run-piqs';
 import { timeRatio } from './time-ratio';
 
-/** Marker that opens the permutation-invariant results section of tools/bench/README.md. */
-export const DICKE_RESULTS_START = '<!-- dicke-results:start -->';
-/** Marker that closes it. */
-export const DICKE_RESULTS_END = '<!-- dicke-results:end -->';
-
 /** Everything one run of `npm run bench:dicke` measured; the JSON written to tools/bench/out. */
 export interface DickeBenchReport {
   readonly date: string;

@@ -27,11 +27,14 @@ export { benchQsync, BENCH_PARAMS, BENCH_T_END, BENCH_N_T, BENCH_RTOL, BENCH_ATO
 export type { BenchQsyncConfig, IntegrationStats, QsyncCase } from './bench-qsync';
 export { populationBlock } from './population-block';
 export type { PopulationBlock } from './population-block';
-export { benchDickeQsync, dickeBenchLindbladian, DICKE_BENCH_PARAMS } from './dicke-bench';
+export { benchDickeQsync } from './dicke-bench';
+export { dickeBenchLindbladian } from './dicke-bench-lindbladian';
+export { DICKE_BENCH_PARAMS } from './dicke-bench-params';
 export type { BenchDickeQsyncConfig, DickeQsyncCase } from './dicke-bench';
 export { runPiqs, parsePiqsBench } from './run-piqs';
 export type { PiqsBench, PiqsCase, RunPiqsConfig } from './run-piqs';
-export { formatDickeReport, DICKE_RESULTS_START, DICKE_RESULTS_END } from './dicke-report';
+export { formatDickeReport } from './dicke-report';
+export { DICKE_RESULTS_MARKERS } from './dicke-results-markers';
 export type { DickeBenchReport } from './dicke-report';
 export { parseDickeBenchArgs } from './dicke-bench-args';
 export type { DickeBenchOptions } from './dicke-bench-args';

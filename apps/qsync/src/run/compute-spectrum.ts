@@ -17,8 +17,9 @@ export interface SpectraOutcome {
 /**
  * The scenario's steady-state spectra S(ω) = ∫dτ e^{−iωτ}[⟨A(t+τ)B(t)⟩ − ⟨A⟩⟨B⟩], t → ∞ (thesis
  * Eqs. 4.12, 4.46), by the quantum regression theorem: `steadyStateSpectrumChunked` of
- * @qsync/spectral, one sparse LU of (iω − L) per frequency on the symmetry blocks Bρ_ss lives in,
- * with QuTiP's `spectrum` conventions (two-sided; a component e^{+iω₀τ} of ⟨A(τ)B⟩ appears at
+ * @qsync/spectral, one sparse LU of (iω − L) per frequency on the symmetry blocks Bρ_ss lives in
+ * (route 'resolvent'), or the τ-evolution Fourier-transformed (route 'fourier'), with QuTiP's
+ * `spectrum` conventions (two-sided; a component e^{+iω₀τ} of ⟨A(τ)B⟩ appears at
  * +ω₀). Each spectrum reports its peak (largest sample, refined by a parabola) and its power
  * ∫ S dω/2π on the grid (trapezoid rule; for B = A† the whole line is ⟨AB⟩ − |⟨A⟩|² when the grid
  * covers it). A solver error or a non-finite value is a {@link NumericalError}.
@@ -26,7 +27,7 @@ export interface SpectraOutcome {
  * @param scenario - a validated spectrum scenario
  * @param model - the model built from it
  * @param rho - its steady state (solved once for every spectrum)
- * @param onProgress - called with (name, done, total) frequencies of each spectrum
+ * @param onProgress - called with (name, done, total) of each spectrum (frequencies, or τ progress of the Fourier route)
  * @example
  * // one spin (Eq. 4.26), ω = 2, γ+ = 0.5, γ− = 1: a Lorentzian at ω of half width (γ+ + γ−)/2
  * // and weight ⟨σ+σ−⟩ = γ+/(γ+ + γ−) = 1/3: S(ω) = (1/3)·1.5/((ω − 2)² + 0.5625)
@@ -50,7 +51,7 @@ export async function computeSpectra(
     const what = `spectrum '${name}' (A = ${A}, B = ${B})`;
     let s: Spectrum;
     try {
-      const chunked = steadyStateSpectrumChunked(model.lindbladian, omega, model.operators[A], model.operators[B], { rhoSS: rho });
+      const chunked = steadyStateSpectrumChunked(model.lindbladian, omega, model.operators[A], model.operators[B], { rhoSS: rho, method: scenario.route });
       s = await lastValueFrom(chunked.withProgress().pipe(tapProgress<Spectrum>(({ done, total }) => onProgress(name, done, total))));
     } catch (e) {
       throw new NumericalError(what, e);
@@ -62,7 +63,7 @@ export async function computeSpectra(
     const peak = dominantFrequency(s.omega, density);
     spectra[name] = { A, B, omega: Array.from(s.omega), S: Array.from(density), peak: { omega: peak.omega, density: peak.density }, power: power(s.omega, density) };
   }
-  return { info: { frequencies: scenario.frequencies, route: 'resolvent' }, spectra };
+  return { info: { frequencies: scenario.frequencies, route: scenario.route }, spectra };
 }
 
 /** ∫ S dω/2π over the grid by the trapezoid rule (0 for one frequency). */

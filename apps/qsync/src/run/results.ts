@@ -122,8 +122,8 @@ export interface SpectrumResult {
 /** How the spectra were computed. */
 export interface SpectrumInfo {
   readonly frequencies: { readonly start: number; readonly stop: number; readonly count: number };
-  /** 'resolvent': one sparse LU of (iω − L) per frequency (quantum regression theorem). */
-  readonly route: 'resolvent';
+  /** 'resolvent': one sparse LU of (iω − L) per frequency; 'fourier': the τ-evolution, Fourier-transformed (quantum regression theorem). */
+  readonly route: 'resolvent' | 'fourier';
 }
 
 /** Steady-state solver diagnostics. */

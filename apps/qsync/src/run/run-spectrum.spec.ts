@@ -94,7 +94,7 @@ describe("qsync run, method 'spectrum': one spin (Eq. 4.26) against its Lorentzi
       S: { peak: s.peak, power: s.power },
       Sz: { peak: run.results.spectra?.Sz.peak, power: run.results.spectra?.Sz.power },
     });
-    expect(humanSummary(run)).toContain('steady-state spectra at ω = -1 … 5 (601 frequencies)');
+    expect(humanSummary(run)).toContain('steady-state spectra at ω = -1 … 5 (601 frequencies, resolvent route)');
     // (4 w/Γ = 2.31405 at ω = 2, printed to 6 digits)
     expect(humanSummary(run)).toContain(`\n  S   S(ω) of ⟨sigmaPlus(τ) sigmaMinus⟩: peak 2.31405 at ω = 2.00000, ∫S dω/2π = ${s.power.toPrecision(6)} on the grid\n`);
   });
@@ -137,5 +137,24 @@ describe("qsync run, method 'spectrum', against QuTiP 4.7.1's spectrum (cutoff 6
     expect(relativePointwise(run.results.spectra?.SA.S ?? [], c.S_A)).toBeLessThan(1e-6);
     expect(relativePointwise(run.results.spectra?.SB.S ?? [], c.S_B)).toBeLessThan(1e-6);
     expect(run.files).toEqual(['scenario.json', 'observables.csv', 'spectra.csv']);
+  });
+
+  it("the 'fourier' route (τ-evolution, Fourier-transformed) agrees with QuTiP too: two spins, S_A to 1e-6 relative", async () => {
+    const c = fixture.cases.spins_small_delta;
+    const run = await runScenario(
+      {
+        model: 'coupled-spins',
+        parameters: { delta: c.params.delta, V: c.params.V, gammaPlus: c.params.gamma_plus, gammaMinus: c.params.gamma_minus },
+        method: 'spectrum',
+        frequencies: { start: c.omega[0], stop: c.omega[c.omega.length - 1], count: c.omega.length },
+        spectra: { SA: { A: 'sigmaPlusA', B: 'sigmaMinusA' } },
+        route: 'fourier',
+        observables: {},
+        outputs: ['json'],
+      },
+      { outDir: join(tmp, 'spins-fourier') },
+    );
+    expect(run.results.spectrum?.route).toBe('fourier');
+    expect(relativePointwise(run.results.spectra?.SA.S ?? [], c.S_A)).toBeLessThan(1e-6);
   });
 });

@@ -98,7 +98,7 @@ export function humanSummary(run: RunOutcome): string {
   } else if (te === undefined) {
     const ss = results.steadyState;
     const f = results.spectrum?.frequencies;
-    const what = f === undefined ? 'steady state' : `steady-state spectra at ω = ${f.start} … ${f.stop} (${f.count} frequencies)`;
+    const what = f === undefined ? 'steady state' : `steady-state spectra at ω = ${f.start} … ${f.stop} (${f.count} frequencies, ${results.spectrum?.route} route)`;
     lines.push(`${head}, ${what} (${ss?.solver} solve, residual ‖Lρ‖ = ${ss?.residual.toExponential(2)})`);
   } else {
     lines.push(

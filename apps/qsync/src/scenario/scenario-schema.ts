@@ -21,6 +21,7 @@ const METHOD_KEYS: Readonly<Record<string, string>> = {
   tolerances: 'time-evolution',
   frequencies: 'spectrum',
   spectra: 'spectrum',
+  route: 'spectrum',
 };
 const PROBE_TYPES = ['relative-phase', 'phase', 'husimi', 'spin-phase', 'spin-husimi', 'spin-relative-phase'] as const;
 const OBSERVABLE_NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
@@ -96,6 +97,12 @@ function modelBranch(name: string, entry: Entry): z.ZodObject | z.ZodDiscriminat
         method: z.literal('spectrum'),
         frequencies: frequenciesSchema(),
         spectra: spectraSchema(name, entry),
+        route: z
+          .enum(['resolvent', 'fourier'], {
+            error: (iss: Issue) => (typeof iss.input === 'string' ? `must be 'resolvent' or 'fourier', got '${iss.input}'` : typed('a string')(iss)),
+          })
+          .default('resolvent')
+          .describe("how S(ω) is computed: 'resolvent' (a sparse LU of (iω − L) per frequency) or 'fourier' (the τ-evolution, Fourier-transformed)"),
         observables: tail.observables,
         ...probes,
         outputs: tail.outputs,

@@ -121,6 +121,11 @@ export interface SpectrumScenario extends ScenarioCommon {
   readonly frequencies: FrequencyGrid;
   /** Output name → the operators A, B of S(ω). */
   readonly spectra: Readonly<Record<string, SpectrumSpec>>;
+  /**
+   * 'resolvent' (default): one sparse LU of (iω − L) per frequency; 'fourier': the τ-evolution
+   * by Dormand–Prince, Fourier-transformed (the independent route, slower).
+   */
+  readonly route: 'resolvent' | 'fourier';
   readonly probes: readonly ProbeSpec[];
 }
 

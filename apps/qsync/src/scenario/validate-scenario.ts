@@ -80,6 +80,7 @@ export function validateAndBuild(raw: unknown, catalog: Catalog = modelCatalog):
           method: 'spectrum',
           frequencies: s.frequencies as never,
           spectra: s.spectra as never,
+          route: s.route as never,
           observables: tail.observables,
           probes,
           outputs: tail.outputs,

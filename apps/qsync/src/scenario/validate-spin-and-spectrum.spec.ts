@@ -121,6 +121,7 @@ describe('validateScenario: the spectrum method', () => {
       method: 'spectrum',
       frequencies: { start: -2, stop: 2, count: 5 },
       spectra: { S: { A: 'adag', B: 'a' } },
+      route: 'resolvent',
       observables: {},
       probes: [{ type: 'phase', mode: 'a', points: 256 }],
       outputs: ['json', 'csv', 'svg'],
@@ -154,6 +155,9 @@ describe('validateScenario: the spectrum method', () => {
     refused(sp({ S: { A: 'adag', B: 'a', C: 'n' } }), 'scenario.spectra.S.C', 'unknown key (allowed here: A, B)');
     refused(sp({ '1S': { A: 'adag', B: 'a' } }), 'scenario.spectra.1S', 'a spectrum name must start with a letter');
     refused(sp({ S: 'adag' }), 'scenario.spectra.S', 'must be an object');
+    refused({ ...spectrum, route: 'exact' }, 'scenario.route', "must be 'resolvent' or 'fourier', got 'exact'");
+    expect(validateScenario({ ...spectrum, route: 'fourier' })).toMatchObject({ route: 'fourier' });
+    refused({ ...vdp, route: 'fourier' }, 'scenario.route', "is used only by method 'spectrum', not 'steady-state'");
   });
 
   it('refuses the keys of one method in another', () => {

@@ -36,5 +36,8 @@ describe('dickeLindbladian', () => {
     // an operator mixing j = 2 and j = 1 (states 0 and 5) is not collective
     const mixing = { dims: [9], matrix: { rows: 9, cols: 9, rowPtr: Int32Array.of(0, 1, 1, 1, 1, 1, 2, 2, 2, 2), colIdx: Int32Array.of(5, 0), data: Float64Array.of(1, 0, 1, 0) } };
     expect(() => dickeLindbladian(s, mixing, [])).toThrow(/hamiltonian couples different total spins j/);
+    expect(() => dickeLindbladian(s, {} as never, [])).toThrow(/hamiltonian must be an Operator on the Dicke space/);
+    expect(() => dickeLindbladian(s, null, [{ rate: 1, jump: 3 as never }])).toThrow(/dissipators\[0\]\.jump must be an Operator on the Dicke space/);
+    expect(() => dickeLindbladian(s, null, [{ rate: 1, jump: sm, jump2: null as never }])).toThrow(/dissipators\[0\]\.jump2 must be an Operator/);
   });
 });

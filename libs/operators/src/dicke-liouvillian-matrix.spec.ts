@@ -112,6 +112,8 @@ describe('dickeLiouvillianMatrix', () => {
     expect(() => dickeLiouvillianMatrix(dickeLindbladian(s, null, [], { loss: 1 }), { difference: 0.5 })).toThrow(
       /'difference' must be an integer/,
     );
+    expect(() => dickeLiouvillianMatrix({} as never)).toThrow(/^dickeLiouvillianMatrix: argument 'l' must be a DickeLindbladian/);
+    expect(() => dickeLiouvillianMatrix(null as never)).toThrow(/argument 'l' must be a DickeLindbladian/);
   });
 });
 

@@ -114,7 +114,8 @@ export function dickeLiouvillianMatrix(l: DickeLindbladian, config: DickeLiouvil
     count++;
   };
   let nnz = 0;
-  const order: number[] = [];
+  // positions of the row's nonzero entries, sorted by column (insertion sort: rows hold ~10 entries)
+  let order = new Int32Array(64);
   let b = 0;
   for (let r = 0; r < indices.length; r++) {
     const vec = indices[r];
@@ -163,14 +164,23 @@ export function dickeLiouvillianMatrix(l: DickeLindbladian, config: DickeLiouvil
       }
     }
     // sort the row by column, drop exact zeros, append
-    order.length = 0;
-    for (let p = 0; p < count; p++) if (rv[2 * p] !== 0 || rv[2 * p + 1] !== 0) order.push(p);
-    order.sort((x, y) => rc[x] - rc[y]);
-    if (nnz + order.length > cols.length) {
-      cols = growInt(cols, 2 * (nnz + order.length));
-      vals = growFloat(vals, 4 * (nnz + order.length));
+    if (order.length < count) order = new Int32Array(rc.length);
+    let kept = 0;
+    for (let p = 0; p < count; p++) {
+      if (rv[2 * p] === 0 && rv[2 * p + 1] === 0) continue;
+      let i = kept++;
+      while (i > 0 && rc[order[i - 1]] > rc[p]) {
+        order[i] = order[i - 1];
+        i--;
+      }
+      order[i] = p;
     }
-    for (const p of order) {
+    if (nnz + kept > cols.length) {
+      cols = growInt(cols, 2 * (nnz + kept));
+      vals = growFloat(vals, 4 * (nnz + kept));
+    }
+    for (let i = 0; i < kept; i++) {
+      const p = order[i];
       cols[nnz] = rc[p];
       vals[2 * nnz] = rv[2 * p];
       vals[2 * nnz + 1] = rv[2 * p + 1];

@@ -32,6 +32,13 @@ export function dickeSpin(space: DickeSpace, component: DickeSpinComponent): Ope
   const cols: number[] = [];
   const re: number[] = [];
   const im: number[] = [];
+  // one closure for the whole build, not one per state
+  const add = (r: number, c: number, vr: number, vi: number): void => {
+    rows.push(r);
+    cols.push(c);
+    re.push(vr);
+    im.push(vi);
+  };
   for (let b = 0; b < space.blocks; b++) {
     const j = space.j[b];
     const s0 = space.stateOffset[b];
@@ -50,21 +57,15 @@ export function dickeSpin(space: DickeSpace, component: DickeSpinComponent): Ope
       // ⟨m+1|S+|m⟩ = √(j(j+1) − m(m+1)) = √((j − m)(j + m + 1))
       if (k + 1 >= d) continue;
       const up = Math.sqrt((j - m) * (j + m + 1));
-      const add = (r: number, c: number, vr: number, vi: number) => {
-        rows.push(s0 + r);
-        cols.push(s0 + c);
-        re.push(vr);
-        im.push(vi);
-      };
-      if (component === '+') add(k + 1, k, up, 0);
-      else if (component === '-') add(k, k + 1, up, 0);
+      if (component === '+') add(s0 + k + 1, s0 + k, up, 0);
+      else if (component === '-') add(s0 + k, s0 + k + 1, up, 0);
       else if (component === 'x') {
-        add(k + 1, k, up / 2, 0);
-        add(k, k + 1, up / 2, 0);
+        add(s0 + k + 1, s0 + k, up / 2, 0);
+        add(s0 + k, s0 + k + 1, up / 2, 0);
       } else {
         // Sy = (S+ − S−)/(2i) = −i(S+ − S−)/2
-        add(k + 1, k, 0, -up / 2);
-        add(k, k + 1, 0, up / 2);
+        add(s0 + k + 1, s0 + k, 0, -up / 2);
+        add(s0 + k, s0 + k + 1, 0, up / 2);
       }
     }
   }

@@ -4,13 +4,14 @@ import { describe, expect, it } from 'vitest';
 import { commutator, minus, plus, scaled, times } from './algebra';
 import { dickeSpace } from './dicke-space';
 import { dickeSpin } from './dicke-spin';
+import type { Operator } from './operator';
 
 describe('dickeSpin', () => {
   for (const n of [5, 6]) {
     it(`obeys the angular-momentum algebra: [S+, S−] = 2Sz, [Sz, S±] = ±S±, S² = j(j+1) on block j (N = ${n})`, () => {
       const s = dickeSpace(n);
       const [sp, sm, sz, sx, sy] = (['+', '-', 'z', 'x', 'y'] as const).map((c) => dickeSpin(s, c));
-      const zero = (o: ReturnType<typeof sp>) => expectClose(Array.from(csrToDense(o.matrix).data), new Array(2 * s.dimension ** 2).fill(0), { atol: 1e-12 });
+      const zero = (o: Operator) => expectClose(Array.from(csrToDense(o.matrix).data), new Array(2 * s.dimension ** 2).fill(0), { atol: 1e-12 });
       zero(minus(commutator(sp, sm), scaled(sz, 2)));
       zero(minus(commutator(sz, sp), sp));
       zero(plus(commutator(sz, sm), sm));

@@ -14,6 +14,7 @@ import {
   type Operator,
   type Space,
 } from '@qsync/operators';
+import { assertSpinRates } from './assert-spin-rates';
 import { resolveParameters, type ParameterTable } from './parameters';
 
 /** Parameters of two dissipatively coupled spin-1/2 oscillators, thesis Eq. (4.35). */
@@ -71,9 +72,7 @@ export interface CoupledSpins {
  */
 export function coupledSpins(config: CoupledSpinsConfig): CoupledSpins {
   const p = resolveParameters('coupledSpins', coupledSpinsParameters, config as unknown as Record<string, unknown>);
-  if (!(p.gammaPlus + p.gammaMinus > 0)) {
-    throw new Error('coupledSpins: gammaPlus + gammaMinus must be > 0 (otherwise the steady state is not unique)');
-  }
+  assertSpinRates('coupledSpins', p.gammaPlus, p.gammaMinus);
   const spin = spinHalfSpace();
   const space = tensorSpace(spin, spin);
   const on = (op: Operator, i: number) => embed(op, space, i);

@@ -1,6 +1,7 @@
 import { realChannel, type Channel } from '@qsync/frames';
 import type { OdeRhs } from '@qsync/integrators';
 import { createOdeModel, type OdeModel } from './ode-model';
+import { assertSpinRates } from './assert-spin-rates';
 import { resolveParameters, type ParameterTable } from './parameters';
 
 /** Parameters of the second-order cumulant equations (4.58) of the spin ensemble. */
@@ -68,7 +69,7 @@ export function spinEnsembleCumulants(config: SpinEnsembleCumulantsConfig): Spin
   const fn = 'spinEnsembleCumulants';
   const p = resolveParameters(fn, spinEnsembleCumulantsParameters, config as unknown as Record<string, unknown>);
   const { N: n, V } = p;
-  if (!(p.gammaPlus + p.gammaMinus > 0)) throw new Error(`${fn}: gammaPlus + gammaMinus must be > 0`);
+  assertSpinRates(fn, p.gammaPlus, p.gammaMinus);
   const big = p.gammaPlus + p.gammaMinus + V / n; // Γ of the equations
   const g = p.gammaPlus - p.gammaMinus - V / n;
   const a = (V * (n - 2)) / n;

@@ -1,6 +1,7 @@
 import { complexChannel, realChannel, type Channel } from '@qsync/frames';
 import type { OdeRhs } from '@qsync/integrators';
 import { createOdeModel, type OdeModel } from './ode-model';
+import { assertSpinRates } from './assert-spin-rates';
 import { resolveParameters, type ParameterTable } from './parameters';
 
 /** Parameters of the mean-field equations (4.54) of the spin ensemble. */
@@ -56,7 +57,7 @@ export function spinEnsembleMeanField(config: SpinEnsembleMeanFieldConfig): Spin
   const p = resolveParameters(fn, spinEnsembleMeanFieldParameters, config as unknown as Record<string, unknown>);
   const { V, gammaPlus: gp, gammaMinus: gm } = p;
   const gamma = gp + gm;
-  if (!(gamma > 0)) throw new Error(`${fn}: gammaPlus + gammaMinus must be > 0`);
+  assertSpinRates(fn, gp, gm);
   if (p.sPlusInitial ** 2 > (1 - p.szInitial ** 2) / 4) {
     throw new Error(
       `${fn}: the initial state is no spin state: it needs |s+|² ≤ (1 − s_z²)/4, got sPlusInitial = ${p.sPlusInitial}, szInitial = ${p.szInitial}`,

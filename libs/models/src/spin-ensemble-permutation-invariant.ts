@@ -7,6 +7,7 @@ import {
   type DickeLindbladian,
   type DickeSpace,
 } from '@qsync/operators';
+import { assertSpinRates } from './assert-spin-rates';
 import { resolveParameters } from './parameters';
 import { spinEnsembleParameters, type SpinEnsembleConfig } from './spin-ensemble';
 import { spinEnsembleObservables, type SpinEnsembleOperators } from './spin-ensemble-observables';
@@ -43,9 +44,7 @@ export function spinEnsemblePermutationInvariant(config: SpinEnsembleConfig): Sp
     { ...spinEnsembleParameters, N: { ...spinEnsembleParameters.N, max: MAX_SPIN_ENSEMBLE_DICKE_N } },
     config as unknown as Record<string, unknown>,
   );
-  if (!(p.gammaPlus + p.gammaMinus > 0)) {
-    throw new Error(`${fn}: gammaPlus + gammaMinus must be > 0 (otherwise the steady state is not unique)`);
-  }
+  assertSpinRates(fn, p.gammaPlus, p.gammaMinus);
   const n = p.N;
   const space = dickeSpace(n);
   const sMinus = dickeSpin(space, '-');

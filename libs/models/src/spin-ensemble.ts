@@ -13,6 +13,7 @@ import {
   type Operator,
   type Space,
 } from '@qsync/operators';
+import { assertSpinRates } from './assert-spin-rates';
 import { resolveParameters, type ParameterTable } from './parameters';
 import { spinEnsembleObservables, type SpinEnsembleOperators } from './spin-ensemble-observables';
 
@@ -67,9 +68,7 @@ export function spinEnsemble(config: SpinEnsembleConfig): SpinEnsemble {
     { ...spinEnsembleParameters, N: { ...spinEnsembleParameters.N, max: MAX_SPIN_ENSEMBLE_TENSOR_N } },
     config as unknown as Record<string, unknown>,
   );
-  if (!(p.gammaPlus + p.gammaMinus > 0)) {
-    throw new Error('spinEnsemble: gammaPlus + gammaMinus must be > 0 (otherwise the steady state is not unique)');
-  }
+  assertSpinRates('spinEnsemble', p.gammaPlus, p.gammaMinus);
   const n = p.N;
   const spin = spinHalfSpace();
   const space = tensorSpace(...Array.from({ length: n }, () => spin));

@@ -9,6 +9,7 @@ import {
   type Operator,
   type Space,
 } from '@qsync/operators';
+import { assertSpinRates } from './assert-spin-rates';
 import { resolveParameters, type ParameterTable } from './parameters';
 
 /** Parameters of the spin-1/2 limit-cycle oscillator, thesis Eq. (4.26). Rates in one common unit. */
@@ -50,9 +51,7 @@ export interface SpinLimitCycle {
  */
 export function spinLimitCycle(config: SpinLimitCycleConfig): SpinLimitCycle {
   const p = resolveParameters('spinLimitCycle', spinLimitCycleParameters, config as unknown as Record<string, unknown>);
-  if (!(p.gammaPlus + p.gammaMinus > 0)) {
-    throw new Error('spinLimitCycle: gammaPlus + gammaMinus must be > 0 (otherwise the steady state is not unique)');
-  }
+  assertSpinRates('spinLimitCycle', p.gammaPlus, p.gammaMinus);
   const space = spinHalfSpace();
   const sp = sigmaPlus(space);
   const sm = sigmaMinus(space);

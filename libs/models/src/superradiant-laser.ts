@@ -19,6 +19,7 @@ import {
   type Operator,
   type Space,
 } from '@qsync/operators';
+import { assertSpinRates } from './assert-spin-rates';
 import { resolveParameters, type ParameterTable } from './parameters';
 import { spinEnsembleObservables, type SpinEnsembleOperators } from './spin-ensemble-observables';
 
@@ -82,9 +83,7 @@ export interface SuperradiantLaser {
  */
 export function superradiantLaser(config: SuperradiantLaserConfig): SuperradiantLaser {
   const p = resolveParameters('superradiantLaser', superradiantLaserParameters, config as unknown as Record<string, unknown>);
-  if (!(p.gammaPlus + p.gammaMinus > 0)) {
-    throw new Error('superradiantLaser: gammaPlus + gammaMinus must be > 0 (otherwise the steady state is not unique)');
-  }
+  assertSpinRates('superradiantLaser', p.gammaPlus, p.gammaMinus);
   const n = p.N;
   const cavity = fockSpace(p.cutoff);
   const spin = spinHalfSpace();

@@ -1,4 +1,5 @@
 import { criticalCoupling, meanFieldStability, type CriticalCouplingResult } from '@qsync/integrators';
+import { bracketInstability } from './bracket-instability';
 import { quantumVanDerPolMeanField } from './quantum-van-der-pol-mean-field';
 import { resolveParameters, type ParameterTable } from './parameters';
 
@@ -28,7 +29,8 @@ export const quantumVanDerPolCriticalCouplingParameters: ParameterTable = {
  * doubled until it is not; then bisection. In the quantum limit κ2/κ1 → ∞, Vc → 10κ2/3 (Lee et al. 2014);
  * in the classical limit Vc/κ1 → 0.
  *
- * @throws Error naming the parameter when one is out of range, or when no instability appears up to 10⁴(κ1 + κ2)
+ * @throws Error naming the parameter when one is out of range, when a growth rate of the bracketing is
+ *   within 1e-9(κ1 + κ2 + V) of 0 (κ1/κ2 ≲ 1e-8: rates at rounding), or when no instability appears up to 10⁴(κ1 + κ2)
  * @example
  * quantumVanDerPolCriticalCoupling({ cutoff: 12, kappa1: 1, kappa2: 1 }).coupling; // ≈ 3.1932
  */
@@ -40,17 +42,7 @@ export function quantumVanDerPolCriticalCoupling(config: QuantumVanDerPolCritica
     return meanFieldStability(mf.meanField, mf.incoherentState(), { blockSizes: [p.cutoff - 1] }).growthRate;
   };
   // bracket: from V = κ2 (Vc/κ2 lies near 3 across the classical-to-quantum crossover) halve until the
-  // incoherent state is stable, double until it is not
-  let lo = p.kappa2;
-  while (!(growth(lo) < 0)) {
-    lo /= 2;
-    if (lo < 1e-9 * p.kappa2) throw new Error(`${fn}: the incoherent state is unstable down to V = ${lo}`);
-  }
-  let hi = 2 * lo;
-  while (growth(hi) <= 0) {
-    lo = hi;
-    hi *= 2;
-    if (hi > 1e4 * (p.kappa1 + p.kappa2)) throw new Error(`${fn}: no instability of the incoherent state up to V = ${1e4 * (p.kappa1 + p.kappa2)}`);
-  }
+  // incoherent state is stable, double until it is not; rates below 1e-9(κ1 + κ2 + V) are rounding
+  const [lo, hi] = bracketInstability(fn, growth, p.kappa2, 1e-9 * p.kappa2, 1e4 * (p.kappa1 + p.kappa2), (V) => 1e-9 * (p.kappa1 + p.kappa2 + V));
   return criticalCoupling(growth, [lo, hi], { tol: p.rtol * lo });
 }

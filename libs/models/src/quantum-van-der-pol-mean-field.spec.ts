@@ -4,7 +4,6 @@ import { create, destroy, expect as expectValue, lindbladian, minus, num, power,
 import { expectClose } from '@qsync/testing';
 import { lastValueFrom, toArray } from 'rxjs';
 import { describe, expect, it } from 'vitest';
-import { quantumVanDerPolCriticalCoupling } from './quantum-van-der-pol-critical-coupling';
 import { quantumVanDerPolMeanField } from './quantum-van-der-pol-mean-field';
 
 describe('quantumVanDerPolMeanField', () => {
@@ -53,19 +52,5 @@ describe('quantumVanDerPolMeanField', () => {
     expect(() => quantumVanDerPolMeanField({ cutoff: 1, kappa1: 1, kappa2: 1, V: 1 })).toThrow(/parameter 'cutoff'/);
     expect(() => quantumVanDerPolMeanField({ cutoff: 5, kappa1: 1, kappa2: 1, V: 1, alpha0: 3 })).toThrow(/'alpha0' = 3 does not fit cutoff 5/);
     expect(() => quantumVanDerPolMeanField({ cutoff: 5, kappa1: 1, kappa2: 1, V: 1 }).densityMatrix(new Float64Array(3))).toThrow(/'y' must be a Float64Array of length 50/);
-  });
-});
-
-describe('quantumVanDerPolCriticalCoupling', () => {
-  it('approaches 10κ2/3 in the quantum limit (Lee et al. 2014) and falls below it towards the classical limit', () => {
-    expectClose(quantumVanDerPolCriticalCoupling({ cutoff: 8, kappa1: 1, kappa2: 1000 }).coupling / 1000, 10 / 3, { rtol: 2e-4 });
-    const mid = quantumVanDerPolCriticalCoupling({ cutoff: 12, kappa1: 1, kappa2: 1 }).coupling;
-    expect(mid).toBeLessThan(10 / 3);
-    expect(mid).toBeGreaterThan(3);
-  });
-
-  it('refuses bad parameters', () => {
-    expect(() => quantumVanDerPolCriticalCoupling({ cutoff: 8, kappa1: 0, kappa2: 1 })).toThrow(/parameter 'kappa1'.*must be > 0/);
-    expect(() => quantumVanDerPolCriticalCoupling({ cutoff: 2, kappa1: 1, kappa2: 1 })).toThrow(/parameter 'cutoff'/);
   });
 });

@@ -6,7 +6,7 @@
  * and cumulant equations divide by γ+ + γ−. The message names both rates as received.
  *
  * @example
- * assertSpinRates('spinLimitCycle', 0, 1); // passes: loss alone fixes the steady state
+ * assertSpinRates('spinLimitCycle', 0, 1); // undefined — loss alone fixes the steady state
  * assertSpinRates('spinLimitCycle', 0, 0); // throws "got gammaPlus = 0, gammaMinus = 0"
  */
 export function assertSpinRates(fn: string, gammaPlus: number, gammaMinus: number): void {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { expectClose } from '@qsync/testing';
 import { csrToDense } from '@qsync/linalg';
-import { heisenberg, plus, scaled, times, type Operator } from '@qsync/operators';
+import { heisenberg, identity, minus, plus, scaled, times, type Operator } from '@qsync/operators';
 import { coupledSpins } from './coupled-spins';
 
 const dense = (o: Operator) => Array.from(csrToDense(o.matrix).data);
@@ -16,6 +16,19 @@ describe('coupledSpins (Eq. 4.35)', () => {
     // and B rotates the other way (−δ/2)
     const expectedB = plus(scaled(o.sigmaPlusB, { re: -(gp + gm + V) / 2, im: -delta / 2 }), scaled(times(o.sigmaZB, o.sigmaPlusA), V / 2));
     expectClose(dense(heisenberg(pair.lindbladian, o.sigmaPlusB)), dense(expectedB), { atol: 1e-15 });
+  });
+
+  it('L†σz_A = (γ+ − γ− − V) − (γ+ + γ− + V)σz_A − V(σ+_Aσ−_B + σ+_Bσ−_A): the exact equation of (4.35), whose −V(⟨σ+_Aσ−_B⟩ + c.c.) Eq. (4.36) omits', () => {
+    const [delta, V, gp, gm] = [0.7, 1.3, 0.4, 1.1];
+    const pair = coupledSpins({ delta, V, gammaPlus: gp, gammaMinus: gm });
+    const o = pair.operators;
+    const exchange = plus(times(o.sigmaPlusA, o.sigmaMinusB), times(o.sigmaPlusB, o.sigmaMinusA));
+    const expected = minus(
+      minus(scaled(identity(pair.space), gp - gm - V), scaled(o.sigmaZA, gp + gm + V)),
+      scaled(exchange, V),
+    );
+    // entries are O(1) (rates ≈ 1); both sides are sums of a few products of 0/±1 matrices
+    expectClose(dense(heisenberg(pair.lindbladian, o.sigmaZA)), dense(expected), { atol: 1e-12 });
   });
 
   it('refuses bad parameters by name', () => {

@@ -111,7 +111,7 @@ describe('spinEnsembleCumulants (Eq. 4.58)', () => {
     expect(err(1e3) / err(1e4)).toBeLessThan(12);
   });
 
-  it('finds a root that falls on its bracketing grid: at γ+ − γ− = V/N the stationary point is s_z = ⟨σ+σ−⟩ = ⟨σzσz⟩ = 0', () => {
+  it('at γ+ − γ− = V/N (no source term) the stationary point is s_z = ⟨σ+σ−⟩ = ⟨σzσz⟩ = 0, a root of the quadratic at 0', () => {
     // g = γ+ − γ− − V/N = 0 removes every source term of (4.58); the exact N = 4 state has the same zeros
     const ss = spinEnsembleCumulants({ N: 4, V: 4, gammaPlus: 2, gammaMinus: 1 }).steadyState();
     expectClose([ss.sz, ss.sigmaPlusSigmaMinus, ss.sigmaZSigmaZ], [0, 0, 0], { atol: 1e-15 });

@@ -81,4 +81,4 @@ export { spinEnsembleCumulants, spinEnsembleCumulantsParameters } from './spin-e
 export type { SpinEnsembleCumulantState, SpinEnsembleCumulants, SpinEnsembleCumulantsConfig } from './spin-ensemble-cumulants';
 export { superradiantLaser, superradiantLaserParameters } from './superradiant-laser';
 export type { SuperradiantLaser, SuperradiantLaserConfig, SuperradiantLaserOperators } from './superradiant-laser';
-export type { OdeModel, OdeSimulationConfig } from './ode-model';
+export type { OdeModel, OdeSimulationConfig } from './create-ode-model';

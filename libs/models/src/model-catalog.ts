@@ -14,7 +14,7 @@ import { quantumVanDerPol, quantumVanDerPolParameters } from './quantum-van-der-
 import { quantumVanDerPolMeanField, quantumVanDerPolMeanFieldParameters } from './quantum-van-der-pol-mean-field';
 import { quantumVanDerPolNetwork, quantumVanDerPolNetworkParameters } from './quantum-van-der-pol-network';
 import { reducedOrderParameter, reducedOrderParameterParameters } from './reduced-order-parameter';
-import type { OdeModel } from './ode-model';
+import type { OdeModel } from './create-ode-model';
 import { spinLimitCycle, spinLimitCycleParameters } from './spin-limit-cycle';
 import { coupledSpins, coupledSpinsParameters } from './coupled-spins';
 import { spinEnsemble, spinEnsembleParameters, MAX_SPIN_ENSEMBLE_TENSOR_N } from './spin-ensemble';

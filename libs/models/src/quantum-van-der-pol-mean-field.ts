@@ -14,7 +14,7 @@ import {
   type Operator,
   type Space,
 } from '@qsync/operators';
-import { createOdeModel, type OdeModel } from './ode-model';
+import { createOdeModel, type OdeModel } from './create-ode-model';
 import { resolveParameters, type ParameterTable } from './parameters';
 
 /** Parameters of the mean-field equation (4.19) of a network of quantum vdP oscillators. */

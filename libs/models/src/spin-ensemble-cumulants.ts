@@ -1,6 +1,6 @@
 import { realChannel, type Channel } from '@qsync/frames';
 import type { OdeRhs } from '@qsync/integrators';
-import { createOdeModel, type OdeModel } from './ode-model';
+import { createOdeModel, type OdeModel } from './create-ode-model';
 import { assertSpinRates } from './assert-spin-rates';
 import { resolveParameters, type ParameterTable } from './parameters';
 

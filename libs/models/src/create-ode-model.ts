@@ -1,6 +1,11 @@
 import { chunkedObservable, type Channel, type ChunkedObservable, type Frame } from '@qsync/frames';
 import { createDormandPrince, type OdeRhs } from '@qsync/integrators';
 
+/** Steps per piece of a long output interval between yields to the event loop. */
+const STEPS_PER_CHUNK = 64;
+/** Step attempts allowed between two output times (the stepper's default maxSteps per call). */
+const MAX_STEPS_PER_INTERVAL = 100_000;
+
 /** Options of {@link OdeModel.simulate}. */
 export interface OdeSimulationConfig {
   /** The state at times[0] (default: the model's `initialState()`), of the model's dimension. */
@@ -43,7 +48,10 @@ export interface OdeModelSpec {
   readonly observe: (t: number, y: Float64Array) => Record<string, Channel>;
 }
 
-/** Builds an {@link OdeModel}: checks `simulate`'s times and options at the call, integrates per subscription. */
+/**
+ * Builds an {@link OdeModel}: checks `simulate`'s times and options at the call, integrates per
+ * subscription, and yields to the event loop inside long output intervals too (every ~64 steps).
+ */
 export function createOdeModel(spec: OdeModelSpec): OdeModel {
   const { fn, rhs, observe } = spec;
   const dim = spec.y0.length;
@@ -66,6 +74,21 @@ export function createOdeModel(spec: OdeModelSpec): OdeModel {
         const stepper = createDormandPrince(rhs, y0, t[0], { ...tolerances, tStop: t[t.length - 1] });
         const y = Float64Array.from(y0);
         for (let k = 0; k < t.length; k++) {
+          // a long interval is crossed in pieces of about STEPS_PER_CHUNK steps, yielding after each, so
+          // one interval never blocks the event loop; output comes from the continuous extension, so
+          // the intermediate targets leave the steps (and the results) unchanged
+          const attempts0 = stepper.stats.steps + stepper.stats.rejected;
+          while (k > 0 && stepper.t < t[k]) {
+            // the stepper's maxSteps bounds one advanceTo call; keep that bound per output interval
+            if (stepper.stats.steps + stepper.stats.rejected - attempts0 > MAX_STEPS_PER_INTERVAL) {
+              throw new Error(
+                `${fn}: simulate: more than ${MAX_STEPS_PER_INTERVAL} step attempts between times[${k - 1}] = ${t[k - 1]} and times[${k}] = ${t[k]}, stuck at t = ${stepper.t} (stiff, or tolerances too tight?)`,
+              );
+            }
+            const piece = stepper.t + STEPS_PER_CHUNK * stepper.h; // not past t[k], and never stuck at stepper.t
+            stepper.advanceTo(piece > stepper.t && piece < t[k] ? piece : t[k], y);
+            if (stepper.t < t[k]) yield;
+          }
           if (k > 0 && t[k] > t[k - 1]) stepper.advanceTo(t[k], y);
           ctx.emit({ t: t[k], channels: observe(t[k], y) });
           yield { done: k + 1, total: t.length };

@@ -210,7 +210,7 @@ export const figure45: FigureRecipe = {
       // the leading eigenvalue at the largest ratio of (a), just above its Vc, is real (a static instability)
       const last = ratiosA.length - 1;
       const probe = quantumVanDerPolMeanField({ cutoff: cutoffsA[last], kappa1: KAPPA1, kappa2: ratiosA[last], V: 1.01 * (parameters[`vcA${ratiosA[last]}`] as number), alpha0: 0 });
-      parameters.leadingEigenvalueImaginaryPart = meanFieldStability(probe.meanField, probe.incoherentState(), { blockSizes: [cutoffsA[last] - 1] }).leadingEigenvalue.im;
+      parameters.leadingEigenvalueImaginaryPart = meanFieldStability(probe.meanField, probe.incoherentState(), { sectors: { charge: probe.operators.n, values: [1, -1] } }).leadingEigenvalue.im;
 
       return {
         id: '4.5',

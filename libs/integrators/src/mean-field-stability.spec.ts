@@ -1,5 +1,5 @@
 import { channelValue } from '@qsync/frames';
-import { coherentKet, pureState } from '@qsync/operators';
+import { coherentKet, dagger, destroy, embed, expect as expectValue, fockSpace, lindbladian, num, plus, power, pureState, scaled, tensorSpace } from '@qsync/operators';
 import { expectClose } from '@qsync/testing';
 import { lastValueFrom, toArray } from 'rxjs';
 import { describe, expect, it } from 'vitest';
@@ -12,8 +12,8 @@ import { vdpMeanField } from './test-support/vdp-mean-field';
 
 /** Growth rate of the incoherent state of Eq. 4.19 (charge ±1 blocks only) at coupling V. */
 function incoherentGrowth(cutoff: number, kappa2: number, V: number, coupling = 1): number {
-  const { equation, l0 } = vdpMeanField(cutoff, { kappa1: 1, kappa2, V, coupling });
-  return meanFieldStability(equation, steadyState(l0).rho, { blockSizes: [cutoff - 1] }).growthRate;
+  const { equation, l0, space } = vdpMeanField(cutoff, { kappa1: 1, kappa2, V, coupling });
+  return meanFieldStability(equation, steadyState(l0).rho, { sectors: { charge: num(space), values: [1, -1] } }).growthRate;
 }
 
 /** Vc of Eq. 4.19 in units of κ1 by bisection on the incoherent state's growth rate. */
@@ -49,7 +49,64 @@ describe('meanFieldStability', () => {
     const count = reduced.blocks.reduce((s, b) => s + b.eigenvalues.length / 2, 0);
     expect(count).toBe(81 - 1); // all of M less the trace mode
     expect(full.blocks[0].eigenvalues.length / 2).toBe(80);
-    expect(() => meanFieldStability(equation, rho0, { blockSizes: [99] })).toThrow(/no block of size 99/);
+  });
+
+  it('selects sectors by U(1) charge: one mode, and two modes where several sectors share a block size', () => {
+    // one mode at cutoff 9: the sector of charge c holds the 9 − |c| coherences ρ_{i, i−c}, one block each
+    const { equation, l0, space } = vdpMeanField(9, { kappa1: 1, kappa2: 0.8, V: 2.4 });
+    const rho0 = steadyState(l0).rho;
+    const all = meanFieldStability(equation, rho0);
+    const charged = meanFieldStability(equation, rho0, { sectors: { charge: num(space), values: [-8, -3, 0, 1, 2, 5] } });
+    expect(charged.blocks.map((b) => [b.charge ?? NaN, b.indices.length]).sort((x, y) => x[0] - y[0])).toEqual([[-8, 1], [-3, 6], [0, 9], [1, 8], [2, 7], [5, 4]]);
+    for (const b of charged.blocks) {
+      for (const k of b.indices) expect(Math.floor(k / 9) - (k % 9)).toBe(b.charge);
+      // the same spectrum as the block of the unselected split that holds these indices
+      const same = all.blocks.find((x) => x.indices[0] === b.indices[0]);
+      expectClose(Array.from(b.eigenvalues), Array.from(same?.eigenvalues ?? []), { rtol: 1e-12, atol: 1e-14 });
+    }
+    expect(() => meanFieldStability(equation, rho0, { sectors: { charge: num(space), values: [99] } })).toThrow(
+      /no block of charge 99 \(charges: -8, -7, .*, 8\)/,
+    );
+    expect(() => meanFieldStability(equation, rho0, { sectors: { charge: destroy(space), values: [1] } })).toThrow(/'sectors.charge' must be diagonal/);
+    expect(() => meanFieldStability(equation, rho0, { sectors: { charge: num(space), values: [] } })).toThrow(/'sectors.values'/);
+    expect(() => meanFieldStability(equation, rho0, { symmetryReduction: false, sectors: { charge: num(space), values: [1] } })).toThrow(/needs symmetryReduction/);
+
+    // two vdP modes (cutoffs 4 and 3) with a mean field on a + b: the charge is the total number
+    // n_a + n_b, and sectors of different charge share sizes (charges 1 and −1, …), so a size cannot name one
+    const fa = fockSpace(4);
+    const fb = fockSpace(3);
+    const s = tensorSpace(fa, fb);
+    const [a, b] = [embed(destroy(fa), s, 0), embed(destroy(fb), s, 1)];
+    const ab = plus(a, b);
+    const l2 = lindbladian(scaled(embed(num(fa), s, 0), 0.3), [
+      { rate: 1, jump: dagger(a) },
+      { rate: 0.5, jump: power(a, 2) },
+      { rate: 2, jump: a },
+      { rate: 1.2, jump: dagger(b) },
+      { rate: 0.7, jump: power(b, 2) },
+      { rate: 2, jump: b },
+    ]);
+    const eq2 = { lindbladian: l2, terms: [{ c: { re: 0, im: 1 }, x: ab, y: dagger(ab) }] };
+    const rho2 = steadyState(l2).rho;
+    const total = plus(embed(num(fa), s, 0), embed(num(fb), s, 1));
+    const q = Array.from({ length: 12 }, (_, i) => Math.floor(i / 3) + (i % 3));
+    const sectors = meanFieldStability(eq2, rho2, { sectors: { charge: total, values: [1, -1] } });
+    const chosen = sectors.blocks.flatMap((x) => Array.from(x.indices)).sort((x, y) => x - y);
+    const expected = Array.from({ length: 144 }, (_, k) => k).filter((k) => Math.abs(q[Math.floor(k / 12)] - q[k % 12]) === 1);
+    expect(chosen).toEqual(expected);
+    const sizeOf = (c: number) => expected.filter((k) => q[Math.floor(k / 12)] - q[k % 12] === c).length;
+    expect(sizeOf(1)).toBe(sizeOf(-1));
+    // their eigenvalues are among those of the whole 144 × 144 M (no reduction)
+    const full = meanFieldStability(eq2, rho2, { symmetryReduction: false }).blocks[0].eigenvalues;
+    for (const x of sectors.blocks) {
+      for (let k = 0; k < x.eigenvalues.length; k += 2) {
+        let nearest = Infinity;
+        for (let m = 0; m < full.length; m += 2) nearest = Math.min(nearest, Math.hypot(full[m] - x.eigenvalues[k], full[m + 1] - x.eigenvalues[k + 1]));
+        expect(nearest).toBeLessThan(1e-9);
+      }
+    }
+    // n_a alone is no symmetry of the mean field on a + b: its "sectors" would mix blocks
+    expect(() => meanFieldStability(eq2, rho2, { sectors: { charge: embed(num(fa), s, 0), values: [1] } })).toThrow(/does not label the blocks of M/);
   });
 
   it('gives Vc → 10κ2/3 in the quantum limit κ2/κ1 → ∞ (Lee et al. 2014)', () => {
@@ -95,23 +152,9 @@ describe('meanFieldStability', () => {
     // its zero mode, so its growth rate is 0 up to the residual)
     const { equation, space, a } = vdpMeanField(cutoff, { kappa1: 1, kappa2: 1, V: 1.1 * critical });
     const ss = await lastValueFrom(meanFieldSteadyState(equation, pureState(coherentKet(space, { re: 0.3, im: 0 })), { tMax: 2000, interval: 10 }));
-    const A = channelValueOf(ss.rho.matrix.data, cutoff, a.matrix);
+    const A = Math.abs(expectValue(a, ss.rho).re);
     expect(A).toBeGreaterThan(0.1);
     const synced = meanFieldStability(equation, ss.rho);
     expect(Math.abs(synced.growthRate)).toBeLessThan(1e-6);
   });
 });
-
-/** |Tr[a ρ]|. */
-function channelValueOf(rho: Float64Array, n: number, a: { rowPtr: Int32Array; colIdx: Int32Array; data: Float64Array; rows: number }): number {
-  let re = 0;
-  let im = 0;
-  for (let i = 0; i < a.rows; i++) {
-    for (let p = a.rowPtr[i]; p < a.rowPtr[i + 1]; p++) {
-      const j = a.colIdx[p];
-      re += a.data[2 * p] * rho[2 * (j * n + i)] - a.data[2 * p + 1] * rho[2 * (j * n + i) + 1];
-      im += a.data[2 * p] * rho[2 * (j * n + i) + 1] + a.data[2 * p + 1] * rho[2 * (j * n + i)];
-    }
-  }
-  return Math.hypot(re, im);
-}

@@ -17,7 +17,7 @@ describe('quantumVanDerPolCriticalCoupling', () => {
     const vc = quantumVanDerPolCriticalCoupling(p).coupling;
     const growth = (V: number) => {
       const mf = quantumVanDerPolMeanField({ ...p, V, alpha0: 0 });
-      return meanFieldStability(mf.meanField, mf.incoherentState(), { blockSizes: [p.cutoff - 1] }).growthRate;
+      return meanFieldStability(mf.meanField, mf.incoherentState(), { sectors: { charge: mf.operators.n, values: [1, -1] } }).growthRate;
     };
     expect(growth(vc * (1 - 1e-6))).toBeLessThan(0);
     expect(growth(vc * (1 + 1e-6))).toBeGreaterThan(0);

@@ -39,7 +39,7 @@ export function quantumVanDerPolCriticalCoupling(config: QuantumVanDerPolCritica
   const p = resolveParameters(fn, quantumVanDerPolCriticalCouplingParameters, config as unknown as Record<string, unknown>);
   const growth = (V: number): number => {
     const mf = quantumVanDerPolMeanField({ cutoff: p.cutoff, kappa1: p.kappa1, kappa2: p.kappa2, V, alpha0: 0 });
-    return meanFieldStability(mf.meanField, mf.incoherentState(), { blockSizes: [p.cutoff - 1] }).growthRate;
+    return meanFieldStability(mf.meanField, mf.incoherentState(), { sectors: { charge: mf.operators.n, values: [1, -1] } }).growthRate;
   };
   // bracket: from V = κ2 (Vc/κ2 lies near 3 across the classical-to-quantum crossover) halve until the
   // incoherent state is stable, double until it is not; rates below 1e-9(κ1 + κ2 + V) are rounding

@@ -1,7 +1,8 @@
-import { Command } from 'commander';
+import type { Command } from 'commander';
 import { integerArgument } from './integer-argument';
 import { integerListArgument } from './integer-list-argument';
-import { parseCommandLine, type CommandOutput } from './parse-command-line';
+import { parseBenchCommandLine } from './parse-bench-command-line';
+import type { CommandOutput } from './parse-command-line';
 
 /** Options of one Kuramoto benchmark run, from {@link parseKuramotoBenchArgs}. */
 export interface KuramotoBenchOptions {
@@ -30,22 +31,18 @@ export interface KuramotoBenchOptions {
  * parseKuramotoBenchArgs(['--quick']); // { sizes: [16384], quick: true, steps: 100, reps: 2, writeReadme: false }
  */
 export function parseKuramotoBenchArgs(argv: readonly string[], output?: CommandOutput): KuramotoBenchOptions {
-  const command = new Command('kuramoto bench')
-    .usage('[options]   (npm run bench:kuramoto -- [options])')
-    .description("qsync against NumPy on Euler–Maruyama steps of the Kuramoto model (thesis Eq. 2.29)")
-    .option('--sizes <list>', 'oscillator counts N, integers 1…16777216 (default 4096,16384,65536; 16384 with --quick)', integerListArgument(1, 1 << 24))
-    .option('--steps <n>', 'steps per timed run, an integer 1…1000000 (default 400; 100 with --quick)', integerArgument(1, 1e6))
-    .option('--reps <n>', 'timed runs per part, the fastest counts, an integer 1…1000 (default 5; 2 with --quick)', integerArgument(1, 1000))
-    .option('--quick', 'N = 16384 only, fewer steps and runs; the README is left alone')
-    .option('--readme', 'rewrite the Kuramoto results section of tools/bench/README.md (default for a full run)')
-    .option('--no-readme', 'leave the README alone (default with --quick)');
-  const o = parseCommandLine<{ sizes?: number[]; steps?: number; reps?: number; quick?: boolean; readme?: boolean }>(command, argv, output);
-  const quick = o.quick === true;
-  return {
-    sizes: o.sizes ?? (quick ? [16384] : [4096, 16384, 65536]),
-    quick,
-    steps: o.steps ?? (quick ? 100 : 400),
-    reps: o.reps ?? (quick ? 2 : 5),
-    writeReadme: o.readme ?? !quick,
+  const line = {
+    name: 'kuramoto bench',
+    script: 'bench:kuramoto',
+    description: 'qsync against NumPy on Euler–Maruyama steps of the Kuramoto model (thesis Eq. 2.29)',
+    readmeSection: 'Kuramoto results section',
+    options: (c: Command) =>
+      c
+        .option('--sizes <list>', 'oscillator counts N, integers 1…16777216 (default 4096,16384,65536; 16384 with --quick)', integerListArgument(1, 1 << 24))
+        .option('--steps <n>', 'steps per timed run, an integer 1…1000000 (default 400; 100 with --quick)', integerArgument(1, 1e6))
+        .option('--reps <n>', 'timed runs per part, the fastest counts, an integer 1…1000 (default 5; 2 with --quick)', integerArgument(1, 1000))
+        .option('--quick', 'N = 16384 only, fewer steps and runs; the README is left alone'),
   };
+  const { sizes, steps, reps, quick, writeReadme } = parseBenchCommandLine<{ sizes?: number[]; steps?: number; reps?: number }>(line, argv, output);
+  return { sizes: sizes ?? (quick ? [16384] : [4096, 16384, 65536]), quick, steps: steps ?? (quick ? 100 : 400), reps: reps ?? (quick ? 2 : 5), writeReadme };
 }

@@ -1,7 +1,8 @@
-import { Command } from 'commander';
+import type { Command } from 'commander';
 import { integerArgument } from './integer-argument';
 import { integerListArgument } from './integer-list-argument';
-import { parseCommandLine, type CommandOutput } from './parse-command-line';
+import { parseBenchCommandLine } from './parse-bench-command-line';
+import type { CommandOutput } from './parse-command-line';
 
 /** Options of one benchmark run, from {@link parseBenchArgs}. */
 export interface BenchOptions {
@@ -30,25 +31,18 @@ export interface BenchOptions {
  * parseBenchArgs(['--quick']); // { sizes: [8], quick: true, rhsReps: 50, writeReadme: false }
  */
 export function parseBenchArgs(argv: readonly string[], output?: CommandOutput): BenchOptions {
-  const command = new Command('bench')
-    .usage('[options]   (npm run bench -- [options])')
-    .description('qsync against QuTiP 4.7 on two coupled quantum van-der-Pol oscillators (thesis Eq. 4.8)')
-    .option('--sizes <list>', 'Fock cutoffs N per oscillator, integers 2…40 (default 8,12,16; 8 with --quick)', integerListArgument(2, 40))
-    .option('--quick', 'N = 8 only and fewer repetitions; the README is left alone')
-    .option('--reps <n>', 'single RHS calls per median, an integer ≥ 1 (default 200; 50 with --quick)', integerArgument(1))
-    .option('--readme', 'rewrite the results section of tools/bench/README.md (default for a full run)')
-    .option('--no-readme', 'leave the README alone (default with --quick)')
-    .addHelpText(
-      'after',
-      '\nThe Kuramoto benchmark (qsync against NumPy, Eq. 2.29) is a separate program:\n' +
-        '  npm run bench:kuramoto -- --help\n',
-    );
-  const o = parseCommandLine<{ sizes?: number[]; quick?: boolean; reps?: number; readme?: boolean }>(command, argv, output);
-  const quick = o.quick === true;
-  return {
-    sizes: o.sizes ?? (quick ? [8] : [8, 12, 16]),
-    quick,
-    rhsReps: o.reps ?? (quick ? 50 : 200),
-    writeReadme: o.readme ?? !quick,
+  const line = {
+    name: 'bench',
+    script: 'bench',
+    description: 'qsync against QuTiP 4.7 on two coupled quantum van-der-Pol oscillators (thesis Eq. 4.8)',
+    readmeSection: 'results section',
+    options: (c: Command) =>
+      c
+        .option('--sizes <list>', 'Fock cutoffs N per oscillator, integers 2…40 (default 8,12,16; 8 with --quick)', integerListArgument(2, 40))
+        .option('--quick', 'N = 8 only and fewer repetitions; the README is left alone')
+        .option('--reps <n>', 'single RHS calls per median, an integer ≥ 1 (default 200; 50 with --quick)', integerArgument(1))
+        .addHelpText('after', '\nThe Kuramoto benchmark (qsync against NumPy, Eq. 2.29) is a separate program:\n' + '  npm run bench:kuramoto -- --help\n'),
   };
+  const o = parseBenchCommandLine<{ sizes?: number[]; reps?: number }>(line, argv, output);
+  return { sizes: o.sizes ?? (o.quick ? [8] : [8, 12, 16]), quick: o.quick, rhsReps: o.reps ?? (o.quick ? 50 : 200), writeReadme: o.writeReadme };
 }

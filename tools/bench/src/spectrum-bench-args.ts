@@ -1,7 +1,8 @@
-import { Command } from 'commander';
+import type { Command } from 'commander';
 import { integerArgument } from './integer-argument';
 import { integerListArgument } from './integer-list-argument';
-import { parseCommandLine, type CommandOutput } from './parse-command-line';
+import { parseBenchCommandLine } from './parse-bench-command-line';
+import type { CommandOutput } from './parse-command-line';
 
 /** Options of one spectrum benchmark run, from {@link parseSpectrumBenchArgs}. */
 export interface SpectrumBenchOptions {
@@ -32,23 +33,22 @@ export interface SpectrumBenchOptions {
  * parseSpectrumBenchArgs(['--quick']); // { sizes: [6], alone: [12], quick: true, freqs: 121, piFreqs: 1, reps: 1, writeReadme: false }
  */
 export function parseSpectrumBenchArgs(argv: readonly string[], output?: CommandOutput): SpectrumBenchOptions {
-  const command = new Command('spectrum bench')
-    .usage('[options]   (npm run bench:spectrum -- [options])')
-    .description("qsync against QuTiP 4.7's spectrum (solvers 'es' and 'pi') on the steady-state spectrum of two quantum vdP oscillators (thesis Eqs. 4.8, 4.12)")
-    .option('--sizes <list>', 'Fock cutoffs on both sides, integers 2…10 (default 6,8; 6 with --quick)', integerListArgument(2, 10))
-    .option('--alone <list>', 'Fock cutoffs for qsync alone, integers 2…24 (default 16; 12 with --quick)', integerListArgument(2, 24))
-    .option('--freqs <n>', 'frequencies on [−10, 10], an integer 2…10000 (default 121)', integerArgument(2, 10000))
-    .option('--pi-freqs <n>', "frequencies QuTiP's dense 'pi' solver is timed on, an integer 1…121 (default 3; 1 with --quick)", integerArgument(1, 121))
-    .option('--reps <n>', 'timed qsync calls per cutoff, the fastest counts, an integer 1…100 (default 3; 1 with --quick)', integerArgument(1, 100))
-    .option('--quick', 'cutoff 6 against QuTiP and 12 alone, fewer timed calls; the README is left alone')
-    .option('--readme', 'rewrite the spectrum results section of tools/bench/README.md (default for a full run)')
-    .option('--no-readme', 'leave the README alone (default with --quick)');
-  const o = parseCommandLine<{ sizes?: number[]; alone?: number[]; freqs?: number; piFreqs?: number; reps?: number; quick?: boolean; readme?: boolean }>(
-    command,
-    argv,
-    output,
-  );
-  const quick = o.quick === true;
+  const line = {
+    name: 'spectrum bench',
+    script: 'bench:spectrum',
+    description: "qsync against QuTiP 4.7's spectrum (solvers 'es' and 'pi') on the steady-state spectrum of two quantum vdP oscillators (thesis Eqs. 4.8, 4.12)",
+    readmeSection: 'spectrum results section',
+    options: (c: Command) =>
+      c
+        .option('--sizes <list>', 'Fock cutoffs on both sides, integers 2…10 (default 6,8; 6 with --quick)', integerListArgument(2, 10))
+        .option('--alone <list>', 'Fock cutoffs for qsync alone, integers 2…24 (default 16; 12 with --quick)', integerListArgument(2, 24))
+        .option('--freqs <n>', 'frequencies on [−10, 10], an integer 2…10000 (default 121)', integerArgument(2, 10000))
+        .option('--pi-freqs <n>', "frequencies QuTiP's dense 'pi' solver is timed on, an integer 1…121 (default 3; 1 with --quick)", integerArgument(1, 121))
+        .option('--reps <n>', 'timed qsync calls per cutoff, the fastest counts, an integer 1…100 (default 3; 1 with --quick)', integerArgument(1, 100))
+        .option('--quick', 'cutoff 6 against QuTiP and 12 alone, fewer timed calls; the README is left alone'),
+  };
+  const o = parseBenchCommandLine<{ sizes?: number[]; alone?: number[]; freqs?: number; piFreqs?: number; reps?: number }>(line, argv, output);
+  const quick = o.quick;
   return {
     sizes: o.sizes ?? (quick ? [6] : [6, 8]),
     alone: o.alone ?? (quick ? [12] : [16]),
@@ -56,6 +56,6 @@ export function parseSpectrumBenchArgs(argv: readonly string[], output?: Command
     freqs: o.freqs ?? 121,
     piFreqs: o.piFreqs ?? (quick ? 1 : 3),
     reps: o.reps ?? (quick ? 1 : 3),
-    writeReadme: o.readme ?? !quick,
+    writeReadme: o.writeReadme,
   };
 }

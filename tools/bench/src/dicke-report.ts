@@ -1,21 +1,13 @@
+import type { BenchRunHeader } from './bench-run-header';
 import type { DickeQsyncCase } from './dicke-bench';
-import { formatDuration, formatRatio, formatSig } from './format-quantity';
+import { formatDuration, formatRatio, formatSig, MISSING } from './format-quantity';
+import { formatRunLine } from './format-run-line';
 import { formatTable } from './format-table';
 import type { PiqsCase } from './run-piqs';
 import { timeRatio } from './time-ratio';
 
 /** Everything one run of `npm run bench:dicke` measured; the JSON written to tools/bench/out. */
-export interface DickeBenchReport {
-  readonly date: string;
-  readonly mode: 'quick' | 'full';
-  readonly machine: {
-    readonly node: string;
-    readonly cpu: string;
-    readonly cores: number;
-    readonly loadBefore: readonly number[];
-    readonly loadAfter: readonly number[];
-    readonly qutip: string | null;
-  };
+export interface DickeBenchReport extends BenchRunHeader<{ readonly qutip: string | null }> {
   readonly params: { readonly V: number; readonly gammaPlus: number; readonly gammaMinus: number; readonly gammaZ: number };
   /** sizes run on both sides */
   readonly compared: readonly { readonly qsync: DickeQsyncCase; readonly piqs: PiqsCase }[];
@@ -44,9 +36,7 @@ export function formatDickeReport(r: DickeBenchReport): string {
   const p = r.params;
   const lines: string[] = [];
   lines.push(
-    `Run ${r.date} (${r.mode}). Node ${r.machine.node}, ${r.machine.cpu} (${r.machine.cores} cores), QuTiP ${r.machine.qutip ?? '—'}. ` +
-      `Load average (1 / 5 / 15 min) before ${r.machine.loadBefore.map((x) => x.toFixed(2)).join(' / ')}, ` +
-      `after ${r.machine.loadAfter.map((x) => x.toFixed(2)).join(' / ')}. Problem: Eq. (4.52) with local dephasing, ` +
+    `${formatRunLine(r, `QuTiP ${r.machine.qutip ?? MISSING}`)} Problem: Eq. (4.52) with local dephasing, ` +
       `V = ${p.V}, γ+ = ${p.gammaPlus}, γ− = ${p.gammaMinus}, γz = ${p.gammaZ}.`,
   );
   lines.push('');

@@ -1,5 +1,7 @@
 import type { QsyncCase } from './bench-qsync';
+import type { BenchRunHeader } from './bench-run-header';
 import { formatBytes, formatDuration, formatRatio, formatSig, MISSING } from './format-quantity';
+import { formatRunLine } from './format-run-line';
 import { formatTable } from './format-table';
 import { maxAbsDiff } from './max-abs-diff';
 import { csrTrafficBytes, stencilTrafficBytes } from './memory-traffic';
@@ -18,20 +20,7 @@ export interface Reference {
 }
 
 /** Everything one run measured; the JSON written to tools/bench/out. */
-export interface BenchReport {
-  readonly date: string;
-  readonly mode: 'quick' | 'full';
-  readonly machine: {
-    readonly node: string;
-    readonly cpu: string;
-    readonly cores: number;
-    readonly loadBefore: readonly number[];
-    readonly loadAfter: readonly number[];
-    readonly qutip: string;
-    readonly numpy: string;
-    readonly scipy: string;
-    readonly python: string;
-  };
+export interface BenchReport extends BenchRunHeader<{ readonly qutip: string; readonly numpy: string; readonly scipy: string; readonly python: string }> {
   /** JS triad bandwidth, GB/s, on 3 × 8 MiB arrays: the bound the tables use. */
   readonly triadGBs: number;
   /** The same on 3 × 128 MiB (main memory), for reference. */
@@ -66,13 +55,8 @@ const ms = (x: number) => formatDuration(x / 1e3);
  */
 export function formatReport(r: BenchReport): string {
   const m = r.machine;
-  const load = (l: readonly number[]) => l.map((x) => x.toFixed(2)).join(' / ');
   const parts: string[] = [];
-  parts.push(
-    `Run ${r.date} (${r.mode}${r.mode === 'quick' ? ': fewer repetitions' : ''}). ` +
-      `Node ${m.node}, ${m.cpu} (${m.cores} cores), QuTiP ${m.qutip} (numpy ${m.numpy}, scipy ${m.scipy}, ` +
-      `Python ${m.python}). Load average (1 / 5 / 15 min) before ${load(m.loadBefore)}, after ${load(m.loadAfter)}.`,
-  );
+  parts.push(formatRunLine(r, `QuTiP ${m.qutip} (numpy ${m.numpy}, scipy ${m.scipy}, Python ${m.python})`, r.mode === 'quick' ? ': fewer repetitions' : ''));
 
   parts.push('### Time per task (target: qsync/QuTiP ≤ 0.5, marked ✓)');
   for (const { qsync: q, qutip: p } of r.cases) {

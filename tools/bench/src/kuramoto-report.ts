@@ -1,4 +1,6 @@
+import type { BenchRunHeader } from './bench-run-header';
 import { formatSig } from './format-quantity';
+import { formatRunLine } from './format-run-line';
 import { formatTable } from './format-table';
 import type { KuramotoQsyncCase } from './kuramoto-bench';
 import type { KuramotoNumpyCase } from './kuramoto-numpy';
@@ -9,18 +11,7 @@ export const KURAMOTO_RESULTS_START = '<!-- kuramoto-results:start -->';
 export const KURAMOTO_RESULTS_END = '<!-- kuramoto-results:end -->';
 
 /** Everything one Kuramoto benchmark run measured; the JSON written to tools/bench/out. */
-export interface KuramotoBenchReport {
-  readonly date: string;
-  readonly mode: 'quick' | 'full';
-  readonly machine: {
-    readonly node: string;
-    readonly cpu: string;
-    readonly cores: number;
-    readonly loadBefore: readonly number[];
-    readonly loadAfter: readonly number[];
-    readonly numpy: string;
-    readonly python: string;
-  };
+export interface KuramotoBenchReport extends BenchRunHeader<{ readonly numpy: string; readonly python: string }> {
   readonly params: { readonly V: number; readonly G: number; readonly sigma: number; readonly dt: number };
   readonly cases: readonly { readonly qsync: KuramotoQsyncCase; readonly numpy: KuramotoNumpyCase }[];
 }
@@ -54,11 +45,8 @@ export function formatSpeedRatio(qsync: number | null, numpy: number): string {
  * formatKuramotoReport(kuramotoReport).startsWith('Run '); // true
  */
 export function formatKuramotoReport(r: KuramotoBenchReport): string {
-  const m = r.machine;
-  const load = (l: readonly number[]) => l.map((x) => x.toFixed(2)).join(' / ');
   const head =
-    `Run ${r.date} (${r.mode}). Node ${m.node}, ${m.cpu} (${m.cores} cores), NumPy ${m.numpy} (Python ${m.python}). ` +
-    `Load average (1 / 5 / 15 min) before ${load(m.loadBefore)}, after ${load(m.loadAfter)}. ` +
+    `${formatRunLine(r, `NumPy ${r.machine.numpy} (Python ${r.machine.python})`)} ` +
     `Problem: V = ${r.params.V}, G = ${r.params.G} (random Lorentzian ω), σ = ${r.params.sigma}, dt = ${r.params.dt}, one realization.`;
   const rate = (x: number) => formatSig(x, 3);
   const throughput = formatTable(

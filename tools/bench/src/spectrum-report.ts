@@ -1,4 +1,6 @@
+import type { BenchRunHeader } from './bench-run-header';
 import { formatDuration, formatSig, MISSING } from './format-quantity';
+import { formatRunLine } from './format-run-line';
 import { formatTable } from './format-table';
 import type { QutipSpectrumCase } from './run-qutip-spectrum';
 import type { SpectrumQsyncCase } from './spectrum-bench';
@@ -12,17 +14,7 @@ export const SPECTRUM_RESULTS_END = '<!-- spectrum-results:end -->';
 export const SPECTRUM_SPEEDUP_TARGET = 100;
 
 /** Everything one run of `npm run bench:spectrum` measured; the JSON written to tools/bench/out. */
-export interface SpectrumBenchReport {
-  readonly date: string;
-  readonly mode: 'quick' | 'full';
-  readonly machine: {
-    readonly node: string;
-    readonly cpu: string;
-    readonly cores: number;
-    readonly loadBefore: readonly number[];
-    readonly loadAfter: readonly number[];
-    readonly qutip: string | null;
-  };
+export interface SpectrumBenchReport extends BenchRunHeader<{ readonly qutip: string | null }> {
   readonly params: { readonly kappa: number; readonly kappa1: number; readonly kappa2: number; readonly delta: number; readonly V: number; readonly omegaMax: number };
   /** cutoffs run on both sides */
   readonly compared: readonly { readonly qsync: SpectrumQsyncCase; readonly qutip: QutipSpectrumCase }[];
@@ -64,9 +56,7 @@ export function formatSpectrumReport(r: SpectrumBenchReport): string {
   const lines: string[] = [];
   const freqs = r.compared[0]?.qsync.freqs ?? r.alone[0]?.freqs ?? 0;
   lines.push(
-    `Run ${r.date} (${r.mode}). Node ${r.machine.node}, ${r.machine.cpu} (${r.machine.cores} cores), QuTiP ${r.machine.qutip ?? MISSING}. ` +
-      `Load average (1 / 5 / 15 min) before ${r.machine.loadBefore.map((x) => x.toFixed(2)).join(' / ')}, ` +
-      `after ${r.machine.loadAfter.map((x) => x.toFixed(2)).join(' / ')}. Problem: S_A(ω) of Eq. (4.8), A = a†, B = a, ` +
+    `${formatRunLine(r, `QuTiP ${r.machine.qutip ?? MISSING}`)} Problem: S_A(ω) of Eq. (4.8), A = a†, B = a, ` +
       `κ = ${p.kappa}, κ1 = ${p.kappa1}, κ2 = ${p.kappa2}, δ = ${p.delta}, V = ${p.V}, on ${freqs} frequencies on [−${p.omegaMax}, ${p.omegaMax}].`,
   );
   lines.push('');

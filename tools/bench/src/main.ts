@@ -1,74 +1,52 @@
 // `npm run bench`: qsync against QuTiP 4.7 on two coupled quantum vdP oscillators (Eq. 4.8).
 // Runs the QuTiP script, then qsync, on the same problems; prints the tables, writes
 // tools/bench/out/results-<timestamp>.json and (full runs) the results section of README.md.
-import { CommanderError } from 'commander';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync } from 'node:fs';
 import { benchQsync, type QsyncCase } from './bench-qsync';
 import { formatReport, type BenchReport, type Reference } from './format-report';
 import { measureTriadBandwidth } from './measure-triad-bandwidth';
 import { parseBenchArgs } from './parse-bench-args';
-import { replaceSection } from './replace-section';
+import { RESULTS_END, RESULTS_START } from './replace-section';
+import { runBenchProgram } from './run-bench-program';
 import { runQutip } from './run-qutip';
 
 const here = (p: string) => new URL(p, import.meta.url).pathname;
 
-async function main(): Promise<void> {
-  const opts = parseBenchArgs(process.argv.slice(2));
-  const loadBefore = os.loadavg();
-  const log = (s: string) => console.error(`[bench] ${s}`);
-  log(`sizes ${opts.sizes.join(', ')}${opts.quick ? ' (quick)' : ''}; load average ${loadBefore.map((x) => x.toFixed(2)).join(' ')}`);
+void runBenchProgram({
+  name: 'bench',
+  file: 'results',
+  parseArgs: parseBenchArgs,
+  readme: { start: RESULTS_START, end: RESULTS_END, section: 'results section' },
+  async measure(opts, { log, loadBefore, header }) {
+    log(`sizes ${opts.sizes.join(', ')}${opts.quick ? ' (quick)' : ''}; load average ${loadBefore.map((x) => x.toFixed(2)).join(' ')}`);
 
-  log('JS triad bandwidth');
-  const triad = measureTriadBandwidth(1 << 20, opts.quick ? 3 : 7);
-  const triadDram = measureTriadBandwidth(1 << 24, opts.quick ? 2 : 3, 1e9);
-  log(`triad ${triad.gbPerSecond.toFixed(2)} GB/s (3 × 8 MiB), ${triadDram.gbPerSecond.toFixed(2)} GB/s (3 × 128 MiB)`);
+    log('JS triad bandwidth');
+    const triad = measureTriadBandwidth(1 << 20, opts.quick ? 3 : 7);
+    const triadDram = measureTriadBandwidth(1 << 24, opts.quick ? 2 : 3, 1e9);
+    log(`triad ${triad.gbPerSecond.toFixed(2)} GB/s (3 × 8 MiB), ${triadDram.gbPerSecond.toFixed(2)} GB/s (3 × 128 MiB)`);
 
-  log('QuTiP side (python/qutip_bench.py)');
-  const qutip = await runQutip(opts.sizes, { reps: opts.rhsReps, onLog: (l) => log(`qutip: ${l}`) });
+    log('QuTiP side (python/qutip_bench.py)');
+    const qutip = await runQutip(opts.sizes, { reps: opts.rhsReps, onLog: (l) => log(`qutip: ${l}`) });
 
-  log('qsync warm-up (N = 3)');
-  await benchQsync(3, { rhsReps: 20 });
-  const qsync: QsyncCase[] = [];
-  for (const N of opts.sizes) qsync.push(await benchQsync(N, { rhsReps: opts.rhsReps, onLog: (l) => log(`qsync: ${l}`) }));
+    log('qsync warm-up (N = 3)');
+    await benchQsync(3, { rhsReps: 20 });
+    const qsync: QsyncCase[] = [];
+    for (const N of opts.sizes) qsync.push(await benchQsync(N, { rhsReps: opts.rhsReps, onLog: (l) => log(`qsync: ${l}`) }));
 
-  const report: BenchReport = {
-    date: new Date().toISOString(),
-    mode: opts.quick ? 'quick' : 'full',
-    machine: {
-      node: process.version,
-      cpu: os.cpus()[0]?.model ?? 'unknown',
-      cores: os.cpus().length,
-      loadBefore,
-      loadAfter: os.loadavg(),
-      qutip: qutip.qutip_version,
-      numpy: qutip.numpy_version,
-      scipy: qutip.scipy_version,
-      python: qutip.python_version,
-    },
-    triadGBs: triad.gbPerSecond,
-    triadDramGBs: triadDram.gbPerSecond,
-    cases: qsync.map((q) => {
-      const p = qutip.cases.find((c) => c.N === q.N);
-      if (p === undefined) throw new Error(`bench: QuTiP returned no case for N = ${q.N}`);
-      return { qsync: q, qutip: p };
-    }),
-    reference: loadReference(),
-  };
-
-  const text = formatReport(report);
-  console.log(text);
-  const outDir = here('../out/');
-  mkdirSync(outDir, { recursive: true });
-  const file = `${outDir}results-${report.date.replace(/[:.]/g, '-')}.json`;
-  writeFileSync(file, JSON.stringify({ ...report, qutipRaw: qutip }, null, 1) + '\n');
-  log(`wrote ${file}`);
-  if (opts.writeReadme) {
-    const readme = here('../README.md');
-    writeFileSync(readme, replaceSection(readFileSync(readme, 'utf8'), text));
-    log(`rewrote the results section of ${readme}`);
-  }
-}
+    const report: BenchReport = {
+      ...header({ qutip: qutip.qutip_version, numpy: qutip.numpy_version, scipy: qutip.scipy_version, python: qutip.python_version }),
+      triadGBs: triad.gbPerSecond,
+      triadDramGBs: triadDram.gbPerSecond,
+      cases: qsync.map((q) => {
+        const p = qutip.cases.find((c) => c.N === q.N);
+        if (p === undefined) throw new Error(`bench: QuTiP returned no case for N = ${q.N}`);
+        return { qsync: q, qutip: p };
+      }),
+      reference: loadReference(),
+    };
+    return { report, raw: { qutipRaw: qutip }, text: formatReport(report) };
+  },
+});
 
 /** Case pair_a of the committed QuTiP fixture (N = 12, atol 1e-12, rtol 1e-10). */
 function loadReference(): Reference {
@@ -91,10 +69,3 @@ function loadReference(): Reference {
     rtol: c.mesolve.rtol,
   };
 }
-
-main().catch((e: unknown) => {
-  // --help: commander has written the usage; a normal exit
-  if (e instanceof CommanderError && e.code === 'commander.helpDisplayed') return;
-  console.error(e instanceof Error ? e.message : e);
-  process.exitCode = 1;
-});

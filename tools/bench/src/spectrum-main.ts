@@ -3,68 +3,35 @@
 // (thesis Eqs. 4.8, 4.12). Runs the QuTiP script, then qsync on the same problems and alone at a
 // larger cutoff; prints the tables, writes tools/bench/out/spectrum-<timestamp>.json and (full
 // runs) the spectrum section of README.md.
-import { CommanderError } from 'commander';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import { replaceSection } from './replace-section';
+import { runBenchProgram } from './run-bench-program';
 import { runQutipSpectrum } from './run-qutip-spectrum';
 import { benchSpectrumQsync, SPECTRUM_BENCH_PARAMS, type SpectrumQsyncCase } from './spectrum-bench';
 import { parseSpectrumBenchArgs } from './spectrum-bench-args';
 import { formatSpectrumReport, SPECTRUM_RESULTS_END, SPECTRUM_RESULTS_START, type SpectrumBenchReport } from './spectrum-report';
 
-const here = (p: string) => new URL(p, import.meta.url).pathname;
-
-async function main(): Promise<void> {
-  const opts = parseSpectrumBenchArgs(process.argv.slice(2));
-  const loadBefore = os.loadavg();
-  const log = (s: string) => console.error(`[spectrum bench] ${s}`);
-  log(`both sides N = ${opts.sizes.join(', ')}; qsync alone N = ${opts.alone.join(', ')}; ${opts.freqs} frequencies`);
-  log('QuTiP side (python/qutip_spectrum_bench.py)');
-  const qutip = await runQutipSpectrum(opts.sizes, { freqs: opts.freqs, piFreqs: opts.piFreqs, onLog: (l) => log(`qutip: ${l}`) });
-  log('qsync side');
-  benchSpectrumQsync(3, { freqs: 9, reps: 2, fourier: true }); // warm-up of every code path
-  const run = (n: number): SpectrumQsyncCase => {
-    const c = benchSpectrumQsync(n, { freqs: opts.freqs, reps: opts.reps, fourier: true });
-    log(`qsync: N = ${n}: ${c.seconds.toFixed(3)} s (Fourier route ${c.fourierSeconds?.toFixed(2)} s)`);
-    return c;
-  };
-  const compared = opts.sizes.map((n) => {
-    const s = qutip.cases.find((c) => c.N === n);
-    if (s === undefined) throw new Error(`spectrum bench: QuTiP returned no case for N = ${n}`);
-    return { qsync: run(n), qutip: s };
-  });
-  const alone = opts.alone.map(run);
-  const report: SpectrumBenchReport = {
-    date: new Date().toISOString(),
-    mode: opts.quick ? 'quick' : 'full',
-    machine: {
-      node: process.version,
-      cpu: os.cpus()[0]?.model ?? 'unknown',
-      cores: os.cpus().length,
-      loadBefore,
-      loadAfter: os.loadavg(),
-      qutip: qutip.qutip_version,
-    },
-    params: SPECTRUM_BENCH_PARAMS,
-    compared,
-    alone,
-  };
-  const text = formatSpectrumReport(report);
-  console.log(text);
-  const outDir = here('../out/');
-  mkdirSync(outDir, { recursive: true });
-  const file = `${outDir}spectrum-${report.date.replace(/[:.]/g, '-')}.json`;
-  writeFileSync(file, JSON.stringify({ ...report, qutipRaw: qutip }, null, 1) + '\n');
-  log(`wrote ${file}`);
-  if (opts.writeReadme) {
-    const readme = here('../README.md');
-    writeFileSync(readme, replaceSection(readFileSync(readme, 'utf8'), text, SPECTRUM_RESULTS_START, SPECTRUM_RESULTS_END));
-    log(`rewrote the spectrum results section of ${readme}`);
-  }
-}
-
-main().catch((e: unknown) => {
-  if (e instanceof CommanderError && e.code === 'commander.helpDisplayed') return;
-  console.error(e instanceof Error ? e.message : e);
-  process.exitCode = 1;
+void runBenchProgram({
+  name: 'spectrum bench',
+  file: 'spectrum',
+  parseArgs: parseSpectrumBenchArgs,
+  readme: { start: SPECTRUM_RESULTS_START, end: SPECTRUM_RESULTS_END, section: 'spectrum results section' },
+  async measure(opts, { log, header }) {
+    log(`both sides N = ${opts.sizes.join(', ')}; qsync alone N = ${opts.alone.join(', ')}; ${opts.freqs} frequencies`);
+    log('QuTiP side (python/qutip_spectrum_bench.py)');
+    const qutip = await runQutipSpectrum(opts.sizes, { freqs: opts.freqs, piFreqs: opts.piFreqs, onLog: (l) => log(`qutip: ${l}`) });
+    log('qsync side');
+    benchSpectrumQsync(3, { freqs: 9, reps: 2, fourier: true }); // warm-up of every code path
+    const run = (n: number): SpectrumQsyncCase => {
+      const c = benchSpectrumQsync(n, { freqs: opts.freqs, reps: opts.reps, fourier: true });
+      log(`qsync: N = ${n}: ${c.seconds.toFixed(3)} s (Fourier route ${c.fourierSeconds?.toFixed(2)} s)`);
+      return c;
+    };
+    const compared = opts.sizes.map((n) => {
+      const s = qutip.cases.find((c) => c.N === n);
+      if (s === undefined) throw new Error(`spectrum bench: QuTiP returned no case for N = ${n}`);
+      return { qsync: run(n), qutip: s };
+    });
+    const alone = opts.alone.map(run);
+    const report: SpectrumBenchReport = { ...header({ qutip: qutip.qutip_version }), params: SPECTRUM_BENCH_PARAMS, compared, alone };
+    return { report, raw: { qutipRaw: qutip }, text: formatSpectrumReport(report) };
+  },
 });

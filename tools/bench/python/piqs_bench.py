@@ -15,11 +15,10 @@ The result is one line of JSON on stdout; progress goes to stderr.
 """
 
 import argparse
-import json
-import os
-import platform
 import sys
 import time
+
+from qutip_result import print_qutip_result
 
 PARAMS = {"V": 4.0, "gammaPlus": 1.0, "gammaMinus": 0.2, "gammaZ": 0.1}
 
@@ -31,12 +30,7 @@ def main():
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
 
-    # Everything but the result goes to stderr (QuTiP 4.7 may print a calibration message at import).
-    saved = os.dup(1)
-    os.dup2(2, 1)
-    try:
-        import numpy as np
-        import scipy
+    def measure():
         import qutip
         from qutip import piqs
 
@@ -71,19 +65,9 @@ def main():
                 "SpSm": SpSm,
             })
             print(f"N = {N}: build {build_s:.3f} s, steadystate {best:.3f} s", file=sys.stderr, flush=True)
-        result = {
-            "qutip_version": qutip.__version__,
-            "numpy_version": np.__version__,
-            "scipy_version": scipy.__version__,
-            "python_version": platform.python_version(),
-            "params": PARAMS,
-            "cases": cases,
-        }
-    finally:
-        sys.stdout.flush()
-        os.dup2(saved, 1)
-        os.close(saved)
-    print(json.dumps(result))
+        return cases
+
+    print_qutip_result(PARAMS, measure)
 
 
 if __name__ == "__main__":

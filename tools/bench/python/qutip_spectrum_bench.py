@@ -16,11 +16,10 @@ JSON on stdout; progress goes to stderr.
 """
 
 import argparse
-import json
-import os
-import platform
 import sys
 import time
+
+from qutip_result import print_qutip_result
 
 PARAMS = {"kappa": 1.0, "kappa1": 3.0, "kappa2": 1.0, "delta": 5.0, "V": 2.0, "omegaMax": 10.0}
 
@@ -33,12 +32,8 @@ def main():
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
 
-    # Everything but the result goes to stderr (QuTiP 4.7 may print a calibration message at import).
-    saved = os.dup(1)
-    os.dup2(2, 1)
-    try:
+    def measure():
         import numpy as np
-        import scipy
         import qutip
 
         def model(N):
@@ -85,18 +80,9 @@ def main():
                 "pi_index": picks.tolist(),
                 "S_pi": s_pi.tolist(),
             })
-        result = {
-            "qutip_version": qutip.__version__,
-            "numpy_version": np.__version__,
-            "scipy_version": scipy.__version__,
-            "python_version": platform.python_version(),
-            "params": PARAMS,
-            "cases": cases,
-        }
-    finally:
-        sys.stdout.flush()
-        os.dup2(saved, 1)
-    print(json.dumps(result))
+        return cases
+
+    print_qutip_result(PARAMS, measure)
 
 
 if __name__ == "__main__":

@@ -196,7 +196,7 @@ export const modelCatalog: Readonly<Record<string, ModelEntry>> = {
       kappa2: quantumVanDerPolNetworkParameters.kappa2,
       V: quantumVanDerPolNetworkParameters.V,
     },
-    operators: ['a1', 'a2', 'a3', 'n1', 'n2', 'n3', 'A', 'n', 'adag1a2'],
+    operators: ['a1', 'a2', 'a3', 'adag1', 'adag2', 'adag3', 'n1', 'n2', 'n3', 'A', 'n', 'adag1a2'],
     modes: ['a1', 'a2', 'a3'],
     build(p) {
       const m = quantumVanDerPolNetwork({ ...(p as never as { cutoff: number; kappa1: number; kappa2: number; V: number }), N: 3 });

@@ -50,6 +50,14 @@ describe('quantumVanDerPolNetwork', () => {
     expectClose(ev(net.operators.n2), ev(net.operators.n1), { rtol: 1e-11 });
   });
 
+  it('offers a_i† as adag1 … adagN: adag_i a_i = n_i (num of each mode) and adag_1 a_2 = adag1a2, for spectra ⟨a_i†(τ)a_i⟩', () => {
+    const net = quantumVanDerPolNetwork({ N: 3, cutoff: 3, kappa1: 1, kappa2: 1, V: 1 });
+    const o = net.operators;
+    const d = (x: Operator) => Array.from(csrToDense(x.matrix).data);
+    for (const i of [1, 2, 3]) expectClose(d(times(o[`adag${i}`], o[`a${i}`])), d(o[`n${i}`]), { atol: 1e-15 });
+    expectClose(d(times(o.adag1, o.a2)), d(o.adag1a2), { atol: 1e-15 });
+  });
+
   it('refuses bad parameters and a space that is too large', () => {
     expect(() => quantumVanDerPolNetwork({ N: 1, cutoff: 4, kappa1: 1, kappa2: 1, V: 1 })).toThrow(/parameter 'N'.*must be ≥ 2/);
     expect(() => quantumVanDerPolNetwork({ N: 5, cutoff: 6, kappa1: 1, kappa2: 1, V: 1 })).toThrow(/cutoff\^N = 6\^5 = 7776 exceeds 4096/);

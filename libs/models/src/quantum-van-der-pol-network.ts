@@ -52,8 +52,8 @@ export interface QuantumVanDerPolNetwork {
   readonly mode: Space;
   readonly lindbladian: Lindbladian;
   /**
-   * `a1` … `aN`, `n1` … `nN`; `A` = (1/N)Σ a_i, whose expectation value is the mean-field amplitude of
-   * Eq. 4.21; `n` = (1/N)Σ a_i†a_i; `adag1a2` = a_1†a_2, the pair coherence (its phase is φ_1 − φ_2).
+   * `a1` … `aN`, their adjoints `adag1` … `adagN` (for spectra ⟨a_i†(τ)a_i⟩, Eq. 4.12), `n1` … `nN`;
+   * `A` = (1/N)Σ a_i, whose expectation value is the mean-field amplitude of Eq. 4.21; `n` = (1/N)Σ a_i†a_i; `adag1a2` = a_1†a_2, the pair coherence (its phase is φ_1 − φ_2).
    */
   readonly operators: Readonly<Record<string, Operator>>;
   readonly parameters: Readonly<Required<QuantumVanDerPolNetworkConfig>>;
@@ -96,6 +96,7 @@ export function quantumVanDerPolNetwork(config: QuantumVanDerPolNetworkConfig): 
   const sum = (ops: Operator[]) => ops.reduce((s, o) => plus(s, o));
   const operators: Record<string, Operator> = {};
   a.forEach((o, i) => (operators[`a${i + 1}`] = o));
+  adag.forEach((o, i) => (operators[`adag${i + 1}`] = o));
   n.forEach((o, i) => (operators[`n${i + 1}`] = o));
   operators.A = scaled(sum(a), 1 / N);
   operators.n = scaled(sum(n), 1 / N);

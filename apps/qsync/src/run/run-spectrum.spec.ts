@@ -164,3 +164,19 @@ describe("qsync run, method 'spectrum', against QuTiP 4.7.1's spectrum (cutoff 6
     expect(relativePointwise(fourier, a)).toBeLessThan(1e-6);
   });
 });
+
+describe("qsync run, method 'spectrum': the vdP network's ⟨a_i†(τ)a_i⟩ (operators adag1 … adag3)", () => {
+  it('at V = 0 each oscillator has the spectrum of one quantum vdP oscillator (Eq. 4.1, a separate model) to 1e-8 relative', async () => {
+    const base = { method: 'spectrum', frequencies: { start: -3, stop: 3, count: 13 }, observables: {}, outputs: ['json'] };
+    const oscillator = { cutoff: 4, kappa1: 1, kappa2: 0.5 };
+    const net = await runScenario(
+      { ...base, model: 'quantum-vdp-network', parameters: { ...oscillator, V: 0 }, spectra: { S1: { A: 'adag1', B: 'a1' }, S3: { A: 'adag3', B: 'a3' } } },
+      { outDir: join(tmp, 'network') },
+    );
+    const one = await runScenario({ ...base, model: 'quantum-vdp', parameters: oscillator, spectra: { S: { A: 'adag', B: 'a' } } }, { outDir: join(tmp, 'one') });
+    const s = one.results.spectra?.S.S ?? [];
+    expect(s.length).toBe(13);
+    expect(relativePointwise(net.results.spectra?.S1.S ?? [], s)).toBeLessThan(1e-8);
+    expect(relativePointwise(net.results.spectra?.S3.S ?? [], s)).toBeLessThan(1e-8);
+  });
+});

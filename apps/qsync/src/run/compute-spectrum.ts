@@ -17,8 +17,11 @@ export interface SpectraOutcome {
 /**
  * The scenario's steady-state spectra S(ω) = ∫dτ e^{−iωτ}[⟨A(t+τ)B(t)⟩ − ⟨A⟩⟨B⟩], t → ∞ (thesis
  * Eqs. 4.12, 4.46), by the quantum regression theorem: `steadyStateSpectrumChunked` of
- * @qsync/spectral, one sparse LU of (iω − L) per frequency on the symmetry blocks Bρ_ss lives in
- * (route 'resolvent'), or the τ-evolution Fourier-transformed (route 'fourier'), with QuTiP's
+ * @qsync/spectral: route 'resolvent' solves (iω − L)Y = Bρ_ss − ⟨B⟩ρ_ss at each frequency on the
+ * symmetry blocks Bρ_ss lives in, by the library's 'auto' solver (a band LU for small blocks or blocks
+ * holding the populations; GMRES with an ILU(0) preconditioner, warm-started across frequencies, where
+ * the band LU would cost more than 1e6 multiply-adds per frequency, e.g. two vdP oscillators from
+ * cutoff 8 on); route 'fourier' Fourier-transforms the τ-evolution. Both follow QuTiP's
  * `spectrum` conventions (two-sided; a component e^{+iω₀τ} of ⟨A(τ)B⟩ appears at
  * +ω₀). Each spectrum reports its peak (largest sample, refined by a parabola) and its power
  * ∫ S dω/2π on the grid (trapezoid rule; for B = A† the whole line is ⟨AB⟩ − |⟨A⟩|² when the grid

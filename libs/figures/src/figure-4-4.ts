@@ -1,18 +1,9 @@
-import { steadyState } from '@qsync/integrators';
 import { coupledVanDerPol } from '@qsync/models';
+import { couplingSpectra } from './coupling-spectra';
 import { resolveFigureConfig } from './figure-config';
 import { figureStream } from './figure-stream';
-import {
-  mirrorDefect,
-  peakOf,
-  relativeToPeak,
-  separationIncreases,
-  spectraAB,
-  spectrumStage,
-  symmetricGrid,
-  symmetryDefect,
-} from './quantum-spectra-support';
-import type { FigureCheck, FigureRecipe, FigureSeries } from './figure-types';
+import type { FigureRecipe } from './figure-types';
+import { symmetricGrid, symmetryDefect } from './quantum-spectra-support';
 
 /** κ = κ2, κ1 = 3κ2, δ = 5κ2 of the caption, in units where κ2 = 1. */
 const KAPPA2 = 1;
@@ -59,42 +50,19 @@ export const figure44: FigureRecipe = {
     const cutoff = Math.max(MIN_CUTOFF, cfg.size(CUTOFF, MIN_CUTOFF));
     const omega = symmetricGrid(HALF_WIDTH, cfg.size(HALF_POINTS, 24));
     return figureStream(async (ctx) => {
-      const series: FigureSeries[] = [];
-      const separations: number[] = [];
-      const peaks: Record<string, number> = {};
-      let mirror = 0;
-      let uncoupled = { asymmetry: NaN, peak: NaN };
-      let fourierDefect = NaN;
-      for (const ratio of COUPLINGS) {
-        const V = ratio * DELTA;
-        const pair = coupledVanDerPol({ cutoff, kappa: KAPPA, kappa1: KAPPA1, kappa2: KAPPA2, delta: DELTA, V });
-        const o = pair.operators;
-        const rho = steadyState(pair.lindbladian).rho;
-        const stage = `spectra, V = ${ratio}δ`;
-        const { sA, sB } = await spectraAB(ctx, stage, pair.lindbladian, rho, omega, [o.adag, o.a], [o.bdag, o.b]);
-        const label = ratio === 0 ? 'V = 0' : ratio === 1 ? 'V = δ' : `V = ${ratio}δ`;
-        series.push({ name: `S_A, ${label}`, x: omega, y: sA }, { name: `S_B, ${label}`, x: omega, y: sB, dashed: true });
-        const pA = peakOf(omega, sA);
-        const pB = peakOf(omega, sB);
-        peaks[`peakA_V${ratio}delta`] = pA;
-        peaks[`peakB_V${ratio}delta`] = pB;
-        separations.push(pA - pB);
-        mirror = Math.max(mirror, mirrorDefect(sA, sB));
-        if (ratio === 0) uncoupled = { asymmetry: symmetryDefect(omega, sA, DELTA / 2), peak: pA };
-        if (ratio === FOURIER_COUPLING) {
-          const fourier = await spectrumStage(ctx, `${stage}, S_A by the Fourier route`, pair.lindbladian, rho, omega, [o.adag, o.a], {
-            method: 'fourier',
-          });
-          fourierDefect = relativeToPeak(fourier, sA);
-        }
-      }
-      const checks: FigureCheck[] = [
-        { name: `Fourier route vs resolvent route, S_A at V = ${FOURIER_COUPLING}δ: largest difference / peak`, equation: '4.12', value: fourierDefect, expected: 0 },
-        { name: 'S_B(ω) vs S_A(−ω) (A ↔ B, δ → −δ): largest difference / peak over all V', equation: '4.8, 4.12', value: mirror, expected: 0 },
-        { name: 'V = 0: asymmetry of S_A about +δ/2 (one U(1)-symmetric oscillator): largest |S(δ/2 + x) − S(δ/2 − x)| / peak', equation: '4.1, 4.12', value: uncoupled.asymmetry, expected: 0 },
-        { name: 'V = 0: peak of S_A at the bare frequency +δ/2', equation: '4.1, 4.12', value: uncoupled.peak, expected: DELTA / 2 },
-        { name: `peaks approach as V grows: couplings at which the peak separation grows (separations ${separations.map((s) => s.toFixed(3)).join(', ')})`, equation: '4.12', value: separationIncreases(separations), expected: 0 },
-      ];
+      const { spectra, peaks, panel, checks } = await couplingSpectra(ctx, omega, {
+        couplings: COUPLINGS,
+        delta: DELTA,
+        fourierCoupling: FOURIER_COUPLING,
+        model: (V) => {
+          const { lindbladian, operators: o } = coupledVanDerPol({ cutoff, kappa: KAPPA, kappa1: KAPPA1, kappa2: KAPPA2, delta: DELTA, V });
+          return { lindbladian, a: [o.adag, o.a], b: [o.bdag, o.b] };
+        },
+        equations: { spectrum: '4.12', model: '4.8' },
+        caption: 'κ = κ2, κ1 = 3κ2, δ = 5κ2',
+        unit: 'κ2',
+      });
+      const uncoupled = spectra[COUPLINGS.indexOf(0)].sA;
       return {
         id: '4.4',
         title: figure44.title,
@@ -108,18 +76,14 @@ export const figure44: FigureRecipe = {
           frequencies: omega.length,
           ...peaks,
         },
-        panels: [
-          {
-            kind: 'lines',
-            name: 'a',
-            title: 'spectra S_A(ω) (solid) and S_B(ω) (dashed), κ = κ2, κ1 = 3κ2, δ = 5κ2',
-            xLabel: 'frequency ω/κ2',
-            yLabel: 'S(ω) κ2',
-            series,
-            xDomain: [-HALF_WIDTH, HALF_WIDTH],
-          },
+        panels: [panel],
+        checks: [
+          checks.fourier,
+          checks.mirror,
+          { name: 'V = 0: asymmetry of S_A about +δ/2 (one U(1)-symmetric oscillator): largest |S(δ/2 + x) − S(δ/2 − x)| / peak', equation: '4.1, 4.12', value: symmetryDefect(omega, uncoupled, DELTA / 2), expected: 0 },
+          { name: 'V = 0: peak of S_A at the bare frequency +δ/2', equation: '4.1, 4.12', value: peaks.peakA_V0delta, expected: DELTA / 2 },
+          checks.approach,
         ],
-        checks,
       };
     });
   },

@@ -1,17 +1,9 @@
-import { steadyState } from '@qsync/integrators';
 import { coupledSpins } from '@qsync/models';
+import { couplingSpectra } from './coupling-spectra';
 import { resolveFigureConfig } from './figure-config';
 import { figureStream } from './figure-stream';
-import {
-  mirrorDefect,
-  peakOf,
-  relativeToPeak,
-  separationIncreases,
-  spectraAB,
-  spectrumStage,
-  symmetricGrid,
-} from './quantum-spectra-support';
-import type { FigureCheck, FigureRecipe, FigureSeries } from './figure-types';
+import type { FigureRecipe } from './figure-types';
+import { relativeToPeak, symmetricGrid } from './quantum-spectra-support';
 
 /** γ+ = γ−/2, δ = 5γ− of the caption, in units where γ− = 1. */
 const GAMMA_MINUS = 1;
@@ -49,45 +41,23 @@ export const figure49: FigureRecipe = {
     const cfg = resolveFigureConfig('4.9', config);
     const omega = symmetricGrid(HALF_WIDTH, cfg.size(HALF_POINTS, 24));
     return figureStream(async (ctx) => {
-      const series: FigureSeries[] = [];
-      const separations: number[] = [];
-      const peaks: Record<string, number> = {};
-      let mirror = 0;
-      let lorentzianDefect = NaN;
-      let fourierDefect = NaN;
       const G = GAMMA_PLUS + GAMMA_MINUS;
       const lorentzian = (center: number) => omega.map((w) => ((GAMMA_PLUS / G) * G) / ((w - center) ** 2 + (G * G) / 4));
-      for (const ratio of COUPLINGS) {
-        const V = ratio * DELTA;
-        const pair = coupledSpins({ delta: DELTA, V, gammaPlus: GAMMA_PLUS, gammaMinus: GAMMA_MINUS });
-        const o = pair.operators;
-        const rho = steadyState(pair.lindbladian).rho;
-        const stage = `spectra, V = ${ratio}δ`;
-        const A = [o.sigmaPlusA, o.sigmaMinusA] as const;
-        const { sA, sB } = await spectraAB(ctx, stage, pair.lindbladian, rho, omega, A, [o.sigmaPlusB, o.sigmaMinusB]);
-        const label = ratio === 0 ? 'V = 0' : ratio === 1 ? 'V = δ' : `V = ${ratio}δ`;
-        series.push({ name: `S_A, ${label}`, x: omega, y: sA }, { name: `S_B, ${label}`, x: omega, y: sB, dashed: true });
-        const pA = peakOf(omega, sA);
-        const pB = peakOf(omega, sB);
-        peaks[`peakA_V${ratio}delta`] = pA;
-        peaks[`peakB_V${ratio}delta`] = pB;
-        separations.push(pA - pB);
-        mirror = Math.max(mirror, mirrorDefect(sA, sB));
-        if (ratio === 0) {
-          lorentzianDefect = Math.max(relativeToPeak(sA, lorentzian(DELTA / 2)), relativeToPeak(sB, lorentzian(-DELTA / 2)));
-          series.push({ name: 'Lorentzians of one spin (Eq. 4.26), V = 0', x: omega, y: lorentzian(DELTA / 2), dashed: true });
-        }
-        if (ratio === FOURIER_COUPLING) {
-          const fourier = await spectrumStage(ctx, `${stage}, S_A by the Fourier route`, pair.lindbladian, rho, omega, A, { method: 'fourier' });
-          fourierDefect = relativeToPeak(fourier, sA);
-        }
-      }
-      const checks: FigureCheck[] = [
-        { name: 'V = 0: S_A, S_B vs the Lorentzians (γ+/Γ)·Γ/((ω ∓ δ/2)² + Γ²/4) of one spin: largest difference / peak', equation: '4.26–4.29', value: lorentzianDefect, expected: 0 },
-        { name: `Fourier route vs resolvent route, S_A at V = ${FOURIER_COUPLING}δ: largest difference / peak`, equation: '4.46', value: fourierDefect, expected: 0 },
-        { name: 'S_B(ω) vs S_A(−ω) (A ↔ B, δ → −δ): largest difference / peak over all V', equation: '4.35, 4.46', value: mirror, expected: 0 },
-        { name: `peaks approach as V grows: couplings at which the peak separation grows (separations ${separations.map((s) => s.toFixed(3)).join(', ')})`, equation: '4.46', value: separationIncreases(separations), expected: 0 },
-      ];
+      const { spectra, peaks, panel, checks } = await couplingSpectra(ctx, omega, {
+        couplings: COUPLINGS,
+        delta: DELTA,
+        fourierCoupling: FOURIER_COUPLING,
+        model: (V) => {
+          const { lindbladian, operators: o } = coupledSpins({ delta: DELTA, V, gammaPlus: GAMMA_PLUS, gammaMinus: GAMMA_MINUS });
+          return { lindbladian, a: [o.sigmaPlusA, o.sigmaMinusA], b: [o.sigmaPlusB, o.sigmaMinusB] };
+        },
+        equations: { spectrum: '4.46', model: '4.35' },
+        caption: 'γ+ = γ−/2, δ = 5γ−',
+        unit: 'γ−',
+        uncoupledSeries: () => [{ name: 'Lorentzians of one spin (Eq. 4.26), V = 0', x: omega, y: lorentzian(DELTA / 2), dashed: true }],
+      });
+      const { sA, sB } = spectra[COUPLINGS.indexOf(0)];
+      const lorentzianDefect = Math.max(relativeToPeak(sA, lorentzian(DELTA / 2)), relativeToPeak(sB, lorentzian(-DELTA / 2)));
       return {
         id: '4.9',
         title: figure49.title,
@@ -99,18 +69,13 @@ export const figure49: FigureRecipe = {
           frequencies: omega.length,
           ...peaks,
         },
-        panels: [
-          {
-            kind: 'lines',
-            name: 'a',
-            title: 'spectra S_A(ω) (solid) and S_B(ω) (dashed), γ+ = γ−/2, δ = 5γ−',
-            xLabel: 'frequency ω/γ−',
-            yLabel: 'S(ω) γ−',
-            series,
-            xDomain: [-HALF_WIDTH, HALF_WIDTH],
-          },
+        panels: [panel],
+        checks: [
+          { name: 'V = 0: S_A, S_B vs the Lorentzians (γ+/Γ)·Γ/((ω ∓ δ/2)² + Γ²/4) of one spin: largest difference / peak', equation: '4.26–4.29', value: lorentzianDefect, expected: 0 },
+          checks.fourier,
+          checks.mirror,
+          checks.approach,
         ],
-        checks,
       };
     });
   },

@@ -1,6 +1,7 @@
-import { criticalCoupling, meanFieldStability, meanFieldSteadyState, steadyState } from '@qsync/integrators';
+import { meanFieldStability, meanFieldSteadyState, steadyState } from '@qsync/integrators';
 import { quantumVanDerPolCriticalCoupling, quantumVanDerPolMeanField } from '@qsync/models';
 import { coherentKet, expect as expectValue, lindbladian, minus, pureState, scaled } from '@qsync/operators';
+import { bracketedRoot } from './bracketed-root';
 import { resolveFigureConfig } from './figure-config';
 import { figureStream } from './figure-stream';
 import { linspace } from './figure-support';
@@ -23,18 +24,24 @@ const DOTS = [1, 2, 4, 6, 8];
 /** (a) the coherent start of the integrations and when to call a state stationary (‖ρ̇‖_F). */
 const ALPHA0 = 0.5;
 const STATIONARY = 1e-8;
-/** (b) Vc by linear stability at cutoff 25 (the thesis's) for κ2/κ1 from 0.06 to 1000, evenly in log10. */
-const CUTOFF_B = 25;
+/**
+ * (b) Vc by linear stability for κ2/κ1 from 0.06 to 1000, evenly in log10, converged in the Fock cutoff:
+ * from the cutoff of the previous (larger) ratio, raised in steps of CUTOFF_STEP until Vc at c and
+ * c + CUTOFF_STEP agree to CUTOFF_RTOL relative; the value at c + CUTOFF_STEP is plotted. ⟨n⟩ grows like
+ * κ1/2κ2 towards small ratios: 0.06 needs 40 (cutoff 25, the thesis's, is 1.8 % high there, its own
+ * dashed series).
+ */
+const CUTOFF_START = 5;
+const CUTOFF_STEP = 5;
+const CUTOFF_RTOL = 1e-4;
+const CUTOFF_THESIS = 25;
 const RATIO_MIN = 0.06;
 const RATIO_MAX = 1000;
 const RATIO_POINTS = 30;
 /** The quantum limit: κ2/κ1 = 1000 at cutoff 8 (⟨n⟩ ≈ 1/3, |3⟩ holds O((κ1/κ2)²)). */
 const QUANTUM_RATIO = 1000;
 const QUANTUM_CUTOFF = 8;
-/** The cutoff check: Vc at cutoff 25 and 30 for κ2/κ1 = 0.1, the smallest ratio where 25 is converged. */
-const CONVERGED_RATIO = 0.1;
-const CUTOFF_CHECK = 30;
-/** Vc to this relative width of the bisection bracket: far below every difference the checks look at. */
+/** Vc to this relative width of the root bracket: far below every difference the checks look at. */
 const VC_RTOL = 1e-7;
 /** The static response is read at a drive this small: Tr[aρ] is odd in it, so the error is O(x²) relative. */
 const SMALL_DRIVE = 1e-6;
@@ -54,7 +61,7 @@ function staticResponse(cutoff: number, kappa2: number, V: number): (x: number) 
   return (x) => expectValue(a, steadyState(lindbladian(scaled(drift, { re: 0, im: (V * x) / 2 }), dissipators)).rho).re;
 }
 
-/** |A| of the self-consistent stationary state (0 when only the incoherent one exists), by bisection on x − response(x). */
+/** |A| of the self-consistent stationary state (0 when only the incoherent one exists): the root of response(x) − x. */
 function selfConsistentAmplitude(cutoff: number, kappa2: number, V: number): number {
   const response = staticResponse(cutoff, kappa2, V);
   const mismatch = (x: number) => response(x) - x;
@@ -64,7 +71,7 @@ function selfConsistentAmplitude(cutoff: number, kappa2: number, V: number): num
     hi *= 2;
     if (hi > Math.sqrt(cutoff)) throw new Error(`figure 4.5: no self-consistent amplitude below √cutoff at κ2 = ${kappa2}, V = ${V}`);
   }
-  return criticalCoupling(mismatch, [SMALL_DRIVE, hi], { tol: 1e-10 }).coupling;
+  return bracketedRoot(mismatch, SMALL_DRIVE, hi, 1e-10);
 }
 
 /** Lets other work (and an unsubscription) in between synchronous solves. */
@@ -77,8 +84,10 @@ const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
  * (cutoffs 25, 20, 14, 12): points by integrating Eq. 4.19 (`meanFieldSteadyState` from |α = 0.5⟩ to
  * ‖ρ̇‖ ≤ 1e-8), lines by the self-consistency A = Tr[aρ_ss(A)] of the linear equation with A fixed
  * (41 couplings). (b) Vc/κ2 against log10(κ2/κ1) from 0.06 to 1000 by linear stability of the
- * incoherent state (Eq. 4.22, charge-±1 block, cutoff 25, `quantumVanDerPolCriticalCoupling`), with the
- * quantum limit 10κ2/3 (Lee et al. 2014); Vc/κ2 stays between 2.89 and 10/3, so Vc/κ1 → 0 in the
+ * incoherent state (Eq. 4.22, charge-±1 sectors, `quantumVanDerPolCriticalCoupling`) at a cutoff chosen
+ * per ratio (raised in steps of 5 until Vc at c and c + 5 agree to 1e-4 relative, c + 5 plotted: 10 at
+ * large ratios, 40 at 0.06; `cutoffsB`), the thesis's cutoff 25 dashed beside it (1.8 % high at 0.06),
+ * and the quantum limit 10κ2/3 (Lee et al. 2014); Vc/κ2 stays between 2.89 and 10/3, so Vc/κ1 → 0 in the
  * classical limit κ2/κ1 → 0 (`vcAtSmallestRatio` in `parameters`). `scale` shrinks the couplings of (a) (41·scale lines ≥ 9, dots ≥ 2),
  * its ratios (the last ⌈4·scale⌉ ≥ 1) and the ratios of (b) (30·scale ≥ 4).
  *
@@ -86,8 +95,8 @@ const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
  * - (b) Vc/κ2 at κ2/κ1 = 1000 against the quantum limit 10/3;
  * - (b) the static gain of the incoherent state at each computed Vc, by a linear solve of the driven
  *   equation (no eigenvalues), against 1, the largest deviation;
- * - (b) Vc at κ2/κ1 = 0.1 with cutoff 25 against cutoff 30 (the cutoff of Fig. 4.5b is converged there;
- *   at 0.06 it is 1.8 % high, in `parameters`);
+ * - (b) the plotted Vc at the smallest ratio, κ2/κ1 = 0.06 (cutoff 40), against cutoff 45: converged to
+ *   the 1e-4 of the cutoff rule (cutoff 25 there is 1.8 % high: `vcAtSmallestRatioCutoff25`);
  * - (a) the integrated |A| against the self-consistent |A| at every point, the largest difference;
  * - (a) the onset of the self-consistent branch against (b)'s Vc at the same cutoff: the largest |A| of
  *   the lines below Vc (expected 0).
@@ -115,23 +124,41 @@ export const figure45: FigureRecipe = {
         cutoffsA: cutoffsA.join(' '),
         linePoints,
         dots: dots.join(' '),
-        cutoffB: CUTOFF_B,
+        cutoffRuleB: `raise the cutoff by ${CUTOFF_STEP} until Vc at c and c + ${CUTOFF_STEP} agree to ${CUTOFF_RTOL} relative; plot c + ${CUTOFF_STEP}`,
         ratioPointsB: ratiosB.length,
       };
 
-      // (b) Vc by stability, and the static gain there by linear solves
+      // (b) Vc by stability, converged in the cutoff (from the largest ratio down, so the cutoff only
+      // grows), the thesis's cutoff 25 beside it, and the static gain at each Vc by linear solves
+      const at = (cutoff: number, ratio: number) => quantumVanDerPolCriticalCoupling({ cutoff, kappa1: KAPPA1, kappa2: ratio, rtol: VC_RTOL }).coupling;
       const vcB = new Float64Array(ratiosB.length);
+      const vcThesis = new Float64Array(ratiosB.length);
+      const cutoffsB = new Int32Array(ratiosB.length);
       let worstGain = 1;
-      for (const [k, ratio] of ratiosB.entries()) {
+      let cutoff = CUTOFF_START;
+      let lower = NaN;
+      for (let k = ratiosB.length - 1; k >= 0; k--) {
+        const ratio = ratiosB[k];
         if (ctx.closed) return emptyData();
-        ctx.progress('(b) critical coupling by stability', k, ratiosB.length);
-        const vc = quantumVanDerPolCriticalCoupling({ cutoff: CUTOFF_B, kappa1: KAPPA1, kappa2: ratio, rtol: VC_RTOL }).coupling;
-        vcB[k] = vc;
-        const gain = staticResponse(CUTOFF_B, ratio, vc)(SMALL_DRIVE) / SMALL_DRIVE;
+        ctx.progress('(b) critical coupling by stability', ratiosB.length - 1 - k, ratiosB.length);
+        lower = at(cutoff, ratio);
+        let upper = at(cutoff + CUTOFF_STEP, ratio);
+        while (Math.abs(upper - lower) > CUTOFF_RTOL * upper) {
+          await breathe();
+          if (ctx.closed) return emptyData();
+          cutoff += CUTOFF_STEP;
+          lower = upper;
+          upper = at(cutoff + CUTOFF_STEP, ratio);
+        }
+        vcB[k] = upper;
+        cutoffsB[k] = cutoff + CUTOFF_STEP;
+        vcThesis[k] = cutoffsB[k] === CUTOFF_THESIS ? upper : cutoff === CUTOFF_THESIS ? lower : at(CUTOFF_THESIS, ratio);
+        const gain = staticResponse(cutoffsB[k], ratio, upper)(SMALL_DRIVE) / SMALL_DRIVE;
         if (Math.abs(gain - 1) > Math.abs(worstGain - 1)) worstGain = gain;
         await breathe();
       }
       ctx.progress('(b) critical coupling by stability', ratiosB.length, ratiosB.length);
+      parameters.cutoffsB = Array.from(cutoffsB).join(' ');
       checks.push({
         name: `(b) static gain Tr[aρ_ss(x)]/x of the incoherent state at each Vc (linear solves, x = ${SMALL_DRIVE}), the farthest from 1`,
         equation: '4.22',
@@ -145,16 +172,16 @@ export const figure45: FigureRecipe = {
         value: quantum / QUANTUM_RATIO,
         expected: 10 / 3,
       });
-      const at = (cutoff: number, ratio: number) => quantumVanDerPolCriticalCoupling({ cutoff, kappa1: KAPPA1, kappa2: ratio, rtol: VC_RTOL }).coupling;
+      // the plotted Vc at the smallest ratio, where the cutoff matters most, against a cutoff 5 higher still
+      const checkCutoff = cutoffsB[0] + CUTOFF_STEP;
       checks.push({
-        name: `(b) Vc at κ2/κ1 = ${CONVERGED_RATIO}: cutoff ${CUTOFF_B} vs ${CUTOFF_CHECK}`,
+        name: `(b) Vc at κ2/κ1 = ${ratiosB[0].toPrecision(3)}: plotted (cutoff ${cutoffsB[0]}) vs cutoff ${checkCutoff} (converged to ${CUTOFF_RTOL} relative)`,
         equation: '4.22',
-        value: at(CUTOFF_B, CONVERGED_RATIO),
-        expected: at(CUTOFF_CHECK, CONVERGED_RATIO),
+        value: vcB[0],
+        expected: at(checkCutoff, ratiosB[0]),
       });
       parameters.vcAtSmallestRatio = vcB[0];
-      // at κ2/κ1 = 0.06 cutoff 25 is 1.8 % above the converged Vc (cutoff 30 is within 4e-4 of 40): full scale only
-      if (cfg.scale === 1) parameters.vcSmallestRatioCutoff30 = at(CUTOFF_CHECK, RATIO_MIN);
+      parameters.vcAtSmallestRatioCutoff25 = vcThesis[0];
       await breathe();
 
       // (a) |A| against V: self-consistent lines, integrated points
@@ -228,11 +255,12 @@ export const figure45: FigureRecipe = {
           {
             kind: 'lines',
             name: 'b',
-            title: `(b) critical coupling Vc/κ2 by linear stability (Eq. 4.22, cutoff ${CUTOFF_B}); Vc/κ1 = (Vc/κ2)(κ2/κ1) → 0 classically`,
+            title: `(b) critical coupling Vc/κ2 by linear stability (Eq. 4.22, cutoff converged to ${CUTOFF_RTOL}); Vc/κ1 = (Vc/κ2)(κ2/κ1) → 0 classically`,
             xLabel: 'log10(κ2/κ1)',
             yLabel: 'Vc/κ2',
             series: [
-              { name: 'Vc (stability)', x: logRatiosB, y: vcB.map((v, k) => v / ratiosB[k]) },
+              { name: 'Vc (stability, converged cutoff)', x: logRatiosB, y: vcB.map((v, k) => v / ratiosB[k]) },
+              { name: `Vc at cutoff ${CUTOFF_THESIS} (the thesis's)`, x: logRatiosB, y: vcThesis.map((v, k) => v / ratiosB[k]), dashed: true },
               { name: '10κ2/3 (quantum limit, Lee et al. 2014)', x: Float64Array.of(logRatiosB[0], logRatiosB[logRatiosB.length - 1]), y: Float64Array.of(10 / 3, 10 / 3), dashed: true },
             ],
           },

@@ -6,7 +6,9 @@ import { resolveFigureConfig } from './figure-config';
 import type { FigureContext } from './figure-stream';
 import { figureStream } from './figure-stream';
 import { linspace } from './figure-support';
-import type { FigureCheck, FigurePanel, FigureRecipe, FigureSeries } from './figure-types';
+import type { FigureCheck, FigureRecipe } from './figure-types';
+import { phaseLockingMap } from './phase-locking-map';
+import { phaseLockingPanels } from './phase-locking-panels';
 import { vdpRatePopulations } from './vdp-rate-populations';
 
 /** κ = κ2, κ1 = 3κ2 of the caption, in units where κ2 = 1. */
@@ -79,61 +81,34 @@ export const figure43: FigureRecipe = {
         return rho;
       };
 
-      // (a) max Q(φ_AB) over (δ, V): values[iV·nDelta + iδ]
-      const maxima = new Float64Array(nDelta * nV);
+      // (a) max Q(φ_AB) over (δ, V)
       const argmaxAtZero: number[] = [];
       const nAtZeroCoupling: number[] = [];
-      for (let iv = 0; iv < nV; iv++) {
-        for (let id = 0; id < nDelta; id++) {
-          const rho = await solve(deltas[id], couplings[iv]);
-          const peak = maxRelativePhase(relativePhaseDistribution(rho, phis), phis);
-          maxima[iv * nDelta + id] = peak.max;
-          if (iv === 0) nAtZeroCoupling.push(expectation(na, rho).re);
-          if (id === halfDeltas && iv > 0) argmaxAtZero.push(peak.argmax > Math.PI ? peak.argmax - 2 * Math.PI : peak.argmax);
-        }
-      }
+      const maxima = await phaseLockingMap(deltas, couplings, async (delta, V, id, iv) => {
+        const rho = await solve(delta, V);
+        const peak = maxRelativePhase(relativePhaseDistribution(rho, phis), phis);
+        if (iv === 0) nAtZeroCoupling.push(expectation(na, rho).re);
+        if (id === halfDeltas && iv > 0) argmaxAtZero.push(peak.argmax > Math.PI ? peak.argmax - 2 * Math.PI : peak.argmax);
+        return peak.max;
+      });
       // (b) Q(φ_AB) at δ = κ/2
       const statesB: DensityMatrix[] = [];
       for (const V of COUPLINGS_B) statesB.push(await solve(DELTA_B, V));
-      const centred = linspace(-Math.PI, Math.PI, ANGLES_MAX + 1).subarray(0, ANGLES_MAX);
-      const seriesB: FigureSeries[] = statesB.map((rho, k) => ({
-        name: `V = ${COUPLINGS_B[k]}κ2`,
-        x: centred,
-        y: relativePhaseDistribution(rho, centred),
-      }));
-      const threshold = Float64Array.from(deltas, (d) => Math.abs(d));
-      const panels: FigurePanel[] = [
-        {
-          kind: 'heatmap',
-          name: 'a',
-          title: '(a) max Q(φ_AB); classical threshold V = |δ|',
-          xLabel: 'detuning δ/κ2',
-          yLabel: 'coupling V/κ2',
-          valueLabel: 'max Q(φ_AB)',
-          x: deltas,
-          y: couplings,
-          values: maxima,
+      const panels = phaseLockingPanels({
+        deltas,
+        couplings,
+        maxima,
+        unit: 'κ2',
+        mapTitle: 'max Q(φ_AB); classical threshold V = |δ|',
+        deltaMax: DELTA_MAX,
+        vMax: V_MAX,
+        cut: {
+          title: '(b) Q(φ_AB) at δ = κ/2 (Eq. 4.11)',
+          angles: ANGLES_MAX,
+          couplings: COUPLINGS_B,
+          distribution: (k, centred) => relativePhaseDistribution(statesB[k], centred),
         },
-        {
-          kind: 'lines',
-          name: 'a-threshold',
-          title: '(a) the classical noise-free threshold V = |δ| on the axes of panel a',
-          xLabel: 'detuning δ/κ2',
-          yLabel: 'coupling V/κ2',
-          series: [{ name: 'V = |δ|', x: deltas, y: threshold, dashed: true }],
-          xDomain: [-DELTA_MAX, DELTA_MAX],
-          yDomain: [0, V_MAX],
-        },
-        {
-          kind: 'lines',
-          name: 'b',
-          title: `(b) Q(φ_AB) at δ = κ/2 (Eq. 4.11)`,
-          xLabel: 'phase difference φ_AB',
-          yLabel: 'Q(φ_AB)',
-          series: [...seriesB, { name: '1/2π', x: centred, y: centred.map(() => 1 / (2 * Math.PI)), dashed: true }],
-          xDomain: [-Math.PI, Math.PI],
-        },
-      ];
+      });
 
       const checks = await figureChecks(ctx, { statesB, checkAngles, maxima, nDelta, nV, argmaxAtZero, nAtZeroCoupling });
       const stateV1 = statesB[COUPLINGS_B.indexOf(1)];

@@ -5,7 +5,9 @@ import { maxSpinRelativePhase, spinPairCorrelation, spinRelativePhaseDistributio
 import { resolveFigureConfig } from './figure-config';
 import { figureStream } from './figure-stream';
 import { linspace } from './figure-support';
-import type { FigureCheck, FigurePanel, FigureRecipe, FigureSeries } from './figure-types';
+import type { FigureCheck, FigureRecipe } from './figure-types';
+import { phaseLockingMap } from './phase-locking-map';
+import { phaseLockingPanels } from './phase-locking-panels';
 
 /** γ+ = γ−/2 of the caption, in units where γ− = 1. */
 const GAMMA_MINUS = 1;
@@ -80,72 +82,45 @@ export const figure48: FigureRecipe = {
         return rho;
       };
 
-      const maxima = new Float64Array(nDelta * nV);
       let antiPhase = 0;
       let wrongSign = 0;
       let uncoupled = 0;
       const sz0 = (GAMMA_PLUS - GAMMA_MINUS) / (GAMMA_PLUS + GAMMA_MINUS);
-      for (let iv = 0; iv < nV; iv++) {
-        for (let id = 0; id < nDelta; id++) {
-          const rho = await solve(deltas[id], couplings[iv]);
-          const peak = maxSpinRelativePhase(rho);
-          maxima[iv * nDelta + id] = peak.max;
-          if (iv === 0) {
-            // diagonal of ρ in |AB⟩ = |00⟩, |01⟩, |10⟩, |11⟩ at 0, 5, 10, 15
-            const d = rho.matrix.data;
-            const szA = d[2 * 15] + d[2 * 10] - d[2 * 5] - d[0];
-            const szB = d[2 * 15] + d[2 * 5] - d[2 * 10] - d[0];
-            uncoupled = Math.max(uncoupled, Math.abs(szA - sz0), Math.abs(szB - sz0));
-          }
-          if (id === halfDeltas && iv > 0) {
-            antiPhase = Math.max(antiPhase, Math.abs(Math.PI - Math.abs(peak.argmax)));
-            const d = rho.matrix.data;
-            const sz = d[2 * 15] + d[2 * 10] - d[2 * 5] - d[0]; // ⟨σz_A⟩ = ρ_{10,10} + ρ_{11,11} − ρ_{00,00} − ρ_{01,01}
-            if (!(sz < 0 && spinPairCorrelation(rho).re < 0)) wrongSign++;
-          }
+      const maxima = await phaseLockingMap(deltas, couplings, async (delta, V, id, iv) => {
+        const rho = await solve(delta, V);
+        const peak = maxSpinRelativePhase(rho);
+        if (iv === 0) {
+          // diagonal of ρ in |AB⟩ = |00⟩, |01⟩, |10⟩, |11⟩ at 0, 5, 10, 15
+          const d = rho.matrix.data;
+          const szA = d[2 * 15] + d[2 * 10] - d[2 * 5] - d[0];
+          const szB = d[2 * 15] + d[2 * 5] - d[2 * 10] - d[0];
+          uncoupled = Math.max(uncoupled, Math.abs(szA - sz0), Math.abs(szB - sz0));
         }
-      }
-      const phis = linspace(-Math.PI, Math.PI, ANGLES + 1).subarray(0, ANGLES);
-      const seriesB: FigureSeries[] = [];
-      for (const V of COUPLINGS_B) {
-        const rho = await solve(DELTA_B, V);
-        seriesB.push({ name: `V = ${V}γ−`, x: phis, y: spinRelativePhaseDistribution(rho, phis) });
-      }
-      const panels: FigurePanel[] = [
-        {
-          kind: 'heatmap',
-          name: 'a',
-          title: '(a) max Q(φ_AB) (Eq. 4.45); classical threshold V = |δ|',
-          xLabel: 'detuning δ/γ−',
-          yLabel: 'coupling V/γ−',
-          valueLabel: 'max Q(φ_AB)',
-          x: deltas,
-          y: couplings,
-          values: maxima,
-        },
-        {
-          kind: 'lines',
-          name: 'a-threshold',
-          title: '(a) the classical noise-free threshold V = |δ| on the axes of panel a',
-          xLabel: 'detuning δ/γ−',
-          yLabel: 'coupling V/γ−',
-          series: [{ name: 'V = |δ|', x: deltas, y: Float64Array.from(deltas, (d) => Math.abs(d)), dashed: true }],
-          xDomain: [-DELTA_MAX, DELTA_MAX],
-          yDomain: [0, V_MAX],
-        },
-        {
-          kind: 'lines',
-          name: 'b',
+        if (id === halfDeltas && iv > 0) {
+          antiPhase = Math.max(antiPhase, Math.abs(Math.PI - Math.abs(peak.argmax)));
+          const d = rho.matrix.data;
+          const sz = d[2 * 15] + d[2 * 10] - d[2 * 5] - d[0]; // ⟨σz_A⟩ = ρ_{10,10} + ρ_{11,11} − ρ_{00,00} − ρ_{01,01}
+          if (!(sz < 0 && spinPairCorrelation(rho).re < 0)) wrongSign++;
+        }
+        return peak.max;
+      });
+      const statesB: DensityMatrix[] = [];
+      for (const V of COUPLINGS_B) statesB.push(await solve(DELTA_B, V));
+      const panels = phaseLockingPanels({
+        deltas,
+        couplings,
+        maxima,
+        unit: 'γ−',
+        mapTitle: 'max Q(φ_AB) (Eq. 4.45); classical threshold V = |δ|',
+        deltaMax: DELTA_MAX,
+        vMax: V_MAX,
+        cut: {
           title: '(b) Q(φ_AB) at δ = γ−/2 (Eq. 4.45)',
-          xLabel: 'phase difference φ_AB',
-          yLabel: 'Q(φ_AB)',
-          series: [
-            ...seriesB,
-            { name: '1/2π', x: phis, y: phis.map(() => 1 / (2 * Math.PI)), dashed: true },
-          ],
-          xDomain: [-Math.PI, Math.PI],
+          angles: ANGLES,
+          couplings: COUPLINGS_B,
+          distribution: (k, phis) => spinRelativePhaseDistribution(statesB[k], phis),
         },
-      ];
+      });
       const checks: FigureCheck[] = [
         {
           name: `Q(φ_AB) closed form vs quadrature of Eqs. 4.42–4.44, largest difference over ${total} states × ${CHECK_ANGLES} angles`,

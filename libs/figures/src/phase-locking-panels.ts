@@ -1,0 +1,66 @@
+import { linspace } from './figure-support';
+import type { FigurePanel, FigureSeries } from './figure-types';
+
+/** What {@link phaseLockingPanels} draws. */
+export interface PhaseLockingPanelsSpec {
+  /** the map's axes, δ and V in units of `unit`, and max Q(φ_AB) on them (row-major in V) */
+  readonly deltas: Float64Array;
+  readonly couplings: Float64Array;
+  readonly maxima: Float64Array;
+  readonly unit: string;
+  /** title of the heatmap, after '(a) ' */
+  readonly mapTitle: string;
+  /** the axes' ranges: δ ∈ [−deltaMax, deltaMax], V ∈ [0, vMax] */
+  readonly deltaMax: number;
+  readonly vMax: number;
+  /** panel (b): Q(φ_AB) at the couplings `couplings` (in `unit`), on `angles` points of [−π, π) */
+  readonly cut: {
+    readonly title: string;
+    readonly angles: number;
+    readonly couplings: readonly number[];
+    distribution(k: number, phis: Float64Array): Float64Array;
+  };
+}
+
+/**
+ * The panels of a phase-locking figure (Figs. 4.3 and 4.8; internal to figures): (a) the heatmap of
+ * max Q(φ_AB) over (δ, V), its companion line panel `a-threshold` with the classical noise-free
+ * threshold V = |δ| (the heatmap type has no overlay), and (b) Q(φ_AB) at the couplings of the cut,
+ * with the uniform 1/2π dashed.
+ */
+export function phaseLockingPanels(p: PhaseLockingPanelsSpec): FigurePanel[] {
+  const phis = linspace(-Math.PI, Math.PI, p.cut.angles + 1).subarray(0, p.cut.angles);
+  const cut: FigureSeries[] = p.cut.couplings.map((V, k) => ({ name: `V = ${V}${p.unit}`, x: phis, y: p.cut.distribution(k, phis) }));
+  return [
+    {
+      kind: 'heatmap',
+      name: 'a',
+      title: `(a) ${p.mapTitle}`,
+      xLabel: `detuning δ/${p.unit}`,
+      yLabel: `coupling V/${p.unit}`,
+      valueLabel: 'max Q(φ_AB)',
+      x: p.deltas,
+      y: p.couplings,
+      values: p.maxima,
+    },
+    {
+      kind: 'lines',
+      name: 'a-threshold',
+      title: '(a) the classical noise-free threshold V = |δ| on the axes of panel a',
+      xLabel: `detuning δ/${p.unit}`,
+      yLabel: `coupling V/${p.unit}`,
+      series: [{ name: 'V = |δ|', x: p.deltas, y: Float64Array.from(p.deltas, (d) => Math.abs(d)), dashed: true }],
+      xDomain: [-p.deltaMax, p.deltaMax],
+      yDomain: [0, p.vMax],
+    },
+    {
+      kind: 'lines',
+      name: 'b',
+      title: p.cut.title,
+      xLabel: 'phase difference φ_AB',
+      yLabel: 'Q(φ_AB)',
+      series: [...cut, { name: '1/2π', x: phis, y: phis.map(() => 1 / (2 * Math.PI)), dashed: true }],
+      xDomain: [-Math.PI, Math.PI],
+    },
+  ];
+}

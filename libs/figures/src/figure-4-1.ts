@@ -8,7 +8,8 @@ import { map } from 'rxjs';
 import { resolveFigureConfig } from './figure-config';
 import { figureStream } from './figure-stream';
 import { linspace } from './figure-support';
-import type { FigureCheck, FigurePanel, FigureRecipe, FigureSeries } from './figure-types';
+import type { FigureCheck, FigureRecipe } from './figure-types';
+import { snapshotPanels } from './snapshot-panels';
 import { vdpRatePopulations } from './vdp-rate-populations';
 
 /** κ1 = ω = 4κ, κ2 = κ/2 of the caption, in units where κ = 1. */
@@ -94,27 +95,12 @@ export const figure41: FigureRecipe = {
       );
       ctx.progress('steady state', 0, 1 + LIMIT_RATIOS.length);
       const stationary = steadyState(vdp.lindbladian).rho;
-      const states: { label: string; rho: DensityMatrix }[] = frames.flatMap((f) =>
-        f.rho === null ? [] : [{ label: `t = ${f.t}`, rho: { dims: [CUTOFF], matrix: { rows: CUTOFF, cols: CUTOFF, data: f.rho } } }],
-      );
-      states.push({ label: 'steady state', rho: stationary });
-
       const axis = linspace(-EXTENT, EXTENT, cells);
-      const panels: FigurePanel[] = states.map((s, k) => ({
-        kind: 'heatmap',
-        name: `a${k + 1}`,
-        title: `(a${k + 1}) Q(α) at ${s.label}`,
-        xLabel: 'x = Re α',
-        yLabel: 'p = Im α',
-        valueLabel: 'Q(α)',
-        x: axis,
-        y: axis,
-        values: husimiQ(s.rho, { re: axis, im: axis }),
-      }));
-      const phis = linspace(-Math.PI, Math.PI, angles + 1).subarray(0, angles);
-      const curves = states.map((s) => phaseDistribution(s.rho, phis));
-      const phaseSeries: FigureSeries[] = curves.map((q, k) => ({ name: states[k].label, x: phis, y: q, dashed: k === states.length - 1 }));
-      panels.push({ kind: 'lines', name: 'b', title: '(b) phase distribution Q(φ) (Eq. 4.5)', xLabel: 'phase φ = −arg α', yLabel: 'Q(φ)', series: phaseSeries, xDomain: [-Math.PI, Math.PI] });
+      const { states, panels, phis } = snapshotPanels(frames, stationary, {
+        dim: CUTOFF,
+        heatmap: { title: (label) => `Q(α) at ${label}`, xLabel: 'x = Re α', yLabel: 'p = Im α', valueLabel: 'Q(α)', x: axis, y: axis, values: (rho) => husimiQ(rho, { re: axis, im: axis }) },
+        phase: { angles, title: '(b) phase distribution Q(φ) (Eq. 4.5)', xLabel: 'phase φ = −arg α', distribution: phaseDistribution },
+      });
       const t = Float64Array.from(frames, (f) => f.t);
       panels.push({
         kind: 'lines',

@@ -1,13 +1,14 @@
 import { channelValue, tapProgress } from '@qsync/frames';
 import { mesolve, steadyState } from '@qsync/integrators';
 import { spinLimitCycle } from '@qsync/models';
-import { pureState, spinCoherentKet, type DensityMatrix } from '@qsync/operators';
+import { pureState, spinCoherentKet } from '@qsync/operators';
 import { spinHusimiQ, spinPhaseDistribution, spinPhaseDistributionNumerical } from '@qsync/probes';
 import { map } from 'rxjs';
 import { resolveFigureConfig } from './figure-config';
 import { figureStream } from './figure-stream';
 import { linspace } from './figure-support';
-import type { FigureCheck, FigurePanel, FigureRecipe, FigureSeries } from './figure-types';
+import type { FigureCheck, FigureRecipe } from './figure-types';
+import { snapshotPanels } from './snapshot-panels';
 
 /** γ+ = γ−/2, ω = 2γ− of the caption, in units where γ− = 1. */
 const GAMMA_MINUS = 1;
@@ -75,30 +76,23 @@ export const figure46: FigureRecipe = {
           ),
       );
       const stationary = steadyState(spin.lindbladian).rho;
-      const states: { label: string; rho: DensityMatrix }[] = frames.flatMap((f) =>
-        f.rho === null ? [] : [{ label: `t = ${f.t}`, rho: { dims: [2], matrix: { rows: 2, cols: 2, data: f.rho } } }],
-      );
-      states.push({ label: 'steady state', rho: stationary });
-
       // cell centres: φ on [−π, π), cos θ on [−1, 1]
       const phiAxis = Float64Array.from({ length: nPhi }, (_, k) => -Math.PI + (2 * Math.PI * (k + 0.5)) / nPhi);
       const cosAxis = Float64Array.from({ length: nCos }, (_, k) => -1 + (2 * (k + 0.5)) / nCos);
       const thetaAxis = cosAxis.map((c) => Math.acos(c));
-      const panels: FigurePanel[] = states.map((s, k) => ({
-        kind: 'heatmap',
-        name: `a${k + 1}`,
-        title: `(a${k + 1}) Q(θ, φ) at ${s.label} (equal-area: y = cos θ)`,
-        xLabel: 'azimuth φ',
-        yLabel: 'cos θ = ⟨σz⟩ of |θ, φ⟩',
-        valueLabel: 'Q(θ, φ)',
-        x: phiAxis,
-        y: cosAxis,
-        values: spinHusimiQ(s.rho, { theta: thetaAxis, phi: phiAxis }),
-      }));
-      const phis = linspace(-Math.PI, Math.PI, angles + 1).subarray(0, angles);
-      const curves = states.map((s) => spinPhaseDistribution(s.rho, phis));
-      const phaseSeries: FigureSeries[] = curves.map((q, k) => ({ name: states[k].label, x: phis, y: q, dashed: k === states.length - 1 }));
-      panels.push({ kind: 'lines', name: 'b', title: '(b) phase distribution Q(φ) (Eq. 4.33)', xLabel: 'phase φ = arg⟨σ+⟩', yLabel: 'Q(φ)', series: phaseSeries, xDomain: [-Math.PI, Math.PI] });
+      const { states, panels, phis, curves } = snapshotPanels(frames, stationary, {
+        dim: 2,
+        heatmap: {
+          title: (label) => `Q(θ, φ) at ${label} (equal-area: y = cos θ)`,
+          xLabel: 'azimuth φ',
+          yLabel: 'cos θ = ⟨σz⟩ of |θ, φ⟩',
+          valueLabel: 'Q(θ, φ)',
+          x: phiAxis,
+          y: cosAxis,
+          values: (rho) => spinHusimiQ(rho, { theta: thetaAxis, phi: phiAxis }),
+        },
+        phase: { angles, title: '(b) phase distribution Q(φ) (Eq. 4.33)', xLabel: 'phase φ = arg⟨σ+⟩', distribution: spinPhaseDistribution },
+      });
 
       // the solution of Eqs. (4.27)–(4.28) from the same start
       const gamma = GAMMA_PLUS + GAMMA_MINUS;

@@ -80,12 +80,14 @@ function* solveSteadyState(
   const perm = reverseCuthillMcKee(S);
   const { lower, upper } = bandwidth(S, perm);
   // Band LU with pivoting stores (2·kl + ku + 1)·m entries and costs about m·kl·(kl + ku).
-  // GMRES with ILU(0) needs some 20–100 products with the block here, which beats the band LU
-  // once that costs more than ~1e8 operations (two coupled vdP oscillators beyond cutoff ~14).
+  // 'auto' (timings in the README): the band LU below 1e8 operations, and beyond while the band is
+  // narrow, ops ≤ 8m² (kl ≈ √m: the Dicke generator, ops/m² ≈ 2, where GMRES needs 110–200
+  // iterations and is 2–3× slower); GMRES with ILU(0) for wide bands beyond 1e8 (two coupled vdP
+  // oscillators, ops/m² ≈ 24–48, converge in 30–55 iterations, 3–5× faster from cutoff 16 on).
   const bytes = 16 * (2 * lower + upper + 1) * m;
   const ops = m * lower * (lower + upper + 1);
   const directFits = bytes < 1e9 && ops < 1e11;
-  let direct = method === 'direct' || (method === 'auto' && ops < 1e8);
+  let direct = method === 'direct' || (method === 'auto' && (ops < 1e8 || (ops <= 8 * m * m && directFits)));
 
   const x = new Float64Array(2 * m);
   let iterations = 0;

@@ -7,8 +7,9 @@ export interface SteadyStateConfig {
    * 'direct': banded LU of the population block after a reverse Cuthill–McKee ordering, null
    * vector by inverse iteration; 'iterative': GMRES with an ILU(0) preconditioner on the block
    * with one equation replaced by Tr ρ = 1; 'auto' (default): direct while the band LU costs
-   * under 1e8 operations, iterative beyond (falling back to direct if GMRES does not converge
-   * and the band LU fits in about 1 GB and 1e11 operations).
+   * under 1e8 operations, or under 8m² for a block of m unknowns with a narrow band (the Dicke
+   * generator) while it fits in about 1 GB and 1e11 operations; iterative beyond (falling back to
+   * direct if GMRES does not converge and the band LU fits).
    */
   method?: 'auto' | 'direct' | 'iterative';
   /** Relative residual at which GMRES stops (default 1e-14, which gives ‖Lρ‖ near rounding). */

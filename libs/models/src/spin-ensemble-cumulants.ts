@@ -99,18 +99,12 @@ export function spinEnsembleCumulants(config: SpinEnsembleCumulantsConfig): Spin
   };
   const stable = (s: number, c: number): boolean => {
     // Jacobian of (ṡ_z, d⟨σ+σ−⟩/dt, d⟨σzσz⟩/dt) and the Routh–Hurwitz test of its characteristic polynomial.
-    const j = [
-      [-big, -w, 0],
-      [b / 2 + a * c, -big + a * s, b / 2],
-      [2 * g - 4 * a * c, 4 * b - 4 * a * s, -2 * big],
-    ];
-    const trace = j[0][0] + j[1][1] + j[2][2];
-    const minors =
-      j[0][0] * j[1][1] - j[0][1] * j[1][0] + j[0][0] * j[2][2] - j[0][2] * j[2][0] + j[1][1] * j[2][2] - j[1][2] * j[2][1];
-    const det =
-      j[0][0] * (j[1][1] * j[2][2] - j[1][2] * j[2][1]) -
-      j[0][1] * (j[1][0] * j[2][2] - j[1][2] * j[2][0]) +
-      j[0][2] * (j[1][0] * j[2][1] - j[1][1] * j[2][0]);
+    const j00 = -big, j01 = -w, j02 = 0;
+    const j10 = b / 2 + a * c, j11 = -big + a * s, j12 = b / 2;
+    const j20 = 2 * g - 4 * a * c, j21 = 4 * b - 4 * a * s, j22 = -2 * big;
+    const trace = j00 + j11 + j22;
+    const minors = j00 * j11 - j01 * j10 + j00 * j22 - j02 * j20 + j11 * j22 - j12 * j21;
+    const det = j00 * (j11 * j22 - j12 * j21) - j01 * (j10 * j22 - j12 * j20) + j02 * (j10 * j21 - j11 * j20);
     const a1 = -trace;
     const a2 = minors;
     const a3 = -det;

@@ -9,6 +9,7 @@ import { linspace } from './figure-support';
 import type { FigureCheck, FigureRecipe } from './figure-types';
 import { phaseLockingMap } from './phase-locking-map';
 import { phaseLockingPanels } from './phase-locking-panels';
+import { PHASE_LOCKING_WINDOW } from './phase-locking-window';
 import { vdpRatePopulations } from './vdp-rate-populations';
 
 /** κ = κ2, κ1 = 3κ2 of the caption, in units where κ2 = 1. */
@@ -17,12 +18,9 @@ const KAPPA1 = 3;
 const KAPPA2 = 1;
 /** Fock cutoff per oscillator (⟨a†a⟩ ≈ 1.4; the QuTiP fixture's case pair_a uses the same). */
 const CUTOFF = 12;
-/** Panel (a): δ/κ2 ∈ [−DELTA_MAX, DELTA_MAX], V/κ2 ∈ [0, V_MAX]. */
-const DELTA_MAX = 4;
-const V_MAX = 4;
 /** Panel (b): δ = κ/2 and these couplings. */
 const DELTA_B = KAPPA / 2;
-const COUPLINGS_B = [0, 0.5, 1, 2, 4];
+const COUPLINGS_B = PHASE_LOCKING_WINDOW.cutCouplings;
 /** Angles of Q(φ_AB) for the maximum (uniform on [0, 2π); the parabola's vertex is then accurate to ~1e-7). */
 const ANGLES_MAX = 128;
 /** Radial and angular rules of the numerical twin of Eq. (4.11): ~1e-15 at this cutoff (probes' spec). */
@@ -66,8 +64,8 @@ export const figure43: FigureRecipe = {
     const nV = cfg.size(12, 1) + 1;
     const checkAngles = cfg.size(8, 3);
     return figureStream(async (ctx) => {
-      const deltas = linspace(-DELTA_MAX, DELTA_MAX, nDelta);
-      const couplings = linspace(0, V_MAX, nV);
+      const deltas = linspace(-PHASE_LOCKING_WINDOW.deltaMax, PHASE_LOCKING_WINDOW.deltaMax, nDelta);
+      const couplings = linspace(0, PHASE_LOCKING_WINDOW.vMax, nV);
       const phis = linspace(0, 2 * Math.PI, ANGLES_MAX + 1).subarray(0, ANGLES_MAX);
       const total = nDelta * nV + COUPLINGS_B.length;
       const { na, nb, adagb } = coupledVanDerPol({ cutoff: CUTOFF, kappa: KAPPA, kappa1: KAPPA1, kappa2: KAPPA2, V: 0 }).operators;
@@ -100,12 +98,9 @@ export const figure43: FigureRecipe = {
         maxima,
         unit: 'κ2',
         mapTitle: 'max Q(φ_AB); classical threshold V = |δ|',
-        deltaMax: DELTA_MAX,
-        vMax: V_MAX,
         cut: {
           title: '(b) Q(φ_AB) at δ = κ/2 (Eq. 4.11)',
           angles: ANGLES_MAX,
-          couplings: COUPLINGS_B,
           distribution: (k, centred) => relativePhaseDistribution(statesB[k], centred),
         },
       });

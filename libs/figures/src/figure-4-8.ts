@@ -8,16 +8,14 @@ import { linspace } from './figure-support';
 import type { FigureCheck, FigureRecipe } from './figure-types';
 import { phaseLockingMap } from './phase-locking-map';
 import { phaseLockingPanels } from './phase-locking-panels';
+import { PHASE_LOCKING_WINDOW } from './phase-locking-window';
 
 /** γ+ = γ−/2 of the caption, in units where γ− = 1. */
 const GAMMA_MINUS = 1;
 const GAMMA_PLUS = 0.5;
-/** Panel (a): δ/γ− ∈ [−DELTA_MAX, DELTA_MAX], V/γ− ∈ [0, V_MAX]. */
-const DELTA_MAX = 4;
-const V_MAX = 4;
 /** Panel (b): δ = γ−/2 and these couplings. */
 const DELTA_B = GAMMA_MINUS / 2;
-const COUPLINGS_B = [0, 0.5, 1, 2, 4];
+const COUPLINGS_B = PHASE_LOCKING_WINDOW.cutCouplings;
 const ANGLES = 128;
 /** Angles per state at which the closed form meets the quadrature of Eqs. 4.42–4.44. */
 const CHECK_ANGLES = 8;
@@ -62,8 +60,8 @@ export const figure48: FigureRecipe = {
     const nDelta = 2 * halfDeltas + 1;
     const nV = cfg.size(20, 1) + 1;
     return figureStream(async (ctx) => {
-      const deltas = linspace(-DELTA_MAX, DELTA_MAX, nDelta);
-      const couplings = linspace(0, V_MAX, nV);
+      const deltas = linspace(-PHASE_LOCKING_WINDOW.deltaMax, PHASE_LOCKING_WINDOW.deltaMax, nDelta);
+      const couplings = linspace(0, PHASE_LOCKING_WINDOW.vMax, nV);
       const total = nDelta * nV + COUPLINGS_B.length;
       const checkPhis = Float64Array.from({ length: CHECK_ANGLES }, (_, k) => -Math.PI + (2 * Math.PI * (k + 0.5)) / CHECK_ANGLES);
       let done = 0;
@@ -112,12 +110,9 @@ export const figure48: FigureRecipe = {
         maxima,
         unit: 'γ−',
         mapTitle: 'max Q(φ_AB) (Eq. 4.45); classical threshold V = |δ|',
-        deltaMax: DELTA_MAX,
-        vMax: V_MAX,
         cut: {
           title: '(b) Q(φ_AB) at δ = γ−/2 (Eq. 4.45)',
           angles: ANGLES,
-          couplings: COUPLINGS_B,
           distribution: (k, phis) => spinRelativePhaseDistribution(statesB[k], phis),
         },
       });

@@ -1,5 +1,6 @@
 import { linspace } from './figure-support';
 import type { FigurePanel, FigureSeries } from './figure-types';
+import { PHASE_LOCKING_WINDOW } from './phase-locking-window';
 
 /** What {@link phaseLockingPanels} draws. */
 export interface PhaseLockingPanelsSpec {
@@ -10,27 +11,23 @@ export interface PhaseLockingPanelsSpec {
   readonly unit: string;
   /** title of the heatmap, after '(a) ' */
   readonly mapTitle: string;
-  /** the axes' ranges: δ ∈ [−deltaMax, deltaMax], V ∈ [0, vMax] */
-  readonly deltaMax: number;
-  readonly vMax: number;
-  /** panel (b): Q(φ_AB) at the couplings `couplings` (in `unit`), on `angles` points of [−π, π) */
+  /** panel (b): Q(φ_AB) at the couplings of the window's cut (in `unit`), on `angles` points of [−π, π) */
   readonly cut: {
     readonly title: string;
     readonly angles: number;
-    readonly couplings: readonly number[];
     distribution(k: number, phis: Float64Array): Float64Array;
   };
 }
 
 /**
  * The panels of a phase-locking figure (Figs. 4.3 and 4.8; internal to figures): (a) the heatmap of
- * max Q(φ_AB) over (δ, V), its companion line panel `a-threshold` with the classical noise-free
+ * max Q(φ_AB) over (δ, V) in {@link PHASE_LOCKING_WINDOW}, its companion line panel `a-threshold` with the classical noise-free
  * threshold V = |δ| (the heatmap type has no overlay), and (b) Q(φ_AB) at the couplings of the cut,
  * with the uniform 1/2π dashed.
  */
 export function phaseLockingPanels(p: PhaseLockingPanelsSpec): FigurePanel[] {
   const phis = linspace(-Math.PI, Math.PI, p.cut.angles + 1).subarray(0, p.cut.angles);
-  const cut: FigureSeries[] = p.cut.couplings.map((V, k) => ({ name: `V = ${V}${p.unit}`, x: phis, y: p.cut.distribution(k, phis) }));
+  const cut: FigureSeries[] = PHASE_LOCKING_WINDOW.cutCouplings.map((V, k) => ({ name: `V = ${V}${p.unit}`, x: phis, y: p.cut.distribution(k, phis) }));
   return [
     {
       kind: 'heatmap',
@@ -50,8 +47,8 @@ export function phaseLockingPanels(p: PhaseLockingPanelsSpec): FigurePanel[] {
       xLabel: `detuning δ/${p.unit}`,
       yLabel: `coupling V/${p.unit}`,
       series: [{ name: 'V = |δ|', x: p.deltas, y: Float64Array.from(p.deltas, (d) => Math.abs(d)), dashed: true }],
-      xDomain: [-p.deltaMax, p.deltaMax],
-      yDomain: [0, p.vMax],
+      xDomain: [-PHASE_LOCKING_WINDOW.deltaMax, PHASE_LOCKING_WINDOW.deltaMax],
+      yDomain: [0, PHASE_LOCKING_WINDOW.vMax],
     },
     {
       kind: 'lines',

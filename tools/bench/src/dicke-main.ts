@@ -2,6 +2,7 @@
 // permutation-invariant steady state of the spin ensemble (thesis Eq. 4.52 with local dephasing).
 // Runs the PIQS script, then qsync on the same problem and alone at larger N; prints the tables,
 // writes tools/bench/out/dicke-<timestamp>.json and (full runs) the PI section of README.md.
+import { caseForSize } from './case-for-size';
 import { benchDickeQsync, type DickeQsyncCase } from './dicke-bench';
 import { DICKE_BENCH_PARAMS } from './dicke-bench-params';
 import { parseDickeBenchArgs } from './dicke-bench-args';
@@ -27,9 +28,8 @@ void runBenchProgram({
       return c;
     };
     const compared = opts.sizes.map((n) => {
-      const s = piqs.cases.find((c) => c.N === n);
-      if (s === undefined) throw new Error(`dicke bench: PIQS returned no case for N = ${n}`);
-      return { qsync: run(n), piqs: s };
+      const piqsCase = caseForSize(piqs.cases, n, 'dicke bench', 'PIQS');
+      return { qsync: run(n), piqs: piqsCase };
     });
     const alone = opts.alone.map(run);
     const report: DickeBenchReport = { ...header({ qutip: piqs.qutip_version }), params: DICKE_BENCH_PARAMS, compared, alone };

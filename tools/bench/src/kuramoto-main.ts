@@ -2,6 +2,7 @@
 // Kuramoto model (thesis Eq. 2.29). Runs the NumPy script, then qsync, on the same problem;
 // prints the tables, writes tools/bench/out/kuramoto-<timestamp>.json and (full runs) the
 // Kuramoto results section of README.md.
+import { caseForSize } from './case-for-size';
 import { benchKuramotoQsync, KURAMOTO_BENCH_PARAMS, type KuramotoQsyncCase } from './kuramoto-bench';
 import { parseKuramotoBenchArgs } from './kuramoto-bench-args';
 import { runNumpyKuramoto } from './kuramoto-numpy';
@@ -29,11 +30,7 @@ void runBenchProgram({
     const report: KuramotoBenchReport = {
       ...header({ numpy: numpy.numpy_version, python: numpy.python_version }),
       params: KURAMOTO_BENCH_PARAMS,
-      cases: qsync.map((q) => {
-        const p = numpy.cases.find((c) => c.N === q.N);
-        if (p === undefined) throw new Error(`kuramoto bench: NumPy returned no case for N = ${q.N}`);
-        return { qsync: q, numpy: p };
-      }),
+      cases: qsync.map((q) => ({ qsync: q, numpy: caseForSize(numpy.cases, q.N, 'kuramoto bench', 'NumPy') })),
     };
     return { report, raw: { numpyRaw: numpy }, text: formatKuramotoReport(report) };
   },

@@ -3,6 +3,7 @@
 // tools/bench/out/results-<timestamp>.json and (full runs) the results section of README.md.
 import { readFileSync } from 'node:fs';
 import { benchQsync, type QsyncCase } from './bench-qsync';
+import { caseForSize } from './case-for-size';
 import { formatReport, type BenchReport, type Reference } from './format-report';
 import { measureTriadBandwidth } from './measure-triad-bandwidth';
 import { parseBenchArgs } from './parse-bench-args';
@@ -37,11 +38,7 @@ void runBenchProgram({
       ...header({ qutip: qutip.qutip_version, numpy: qutip.numpy_version, scipy: qutip.scipy_version, python: qutip.python_version }),
       triadGBs: triad.gbPerSecond,
       triadDramGBs: triadDram.gbPerSecond,
-      cases: qsync.map((q) => {
-        const p = qutip.cases.find((c) => c.N === q.N);
-        if (p === undefined) throw new Error(`bench: QuTiP returned no case for N = ${q.N}`);
-        return { qsync: q, qutip: p };
-      }),
+      cases: qsync.map((q) => ({ qsync: q, qutip: caseForSize(qutip.cases, q.N, 'bench', 'QuTiP') })),
       reference: loadReference(),
     };
     return { report, raw: { qutipRaw: qutip }, text: formatReport(report) };

@@ -3,6 +3,7 @@
 // (thesis Eqs. 4.8, 4.12). Runs the QuTiP script, then qsync on the same problems and alone at a
 // larger cutoff; prints the tables, writes tools/bench/out/spectrum-<timestamp>.json and (full
 // runs) the spectrum section of README.md.
+import { caseForSize } from './case-for-size';
 import { runBenchProgram } from './run-bench-program';
 import { runQutipSpectrum } from './run-qutip-spectrum';
 import { benchSpectrumQsync, SPECTRUM_BENCH_PARAMS, type SpectrumQsyncCase } from './spectrum-bench';
@@ -26,9 +27,8 @@ void runBenchProgram({
       return c;
     };
     const compared = opts.sizes.map((n) => {
-      const s = qutip.cases.find((c) => c.N === n);
-      if (s === undefined) throw new Error(`spectrum bench: QuTiP returned no case for N = ${n}`);
-      return { qsync: run(n), qutip: s };
+      const qutipCase = caseForSize(qutip.cases, n, 'spectrum bench', 'QuTiP');
+      return { qsync: run(n), qutip: qutipCase };
     });
     const alone = opts.alone.map(run);
     const report: SpectrumBenchReport = { ...header({ qutip: qutip.qutip_version }), params: SPECTRUM_BENCH_PARAMS, compared, alone };

@@ -64,8 +64,6 @@ export const figure43: FigureRecipe = {
     const nV = cfg.size(12, 1) + 1;
     const checkAngles = cfg.size(8, 3);
     return figureStream(async (ctx) => {
-      const deltas = linspace(-PHASE_LOCKING_WINDOW.deltaMax, PHASE_LOCKING_WINDOW.deltaMax, nDelta);
-      const couplings = linspace(0, PHASE_LOCKING_WINDOW.vMax, nV);
       const phis = linspace(0, 2 * Math.PI, ANGLES_MAX + 1).subarray(0, ANGLES_MAX);
       const total = nDelta * nV + COUPLINGS_B.length;
       const { na, nb, adagb } = coupledVanDerPol({ cutoff: CUTOFF, kappa: KAPPA, kappa1: KAPPA1, kappa2: KAPPA2, V: 0 }).operators;
@@ -82,7 +80,7 @@ export const figure43: FigureRecipe = {
       // (a) max Q(φ_AB) over (δ, V)
       const argmaxAtZero: number[] = [];
       const nAtZeroCoupling: number[] = [];
-      const maxima = await phaseLockingMap(deltas, couplings, async (delta, V, id, iv) => {
+      const map = await phaseLockingMap(nDelta, nV, async (delta, V, id, iv) => {
         const rho = await solve(delta, V);
         const peak = maxRelativePhase(relativePhaseDistribution(rho, phis), phis);
         if (iv === 0) nAtZeroCoupling.push(expectation(na, rho).re);
@@ -93,9 +91,7 @@ export const figure43: FigureRecipe = {
       const statesB: DensityMatrix[] = [];
       for (const V of COUPLINGS_B) statesB.push(await solve(DELTA_B, V));
       const panels = phaseLockingPanels({
-        deltas,
-        couplings,
-        maxima,
+        map,
         unit: 'κ2',
         mapTitle: 'max Q(φ_AB); classical threshold V = |δ|',
         cut: {
@@ -105,7 +101,7 @@ export const figure43: FigureRecipe = {
         },
       });
 
-      const checks = await figureChecks(ctx, { statesB, checkAngles, maxima, nDelta, nV, argmaxAtZero, nAtZeroCoupling });
+      const checks = await figureChecks(ctx, { statesB, checkAngles, maxima: map.maxima, nDelta, nV, argmaxAtZero, nAtZeroCoupling });
       const stateV1 = statesB[COUPLINGS_B.indexOf(1)];
       const adagbV1 = expectation(adagb, stateV1);
       return {

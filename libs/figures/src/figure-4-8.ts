@@ -4,7 +4,6 @@ import type { DensityMatrix } from '@qsync/operators';
 import { maxSpinRelativePhase, spinPairCorrelation, spinRelativePhaseDistribution, spinRelativePhaseDistributionNumerical } from '@qsync/probes';
 import { resolveFigureConfig } from './figure-config';
 import { figureStream } from './figure-stream';
-import { linspace } from './figure-support';
 import type { FigureCheck, FigureRecipe } from './figure-types';
 import { phaseLockingMap } from './phase-locking-map';
 import { phaseLockingPanels } from './phase-locking-panels';
@@ -60,8 +59,6 @@ export const figure48: FigureRecipe = {
     const nDelta = 2 * halfDeltas + 1;
     const nV = cfg.size(20, 1) + 1;
     return figureStream(async (ctx) => {
-      const deltas = linspace(-PHASE_LOCKING_WINDOW.deltaMax, PHASE_LOCKING_WINDOW.deltaMax, nDelta);
-      const couplings = linspace(0, PHASE_LOCKING_WINDOW.vMax, nV);
       const total = nDelta * nV + COUPLINGS_B.length;
       const checkPhis = Float64Array.from({ length: CHECK_ANGLES }, (_, k) => -Math.PI + (2 * Math.PI * (k + 0.5)) / CHECK_ANGLES);
       let done = 0;
@@ -84,7 +81,7 @@ export const figure48: FigureRecipe = {
       let wrongSign = 0;
       let uncoupled = 0;
       const sz0 = (GAMMA_PLUS - GAMMA_MINUS) / (GAMMA_PLUS + GAMMA_MINUS);
-      const maxima = await phaseLockingMap(deltas, couplings, async (delta, V, id, iv) => {
+      const map = await phaseLockingMap(nDelta, nV, async (delta, V, id, iv) => {
         const rho = await solve(delta, V);
         const peak = maxSpinRelativePhase(rho);
         if (iv === 0) {
@@ -105,9 +102,7 @@ export const figure48: FigureRecipe = {
       const statesB: DensityMatrix[] = [];
       for (const V of COUPLINGS_B) statesB.push(await solve(DELTA_B, V));
       const panels = phaseLockingPanels({
-        deltas,
-        couplings,
-        maxima,
+        map,
         unit: 'γ−',
         mapTitle: 'max Q(φ_AB) (Eq. 4.45); classical threshold V = |δ|',
         cut: {

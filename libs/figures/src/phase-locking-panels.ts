@@ -1,13 +1,12 @@
 import { linspace } from './figure-support';
 import type { FigurePanel, FigureSeries } from './figure-types';
+import type { PhaseLockingMap } from './phase-locking-map';
 import { PHASE_LOCKING_WINDOW } from './phase-locking-window';
 
 /** What {@link phaseLockingPanels} draws. */
 export interface PhaseLockingPanelsSpec {
-  /** the map's axes, δ and V in units of `unit`, and max Q(φ_AB) on them (row-major in V) */
-  readonly deltas: Float64Array;
-  readonly couplings: Float64Array;
-  readonly maxima: Float64Array;
+  /** the map (δ and V in units of `unit`) */
+  readonly map: PhaseLockingMap;
   readonly unit: string;
   /** title of the heatmap, after '(a) ' */
   readonly mapTitle: string;
@@ -36,9 +35,9 @@ export function phaseLockingPanels(p: PhaseLockingPanelsSpec): FigurePanel[] {
       xLabel: `detuning δ/${p.unit}`,
       yLabel: `coupling V/${p.unit}`,
       valueLabel: 'max Q(φ_AB)',
-      x: p.deltas,
-      y: p.couplings,
-      values: p.maxima,
+      x: p.map.deltas,
+      y: p.map.couplings,
+      values: p.map.maxima,
     },
     {
       kind: 'lines',
@@ -46,7 +45,7 @@ export function phaseLockingPanels(p: PhaseLockingPanelsSpec): FigurePanel[] {
       title: '(a) the classical noise-free threshold V = |δ| on the axes of panel a',
       xLabel: `detuning δ/${p.unit}`,
       yLabel: `coupling V/${p.unit}`,
-      series: [{ name: 'V = |δ|', x: p.deltas, y: Float64Array.from(p.deltas, (d) => Math.abs(d)), dashed: true }],
+      series: [{ name: 'V = |δ|', x: p.map.deltas, y: Float64Array.from(p.map.deltas, (d) => Math.abs(d)), dashed: true }],
       xDomain: [-PHASE_LOCKING_WINDOW.deltaMax, PHASE_LOCKING_WINDOW.deltaMax],
       yDomain: [0, PHASE_LOCKING_WINDOW.vMax],
     },

@@ -1,17 +1,10 @@
-import { tapProgress } from '@qsync/frames';
-import { steadyStateChunked, type SteadyStateResult } from '@qsync/integrators';
+import { steadyStateChunked } from '@qsync/integrators';
 import type { PermutationInvariantInstance } from '@qsync/models';
 import { dickeExpect, type DickeState } from '@qsync/operators';
-import { lastValueFrom } from 'rxjs';
-import { NumericalError } from '../common/errors';
-import type { SteadyObservable, SteadyStateInfo } from './results';
+import { solveSteadyState, type SolvedSteadyState } from './solve-steady-state';
 
 /** What {@link computeDickeSteadyState} returns. */
-export interface DickeSteadyStateOutcome {
-  readonly state: DickeState;
-  readonly info: SteadyStateInfo;
-  readonly observables: Record<string, SteadyObservable>;
-}
+export type DickeSteadyStateOutcome = SolvedSteadyState<DickeState>;
 
 /**
  * The steady state of a permutation-invariant model (its blocks ρ_j in the Dicke basis, by
@@ -31,24 +24,5 @@ export async function computeDickeSteadyState(
   observables: Readonly<Record<string, string>>,
   onProgress: (done: number, total: number) => void = () => {},
 ): Promise<DickeSteadyStateOutcome> {
-  let ss: SteadyStateResult<DickeState>;
-  try {
-    ss = await lastValueFrom(steadyStateChunked(model.lindbladian).withProgress().pipe(tapProgress(({ done, total }) => onProgress(done, total))));
-  } catch (e) {
-    throw new NumericalError('steady state', e);
-  }
-  if (!Number.isFinite(ss.residual)) throw new NumericalError('steady state', `residual is ${ss.residual}`);
-  const out: Record<string, SteadyObservable> = {};
-  for (const [name, op] of Object.entries(observables)) {
-    const v = dickeExpect(model.operators[op], ss.rho);
-    if (!Number.isFinite(v.re) || !Number.isFinite(v.im)) {
-      throw new NumericalError('steady state', `⟨${op}⟩ (observable '${name}') is not finite: ${v.re} + ${v.im}i`);
-    }
-    out[name] = { operator: op, value: { re: v.re, im: v.im } };
-  }
-  return {
-    state: ss.rho,
-    info: { residual: ss.residual, solver: ss.method, blockSize: ss.blockSize, iterations: ss.iterations },
-    observables: out,
-  };
+  return solveSteadyState(steadyStateChunked(model.lindbladian), model.operators, observables, dickeExpect, onProgress);
 }

@@ -1,10 +1,8 @@
-import { tapProgress } from '@qsync/frames';
-import { steadyStateChunked, type SteadyStateResult } from '@qsync/integrators';
+import { steadyStateChunked } from '@qsync/integrators';
 import type { ModelInstance } from '@qsync/models';
 import { expect, type DensityMatrix } from '@qsync/operators';
-import { lastValueFrom } from 'rxjs';
-import { NumericalError } from '../common/errors';
 import type { SteadyObservable, SteadyStateInfo } from './results';
+import { solveSteadyState } from './solve-steady-state';
 
 /** What {@link computeSteadyState} returns. */
 export interface SteadyStateOutcome {
@@ -32,24 +30,6 @@ export async function computeSteadyState(
   observables: Readonly<Record<string, string>>,
   onProgress: (done: number, total: number) => void = () => {},
 ): Promise<SteadyStateOutcome> {
-  let ss: SteadyStateResult<DensityMatrix>;
-  try {
-    ss = await lastValueFrom(steadyStateChunked(model.lindbladian).withProgress().pipe(tapProgress(({ done, total }) => onProgress(done, total))));
-  } catch (e) {
-    throw new NumericalError('steady state', e);
-  }
-  if (!Number.isFinite(ss.residual)) throw new NumericalError('steady state', `residual is ${ss.residual}`);
-  const out: Record<string, SteadyObservable> = {};
-  for (const [name, op] of Object.entries(observables)) {
-    const v = expect(model.operators[op], ss.rho);
-    if (!Number.isFinite(v.re) || !Number.isFinite(v.im)) {
-      throw new NumericalError('steady state', `⟨${op}⟩ (observable '${name}') is not finite: ${v.re} + ${v.im}i`);
-    }
-    out[name] = { operator: op, value: { re: v.re, im: v.im } };
-  }
-  return {
-    rho: ss.rho,
-    info: { residual: ss.residual, solver: ss.method, blockSize: ss.blockSize, iterations: ss.iterations },
-    observables: out,
-  };
+  const { state, info, observables: values } = await solveSteadyState(steadyStateChunked(model.lindbladian), model.operators, observables, expect, onProgress);
+  return { rho: state, info, observables: values };
 }

@@ -1,6 +1,7 @@
-import { chunkedObservable, complexChannel, realChannel, type Channel, type ChunkedObservable, type Frame } from '@qsync/frames';
-import { createDormandPrince, type OdeRhs } from '@qsync/integrators';
+import { complexChannel, realChannel, type Channel, type ChunkedObservable, type Frame } from '@qsync/frames';
+import type { OdeRhs } from '@qsync/integrators';
 import type { Complex } from '@qsync/linalg';
+import { createOdeModel } from './create-ode-model';
 import { orderParameterModulus } from './order-parameter-modulus';
 
 /** Options of {@link OrderParameterModel.simulate}. */
@@ -78,31 +79,13 @@ export function createOrderParameterModel(spec: OrderParameterSpec): OrderParame
     const psi = Math.atan2(z0.im, z0.re) + w * t;
     return { re: r * Math.cos(psi), im: r * Math.sin(psi) };
   };
+  // the integration (checks of times and tolerances, chunked Dormand–Prince) is the OdeModel's
+  const ode = createOdeModel({ fn, equation: spec.equation, parameters: spec.parameters, rhs, y0: new Float64Array([initial.re, initial.im]), observe });
   const simulate = (times: ArrayLike<number>, config: OrderParameterSimulationConfig = {}): ChunkedObservable<Frame> => {
-    const z0 = config.z0 ?? initial;
+    const { z0: given, ...rest } = config;
+    const z0 = given ?? initial;
     assertComplex(fn, 'z0', z0);
-    if (times.length < 1) throw new Error(`${fn}: simulate: 'times' must hold at least one time`);
-    const t = Float64Array.from(times);
-    for (let k = 0; k < t.length; k++) {
-      if (!Number.isFinite(t[k]) || (k > 0 && !(t[k] >= t[k - 1]))) {
-        throw new Error(`${fn}: simulate: 'times' must be finite and non-decreasing, got times[${k}] = ${t[k]}`);
-      }
-    }
-    const tolerances = { rtol: config.rtol ?? 1e-10, atol: config.atol ?? 1e-12 };
-    const y0 = new Float64Array([z0.re, z0.im]);
-    createDormandPrince(rhs, y0, t[0], tolerances); // validates the tolerances now
-    return chunkedObservable<Frame>(
-      function* (ctx) {
-        const stepper = createDormandPrince(rhs, y0, t[0], { ...tolerances, tStop: t[t.length - 1] });
-        const y = Float64Array.from(y0);
-        for (let k = 0; k < t.length; k++) {
-          if (k > 0 && t[k] > t[k - 1]) stepper.advanceTo(t[k], y);
-          ctx.emit({ t: t[k], channels: observe(t[k], y) });
-          yield { done: k + 1, total: t.length };
-        }
-      },
-      config.yieldEvery !== undefined ? { yieldEvery: config.yieldEvery } : {},
-    );
+    return ode.simulate(times, { ...rest, y0: [z0.re, z0.im] });
   };
   return {
     equation: spec.equation,
@@ -112,7 +95,7 @@ export function createOrderParameterModel(spec: OrderParameterSpec): OrderParame
     frequency: w,
     steadyModulus: a > 0 && b > 0 ? Math.sqrt(a / b) : 0,
     rhs,
-    initialState: () => Float64Array.from([initial.re, initial.im]),
+    initialState: ode.initialState,
     exact,
     observe,
     simulate,

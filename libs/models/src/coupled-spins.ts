@@ -1,5 +1,4 @@
 import {
-  embed,
   lindbladian,
   minus,
   plus,
@@ -15,6 +14,7 @@ import {
   type Space,
 } from '@qsync/operators';
 import { assertSpinRates } from './assert-spin-rates';
+import { embedOnSites } from './embed-on-sites';
 import { resolveParameters, type ParameterTable } from './parameters';
 
 /** Parameters of two dissipatively coupled spin-1/2 oscillators, thesis Eq. (4.35). */
@@ -75,9 +75,9 @@ export function coupledSpins(config: CoupledSpinsConfig): CoupledSpins {
   assertSpinRates('coupledSpins', p.gammaPlus, p.gammaMinus);
   const spin = spinHalfSpace();
   const space = tensorSpace(spin, spin);
-  const on = (op: Operator, i: number) => embed(op, space, i);
-  const [spA, smA, szA] = [sigmaPlus(spin), sigmaMinus(spin), sigmaZ(spin)].map((o) => on(o, 0));
-  const [spB, smB, szB] = [sigmaPlus(spin), sigmaMinus(spin), sigmaZ(spin)].map((o) => on(o, 1));
+  const [spA, spB] = embedOnSites(sigmaPlus(spin), space, 2);
+  const [smA, smB] = embedOnSites(sigmaMinus(spin), space, 2);
+  const [szA, szB] = embedOnSites(sigmaZ(spin), space, 2);
   const l = lindbladian(scaled(minus(szA, szB), p.delta / 4), [
     { rate: p.V, jump: plus(smA, smB) },
     { rate: p.gammaPlus, jump: spA },

@@ -1,7 +1,6 @@
 import {
   create,
   destroy,
-  embed,
   fockSpace,
   lindbladian,
   minus,
@@ -14,6 +13,7 @@ import {
   type Operator,
   type Space,
 } from '@qsync/operators';
+import { embedOnSites } from './embed-on-sites';
 import { resolveParameters, type ParameterTable } from './parameters';
 
 /** Parameters of two dissipatively coupled quantum vdP oscillators, thesis Eq. (4.8). */
@@ -78,12 +78,9 @@ export function coupledVanDerPol(config: CoupledVanDerPolConfig): CoupledVanDerP
   const p = resolveParameters('coupledVanDerPol', coupledVanDerPolParameters, config as unknown as Record<string, unknown>);
   const mode = fockSpace(p.cutoff);
   const space = tensorSpace(mode, mode);
-  const a = embed(destroy(mode), space, 0);
-  const b = embed(destroy(mode), space, 1);
-  const adag = embed(create(mode), space, 0);
-  const bdag = embed(create(mode), space, 1);
-  const na = embed(num(mode), space, 0);
-  const nb = embed(num(mode), space, 1);
+  const [a, b] = embedOnSites(destroy(mode), space, 2);
+  const [adag, bdag] = embedOnSites(create(mode), space, 2);
+  const [na, nb] = embedOnSites(num(mode), space, 2);
   const l = lindbladian(scaled(minus(na, nb), p.delta / 2), [
     { rate: p.kappa1, jump: adag },
     { rate: p.kappa1, jump: bdag },

@@ -1,7 +1,6 @@
 import {
   create,
   destroy,
-  embed,
   fockSpace,
   identity,
   lindbladian,
@@ -16,6 +15,7 @@ import {
   type Operator,
   type Space,
 } from '@qsync/operators';
+import { embedOnSites } from './embed-on-sites';
 import { resolveParameters, type ParameterTable } from './parameters';
 
 /** Largest Hilbert-space dimension cutoff^N of the exact network (its Liouvillian has dim² rows). */
@@ -83,9 +83,9 @@ export function quantumVanDerPolNetwork(config: QuantumVanDerPolNetworkConfig): 
   }
   const mode = fockSpace(cutoff);
   const space = tensorSpace(...Array.from({ length: N }, () => mode));
-  const a = Array.from({ length: N }, (_, i) => embed(destroy(mode), space, i));
-  const adag = Array.from({ length: N }, (_, i) => embed(create(mode), space, i));
-  const n = Array.from({ length: N }, (_, i) => embed(num(mode), space, i));
+  const a = embedOnSites(destroy(mode), space, N);
+  const adag = embedOnSites(create(mode), space, N);
+  const n = embedOnSites(num(mode), space, N);
   const dissipators = [
     ...adag.map((jump) => ({ rate: p.kappa1, jump })),
     ...a.map((ai) => ({ rate: p.kappa2, jump: power(ai, 2) })),
@@ -95,9 +95,7 @@ export function quantumVanDerPolNetwork(config: QuantumVanDerPolNetworkConfig): 
   }
   const sum = (ops: Operator[]) => ops.reduce((s, o) => plus(s, o));
   const operators: Record<string, Operator> = {};
-  a.forEach((o, i) => (operators[`a${i + 1}`] = o));
-  adag.forEach((o, i) => (operators[`adag${i + 1}`] = o));
-  n.forEach((o, i) => (operators[`n${i + 1}`] = o));
+  for (const [name, perSite] of Object.entries({ a, adag, n })) perSite.forEach((o, i) => (operators[`${name}${i + 1}`] = o));
   operators.A = scaled(sum(a), 1 / N);
   operators.n = scaled(sum(n), 1 / N);
   operators.adag1a2 = times(adag[0], a[1]);

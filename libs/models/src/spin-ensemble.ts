@@ -1,6 +1,5 @@
 import {
   collective,
-  embed,
   lindbladian,
   scaled,
   sigmaMinus,
@@ -10,10 +9,10 @@ import {
   spinHalfSpace,
   tensorSpace,
   type Lindbladian,
-  type Operator,
   type Space,
 } from '@qsync/operators';
 import { assertSpinRates } from './assert-spin-rates';
+import { embedOnSites } from './embed-on-sites';
 import { resolveParameters, type ParameterTable } from './parameters';
 import { spinEnsembleObservables, type SpinEnsembleOperators } from './spin-ensemble-observables';
 
@@ -72,9 +71,8 @@ export function spinEnsemble(config: SpinEnsembleConfig): SpinEnsemble {
   const n = p.N;
   const spin = spinHalfSpace();
   const space = tensorSpace(...Array.from({ length: n }, () => spin));
-  const each = (op: Operator): Operator[] => Array.from({ length: n }, (_, i) => embed(op, space, i));
-  const sp = each(sigmaPlus(spin));
-  const sm = each(sigmaMinus(spin));
+  const sp = embedOnSites(sigmaPlus(spin), space, n);
+  const sm = embedOnSites(sigmaMinus(spin), space, n);
   const sMinus = collective(sm);
   const l = lindbladian(scaled(identity(space), 0), [
     { rate: p.V / n, jump: sMinus },
@@ -85,7 +83,7 @@ export function spinEnsemble(config: SpinEnsembleConfig): SpinEnsemble {
     space,
     spin,
     lindbladian: l,
-    operators: spinEnsembleObservables(space, n, sMinus, collective(each(sigmaZ(spin)))),
+    operators: spinEnsembleObservables(space, n, sMinus, collective(embedOnSites(sigmaZ(spin), space, n))),
     parameters: { N: n, V: p.V, gammaPlus: p.gammaPlus, gammaMinus: p.gammaMinus },
   };
 }

@@ -20,6 +20,7 @@ import {
   type Space,
 } from '@qsync/operators';
 import { assertSpinRates } from './assert-spin-rates';
+import { embedOnSites } from './embed-on-sites';
 import { resolveParameters, type ParameterTable } from './parameters';
 import { spinEnsembleObservables, type SpinEnsembleOperators } from './spin-ensemble-observables';
 
@@ -88,9 +89,9 @@ export function superradiantLaser(config: SuperradiantLaserConfig): Superradiant
   const cavity = fockSpace(p.cutoff);
   const spin = spinHalfSpace();
   const space = tensorSpace(cavity, ...Array.from({ length: n }, () => spin));
-  const each = (op: Operator): Operator[] => Array.from({ length: n }, (_, i) => embed(op, space, i + 1));
-  const sp = each(sigmaPlus(spin));
-  const sm = each(sigmaMinus(spin));
+  // the atoms are factors 1 … N, after the cavity
+  const sp = embedOnSites(sigmaPlus(spin), space, n, 1);
+  const sm = embedOnSites(sigmaMinus(spin), space, n, 1);
   const sMinus = collective(sm);
   const a = embed(destroy(cavity), space, 0);
   const adag = embed(create(cavity), space, 0);
@@ -104,7 +105,7 @@ export function superradiantLaser(config: SuperradiantLaserConfig): Superradiant
     space,
     cavity,
     lindbladian: l,
-    operators: { a, adag, n: embed(num(cavity), space, 0), ...spinEnsembleObservables(space, n, sMinus, collective(each(sigmaZ(spin)))) },
+    operators: { a, adag, n: embed(num(cavity), space, 0), ...spinEnsembleObservables(space, n, sMinus, collective(embedOnSites(sigmaZ(spin), space, n, 1))) },
     parameters: { N: n, cutoff: p.cutoff, Omega: p.Omega, kappa: p.kappa, gammaPlus: p.gammaPlus, gammaMinus: p.gammaMinus },
     badCavityCoupling: (4 * n * p.Omega * p.Omega) / p.kappa,
   };

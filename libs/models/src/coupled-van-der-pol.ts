@@ -15,6 +15,7 @@ import {
 } from '@qsync/operators';
 import { embedOnSites } from './embed-on-sites';
 import { resolveParameters, type ParameterTable } from './parameters';
+import { quantumVanDerPolParameters } from './quantum-van-der-pol';
 
 /** Parameters of two dissipatively coupled quantum vdP oscillators, thesis Eq. (4.8). */
 export interface CoupledVanDerPolConfig {
@@ -38,9 +39,9 @@ export interface CoupledVanDerPolConfig {
 /** The parameter table of {@link coupledVanDerPol}, as scenarios and the CLI see it. */
 export const coupledVanDerPolParameters: ParameterTable = {
   cutoff: { description: 'Fock cutoff of each oscillator', min: 2, integer: true },
-  kappa1: { description: 'linear gain κ1', min: 0 },
-  kappa2: { description: 'two-excitation loss κ2', min: 0 },
-  kappa: { description: 'linear loss κ', min: 0, default: 0 },
+  kappa1: quantumVanDerPolParameters.kappa1,
+  kappa2: quantumVanDerPolParameters.kappa2,
+  kappa: quantumVanDerPolParameters.kappa,
   delta: { description: 'detuning δ', default: 0 },
   V: { description: 'dissipative coupling V, the rate of D[a − b] (Eq. 4.8; the V of Eq. 2.17)', min: 0 },
 };

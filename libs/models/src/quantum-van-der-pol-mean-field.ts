@@ -1,30 +1,12 @@
 import { complexChannel, realChannel, type Channel } from '@qsync/frames';
 import { compileMeanFieldRhs, steadyState, type MeanFieldMasterEquation, type OdeRhs } from '@qsync/integrators';
-import {
-  coherentKet,
-  create,
-  destroy,
-  fockSpace,
-  lindbladian,
-  num,
-  power,
-  pureState,
-  scaled,
-  type DensityMatrix,
-  type Operator,
-  type Space,
-} from '@qsync/operators';
+import { coherentKet, pureState, type DensityMatrix, type Operator, type Space } from '@qsync/operators';
 import { createOdeModel, type OdeModel } from './create-ode-model';
 import { resolveParameters, type ParameterTable } from './parameters';
+import { quantumVanDerPol, quantumVanDerPolParameters, type QuantumVanDerPolConfig } from './quantum-van-der-pol';
 
 /** Parameters of the mean-field equation (4.19) of a network of quantum vdP oscillators. */
-export interface QuantumVanDerPolMeanFieldConfig {
-  /** Fock cutoff (integer ≥ 2). */
-  cutoff: number;
-  /** Linear gain κ1 ≥ 0. */
-  kappa1: number;
-  /** Two-excitation loss κ2 ≥ 0. */
-  kappa2: number;
+export interface QuantumVanDerPolMeanFieldConfig extends Pick<QuantumVanDerPolConfig, 'cutoff' | 'kappa1' | 'kappa2'> {
   /** Coupling V ≥ 0 of the network (4.18). */
   V: number;
   /** Amplitude α0 ≥ 0 of the coherent initial state |α0⟩ (default 0.1: a small perturbation of the incoherent state). */
@@ -33,9 +15,10 @@ export interface QuantumVanDerPolMeanFieldConfig {
 
 /** The parameter table of {@link quantumVanDerPolMeanField}. */
 export const quantumVanDerPolMeanFieldParameters: ParameterTable = {
-  cutoff: { description: 'Fock cutoff (number of levels)', min: 2, integer: true },
-  kappa1: { description: 'linear gain κ1', min: 0 },
-  kappa2: { description: 'two-excitation loss κ2', min: 0 },
+  // the oscillator's own parameters are those of Eq. (4.1)
+  cutoff: quantumVanDerPolParameters.cutoff,
+  kappa1: quantumVanDerPolParameters.kappa1,
+  kappa2: quantumVanDerPolParameters.kappa2,
   V: { description: 'coupling V of the network (Eq. 4.18)', min: 0 },
   alpha0: { description: 'amplitude α0 of the coherent initial state', min: 0, default: 0.1 },
 };
@@ -73,16 +56,11 @@ export interface QuantumVanDerPolMeanField extends OdeModel {
 export function quantumVanDerPolMeanField(config: QuantumVanDerPolMeanFieldConfig): QuantumVanDerPolMeanField {
   const fn = 'quantumVanDerPolMeanField';
   const p = resolveParameters(fn, quantumVanDerPolMeanFieldParameters, config as unknown as Record<string, unknown>);
-  const space = fockSpace(p.cutoff);
+  // the linear part κ1 D[a†] + κ2 D[a²] + V D[a] is the single oscillator (4.1) at ω = 0 with loss κ = V
+  const oscillator = quantumVanDerPol({ cutoff: p.cutoff, kappa1: p.kappa1, kappa2: p.kappa2, kappa: p.V });
+  const { space, lindbladian: l0 } = oscillator;
+  const { a, adag, n: number } = oscillator.operators;
   const n = p.cutoff;
-  const a = destroy(space);
-  const adag = create(space);
-  const number = num(space);
-  const l0 = lindbladian(scaled(number, 0), [
-    { rate: p.kappa1, jump: adag },
-    { rate: p.kappa2, jump: power(a, 2) },
-    { rate: p.V, jump: a },
-  ]);
   const meanField: MeanFieldMasterEquation = { lindbladian: l0, terms: [{ c: { re: 0, im: p.V / 2 }, x: a, y: adag }] };
   const compiled = compileMeanFieldRhs(meanField);
   const rhs: OdeRhs = (out, y) => compiled.applyInto(out, y);

@@ -17,6 +17,7 @@ import {
 } from '@qsync/operators';
 import { embedOnSites } from './embed-on-sites';
 import { resolveParameters, type ParameterTable } from './parameters';
+import { quantumVanDerPolParameters } from './quantum-van-der-pol';
 
 /** Largest Hilbert-space dimension cutoff^N of the exact network (its Liouvillian has dim² rows). */
 export const MAX_VDP_NETWORK_DIMENSION = 4096;
@@ -39,8 +40,8 @@ export interface QuantumVanDerPolNetworkConfig {
 export const quantumVanDerPolNetworkParameters: ParameterTable = {
   N: { description: 'number of oscillators N', min: 2, integer: true },
   cutoff: { description: 'Fock cutoff of each oscillator', min: 2, integer: true },
-  kappa1: { description: 'linear gain κ1', min: 0 },
-  kappa2: { description: 'two-excitation loss κ2', min: 0 },
+  kappa1: quantumVanDerPolParameters.kappa1,
+  kappa2: quantumVanDerPolParameters.kappa2,
   V: { description: 'all-to-all coupling V, each pair at rate V/N (Eq. 4.18)', min: 0 },
 };
 

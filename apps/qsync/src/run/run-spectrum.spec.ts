@@ -31,6 +31,11 @@ function relativePointwise(x: readonly number[], y: readonly number[]): number {
   return d;
 }
 
+/** A 'spectrum' scenario on the frequency grid of a QuTiP fixture case, without observables. */
+function onGridOf(c: FixtureCase, scenario: Record<string, unknown>): Record<string, unknown> {
+  return { method: 'spectrum', frequencies: { start: c.omega[0], stop: c.omega[c.omega.length - 1], count: c.omega.length }, observables: {}, ...scenario };
+}
+
 describe("qsync run, method 'spectrum': one spin (Eq. 4.26) against its Lorentzian", async () => {
   // γ+ = 0.7, γ− = 0.4, ω = 2: s+ decays at Γ/2 = 0.55 and rotates at ω (Eq. 4.28), so
   // S(ω') = w Γ/((ω' − ω)² + Γ²/4) with weight w = ⟨σ+σ−⟩ = (1 + s_z)/2 = γ+/Γ (Eqs. 4.29–4.30).
@@ -101,18 +106,18 @@ describe("qsync run, method 'spectrum': one spin (Eq. 4.26) against its Lorentzi
 });
 
 describe("qsync run, method 'spectrum', against QuTiP 4.7.1's spectrum (cutoff 6)", () => {
+  const spins = fixture.cases.spins_small_delta;
+  const spinParameters = { delta: spins.params.delta, V: spins.params.V, gammaPlus: spins.params.gamma_plus, gammaMinus: spins.params.gamma_minus };
+
   it('two coupled vdP oscillators (Eq. 4.8): S_A and S_B to 1e-6 relative at every frequency', async () => {
     const c = fixture.cases.vdp_small_delta;
     const run = await runScenario(
-      {
+      onGridOf(c, {
         model: 'coupled-quantum-vdp',
         parameters: { cutoff: c.params.N, kappa: c.params.kappa, kappa1: c.params.kappa1, kappa2: c.params.kappa2, delta: c.params.delta, V: c.params.V },
-        method: 'spectrum',
-        frequencies: { start: c.omega[0], stop: c.omega[c.omega.length - 1], count: c.omega.length },
         spectra: { SA: { A: 'adag', B: 'a' }, SB: { A: 'bdag', B: 'b' } },
-        observables: {},
         outputs: ['json'],
-      },
+      }),
       { outDir: join(tmp, 'vdp') },
     );
     expectClose(run.results.spectra?.SA.omega ?? [], c.omega, { rtol: 1e-14, atol: 1e-15 });
@@ -121,42 +126,28 @@ describe("qsync run, method 'spectrum', against QuTiP 4.7.1's spectrum (cutoff 6
   });
 
   it('two coupled spins (Eq. 4.35): S_A and S_B of σ+, σ− to 1e-6 relative', async () => {
-    const c = fixture.cases.spins_small_delta;
     const run = await runScenario(
-      {
+      onGridOf(spins, {
         model: 'coupled-spins',
-        parameters: { delta: c.params.delta, V: c.params.V, gammaPlus: c.params.gamma_plus, gammaMinus: c.params.gamma_minus },
-        method: 'spectrum',
-        frequencies: { start: c.omega[0], stop: c.omega[c.omega.length - 1], count: c.omega.length },
+        parameters: spinParameters,
         spectra: { SA: { A: 'sigmaPlusA', B: 'sigmaMinusA' }, SB: { A: 'sigmaPlusB', B: 'sigmaMinusB' } },
-        observables: {},
         outputs: ['csv'],
-      },
+      }),
       { outDir: join(tmp, 'spins') },
     );
-    expect(relativePointwise(run.results.spectra?.SA.S ?? [], c.S_A)).toBeLessThan(1e-6);
-    expect(relativePointwise(run.results.spectra?.SB.S ?? [], c.S_B)).toBeLessThan(1e-6);
+    expect(relativePointwise(run.results.spectra?.SA.S ?? [], spins.S_A)).toBeLessThan(1e-6);
+    expect(relativePointwise(run.results.spectra?.SB.S ?? [], spins.S_B)).toBeLessThan(1e-6);
     expect(run.files).toEqual(['scenario.json', 'observables.csv', 'spectra.csv']);
   });
 
   it("the 'fourier' route (τ-evolution, Fourier-transformed) agrees with QuTiP too: two spins, S_A to 1e-6 relative", async () => {
-    const c = fixture.cases.spins_small_delta;
     const run = await runScenario(
-      {
-        model: 'coupled-spins',
-        parameters: { delta: c.params.delta, V: c.params.V, gammaPlus: c.params.gamma_plus, gammaMinus: c.params.gamma_minus },
-        method: 'spectrum',
-        frequencies: { start: c.omega[0], stop: c.omega[c.omega.length - 1], count: c.omega.length },
-        spectra: { SA: { A: 'sigmaPlusA', B: 'sigmaMinusA' } },
-        route: 'fourier',
-        observables: {},
-        outputs: ['json'],
-      },
+      onGridOf(spins, { model: 'coupled-spins', parameters: spinParameters, spectra: { SA: { A: 'sigmaPlusA', B: 'sigmaMinusA' } }, route: 'fourier', outputs: ['json'] }),
       { outDir: join(tmp, 'spins-fourier') },
     );
     expect(run.results.spectrum?.route).toBe('fourier');
     const fourier = run.results.spectra?.SA.S ?? [];
-    expect(relativePointwise(fourier, c.S_A)).toBeLessThan(1e-6);
+    expect(relativePointwise(fourier, spins.S_A)).toBeLessThan(1e-6);
     // the route is taken: not the resolvent's numbers bit for bit (they differ at the integrator's tolerance)
     const resolvent = await runScenario({ ...run.scenario, route: 'resolvent', outputs: ['json'] }, { outDir: join(tmp, 'spins-resolvent') });
     const a = resolvent.results.spectra?.SA.S ?? [];

@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expectClose } from '@qsync/testing';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ScenarioError } from '../common/errors';
 import { validateScenario } from '../scenario/validate-scenario';
+import { refused } from '../test-support/refused';
 import type { SpinHusimiProbeResult, SpinPhaseProbeResult, SpinRelativePhaseProbeResult, SteadyObservable } from './results';
 import { runScenario } from './run-scenario';
 
@@ -51,28 +51,17 @@ describe('qsync run: spin-ensemble-permutation-invariant equals spin-ensemble (t
 
 describe('the scenario format for a permutation-invariant model', () => {
   const pi = { ...base, model: 'spin-ensemble-permutation-invariant', probes: [] };
-  const refusedAt = (raw: unknown, path: string, fragment: string) => {
-    let error: unknown;
-    try {
-      validateScenario(raw);
-    } catch (e) {
-      error = e;
-    }
-    expect(error).toBeInstanceOf(ScenarioError);
-    expect((error as ScenarioError).path).toBe(path);
-    expect((error as Error).message).toContain(fragment);
-  };
 
   it('takes N up to 1000 and refuses more', () => {
     expect(() => validateScenario({ ...pi, parameters: { ...pi.parameters, N: 1000 } })).not.toThrow();
-    refusedAt({ ...pi, parameters: { ...pi.parameters, N: 1001 } }, 'scenario.parameters.N', 'must be ≤ 1000, got 1001');
+    refused({ ...pi, parameters: { ...pi.parameters, N: 1001 } }, 'scenario.parameters.N', 'must be ≤ 1000, got 1001');
   });
 
   it('takes only the steady state and spin probes without a spin, and says why', () => {
-    refusedAt({ ...pi, method: 'time-evolution' }, 'scenario.method', "must be 'steady-state' (model 'spin-ensemble-permutation-invariant' is solved for its steady state only; 'spin-ensemble' (N ≤ 10) takes the other methods)");
-    refusedAt({ ...pi, times: { start: 0, stop: 1, count: 2 } }, 'scenario.times', "is not used: model 'spin-ensemble-permutation-invariant' takes only method 'steady-state'");
-    refusedAt({ ...pi, probes: [{ type: 'phase' }] }, 'scenario.probes[0].type', "'phase' needs a Fock mode, model 'spin-ensemble-permutation-invariant' has none");
-    refusedAt({ ...pi, probes: [{ type: 'spin-phase', spin: 'A' }] }, 'scenario.probes[0].spin', 'identical spins (any one is alike)');
-    refusedAt({ ...pi, observables: { s: 'sigmaX' } }, 'scenario.observables.s', "unknown operator 'sigmaX' of model 'spin-ensemble-permutation-invariant' (known: sigmaZ,");
+    refused({ ...pi, method: 'time-evolution' }, 'scenario.method', "must be 'steady-state' (model 'spin-ensemble-permutation-invariant' is solved for its steady state only; 'spin-ensemble' (N ≤ 10) takes the other methods)");
+    refused({ ...pi, times: { start: 0, stop: 1, count: 2 } }, 'scenario.times', "is not used: model 'spin-ensemble-permutation-invariant' takes only method 'steady-state'");
+    refused({ ...pi, probes: [{ type: 'phase' }] }, 'scenario.probes[0].type', "'phase' needs a Fock mode, model 'spin-ensemble-permutation-invariant' has none");
+    refused({ ...pi, probes: [{ type: 'spin-phase', spin: 'A' }] }, 'scenario.probes[0].spin', 'identical spins (any one is alike)');
+    refused({ ...pi, observables: { s: 'sigmaX' } }, 'scenario.observables.s', "unknown operator 'sigmaX' of model 'spin-ensemble-permutation-invariant' (known: sigmaZ,");
   });
 });

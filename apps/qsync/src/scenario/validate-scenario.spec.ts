@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { ScenarioError } from '../common/errors';
 import { probeId } from './probe-id';
 import { coherentTailLimit } from './scenario-defaults';
+import { refused } from '../test-support/refused';
 import { timeGridValues } from './time-grid-values';
 import { validateScenario } from './validate-scenario';
 
@@ -37,21 +38,6 @@ function without(o: Record<string, unknown>, key: string): Record<string, unknow
   const copy = { ...o };
   delete copy[key];
   return copy;
-}
-
-/** Expects `raw` to be refused with a ScenarioError at `path` whose message contains `fragment`. */
-function refused(raw: unknown, path: string, fragment: string): void {
-  let error: unknown;
-  try {
-    validateScenario(raw);
-  } catch (e) {
-    error = e;
-  }
-  expect(error, `expected a refusal at ${path}`).toBeInstanceOf(ScenarioError);
-  const e = error as ScenarioError;
-  expect(e.path).toBe(path);
-  expect(e.message.startsWith(`${path}: `)).toBe(true);
-  expect(e.message).toContain(fragment);
 }
 
 describe('validateScenario: accepted scenarios and resolved defaults', () => {

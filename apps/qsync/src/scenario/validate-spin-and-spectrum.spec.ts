@@ -1,8 +1,8 @@
 // validateScenario on what Ch. 4 added: spin models (spin initial states, spin probes) and the
 // 'spectrum' method. Each refusal is checked for its key path and its words.
 import { describe, expect, it } from 'vitest';
-import { ScenarioError } from '../common/errors';
 import { probeId } from './probe-id';
+import { refused } from '../test-support/refused';
 import { validateScenario } from './validate-scenario';
 
 const spin = { model: 'spin', parameters: { omega: 1, gammaPlus: 2, gammaMinus: 1 }, method: 'steady-state', observables: { sz: 'sigmaZ' } };
@@ -12,19 +12,6 @@ const laser = { model: 'superradiant-laser', parameters: { N: 2, cutoff: 4, Omeg
 const vdp = { model: 'quantum-vdp', parameters: { cutoff: 5, kappa1: 1, kappa2: 1 }, method: 'steady-state', observables: {} };
 const evolve = (base: object, initialState: unknown) => ({ ...base, method: 'time-evolution', initialState, times: { start: 0, stop: 1, count: 3 } });
 const spectrum = { ...vdp, method: 'spectrum', frequencies: { start: -2, stop: 2, count: 5 }, spectra: { S: { A: 'adag', B: 'a' } } };
-
-function refused(raw: unknown, path: string, fragment: string): void {
-  let error: unknown;
-  try {
-    validateScenario(raw);
-  } catch (e) {
-    error = e;
-  }
-  expect(error, `expected a refusal at ${path}`).toBeInstanceOf(ScenarioError);
-  expect((error as ScenarioError).path).toBe(path);
-  expect((error as Error).message).toContain(`${path}: `);
-  expect((error as Error).message).toContain(fragment);
-}
 
 describe('validateScenario: spin probes', () => {
   it('takes the spin probes with their defaults; a spin is named only where there is a choice', () => {

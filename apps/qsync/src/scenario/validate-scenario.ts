@@ -66,12 +66,14 @@ export function validateAndBuild(raw: unknown, catalog: Catalog = modelCatalog):
     parameters,
   };
   const tail = { observables: s.observables as Record<string, string>, outputs: s.outputs as Scenario['outputs'] };
+  // a quantum scenario's last keys, in the order scenario.json shows them
+  const probed = (probes: ProbeSpec[]) => ({ observables: tail.observables, probes, outputs: tail.outputs });
 
   if (entry.kind === 'quantum') {
     const model = build(() => entry.build(parameters));
     const probes = checkProbes(s.probes as ProbeSpec[]);
     if (s.method === 'steady-state') {
-      return { scenario: { ...common, method: 'steady-state', observables: tail.observables, probes, outputs: tail.outputs }, model };
+      return { scenario: { ...common, method: 'steady-state', ...probed(probes) }, model };
     }
     if (s.method === 'spectrum') {
       return {
@@ -81,9 +83,7 @@ export function validateAndBuild(raw: unknown, catalog: Catalog = modelCatalog):
           frequencies: s.frequencies as never,
           spectra: s.spectra as never,
           route: s.route as never,
-          observables: tail.observables,
-          probes,
-          outputs: tail.outputs,
+          ...probed(probes),
         },
         model,
       };
@@ -95,9 +95,7 @@ export function validateAndBuild(raw: unknown, catalog: Catalog = modelCatalog):
         initialState: checkInitialState(s.initialState as InitialStateSpec, model, entry),
         times: s.times as never,
         tolerances: s.tolerances as never,
-        observables: tail.observables,
-        probes,
-        outputs: tail.outputs,
+        ...probed(probes),
       },
       model,
     };
@@ -105,7 +103,7 @@ export function validateAndBuild(raw: unknown, catalog: Catalog = modelCatalog):
   if (entry.kind === 'permutation-invariant') {
     const model = build(() => entry.build(parameters));
     const probes = checkProbes(s.probes as ProbeSpec[]);
-    return { scenario: { ...common, method: 'steady-state', observables: tail.observables, probes, outputs: tail.outputs }, model };
+    return { scenario: { ...common, method: 'steady-state', ...probed(probes) }, model };
   }
   if (entry.kind === 'order-parameter') {
     const model = build(() => entry.build(parameters));

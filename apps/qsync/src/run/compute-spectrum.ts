@@ -21,7 +21,7 @@ export interface SpectraOutcome {
  * symmetry blocks Bρ_ss lives in, by the library's 'auto' solver (a band LU for small blocks or blocks
  * holding the populations; GMRES with an ILU(0) preconditioner, warm-started across frequencies, where
  * the band LU would cost more than 1e6 multiply-adds per frequency, e.g. two vdP oscillators from
- * cutoff 8 on); route 'fourier' Fourier-transforms the τ-evolution. Both follow QuTiP's
+ * cutoff 7 on); route 'fourier' Fourier-transforms the τ-evolution. Both follow QuTiP's
  * `spectrum` conventions (two-sided; a component e^{+iω₀τ} of ⟨A(τ)B⟩ appears at
  * +ω₀). Each spectrum reports its peak (largest sample, refined by a parabola) and its power
  * ∫ S dω/2π on the grid (trapezoid rule; for B = A† the whole line is ⟨AB⟩ − |⟨A⟩|² when the grid

@@ -122,7 +122,11 @@ export interface SpectrumResult {
 /** How the spectra were computed. */
 export interface SpectrumInfo {
   readonly frequencies: { readonly start: number; readonly stop: number; readonly count: number };
-  /** 'resolvent': one sparse LU of (iω − L) per frequency; 'fourier': the τ-evolution, Fourier-transformed (quantum regression theorem). */
+  /**
+   * 'resolvent': one sparse solve of (iω − L)Y = (B − ⟨B⟩)ρ_ss per frequency (band LU, or GMRES
+   * with ILU(0) on large blocks without populations); 'fourier': the τ-evolution,
+   * Fourier-transformed (quantum regression theorem).
+   */
   readonly route: 'resolvent' | 'fourier';
 }
 

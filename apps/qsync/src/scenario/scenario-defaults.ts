@@ -19,7 +19,7 @@ export const scenarioLimits = {
   times: 100_000,
   phasePoints: 65_536,
   husimiPoints: 401,
-  /** one sparse LU per frequency and spectrum (or a τ-evolution): a few thousand is plenty for a line shape */
+  /** one sparse solve per frequency and spectrum (or a τ-evolution): a few thousand is plenty for a line shape */
   frequencies: 20_000,
 } as const;
 

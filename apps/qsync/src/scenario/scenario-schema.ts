@@ -102,7 +102,7 @@ function modelBranch(name: string, entry: Entry): z.ZodObject | z.ZodDiscriminat
             error: (iss: Issue) => (typeof iss.input === 'string' ? `must be 'resolvent' or 'fourier', got '${iss.input}'` : typed('a string')(iss)),
           })
           .default('resolvent')
-          .describe("how S(ω) is computed: 'resolvent' (a sparse LU of (iω − L) per frequency) or 'fourier' (the τ-evolution, Fourier-transformed)"),
+          .describe("how S(ω) is computed: 'resolvent' (a sparse solve of (iω − L)Y = (B − ⟨B⟩)ρ_ss per frequency: band LU, or GMRES on large blocks) or 'fourier' (the τ-evolution, Fourier-transformed)"),
         observables: tail.observables,
         ...probes,
         outputs: tail.outputs,

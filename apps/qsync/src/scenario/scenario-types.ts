@@ -122,7 +122,8 @@ export interface SpectrumScenario extends ScenarioCommon {
   /** Output name → the operators A, B of S(ω). */
   readonly spectra: Readonly<Record<string, SpectrumSpec>>;
   /**
-   * 'resolvent' (default): one sparse LU of (iω − L) per frequency; 'fourier': the τ-evolution
+   * 'resolvent' (default): one sparse solve of (iω − L)Y = (B − ⟨B⟩)ρ_ss per frequency (band LU, or GMRES
+   * with ILU(0) on large blocks without populations); 'fourier': the τ-evolution
    * by Dormand–Prince, Fourier-transformed (the independent route, slower).
    */
   readonly route: 'resolvent' | 'fourier';

@@ -13,13 +13,13 @@ import type { RegressionProblem } from './regression-problem';
 
 /**
  * S(ω) = 2 Re Tr[A (iω − L)⁻¹ X₀] at each ω, written into `density` (internal to the library):
- * the Laplace transform of Tr[A e^{Lτ} X₀] at s = iω, one sparse band LU of (iω − L) on the
- * kept blocks per frequency (reverse Cuthill–McKee ordering, computed once), or GMRES with an
+ * the Laplace transform of Tr[A e^{Lτ} X₀] at s = iω, one sparse solve of (iω − L) on the
+ * kept blocks per frequency: a band LU (reverse Cuthill–McKee ordering, computed once), or GMRES with an
  * ILU(0) preconditioner of (iω − L), started from the previous frequency's solution. Yields
  * after each frequency.
  *
  * 'auto' takes GMRES when the band LU would cost more than 1e6 complex multiply-adds
- * (m·kl·(kl + ku); two vdP oscillators from Fock cutoff 8 on) and the blocks hold no
+ * (m·kl·(kl + ku + 1); two vdP oscillators from Fock cutoff 7 on) and the blocks hold no
  * populations: there GMRES converges in ~25 iterations to a relative residual of 1e-13 at every ω
  * (measured at cutoffs 8–16), 5–10× faster than the band LU at cutoff 12–16. A frequency where
  * GMRES does not converge is solved by the band LU instead.

@@ -37,3 +37,9 @@ export type { SteadyStateCorrelationConfig } from './steady-state-correlation-co
 export { steadyStateSpectrum } from './steady-state-spectrum';
 export { steadyStateSpectrumChunked } from './steady-state-spectrum-chunked';
 export type { SteadyStateSpectrumConfig } from './steady-state-spectrum-config';
+export { currentSpectrum } from './current-spectrum';
+export type { CurrentSpectrumConfig } from './current-spectrum';
+export type { CurrentSpectrum } from './current-spectrum-accumulator';
+export type { CurrentSpectrumOptions } from './current-spectrum-options';
+export { currentSpectrumOf } from './current-spectrum-of';
+export type { CurrentSpectrumOfConfig } from './current-spectrum-of';

@@ -3,3 +3,15 @@
 
 // seeds
 export { trajectoryRng } from './trajectory-rng';
+
+// trajectory ensembles on worker threads: running mean and standard error, seeded per trajectory
+export { trajectoryEnsemble } from './trajectory-ensemble';
+export type {
+  EnsembleChannel,
+  EnsembleFrame,
+  TrajectoryColumn,
+  TrajectoryColumns,
+  TrajectoryEnsembleConfig,
+  TrajectoryFunction,
+  TrajectoryTask,
+} from './trajectory-ensemble';

@@ -4,6 +4,10 @@
 // seeds
 export { trajectoryRng } from './trajectory-rng';
 
+// photon counting: quantum jumps with detection efficiency (Sec. 3.3, Eq. 6.24)
+export { photonCounting } from './photon-counting';
+export type { CountedChannel, PhotonCountingConfig } from './photon-counting';
+
 // trajectory ensembles on worker threads: running mean and standard error, seeded per trajectory
 export { trajectoryEnsemble } from './trajectory-ensemble';
 export type {

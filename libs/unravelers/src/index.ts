@@ -8,6 +8,19 @@ export { trajectoryRng } from './trajectory-rng';
 export { photonCounting } from './photon-counting';
 export type { CountedChannel, PhotonCountingConfig } from './photon-counting';
 
+// diffusive unravelings: homodyne and heterodyne detection (Eqs. 3.11–3.15, 6.24–6.25)
+export { compileDiffusiveSme } from './compile-diffusive-sme';
+export type { DiffusiveSme, DiffusiveSmeModel, MonitoredChannel, SmeMethod } from './compile-diffusive-sme';
+export { createDiffusiveTrajectories } from './create-diffusive-trajectories';
+export type {
+  DiffusiveTrajectories,
+  DiffusiveTrajectoryConfig,
+  DiffusiveTrajectoryCursor,
+  SmeStats,
+} from './create-diffusive-trajectories';
+export { smesolve } from './smesolve';
+export type { SmesolveConfig } from './smesolve';
+
 // trajectory ensembles on worker threads: running mean and standard error, seeded per trajectory
 export { trajectoryEnsemble } from './trajectory-ensemble';
 export type {

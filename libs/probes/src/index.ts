@@ -64,3 +64,12 @@ export { hotellingT2, type HotellingT2 } from './hotelling-t2';
 export { weightedSlope } from './weighted-slope';
 export { balancedPeakPhase, type BalancedPeakPhase, type BalancedPeakPhaseConfig } from './balanced-peak-phase';
 export { incoherentOrderModulus } from './incoherent-order-modulus';
+// Detector probes on heterodyne currents (thesis Eqs. 4.14–4.15, 4.48–4.49).
+export { currentPhaseHistogram } from './current-phase-histogram';
+export type { CurrentPhaseHistogram } from './current-phase-support';
+export { currentPhaseHistogramOf } from './current-phase-histogram-of';
+export type { CurrentPhaseHistogramOfConfig } from './current-phase-histogram-of';
+export { currentPhase } from './current-phase';
+export type { CurrentPhaseConfig } from './current-phase';
+export { currentPhaseOf } from './current-phase-of';
+export type { CurrentPhaseOfConfig } from './current-phase-of';

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { currentPhaseHistogram } from './current-phase-histogram';
+import { maxRelativePhase } from './max-relative-phase';
+import { relativePhaseDistribution } from './relative-phase-distribution';
+import { coherentKet, kronKet, periodicAngles, pure } from './test-support/states';
 import { heterodynePair, measuredPhaseDifferenceLaw } from './test-support/heterodyne-pairs';
 import type { HeterodynePair } from './test-support/heterodyne-pairs';
 
@@ -16,6 +19,22 @@ describe('currentPhaseHistogram', () => {
     expect(sign.counts[4]).toBe(1); // (0, π/4]
     // a zero current has no phase: skipped
     expect(currentPhaseHistogram(Float64Array.of(0, 0, 1, 0), Float64Array.of(1, 0, 1, 0), { bins: 2 }).samples).toBe(1);
+  });
+
+  it('peaks where Q(φ_AB) of Eq. (4.11) peaks, for currents √κ⟨a⟩, √κ⟨b⟩ of a coherent pair (sign by construction)', () => {
+    // |α⟩⊗|β⟩ with α = r e^{−iφ_A}, β = r e^{−iφ_B}, φ_A = 2, φ_B = −0.9: φ_AB = 2.9
+    const [phiA, phiB, r, N] = [2, -0.9, 1.5, 14];
+    const alpha = [r * Math.cos(phiA), -r * Math.sin(phiA)];
+    const beta = [r * Math.cos(phiB), -r * Math.sin(phiB)];
+    const rho = pure(kronKet(coherentKet(alpha[0], alpha[1], N), coherentKet(beta[0], beta[1], N)), [N, N]);
+    const phis = periodicAngles(720);
+    const q = maxRelativePhase(relativePhaseDistribution(rho, phis), phis);
+    const wrapped = (x: number) => Math.atan2(Math.sin(x), Math.cos(x));
+    expect(Math.abs(wrapped(q.argmax - 2.9))).toBeLessThan(1e-3);
+    // noise-free currents (⟨a⟩ = α, ⟨b⟩ = β): every sample in the bin of φ_AB = 2.9, not of −2.9
+    const h = currentPhaseHistogram(Float64Array.of(alpha[0], alpha[1]), Float64Array.of(beta[0], beta[1]), { bins: 360 });
+    const bin = h.counts.indexOf(1);
+    expect(Math.abs(wrapped(h.centers[bin] - q.argmax))).toBeLessThan(Math.PI / 360 + 1e-3);
   });
 
   it('refuses bad input by name', () => {

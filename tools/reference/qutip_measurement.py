@@ -10,7 +10,9 @@ system Python that has QuTiP 4.7 (Debian's python3-qutip):
 Model: dρ/dt = −i[ω a†a, ρ] + κ1 D[a†]ρ + κ2 D[a²]ρ + κ D[a]ρ, cutoff N (levels 0…N−1,
 a† the transpose of the truncated a), ρ(0) = |α⟩⟨α| with the normalised truncated coherent
 state. Three ensembles, each stored as the mean over trajectories of ⟨a⟩(t) and ⟨a†a⟩(t) with
-the standard error of that mean (sample standard deviation / √ntraj):
+the standard error of that mean (sample standard deviation / √ntraj), and the mean of
+|⟨a⟩_c(t)|² over the trajectories (`abs2_a`, with `abs2_a_se`), which unlike the means depends on
+the unraveling (how strongly the measurement localises the conditional state):
 
 - `mcsolve`: quantum jumps (photon counting) on all three collapse operators √κ a, √κ1 a†,
   √κ2 a² (QuTiP's Monte-Carlo wave function; every channel is a jump channel).
@@ -77,6 +79,8 @@ def stats(per_traj):
 def pack(name, a_tr, n_tr, me_a, me_n, extra):
     ma, sa_re, sa_im = stats(a_tr)
     mn, sn_re, _ = stats(n_tr)
+    # E|⟨a⟩_c|² depends on the unraveling (the measurement's backaction), unlike the means
+    m2, s2, _ = stats(np.abs(np.asarray(a_tr)) ** 2)
     # how far each ensemble sits from the master equation, in standard errors
     z = max(
         float(np.max(np.abs(ma.real - me_a.real)[1:] / sa_re[1:])),
@@ -88,6 +92,7 @@ def pack(name, a_tr, n_tr, me_a, me_n, extra):
         **extra,
         "a_re": rnd(ma.real), "a_im": rnd(ma.imag), "a_se_re": rnd(sa_re), "a_se_im": rnd(sa_im),
         "n": rnd(mn.real), "n_se": rnd(sn_re),
+        "abs2_a": rnd(m2.real), "abs2_a_se": rnd(s2),
         "max_z_vs_mesolve": rnd(z),
     }
 

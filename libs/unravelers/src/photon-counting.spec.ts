@@ -116,8 +116,9 @@ describe('photonCounting: quantum vdP (Eq. 4.1, Fig. 4.1 parameters, cutoff 10) 
   it('every channel counted with ξ = 1 (ket path): ⟨a⟩(t), ⟨n⟩(t) within 3 SE at every output time', async () => {
     const me = await master(times);
     const e = await ensemble({ dt: DT, samples: SAMPLES, expect: { a, n }, state: 'ket' }, 400, 11);
-    // 3 SE at 60 comparisons: a correct code passes with probability ≳ 0.85 per seed; the seed is
-    // fixed, so the test is deterministic. Measured worst: see the note in the issue.
+    // 3 SE at each of 60 comparisons (the issue's criterion; seed fixed, so deterministic).
+    // Measured worst z = 1.7 (ket path, 400 trajectories) and 2.4 (ρ path below, 100 trajectories);
+    // choosing the gain channel 2× too often at a click gives z = 38.
     expect(worstZ(e, me)).toBeLessThan(3);
     // the ensemble resolves the dynamics: ⟨n⟩ moves by ≫ its standard error (a check that can fail)
     expect(Math.abs(e.n[SAMPLES - 1].mu - e.n[0].mu) / e.n[SAMPLES - 1].se).toBeGreaterThan(10);

@@ -58,6 +58,13 @@ export interface DiffusiveSme {
    * made Hermitian and of trace 1; nothing is allocated.
    */
   stepInto(rho: Float64Array, t: number, dt: number, dW: Float64Array, signal: Float64Array, method: SmeMethod): void;
+  /**
+   * The same step driven by a measured record instead of the noise (quantum filtering): dY_l is
+   * the record's increment over the step in each noise's units (homodyne I·dt; heterodyne
+   * √2·Re I·dt and √2·Im I·dt), and the step uses the innovation dW_l = dY_l − s_l·dt with the
+   * signal s_l of ρ(t), which it writes into `signal`.
+   */
+  filterStepInto(rho: Float64Array, t: number, dt: number, dY: Float64Array, signal: Float64Array, method: SmeMethod): void;
 }
 
 /**
@@ -168,12 +175,8 @@ export function compileDiffusiveSme(model: DiffusiveSmeModel): DiffusiveSme {
   const m = new Float64Array(size);
   const z = new Float64Array(size);
 
-  return {
-    n,
-    dims,
-    noises,
-    channels,
-    stepInto(rho, t, dt, dW, signal, method) {
+  const innovation = new Float64Array(noises);
+  const step = (rho: Float64Array, t: number, dt: number, noise: Float64Array, signal: Float64Array, method: SmeMethod, measured: boolean) => {
       setFactors(t);
       rhs.applyInto(drift, rho);
       for (let c = 0; c < resolved.length; c++) {
@@ -193,6 +196,12 @@ export function compileDiffusiveSme(model: DiffusiveSmeModel): DiffusiveSme {
         const s = 2 * (fRe[l] * trY[2 * c] - fIm[l] * trY[2 * c + 1]);
         signal[l] = s;
         hInto(b[l], y[c], fRe[l], fIm[l], s, rho, n);
+      }
+      // filtering: the noise is what the record holds beyond the expected signal
+      let dW = noise;
+      if (measured) {
+        for (let l = 0; l < noises; l++) innovation[l] = noise[l] - signal[l] * dt;
+        dW = innovation;
       }
       // Euler–Maruyama part: ρ + L(ρ)dt + Σ b_l dW_l, accumulated in drift
       for (let q = 0; q < size; q++) drift[q] *= dt;
@@ -242,7 +251,14 @@ export function compileDiffusiveSme(model: DiffusiveSmeModel): DiffusiveSme {
       }
       for (let q = 0; q < size; q++) rho[q] += drift[q];
       hermitizeAndNormalize(rho, n);
-    },
+  };
+  return {
+    n,
+    dims,
+    noises,
+    channels,
+    stepInto: (rho, t, dt, dW, signal, method) => step(rho, t, dt, dW, signal, method, false),
+    filterStepInto: (rho, t, dt, dY, signal, method) => step(rho, t, dt, dY, signal, method, true),
   };
 }
 

@@ -4,6 +4,7 @@ import type { Rng } from '@qsync/linalg';
 import type { DensityMatrix, Operator } from '@qsync/operators';
 import { compileDiffusiveSme } from './compile-diffusive-sme';
 import type { DiffusiveSme, DiffusiveSmeModel, SmeMethod } from './compile-diffusive-sme';
+import { expectInto } from './expect-into';
 import { isPositiveWithin } from './is-positive-within';
 import { trajectoryRng } from './trajectory-rng';
 
@@ -248,20 +249,4 @@ export function createDiffusiveTrajectories(model: DiffusiveSmeModel, config: Di
       return cursor.stats;
     },
   };
-}
-
-/** out[at], out[at + 1] = Tr[O ρ] (complex). */
-function expectInto(out: Float64Array, at: number, op: Operator, rho: Float64Array, n: number): void {
-  const { rowPtr, colIdx, data } = op.matrix;
-  let re = 0;
-  let im = 0;
-  for (let i = 0; i < n; i++) {
-    for (let p = rowPtr[i]; p < rowPtr[i + 1]; p++) {
-      const q = 2 * (colIdx[p] * n + i);
-      re += data[2 * p] * rho[q] - data[2 * p + 1] * rho[q + 1];
-      im += data[2 * p] * rho[q + 1] + data[2 * p + 1] * rho[q];
-    }
-  }
-  out[at] = re;
-  out[at + 1] = im;
 }

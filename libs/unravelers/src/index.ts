@@ -21,6 +21,12 @@ export type {
 export { smesolve } from './smesolve';
 export type { SmesolveConfig } from './smesolve';
 
+// quantum filtering: the conditional state a recorded current implies
+export { quantumFilter } from './quantum-filter';
+export type { QuantumFilterResult } from './quantum-filter';
+export { quantumFilterOf } from './quantum-filter-of';
+export type { QuantumFilterConfig } from './filter-engine';
+
 // trajectory ensembles on worker threads: running mean and standard error, seeded per trajectory
 export { trajectoryEnsemble } from './trajectory-ensemble';
 export type {

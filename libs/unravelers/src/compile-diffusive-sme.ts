@@ -250,7 +250,7 @@ export function compileDiffusiveSme(model: DiffusiveSmeModel): DiffusiveSme {
         }
       }
       for (let q = 0; q < size; q++) rho[q] += drift[q];
-      hermitizeAndNormalize(rho, n);
+      hermitizeAndNormalize(rho, n, t, dt);
   };
   return {
     n,
@@ -299,11 +299,11 @@ function csrDenseInto(out: Float64Array, a: CsrMatrix, x: Float64Array, n: numbe
 }
 
 /** ρ ← (ρ + ρ†)/2 / Tr ρ: removes the round-off and O(dt^{3/2}) drift of Hermiticity and trace. */
-function hermitizeAndNormalize(rho: Float64Array, n: number): void {
+function hermitizeAndNormalize(rho: Float64Array, n: number, t: number, dt: number): void {
   let tr = 0;
   for (let i = 0; i < n; i++) tr += rho[2 * (i * n + i)];
   if (!(tr > 0) || !Number.isFinite(tr)) {
-    throw new Error(`DiffusiveSme.stepInto: the trace of ρ became ${tr} (step too large for the rates?)`);
+    throw new Error(`DiffusiveSme: the trace of ρ became ${tr} in the step from t = ${t} (dt = ${dt} too large for the rates?)`);
   }
   const inv = 1 / tr;
   for (let i = 0; i < n; i++) {

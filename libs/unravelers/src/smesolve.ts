@@ -51,9 +51,9 @@ export function smesolve(model: DiffusiveSmeModel, config: SmesolveConfig): Chun
   }
   const names = Object.keys(runs.schema.channels);
   const complex = names.map((name) => runs.schema.channels[name].kind === 'complex');
-  // a chunk is a slice of samples of about 20 000 step-units of work (n² · steps)
+  // a chunk: samples worth about 5e5 entry-updates of ρ (n²·(noises + 4) per step, a few ms)
   const n = runs.sme.n;
-  const perChunk = Math.max(1, Math.floor(2e6 / (n * n * (config.outputEvery ?? 1) * (runs.sme.noises + 4))));
+  const perChunk = Math.max(1, Math.floor(5e5 / (n * n * (config.outputEvery ?? 1) * (runs.sme.noises + 4))));
   return chunkedObservable<SampleRecord>(
     function* (ctx) {
       const cursor = runs.start(trajectory);

@@ -3,6 +3,7 @@ import { couplingSpectra } from './coupling-spectra';
 import { resolveFigureConfig } from './figure-config';
 import { figureStream } from './figure-stream';
 import type { FigureRecipe } from './figure-types';
+import { heterodyneSpectrum } from './heterodyne-spectrum';
 import { symmetricGrid, symmetryDefect } from './quantum-spectra-support';
 
 /** κ = κ2, κ1 = 3κ2, δ = 5κ2 of the caption, in units where κ2 = 1. */
@@ -21,16 +22,27 @@ const MIN_CUTOFF = 8;
 /** ω/κ2 on [−2δ, 2δ]: 241 frequencies at full size. */
 const HALF_WIDTH = 2 * DELTA;
 const HALF_POINTS = 120;
-/** The coupling at which the Fourier route is run as well (V = δ). */
+/** The coupling at which the Fourier route is run as well (V = δ), and the currents are recorded. */
 const FOURIER_COUPLING = 1;
+/**
+ * The heterodyne recording at V = δ: Fock cutoff 6 per oscillator (a full-state SME of 36² entries;
+ * its own S(ω) is the reference, so the truncation does not enter the check), Euler–Maruyama at
+ * dt = 5e-3, 20000 time units (7.8 h of CPU would be needed at cutoff 12); `scale` lowers the cutoff
+ * (≥ 4, where dt = 1e-2 suffices) and the length as scale² (≥ 1000).
+ */
+const MEASUREMENT_CUTOFF = 6;
+const MEASUREMENT_DURATION = 20000;
 
 /**
  * Fig. 4.4: frequency entrainment of two quantum vdP oscillators (Eq. 4.8, `coupledVanDerPol`),
  * κ = κ2, κ1 = 3κ2, δ = 5κ2, for V ∈ {0, δ/2, δ, 2δ}: the steady-state spectra S_A(ω), S_B(ω) of
  * Eq. (4.12), A = a†, B = a (and b†, b), by the quantum regression theorem
  * (`steadyStateSpectrumChunked`, resolvent route) on ω ∈ [−2δ, 2δ] (241 frequencies), Fock cutoff
- * 12. The heterodyne scatter points of the thesis come with the measurement issue. `scale` shrinks
- * the frequency grid (2·4⌈scale·120/4⌉ + 1 ≥ 49) and the cutoff (scale·12 ≥ 8).
+ * 12. The scatter points: (S^m − 1)/κ of oscillator A's heterodyne current at V = δ (Eqs. 4.14,
+ * 4.16; `heterodyneSpectrum`: one stationary trajectory of the SME watching a and b, averaged over
+ * windows of δ/10 as the thesis does), at Fock cutoff 6 over 20000 time units. `scale` shrinks
+ * the frequency grid (2·4⌈scale·120/4⌉ + 1 ≥ 49), the cutoff (scale·12 ≥ 8), the recording's
+ * cutoff (scale·6 ≥ 4) and its length (scale²·20000 ≥ 1000).
  *
  * Checks (independent of the code under test):
  * - the Fourier route (τ-evolution by Dormand–Prince, transformed on its steps) against the
@@ -39,7 +51,10 @@ const FOURIER_COUPLING = 1;
  * - V = 0: oscillator A is alone, U(1)-symmetric at frequency +δ/2 (Eq. 4.1), so S_A is symmetric
  *   about +δ/2 and peaks there: the largest asymmetry (expected 0) and the peak (expected δ/2);
  * - the peaks approach each other as V grows (Fig. 2.5b): the number of couplings at which the
- *   separation of the peaks of S_A and S_B grows, expected 0.
+ *   separation of the peaks of S_A and S_B grows, expected 0;
+ * - Eq. (4.16): the window means of S^m against κS + 1 (S of the recording's own model): χ²/dof
+ *   (expected 1 ± √(2/41)), the largest relative deviation with the largest window error, and the
+ *   noise floor (|ω| ≥ π/(2Δ), expected 1).
  */
 export const figure44: FigureRecipe = {
   id: '4.4',
@@ -49,6 +64,9 @@ export const figure44: FigureRecipe = {
     const cfg = resolveFigureConfig('4.4', config);
     const cutoff = Math.max(MIN_CUTOFF, cfg.size(CUTOFF, MIN_CUTOFF));
     const omega = symmetricGrid(HALF_WIDTH, cfg.size(HALF_POINTS, 24));
+    const measurementCutoff = cfg.size(MEASUREMENT_CUTOFF, 4);
+    const duration = Math.max(1000, Math.round(MEASUREMENT_DURATION * cfg.scale ** 2));
+    const dt = measurementCutoff <= 4 ? 1e-2 : 5e-3;
     return figureStream(async (ctx) => {
       const { spectra, peaks, panel, checks } = await couplingSpectra(ctx, omega, {
         couplings: COUPLINGS,
@@ -63,6 +81,21 @@ export const figure44: FigureRecipe = {
         unit: 'κ2',
       });
       const uncoupled = spectra[COUPLINGS.indexOf(0)].sA;
+      const measured = coupledVanDerPol({ cutoff: measurementCutoff, kappa: KAPPA, kappa1: KAPPA1, kappa2: KAPPA2, delta: DELTA, V: FOURIER_COUPLING * DELTA });
+      const heterodyne = await heterodyneSpectrum(ctx, {
+        lindbladian: measured.lindbladian,
+        a: measured.operators.a,
+        adag: measured.operators.adag,
+        b: measured.operators.b,
+        kappa: KAPPA,
+        duration,
+        dt,
+        noiseSeed: cfg.seed,
+        halfWidth: HALF_WIDTH,
+        window: DELTA / 10,
+        stage: 'heterodyne currents, V = 1δ',
+        label: `V = δ, cutoff ${measurementCutoff}`,
+      });
       return {
         id: '4.4',
         title: figure44.title,
@@ -74,15 +107,21 @@ export const figure44: FigureRecipe = {
           couplings: COUPLINGS.map((c) => `${c}δ`).join(', '),
           cutoff,
           frequencies: omega.length,
+          measurementCutoff,
+          measurementDuration: duration,
+          measurementDt: dt,
+          measurementSegments: heterodyne.segments,
+          measurementPositivityViolations: heterodyne.positivityViolations,
           ...peaks,
         },
-        panels: [panel],
+        panels: [{ ...panel, series: [...panel.series, heterodyne.series] }],
         checks: [
           checks.fourier,
           checks.mirror,
           { name: 'V = 0: asymmetry of S_A about +δ/2 (one U(1)-symmetric oscillator): largest |S(δ/2 + x) − S(δ/2 − x)| / peak', equation: '4.1, 4.12', value: symmetryDefect(omega, uncoupled, DELTA / 2), expected: 0 },
           { name: 'V = 0: peak of S_A at the bare frequency +δ/2', equation: '4.1, 4.12', value: peaks.peakA_V0delta, expected: DELTA / 2 },
           checks.approach,
+          ...heterodyne.checks,
         ],
       };
     });

@@ -8,6 +8,7 @@ import { figure27 } from './figure-2-7';
 import { figure28 } from './figure-2-8';
 import { figure29 } from './figure-2-9';
 import { figure41 } from './figure-4-1';
+import { figure42 } from './figure-4-2';
 import { figure43 } from './figure-4-3';
 import { figure44 } from './figure-4-4';
 import { figure45 } from './figure-4-5';
@@ -19,5 +20,5 @@ import type { FigureRecipe } from './figure-types';
 
 /** The thesis figures qsync reproduces, by figure number. */
 export const figureCatalog: Readonly<Record<string, FigureRecipe>> = Object.fromEntries(
-  [figure21, figure22, figure23, figure24, figure25, figure26, figure27, figure28, figure29, figure41, figure43, figure44, figure45, figure46, figure48, figure49, figure410].map((f) => [f.id, f]),
+  [figure21, figure22, figure23, figure24, figure25, figure26, figure27, figure28, figure29, figure41, figure42, figure43, figure44, figure45, figure46, figure48, figure49, figure410].map((f) => [f.id, f]),
 );

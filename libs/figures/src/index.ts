@@ -25,6 +25,7 @@ export { figure27 } from './figure-2-7';
 export { figure28 } from './figure-2-8';
 export { figure29 } from './figure-2-9';
 export { figure41 } from './figure-4-1';
+export { figure42 } from './figure-4-2';
 export { figure43 } from './figure-4-3';
 export { figure44 } from './figure-4-4';
 export { figure45 } from './figure-4-5';

@@ -30,6 +30,7 @@ export { figure43 } from './figure-4-3';
 export { figure44 } from './figure-4-4';
 export { figure45 } from './figure-4-5';
 export { figure46 } from './figure-4-6';
+export { figure47 } from './figure-4-7';
 export { figure48 } from './figure-4-8';
 export { figure49 } from './figure-4-9';
 export { figure410 } from './figure-4-10';

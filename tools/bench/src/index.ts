@@ -46,3 +46,15 @@ export { formatSpectrumReport, piSecondsScaled, SPECTRUM_RESULTS_START, SPECTRUM
 export type { SpectrumBenchReport } from './spectrum-report';
 export { parseSpectrumBenchArgs } from './spectrum-bench-args';
 export type { SpectrumBenchOptions } from './spectrum-bench-args';
+export { benchVdpStep, profileSmeStep, benchKerrMesolve, benchKerrSmesolve, VDP_BENCH_PARAMS } from './measurement-bench';
+export type { VdpStepCase, StepProfile, KerrMesolveCase, KerrSmesolveCase } from './measurement-bench';
+export { kerrBenchModel, KERR_BENCH_PARAMS } from './kerr-bench-model';
+export type { KerrBenchModel } from './kerr-bench-model';
+export { kerrHomodyneTrajectory, kerrHomodyneTask } from './kerr-homodyne-task';
+export type { KerrHomodyneConfig } from './kerr-homodyne-task';
+export { runQutipMeasurement, parseQutipMeasurementBench } from './run-qutip-measurement';
+export type { QutipMeasurementBench, QutipVdpCase, QutipKerrMesolve, QutipKerrSmesolve, RunQutipMeasurementConfig } from './run-qutip-measurement';
+export { formatMeasurementReport, kerrMesolvePairing, qutipSmesolveScaled, MEASUREMENT_RESULTS_START, MEASUREMENT_RESULTS_END, MEASUREMENT_TARGET_RATIO } from './measurement-report';
+export type { MeasurementBenchReport } from './measurement-report';
+export { parseMeasurementBenchArgs } from './measurement-bench-args';
+export type { MeasurementBenchOptions } from './measurement-bench-args';

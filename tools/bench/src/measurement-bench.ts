@@ -1,0 +1,237 @@
+import { compileLindbladRhs, mesolve } from '@qsync/integrators';
+import { coherentKet, create, destroy, fockSpace, lindbladian, num, power, pureState, scaled } from '@qsync/operators';
+import type { DensityMatrix, Operator } from '@qsync/operators';
+import { compileDiffusiveSme, createDiffusiveTrajectories, trajectoryEnsemble } from '@qsync/unravelers';
+import type { DiffusiveSmeModel, SmeMethod } from '@qsync/unravelers';
+import { lastValueFrom, toArray } from 'rxjs';
+import { kerrBenchModel, KERR_BENCH_PARAMS } from './kerr-bench-model';
+import { kerrHomodyneTask } from './kerr-homodyne-task';
+import type { KerrHomodyneConfig } from './kerr-homodyne-task';
+import { median } from './median';
+
+/** The quantum vdP oscillator of Fig. 4.1 (rates in units of κ), as qutip_measurement_bench.py has it. */
+export const VDP_BENCH_PARAMS = { omega: 4, gain: 4, loss: 1, loss2: 0.5, alpha: 1 } as const;
+
+/** qsync's time per step of one heterodyne vdP trajectory. */
+export interface VdpStepCase {
+  readonly N: number;
+  readonly method: SmeMethod;
+  readonly steps: number;
+  readonly secondsPerStep: number;
+}
+
+/** Where one SME step's time goes (seconds per call, medians). */
+export interface StepProfile {
+  readonly problem: 'vdp' | 'kerr';
+  readonly N: number;
+  readonly method: SmeMethod;
+  /** the deterministic Lindblad RHS alone, `compileLindbladRhs(l).applyInto` */
+  readonly rhs: number;
+  /** one `compileDiffusiveSme(...).stepInto` (RHS, noise terms, Hermitian symmetrisation, trace renormalisation) */
+  readonly step: number;
+  /** a trajectory step with every cost of `runInto` (noise draws, currents, expectation values, positivity test every 10 steps) */
+  readonly trajectoryStep: number;
+  /** the same with the positivity test never run */
+  readonly trajectoryStepNoCheck: number;
+}
+
+interface SmeProblem {
+  readonly model: DiffusiveSmeModel;
+  readonly rho0: DensityMatrix;
+  /** the sampled expectation value */
+  readonly a: Operator;
+}
+
+function kerrHomodyne(N: number): SmeProblem {
+  const m = kerrBenchModel(N);
+  return { model: { hamiltonian: m.hamiltonian, dissipators: [m.gain], monitored: [{ ...m.loss, unraveling: 'homodyne' }] }, rho0: m.rho0, a: m.number };
+}
+
+function vdpModel(N: number): SmeProblem {
+  const space = fockSpace(N);
+  const a = destroy(space);
+  const p = VDP_BENCH_PARAMS;
+  return {
+    model: {
+      hamiltonian: scaled(num(space), p.omega),
+      dissipators: [
+        { rate: p.gain, jump: create(space) },
+        { rate: p.loss2, jump: power(a, 2) },
+      ],
+      monitored: [{ rate: p.loss, jump: a, unraveling: 'heterodyne' }],
+    },
+    rho0: pureState(coherentKet(space, { re: p.alpha, im: 0 })),
+    a,
+  };
+}
+
+/** Seconds per step of `runInto` over `steps` steps (output every 10 steps, ⟨a⟩ sampled): the best of `reps`. */
+function trajectorySeconds({ model, rho0, a }: SmeProblem, method: SmeMethod, dt: number, steps: number, reps: number, checkEvery = 10): number {
+  const runs = createDiffusiveTrajectories(model, { rho0, dt, tEnd: dt * steps, outputEvery: 10, method, noiseSeed: 1, expect: { a }, positivityCheckEvery: checkEvery });
+  const cols = { I0: new Float64Array(2 * runs.samples), a: new Float64Array(2 * runs.samples) }; // I0 complex or real: large enough
+  runs.runInto(0, cols); // warm-up: V8 optimises the step for this size
+  let best = Infinity;
+  for (let r = 0; r < reps; r++) {
+    const t0 = performance.now();
+    runs.runInto(r + 1, cols);
+    best = Math.min(best, (performance.now() - t0) / 1e3);
+  }
+  return best / steps;
+}
+
+/**
+ * qsync's seconds per step of one heterodyne trajectory of the vdP oscillator (Fig. 4.1) at Fock
+ * cutoff N: `createDiffusiveTrajectories(...).runInto` over `steps` steps of `dt`, best of `reps`.
+ *
+ * @param N - Fock cutoff
+ * @param method - 'euler-maruyama' or 'milstein'
+ * @param config - step, steps, repetitions
+ * @example
+ * benchVdpStep(4, 'milstein', { dt: 1e-3, steps: 100, reps: 1 }).secondsPerStep > 0; // true
+ */
+export function benchVdpStep(N: number, method: SmeMethod, config: { dt: number; steps: number; reps: number }): VdpStepCase {
+  return { N, method, steps: config.steps, secondsPerStep: trajectorySeconds(vdpModel(N), method, config.dt, config.steps, config.reps) };
+}
+
+/**
+ * Where one SME step spends its time at cutoff N — the heterodyne vdP oscillator (Fig. 4.1) or the
+ * homodyne Kerr benchmark: the deterministic RHS alone, one `stepInto`, and a trajectory step
+ * with and without the positivity test (medians of `calls`; trajectory steps best of 3 runs).
+ *
+ * @param problem - 'vdp' or 'kerr'
+ * @param N - Fock cutoff
+ * @param method - scheme
+ * @param calls - calls per median
+ * @example
+ * const p = profileSmeStep('vdp', 4, 'milstein', 50);
+ * [p.problem, p.N]; // ['vdp', 4]
+ */
+export function profileSmeStep(problem: 'vdp' | 'kerr', N: number, method: SmeMethod, calls: number): StepProfile {
+  const p = problem === 'vdp' ? vdpModel(N) : kerrHomodyne(N);
+  const { model, rho0 } = p;
+  const sme = compileDiffusiveSme(model);
+  const l = lindbladian(model.hamiltonian, [...(model.dissipators ?? []), ...model.monitored.map((c) => ({ rate: c.rate, jump: c.jump }))]);
+  const rhs = compileLindbladRhs(l);
+  const rho = Float64Array.from(rho0.matrix.data);
+  const out = new Float64Array(rho.length);
+  const dW = new Float64Array(sme.noises);
+  const signal = new Float64Array(sme.noises);
+  const time = (f: () => void): number => {
+    for (let i = 0; i < Math.max(20, calls / 5); i++) f();
+    const ts: number[] = [];
+    for (let i = 0; i < calls; i++) {
+      const t0 = performance.now();
+      f();
+      ts.push((performance.now() - t0) / 1e3);
+    }
+    return median(ts);
+  };
+  const dt = 1e-3;
+  const sq = Math.sqrt(dt);
+  let k = 0;
+  const rhsS = time(() => rhs.applyInto(out, rho));
+  const stepS = time(() => {
+    k++;
+    // bounded, deterministic increments: the state stays physical and the call costs no draws
+    for (let j = 0; j < dW.length; j++) dW[j] = sq * Math.sin(k + j);
+    sme.stepInto(rho, 0, dt, dW, signal, method);
+  });
+  const steps = Math.max(200, calls * 2);
+  return {
+    problem,
+    N,
+    method,
+    rhs: rhsS,
+    step: stepS,
+    trajectoryStep: trajectorySeconds(p, method, dt, steps, 3),
+    trajectoryStepNoCheck: trajectorySeconds(p, method, dt, steps, 3, steps),
+  };
+}
+
+/** qsync's Kerr mesolve: time and ⟨H⟩ at the output times. */
+export interface KerrMesolveCase {
+  readonly rtol: number;
+  readonly atol: number;
+  readonly seconds: number;
+  readonly H: readonly number[];
+}
+
+/**
+ * qsync's `mesolve` on the driven Kerr oscillator (cutoff 50), 100 output times on [0, 10], ⟨H⟩:
+ * the best of `reps` calls at the given tolerances.
+ *
+ * @param tol - rtol and atol
+ * @param reps - timed calls
+ * @param N - Fock cutoff (default 50)
+ * @example
+ * ```ts fragment
+ * const c = await benchKerrMesolve({ rtol: 1e-6, atol: 1e-8 }, 1);
+ * c.H.length; // 100
+ * ```
+ */
+export async function benchKerrMesolve(tol: { rtol: number; atol: number }, reps: number, N: number = KERR_BENCH_PARAMS.N): Promise<KerrMesolveCase> {
+  const m = kerrBenchModel(N);
+  const l = lindbladian(m.hamiltonian, [m.loss, m.gain]);
+  const { tEnd, mesolveTimes } = KERR_BENCH_PARAMS;
+  const times = Array.from({ length: mesolveTimes }, (_, k) => (k * tEnd) / (mesolveTimes - 1));
+  let best = Infinity;
+  let H: number[] = [];
+  for (let r = 0; r < reps; r++) {
+    const t0 = performance.now();
+    const frames = await lastValueFrom(mesolve(l, m.rho0, times, { expect: { H: m.hamiltonian }, ...tol }).pipe(toArray()));
+    best = Math.min(best, (performance.now() - t0) / 1e3);
+    H = frames.map((f) => {
+      const ch = f.channels.H;
+      if (ch === undefined || ch.kind !== 'complex') throw new Error(`benchKerrMesolve: frame at t = ${f.t} has no complex channel 'H'`);
+      return ch.re;
+    });
+  }
+  return { ...tol, seconds: best, H };
+}
+
+/** qsync's homodyne Kerr ensemble. */
+export interface KerrSmesolveCase {
+  readonly method: SmeMethod;
+  readonly trajectories: number;
+  readonly workers: number;
+  readonly steps: number;
+  readonly seconds: number;
+  /** one trajectory in this thread, per step (no pool) */
+  readonly secondsPerStep: number;
+  /** ensemble ⟨a†a⟩ and its standard error at the last sample */
+  readonly nEnd: number;
+  readonly nEndError: number;
+}
+
+/**
+ * qsync's homodyne `smesolve` benchmark on the Kerr oscillator: `trajectories` trajectories of
+ * 500 samples, 20 steps of 1e-3 each, monitoring the loss channel, ⟨a†a⟩, through
+ * `trajectoryEnsemble` on `workers` workers; and one trajectory in this thread for the time per step.
+ *
+ * @param config - trajectories, workers, scheme
+ * @example
+ * ```ts fragment
+ * const c = await benchKerrSmesolve({ trajectories: 100, workers: 2, method: 'milstein' });
+ * c.seconds; // the whole ensemble, s
+ * ```
+ */
+export async function benchKerrSmesolve(config: { trajectories: number; workers: number; method: SmeMethod; samples?: number }): Promise<KerrSmesolveCase> {
+  const { dt, smesolveTimes } = KERR_BENCH_PARAMS;
+  const task: { module: string; name: string; config: KerrHomodyneConfig } = {
+    module: kerrHomodyneTask,
+    name: 'kerrHomodyneTrajectory',
+    config: { dt, outputEvery: 20, samples: config.samples ?? smesolveTimes, method: config.method },
+  };
+  const { kerrHomodyneTrajectory } = await import('./kerr-homodyne-task');
+  const steps = task.config.outputEvery * task.config.samples;
+  kerrHomodyneTrajectory({ ...task.config, samples: 5 }, 0, 1); // warm-up
+  let t0 = performance.now();
+  kerrHomodyneTrajectory(task.config, 0, 1);
+  const secondsPerStep = (performance.now() - t0) / 1e3 / steps;
+  t0 = performance.now();
+  const last = await lastValueFrom(trajectoryEnsemble(task, { trajectories: config.trajectories, noiseSeed: 11, workers: config.workers, emitEvery: config.trajectories }));
+  const seconds = (performance.now() - t0) / 1e3;
+  const n = last.channels.n;
+  const end = n.mean.length - 2;
+  return { method: config.method, trajectories: config.trajectories, workers: config.workers, steps, seconds, secondsPerStep, nEnd: n.mean[end], nEndError: n.standardError[end] };
+}

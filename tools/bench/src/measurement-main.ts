@@ -1,0 +1,80 @@
+// `npm run bench:measurement` (tools/bench/src/measurement-main.ts): qsync's stochastic master
+// equations (libs/unravelers) and mesolve against QuTiP 4.7 — heterodyne vdP oscillator (Fig. 4.1)
+// per step, and the QuantumToolbox.jl paper's driven Kerr oscillator (mesolve, homodyne
+// smesolve). Runs the QuTiP script, then qsync; prints the tables, writes
+// tools/bench/out/measurement-<timestamp>.json and (full runs) the measurement section of README.md.
+import { benchKerrMesolve, benchKerrSmesolve, benchVdpStep, profileSmeStep } from './measurement-bench';
+import { parseMeasurementBenchArgs } from './measurement-bench-args';
+import { formatMeasurementReport, MEASUREMENT_RESULTS_END, MEASUREMENT_RESULTS_START, type MeasurementBenchReport } from './measurement-report';
+import { runBenchProgram } from './run-bench-program';
+import { runQutipMeasurement, type QutipMeasurementBench } from './run-qutip-measurement';
+
+const METHODS = ['euler-maruyama', 'milstein'] as const;
+
+void runBenchProgram({
+  name: 'measurement bench',
+  file: 'measurement',
+  parseArgs: parseMeasurementBenchArgs,
+  readme: { start: MEASUREMENT_RESULTS_START, end: MEASUREMENT_RESULTS_END, section: 'measurement results section' },
+  async measure(opts, { log, header }) {
+    const dt = 1e-3;
+    let qutip: QutipMeasurementBench | null = null;
+    try {
+      log(`QuTiP side (python/qutip_measurement_bench.py): vdP N = ${opts.sizes.join(', ')}, Kerr on ${opts.qutipTrajectories} trajectories`);
+      qutip = await runQutipMeasurement({
+        sizes: opts.sizes,
+        solvers: METHODS,
+        vdpDt: dt,
+        vdpSteps: opts.vdpSteps,
+        vdpNtraj: 2,
+        kerrNtraj: opts.qutipTrajectories,
+        kerrSamples: opts.samples,
+        // QuTiP 4.7's default scheme beside the matched one
+        kerrSolvers: ['milstein', 'euler-maruyama', 'taylor1.5'],
+        onLog: (l) => log(`qutip: ${l}`),
+      });
+    } catch (e: unknown) {
+      log(`QuTiP side failed (${e instanceof Error ? e.message : String(e)}): qsync side only`);
+    }
+    log('qsync side');
+    benchVdpStep(3, 'milstein', { dt, steps: 100, reps: 1 }); // warm-up
+    const vdp = opts.sizes.flatMap((N) =>
+      METHODS.map((method) => {
+        const c = benchVdpStep(N, method, { dt, steps: opts.vdpSteps, reps: 3 });
+        log(`qsync: vdP N = ${N} ${method}: ${(c.secondsPerStep * 1e6).toFixed(1)} µs per step`);
+        return { qsync: c, qutip: qutip?.cases.vdp.find((q) => q.N === N && q.solver === method) ?? null };
+      }),
+    );
+    log('qsync: Kerr mesolve');
+    await benchKerrMesolve({ rtol: 1e-6, atol: 1e-8 }, 1, 6); // warm-up
+    const tolerances = [
+      { rtol: 1e-5, atol: 1e-7 },
+      { rtol: 1e-6, atol: 1e-8 },
+      { rtol: 1e-7, atol: 1e-9 },
+      { rtol: 1e-8, atol: 1e-10 },
+    ];
+    const mesolveCases = [];
+    for (const tol of tolerances) {
+      const c = await benchKerrMesolve(tol, opts.quick ? 1 : 3);
+      log(`qsync: Kerr mesolve rtol ${tol.rtol}: ${c.seconds.toFixed(3)} s`);
+      mesolveCases.push(c);
+    }
+    log(`qsync: Kerr homodyne smesolve, ${opts.trajectories} trajectories on ${opts.workers} workers`);
+    const sme = await benchKerrSmesolve({ trajectories: opts.trajectories, workers: opts.workers, method: 'milstein', samples: opts.samples });
+    log(`qsync: Kerr smesolve ${sme.seconds.toFixed(1)} s, ${(sme.secondsPerStep * 1e6).toFixed(0)} µs per step in one thread`);
+    log('qsync: profile of one step');
+    const profile = [
+      ...opts.sizes.map((N) => profileSmeStep('vdp', N, 'milstein', opts.quick ? 50 : 200)),
+      profileSmeStep('kerr', 50, 'euler-maruyama', opts.quick ? 30 : 100),
+      profileSmeStep('kerr', 50, 'milstein', opts.quick ? 30 : 100),
+    ];
+    const report: MeasurementBenchReport = {
+      ...header({ qutip: qutip?.qutip_version ?? null }),
+      vdp,
+      kerrMesolve: { qsync: mesolveCases, qutip: qutip?.cases.kerrMesolve ?? null },
+      kerrSmesolve: { qsync: sme, qutip: qutip?.cases.kerrSmesolve ?? [] },
+      profile,
+    };
+    return { report, raw: { qutipRaw: qutip }, text: formatMeasurementReport(report) };
+  },
+});

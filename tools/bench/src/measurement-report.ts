@@ -1,0 +1,170 @@
+import type { BenchRunHeader } from './bench-run-header';
+import { formatDuration, formatRatio, formatSig, MISSING } from './format-quantity';
+import { formatRunLine } from './format-run-line';
+import { formatTable } from './format-table';
+import type { KerrMesolveCase, KerrSmesolveCase, StepProfile, VdpStepCase } from './measurement-bench';
+import type { QutipKerrMesolve, QutipKerrSmesolve, QutipVdpCase } from './run-qutip-measurement';
+import { timeRatio } from './time-ratio';
+
+/** Marker that opens the measurement results section of tools/bench/README.md. */
+export const MEASUREMENT_RESULTS_START = '<!-- measurement-results:start -->';
+/** Marker that closes it. */
+export const MEASUREMENT_RESULTS_END = '<!-- measurement-results:end -->';
+/** The target of issue 10: qsync in at most this fraction of QuTiP 4.7's time. */
+export const MEASUREMENT_TARGET_RATIO = 0.2;
+
+/** Everything one run of `npm run bench:measurement` measured; the JSON written to tools/bench/out. */
+export interface MeasurementBenchReport extends BenchRunHeader<{ readonly qutip: string | null }> {
+  /** per vdP cutoff and scheme: qsync and QuTiP with the same scheme and step */
+  readonly vdp: readonly { readonly qsync: VdpStepCase; readonly qutip: QutipVdpCase | null }[];
+  readonly kerrMesolve: {
+    /** qsync at each tolerance pair tried */
+    readonly qsync: readonly KerrMesolveCase[];
+    /** QuTiP at its default tolerances and the tight reference */
+    readonly qutip: { readonly default: QutipKerrMesolve; readonly tight: QutipKerrMesolve } | null;
+  };
+  readonly kerrSmesolve: { readonly qsync: KerrSmesolveCase; readonly qutip: readonly QutipKerrSmesolve[] };
+  readonly profile: readonly StepProfile[];
+}
+
+/** Largest |x_k − ref_k|. */
+function maxDeviation(x: readonly number[], ref: readonly number[]): number {
+  let m = 0;
+  for (let k = 0; k < Math.min(x.length, ref.length); k++) m = Math.max(m, Math.abs(x[k] - ref[k]));
+  return m;
+}
+
+/**
+ * The equal-accuracy pairing of the Kerr `mesolve` runs: QuTiP's error at its default
+ * tolerances and qsync's fastest run whose error is no larger (errors: largest deviation of
+ * ⟨H⟩ from QuTiP's tight run over the output times), with the time ratio; null where no qsync
+ * run is as accurate or QuTiP is absent.
+ *
+ * @param r - the report's Kerr mesolve part
+ * @example
+ * const ref = { atol: 1e-12, rtol: 1e-10, seconds: 2, times: [0, 1], H: [0, 1] };
+ * kerrMesolvePairing({
+ *   qsync: [{ rtol: 1e-6, atol: 1e-8, seconds: 0.1, H: [0, 1.01] }, { rtol: 1e-8, atol: 1e-10, seconds: 0.2, H: [0, 1.0001] }],
+ *   qutip: { default: { ...ref, atol: 1e-8, rtol: 1e-6, seconds: 1, H: [0, 1.001] }, tight: ref },
+ * })?.ratio; // 0.2 (the first qsync run is less accurate than QuTiP's)
+ */
+export function kerrMesolvePairing(r: MeasurementBenchReport['kerrMesolve']): { qutipError: number; qsync: KerrMesolveCase; qsyncError: number; ratio: number } | null {
+  if (r.qutip === null) return null;
+  const ref = r.qutip.tight.H;
+  const qutipError = maxDeviation(r.qutip.default.H, ref);
+  let best: { qsync: KerrMesolveCase; qsyncError: number } | null = null;
+  for (const c of r.qsync) {
+    const e = maxDeviation(c.H, ref);
+    if (e <= qutipError && (best === null || c.seconds < best.qsync.seconds)) best = { qsync: c, qsyncError: e };
+  }
+  if (best === null) return null;
+  return { qutipError, ...best, ratio: best.qsync.seconds / r.qutip.default.seconds };
+}
+
+/**
+ * QuTiP's Kerr smesolve time scaled to qsync's run: its seconds per trajectory step times the
+ * trajectory steps qsync ran (trajectories × steps each).
+ *
+ * @param q - one QuTiP smesolve case
+ * @param s - qsync's case
+ * @example
+ * qutipSmesolveScaled({ secondsPerStep: 5e-5 } as QutipKerrSmesolve, { trajectories: 100, steps: 10000 } as KerrSmesolveCase); // 50
+ */
+export function qutipSmesolveScaled(q: QutipKerrSmesolve, s: KerrSmesolveCase): number {
+  return q.secondsPerStep * s.trajectories * s.steps;
+}
+
+/**
+ * The markdown of one run: the vdP heterodyne time per step (qsync against QuTiP with the same
+ * scheme and step), the Kerr mesolve at equal accuracy, the Kerr homodyne ensemble, each with
+ * the ratio to QuTiP's time (target ≤ 0.2×, marked ✓), and where one qsync step spends its time.
+ *
+ * @param r - the report
+ * @example
+ * formatMeasurementReport({
+ *   date: 'D', mode: 'quick',
+ *   machine: { node: 'v20', cpu: 'cpu', cores: 2, loadBefore: [0, 0, 0], loadAfter: [0, 0, 0], qutip: '4.7.1' },
+ *   vdp: [{ qsync: { N: 10, method: 'milstein', steps: 100, secondsPerStep: 1e-6 }, qutip: null }],
+ *   kerrMesolve: { qsync: [], qutip: null },
+ *   kerrSmesolve: { qsync: { method: 'milstein', trajectories: 2, workers: 2, steps: 100, seconds: 1, secondsPerStep: 1e-3, nEnd: 1, nEndError: 0.1 }, qutip: [] },
+ *   profile: [],
+ * }).includes('| 10  | milstein |      1.00 µs |'); // true
+ */
+export function formatMeasurementReport(r: MeasurementBenchReport): string {
+  const T = MEASUREMENT_TARGET_RATIO;
+  const out: string[] = [];
+  out.push(
+    `${formatRunLine(r, `QuTiP ${r.machine.qutip ?? MISSING}`)} The machine is shared with other work: every time here is noisy ` +
+      '(tens of per cent from run to run); compare ratios within one run only. Target: qsync ≤ 0.2× QuTiP 4.7 (✓).',
+  );
+  out.push('', '**Heterodyne vdP oscillator (Fig. 4.1), time per trajectory step** — same scheme and step on both sides (dt = 1e-3): equal strong order, so equal accuracy.', '');
+  out.push(
+    formatTable(
+      ['N', 'scheme', 'qsync / step', 'QuTiP / step', 'qsync/QuTiP'],
+      r.vdp.map(({ qsync, qutip }) => [
+        String(qsync.N),
+        qsync.method,
+        formatDuration(qsync.secondsPerStep),
+        formatDuration(qutip?.secondsPerStep),
+        formatRatio(timeRatio(qsync.secondsPerStep, qutip?.secondsPerStep), T),
+      ]),
+    ),
+  );
+  const km = r.kerrMesolve;
+  const ref = km.qutip?.tight.H;
+  out.push('', '**Driven Kerr oscillator (N = 50), `mesolve`, 100 output times, ⟨H⟩** — error: largest |⟨H⟩ − ⟨H⟩_ref| over the output times, ref = QuTiP at atol 1e-12, rtol 1e-10.', '');
+  const mesolveRows = km.qsync.map((c) => ['qsync (DP5)', `${formatSig(c.rtol)} / ${formatSig(c.atol)}`, formatDuration(c.seconds), ref ? formatSig(maxDeviation(c.H, ref)) : MISSING]);
+  if (km.qutip !== null) {
+    for (const q of [km.qutip.default, km.qutip.tight]) mesolveRows.push(['QuTiP (zvode)', `${formatSig(q.rtol)} / ${formatSig(q.atol)}`, formatDuration(q.seconds), formatSig(maxDeviation(q.H, km.qutip.tight.H))]);
+  }
+  out.push(formatTable(['side', 'rtol / atol', 'time', 'error'], mesolveRows));
+  const pair = kerrMesolvePairing(km);
+  out.push(
+    '',
+    pair === null
+      ? `Equal accuracy: ${km.qutip === null ? 'QuTiP absent' : 'no qsync run was as accurate as QuTiP at its defaults'} — no ratio.`
+      : `Equal accuracy: qsync's fastest run with error ≤ QuTiP's default (${formatSig(pair.qsyncError)} ≤ ${formatSig(pair.qutipError)}) is rtol ${formatSig(pair.qsync.rtol)}: ` +
+          `qsync/QuTiP = ${formatRatio(pair.ratio, T)}.`,
+  );
+  const ks = r.kerrSmesolve;
+  out.push(
+    '',
+    `**Driven Kerr oscillator (N = 50), homodyne \`smesolve\` monitoring the loss channel, ${ks.qsync.trajectories} trajectories × ${ks.qsync.steps} steps of 1e-3, ⟨a†a⟩** — ` +
+      `qsync on ${ks.qsync.workers} workers (\`trajectoryEnsemble\`); QuTiP serial as it runs, timed on fewer trajectories and scaled by its time per step to qsync's trajectory steps.`,
+    '',
+  );
+  const smeRows = [
+    [
+      'qsync',
+      ks.qsync.method,
+      `${ks.qsync.trajectories} on ${ks.qsync.workers} workers`,
+      formatDuration(ks.qsync.seconds),
+      formatDuration(ks.qsync.secondsPerStep),
+      `${formatSig(ks.qsync.nEnd)} ± ${formatSig(ks.qsync.nEndError)}`,
+      '',
+    ],
+    ...ks.qutip.map((q) => {
+      const scaled = qutipSmesolveScaled(q, ks.qsync);
+      return [`QuTiP`, q.solver, `${q.ntraj}, serial (scaled)`, formatDuration(scaled), formatDuration(q.secondsPerStep), formatSig(q.nEnd), formatRatio(timeRatio(ks.qsync.seconds, scaled), T)];
+    }),
+  ];
+  out.push(formatTable(['side', 'scheme', 'trajectories', `time for ${ks.qsync.trajectories}`, 'per step (1 thread)', '⟨a†a⟩(t_end)', 'qsync/QuTiP'], smeRows));
+  if (r.profile.length > 0) {
+    out.push('', "**Where one qsync step goes** (medians; `stepInto` = drift RHS + noise terms + Milstein correction + Hermitian/trace renormalisation):", '');
+    out.push(
+      formatTable(
+        ['problem', 'N', 'scheme', 'RHS alone', 'stepInto', 'trajectory step', 'without positivity test'],
+        r.profile.map((p) => [
+          p.problem,
+          String(p.N),
+          p.method,
+          formatDuration(p.rhs),
+          formatDuration(p.step),
+          formatDuration(p.trajectoryStep),
+          formatDuration(p.trajectoryStepNoCheck),
+        ]),
+      ),
+    );
+  }
+  return out.join('\n');
+}

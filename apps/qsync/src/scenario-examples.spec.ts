@@ -27,6 +27,7 @@ describe('README: every scenario block is the file it names', () => {
       'scenarios/spin-pair-locking.json',
       'scenarios/spin-ensemble-cumulants.json',
       'scenarios/spin-ensemble-exact.json',
+      'scenarios/vdp-heterodyne-trajectories.json',
     ]);
     for (const [, file, text] of blocks) {
       const shown = JSON.parse(text) as Record<string, unknown>;

@@ -1,5 +1,5 @@
 import { csvTable, type CsvField } from '../output/csv-table';
-import type { ChannelSeries, ObservableSeries, RunResults, SteadyObservable } from './results';
+import type { ChannelSeries, EnsembleSeries, ObservableSeries, RunResults, SteadyObservable } from './results';
 
 /**
  * The CSV tables of a run, by file name (written by `csvTable`: RFC 4180 quoting, full
@@ -19,8 +19,28 @@ import type { ChannelSeries, ObservableSeries, RunResults, SteadyObservable } fr
 export function csvFiles(results: RunResults): Record<string, string> {
   const files: Record<string, string> = {};
   const names = Object.keys(results.observables);
-  const times = results.timeEvolution?.times ?? results.simulation?.times;
-  if (results.simulation !== undefined && times !== undefined) {
+  const times = results.timeEvolution?.times ?? results.simulation?.times ?? results.trajectories?.times;
+  if (results.trajectories !== undefined && times !== undefined) {
+    const series = names.map((n) => results.observables[n] as EnsembleSeries);
+    const header = ['t', ...names.flatMap((n) => [`${n}_re`, `${n}_im`, `${n}_re_se`, `${n}_im_se`])];
+    files['observables.csv'] = csvTable(
+      header,
+      times.map((t, k) => [t, ...series.flatMap((s) => [s.re[k], s.im[k], s.reStandardError[k], s.imStandardError[k]])]),
+    );
+    const runs = results.currents ?? [];
+    if (runs.length > 0) {
+      const currentNames = Object.keys(runs[0].currents);
+      const complex = results.trajectories.unraveling === 'heterodyne';
+      const columns = runs.flatMap((r) => currentNames.flatMap((c) => (complex ? [`${c}_${r.trajectory}_re`, `${c}_${r.trajectory}_im`] : [`${c}_${r.trajectory}`])));
+      files['currents.csv'] = csvTable(
+        ['t', ...columns],
+        times.map((t, k) => [
+          t,
+          ...runs.flatMap((r) => currentNames.flatMap((c) => (complex ? [r.currents[c].re[k], r.currents[c].im[k]] : [r.currents[c].re[k]]))),
+        ]),
+      );
+    }
+  } else if (results.simulation !== undefined && times !== undefined) {
     const series = names.map((n) => results.observables[n] as ChannelSeries);
     const header: string[] = ['t'];
     series.forEach((s, i) => header.push(...simulationColumns(names[i], s)));

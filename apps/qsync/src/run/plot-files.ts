@@ -1,6 +1,7 @@
 import { svgHeatmap, svgLinePlot, type LineSeries } from '@qsync/plots';
 import type {
   ChannelSeries,
+  EnsembleSeries,
   ObservableSeries,
   PhaseProbeResult,
   RunResults,
@@ -21,7 +22,9 @@ const PALETTE = ['#1f77b4', '#d62728', '#2ca02c', '#ff7f0e', '#9467bd', '#8c564b
  * phase preference and a marker at the maximum), `phase-<mode>` (the same for Q(φ)),
  * `husimi-<mode>` (a heatmap of Q(x + ip)), the spin probes likewise (`spin-phase…`,
  * `spin-relative-phase`, and `spin-husimi…`, a heatmap of Q(θ, φ)); for a spectrum run `spectra`
- * (each S(ω) against ω, a marker at the peak of the first). A steady state without probes has no plot.
+ * (each S(ω) against ω, a marker at the peak of the first); for trajectories `observables` (each
+ * ensemble mean with mean ± standard error dashed) and `currents` (the currents of the first
+ * written trajectory). A steady state without probes has no plot.
  *
  * @param results - the results of a run
  * @example
@@ -46,6 +49,38 @@ export function plotFiles(results: RunResults): Record<string, string> {
   }
   if (sim !== undefined) {
     for (const [name, obs] of Object.entries(results.observables)) plots[name] = channelPlot(name, obs as ChannelSeries, sim.times, model);
+  }
+  const tr = results.trajectories;
+  if (tr !== undefined && Object.keys(results.observables).length > 0) {
+    const series: LineSeries[] = [];
+    Object.entries(results.observables).forEach(([name, obs], i) => {
+      const s = obs as EnsembleSeries;
+      const color = PALETTE[(2 * i) % PALETTE.length];
+      const band = (part: 're' | 'im', label: string, c: string) => {
+        const mean = s[part];
+        const se = part === 're' ? s.reStandardError : s.imStandardError;
+        series.push({ name: `${label} ${name}: mean ⟨${s.operator}⟩_c`, x: tr.times, y: mean, color: c });
+        series.push({ name: `${label} ${name}: mean ± standard error`, x: tr.times, y: mean.map((v, k) => v + se[k]), color: c, dashed: true });
+        series.push({ name: 'lower edge', x: tr.times, y: mean.map((v, k) => v - se[k]), color: c, dashed: true, legend: false });
+      };
+      band('re', 'Re', color);
+      if (hasImaginary(s)) band('im', 'Im', PALETTE[(2 * i + 1) % PALETTE.length]);
+    });
+    plots.observables = svgLinePlot({
+      title: `Means over ${tr.trajectories} ${tr.unraveling} trajectories — ${model}`,
+      xLabel: 't (1/rate unit)',
+      yLabel: '⟨O⟩_c',
+      series,
+    });
+    const first = results.currents?.[0];
+    if (first !== undefined) {
+      const currentSeries: LineSeries[] = [];
+      Object.entries(first.currents).forEach(([name, c], i) => {
+        currentSeries.push({ name: `Re ${name}`, x: tr.times, y: c.re, color: PALETTE[(2 * i) % PALETTE.length] });
+        if (tr.unraveling === 'heterodyne') currentSeries.push({ name: `Im ${name}`, x: tr.times, y: c.im, color: PALETTE[(2 * i + 1) % PALETTE.length] });
+      });
+      plots.currents = svgLinePlot({ title: `Currents of trajectory ${first.trajectory} — ${model}`, xLabel: 't (1/rate unit)', yLabel: 'I (√rate)', series: currentSeries });
+    }
   }
   if (results.spectra !== undefined) plots.spectra = spectraPlot(results.spectra, model);
   for (const [id, probe] of Object.entries(results.probes)) {

@@ -185,6 +185,58 @@ export interface SimulationInfo {
   readonly atol?: number;
 }
 
+/**
+ * An observable's conditional expectation value averaged over the trajectories of an
+ * unraveling: the ensemble mean of Re and Im ⟨O⟩_c at each output time with their standard errors.
+ */
+export interface EnsembleSeries {
+  readonly operator: string;
+  readonly re: readonly number[];
+  readonly im: readonly number[];
+  /** Standard error of the mean of Re ⟨O⟩_c (s/√n, s² the unbiased sample variance). */
+  readonly reStandardError: readonly number[];
+  readonly imStandardError: readonly number[];
+  /** Mean at the last output time. */
+  readonly final: ComplexValue;
+}
+
+/** One monitored jump channel of an unraveling. */
+export interface MonitoredInfo {
+  /** Index of the dissipator in the model's list (`scenario.monitored`). */
+  readonly dissipator: number;
+  readonly rate: number;
+  /** Column of its current in currents.csv and `currents`: `I0`, `I1`, … by position in `monitored`. */
+  readonly current: string;
+}
+
+/** How a trajectory ensemble ran (method 'trajectories'), and its output times. */
+export interface TrajectoriesInfo {
+  readonly times: readonly number[];
+  readonly unraveling: 'homodyne' | 'heterodyne';
+  readonly monitored: readonly MonitoredInfo[];
+  readonly efficiency: number;
+  readonly scheme: 'euler-maruyama' | 'milstein';
+  readonly step: number;
+  readonly noiseSeed: number;
+  readonly workers: number;
+  /** Trajectories averaged (fewer than asked when the target error stopped the ensemble). */
+  readonly trajectories: number;
+  /** Whether `targetError` was reached (absent without one). */
+  readonly targetReached?: boolean;
+  /** Conditional states that failed the positivity test (smallest eigenvalue < −1e-6), summed over trajectories. */
+  readonly positivityViolations: number;
+}
+
+/**
+ * The currents of one trajectory at the output times: I of each monitored channel, averaged
+ * over the output interval (Eqs. 3.14, 3.15); `im` is all zeros for homodyne currents.
+ */
+export interface TrajectoryCurrents {
+  readonly trajectory: number;
+  /** By current name (`I0`, …): Re and Im of the current. */
+  readonly currents: Readonly<Record<string, { readonly re: readonly number[]; readonly im: readonly number[] }>>;
+}
+
 /** Wall-clock times of the stages of a run, in milliseconds. */
 export interface Timing {
   readonly startedAt: string;
@@ -213,11 +265,15 @@ export interface RunResults {
   /** Method 'spectrum': the spectra by the names the scenario gave them. */
   readonly spectra?: Readonly<Record<string, SpectrumResult>>;
   readonly simulation?: SimulationInfo;
+  /** Method 'trajectories': the ensemble's settings and outcome. */
+  readonly trajectories?: TrajectoriesInfo;
+  /** Method 'trajectories': the currents of the first `scenario.currents` trajectories. */
+  readonly currents?: readonly TrajectoryCurrents[];
   /**
    * By the names the scenario gave: SteadyObservable for a steady state, ObservableSeries for a
-   * time evolution, ChannelSeries for a simulation.
+   * time evolution, ChannelSeries for a simulation, EnsembleSeries for trajectories.
    */
-  readonly observables: Readonly<Record<string, SteadyObservable | ObservableSeries | ChannelSeries>>;
+  readonly observables: Readonly<Record<string, SteadyObservable | ObservableSeries | ChannelSeries | EnsembleSeries>>;
   /** By probe id (`relative-phase`, `phase-a`, `husimi-a`, `spin-phase`, …), of the steady state or the final state (quantum models). */
   readonly probes: Readonly<Record<string, ProbeResult>>;
   /** The probe specs, by the same ids. */

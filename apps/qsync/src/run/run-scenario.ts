@@ -7,6 +7,7 @@ import { computeSimulation } from './compute-simulation';
 import { computeSpectra } from './compute-spectrum';
 import { computeSteadyState } from './compute-steady-state';
 import { computeTimeEvolution } from './compute-time-evolution';
+import { computeTrajectories } from './compute-trajectories';
 import { silentProgress, terminalProgress, type ProgressReporter } from '../common/progress';
 import type {
   ChannelSeries,
@@ -19,6 +20,9 @@ import type {
   SteadyObservable,
   SteadyStateInfo,
   TimeEvolutionInfo,
+  EnsembleSeries,
+  TrajectoriesInfo,
+  TrajectoryCurrents,
 } from './results';
 import { createRunDir, type RunDirConfig } from '../output/run-dir';
 import { probeId } from '../scenario/probe-id';
@@ -50,7 +54,8 @@ export interface RunOutcome {
 /**
  * Runs a scenario: validates it (a `ScenarioError` if it is refused) and builds the model; for a
  * quantum model solves for the steady state (and, method 'spectrum', its spectra S(ω) by the
- * quantum regression theorem) or integrates the master equation and evaluates the observables
+ * quantum regression theorem), integrates the master equation or runs an ensemble of measured
+ * trajectories (method 'trajectories': homodyne or heterodyne detection) and evaluates the observables
  * and probes, for a classical model integrates its SDE (or order-parameter
  * equation) and records each observed channel's value or ensemble mean and spread; then writes
  * scenario.json, results.json, CSV tables and plots (SVG, PNG) as `outputs` asks, into a run
@@ -73,7 +78,9 @@ export async function runScenario(input: unknown, options: RunOptions = {}): Pro
     options.progress === true ? terminalProgress(process.stderr) : options.progress === false || options.progress === undefined ? silentProgress : options.progress;
   const startedAt = new Date().toISOString();
 
-  let observables: Record<string, SteadyObservable | ObservableSeries | ChannelSeries>;
+  let observables: Record<string, SteadyObservable | ObservableSeries | ChannelSeries | EnsembleSeries>;
+  let trajectories: TrajectoriesInfo | undefined;
+  let currents: TrajectoryCurrents[] | undefined;
   let probes: Record<string, ProbeResult> = {};
   let steadyState: SteadyStateInfo | undefined;
   let timeEvolution: TimeEvolutionInfo | undefined;
@@ -127,6 +134,12 @@ export async function runScenario(input: unknown, options: RunOptions = {}): Pro
           spectrum = sp.info;
           spectra = sp.spectra;
         }
+      } else if (scenario.method === 'trajectories') {
+        const tr = await computeTrajectories(scenario, quantum, (done, total) => progress.count(`${scenario.unraveling} trajectories`, done, total));
+        observables = tr.observables;
+        trajectories = tr.info;
+        currents = tr.currents;
+        state = null;
       } else {
         const te = await computeTimeEvolution(scenario, quantum, (done, total) => progress.count('time evolution', done, total));
         observables = te.observables;
@@ -159,6 +172,8 @@ export async function runScenario(input: unknown, options: RunOptions = {}): Pro
     ...(steadyState !== undefined ? { steadyState } : {}),
     ...(timeEvolution !== undefined ? { timeEvolution } : {}),
     ...(simulation !== undefined ? { simulation } : {}),
+    ...(trajectories !== undefined ? { trajectories } : {}),
+    ...(currents !== undefined ? { currents } : {}),
     ...(spectrum !== undefined ? { spectrum } : {}),
     ...(spectra !== undefined ? { spectra } : {}),
     observables,

@@ -1,4 +1,4 @@
-import type { ChannelSeries, ComplexValue, ObservableSeries, RunResults, SteadyObservable } from './results';
+import type { ChannelSeries, ComplexValue, EnsembleSeries, ObservableSeries, RunResults, SteadyObservable } from './results';
 import type { RunOutcome } from './run-scenario';
 
 /** An observable in the JSON summary: a value (steady state) or a series with its final value. */
@@ -11,6 +11,9 @@ export type SummaryObservable =
       readonly im: readonly number[];
       /** a simulation's spread over the entries of an array channel at each time */
       readonly std?: readonly number[];
+      /** method 'trajectories': the standard errors of the ensemble means of Re and Im */
+      readonly reStandardError?: readonly number[];
+      readonly imStandardError?: readonly number[];
     };
 
 /** The one JSON object `qsync run --json` prints. */
@@ -44,15 +47,16 @@ export interface JsonSummary {
 export function jsonSummary(run: RunOutcome): JsonSummary {
   const { results } = run;
   const te = results.timeEvolution;
-  const times = te?.times ?? results.simulation?.times;
+  const times = te?.times ?? results.simulation?.times ?? results.trajectories?.times;
   const observables: Record<string, SummaryObservable> = {};
   for (const [name, obs] of Object.entries(results.observables)) {
     if (times === undefined) {
       observables[name] = (obs as SteadyObservable).value;
     } else {
-      const s = obs as ObservableSeries | ChannelSeries;
+      const s = obs as ObservableSeries | ChannelSeries | EnsembleSeries;
       const std = 'std' in s && s.count > 1 ? { std: s.std } : {};
-      observables[name] = { final: s.final, t: times, re: s.re, im: s.im, ...std };
+      const se = 'reStandardError' in s ? { reStandardError: s.reStandardError, imStandardError: s.imStandardError } : {};
+      observables[name] = { final: s.final, t: times, re: s.re, im: s.im, ...std, ...se };
     }
   }
   const probes: Record<string, { max: number; argmax?: number }> = {};
@@ -86,9 +90,17 @@ export function humanSummary(run: RunOutcome): string {
   const { results } = run;
   const te = results.timeEvolution;
   const sim = results.simulation;
+  const tr = results.trajectories;
   const lines: string[] = [];
   const head = `${results.model.name} — ${results.model.title} (thesis Eq. ${results.model.equation})`;
-  if (sim !== undefined) {
+  if (tr !== undefined) {
+    const t = tr.times;
+    const channels = tr.monitored.map((m) => `dissipator ${m.dissipator} (rate ${m.rate}) → ${m.current}`).join(', ');
+    lines.push(
+      `${head}, ${tr.trajectories} ${tr.unraveling} trajectories t = ${t[0]} … ${t[t.length - 1]} (${t.length} times; ${channels}; ξ = ${tr.efficiency}; ` +
+        `${tr.scheme}, step ${tr.step}, noise seed ${tr.noiseSeed}; positivity violations ${tr.positivityViolations})`,
+    );
+  } else if (sim !== undefined) {
     const t = sim.times;
     const how =
       sim.integrator === 'dormand-prince'
@@ -118,6 +130,15 @@ export function humanSummary(run: RunOutcome): string {
         s.count > 1
           ? `  ${name.padEnd(width)}  mean of ${s.channel}${at} = ${complex(s.final)} (standard deviation ${s.std[k].toPrecision(4)} over ${s.count})`
           : `  ${name.padEnd(width)}  ${s.channel}${at} = ${complex(s.final)}`,
+      );
+      continue;
+    }
+    if (tr !== undefined) {
+      const e = obs as EnsembleSeries;
+      const k = e.re.length - 1;
+      lines.push(
+        `  ${name.padEnd(width)}  mean ⟨${e.operator}⟩_c at t = ${tr.times[k]} = ${complex(e.final)} ` +
+          `(standard error ${e.reStandardError[k].toPrecision(3)} + ${e.imStandardError[k].toPrecision(3)}i)`,
       );
       continue;
     }

@@ -13,15 +13,27 @@ type Issue = { readonly code?: string; readonly input?: unknown; readonly keys?:
 
 const OUTPUTS = ['json', 'csv', 'svg', 'png'] as const;
 const SDE_METHODS: readonly SdeMethod[] = ['sra', 'euler-maruyama', 'milstein'];
-const QUANTUM_METHODS = ['steady-state', 'time-evolution', 'spectrum'] as const;
-/** Keys that only one quantum method takes, with that method. */
+const QUANTUM_METHODS = ['steady-state', 'time-evolution', 'spectrum', 'trajectories'] as const;
+/** Keys that only some quantum methods take, with those methods. */
 const METHOD_KEYS: Readonly<Record<string, string>> = {
-  initialState: 'time-evolution',
-  times: 'time-evolution',
+  initialState: "time-evolution' or 'trajectories",
+  times: "time-evolution' or 'trajectories",
   tolerances: 'time-evolution',
   frequencies: 'spectrum',
   spectra: 'spectrum',
   route: 'spectrum',
+  step: 'trajectories',
+  scheme: 'trajectories',
+  unraveling: 'trajectories',
+  monitored: 'trajectories',
+  efficiency: 'trajectories',
+  phase: 'trajectories',
+  frequency: 'trajectories',
+  trajectories: 'trajectories',
+  targetError: 'trajectories',
+  noiseSeed: 'trajectories',
+  workers: 'trajectories',
+  currents: 'trajectories',
 };
 const PROBE_TYPES = ['relative-phase', 'phase', 'husimi', 'spin-phase', 'spin-husimi', 'spin-relative-phase'] as const;
 const OBSERVABLE_NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
@@ -56,7 +68,7 @@ export function scenarioSchema(catalog: Readonly<Record<string, Entry>> = modelC
     .meta({
       title: 'qsync scenario',
       description:
-        "A run of one model of the thesis: 'steady-state', 'time-evolution' or 'spectrum' of a quantum model, 'simulate' of a classical one (see apps/qsync/README.md).",
+        "A run of one model of the thesis: 'steady-state', 'time-evolution', 'spectrum' or 'trajectories' of a quantum model, 'simulate' of a classical one (see apps/qsync/README.md).",
     });
 }
 
@@ -110,7 +122,25 @@ function modelBranch(name: string, entry: Entry): z.ZodObject | z.ZodDiscriminat
       },
       otherMethodKeys('spectrum'),
     );
-    return z.discriminatedUnion('method', [steady, evolution, spectrum], {
+    const trajectories = strict(
+      {
+        ...head,
+        method: z.literal('trajectories'),
+        initialState: initialStateSchema(name, entry),
+        times: timesSchema(),
+        ...trajectoriesShape(),
+        observables: tail.observables,
+        probes: z
+          .array(z.unknown(), { error: typed('an array') })
+          .max(0, { error: "must be empty: method 'trajectories' keeps no state to probe (its observables are ensemble means; probe the state with 'time-evolution')" })
+          .default([])
+          .describe("always empty for method 'trajectories'"),
+        outputs: tail.outputs,
+        $schema: tail.$schema,
+      },
+      otherMethodKeys('trajectories'),
+    ).superRefine((s, ctx) => checkTrajectories(s as unknown as TrajectoryKeys, ctx));
+    return z.discriminatedUnion('method', [steady, evolution, spectrum, trajectories], {
       error: (iss: Issue) => {
         if (iss.code !== 'invalid_union') return typed('an object')(iss);
         const method = (iss.input as Record<string, unknown> | undefined)?.method;
@@ -332,6 +362,78 @@ function sdeSchema(): z.ZodType {
   })
     .optional()
     .describe('how the stochastic differential equation is integrated');
+}
+
+interface TrajectoryKeys {
+  times: { start: number; stop: number; count: number };
+  step: number;
+  unraveling: 'homodyne' | 'heterodyne';
+  phase?: number;
+  frequency?: number;
+  trajectories: number;
+  targetError?: number;
+  monitored: number[];
+}
+
+/** The keys of method 'trajectories' (measured trajectories, Eqs. 3.11–3.15, 6.24). */
+function trajectoriesShape(): z.ZodRawShape {
+  const positive = () => finite().gt(0, { error: (iss: Issue) => `must be > 0, got ${String(iss.input)}` });
+  return {
+    step: positive().describe('fixed integration step of the stochastic master equation; the output spacing must be a whole multiple of it'),
+    scheme: z
+      .enum(['euler-maruyama', 'milstein'], {
+        error: (iss: Issue) => (typeof iss.input === 'string' ? `must be 'euler-maruyama' or 'milstein', got '${iss.input}'` : typed('a string')(iss)),
+      })
+      .default('milstein')
+      .describe("scheme: 'euler-maruyama' (strong order ½) or 'milstein' (strong order 1)"),
+    unraveling: z
+      .enum(['heterodyne', 'homodyne'], {
+        error: (iss: Issue) =>
+          typeof iss.input === 'string' ? `must be 'heterodyne' or 'homodyne' (photon counting is not offered yet), got '${iss.input}'` : typed('a string')(iss),
+      })
+      .describe("how the monitored channels are detected: 'heterodyne' (complex current, Eq. 3.15) or 'homodyne' (real current, Eq. 3.14)"),
+    monitored: z
+      .array(integer().min(0, { error: (iss: Issue) => `must be a dissipator index ≥ 0, got ${String(iss.input)}` }), { error: typed('an array') })
+      .min(1, { error: 'must name at least one dissipator (by its index in the model, e.g. [2])' })
+      .superRefine((list, ctx) => {
+        list.forEach((d, i) => {
+          if (list.indexOf(d) < i) ctx.addIssue({ code: 'custom', path: [i], message: `dissipator ${d} is listed twice` });
+        });
+      })
+      .describe("indices of the monitored dissipators in the model's order (listed by `qsync run` in results.json: trajectories.monitored)"),
+    efficiency: finite()
+      .min(0, { error: (iss: Issue) => `must be from 0 to 1 (detection efficiency ξ), got ${String(iss.input)}` })
+      .max(1, { error: (iss: Issue) => `must be from 0 to 1 (detection efficiency ξ), got ${String(iss.input)}` })
+      .default(1)
+      .describe('detection efficiency ξ ∈ [0, 1] of every monitored channel (Eq. 6.24)'),
+    phase: finite().optional().describe('homodyne only: local-oscillator phase φ in radians (default 0)'),
+    frequency: finite()
+      .optional()
+      .describe('homodyne only: local-oscillator detuning ω_m, φ(t) = phase + ω_m t (Eq. 3.11, heterodyne detection by one detuned quadrature; default 0)'),
+    trajectories: integerIn(1, 1_000_000, 'number of trajectories').describe('number of trajectories (the most, with targetError)'),
+    targetError: positive().optional().describe('stop as soon as the standard error of every observable at every output time is at most this'),
+    noiseSeed: integer().default(scenarioDefaults.noiseSeed).describe('master seed of the measurement noise: trajectory k draws from its own stream'),
+    workers: integerIn(0, 64, 'worker threads; 0 runs in this thread').optional().describe("worker threads (default: the machine's parallelism; 0: this thread)"),
+    currents: integerIn(0, 1000, 'trajectories whose currents are written').default(1).describe('write the detector currents of the first this many trajectories'),
+  };
+}
+
+function checkTrajectories(s: TrajectoryKeys, ctx: z.core.$RefinementCtx): void {
+  const { start, stop, count } = s.times;
+  if (count < 2) {
+    ctx.addIssue({ code: 'custom', path: ['times', 'count'], message: `must be ≥ 2 for method 'trajectories' (the output spacing sets the current's averaging interval), got ${count}` });
+    return;
+  }
+  const spacing = (stop - start) / (count - 1);
+  const ratio = spacing / s.step;
+  if (!(spacing > 0) || !(Math.round(ratio) >= 1 && Math.abs(ratio - Math.round(ratio)) <= 1e-9 * ratio)) {
+    ctx.addIssue({ code: 'custom', path: ['step'], message: `must divide the output spacing (stop − start)/(count − 1) = ${spacing} a whole number of times, got ${s.step}` });
+  }
+  for (const key of ['phase', 'frequency'] as const) {
+    if (s.unraveling === 'heterodyne' && s[key] !== undefined) {
+      ctx.addIssue({ code: 'custom', path: [key], message: "is a homodyne setting (the local oscillator); heterodyne detection (Eq. 3.13) measures both quadratures and takes none" });
+    }
+  }
 }
 
 function optionsSchema(entry: StochasticEntry): z.ZodType {

@@ -2,10 +2,10 @@
 import type { SdeMethod } from '@qsync/integrators';
 
 /**
- * What a run computes: the steady state ρ_ss, ρ(t) or steady-state spectra of a quantum model,
- * or the trajectories of a classical model (`simulate`).
+ * What a run computes: the steady state ρ_ss, ρ(t), steady-state spectra or an ensemble of
+ * measured (unraveled) trajectories of a quantum model, or the trajectories of a classical model (`simulate`).
  */
-export type ScenarioMethod = 'steady-state' | 'time-evolution' | 'spectrum' | 'simulate';
+export type ScenarioMethod = 'steady-state' | 'time-evolution' | 'spectrum' | 'trajectories' | 'simulate';
 
 /** The files a run may write besides `scenario.json`. */
 export type OutputKind = 'json' | 'csv' | 'svg' | 'png';
@@ -130,6 +130,39 @@ export interface SpectrumScenario extends ScenarioCommon {
   readonly probes: readonly ProbeSpec[];
 }
 
+/**
+ * A validated trajectory ensemble of a quantum model: its monitored dissipators detected by
+ * homodyne or heterodyne detection (stochastic master equation, Eqs. 3.11–3.15, 6.24).
+ */
+export interface TrajectoriesScenario extends ScenarioCommon {
+  readonly method: 'trajectories';
+  readonly initialState: InitialStateSpec;
+  readonly times: TimeGrid;
+  /** Integration step; (stop − start)/(count − 1) is a whole multiple of it. */
+  readonly step: number;
+  readonly scheme: 'euler-maruyama' | 'milstein';
+  readonly unraveling: 'homodyne' | 'heterodyne';
+  /** Indices of the monitored dissipators, in the model's order. */
+  readonly monitored: readonly number[];
+  /** Detection efficiency ξ ∈ [0, 1] (Eq. 6.24). */
+  readonly efficiency: number;
+  /** Homodyne: local-oscillator phase φ (rad). */
+  readonly phase?: number;
+  /** Homodyne: local-oscillator detuning ω_m, φ(t) = phase + ω_m t (Eq. 3.11). */
+  readonly frequency?: number;
+  /** Number of trajectories (the most, with `targetError`). */
+  readonly trajectories: number;
+  /** Stop once every observable's standard error is at most this. */
+  readonly targetError?: number;
+  readonly noiseSeed: number;
+  /** Worker threads (0: this thread; absent: the machine's parallelism). */
+  readonly workers?: number;
+  /** Write the currents of the first this many trajectories. */
+  readonly currents: number;
+  /** Always empty: a trajectory ensemble keeps no state to probe (kept so every quantum scenario has the key). */
+  readonly probes: readonly ProbeSpec[];
+}
+
 /** A validated simulation of a classical model: stochastic (SDE) or an order-parameter equation (ODE). */
 export interface SimulationScenario extends ScenarioCommon {
   readonly method: 'simulate';
@@ -145,4 +178,4 @@ export interface SimulationScenario extends ScenarioCommon {
 }
 
 /** A scenario after `validateScenario`: strictly checked, every default resolved. */
-export type Scenario = SteadyStateScenario | TimeEvolutionScenario | SpectrumScenario | SimulationScenario;
+export type Scenario = SteadyStateScenario | TimeEvolutionScenario | SpectrumScenario | TrajectoriesScenario | SimulationScenario;

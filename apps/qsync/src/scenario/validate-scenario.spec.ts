@@ -136,8 +136,8 @@ describe('validateScenario: every refusal names its key path', () => {
 
   it('refuses a missing or unknown method', () => {
     refused(without(pair, 'method'), 'scenario.method', 'is required');
-    refused({ ...pair, method: 'steady' }, 'scenario.method', "must be one of 'steady-state', 'time-evolution', 'spectrum', got 'steady'");
-    refused({ ...pair, method: 'simulate' }, 'scenario.method', "must be one of 'steady-state', 'time-evolution', 'spectrum', got 'simulate'");
+    refused({ ...pair, method: 'steady' }, 'scenario.method', "must be one of 'steady-state', 'time-evolution', 'spectrum', 'trajectories', got 'steady'");
+    refused({ ...pair, method: 'simulate' }, 'scenario.method', "must be one of 'steady-state', 'time-evolution', 'spectrum', 'trajectories', got 'simulate'");
   });
 
   it('refuses time-evolution keys in a steady-state scenario', () => {

@@ -71,7 +71,7 @@ export function validateAndBuild(raw: unknown, catalog: Catalog = modelCatalog):
 
   if (entry.kind === 'quantum') {
     const model = build(() => entry.build(parameters));
-    const probes = checkProbes(s.probes as ProbeSpec[]);
+    const probes = checkProbes((s.probes ?? []) as ProbeSpec[]);
     if (s.method === 'steady-state') {
       return { scenario: { ...common, method: 'steady-state', ...probed(probes) }, model };
     }
@@ -84,6 +84,41 @@ export function validateAndBuild(raw: unknown, catalog: Catalog = modelCatalog):
           spectra: s.spectra as never,
           route: s.route as never,
           ...probed(probes),
+        },
+        model,
+      };
+    }
+    if (s.method === 'trajectories') {
+      const monitored = s.monitored as number[];
+      const dissipators = model.lindbladian.dissipators;
+      monitored.forEach((d, i) => {
+        if (d >= dissipators.length) {
+          throw new ScenarioError(`scenario.monitored[${i}]`, `must be a dissipator index from 0 to ${dissipators.length - 1} (model '${name}' has ${dissipators.length}), got ${d}`);
+        }
+        if (dissipators[d].jump2 !== undefined) throw new ScenarioError(`scenario.monitored[${i}]`, `dissipator ${d} is a cross dissipator D[J1, J2]; only an ordinary D[J] can be monitored`);
+        if (!(dissipators[d].rate > 0)) throw new ScenarioError(`scenario.monitored[${i}]`, `dissipator ${d} has rate ${dissipators[d].rate}; a monitored channel needs a rate > 0`);
+      });
+      const unraveling = s.unraveling as 'homodyne' | 'heterodyne';
+      return {
+        scenario: {
+          ...common,
+          method: 'trajectories',
+          initialState: checkInitialState(s.initialState as InitialStateSpec, model, entry),
+          times: s.times as never,
+          step: s.step as number,
+          scheme: s.scheme as never,
+          unraveling,
+          monitored,
+          efficiency: s.efficiency as number,
+          ...(unraveling === 'homodyne' ? { phase: (s.phase as number | undefined) ?? 0, frequency: (s.frequency as number | undefined) ?? 0 } : {}),
+          trajectories: s.trajectories as number,
+          ...(s.targetError !== undefined ? { targetError: s.targetError as number } : {}),
+          noiseSeed: s.noiseSeed as number,
+          ...(s.workers !== undefined ? { workers: s.workers as number } : {}),
+          currents: s.currents as number,
+          observables: tail.observables,
+          probes: [],
+          outputs: tail.outputs,
         },
         model,
       };

@@ -149,7 +149,7 @@ describe('validateScenario: the spectrum method', () => {
 
   it('refuses the keys of one method in another', () => {
     refused({ ...vdp, frequencies: spectrum.frequencies }, 'scenario.frequencies', "is used only by method 'spectrum', not 'steady-state'");
-    refused({ ...spectrum, times: { start: 0, stop: 1, count: 2 } }, 'scenario.times', "is used only by method 'time-evolution', not 'spectrum'");
+    refused({ ...spectrum, times: { start: 0, stop: 1, count: 2 } }, 'scenario.times', "is used only by method 'time-evolution' or 'trajectories', not 'spectrum'");
     refused({ ...evolve(vdp, { type: 'fock', n: { a: 0 } }), spectra: spectrum.spectra }, 'scenario.spectra', "is used only by method 'spectrum', not 'time-evolution'");
     refused({ model: 'adler', parameters: { V: 1 }, method: 'spectrum' }, 'scenario.method', "must be 'simulate' (model 'adler' is classical)");
   });

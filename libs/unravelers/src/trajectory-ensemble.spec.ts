@@ -100,6 +100,23 @@ describe('trajectoryEnsemble', () => {
     expect(Atomics.load(started, 0)).toBe(count);
   });
 
+  it('after the last frame, lets the trajectories still running return before it terminates its workers', async () => {
+    // piscina reports the result of a worker terminated just after posting it as an uncaught
+    // "Unexpected message from Worker"; every trajectory here returns 20 ms late, so terminating
+    // at the last frame would kill the one running on the other worker before it returns
+    const started = new Int32Array(new SharedArrayBuffer(4));
+    const finished = new Int32Array(new SharedArrayBuffer(4));
+    const config = { ...ou, times: [0, 1], started, finished, lateEvery: 1 };
+    const last = await lastValueFrom(
+      trajectoryEnsemble(task(config), { trajectories: 1000, noiseSeed: 3, workers: 2, targetStandardError: 0.1, targetChannels: ['x'] }),
+    );
+    expect(last.trajectories).toBeLessThan(1000);
+    for (let i = 0; i < 50 && Atomics.load(finished, 0) < Atomics.load(started, 0); i++) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(Atomics.load(finished, 0)).toBe(Atomics.load(started, 0));
+    // and none starts after it: at most 2 × workers − 1 beyond the last folded one were handed out
+    expect(Atomics.load(started, 0)).toBeLessThanOrEqual(last.trajectories + 3);
+  });
+
   it('refuses bad options by name, and a task that breaks the column contract by trajectory', async () => {
     expect(() => trajectoryEnsemble(task(), { trajectories: 0, noiseSeed: 1 })).toThrow(/'trajectories' must be an integer ≥ 1, got 0/);
     expect(() => trajectoryEnsemble(task(), { trajectories: 5, noiseSeed: 0.5 })).toThrow(/'noiseSeed' must be a safe integer/);

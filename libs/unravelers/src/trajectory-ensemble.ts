@@ -90,8 +90,10 @@ const WORKER = new URL('./trajectory-ensemble-worker.mjs', import.meta.url).href
  * Runs an ensemble of stochastic trajectories — on worker threads (a piscina pool) or in this
  * thread — and emits the running ensemble mean with its standard error, live, as trajectories
  * finish. A cold Observable: each subscription runs its own ensemble; unsubscribing stops it
- * and terminates its pool. `withProgress()` adds `{ kind: 'progress', done, total }` events
- * (trajectories averaged of `trajectories`), read with `tapProgress` of @qsync/frames.
+ * and terminates its pool at once; after the last frame no further trajectory starts, and the
+ * pool ends when the ones still running (at most one per worker) have returned.
+ * `withProgress()` adds `{ kind: 'progress', done, total }` events (trajectories averaged of
+ * `trajectories`), read with `tapProgress` of @qsync/frames.
  *
  * Reproducible: trajectory k draws only from `trajectoryRng(noiseSeed, k)`, and results are
  * folded into the running sums in trajectory order (a result that arrives before its
@@ -284,16 +286,34 @@ function runEnsemble(
   let nextRun = 0;
   let nextFold = 0;
   let done = false;
-  const abort = new AbortController();
   let pool: Piscina | null = null;
+  // trajectories handed to the pool and not yet settled: at most one per worker, so none waits
+  // in piscina's queue and the pool can be left to drain once the ensemble is complete
+  let inFlight = 0;
+  let draining = false;
 
+  const terminate = (): void => {
+    if (pool === null) return;
+    const p = pool;
+    pool = null;
+    void p.destroy().catch(() => undefined);
+  };
+  // unsubscription or failure: terminate the workers now, running trajectories and all
   const stop = (): void => {
-    if (done) return;
+    if (draining) return;
     done = true;
     waiting.clear();
-    abort.abort();
-    if (pool !== null) void pool.destroy().catch(() => undefined);
-    pool = null;
+    terminate();
+  };
+  // the last frame is out: run no more trajectories, and terminate the pool only when the ones
+  // still running have returned. A worker terminated just after it posted its result makes
+  // piscina 5 deliver that result to a pool that no longer knows the task, which it reports as
+  // an uncaught "Unexpected message from Worker".
+  const finish = (): void => {
+    done = true;
+    draining = true;
+    waiting.clear();
+    if (inFlight === 0) terminate();
   };
   const fail = (error: unknown): void => {
     if (done) return;
@@ -325,7 +345,7 @@ function runEnsemble(
       if (out.closed) return true;
       if (last) {
         if (asEvents) out.next({ kind: 'progress', done: nextFold, total });
-        stop();
+        finish();
         out.complete();
         return true;
       }
@@ -349,13 +369,22 @@ function runEnsemble(
     })().catch(fail);
   } else {
     pool = new Piscina({ filename: WORKER, minThreads: plan.workers, maxThreads: plan.workers, idleTimeout: 1000 });
+    // an error of the pool itself (a worker that died between tasks) ends the stream; once the
+    // stream has ended, fail ignores it: it is the echo of a worker this subscription terminated
+    pool.on('error', fail);
+    const settled = (): boolean => {
+      inFlight--;
+      if (draining && inFlight === 0) terminate();
+      return done;
+    };
     const dispatch = (): void => {
-      while (!done && nextRun < total && nextRun - nextFold < window) {
+      while (!done && nextRun < total && nextRun - nextFold < window && inFlight < plan.workers) {
         const k = nextRun++;
         const job = { module: plan.module, name: plan.name, config: plan.config, trajectory: k, noiseSeed: plan.noiseSeed };
-        (pool as Piscina).run(job, { signal: abort.signal }).then(
+        inFlight++;
+        (pool as Piscina).run(job).then(
           (columns: unknown) => {
-            if (done) return;
+            if (settled()) return;
             waiting.set(k, columns);
             try {
               if (!fold()) dispatch();
@@ -363,7 +392,9 @@ function runEnsemble(
               fail(error);
             }
           },
-          fail,
+          (error: unknown) => {
+            if (!settled()) fail(error);
+          },
         );
       }
     };

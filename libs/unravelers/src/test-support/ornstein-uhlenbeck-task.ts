@@ -18,6 +18,8 @@ export interface OrnsteinUhlenbeckConfig {
   times: number[];
   /** optional: a counter that every started trajectory increments (Int32Array on a SharedArrayBuffer, entry 0) */
   started?: Int32Array;
+  /** optional: a counter that every trajectory increments as it returns (after its lateness) */
+  finished?: Int32Array;
   /** optional: trajectories k with k % lateEvery = 0 return 20 ms late, so workers finish out of order */
   lateEvery?: number;
 }
@@ -50,9 +52,16 @@ export function ornsteinUhlenbeckTrajectory(
     z[2 * i + 1] = stepper.y[2];
   }
   const columns: TrajectoryColumns = { x: { kind: 'real', data: x }, z: { kind: 'complex', data: z } };
+  const finished = config.finished;
   if (config.lateEvery !== undefined && trajectory % config.lateEvery === 0) {
-    return new Promise((resolve) => setTimeout(() => resolve(columns), 20));
+    return new Promise((resolve) =>
+      setTimeout(() => {
+        if (finished !== undefined) Atomics.add(finished, 0, 1);
+        resolve(columns);
+      }, 20),
+    );
   }
+  if (finished !== undefined) Atomics.add(finished, 0, 1);
   return columns;
 }
 

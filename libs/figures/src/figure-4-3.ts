@@ -6,9 +6,7 @@ import { resolveFigureConfig } from './figure-config';
 import type { FigureContext } from './figure-stream';
 import { figureStream } from './figure-stream';
 import { linspace } from './figure-support';
-import type { FigureCheck, FigurePanel, FigureRecipe, FigureSeries } from './figure-types';
-import { heterodynePhaseHistogram } from './heterodyne-phase-histogram';
-import type { HeterodynePhaseHistogram } from './heterodyne-phase-histogram';
+import type { FigureCheck, FigureRecipe } from './figure-types';
 import { phaseLockingMap } from './phase-locking-map';
 import { phaseLockingPanels } from './phase-locking-panels';
 import { PHASE_LOCKING_WINDOW } from './phase-locking-window';
@@ -27,13 +25,6 @@ const COUPLINGS_B = PHASE_LOCKING_WINDOW.cutCouplings;
 const ANGLES_MAX = 128;
 /** Radial and angular rules of the numerical twin of Eq. (4.11): ~1e-15 at this cutoff (probes' spec). */
 const QUADRATURE = { rMax: 8, nr: 32, nphi: 2 * CUTOFF - 1 };
-/**
- * Panel (b)'s heterodyne points (Eq. 4.15): one stationary trajectory per coupling of the SME watching
- * a and b at Fock cutoff 6 (its own Q(φ_AB) is the reference of the checks), Euler–Maruyama
- * dt = 5e-3, 4000 time units, currents averaged over Δ = 1/κ2 by the detector, 24 bins. Below
- * full scale: cutoff 4, dt = 1e-2, only V = 2κ2, length scale·4000 ≥ 1000.
- */
-const MEASUREMENT = { cutoff: 6, minCutoff: 4, duration: 4000, minDuration: 1000, detectorTime: 1, bins: 24, coupling: 2 };
 
 /**
  * Fig. 4.3: phase locking of two dissipatively coupled quantum vdP oscillators (Eq. 4.8), κ = κ2,
@@ -43,12 +34,8 @@ const MEASUREMENT = { cutoff: 6, minCutoff: 4, duration: 4000, minDuration: 1000
  * leaves the ranges open); the noise-free threshold V = |δ| of the classical pair is drawn as panel
  * a's companion line panel `a-threshold` (the heatmap type has no overlay). `scale` shrinks the grid
  * (2·round(12·scale) + 1 ≥ 3 detunings, round(12·scale) + 1 ≥ 2 couplings). (b) Q(φ_AB) at
- * δ = κ/2 for V/κ2 ∈ {0, 0.5, 1, 2, 4}, with the heterodyne estimates (points): histograms of
- * φ^m_AB = arg[I_B/I_A] (Eq. 4.15) of currents averaged over Δ = 1/κ2, one stationary SME
- * trajectory per coupling (see MEASUREMENT). φ_AB = φ_A − φ_B with α = r e^{−iφ}. The detector
- * noise broadens the histogram: it approaches not Q(φ_AB) but Q convolved with the noise, the law
- * `heterodynePhaseHistogram` predicts from the recorded conditional means; the distance to Q itself
- * falls like 1/N to that law's floor.
+ * δ = κ/2 for V/κ2 ∈ {0, 0.5, 1, 2, 4} (lines only: the heterodyne estimates of Eq. 4.15 come with
+ * the measurement issue). φ_AB = φ_A − φ_B with α = r e^{−iφ}.
  *
  * Checks:
  * - the closed form (4.11) against the direct quadrature of Eqs. (4.9)–(4.10)
@@ -61,9 +48,7 @@ const MEASUREMENT = { cutoff: 6, minCutoff: 4, duration: 4000, minDuration: 1000
  * - mirror symmetry: exchanging A and B maps δ → −δ and φ_AB → −φ_AB, so max Q(φ_AB) at −δ equals
  *   that at δ (independent solves; largest difference over the grid);
  * - δ = 0: L is real, so ρ_ss is real and Q(φ_AB) even; the dissipative coupling D[a − b] locks in
- *   phase, argmax = 0 (largest |argmax| over the couplings of the grid at δ = 0);
- * - the histograms against the predicted broadened law (χ²/dof over the measured couplings), and the
- *   squared L2 distance to Q(φ_AB) after a quarter and all of the record against floor + statistics.
+ *   phase, argmax = 0 (largest |argmax| over the couplings of the grid at δ = 0).
  * Parameters `bAdagbRe`, `bAdagbIm`, `bNA`, `bNB` are ⟨a†b⟩, ⟨a†a⟩, ⟨b†b⟩ of panel b's V = κ2 state;
  * the spec compares them with QuTiP 4.7's steadystate (fixture `qutip-vdp.json`, case pair_a: the
  * same δ = κ/2, V = κ2 and cutoff 12).
@@ -78,9 +63,6 @@ export const figure43: FigureRecipe = {
     const nDelta = 2 * halfDeltas + 1;
     const nV = cfg.size(12, 1) + 1;
     const checkAngles = cfg.size(8, 3);
-    const measurementCutoff = cfg.scale === 1 ? MEASUREMENT.cutoff : MEASUREMENT.minCutoff;
-    const measurementDuration = cfg.size(MEASUREMENT.duration, MEASUREMENT.minDuration);
-    const measuredCouplings = cfg.scale === 1 ? COUPLINGS_B : [MEASUREMENT.coupling];
     return figureStream(async (ctx) => {
       const phis = linspace(0, 2 * Math.PI, ANGLES_MAX + 1).subarray(0, ANGLES_MAX);
       const total = nDelta * nV + COUPLINGS_B.length;
@@ -120,29 +102,6 @@ export const figure43: FigureRecipe = {
       });
 
       const checks = await figureChecks(ctx, { statesB, checkAngles, maxima: map.maxima, nDelta, nV, argmaxAtZero, nAtZeroCoupling });
-      const measured: HeterodynePhaseHistogram[] = [];
-      const binCenters = Float64Array.from({ length: MEASUREMENT.bins }, (_, j) => -Math.PI + ((j + 0.5) * 2 * Math.PI) / MEASUREMENT.bins);
-      for (const V of measuredCouplings) {
-        const pair = coupledVanDerPol({ cutoff: measurementCutoff, kappa: KAPPA, kappa1: KAPPA1, kappa2: KAPPA2, delta: DELTA_B, V });
-        measured.push(
-          await heterodynePhaseHistogram(ctx, {
-            lindbladian: pair.lindbladian,
-            a: pair.operators.a,
-            b: pair.operators.b,
-            rate: KAPPA,
-            duration: measurementDuration,
-            dt: measurementCutoff <= 4 ? 1e-2 : 5e-3,
-            noiseSeed: cfg.seed,
-            bins: MEASUREMENT.bins,
-            detectorTime: MEASUREMENT.detectorTime,
-            stage: `heterodyne currents, V = ${V}κ2`,
-            reference: relativePhaseDistribution(steadyState(pair.lindbladian).rho, binCenters),
-          }),
-        );
-      }
-      checks.push(...measurementChecks(measured, measuredCouplings));
-      const points: FigureSeries[] = measured.map((m, k) => ({ name: `φ^m_AB histogram, V = ${measuredCouplings[k]}κ2`, x: m.centers, y: m.density, points: true }));
-      const withPoints: FigurePanel[] = panels.map((p) => (p.name === 'b' && p.kind === 'lines' ? { ...p, series: [...p.series, ...points] } : p));
       const stateV1 = statesB[COUPLINGS_B.indexOf(1)];
       const adagbV1 = expectation(adagb, stateV1);
       return {
@@ -163,48 +122,13 @@ export const figure43: FigureRecipe = {
           bAdagbIm: adagbV1.im,
           bNA: expectation(na, stateV1).re,
           bNB: expectation(nb, stateV1).re,
-          measurementCutoff,
-          measurementDuration,
-          measuredCouplings: measuredCouplings.join(', '),
-          measurementSamples: measured[0].samples[1],
-          measurementPositivityViolations: measured.reduce((n, m) => n + m.positivityViolations, 0),
         },
-        panels: withPoints,
+        panels,
         checks,
       };
     });
   },
 };
-
-/**
- * The heterodyne checks of panel (b): χ² of each histogram against the law the recorded conditional
- * means predict (noise-broadened Q, see `heterodynePhaseHistogram`), summed over the couplings; and
- * at the last coupling the squared L2 distance to Q(φ_AB) after a quarter and after all of the
- * record against F² + Σp(1 − p)/(Nw): it shrinks like 1/N down to the floor F² of the broadening.
- */
-function measurementChecks(measured: readonly HeterodynePhaseHistogram[], couplings: readonly number[]): FigureCheck[] {
-  const dof = measured.reduce((n, m) => n + m.centers.length - 1, 0);
-  const chi2 = measured.reduce((x, m) => x + m.chi2, 0);
-  const last = measured[measured.length - 1];
-  const V = couplings[couplings.length - 1];
-  const distanceChecks = last.distances.map((d, k): FigureCheck => ({
-    name: `heterodyne φ^m_AB histogram, V = ${V}κ2, ${last.samples[k]} samples (${k === 0 ? 'first quarter' : 'whole record'}): squared L2 distance to Q(φ_AB) vs floor ${d.floor.toExponential(2)} + statistics`,
-    equation: '4.11, 4.15',
-    value: d.squared,
-    expected: d.expected,
-    standardError: d.standardError,
-  }));
-  return [
-    {
-      name: `heterodyne φ^m_AB histograms vs the law of the recorded conditional means (noise-broadened Q): χ²/dof over V = ${couplings.join(', ')}κ2`,
-      equation: '4.14, 4.15',
-      value: chi2 / dof,
-      expected: 1,
-      standardError: Math.sqrt(2 / dof),
-    },
-    ...distanceChecks,
-  ];
-}
 
 async function figureChecks(
   ctx: FigureContext,

@@ -19,7 +19,7 @@ export interface TrajectoriesOutcome {
 /**
  * Runs the scenario's trajectory ensemble: its monitored dissipators detected by homodyne or
  * heterodyne detection with efficiency ξ (stochastic master equation of @qsync/unravelers,
- * Eqs. 3.11–3.15, 6.24), trajectories on worker threads (`trajectoryEnsemble`), and returns the
+ * Eqs. 3.11–3.15, 6.24) or photon counting (`photonCounting`, quantum jumps), trajectories on worker threads (`trajectoryEnsemble`), and returns the
  * ensemble mean of each observable's conditional ⟨O⟩_c with its standard error at the output
  * times, the currents of the first `currents` trajectories (computed again in this thread:
  * trajectory k's noise depends only on (noiseSeed, k), so they are the ensemble's own), and the
@@ -45,7 +45,9 @@ export async function computeTrajectories(
   onProgress: (done: number, total: number) => void = () => {},
 ): Promise<TrajectoriesOutcome> {
   const times = timeGridValues(scenario.times);
-  const outputEvery = Math.round((times[1] - times[0]) / scenario.step);
+  const spacing = times[1] - times[0];
+  const step = scenario.step ?? spacing;
+  const outputEvery = Math.round(spacing / step);
   const config: UnravelingConfig = {
     model: scenario.model,
     parameters: scenario.parameters,
@@ -55,10 +57,11 @@ export async function computeTrajectories(
     efficiency: scenario.efficiency,
     phase: scenario.phase ?? 0,
     frequency: scenario.frequency ?? 0,
-    scheme: scenario.scheme,
+    scheme: scenario.scheme ?? 'milstein',
     t0: scenario.times.start,
-    dt: scenario.step,
+    dt: step,
     outputEvery,
+    spacing,
     samples: times.length,
     observables: scenario.observables,
     withCurrents: false,
@@ -108,7 +111,7 @@ export async function computeTrajectories(
   for (let trajectory = 0; trajectory < Math.min(scenario.currents, n); trajectory++) {
     let columns;
     try {
-      columns = unravelingTrajectory({ ...config, withCurrents: true }, trajectory, scenario.noiseSeed);
+      columns = await unravelingTrajectory({ ...config, withCurrents: true }, trajectory, scenario.noiseSeed);
     } catch (e) {
       throw new NumericalError('trajectories', e);
     }
@@ -129,8 +132,8 @@ export async function computeTrajectories(
       unraveling: scenario.unraveling,
       monitored: scenario.monitored.map((d, j) => ({ dissipator: d, rate: dissipators[d].rate, current: currentColumn(j) })),
       efficiency: scenario.efficiency,
-      scheme: scenario.scheme,
-      step: scenario.step,
+      ...(scenario.scheme !== undefined ? { scheme: scenario.scheme } : {}),
+      ...(scenario.step !== undefined ? { step: scenario.step } : {}),
       noiseSeed: scenario.noiseSeed,
       workers,
       trajectories: n,

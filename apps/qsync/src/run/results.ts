@@ -212,24 +212,26 @@ export interface MonitoredInfo {
 /** How a trajectory ensemble ran (method 'trajectories'), and its output times. */
 export interface TrajectoriesInfo {
   readonly times: readonly number[];
-  readonly unraveling: 'homodyne' | 'heterodyne';
+  readonly unraveling: 'homodyne' | 'heterodyne' | 'photon-counting';
   readonly monitored: readonly MonitoredInfo[];
   readonly efficiency: number;
-  readonly scheme: 'euler-maruyama' | 'milstein';
-  readonly step: number;
+  /** Homodyne and heterodyne: the SME scheme and step. */
+  readonly scheme?: 'euler-maruyama' | 'milstein';
+  readonly step?: number;
   readonly noiseSeed: number;
   readonly workers: number;
   /** Trajectories averaged (fewer than asked when the target error stopped the ensemble). */
   readonly trajectories: number;
   /** Whether `targetError` was reached (absent without one). */
   readonly targetReached?: boolean;
-  /** Conditional states that failed the positivity test (smallest eigenvalue < −1e-6), summed over trajectories. */
+  /** Conditional states that failed the positivity test (smallest eigenvalue < −1e-6), summed over trajectories (photon counting: 0, no such test). */
   readonly positivityViolations: number;
 }
 
 /**
  * The currents of one trajectory at the output times: I of each monitored channel, averaged
- * over the output interval (Eqs. 3.14, 3.15); `im` is all zeros for homodyne currents.
+ * over the output interval (Eqs. 3.14, 3.15), or photon counting's clicks in the interval; `im`
+ * is all zeros for homodyne currents and counts.
  */
 export interface TrajectoryCurrents {
   readonly trajectory: number;

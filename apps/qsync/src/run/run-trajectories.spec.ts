@@ -31,6 +31,7 @@ describe("method 'trajectories'", () => {
   it.each([
     ['heterodyne', {}],
     ['homodyne (LO phase 0.7, ξ = 0.6)', { unraveling: 'homodyne', phase: 0.7, efficiency: 0.6 }],
+    ['photon counting (ξ = 0.7)', { unraveling: 'photon-counting', efficiency: 0.7, step: undefined }],
   ])('%s: the ensemble mean of ⟨a⟩_c and ⟨n⟩_c matches mesolve within 3 standard errors at every output time', async (_, extra) => {
     const me = await computeTimeEvolution(validateScenario({ ...base, method: 'time-evolution' }) as TimeEvolutionScenario, model);
     const tr = await computeTrajectories(trajectories(extra), model);
@@ -57,6 +58,11 @@ describe("method 'trajectories'", () => {
     expect(pooled.observables).toEqual(inThread.observables);
     expect(pooled.currents).toEqual(inThread.currents);
     expect(inThread.currents.map((c) => c.trajectory)).toEqual([0, 1]);
+    const counting = { ...small, unraveling: 'photon-counting', step: undefined };
+    const countedInThread = await computeTrajectories(trajectories({ ...counting, workers: 0 }), model);
+    const countedPooled = await computeTrajectories(trajectories({ ...counting, workers: 2 }), model);
+    expect(countedPooled.observables).toEqual(countedInThread.observables);
+    expect(countedPooled.currents).toEqual(countedInThread.currents);
     const other = await computeTrajectories(trajectories({ ...small, noiseSeed: 4 }), model);
     expect(other.currents[0].currents.I0.re).not.toEqual(inThread.currents[0].currents.I0.re);
     // trajectories 0 and 1 of one seed draw independent noise
@@ -83,5 +89,10 @@ describe("method 'trajectories'", () => {
     expect(run.results.trajectories?.monitored).toEqual([{ dissipator: 2, rate: 1, current: 'I0' }]);
     const hom = await runScenario({ ...scenario, unraveling: 'homodyne', outputs: ['csv'] }, { outDir: join(tmp, 'hom') });
     expect(readFileSync(join(hom.runDir, 'currents.csv'), 'utf8').split('\n')[0]).toBe('t,I0_0,I0_1');
+    // photon counting writes the clicks per output interval: whole numbers
+    const jumps = await runScenario({ ...scenario, unraveling: 'photon-counting', step: undefined, outputs: ['csv'] }, { outDir: join(tmp, 'jumps') });
+    const rows = readFileSync(join(jumps.runDir, 'currents.csv'), 'utf8').split('\n').filter((l) => l !== '');
+    expect(rows[0]).toBe('t,I0_0,I0_1');
+    for (const row of rows.slice(1)) for (const v of row.split(',').slice(1)) expect(Number.isInteger(Number(v))).toBe(true);
   });
 });

@@ -98,7 +98,7 @@ export function humanSummary(run: RunOutcome): string {
     const channels = tr.monitored.map((m) => `dissipator ${m.dissipator} (rate ${m.rate}) → ${m.current}`).join(', ');
     lines.push(
       `${head}, ${tr.trajectories} ${tr.unraveling} trajectories t = ${t[0]} … ${t[t.length - 1]} (${t.length} times; ${channels}; ξ = ${tr.efficiency}; ` +
-        `${tr.scheme}, step ${tr.step}, noise seed ${tr.noiseSeed}; positivity violations ${tr.positivityViolations})`,
+        `${tr.scheme === undefined ? '' : `${tr.scheme}, step ${tr.step}, `}noise seed ${tr.noiseSeed}; positivity violations ${tr.positivityViolations})`,
     );
   } else if (sim !== undefined) {
     const t = sim.times;

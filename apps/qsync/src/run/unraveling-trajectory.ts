@@ -3,7 +3,8 @@
 // only plain data, so the model is rebuilt here from its catalog name and parameters.
 import { modelCatalog, type ModelInstance } from '@qsync/models';
 import type { Operator } from '@qsync/operators';
-import { createDiffusiveTrajectories, type DiffusiveTrajectories, type TrajectoryColumns } from '@qsync/unravelers';
+import { createDiffusiveTrajectories, photonCounting, type DiffusiveTrajectories, type TrajectoryColumns } from '@qsync/unravelers';
+import { lastValueFrom, toArray } from 'rxjs';
 import type { InitialStateSpec } from '../scenario/scenario-types';
 import { initialDensity } from './initial-state';
 
@@ -15,16 +16,19 @@ export interface UnravelingConfig {
   readonly model: string;
   readonly parameters: Readonly<Record<string, number>>;
   readonly initialState: InitialStateSpec;
-  readonly unraveling: 'homodyne' | 'heterodyne';
+  readonly unraveling: 'homodyne' | 'heterodyne' | 'photon-counting';
   /** indices into the model's `lindbladian.dissipators` */
   readonly monitored: readonly number[];
   readonly efficiency: number;
   readonly phase: number;
   readonly frequency: number;
+  /** homodyne and heterodyne: the SME scheme, step and steps per output sample */
   readonly scheme: 'euler-maruyama' | 'milstein';
   readonly t0: number;
   readonly dt: number;
   readonly outputEvery: number;
+  /** spacing of the output samples */
+  readonly spacing: number;
   readonly samples: number;
   /** column name → operator name of the model */
   readonly observables: Readonly<Record<string, string>>;
@@ -48,7 +52,7 @@ const prepared = new Map<string, DiffusiveTrajectories>();
  *
  * @example
  * const config = { model: 'quantum-vdp', parameters: { cutoff: 4, omega: 0, kappa1: 0, kappa2: 0, kappa: 1 }, initialState: { type: 'fock', n: { a: 1 } },
- *   unraveling: 'homodyne', monitored: [2], efficiency: 1, phase: 0, frequency: 0, scheme: 'milstein', t0: 0, dt: 0.01, outputEvery: 10,
+ *   unraveling: 'homodyne', monitored: [2], efficiency: 1, phase: 0, frequency: 0, scheme: 'milstein', t0: 0, dt: 0.01, outputEvery: 10, spacing: 0.1,
  *   samples: 3, observables: { n: 'n' }, withCurrents: true } as const;
  * unravelingTrajectories(config, 1).samples; // → 3
  */
@@ -56,16 +60,14 @@ export function unravelingTrajectories(config: UnravelingConfig, noiseSeed: numb
   const key = JSON.stringify([config, noiseSeed]);
   let runs = prepared.get(key);
   if (runs === undefined) {
-    const entry = modelCatalog[config.model];
-    if (entry?.kind !== 'quantum') throw new Error(`unravelingTrajectory: '${config.model}' is not a quantum model of the catalog`);
-    const model: ModelInstance = entry.build(config.parameters);
+    const model = buildModel(config);
     const dissipators = model.lindbladian.dissipators;
     const monitoredSet = new Set(config.monitored);
     const monitored = config.monitored.map((d) => ({
       rate: dissipators[d].rate,
       jump: dissipators[d].jump,
-      unraveling: config.unraveling,
       efficiency: config.efficiency,
+      unraveling: config.unraveling === 'homodyne' ? ('homodyne' as const) : ('heterodyne' as const),
       ...(config.unraveling === 'homodyne' ? { phase: config.phase, frequency: config.frequency } : {}),
     }));
     const expect: Record<string, Operator> = {};
@@ -88,20 +90,74 @@ export function unravelingTrajectories(config: UnravelingConfig, noiseSeed: numb
   return runs;
 }
 
+function buildModel(config: UnravelingConfig): ModelInstance {
+  const entry = modelCatalog[config.model];
+  if (entry?.kind !== 'quantum') throw new Error(`unravelingTrajectory: '${config.model}' is not a quantum model of the catalog`);
+  return entry.build(config.parameters);
+}
+
+const models = new Map<string, ModelInstance>();
+
 /**
- * Trajectory k: the conditional ⟨O⟩ of every observable (complex columns `obs:<name>`), the currents `I0`, `I1`, … when asked (real for homodyne, complex for heterodyne), and
- * its positivity violations (a one-entry real column).
+ * Photon counting (Sec. 3.3, Eq. 6.24) of trajectory k: `photonCounting`'s clicks per output
+ * interval as real columns `I<j>` and the conditional ⟨O⟩_c at the output times.
+ */
+async function countingTrajectory(config: UnravelingConfig, trajectory: number, noiseSeed: number): Promise<TrajectoryColumns> {
+  const key = JSON.stringify([config.model, config.parameters]);
+  let model = models.get(key);
+  if (model === undefined) {
+    model = buildModel(config);
+    models.set(key, model);
+  }
+  const expect: Record<string, Operator> = {};
+  for (const [name, op] of Object.entries(config.observables)) expect[OBSERVABLE + name] = model.operators[op];
+  const records = await lastValueFrom(
+    photonCounting(model.lindbladian, initialDensity(config.initialState, model, config.model), {
+      dt: config.spacing,
+      samples: config.samples,
+      t0: config.t0,
+      monitored: config.monitored.map((dissipator) => ({ dissipator, efficiency: config.efficiency })),
+      expect,
+      noiseSeed,
+      trajectory,
+      blockLength: config.samples,
+    }).pipe(toArray()),
+  );
+  const m = config.monitored.length;
+  const out: TrajectoryColumns = {};
+  const counts = config.monitored.map(() => new Float64Array(config.samples));
+  const values = Object.fromEntries(Object.keys(expect).map((name) => [name, new Float64Array(2 * config.samples)]));
+  let offset = 0;
+  for (const record of records) {
+    if (record.kind !== 'block') continue;
+    const length = record.columns.counts.data.length / m;
+    for (let i = 0; i < length; i++) for (let j = 0; j < m; j++) counts[j][offset + i] = record.columns.counts.data[i * m + j];
+    for (const name of Object.keys(values)) values[name].set(record.columns[name].data, 2 * offset);
+    offset += length;
+  }
+  for (const [name, data] of Object.entries(values)) out[name] = { kind: 'complex', data };
+  if (config.withCurrents) counts.forEach((data, j) => (out[currentColumn(j)] = { kind: 'real', data }));
+  out[VIOLATIONS] = { kind: 'real', data: Float64Array.of(0) };
+  return out;
+}
+
+/**
+ * Trajectory k: the conditional ⟨O⟩_c of every observable (complex columns `obs:<name>`), the
+ * currents `I0`, `I1`, … when asked (homodyne: real; heterodyne: complex; photon counting: the
+ * clicks in each output interval, real), and the positivity violations of its conditional states
+ * (a one-entry real column; photon counting has no fixed-step test: 0). Photon counting returns a Promise.
  *
  * @example
  * // config as in unravelingTrajectories' example
  * const config = { model: 'quantum-vdp', parameters: { cutoff: 4, omega: 0, kappa1: 0, kappa2: 0, kappa: 1 }, initialState: { type: 'fock', n: { a: 1 } },
- *   unraveling: 'homodyne', monitored: [2], efficiency: 1, phase: 0, frequency: 0, scheme: 'milstein', t0: 0, dt: 0.01, outputEvery: 10,
+ *   unraveling: 'homodyne', monitored: [2], efficiency: 1, phase: 0, frequency: 0, scheme: 'milstein', t0: 0, dt: 0.01, outputEvery: 10, spacing: 0.1,
  *   samples: 3, observables: { n: 'n' }, withCurrents: true } as const;
- * const columns = unravelingTrajectory(config, 0, 1);
+ * const columns = await unravelingTrajectory(config, 0, 1);
  * // at dt = 0.01 a step from the pure |1⟩ leaves eigenvalues near −(κ dt)² = −1e-4, below the −1e-6 the test allows: counted
  * [columns.I0.data.length, columns['obs:n'].data[0], columns.positivityViolations.data[0]]; // → [3, 1, 2]
  */
-export function unravelingTrajectory(config: UnravelingConfig, trajectory: number, noiseSeed: number): TrajectoryColumns {
+export function unravelingTrajectory(config: UnravelingConfig, trajectory: number, noiseSeed: number): TrajectoryColumns | Promise<TrajectoryColumns> {
+  if (config.unraveling === 'photon-counting') return countingTrajectory(config, trajectory, noiseSeed);
   const runs = unravelingTrajectories(config, noiseSeed);
   const arrays: Record<string, Float64Array> = {};
   const out: TrajectoryColumns = {};

@@ -366,8 +366,9 @@ function sdeSchema(): z.ZodType {
 
 interface TrajectoryKeys {
   times: { start: number; stop: number; count: number };
-  step: number;
-  unraveling: 'homodyne' | 'heterodyne';
+  step?: number;
+  scheme?: string;
+  unraveling: 'homodyne' | 'heterodyne' | 'photon-counting';
   phase?: number;
   frequency?: number;
   trajectories: number;
@@ -379,19 +380,23 @@ interface TrajectoryKeys {
 function trajectoriesShape(): z.ZodRawShape {
   const positive = () => finite().gt(0, { error: (iss: Issue) => `must be > 0, got ${String(iss.input)}` });
   return {
-    step: positive().describe('fixed integration step of the stochastic master equation; the output spacing must be a whole multiple of it'),
+    step: positive()
+      .optional()
+      .describe('homodyne and heterodyne (required): fixed integration step of the stochastic master equation; the output spacing must be a whole multiple of it'),
     scheme: z
       .enum(['euler-maruyama', 'milstein'], {
         error: (iss: Issue) => (typeof iss.input === 'string' ? `must be 'euler-maruyama' or 'milstein', got '${iss.input}'` : typed('a string')(iss)),
       })
-      .default('milstein')
-      .describe("scheme: 'euler-maruyama' (strong order ½) or 'milstein' (strong order 1)"),
+      .optional()
+      .describe("homodyne and heterodyne: scheme, 'euler-maruyama' (strong order ½) or 'milstein' (strong order 1, default)"),
     unraveling: z
-      .enum(['heterodyne', 'homodyne'], {
+      .enum(['heterodyne', 'homodyne', 'photon-counting'], {
         error: (iss: Issue) =>
-          typeof iss.input === 'string' ? `must be 'heterodyne' or 'homodyne' (photon counting is not offered yet), got '${iss.input}'` : typed('a string')(iss),
+          typeof iss.input === 'string' ? `must be 'heterodyne', 'homodyne' or 'photon-counting', got '${iss.input}'` : typed('a string')(iss),
       })
-      .describe("how the monitored channels are detected: 'heterodyne' (complex current, Eq. 3.15) or 'homodyne' (real current, Eq. 3.14)"),
+      .describe(
+        "how the monitored channels are detected: 'heterodyne' (complex current, Eq. 3.15), 'homodyne' (real current, Eq. 3.14) or 'photon-counting' (quantum jumps: clicks per output interval)",
+      ),
     monitored: z
       .array(integer().min(0, { error: (iss: Issue) => `must be a dissipator index ≥ 0, got ${String(iss.input)}` }), { error: typed('an array') })
       .min(1, { error: 'must name at least one dissipator (by its index in the model, e.g. [2])' })
@@ -425,13 +430,30 @@ function checkTrajectories(s: TrajectoryKeys, ctx: z.core.$RefinementCtx): void 
     return;
   }
   const spacing = (stop - start) / (count - 1);
-  const ratio = spacing / s.step;
-  if (!(spacing > 0) || !(Math.round(ratio) >= 1 && Math.abs(ratio - Math.round(ratio)) <= 1e-9 * ratio)) {
-    ctx.addIssue({ code: 'custom', path: ['step'], message: `must divide the output spacing (stop − start)/(count − 1) = ${spacing} a whole number of times, got ${s.step}` });
+  if (s.unraveling === 'photon-counting') {
+    for (const key of ['step', 'scheme'] as const) {
+      if (s[key] !== undefined) {
+        ctx.addIssue({ code: 'custom', path: [key], message: "is a setting of the diffusive unravelings; photon counting finds each click time by root finding (adaptive, no fixed step or scheme)" });
+      }
+    }
+  } else if (s.step === undefined) {
+    ctx.addIssue({ code: 'custom', path: ['step'], message: `is required for ${s.unraveling} detection (the fixed step of the stochastic master equation)` });
+  } else {
+    const ratio = spacing / s.step;
+    if (!(spacing > 0) || !(Math.round(ratio) >= 1 && Math.abs(ratio - Math.round(ratio)) <= 1e-9 * ratio)) {
+      ctx.addIssue({ code: 'custom', path: ['step'], message: `must divide the output spacing (stop − start)/(count − 1) = ${spacing} a whole number of times, got ${s.step}` });
+    }
   }
   for (const key of ['phase', 'frequency'] as const) {
-    if (s.unraveling === 'heterodyne' && s[key] !== undefined) {
-      ctx.addIssue({ code: 'custom', path: [key], message: "is a homodyne setting (the local oscillator); heterodyne detection (Eq. 3.13) measures both quadratures and takes none" });
+    if (s.unraveling !== 'homodyne' && s[key] !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [key],
+        message:
+          s.unraveling === 'heterodyne'
+            ? 'is a homodyne setting (the local oscillator); heterodyne detection (Eq. 3.13) measures both quadratures and takes none'
+            : 'is a homodyne setting (the local oscillator); photon counting has none',
+      });
     }
   }
 }

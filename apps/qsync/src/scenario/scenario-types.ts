@@ -132,16 +132,18 @@ export interface SpectrumScenario extends ScenarioCommon {
 
 /**
  * A validated trajectory ensemble of a quantum model: its monitored dissipators detected by
- * homodyne or heterodyne detection (stochastic master equation, Eqs. 3.11–3.15, 6.24).
+ * homodyne or heterodyne detection (stochastic master equation, Eqs. 3.11–3.15, 6.24) or by
+ * photon counting (quantum jumps, Sec. 3.3).
  */
 export interface TrajectoriesScenario extends ScenarioCommon {
   readonly method: 'trajectories';
   readonly initialState: InitialStateSpec;
   readonly times: TimeGrid;
-  /** Integration step; (stop − start)/(count − 1) is a whole multiple of it. */
-  readonly step: number;
-  readonly scheme: 'euler-maruyama' | 'milstein';
-  readonly unraveling: 'homodyne' | 'heterodyne';
+  /** Homodyne and heterodyne: integration step; (stop − start)/(count − 1) is a whole multiple of it. */
+  readonly step?: number;
+  /** Homodyne and heterodyne: the SME scheme. */
+  readonly scheme?: 'euler-maruyama' | 'milstein';
+  readonly unraveling: 'homodyne' | 'heterodyne' | 'photon-counting';
   /** Indices of the monitored dissipators, in the model's order. */
   readonly monitored: readonly number[];
   /** Detection efficiency ξ ∈ [0, 1] (Eq. 6.24). */

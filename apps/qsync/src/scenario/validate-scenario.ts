@@ -98,15 +98,14 @@ export function validateAndBuild(raw: unknown, catalog: Catalog = modelCatalog):
         if (dissipators[d].jump2 !== undefined) throw new ScenarioError(`scenario.monitored[${i}]`, `dissipator ${d} is a cross dissipator D[J1, J2]; only an ordinary D[J] can be monitored`);
         if (!(dissipators[d].rate > 0)) throw new ScenarioError(`scenario.monitored[${i}]`, `dissipator ${d} has rate ${dissipators[d].rate}; a monitored channel needs a rate > 0`);
       });
-      const unraveling = s.unraveling as 'homodyne' | 'heterodyne';
+      const unraveling = s.unraveling as 'homodyne' | 'heterodyne' | 'photon-counting';
       return {
         scenario: {
           ...common,
           method: 'trajectories',
           initialState: checkInitialState(s.initialState as InitialStateSpec, model, entry),
           times: s.times as never,
-          step: s.step as number,
-          scheme: s.scheme as never,
+          ...(unraveling === 'photon-counting' ? {} : { step: s.step as number, scheme: (s.scheme ?? 'milstein') as never }),
           unraveling,
           monitored,
           efficiency: s.efficiency as number,

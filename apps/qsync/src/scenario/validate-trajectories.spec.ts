@@ -33,12 +33,20 @@ describe("scenario method 'trajectories'", () => {
     expect(s).toMatchObject({ unraveling: 'homodyne', phase: 0.5, efficiency: 0.8, targetError: 0.01, workers: 0, scheme: 'euler-maruyama', currents: 0 });
     expect(s).toMatchObject({ frequency: 0 });
     expect('phase' in validateScenario(good) || 'frequency' in validateScenario(good)).toBe(false);
+    const counting = validateScenario(with_({ unraveling: 'photon-counting', step: undefined, efficiency: 0.5 }));
+    expect(counting).toMatchObject({ unraveling: 'photon-counting', efficiency: 0.5 });
+    expect('step' in counting || 'scheme' in counting).toBe(false);
+    expect(validateScenario(counting)).toEqual(counting);
     // validating a validated scenario returns an equal one
     expect(validateScenario(validateScenario(good))).toEqual(validateScenario(good));
   });
 
   it('refuses bad values, naming the key and what was expected', () => {
-    refused(with_({ unraveling: 'photon-counting' }), 'scenario.unraveling', "must be 'heterodyne' or 'homodyne'");
+    refused(with_({ unraveling: 'counting' }), 'scenario.unraveling', "must be 'heterodyne', 'homodyne' or 'photon-counting', got 'counting'");
+    refused(with_({ unraveling: 'photon-counting' }), 'scenario.step', 'is a setting of the diffusive unravelings; photon counting finds each click time by root finding');
+    refused(with_({ unraveling: 'photon-counting', step: undefined, scheme: 'milstein' }), 'scenario.scheme', 'is a setting of the diffusive unravelings');
+    refused(with_({ unraveling: 'photon-counting', step: undefined, phase: 1 }), 'scenario.phase', 'is a homodyne setting (the local oscillator); photon counting has none');
+    refused(with_({ step: undefined }), 'scenario.step', 'is required for heterodyne detection');
     refused(with_({ unraveling: undefined }), 'scenario.unraveling', 'is required');
     refused(with_({ monitored: [] }), 'scenario.monitored', 'must name at least one dissipator');
     refused(with_({ monitored: [2, 2] }), 'scenario.monitored[1]', 'dissipator 2 is listed twice');

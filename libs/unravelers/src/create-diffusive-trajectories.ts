@@ -6,6 +6,7 @@ import { compileDiffusiveSme } from './compile-diffusive-sme';
 import type { DiffusiveSme, DiffusiveSmeModel, SmeMethod } from './compile-diffusive-sme';
 import { expectInto } from './expect-into';
 import { isPositiveWithin } from './is-positive-within';
+import { resolveStepOptions } from './resolve-step-options';
 import { trajectoryRng } from './trajectory-rng';
 
 /** How trajectories of a diffusive SME are integrated and sampled; see {@link createDiffusiveTrajectories}. */
@@ -125,18 +126,7 @@ export function createDiffusiveTrajectories(model: DiffusiveSmeModel, config: Di
   if (Math.abs(steps - stepsReal) > 1e-9 * Math.max(1, stepsReal) || steps % every !== 0) {
     throw new Error(`${fn}: (tEnd − t0)/dt = ${stepsReal} must be a whole multiple of 'outputEvery' = ${every}`);
   }
-  const method = config.method ?? 'milstein';
-  if (method !== 'milstein' && method !== 'euler-maruyama') {
-    throw new Error(`${fn}: 'method' must be 'milstein' or 'euler-maruyama', got '${String(method)}'`);
-  }
-  const checkEvery = config.positivityCheckEvery ?? 10;
-  if (!(Number.isInteger(checkEvery) && checkEvery >= 1)) {
-    throw new Error(`${fn}: 'positivityCheckEvery' must be an integer ≥ 1, got ${String(checkEvery)}`);
-  }
-  const tol = config.positivityTolerance ?? 1e-6;
-  if (!(typeof tol === 'number' && tol >= 0 && Number.isFinite(tol))) {
-    throw new Error(`${fn}: 'positivityTolerance' must be a finite number ≥ 0, got ${String(tol)}`);
-  }
+  const { method, checkEvery, tol } = resolveStepOptions(fn, config);
   trajectoryRng(config.noiseSeed, 0); // validates the seed
   const rho0 = config.rho0;
   if (rho0 === null || typeof rho0 !== 'object' || rho0.dims.join() !== sme.dims.join() || rho0.matrix.rows !== n) {

@@ -5,6 +5,7 @@ import type { DiffusiveSme, DiffusiveSmeModel, SmeMethod } from './compile-diffu
 import type { SmeStats } from './create-diffusive-trajectories';
 import { expectInto } from './expect-into';
 import { isPositiveWithin } from './is-positive-within';
+import { resolveStepOptions } from './resolve-step-options';
 
 /** Options of `quantumFilter` and `quantumFilterOf`. */
 export interface QuantumFilterConfig {
@@ -39,18 +40,7 @@ export function createFilterEngine(fn: string, model: DiffusiveSmeModel, config:
   if (rho0 === null || typeof rho0 !== 'object' || rho0.dims.join() !== sme.dims.join() || rho0.matrix.rows !== n) {
     throw new Error(`${fn}: 'rho0' must be a density matrix on dims [${sme.dims.join(', ')}]`);
   }
-  const method = config.method ?? 'milstein';
-  if (method !== 'milstein' && method !== 'euler-maruyama') {
-    throw new Error(`${fn}: 'method' must be 'milstein' or 'euler-maruyama', got '${String(method)}'`);
-  }
-  const checkEvery = config.positivityCheckEvery ?? 10;
-  if (!(Number.isInteger(checkEvery) && checkEvery >= 1)) {
-    throw new Error(`${fn}: 'positivityCheckEvery' must be an integer ≥ 1, got ${String(checkEvery)}`);
-  }
-  const tol = config.positivityTolerance ?? 1e-6;
-  if (!(typeof tol === 'number' && tol >= 0 && Number.isFinite(tol))) {
-    throw new Error(`${fn}: 'positivityTolerance' must be a finite number ≥ 0, got ${String(tol)}`);
-  }
+  const { method, checkEvery, tol } = resolveStepOptions(fn, config);
   const expectOps = Object.entries(config.expect ?? {});
   for (const [name, op] of expectOps) {
     if (op === null || typeof op !== 'object' || op.dims.join() !== sme.dims.join()) {

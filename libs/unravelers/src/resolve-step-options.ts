@@ -1,0 +1,31 @@
+import type { SmeMethod } from './compile-diffusive-sme';
+
+/** The step options shared by the simulator and the filter, validated, with their defaults. */
+export interface StepOptions {
+  readonly method: SmeMethod;
+  readonly checkEvery: number;
+  readonly tol: number;
+}
+
+/**
+ * Validates `method` (default 'milstein'), `positivityCheckEvery` (default 10) and
+ * `positivityTolerance` (default 1e-6) of an SME run; errors name `fn` and the option (internal).
+ */
+export function resolveStepOptions(
+  fn: string,
+  config: { readonly method?: SmeMethod; readonly positivityCheckEvery?: number; readonly positivityTolerance?: number },
+): StepOptions {
+  const method = config.method ?? 'milstein';
+  if (method !== 'milstein' && method !== 'euler-maruyama') {
+    throw new Error(`${fn}: 'method' must be 'milstein' or 'euler-maruyama', got '${String(method)}'`);
+  }
+  const checkEvery = config.positivityCheckEvery ?? 10;
+  if (!(Number.isInteger(checkEvery) && checkEvery >= 1)) {
+    throw new Error(`${fn}: 'positivityCheckEvery' must be an integer ≥ 1, got ${String(checkEvery)}`);
+  }
+  const tol = config.positivityTolerance ?? 1e-6;
+  if (!(typeof tol === 'number' && tol >= 0 && Number.isFinite(tol))) {
+    throw new Error(`${fn}: 'positivityTolerance' must be a finite number ≥ 0, got ${String(tol)}`);
+  }
+  return { method, checkEvery, tol };
+}

@@ -5,6 +5,8 @@ export { phaseDistribution } from './phase-distribution';
 export { phaseDistributionNumerical } from './phase-distribution-numerical';
 export type { RadialQuadratureConfig } from './phase-distribution-numerical';
 export { relativePhaseDistribution } from './relative-phase-distribution';
+export { measuredRelativePhaseDistribution } from './measured-relative-phase-distribution';
+export type { MeasuredRelativePhaseConfig } from './measured-relative-phase-distribution';
 export { relativePhaseDistributionNumerical } from './relative-phase-distribution-numerical';
 export type { RelativePhaseQuadratureConfig } from './relative-phase-distribution-numerical';
 export { maxRelativePhase } from './max-relative-phase';

@@ -1,0 +1,4 @@
+export { WIRE_VERSION } from './wire-record';
+export type { WireData, WireHeader, WireNotice, WireProvenance, WireRecord, WireSubscribe } from './wire-record';
+export { WIRE_HEAD_BYTES, WireFormatError, createWireDecoder, encodeWireRecord } from './wire-codec';
+export type { WireDecoder, WireDecoderConfig } from './wire-codec';

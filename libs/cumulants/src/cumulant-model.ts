@@ -1,0 +1,76 @@
+import type { Poly } from './coefficient';
+import { OperatorExpression, type AlgebraContext } from './operator-expression';
+
+/**
+ * One dissipative term rate·D[jump]ρ, or with `jump2` the cross dissipator of thesis Eq. (6.3),
+ * rate·D[o1, o2]ρ = rate·(o1ρo2† − ½{o2†o1, ρ}), o1 = jump, o2 = jump2.
+ */
+export interface CumulantDissipator {
+  /** A number, a parameter name, or a scalar expression (e.g. `alg.parameter('V').times(1 / N)`). */
+  readonly rate: number | string | OperatorExpression;
+  readonly jump: OperatorExpression;
+  readonly jump2?: OperatorExpression;
+}
+
+/** A master equation ρ̇ = −i[H, ρ] + Σ_k rate_k D[o1_k, o2_k]ρ (thesis 3.8, 6.3) in an operator algebra. */
+export interface CumulantModel {
+  /** The Hamiltonian (Hermitian for real parameter values). */
+  readonly hamiltonian: OperatorExpression;
+  readonly dissipators?: readonly CumulantDissipator[];
+}
+
+/** @internal The model checked and prepared for repeated derivations. */
+export interface PreparedModel {
+  readonly context: AlgebraContext;
+  /** i·H, so that i[H, O] = iH·O − O·iH */
+  readonly iH: OperatorExpression;
+  readonly terms: readonly { rate: OperatorExpression; o1: OperatorExpression; o2dag: OperatorExpression; halfN: OperatorExpression }[];
+}
+
+/** @internal */
+export function prepareModel(fn: string, model: CumulantModel): PreparedModel {
+  if (model === null || typeof model !== 'object' || !(model.hamiltonian instanceof OperatorExpression)) {
+    throw new Error(`${fn}: argument 'model' must be { hamiltonian: OperatorExpression, dissipators? }`);
+  }
+  const context = model.hamiltonian.context;
+  const h = model.hamiltonian;
+  const defect = h.minus(h.dagger());
+  if (defect.terms.size > 0) throw new Error(`${fn}: model.hamiltonian must be Hermitian; H − H† = ${defect.toString()}`);
+  const dissipators = model.dissipators ?? [];
+  if (!Array.isArray(dissipators)) throw new Error(`${fn}: model.dissipators must be an array of { rate, jump, jump2? }`);
+  const scalarOne = h.minus(h).plus(1);
+  const terms = dissipators.map((d, k) => {
+    const check = (e: unknown, what: string): OperatorExpression => {
+      if (!(e instanceof OperatorExpression) || e.context !== context) {
+        throw new Error(`${fn}: model.dissipators[${k}].${what} must be an expression of the Hamiltonian's operatorAlgebra`);
+      }
+      return e;
+    };
+    let rate: OperatorExpression;
+    if (typeof d.rate === 'number') {
+      if (!Number.isFinite(d.rate)) throw new Error(`${fn}: model.dissipators[${k}].rate must be finite, got ${d.rate}`);
+      rate = scalarOne.times(d.rate);
+    } else if (typeof d.rate === 'string') {
+      const i = context.parameters.indexOf(d.rate);
+      if (i < 0) throw new Error(`${fn}: model.dissipators[${k}].rate '${d.rate}' is not a parameter [${context.parameters.join(', ')}]`);
+      rate = new OperatorExpression(context, new Map<number, Poly>([[0, new Map([[String(i), { re: 1, im: 0 }]])]]));
+    } else {
+      rate = check(d.rate, 'rate');
+      if (!rate.isScalar()) throw new Error(`${fn}: model.dissipators[${k}].rate must be a scalar, got ${rate.toString()}`);
+    }
+    const o1 = check(d.jump, 'jump');
+    const o2dag = (d.jump2 === undefined ? o1 : check(d.jump2, 'jump2')).dagger();
+    return { rate, o1, o2dag, halfN: o2dag.times(o1).times(0.5) };
+  });
+  return { context, iH: h.times({ re: 0, im: 1 }), terms };
+}
+
+/** @internal L†O = i[H, O] + Σ_k rate_k (o2†O o1 − ½(O o2†o1 + o2†o1 O)), thesis Eq. (3.9) with (6.3). */
+export function adjointGenerator(m: PreparedModel, o: OperatorExpression): OperatorExpression {
+  let out = m.iH.times(o).minus(o.times(m.iH));
+  for (const t of m.terms) {
+    const d = t.o2dag.times(o).times(t.o1).minus(o.times(t.halfN)).minus(t.halfN.times(o));
+    out = out.plus(t.rate.times(d));
+  }
+  return out;
+}

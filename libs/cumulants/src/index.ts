@@ -1,0 +1,10 @@
+// @qsync/cumulants — operator algebra, Heisenberg equations and cumulant expansion (thesis 4.57, 6.33, Ch. 7).
+
+export { operatorAlgebra } from './operator-algebra';
+export type { OperatorAlgebra, OperatorAlgebraConfig } from './operator-algebra';
+export type { SiteSpec } from './monomial-table';
+export { OperatorExpression } from './operator-expression';
+export type { ExpressionLike } from './operator-expression';
+export type { CumulantModel, CumulantDissipator } from './cumulant-model';
+export { heisenbergEquation } from './heisenberg-equation';
+export { toOperator } from './to-operator';

@@ -4,3 +4,9 @@ export { WIRE_HEAD_BYTES, WireFormatError, createWireDecoder, encodeWireRecord }
 export type { WireDecoder, WireDecoderConfig } from './wire-codec';
 export { createWireHub } from './create-wire-hub';
 export type { OverflowPolicy, WireBufferConfig, WireConsumer, WireHistoryConfig, WireHub, WireHubConfig } from './create-wire-hub';
+export { qsyncVersion } from './qsync-version';
+export { wireHeader } from './wire-header';
+export type { WireHeaderConfig, WireHeaderInit } from './wire-header';
+export { toWire } from './to-wire';
+export { fromWire } from './from-wire';
+export type { FromWireConfig } from './from-wire';

@@ -8,6 +8,8 @@ export type { Rk4Config } from './create-rk4';
 
 // master equation
 export { compileLindbladRhs } from './lindblad-rhs';
+export { compileWeightedStencil } from './compile-weighted-stencil';
+export type { OperatorSandwich, WeightedStencil, WeightedStencilConfig } from './compile-weighted-stencil';
 export type { LindbladNormalForm, LindbladRhs } from './lindblad-rhs';
 export { mesolve } from './mesolve';
 export type { MesolveConfig } from './mesolve';

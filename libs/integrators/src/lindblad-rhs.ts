@@ -1,4 +1,5 @@
 import type { CsrMatrix } from '@qsync/linalg';
+import { compileWeightedStencil } from './compile-weighted-stencil';
 
 /**
  * The normal form of a Lindblad generator that the master-equation solvers consume:
@@ -60,13 +61,18 @@ export interface LindbladRhs {
  * drho; // Float64Array [1, 0, 0, 0, 0, 0, -1, 0]
  */
 export function compileLindbladRhs(l: LindbladNormalForm): LindbladRhs {
-  const { n, terms, hermitian } = lindbladStencil(l);
+  const n = validateNormalForm(l);
+  const groups = [[{ left: l.left }, { right: l.right }, ...l.sandwiches.map((sw) => ({ left: sw.left, right: sw.right, scale: sw.rate }))]];
+  const full = compileWeightedStencil(groups, { n, weightKinds: ['real'] });
+  const one = Float64Array.of(1, 0);
+  const hermitian = preservesHermiticity((out, x) => full.applyInto(out, x, one), n);
+  const kernel = hermitian ? compileWeightedStencil(groups, { n, hermitian: true, weightKinds: ['real'] }) : full;
   return {
     n,
     hermitian,
-    terms: terms.length,
+    terms: kernel.terms,
     applyInto(out: Float64Array, rho: Float64Array) {
-      applyTerms(out, rho, n, terms, hermitian);
+      kernel.applyInto(out, rho, one);
     },
   };
 }
@@ -75,24 +81,11 @@ export function compileLindbladRhs(l: LindbladNormalForm): LindbladRhs {
 export interface LindbladStencil {
   readonly n: number;
   readonly terms: readonly StencilTerm[];
-  readonly hermitian: boolean;
 }
 
 /** Splits a generator into stencil terms (see {@link compileLindbladRhs}); validates its shape. */
 export function lindbladStencil(l: LindbladNormalForm): LindbladStencil {
-  const n = l.left.rows;
-  for (const [name, m] of [['left', l.left], ['right', l.right]] as const) {
-    if (m.rows !== n || m.cols !== n) {
-      throw new Error(`compileLindbladRhs: '${name}' must be ${n}×${n}, got ${m.rows}×${m.cols}`);
-    }
-  }
-  l.sandwiches.forEach((sw, k) => {
-    if (sw.left.rows !== n || sw.left.cols !== n || sw.right.rows !== n || sw.right.cols !== n) {
-      throw new Error(`compileLindbladRhs: sandwich ${k} operators must be ${n}×${n}`);
-    }
-    if (!Number.isFinite(sw.rate)) throw new Error(`compileLindbladRhs: sandwich ${k} rate must be finite`);
-  });
-
+  const n = validateNormalForm(l);
   const terms: StencilTerm[] = [];
   const add = (s: number, t: number, u: Float64Array | null, w: Float64Array | null) =>
     mergeTerm(terms, { s, t, sum: false, u, w, iLo: 0, iHi: 0, jLo: 0, jHi: 0 });
@@ -109,8 +102,24 @@ export function lindbladStencil(l: LindbladNormalForm): LindbladStencil {
       for (const [d2, w] of cols) add(d1, -d2, u, w);
     }
   }
-  const live = terms.filter((term) => setRange(term, n));
-  return { n, terms: live, hermitian: preservesHermiticity(live, n) };
+  return { n, terms: terms.filter((term) => setRange(term, n)) };
+}
+
+/** Checks the shapes and rates of a generator in normal form; returns n. */
+function validateNormalForm(l: LindbladNormalForm): number {
+  const n = l.left.rows;
+  for (const [name, m] of [['left', l.left], ['right', l.right]] as const) {
+    if (m.rows !== n || m.cols !== n) {
+      throw new Error(`compileLindbladRhs: '${name}' must be ${n}×${n}, got ${m.rows}×${m.cols}`);
+    }
+  }
+  l.sandwiches.forEach((sw, k) => {
+    if (sw.left.rows !== n || sw.left.cols !== n || sw.right.rows !== n || sw.right.cols !== n) {
+      throw new Error(`compileLindbladRhs: sandwich ${k} operators must be ${n}×${n}`);
+    }
+    if (!Number.isFinite(sw.rate)) throw new Error(`compileLindbladRhs: sandwich ${k} rate must be finite`);
+  });
+  return n;
 }
 
 /**
@@ -260,83 +269,8 @@ function setRange(term: StencilTerm, n: number): boolean {
   return term.iLo < term.iHi && term.jLo < term.jHi;
 }
 
-/**
- * ρ̇ row by row: for each output row, every term adds its contribution while that row (and the
- * few shifted source rows) sit in the L1 cache, instead of one sweep over all of ρ per term.
- */
-function applyTerms(out: Float64Array, x: Float64Array, n: number, terms: readonly StencilTerm[], half: boolean): void {
-  const count = terms.length;
-  for (let i = 0; i < n; i++) {
-    const o = 2 * i * n;
-    const rowStart = half ? i : 0;
-    out.fill(0, o + 2 * rowStart, o + 2 * n);
-    for (let q = 0; q < count; q++) {
-      const term = terms[q];
-      if (i < term.iLo || i >= term.iHi) continue;
-      const j0 = rowStart > term.jLo ? rowStart : term.jLo;
-      const j1 = term.jHi;
-      if (j0 >= j1) continue;
-      const src = 2 * ((i + term.s) * n + term.t);
-      const u = term.u;
-      const w = term.w;
-      if (term.sum) rowSum(out, o, x, src, (u as Float64Array)[2 * i], (u as Float64Array)[2 * i + 1], w as Float64Array, j0, j1);
-      else if (w === null) rowScaled(out, o, x, src, (u as Float64Array)[2 * i], (u as Float64Array)[2 * i + 1], j0, j1);
-      else if (u === null) rowProduct(out, o, x, src, 1, 0, w, j0, j1);
-      else rowProduct(out, o, x, src, u[2 * i], u[2 * i + 1], w, j0, j1);
-    }
-  }
-  if (half) {
-    // ρ̇ is Hermitian: copy the conjugate of the upper triangle into the lower one.
-    for (let i = 1; i < n; i++) {
-      for (let j = 0; j < i; j++) {
-        out[2 * (i * n + j)] = out[2 * (j * n + i)];
-        out[2 * (i * n + j) + 1] = -out[2 * (j * n + i) + 1];
-      }
-    }
-    for (let i = 0; i < n; i++) out[2 * (i * n + i) + 1] = 0;
-  }
-}
-
-/** out[o + j] += (a + b[j])·x[src + j] over j ∈ [j0, j1) (complex, interleaved). */
-function rowSum(out: Float64Array, o: number, x: Float64Array, src: number, ar: number, ai: number, b: Float64Array, j0: number, j1: number): void {
-  for (let j = j0; j < j1; j++) {
-    const cr = ar + b[2 * j];
-    const ci = ai + b[2 * j + 1];
-    const xr = x[src + 2 * j];
-    const xi = x[src + 2 * j + 1];
-    out[o + 2 * j] += cr * xr - ci * xi;
-    out[o + 2 * j + 1] += cr * xi + ci * xr;
-  }
-}
-
-/** out[o + j] += u·x[src + j] over j ∈ [j0, j1). */
-function rowScaled(out: Float64Array, o: number, x: Float64Array, src: number, ur: number, ui: number, j0: number, j1: number): void {
-  if (ur === 0 && ui === 0) return;
-  for (let j = j0; j < j1; j++) {
-    const xr = x[src + 2 * j];
-    const xi = x[src + 2 * j + 1];
-    out[o + 2 * j] += ur * xr - ui * xi;
-    out[o + 2 * j + 1] += ur * xi + ui * xr;
-  }
-}
-
-/** out[o + j] += u·w[j]·x[src + j] over j ∈ [j0, j1). */
-function rowProduct(out: Float64Array, o: number, x: Float64Array, src: number, ur: number, ui: number, w: Float64Array, j0: number, j1: number): void {
-  if (ur === 0 && ui === 0) return;
-  for (let j = j0; j < j1; j++) {
-    const wr = w[2 * j];
-    const wi = w[2 * j + 1];
-    const xr = x[src + 2 * j];
-    const xi = x[src + 2 * j + 1];
-    const tr = wr * xr - wi * xi;
-    const ti = wr * xi + wi * xr;
-    out[o + 2 * j] += ur * tr - ui * ti;
-    out[o + 2 * j + 1] += ur * ti + ui * tr;
-  }
-}
-
 /** Checks on a random Hermitian matrix whether the generator maps it to a Hermitian one. */
-function preservesHermiticity(terms: readonly StencilTerm[], n: number): boolean {
+function preservesHermiticity(apply: (out: Float64Array, x: Float64Array) => void, n: number): boolean {
   const x = new Float64Array(2 * n * n);
   let seed = 12345;
   const rand = () => {
@@ -355,7 +289,7 @@ function preservesHermiticity(terms: readonly StencilTerm[], n: number): boolean
     }
   }
   const y = new Float64Array(2 * n * n);
-  applyTerms(y, x, n, terms, false);
+  apply(y, x);
   let scale = 0;
   let defect = 0;
   for (let i = 0; i < n; i++) {

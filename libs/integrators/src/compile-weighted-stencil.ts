@@ -1,0 +1,437 @@
+import type { CsrMatrix } from '@qsync/linalg';
+
+/** One product scale·A·ρ·B of a superoperator sum; a missing `left` or `right` is the identity. */
+export interface OperatorSandwich {
+  readonly left?: CsrMatrix;
+  readonly right?: CsrMatrix;
+  /** real factor (default 1), e.g. a dissipator's rate */
+  readonly scale?: number;
+}
+
+/** Options of {@link compileWeightedStencil}. */
+export interface WeightedStencilConfig {
+  /** Hilbert-space dimension n (every operator is n×n) */
+  readonly n: number;
+  /**
+   * true when the caller guarantees that the weighted sum maps Hermitian ρ to Hermitian output
+   * for the weights it will pass: then only the upper triangle is computed (default false)
+   */
+  readonly hermitian?: boolean;
+  /**
+   * per group, whether its runtime weight is real (its imaginary part is then ignored and the
+   * generated code skips it) or complex; default all 'complex'
+   */
+  readonly weightKinds?: readonly ('real' | 'complex')[];
+}
+
+/** A compiled weighted superoperator sum; see {@link compileWeightedStencil}. */
+export interface WeightedStencil {
+  readonly n: number;
+  /** number of groups, i.e. of weights (2 numbers each, re and im) */
+  readonly groups: number;
+  readonly hermitian: boolean;
+  /** number of fused stencil terms evaluated per output entry */
+  readonly terms: number;
+  /** out = Σ_g weight_g · Σ_{p ∈ g} scale_p A_p ρ B_p on all of ρ (2n² numbers). Allocates nothing. */
+  applyInto(out: Float64Array, rho: Float64Array, weights: Float64Array): void;
+  /**
+   * Hermitian stencils only: writes the entries i ≤ j of the result and leaves the lower triangle
+   * of `out` untouched (the caller mirrors it, e.g. in a pass it makes anyway).
+   */
+  applyUpperInto(out: Float64Array, rho: Float64Array, weights: Float64Array): void;
+}
+
+// kind of a coefficient: bit 1 = may have a real part, bit 2 = may have an imaginary part
+const RE = 1;
+const IM = 2;
+
+interface Part {
+  readonly group: number;
+  /** per-row factor u[i] (interleaved complex); null means 1 */
+  u: Float64Array | null;
+}
+
+/**
+ * One fused stencil term, out[i][j] += c(i, j)·ρ[i + s][j + t]: a product term has
+ * c = ũ_i·w_j with ũ_i = Σ_parts g_part·u_part[i]; the sum term (s = t = 0) has
+ * c = ũ_i + w̃_j with w̃_j = Σ_wParts g·w[j].
+ */
+interface FusedTerm {
+  readonly s: number;
+  readonly t: number;
+  readonly sum: boolean;
+  readonly parts: Part[];
+  /** product: the column factor (null means 1); sum: unused */
+  readonly w: Float64Array | null;
+  readonly wParts: { readonly group: number; readonly w: Float64Array }[];
+}
+
+/**
+ * Compiles a weighted sum of superoperator products, ρ ↦ Σ_g weight_g Σ_{p ∈ g} scale_p·A_p ρ B_p,
+ * into one fused, matrix-free kernel: every operator is split into its shifted diagonals, the
+ * products become stencil terms c(i, j)·ρ[i + s][j + t], terms of equal shift merge, and a
+ * JavaScript function with the shifts, ranges and coefficient kinds (real, imaginary, complex)
+ * written in as constants is generated once, so that each output entry is one pass over all
+ * terms instead of one pass per term. The weights are set per call (a step's dt and Wiener
+ * increments), folded into per-row factors, so changing them costs O(n).
+ *
+ * @param groups per group, the products A·ρ·B it sums
+ * @param config `{ n, hermitian = false, weightKinds = all 'complex' }`
+ * @throws Error naming the field: n not a positive integer, an operator not n×n, a scale not
+ *   finite, weightKinds of the wrong length
+ * @example
+ * // ρ ↦ 2·σ⁻ρσ⁺ + (−1)·ρ on a qubit (basis |0⟩, |1⟩; σ⁻ = |0⟩⟨1|)
+ * const sm = csrFromTriplets(2, 2, [0], [1], [1]);
+ * const k = compileWeightedStencil([[{ left: sm, right: csrAdjoint(sm) }], [{}]], { n: 2, hermitian: true });
+ * const out = new Float64Array(8);
+ * k.applyInto(out, Float64Array.of(0, 0, 0, 0, 0, 0, 1, 0), Float64Array.of(2, 0, -1, 0));
+ * out; // Float64Array [2, 0, 0, 0, 0, 0, -1, 0]
+ */
+export function compileWeightedStencil(groups: readonly (readonly OperatorSandwich[])[], config: WeightedStencilConfig): WeightedStencil {
+  const fn = 'compileWeightedStencil';
+  const n = config.n;
+  if (!(Number.isInteger(n) && n >= 1)) throw new Error(`${fn}: 'n' must be a positive integer, got ${String(n)}`);
+  if (!Array.isArray(groups) || groups.length === 0) throw new Error(`${fn}: 'groups' must list at least one group`);
+  const kinds = config.weightKinds ?? groups.map(() => 'complex' as const);
+  if (kinds.length !== groups.length) {
+    throw new Error(`${fn}: 'weightKinds' must have one entry per group (${groups.length}), got ${kinds.length}`);
+  }
+  const terms: FusedTerm[] = [];
+  let sumTerm: FusedTerm | null = null;
+  const sum = (): FusedTerm => (sumTerm ??= pushTerm(terms, { s: 0, t: 0, sum: true, parts: [], w: null, wParts: [] }));
+
+  groups.forEach((group: readonly OperatorSandwich[], g: number) => {
+    group.forEach((p: OperatorSandwich, k: number) => {
+      const where = `groups[${g}][${k}]`;
+      for (const side of ['left', 'right'] as const) {
+        const m = p[side];
+        if (m !== undefined && (m.rows !== n || m.cols !== n)) {
+          throw new Error(`${fn}: ${where}.${side} must be ${n}×${n}, got ${m.rows}×${m.cols}`);
+        }
+      }
+      const scale = p.scale ?? 1;
+      if (!Number.isFinite(scale)) throw new Error(`${fn}: ${where}.scale must be finite, got ${String(scale)}`);
+      if (scale === 0) return;
+      // the scale goes into the left factor, or into the right one when there is no left operator
+      // (so that ρ·B stays a right-only term and can join the sum term on the main diagonal)
+      const onLeft = p.left !== undefined || p.right === undefined;
+      const lefts: [number, Float64Array | null][] =
+        p.left === undefined ? [[0, onLeft && scale !== 1 ? constant(n, scale) : null]] : [...rowDiagonals(p.left, scale)];
+      const rights: [number, Float64Array | null][] = p.right === undefined ? [[0, null]] : [...columnDiagonals(p.right, onLeft ? 1 : scale)];
+      for (const [d1, u] of lefts) {
+        for (const [d2, w] of rights) addContribution(d1, -d2, g, u, w);
+      }
+    });
+  });
+
+  function addContribution(s: number, t: number, group: number, u: Float64Array | null, w: Float64Array | null): void {
+    if (s === 0 && t === 0 && w === null) {
+      sum().parts.push({ group, u });
+      return;
+    }
+    if (s === 0 && t === 0 && u === null) {
+      sum().wParts.push({ group, w: w as Float64Array });
+      return;
+    }
+    for (const term of terms) {
+      if (term.sum || term.s !== s || term.t !== t) continue;
+      if (term.w === null && w === null) {
+        term.parts.push({ group, u });
+        return;
+      }
+      const c = ratio(term.w, w);
+      if (c !== null) {
+        term.parts.push({ group, u: scaledCopy(u ?? constant(n, 1), c) });
+        return;
+      }
+    }
+    terms.push({ s, t, sum: false, parts: [{ group, u }], w, wParts: [] });
+  }
+
+  const live = terms.filter((term) => term.parts.length > 0 || term.wParts.length > 0);
+  const hermitian = config.hermitian === true;
+  const kernel = generateKernel(live, n, kinds, hermitian);
+  const check = (out: Float64Array, rho: Float64Array, weights: Float64Array) => {
+    if (out.length !== 2 * n * n || rho.length !== 2 * n * n) {
+      throw new Error(`${fn}: out and rho must hold 2n² = ${2 * n * n} numbers, got ${out.length} and ${rho.length}`);
+    }
+    if (weights.length < 2 * groups.length) throw new Error(`${fn}: 'weights' must hold ${2 * groups.length} numbers (re, im per group), got ${weights.length}`);
+    if (out === rho) throw new Error(`${fn}: out must not be rho (the stencil reads neighbours of what it writes)`);
+  };
+  return {
+    n,
+    groups: groups.length,
+    hermitian,
+    terms: live.length,
+    applyInto(out, rho, weights) {
+      check(out, rho, weights);
+      kernel(out, rho, weights);
+      if (hermitian) mirrorUpper(out, n);
+    },
+    applyUpperInto(out, rho, weights) {
+      if (!hermitian) throw new Error(`${fn}: applyUpperInto needs a stencil compiled with hermitian: true`);
+      check(out, rho, weights);
+      kernel(out, rho, weights);
+    },
+  };
+}
+
+function pushTerm(terms: FusedTerm[], term: FusedTerm): FusedTerm {
+  terms.push(term);
+  return term;
+}
+
+/** Lower triangle ← conjugate of the upper one; real diagonal. */
+function mirrorUpper(out: Float64Array, n: number): void {
+  for (let i = 0; i < n; i++) {
+    out[2 * (i * n + i) + 1] = 0;
+    for (let j = i + 1; j < n; j++) {
+      out[2 * (j * n + i)] = out[2 * (i * n + j)];
+      out[2 * (j * n + i) + 1] = -out[2 * (i * n + j) + 1];
+    }
+  }
+}
+
+function constant(n: number, c: number): Float64Array {
+  const u = new Float64Array(2 * n);
+  for (let i = 0; i < n; i++) u[2 * i] = c;
+  return u;
+}
+
+function scaledCopy(a: Float64Array, c: [number, number]): Float64Array {
+  const out = new Float64Array(a.length);
+  for (let k = 0; k < a.length; k += 2) {
+    out[k] = c[0] * a[k] - c[1] * a[k + 1];
+    out[k + 1] = c[0] * a[k + 1] + c[1] * a[k];
+  }
+  return out;
+}
+
+/** Diagonals of A by offset d = col − row: u[i] = scale·A[i][i + d]. */
+function rowDiagonals(a: CsrMatrix, scale: number): Map<number, Float64Array> {
+  const diags = new Map<number, Float64Array>();
+  for (let i = 0; i < a.rows; i++) {
+    for (let k = a.rowPtr[i]; k < a.rowPtr[i + 1]; k++) {
+      const d = a.colIdx[k] - i;
+      let u = diags.get(d);
+      if (u === undefined) diags.set(d, (u = new Float64Array(2 * a.rows)));
+      u[2 * i] += scale * a.data[2 * k];
+      u[2 * i + 1] += scale * a.data[2 * k + 1];
+    }
+  }
+  return diags;
+}
+
+/** Diagonals of B by offset d = col − row, indexed by column: w[j] = scale·B[j − d][j]. */
+function columnDiagonals(b: CsrMatrix, scale: number): Map<number, Float64Array> {
+  const diags = new Map<number, Float64Array>();
+  for (let r = 0; r < b.rows; r++) {
+    for (let k = b.rowPtr[r]; k < b.rowPtr[r + 1]; k++) {
+      const j = b.colIdx[k];
+      let w = diags.get(j - r);
+      if (w === undefined) diags.set(j - r, (w = new Float64Array(2 * b.cols)));
+      w[2 * j] += scale * b.data[2 * k];
+      w[2 * j + 1] += scale * b.data[2 * k + 1];
+    }
+  }
+  return diags;
+}
+
+/** The complex c with b = c·a entry-wise, or null (a or b null, zero, or not proportional). */
+function ratio(a: Float64Array | null, b: Float64Array | null): [number, number] | null {
+  if (a === null || b === null) return null;
+  let k = 0;
+  while (k < a.length && a[k] === 0 && a[k + 1] === 0) k += 2;
+  if (k >= a.length) return null;
+  const d = a[k] * a[k] + a[k + 1] * a[k + 1];
+  const cr = (b[k] * a[k] + b[k + 1] * a[k + 1]) / d;
+  const ci = (b[k + 1] * a[k] - b[k] * a[k + 1]) / d;
+  for (let q = 0; q < a.length; q += 2) {
+    const er = cr * a[q] - ci * a[q + 1] - b[q];
+    const ei = cr * a[q + 1] + ci * a[q] - b[q + 1];
+    if (Math.abs(er) + Math.abs(ei) > 1e-15 * (Math.abs(b[q]) + Math.abs(b[q + 1]) + Math.abs(cr) + Math.abs(ci))) return null;
+  }
+  return [cr, ci];
+}
+
+function kindOf(v: Float64Array | null): number {
+  if (v === null) return RE;
+  let k = 0;
+  for (let q = 0; q < v.length; q += 2) {
+    if (v[q] !== 0) k |= RE;
+    if (v[q + 1] !== 0) k |= IM;
+  }
+  return k;
+}
+
+/** Kind of a product of kinds a and b. */
+function mulKind(a: number, b: number): number {
+  if (a === 0 || b === 0) return 0;
+  let k = 0;
+  if ((a & RE && b & RE) || (a & IM && b & IM)) k |= RE;
+  if ((a & RE && b & IM) || (a & IM && b & RE)) k |= IM;
+  return k;
+}
+
+/** A symbolic complex number: JavaScript expressions of its parts, null for a part known to be 0. */
+interface Sym {
+  readonly re: string | null;
+  readonly im: string | null;
+}
+
+function add(...xs: (string | null)[]): string | null {
+  const live = xs.filter((x): x is string => x !== null);
+  if (live.length === 0) return null;
+  return live.length === 1 ? live[0] : `(${live.join(' + ')})`;
+}
+
+function prod(a: string | null, b: string | null): string | null {
+  return a === null || b === null ? null : `${a} * ${b}`;
+}
+
+function neg(a: string | null): string | null {
+  return a === null ? null : `-(${a})`;
+}
+
+function mul(a: Sym, b: Sym): Sym {
+  return { re: add(prod(a.re, b.re), neg(prod(a.im, b.im))), im: add(prod(a.re, b.im), prod(a.im, b.re)) };
+}
+
+function sym(name: string, kind: number): Sym {
+  return { re: kind & RE ? `${name}r` : null, im: kind & IM ? `${name}i` : null };
+}
+
+type Kernel = (out: Float64Array, x: Float64Array, g: Float64Array) => void;
+
+/**
+ * Generates the fused kernel. Each output row i is split into columns where every term's
+ * source exists (no checks, the hot loop) and a few edge columns where each term is guarded;
+ * rows where some term's source row is missing are guarded throughout.
+ */
+function generateKernel(terms: readonly FusedTerm[], n: number, weightKinds: readonly ('real' | 'complex')[], half: boolean): Kernel {
+  const arrays: Float64Array[] = [];
+  const arrayName = (a: Float64Array): string => {
+    let k = arrays.indexOf(a);
+    if (k < 0) k = arrays.push(a) - 1;
+    return `A${k}`;
+  };
+  const gKind = (g: number) => (weightKinds[g] === 'real' ? RE : RE | IM);
+  const head: string[] = [];
+  const usedGroups = new Set<number>();
+  for (const term of terms) for (const p of [...term.parts, ...term.wParts]) usedGroups.add(p.group);
+  for (const g of usedGroups) {
+    head.push(`const g${g}r = g[${2 * g}];`);
+    if (gKind(g) & IM) head.push(`const g${g}i = g[${2 * g + 1}];`);
+  }
+  const perCall: string[] = [];
+  const perRow: string[] = [];
+  const bodyOf: string[] = []; // unchecked body per term
+  let iLo = 0;
+  let iHi = n;
+  let jLo = 0;
+  let jHi = n;
+  const ranges: [number, number, number, number][] = [];
+  terms.forEach((term, q) => {
+    const ti0 = Math.max(0, -term.s);
+    const ti1 = Math.min(n, n - term.s);
+    const tj0 = Math.max(0, -term.t);
+    const tj1 = Math.min(n, n - term.t);
+    ranges.push([ti0, ti1, tj0, tj1]);
+    iLo = Math.max(iLo, ti0);
+    iHi = Math.min(iHi, ti1);
+    jLo = Math.max(jLo, tj0);
+    jHi = Math.min(jHi, tj1);
+    // ũ_i = Σ g·u[i]
+    let uKind = 0;
+    const uRe: (string | null)[] = [];
+    const uIm: (string | null)[] = [];
+    for (const p of term.parts) {
+      const k = kindOf(p.u);
+      const gs = sym(`g${p.group}`, gKind(p.group));
+      const us: Sym = p.u === null ? { re: '1', im: null } : { re: k & RE ? `${arrayName(p.u)}[2 * i]` : null, im: k & IM ? `${arrayName(p.u)}[2 * i + 1]` : null };
+      const v = p.u === null ? gs : mul(gs, us);
+      uKind |= mulKind(gKind(p.group), k);
+      uRe.push(v.re);
+      uIm.push(v.im);
+    }
+    const uSym = sym(`u${q}`, uKind);
+    if (uSym.re !== null) perRow.push(`const u${q}r = ${add(...uRe) ?? '0'};`);
+    if (uSym.im !== null) perRow.push(`const u${q}i = ${add(...uIm) ?? '0'};`);
+    perRow.push(`const b${q} = 2 * ((i + ${term.s}) * ${n} + ${term.t});`);
+    let c: Sym;
+    if (term.sum) {
+      // w̃_j = Σ g·w[j], recomputed per call into its own array (O(n))
+      let wKind = 0;
+      const wt = new Float64Array(2 * n);
+      const name = arrayName(wt);
+      const lines: string[] = [];
+      for (const p of term.wParts) {
+        const k = kindOf(p.w);
+        wKind |= mulKind(gKind(p.group), k);
+        const v = mul(sym(`g${p.group}`, gKind(p.group)), { re: k & RE ? `${arrayName(p.w)}[k]` : null, im: k & IM ? `${arrayName(p.w)}[k + 1]` : null });
+        lines.push(`${name}[k] += ${v.re ?? '0'}; ${name}[k + 1] += ${v.im ?? '0'};`);
+      }
+      if (lines.length > 0) perCall.push(`${name}.fill(0);`, `for (let k = 0; k < ${2 * n}; k += 2) { ${lines.join(' ')} }`);
+      const w = sym(`w${q}`, wKind);
+      c = { re: add(uSym.re, w.re), im: add(uSym.im, w.im) };
+      bodyOf.push(
+        [
+          w.re !== null ? `const w${q}r = ${name}[k];` : '',
+          w.im !== null ? `const w${q}i = ${name}[k + 1];` : '',
+          accumulate(c, q),
+        ].join(' '),
+      );
+    } else {
+      const wk = kindOf(term.w);
+      const name = term.w === null ? '' : arrayName(term.w);
+      const w: Sym = term.w === null ? { re: '1', im: null } : sym(`w${q}`, wk);
+      c = term.w === null ? uSym : mul(uSym, w);
+      bodyOf.push(
+        [
+          term.w !== null && wk & RE ? `const w${q}r = ${name}[k];` : '',
+          term.w !== null && wk & IM ? `const w${q}i = ${name}[k + 1];` : '',
+          accumulate(c, q),
+        ].join(' '),
+      );
+    }
+  });
+  const unchecked = bodyOf.join('\n');
+  const checked = bodyOf.map((b, q) => `if (ok${q} && k >= ${2 * ranges[q][2]} && k < ${2 * ranges[q][3]}) { ${b} }`).join('\n');
+  const rowOk = ranges.map(([i0, i1], q) => `const ok${q} = i >= ${i0} && i < ${i1};`).join('\n');
+  const loop = (from: string, to: string, body: string) =>
+    `for (let k = ${from}; k < ${to}; k += 2) { let ar = 0; let ai = 0;\n${body}\nout[o + k] = ar; out[o + k + 1] = ai; }`;
+  const src = `
+'use strict';
+${arrays.map((_, k) => `const A${k} = arrays[${k}];`).join('\n')}
+return function stencilKernel(out, x, g) {
+${head.join('\n')}
+${perCall.join('\n')}
+for (let i = 0; i < ${n}; i++) {
+  const o = 2 * i * ${n};
+  const k0 = ${half ? '2 * i' : '0'};
+${perRow.join('\n')}
+${rowOk}
+  if (i >= ${iLo} && i < ${iHi}) {
+    const m0 = k0 > ${2 * jLo} ? k0 : ${2 * jLo};
+    const m1 = m0 > ${2 * jHi} ? m0 : ${2 * jHi};
+    ${loop('k0', 'm0', checked)}
+    ${loop('m0', 'm1', unchecked)}
+    ${loop('m1', String(2 * n), checked)}
+  } else {
+    ${loop('k0', String(2 * n), checked)}
+  }
+}
+};`;
+  // Generated once per generator, from numbers only (shifts, ranges, array slots): V8 compiles
+  // straight-line code for this term list instead of a loop over term objects.
+  return new Function('arrays', src)(arrays) as Kernel;
+}
+
+/** ar/ai += c·x[b_q + k] for a coefficient c of known kind. */
+function accumulate(c: Sym, q: number): string {
+  const xr = `x[b${q} + k]`;
+  const xi = `x[b${q} + k + 1]`;
+  const re = add(prod(c.re, xr), neg(prod(c.im, xi)));
+  const im = add(prod(c.re, xi), prod(c.im, xr));
+  return `${re === null ? '' : `ar += ${re};`} ${im === null ? '' : `ai += ${im};`}`;
+}

@@ -8,3 +8,8 @@ export type { ExpressionLike } from './operator-expression';
 export type { CumulantModel, CumulantDissipator } from './cumulant-model';
 export { heisenbergEquation } from './heisenberg-equation';
 export { toOperator } from './to-operator';
+export { cumulantEquations } from './cumulant-equations';
+export type { CumulantEquations, CumulantEquationsConfig, CumulantTerm, MomentVariable } from './cumulant-equations';
+export { compileCumulantRhs } from './compile-cumulant-rhs';
+export type { CompileCumulantRhsConfig, CumulantRhs } from './compile-cumulant-rhs';
+export { momentsOf } from './moments-of';

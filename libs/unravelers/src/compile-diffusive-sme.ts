@@ -1,5 +1,6 @@
-import { compileLindbladRhs } from '@qsync/integrators';
-import type { LindbladRhs } from '@qsync/integrators';
+import { compileWeightedStencil } from '@qsync/integrators';
+import type { OperatorSandwich, WeightedStencil } from '@qsync/integrators';
+import { csrAdjoint, csrMatmul } from '@qsync/linalg';
 import type { CsrMatrix } from '@qsync/linalg';
 import { lindbladian } from '@qsync/operators';
 import type { Dissipator, Operator } from '@qsync/operators';
@@ -74,8 +75,9 @@ export interface DiffusiveSme {
  * X = √(ξκ) e^{iφ(t)} J (homodyne) or X = √(ξκ/2)·J and −i√(ξκ/2)·J (heterodyne, dW_x and dW_y).
  * L contains H, the unmonitored dissipators and κD[J] of every monitored channel (the full
  * rate: the undetected fraction 1 − ξ still decoheres). The conditional state is evolved in
- * full (it breaks the U(1) symmetry of L), the deterministic part by the matrix-free
- * `compileLindbladRhs` of `@qsync/integrators`.
+ * full (it breaks the U(1) symmetry of L); a whole step, drift, noise and Milstein terms, is one
+ * fused pass over the upper triangle of ρ (`compileWeightedStencil` of `@qsync/integrators`) with
+ * weights set per step from dt, the Wiener increments and O(n) traces.
  *
  * @param model `{ hamiltonian, dissipators = [], monitored }`
  * @throws Error naming the field: no monitored channel, a rate not ≥ 0, an efficiency outside
@@ -136,7 +138,6 @@ export function compileDiffusiveSme(model: DiffusiveSmeModel): DiffusiveSme {
     ...(model.dissipators ?? []),
     ...model.monitored.map((c) => ({ rate: c.rate, jump: c.jump })),
   ]);
-  const rhs: LindbladRhs = compileLindbladRhs(l);
 
   // noise l: X_l(t) = f_l(t)·X0_{c(l)}; the factor carries √ξ (homodyne e^{iφ(t)}, heterodyne 1/√2 and −i/√2)
   const noiseChannel: number[] = [];
@@ -167,90 +168,118 @@ export function compileDiffusiveSme(model: DiffusiveSmeModel): DiffusiveSme {
     }
   };
 
-  const size = 2 * n * n;
-  const drift = new Float64Array(size);
-  const y = resolved.map(() => new Float64Array(size)); // Y_c = X0_c ρ
-  const trY = new Float64Array(2 * resolved.length);
-  const b = Array.from({ length: noises }, () => new Float64Array(size)); // b_l = H[X_l]ρ
-  const m = new Float64Array(size);
-  const z = new Float64Array(size);
+  // The whole step is one weighted stencil pass over the upper triangle (ρ(t + dt) is Hermitian):
+  // ρ + Lρ·dt + Σ_c (w_c J_c ρ + ρ J_c† w̄_c) + w_I ρ, and for Milstein the second application
+  // b_k'[b_l] expanded into J_cJ_d ρ, ρ(J_cJ_d)†, J_c ρ J_d† with scalar weights (see below).
+  const C = resolved.length;
+  const jump = resolved.map((r) => r.x0);
+  const jumpDagger = jump.map((x) => csrAdjoint(x));
+  const sandwiches = [{ left: l.left }, { right: l.right }, ...l.sandwiches.map((sw) => ({ left: sw.left, right: sw.right, scale: sw.rate }))];
+  const emGroups: OperatorSandwich[][] = [sandwiches, [{}]];
+  for (let c = 0; c < C; c++) emGroups.push([{ left: jump[c] }], [{ right: jumpDagger[c] }]);
+  const pairs: { c: number; d: number; jj: CsrMatrix; jdj: CsrMatrix }[] = [];
+  const milsteinGroups = emGroups.slice();
+  for (let c = 0; c < C; c++) {
+    for (let d = 0; d < C; d++) {
+      const jj = csrMatmul(jump[c], jump[d]);
+      pairs.push({ c, d, jj, jdj: csrMatmul(jumpDagger[c], jump[d]) });
+      milsteinGroups.push([{ left: jj }], [{ right: csrAdjoint(jj) }], [{ left: jump[c], right: jumpDagger[d] }]);
+    }
+  }
+  const kinds = (count: number) => Array.from({ length: count }, (_, g) => (g < 2 ? ('real' as const) : ('complex' as const)));
+  const emKernel = compileWeightedStencil(emGroups, { n, hermitian: true, weightKinds: kinds(emGroups.length) });
+  let milsteinKernel: WeightedStencil | null = null; // compiled on first use
+  const weights = new Float64Array(2 * milsteinGroups.length);
+  const JC = 2; // weight slot of J_c ρ is JC + 2c, of ρ J_c† JC + 2c + 1
+  const JJ = 2 + 2 * C; // of pair p: JJ + 3p (J_cJ_d ρ), + 1 (ρ (J_cJ_d)†), + 2 (J_c ρ J_d†)
 
+  const size = 2 * n * n;
+  const next = new Float64Array(size);
+  const trJ = new Float64Array(2 * C); // Tr[J_c ρ]
+  const trP = new Float64Array(2 * pairs.length); // Tr[J_cJ_d ρ]
+  const trQ = new Float64Array(2 * pairs.length); // Tr[J_c†J_d ρ]
+  const cKL = new Float64Array(noises * noises);
+  const sigma = new Float64Array(noises);
   const innovation = new Float64Array(noises);
+  const setWeight = (slot: number, re: number, im: number) => {
+    weights[2 * slot] = re;
+    weights[2 * slot + 1] = im;
+  };
+  const addWeight = (slot: number, re: number, im: number) => {
+    weights[2 * slot] += re;
+    weights[2 * slot + 1] += im;
+  };
+
   const step = (rho: Float64Array, t: number, dt: number, noise: Float64Array, signal: Float64Array, method: SmeMethod, measured: boolean) => {
-      setFactors(t);
-      rhs.applyInto(drift, rho);
-      for (let c = 0; c < resolved.length; c++) {
-        csrDenseInto(y[c], resolved[c].x0, rho, n);
-        let re = 0;
-        let im = 0;
-        for (let i = 0; i < n; i++) {
-          re += y[c][2 * (i * n + i)];
-          im += y[c][2 * (i * n + i) + 1];
+    setFactors(t);
+    for (let c = 0; c < C; c++) traceProductInto(trJ, 2 * c, jump[c], rho, n);
+    for (let l = 0; l < noises; l++) {
+      const c = noiseChannel[l];
+      // s_l = Tr[(X + X†)ρ] = 2 Re(f·Tr[X0 ρ])
+      signal[l] = 2 * (fRe[l] * trJ[2 * c] - fIm[l] * trJ[2 * c + 1]);
+    }
+    // filtering: the noise is what the record holds beyond the expected signal
+    let dW = noise;
+    if (measured) {
+      for (let l = 0; l < noises; l++) innovation[l] = noise[l] - signal[l] * dt;
+      dW = innovation;
+    }
+    // Euler–Maruyama: ρ + Lρ dt + Σ_l dW_l (X_l ρ + ρ X_l† − s_l ρ)
+    weights.fill(0);
+    setWeight(0, dt, 0);
+    let id = 1;
+    for (let l = 0; l < noises; l++) {
+      id -= signal[l] * dW[l];
+      addWeight(JC + 2 * noiseChannel[l], fRe[l] * dW[l], fIm[l] * dW[l]);
+    }
+    let kernel = emKernel;
+    if (method === 'milstein') {
+      // ½ Σ_{k,l} C_kl b_k'[b_l], C_kl = dW_k dW_l − δ_kl dt, b_k'[M] = X_k M + M X_k† −
+      // Tr[(X_k + X_k†)M]ρ − s_k M (Lévy areas omitted: order 1 for one noise per step or
+      // commuting noises). With b_l = X_l ρ + ρ X_l† − s_l ρ and X = f·J this is
+      // X_kX_l ρ + X_k ρ X_l† + X_l ρ X_k† + ρ X_l†X_k† − 2 s_l X_k ρ − 2 s_l ρ X_k† (symmetrised over
+      // k, l) + (2 s_k s_l − 2Re Tr[X_kX_l ρ] − 2Re Tr[X_k†X_l ρ]) ρ.
+      kernel = milsteinKernel ??= compileWeightedStencil(milsteinGroups, { n, hermitian: true, weightKinds: kinds(milsteinGroups.length) });
+      for (let p = 0; p < pairs.length; p++) {
+        traceProductInto(trP, 2 * p, pairs[p].jj, rho, n);
+        traceProductInto(trQ, 2 * p, pairs[p].jdj, rho, n);
+      }
+      for (let k = 0; k < noises; k++) {
+        let sk = 0;
+        for (let l = 0; l < noises; l++) {
+          const ckl = 0.5 * (dW[k] * dW[l] - (k === l ? dt : 0));
+          cKL[k * noises + l] = ckl;
+          sk += ckl * signal[l];
         }
-        trY[2 * c] = re;
-        trY[2 * c + 1] = im;
+        sigma[k] = sk;
       }
-      for (let l = 0; l < noises; l++) {
-        const c = noiseChannel[l];
-        // s_l = Tr[(X + X†)ρ] = 2 Re(f·Tr[X0 ρ])
-        const s = 2 * (fRe[l] * trY[2 * c] - fIm[l] * trY[2 * c + 1]);
-        signal[l] = s;
-        hInto(b[l], y[c], fRe[l], fIm[l], s, rho, n);
-      }
-      // filtering: the noise is what the record holds beyond the expected signal
-      let dW = noise;
-      if (measured) {
-        for (let l = 0; l < noises; l++) innovation[l] = noise[l] - signal[l] * dt;
-        dW = innovation;
-      }
-      // Euler–Maruyama part: ρ + L(ρ)dt + Σ b_l dW_l, accumulated in drift
-      for (let q = 0; q < size; q++) drift[q] *= dt;
-      for (let l = 0; l < noises; l++) {
-        const w = dW[l];
-        const bl = b[l];
-        for (let q = 0; q < size; q++) drift[q] += w * bl[q];
-      }
-      if (method === 'milstein') {
-        // ½ Σ_{k,l} b_k'[b_l](dW_k dW_l − δ_kl dt): for each k the direction M_k = Σ_l c_kl b_l,
-        // then b_k'[M] = X_k M + M X_k† − Tr[(X_k + X_k†)M]ρ − s_k M (Lévy areas omitted: order 1
-        // for one noise per step or commuting noises)
-        for (let k = 0; k < noises; k++) {
-          m.fill(0);
-          for (let l = 0; l < noises; l++) {
-            const ckl = 0.5 * (dW[k] * dW[l] - (k === l ? dt : 0));
-            if (ckl === 0) continue;
-            const bl = b[l];
-            for (let q = 0; q < size; q++) m[q] += ckl * bl[q];
-          }
-          const c = noiseChannel[k];
-          csrDenseInto(z, resolved[c].x0, m, n);
-          let re = 0;
-          let im = 0;
-          for (let i = 0; i < n; i++) {
-            re += z[2 * (i * n + i)];
-            im += z[2 * (i * n + i) + 1];
-          }
-          const trXM = 2 * (fRe[k] * re - fIm[k] * im);
-          // f Z + (f Z)† − trXM ρ − s_k M
-          const fr = fRe[k];
-          const fi = fIm[k];
-          const sk = signal[k];
-          for (let i = 0; i < n; i++) {
-            for (let j = 0; j < n; j++) {
-              const p = 2 * (i * n + j);
-              const pt = 2 * (j * n + i);
-              const ar = fr * z[p] - fi * z[p + 1];
-              const ai = fr * z[p + 1] + fi * z[p];
-              const br = fr * z[pt] - fi * z[pt + 1];
-              const bi = -(fr * z[pt + 1] + fi * z[pt]);
-              drift[p] += ar + br - trXM * rho[p] - sk * m[p];
-              drift[p + 1] += ai + bi - trXM * rho[p + 1] - sk * m[p + 1];
-            }
-          }
+      for (let k = 0; k < noises; k++) {
+        const c = noiseChannel[k];
+        addWeight(JC + 2 * c, -2 * fRe[k] * sigma[k], -2 * fIm[k] * sigma[k]);
+        for (let l = 0; l < noises; l++) {
+          const ckl = cKL[k * noises + l];
+          if (ckl === 0) continue;
+          const d = noiseChannel[l];
+          const p = c * C + d;
+          // f_k f_l and f_k conj(f_l), conj(f_k) f_l
+          const ffRe = fRe[k] * fRe[l] - fIm[k] * fIm[l];
+          const ffIm = fRe[k] * fIm[l] + fIm[k] * fRe[l];
+          const fcRe = fRe[k] * fRe[l] + fIm[k] * fIm[l];
+          const fcIm = fIm[k] * fRe[l] - fRe[k] * fIm[l];
+          addWeight(JJ + 3 * p, ckl * ffRe, ckl * ffIm);
+          addWeight(JJ + 3 * p + 2, 2 * ckl * fcRe, 2 * ckl * fcIm);
+          // Re(f_k f_l P) and Re(conj(f_k) f_l Q) = Re(conj(f_k conj f_l) Q)
+          const reP = ffRe * trP[2 * p] - ffIm * trP[2 * p + 1];
+          const reQ = fcRe * trQ[2 * p] + fcIm * trQ[2 * p + 1];
+          id += ckl * (2 * signal[k] * signal[l] - 2 * reP - 2 * reQ);
         }
       }
-      for (let q = 0; q < size; q++) rho[q] += drift[q];
-      hermitizeAndNormalize(rho, n, t, dt);
+      for (let p = 0; p < pairs.length; p++) setWeight(JJ + 3 * p + 1, weights[2 * (JJ + 3 * p)], -weights[2 * (JJ + 3 * p) + 1]);
+    }
+    for (let c = 0; c < C; c++) setWeight(JC + 2 * c + 1, weights[2 * (JC + 2 * c)], -weights[2 * (JC + 2 * c) + 1]);
+    setWeight(1, id, 0);
+    kernel.applyUpperInto(next, rho, weights);
+    normalizeInto(rho, next, n, t, dt);
   };
   return {
     n,
@@ -262,59 +291,42 @@ export function compileDiffusiveSme(model: DiffusiveSmeModel): DiffusiveSme {
   };
 }
 
-/** out = f·Y + (f·Y)† − s·ρ, i.e. H[X]ρ with Y = X0ρ, X = f·X0, s = Tr[(X + X†)ρ]. */
-function hInto(out: Float64Array, y: Float64Array, fr: number, fi: number, s: number, rho: Float64Array, n: number): void {
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j < n; j++) {
-      const p = 2 * (i * n + j);
-      const pt = 2 * (j * n + i);
-      const ar = fr * y[p] - fi * y[p + 1];
-      const ai = fr * y[p + 1] + fi * y[p];
-      const br = fr * y[pt] - fi * y[pt + 1];
-      const bi = -(fr * y[pt + 1] + fi * y[pt]);
-      out[p] = ar + br - s * rho[p];
-      out[p + 1] = ai + bi - s * rho[p + 1];
-    }
-  }
-}
-
-/** out = A·X for CSR A and dense row-major X (n×n, interleaved). */
-function csrDenseInto(out: Float64Array, a: CsrMatrix, x: Float64Array, n: number): void {
-  out.fill(0);
+/** out[at], out[at + 1] = Tr[A ρ] = Σ_ij A_ij ρ_ji. */
+function traceProductInto(out: Float64Array, at: number, a: CsrMatrix, rho: Float64Array, n: number): void {
   const { rowPtr, colIdx, data } = a;
+  let re = 0;
+  let im = 0;
   for (let i = 0; i < n; i++) {
-    const o = 2 * i * n;
     for (let p = rowPtr[i]; p < rowPtr[i + 1]; p++) {
-      const ar = data[2 * p];
-      const ai = data[2 * p + 1];
-      const src = 2 * colIdx[p] * n;
-      for (let j = 0; j < 2 * n; j += 2) {
-        const xr = x[src + j];
-        const xi = x[src + j + 1];
-        out[o + j] += ar * xr - ai * xi;
-        out[o + j + 1] += ar * xi + ai * xr;
-      }
+      const q = 2 * (colIdx[p] * n + i);
+      re += data[2 * p] * rho[q] - data[2 * p + 1] * rho[q + 1];
+      im += data[2 * p] * rho[q + 1] + data[2 * p + 1] * rho[q];
     }
   }
+  out[at] = re;
+  out[at + 1] = im;
 }
 
-/** ρ ← (ρ + ρ†)/2 / Tr ρ: removes the round-off and O(dt^{3/2}) drift of Hermiticity and trace. */
-function hermitizeAndNormalize(rho: Float64Array, n: number, t: number, dt: number): void {
+/**
+ * ρ ← upper triangle of `next` / Tr, mirrored (Hermitian, real diagonal): removes the O(dt^{3/2})
+ * drift of the trace; a trace that is not > 0 and finite is an error naming the step.
+ */
+function normalizeInto(rho: Float64Array, next: Float64Array, n: number, t: number, dt: number): void {
   let tr = 0;
-  for (let i = 0; i < n; i++) tr += rho[2 * (i * n + i)];
+  for (let i = 0; i < n; i++) tr += next[2 * (i * n + i)];
   if (!(tr > 0) || !Number.isFinite(tr)) {
     throw new Error(`DiffusiveSme: the trace of ρ became ${tr} in the step from t = ${t} (dt = ${dt} too large for the rates?)`);
   }
   const inv = 1 / tr;
   for (let i = 0; i < n; i++) {
     const d = 2 * (i * n + i);
-    rho[d] *= inv;
+    rho[d] = next[d] * inv;
     rho[d + 1] = 0;
     for (let j = i + 1; j < n; j++) {
       const p = 2 * (i * n + j);
       const pt = 2 * (j * n + i);
-      const re = 0.5 * (rho[p] + rho[pt]) * inv;
-      const im = 0.5 * (rho[p + 1] - rho[pt + 1]) * inv;
+      const re = next[p] * inv;
+      const im = next[p + 1] * inv;
       rho[p] = re;
       rho[p + 1] = im;
       rho[pt] = re;

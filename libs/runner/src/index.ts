@@ -6,3 +6,8 @@ export type { ParameterPoint, ParameterValue, SweepAxis } from './parameter-grid
 export { parseSweepAxis } from './parse-sweep-axis';
 export { openRunStore } from './open-run-store';
 export type { RunStore, RunStoreManifest, StoredResult, SweepJob } from './open-run-store';
+export { sweep } from './sweep';
+export type { SweepConfig, SweepFrame, SweepJobStatus, SweepTask } from './sweep';
+export { sweepQueueName } from './sweep-queue-name';
+export { sweepWorker } from './sweep-worker';
+export type { QueuedSweepJob, SweepWorkerConfig, SweepWorkerHandle } from './sweep-worker';

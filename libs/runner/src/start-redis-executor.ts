@@ -1,0 +1,175 @@
+import { fork } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { Queue, QueueEvents } from 'bullmq';
+import { Redis } from 'ioredis';
+import type { RunStore, SweepJob } from './open-run-store';
+import { jobError } from './sweep-executor';
+import type { ExecutorHooks, ResolvedTask, SweepExecutor } from './sweep-executor';
+import type { QueuedSweepJob } from './sweep-worker';
+
+/** Options of the BullMQ executor. */
+export interface RedisExecutorConfig {
+  /** redis://host:port */
+  readonly url: string;
+  /** the sweep's queue name */
+  readonly name: string;
+  /** worker processes to start here (0: only workers started elsewhere serve the queue) */
+  readonly processes: number;
+  /** worker threads per process */
+  readonly threads: number;
+  /** BullMQ lock duration (ms) of the workers started here */
+  readonly lockDuration: number;
+}
+
+const PROCESS_ENTRY = fileURLToPath(new URL('./sweep-worker-process.mjs', import.meta.url));
+// how often the run store is looked at for results stored by workers whose BullMQ event was missed
+const POLL_MS = 500;
+
+/**
+ * Runs a sweep's jobs on BullMQ over Redis: puts every job not yet stored on the sweep's queue
+ * with its hash as BullMQ jobId (a job already on the queue — waiting, running or done — is
+ * not added again), starts `processes` worker processes (each a `sweepWorker`), and reports a
+ * job done when its completion event arrives or its result appears in the run store. A job
+ * BullMQ completed earlier whose result the store lacks (a store deleted and made anew) is
+ * stored from BullMQ's return value.
+ */
+export function startRedisExecutor(
+  task: ResolvedTask,
+  config: RedisExecutorConfig,
+  store: RunStore,
+  jobs: readonly SweepJob[],
+  hooks: ExecutorHooks,
+): SweepExecutor {
+  const pending = new Map(jobs.map((job) => [job.id, job]));
+  const children: ChildProcess[] = [];
+  let stopped = false;
+  let queue: Queue | null = null;
+  let events: QueueEvents | null = null;
+  let poll: ReturnType<typeof setInterval> | null = null;
+  let exited = 0;
+  let lastExit = '';
+
+  const settle = (id: string, returnvalue?: unknown): void => {
+    const job = pending.get(id);
+    if (job === undefined || stopped) return;
+    let stored = store.read(id);
+    if (stored === undefined) {
+      if (returnvalue === undefined) return;
+      stored = store.write(job, returnvalue, 0);
+    }
+    pending.delete(id);
+    hooks.done(job, stored);
+    if (pending.size === 0) void stop();
+  };
+  const fail = (error: Error): void => {
+    if (stopped) return;
+    void stop();
+    hooks.fail(error);
+  };
+
+  const startChild = (): void => {
+    const child = fork(PROCESS_ENTRY, [JSON.stringify({ queue: config.url, name: config.name, threads: config.threads, lockDuration: config.lockDuration })], {
+      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+      // the parent's loader flags (vitest's, tsx's) are not the worker's business
+      execArgv: [],
+    });
+    let stderr = '';
+    child.stderr?.on('data', (chunk: Buffer) => {
+      stderr = (stderr + chunk.toString()).slice(-2000);
+    });
+    child.on('exit', (code, signal) => {
+      exited++;
+      lastExit = `pid ${child.pid} exited with ${signal ?? `code ${code}`}${stderr === '' ? '' : `: ${stderr.trim()}`}`;
+      // a killed worker's job goes back to the queue after its lock expires (BullMQ's stalled
+      // check in the other workers); only when none is left can the sweep not finish
+      if (!stopped && exited === children.length && pending.size > 0) {
+        fail(new Error(`sweep: all ${children.length} worker processes exited, ${pending.size} jobs not done (last: ${lastExit})`));
+      }
+    });
+    children.push(child);
+  };
+
+  const start = async (): Promise<void> => {
+    await reachable(config.url);
+    if (stopped) return;
+    const connection = { url: config.url, maxRetriesPerRequest: null };
+    queue = new Queue(config.name, { connection });
+    events = new QueueEvents(config.name, { connection });
+    queue.on('error', () => undefined);
+    events.on('error', () => undefined);
+    events.on('progress', ({ jobId, data }) => {
+      const job = pending.get(jobId);
+      const worker = (data as { worker?: unknown } | null)?.worker;
+      if (job !== undefined && !stopped) hooks.running(job, typeof worker === 'string' ? worker : undefined);
+    });
+    events.on('completed', ({ jobId, returnvalue }) => settle(jobId, returnvalue));
+    events.on('failed', ({ jobId, failedReason }) => {
+      const job = pending.get(jobId);
+      if (job !== undefined) fail(jobError(job, failedReason));
+    });
+    // listen before adding, so that no completion is missed
+    await events.waitUntilReady();
+    if (stopped) return;
+    for (let k = 0; k < config.processes; k++) startChild();
+    const data = (job: SweepJob): QueuedSweepJob => ({ id: job.id, params: job.params, module: task.module, name: task.name, store: store.dir });
+    await queue.addBulk(
+      [...pending.values()].map((job) => ({
+        name: 'job',
+        data: data(job),
+        // the failed set is emptied so that a later sweep can add a failed job again
+        opts: { jobId: job.id, attempts: 1, removeOnComplete: false, removeOnFail: true },
+      })),
+    );
+    for (const id of [...pending.keys()]) {
+      if (stopped) return;
+      if ((await queue.getJobState(id)) === 'completed') settle(id, (await queue.getJob(id))?.returnvalue);
+    }
+    poll = setInterval(() => {
+      for (const id of [...pending.keys()]) if (store.has(id)) settle(id);
+    }, POLL_MS);
+  };
+
+  let stopping: Promise<void> | null = null;
+  const stop = (): Promise<void> => {
+    stopped = true;
+    stopping ??= (async () => {
+      if (poll !== null) clearInterval(poll);
+      await Promise.all(children.map(closeChild));
+      await events?.close().catch(() => undefined);
+      await queue?.close().catch(() => undefined);
+    })();
+    return stopping;
+  };
+
+  start().catch((error: unknown) => fail(error instanceof Error ? error : new Error(String(error))));
+  return { stop };
+}
+
+/** Fails with a clear message when nothing answers PING at `url` (BullMQ itself would retry forever). */
+async function reachable(url: string): Promise<void> {
+  const client = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null, connectTimeout: 3000 });
+  client.on('error', () => undefined);
+  try {
+    await client.connect();
+    await client.ping();
+  } catch (error) {
+    throw new Error(`sweep: cannot reach Redis at ${url} (option 'queue'): ${(error as Error).message}`);
+  } finally {
+    client.disconnect();
+  }
+}
+
+/** Asks a worker process to close, and kills it if it has not exited within 5 s. */
+function closeChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise<void>((resolve) => {
+    const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    if (child.connected) child.send({ kind: 'close' });
+    else child.kill('SIGTERM');
+  });
+}

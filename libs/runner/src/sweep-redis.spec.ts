@@ -1,0 +1,175 @@
+import { readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { lastValueFrom, tap, toArray } from 'rxjs';
+import { afterAll, describe, expect, inject, it } from 'vitest';
+import { openRunStore } from './open-run-store';
+import { sweep } from './sweep';
+import type { SweepConfig, SweepFrame } from './sweep';
+import { countBy, executions, scratch, watch } from './test-support/execution-log';
+import { excitedPopulationExact, resonanceFluorescenceTask } from './test-support/resonance-fluorescence-task';
+import type { ResonanceFluorescenceParams } from './test-support/resonance-fluorescence-task';
+
+// The BullMQ executor against the private redis-server of test-support/redis-global-setup.ts.
+// 4 × 3 = 12 resonance-fluorescence jobs; lockDuration 1000 ms, so that a job whose worker
+// process was killed is given to another one within ~2 s.
+const over = { detuning: { from: -1.5, to: 1.5, count: 4 }, rabi: [0.5, 1, 2], gamma: [1] };
+const task = { module: resonanceFluorescenceTask, name: 'watchedExcitedPopulation' };
+const queue = inject('redisUrl');
+const dirs: string[] = [];
+const dir = (prefix: string): string => {
+  const d = scratch(prefix);
+  dirs.push(d);
+  return d;
+};
+afterAll(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
+const run = (config: SweepConfig): Promise<SweepFrame[]> => lastValueFrom(sweep(config).pipe(toArray()));
+const resultsOf = (frames: readonly SweepFrame[]): Map<number, number> =>
+  new Map(frames.filter((f) => f.job?.result !== undefined).map((f) => [f.job?.index ?? -1, (f.job?.result as { excited: number }).excited]));
+const pidOf = (worker: string | undefined): number => Number(worker?.split(':').pop());
+const alive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** Waits until none of `pids` is alive (worker processes closing after a sweep), at most 5 s. */
+async function allExited(pids: Iterable<number>): Promise<boolean> {
+  const deadline = Date.now() + 5000;
+  while (Date.now() < deadline) {
+    if ([...pids].every((pid) => !alive(pid))) return true;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return false;
+}
+
+function checkResults(frames: readonly SweepFrame[]): void {
+  const done = frames.filter((f) => f.job?.status === 'done' || f.job?.status === 'stored');
+  expect(done).toHaveLength(12);
+  expect(frames[frames.length - 1].channels).toMatchObject({ done: { value: 12 }, total: { value: 12 }, running: { value: 0 } });
+  // ρ_ee = Ω²/(γ² + 4Δ² + 2Ω²), to rounding (see sweep.spec.ts)
+  for (const f of done) {
+    const exact = excitedPopulationExact(f.job?.params as unknown as ResonanceFluorescenceParams);
+    expect(Math.abs((f.job?.result as { excited: number }).excited - exact)).toBeLessThan(1e-12);
+  }
+}
+
+describe('sweep on BullMQ workers over Redis', () => {
+  let local = new Map<number, number>();
+
+  it('gives the local pool its reference results', async () => {
+    watch(join(dir('ref'), 'log'), 0);
+    const frames = await run({ task, over, store: join(dir('ref'), 'store'), workers: 1 });
+    local = resultsOf(frames);
+    expect(local.size).toBe(12);
+  });
+
+  it('survives a worker process killed mid-job: the job runs again elsewhere, every point is stored once and equals the local pool', async () => {
+    const d = dir('kill');
+    const log = join(d, 'executions.log');
+    watch(log, 300);
+    let killed: { id: string; pid: number } | null = null;
+    const workers = new Set<number>();
+    const frames = await lastValueFrom(
+      sweep({ task, over, store: join(d, 'store'), queue, workers: 3, lockDuration: 1000 }).pipe(
+        tap((f) => {
+          if (f.job?.worker !== undefined && f.job.status === 'running') workers.add(pidOf(f.job.worker));
+          // once job 9's task is computing (its 'start' is in the log), SIGKILL its process, as
+          // a crashed machine: no clean-up of any kind runs there
+          if (killed === null && f.job?.status === 'running' && f.job.index === 9) {
+            const victim = { id: f.job.id, pid: pidOf(f.job.worker) };
+            killed = victim;
+            const params = JSON.stringify(f.job.params);
+            void (async () => {
+              const deadline = Date.now() + 5000;
+              while (!executions(log).some((e) => e.event === 'start' && e.pid === victim.pid && JSON.stringify(e.params) === params)) {
+                if (Date.now() > deadline) throw new Error('job 9 never started');
+                await new Promise((r) => setTimeout(r, 5));
+              }
+              process.kill(victim.pid, 'SIGKILL');
+            })();
+          }
+        }),
+        toArray(),
+      ),
+    );
+    checkResults(frames);
+    expect(resultsOf(frames)).toEqual(local);
+    const victim = killed as { id: string; pid: number } | null;
+    expect(victim).not.toBeNull();
+    // job 9 was started twice — on the killed process and on another — and finished once
+    const runs = frames.filter((f) => f.job?.id === victim?.id && f.job?.status === 'running').map((f) => pidOf(f.job?.worker));
+    expect(runs).toHaveLength(2);
+    expect(runs[0]).toBe(victim?.pid);
+    expect(runs[1]).not.toBe(victim?.pid);
+    const list = executions(log);
+    const key = JSON.stringify(frames.find((f) => f.job?.id === victim?.id)?.job?.params);
+    expect(countBy(list, 'start').get(key)).toBe(2);
+    // every point finished exactly once, and the store has one file per point
+    expect([...countBy(list, 'end').values()]).toEqual(new Array(12).fill(1));
+    expect(countBy(list, 'end').size).toBe(12);
+    expect(readdirSync(join(d, 'store', 'results')).sort()).toEqual(openRunStore(join(d, 'store')).manifest.jobs.map((j) => `${j.id}.json`).sort());
+    // the sweep's worker processes are gone once it completes
+    expect(await allExited(workers)).toBe(true);
+  });
+
+  it('runs a job submitted twice once: two sweeps of one grid at once, one of them without workers of its own', async () => {
+    const d = dir('twice');
+    const log = join(d, 'executions.log');
+    watch(log, 100);
+    const store = join(d, 'store');
+    const [a, b] = await Promise.all([run({ task, over, store, queue, workers: 2 }), run({ task, over, store, queue, workers: 0 })]);
+    checkResults(a);
+    checkResults(b);
+    expect(resultsOf(b)).toEqual(resultsOf(a));
+    expect([...countBy(executions(log), 'start').values()]).toEqual(new Array(12).fill(1));
+  });
+
+  it('resumes after being unsubscribed halfway: what was stored is not run again, an abandoned job is', async () => {
+    const d = dir('resume');
+    const log = join(d, 'executions.log');
+    const store = join(d, 'store');
+    watch(log, 200, 'first');
+    const workers = new Set<number>();
+    await new Promise<void>((resolve) => {
+      let done = 0;
+      const subscription = sweep({ task, over, store, queue, workers: 2, lockDuration: 1000 }).subscribe((f) => {
+        if (f.job?.worker !== undefined && f.job.status === 'running') workers.add(pidOf(f.job.worker));
+        if (f.job?.status === 'done' && ++done === 4) {
+          subscription.unsubscribe();
+          resolve();
+        }
+      });
+    });
+    // unsubscribing closes the sweep's worker processes
+    expect(await allExited(workers)).toBe(true);
+    const storedBefore = new Set(openRunStore(store).completed());
+    expect(storedBefore.size).toBeGreaterThanOrEqual(4);
+    watch(log, 0, 'second');
+    const frames = await run({ task, over, store, queue, workers: 2, lockDuration: 1000 });
+    checkResults(frames);
+    expect(resultsOf(frames)).toEqual(local);
+    expect(new Set(frames.filter((f) => f.job?.status === 'stored').map((f) => f.job?.id))).toEqual(storedBefore);
+    const second = executions(log).filter((e) => e.run === 'second');
+    expect(second.filter((e) => e.event === 'end')).toHaveLength(12 - storedBefore.size);
+    // overall each point finished once (abandoned jobs had started, not finished)
+    expect([...countBy(executions(log), 'end').values()]).toEqual(new Array(12).fill(1));
+  });
+
+  it('ends with a clear error when nothing answers at the Redis URL', async () => {
+    await expect(run({ task, over, store: join(dir('noredis'), 'store'), queue: 'redis://127.0.0.1:1', workers: 1 })).rejects.toThrow(
+      /sweep: cannot reach Redis at redis:\/\/127.0.0.1:1 \(option 'queue'\)/,
+    );
+  });
+
+  it('ends with an error naming the job when a task fails on a worker', async () => {
+    const failing = { module: resonanceFluorescenceTask, name: 'failingExcitedPopulation' };
+    await expect(run({ task: failing, over: { detuning: [0], rabi: [1, -1], gamma: [1] }, store: join(dir('fail'), 'store'), queue, workers: 1 })).rejects.toThrow(
+      /sweep: job [0-9a-f]{12} \{"detuning":0,"rabi":-1,"gamma":1\} failed: rabi must be ≥ 0, got -1/,
+    );
+  });
+});

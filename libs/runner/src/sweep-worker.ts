@@ -1,0 +1,110 @@
+import { hostname } from 'node:os';
+import { Worker } from 'bullmq';
+import type { Job } from 'bullmq';
+import { Piscina } from 'piscina';
+import { openRunStore } from './open-run-store';
+import type { RunStore } from './open-run-store';
+import { TASK_THREAD } from './sweep-executor';
+
+/** What a sweep puts on its BullMQ queue for each job (the job's BullMQ id is its `id`). */
+export interface QueuedSweepJob {
+  readonly id: string;
+  readonly params: Record<string, number | string | boolean>;
+  /** the task's module (file URL) and export */
+  readonly module: string;
+  readonly name: string;
+  /** the run store's directory, as the worker's machine sees it */
+  readonly store: string;
+}
+
+/** Options of {@link sweepWorker}. */
+export interface SweepWorkerConfig {
+  /** the Redis server, `redis://host:port` (or `rediss://`, with user, password and /db) */
+  queue: string;
+  /** the sweep's BullMQ queue name (`sweepQueueName` gives it) */
+  name: string;
+  /** worker threads of this process, jobs it runs at once (integer ≥ 1, default 1) */
+  threads?: number;
+  /** BullMQ's lock duration in ms: a job whose worker stopped renewing its lock for this long is run again elsewhere (default 30 000) */
+  lockDuration?: number;
+}
+
+/** A running {@link sweepWorker}. */
+export interface SweepWorkerHandle {
+  /** resolves when the worker is connected and takes jobs */
+  readonly ready: Promise<void>;
+  /** stops taking jobs, abandons running ones (BullMQ gives them to another worker after `lockDuration`), closes the connections and threads */
+  close(): Promise<void>;
+}
+
+/**
+ * Serves a sweep's BullMQ queue from this process: a BullMQ Worker that runs each job's task on
+ * its own worker threads (so the event loop stays free to renew the job's lock however long
+ * the task computes) and stores the result in the job's run store before reporting it done. A
+ * job whose result is already stored is not run again. Start one per machine (or several per
+ * machine) against the same Redis and a run store every worker can reach; `sweep` with `queue`
+ * starts such workers as child processes by itself.
+ *
+ * @param config - Redis URL, queue name, threads, lock duration
+ * @returns the worker's handle
+ * @throws Error naming the option when an option is bad
+ * @example
+ * const worker = sweepWorker({ queue: 'redis://127.0.0.1:6379', name: 'qsync-sweep-0123456789abcdef' });
+ * // … serves until: await worker.close();
+ */
+export function sweepWorker(config: SweepWorkerConfig): SweepWorkerHandle {
+  const FN = 'sweepWorker';
+  if (config === null || typeof config !== 'object') throw new Error(`${FN}: 'config' must be { queue, name, threads?, lockDuration? }`);
+  if (typeof config.queue !== 'string' || !/^rediss?:\/\//.test(config.queue)) {
+    throw new Error(`${FN}: option 'queue' must be a Redis URL redis://host:port, got ${String(config.queue)}`);
+  }
+  if (typeof config.name !== 'string' || config.name === '' || config.name.includes(':')) {
+    throw new Error(`${FN}: option 'name' must be a queue name without ':', got ${String(config.name)}`);
+  }
+  const threads = config.threads ?? 1;
+  if (!Number.isSafeInteger(threads) || threads < 1) throw new Error(`${FN}: option 'threads' must be an integer ≥ 1, got ${String(threads)}`);
+  const lockDuration = config.lockDuration ?? 30_000;
+  if (!Number.isSafeInteger(lockDuration) || lockDuration < 100) {
+    throw new Error(`${FN}: option 'lockDuration' must be an integer number of ms ≥ 100, got ${String(lockDuration)}`);
+  }
+
+  const me = `${hostname()}:${process.pid}`;
+  const pool = new Piscina({ filename: TASK_THREAD, minThreads: threads, maxThreads: threads });
+  const stores = new Map<string, RunStore>();
+  const storeOf = (dir: string): RunStore => {
+    let store = stores.get(dir);
+    if (store === undefined) stores.set(dir, (store = openRunStore(dir)));
+    return store;
+  };
+  const process_ = async (job: Job<QueuedSweepJob>): Promise<unknown> => {
+    const { id, params, module, name, store: dir } = job.data;
+    const store = storeOf(dir);
+    const prior = store.read(id);
+    if (prior !== undefined) return prior.result;
+    await job.updateProgress({ worker: me });
+    const { result, seconds } = (await pool.run({ module, name, params })) as { result: unknown; seconds: number };
+    return store.write({ id, params }, result, seconds).result;
+  };
+  const worker = new Worker<QueuedSweepJob>(config.name, process_, {
+    connection: { url: config.queue, maxRetriesPerRequest: null },
+    concurrency: threads,
+    lockDuration,
+    // a worker that died is noticed within one more lock duration
+    stalledInterval: lockDuration,
+    // a job is given back after each worker that dies under it, up to 5 times, then failed
+    maxStalledCount: 5,
+  });
+  // without a listener an 'error' (a lost connection that ioredis retries) would throw
+  worker.on('error', () => undefined);
+  let closing: Promise<void> | null = null;
+  return {
+    ready: worker.waitUntilReady().then(() => undefined),
+    close() {
+      closing ??= (async () => {
+        await worker.close(true);
+        await pool.destroy();
+      })();
+      return closing;
+    },
+  };
+}

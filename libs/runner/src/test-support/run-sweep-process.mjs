@@ -1,0 +1,16 @@
+// Runs one sweep in its own process, for the tests that kill a sweep mid-run
+// (sweep.spec.ts): argv[2] is the JSON of the sweep's config; every frame that reports a job done
+// is printed as a JSON line { index, status } on stdout.
+import process from 'node:process';
+import { tsImport } from 'tsx/esm/api';
+
+const { sweep } = await tsImport('../sweep.ts', import.meta.url);
+sweep(JSON.parse(process.argv[2])).subscribe({
+  next: (frame) => {
+    if (frame.job?.status === 'done') process.stdout.write(`${JSON.stringify({ index: frame.job.index, status: 'done' })}\n`);
+  },
+  error: (error) => {
+    process.stderr.write(`${error.message}\n`);
+    process.exit(1);
+  },
+});

@@ -1,0 +1,80 @@
+import type { Subscriber } from 'rxjs';
+import { createWireDecoder, encodeWireRecord } from './wire-codec';
+import type { WireDecoderConfig } from './wire-codec';
+import type { WireLink } from './wire-link';
+import type { WireRecord } from './wire-record';
+
+/** What a consumer remembers across connections: where to resume, and which session it was in. */
+export interface ConsumerState {
+  /** the last data seq received (or reported gone by a notice); null before any */
+  lastSeq: number | null;
+  /** the session of the header last received */
+  sessionId: string | null;
+  readonly consumer?: string;
+}
+
+/**
+ * Runs one connection of a consumer: sends `subscribe { lastSeq }`, then decodes what comes and
+ * hands it to `out` — the header once per session (a reconnection to the same session does not
+ * repeat it), data, notices. Resolves 'end' after the 'end' notice, 'closed' when the link
+ * closed first (the caller reconnects), or a WireFormatError / protocol Error for bad input.
+ * Internal to the transports.
+ */
+export function consumeLink(
+  link: WireLink,
+  state: ConsumerState,
+  out: Subscriber<WireRecord>,
+  decoderConfig: WireDecoderConfig,
+): Promise<'end' | 'closed' | Error> {
+  return new Promise((resolve) => {
+    let settled = false;
+    const settle = (result: 'end' | 'closed' | Error): void => {
+      if (settled) return;
+      settled = true;
+      link.onData = () => undefined;
+      if (result === 'end') link.end();
+      else if (result !== 'closed') link.destroy();
+      resolve(result);
+    };
+    const decoder = createWireDecoder(decoderConfig);
+    let headerSeen = false;
+    const deliver = (records: ReturnType<typeof decoder.push>): void => {
+      for (const record of records) {
+        if (settled || out.closed) return;
+        if (record.kind === 'subscribe') {
+          return settle(new Error(`wire: the producer at ${link.peer} sent a 'subscribe' record; a producer sends a header, data and notices`));
+        }
+        if (!headerSeen && record.kind !== 'header') {
+          return settle(new Error(`wire: the producer at ${link.peer} sent '${record.kind}' before its header`));
+        }
+        if (record.kind === 'header') {
+          headerSeen = true;
+          if (record.provenance.sessionId === state.sessionId) continue; // resumed: same stream
+          if (state.sessionId !== null) state.lastSeq = null; // a new session: its seqs start afresh
+          state.sessionId = record.provenance.sessionId;
+        } else if (record.kind === 'block' || record.kind === 'frame') {
+          state.lastSeq = record.seq;
+        } else if (record.kind === 'dropped' || record.kind === 'gap') {
+          state.lastSeq = record.lastSeq; // gone: never ask for them again
+        }
+        out.next(record);
+        if (record.kind === 'end') return settle('end');
+      }
+    };
+    link.onData = (chunk) => {
+      let records: ReturnType<typeof decoder.push>;
+      let failure: Error | null = null;
+      try {
+        records = decoder.push(chunk);
+      } catch (e) {
+        // the valid records before the bad one are delivered, then the stream fails
+        failure = e as Error;
+        records = (e as { decoded?: ReturnType<typeof decoder.push> }).decoded ?? [];
+      }
+      deliver(records);
+      if (failure !== null) settle(failure);
+    };
+    void link.closed.then(() => settle('closed'));
+    link.send(encodeWireRecord({ kind: 'subscribe', lastSeq: state.lastSeq, ...(state.consumer !== undefined ? { consumer: state.consumer } : {}) }));
+  });
+}

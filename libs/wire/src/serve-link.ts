@@ -1,0 +1,94 @@
+import type { WireBufferConfig, WireHub } from './create-wire-hub';
+import { createWireDecoder, encodeWireRecord } from './wire-codec';
+import type { WireLink } from './wire-link';
+import type { WireRecord, WireSubscribe } from './wire-record';
+
+/** What a producer's sink reports about its connections. */
+export type WireSinkEvent =
+  /** the sink listens here (port 0 resolved to the port the system gave) */
+  | { kind: 'listening'; url: string; host: string; port: number }
+  /** a consumer subscribed: its name, the seq it resumes after (null: from now), its address */
+  | { kind: 'connected'; consumer: string; lastSeq: number | null; peer: string }
+  /** a consumer's connection ended before the stream did; `reason` says why */
+  | { kind: 'disconnected'; consumer: string; peer: string; reason: string };
+
+/** Longest subscribe record a producer reads (a subscribe is a few dozen bytes). */
+const MAX_SUBSCRIBE_BYTES = 4096;
+
+/**
+ * Serves one connection from a hub: waits for the consumer's subscribe, attaches it with its
+ * buffer, then sends its records as fast as the link drains (so a slow peer backs up into its
+ * bounded buffer, where its policy applies). Resolves true when the 'end' notice went out and
+ * the link closed, false when the link closed first or the consumer failed (reported in `emit`).
+ * Internal to the transports.
+ */
+export async function serveLink(
+  hub: WireHub,
+  link: WireLink,
+  buffer: WireBufferConfig | undefined,
+  emit: (event: WireSinkEvent) => void,
+): Promise<boolean> {
+  const decoder = createWireDecoder({ maxRecordBytes: MAX_SUBSCRIBE_BYTES });
+  const request = await new Promise<WireSubscribe | string>((resolve) => {
+    link.onData = (chunk) => {
+      try {
+        const [first] = decoder.push(chunk);
+        if (first === undefined) return;
+        if (first.kind !== 'subscribe') throw new Error(`the consumer's first record must be 'subscribe', got '${first.kind}'`);
+        link.onData = () => undefined; // nothing more is read from a consumer
+        resolve(first);
+      } catch (e) {
+        resolve((e as Error).message);
+      }
+    };
+    void link.closed.then(() => resolve('the connection closed before the consumer subscribed'));
+  });
+  if (typeof request === 'string') {
+    link.destroy();
+    emit({ kind: 'disconnected', consumer: '?', peer: link.peer, reason: request });
+    return false;
+  }
+  let consumer;
+  try {
+    consumer = hub.attach(request, buffer);
+  } catch (e) {
+    link.destroy();
+    emit({ kind: 'disconnected', consumer: request.consumer ?? '?', peer: link.peer, reason: (e as Error).message });
+    return false;
+  }
+  emit({ kind: 'connected', consumer: consumer.name, lastSeq: request.lastSeq, peer: link.peer });
+  void link.closed.then(() => consumer.close());
+  try {
+    let pending: WireRecord | undefined;
+    for (;;) {
+      if (pending === undefined) {
+        const next = await consumer.next();
+        if (next.done === true) break;
+        pending = next.value;
+      }
+      let writable = true;
+      link.cork();
+      while (pending !== undefined) {
+        writable = link.send(encodeWireRecord(pending));
+        if (pending.kind === 'end') {
+          link.uncork();
+          link.end();
+          await link.closed;
+          return true;
+        }
+        pending = writable ? consumer.poll() : undefined;
+      }
+      link.uncork();
+      if (!writable) await link.drained();
+      if (link.isClosed) break;
+    }
+    const reason = await link.closed;
+    emit({ kind: 'disconnected', consumer: consumer.name, peer: link.peer, reason: reason?.message ?? 'closed by the consumer' });
+  } catch (e) {
+    // the consumer's policy failed it, or the producer failed: the connection ends without 'end'
+    link.destroy();
+    consumer.close();
+    emit({ kind: 'disconnected', consumer: consumer.name, peer: link.peer, reason: (e as Error).message });
+  }
+  return false;
+}

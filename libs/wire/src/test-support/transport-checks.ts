@@ -1,0 +1,305 @@
+import { connect, createServer } from 'node:net';
+import type { Server, Socket } from 'node:net';
+import { ReplaySubject, Subject, firstValueFrom, from, lastValueFrom, toArray } from 'rxjs';
+import type { Observable, OperatorFunction } from 'rxjs';
+import { describe, expect, it } from 'vitest';
+import { WebSocketServer } from 'ws';
+import type { WireSinkEvent } from '../serve-link';
+import { WireFormatError } from '../wire-codec';
+import type { WireSinkConfig } from '../wire-sink';
+import type { WireSourceConfig } from '../wire-source';
+import type { WireRecord } from '../wire-record';
+import { channelBlock, channelHeader } from './channel-stream';
+import { sampleBlockRecord, sampleFrameRecord, sampleHeader } from './sample-records';
+
+/**
+ * A record with every Float64Array replaced by the hex of its bytes: `toEqual` on it is
+ * equality bit for bit (−0, NaN payloads), and on everything else.
+ */
+export function comparable(value: unknown): unknown {
+  if (value instanceof Float64Array) return `f64:${Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('hex')}`;
+  if (Array.isArray(value)) return value.map(comparable);
+  if (value !== null && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const key of Object.keys(value)) out[key] = comparable((value as Record<string, unknown>)[key]);
+    return out;
+  }
+  return value;
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** waits until `condition()` holds (polling every ms, up to 10 s) */
+async function until(condition: () => boolean, what: string): Promise<void> {
+  for (let waited = 0; !condition(); waited++) {
+    if (waited > 10_000) throw new Error(`timed out waiting for ${what}`);
+    await sleep(1);
+  }
+}
+
+/** the records of the sample-records fixture: header, blocks and frames with −0, ±∞ and a NaN payload, and the end */
+function fixtureStream(): WireRecord[] {
+  const records: WireRecord[] = [sampleHeader()];
+  for (let seq = 0; seq < 6; seq++) records.push(seq % 3 === 2 ? sampleFrameRecord(seq) : sampleBlockRecord(seq, seq, 1 + seq));
+  records.push({ kind: 'end', seq: 6 });
+  return records;
+}
+
+/**
+ * A TCP relay between a dialling side and a listening one that the test can cut: every
+ * connection through it is destroyed by `cut()` (a network failure, as both ends see it).
+ */
+async function relay(targetPort: number): Promise<{ port: number; cut: () => void; connections: () => number; close: () => void }> {
+  const sockets = new Set<Socket>();
+  let count = 0;
+  const server: Server = createServer((inbound) => {
+    count++;
+    const outbound = connect({ host: '127.0.0.1', port: targetPort });
+    sockets.add(inbound);
+    sockets.add(outbound);
+    inbound.pipe(outbound);
+    outbound.pipe(inbound);
+    const drop = (): void => {
+      inbound.destroy();
+      outbound.destroy();
+      sockets.delete(inbound);
+      sockets.delete(outbound);
+    };
+    inbound.on('error', drop).on('close', drop);
+    outbound.on('error', drop).on('close', drop);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as { port: number }).port;
+  return {
+    port,
+    cut: () => {
+      for (const s of sockets) s.destroy();
+      sockets.clear();
+    },
+    connections: () => count,
+    close: () => {
+      for (const s of sockets) s.destroy();
+      server.close();
+    },
+  };
+}
+
+/**
+ * The checks every network transport passes (TCP and WebSocket): round trips equal to the
+ * records sent, bit for bit, in both topologies; a consumer killed and restarted resumes from
+ * the history or gets the exact gap; a producer whose connection drops, or that is replaced by
+ * a new session, does not end the listening consumer.
+ */
+export function transportChecks(
+  name: string,
+  scheme: string,
+  toX: (config: WireSinkConfig) => OperatorFunction<WireRecord, WireSinkEvent>,
+  fromX: (config: WireSourceConfig) => Observable<WireRecord>,
+): void {
+  const url = (port: number): string => `${scheme}://127.0.0.1:${port}${scheme === 'ws' ? '/' : ''}`;
+
+  /** serves `source` with toX(listen) and returns the events and the url */
+  async function serve(source: Observable<WireRecord>, config: Omit<WireSinkConfig, 'listen'> = {}) {
+    const events = new ReplaySubject<WireSinkEvent>();
+    const seen: WireSinkEvent[] = [];
+    events.subscribe((e) => seen.push(e));
+    const subscription = source.pipe(toX({ listen: { port: 0 }, ...config })).subscribe(events);
+    const listening = await firstValueFrom(events);
+    if (listening.kind !== 'listening') throw new Error('expected listening first');
+    const connected = (): number => seen.filter((e) => e.kind === 'connected').length;
+    return { events, subscription, url: listening.url, port: listening.port, connected };
+  }
+
+  describe(`${name}: round trips`, () => {
+    it('a consumer that dials a serving producer receives the records sent, bit for bit (−0, ±∞, NaN payload), then completes', async () => {
+      const sent = fixtureStream();
+      const { events, url: at } = await serve(from(sent));
+      const received = await lastValueFrom(fromX({ connect: at }).pipe(toArray()));
+      expect(comparable(received)).toEqual(comparable(sent));
+      const all = await lastValueFrom(events.pipe(toArray()));
+      expect(all.map((e) => e.kind)).toEqual(['listening', 'connected']);
+    });
+
+    it('a producer that dials a listening consumer delivers the same records; the sink completes once they are delivered', async () => {
+      const sent = fixtureStream();
+      const listening = new ReplaySubject<{ port: number }>();
+      const received = lastValueFrom(fromX({ listen: { port: 0 }, onListening: (s) => listening.next(s) }).pipe(toArray()));
+      const { port } = await firstValueFrom(listening);
+      const events = await lastValueFrom(from(sent).pipe(toX({ connect: url(port) }), toArray()));
+      expect(events.map((e) => e.kind)).toEqual(['connected']);
+      expect(comparable(await received)).toEqual(comparable(sent));
+    });
+
+    it('three consumers of one served stream each receive all of it', async () => {
+      const sent = [channelHeader(64), ...Array.from({ length: 20 }, (_, s) => channelBlock(s, 10 * s, 10, 64)), { kind: 'end', seq: 20 } as const];
+      const { url: at } = await serve(from(sent), { minConsumers: 3 });
+      const all = await Promise.all([0, 1, 2].map((k) => lastValueFrom(fromX({ connect: at, consumer: `c${k}` }).pipe(toArray()))));
+      for (const received of all) expect(comparable(received)).toEqual(comparable(sent));
+    });
+  });
+
+  describe(`${name}: recovery`, () => {
+    /** a producer pushed by hand (not pausable), served with a history of `history` records */
+    async function manualProducer(history: number) {
+      const source = new Subject<WireRecord>();
+      const served = await serve(source, { history: { records: history }, buffer: { policy: 'drop-oldest', records: 1000 } });
+      let first = 0;
+      const push = (from: number, to: number, lengths: number[]): void => {
+        for (let seq = from; seq < to; seq++) {
+          const length = 1 + (Math.floor(seq / 10) % 4); // runs of 10 equal blocks: 1, 2, 3, 4, 1 … samples
+          lengths[seq] = length;
+          source.next(channelBlock(seq, first, length, 2));
+          first += length;
+        }
+      };
+      return { source, served, push };
+    }
+
+    async function killAndRestart(history: number) {
+      const { source, served, push } = await manualProducer(history);
+      const lengths: number[] = [];
+      const before: WireRecord[] = [];
+      const killed = fromX({ connect: served.url, consumer: 'detector' }).subscribe((r) => before.push(r));
+      await until(() => served.connected() === 1 && source.observed, 'the first consumer and the source started');
+      source.next(channelHeader(2));
+      push(0, 30, lengths);
+      await until(() => before.length === 31, 'seq 0 … 29');
+      killed.unsubscribe(); // killed mid-stream
+      push(30, 80, lengths); // nobody listens: only the history keeps them
+      const lastSeq = (before[before.length - 1] as { seq: number }).seq;
+      const restarted = lastValueFrom(fromX({ connect: served.url, consumer: 'detector', lastSeq }).pipe(toArray()));
+      await until(() => served.connected() === 2, 'the restarted consumer');
+      push(80, 90, lengths);
+      source.complete();
+      return { before, after: await restarted, lengths };
+    }
+
+    it('a consumer killed mid-stream and restarted with its last seq loses nothing within the history', async () => {
+      const { before, after, lengths } = await killAndRestart(100);
+      const seqs = [...before, ...after].filter((r) => r.kind === 'block').map((r) => (r as { seq: number }).seq);
+      expect(seqs).toEqual(Array.from({ length: 90 }, (_, k) => k));
+      expect(after.some((r) => r.kind === 'gap' || r.kind === 'dropped')).toBe(false);
+      expect(after[0].kind).toBe('header'); // a restarted consumer is told what stream it joined
+      expect(after[after.length - 1]).toEqual({ kind: 'end', seq: 90 });
+      expect(lengths.length).toBe(90);
+    });
+
+    it('beyond the history, the restarted consumer gets a gap notice with the exact records and samples gone', async () => {
+      const { before, after, lengths } = await killAndRestart(20); // holds seq 60 … 79 when it comes back
+      expect(before.filter((r) => r.kind === 'block').length).toBe(30);
+      const gap = after.find((r) => r.kind === 'gap');
+      // by hand: seq 30 … 59 are 10 blocks each of 4, 1 and 2 samples
+      const gone = lengths.slice(30, 60).reduce((a, b) => a + b, 0);
+      expect(gone).toBe(70);
+      expect(gap).toEqual({ kind: 'gap', seq: 80, firstSeq: 30, lastSeq: 59, samples: 70 });
+      const seqs = after.filter((r) => r.kind === 'block').map((r) => (r as { seq: number }).seq);
+      expect(seqs).toEqual(Array.from({ length: 30 }, (_, k) => 60 + k));
+    });
+  });
+
+  describe(`${name}: a producer that disconnects and reconnects`, () => {
+    it('the listening consumer survives a cut connection: the producer redials and resumes, every record arrives once', async () => {
+      const listening = new ReplaySubject<{ port: number }>();
+      const received: WireRecord[] = [];
+      const done = new Promise<void>((resolve, reject) =>
+        fromX({ listen: { port: 0 }, onListening: (s) => listening.next(s) }).subscribe({
+          next: (r) => received.push(r),
+          error: reject,
+          complete: resolve,
+        }),
+      );
+      const { port } = await firstValueFrom(listening);
+      // TCP and WebSocket both run over a TCP connection: a relay the test can cut stands for the network
+      const wire = await relay(port);
+      const source = new Subject<WireRecord>();
+      const events: WireSinkEvent[] = [];
+      const sink = new Promise<void>((resolve, reject) =>
+        source
+          .pipe(toX({ connect: url(wire.port), reconnect: { initialDelay: 5 }, history: { records: 1000 } }))
+          .subscribe({ next: (e) => events.push(e), error: reject, complete: resolve }),
+      );
+      await until(() => source.observed, 'the consumer to subscribe and the source to start');
+      source.next(channelHeader(2));
+      for (let seq = 0; seq < 20; seq++) source.next(channelBlock(seq, seq, 1, 2));
+      await until(() => received.length === 21, 'seq 0 … 19');
+      wire.cut(); // the network drops the connection: both ends see it closed
+      for (let seq = 20; seq < 40; seq++) source.next(channelBlock(seq, seq, 1, 2));
+      await until(() => wire.connections() === 2, 'the producer to redial');
+      source.complete();
+      await done;
+      await sink;
+      wire.close();
+      expect(received.filter((r) => r.kind === 'header').length).toBe(1);
+      expect(received.filter((r) => r.kind === 'block').map((r) => (r as { seq: number }).seq)).toEqual(Array.from({ length: 40 }, (_, k) => k));
+      expect(received[received.length - 1]).toEqual({ kind: 'end', seq: 40 });
+      expect(events.filter((e) => e.kind === 'connected').map((e) => (e as { lastSeq: number | null }).lastSeq)).toEqual([null, 19]);
+    });
+
+    it('the listening consumer survives a producer that dies: a new producer (new session) dials in and its stream follows', async () => {
+      const listening = new ReplaySubject<{ port: number }>();
+      const received: WireRecord[] = [];
+      const done = new Promise<void>((resolve, reject) =>
+        fromX({ listen: { port: 0 }, onListening: (s) => listening.next(s) }).subscribe({ next: (r) => received.push(r), error: reject, complete: resolve }),
+      );
+      const { port } = await firstValueFrom(listening);
+      const first = new Subject<WireRecord>();
+      const dying = first.pipe(toX({ connect: url(port) })).subscribe();
+      await until(() => first.observed, 'producer A to connect');
+      first.next(channelHeader(1, 1000, 'session-A'));
+      for (let seq = 0; seq < 5; seq++) first.next(channelBlock(seq, seq, 1, 1));
+      await until(() => received.length === 6, 'session A');
+      dying.unsubscribe(); // the producer process dies
+      const second = [channelHeader(1, 1000, 'session-B'), ...Array.from({ length: 3 }, (_, s) => channelBlock(s, s, 1, 1)), { kind: 'end', seq: 3 } as const];
+      await lastValueFrom(from(second).pipe(toX({ connect: url(port) })), { defaultValue: null });
+      await done;
+      expect(received.map((r) => (r.kind === 'header' ? r.provenance.sessionId : r.kind === 'block' ? r.seq : r.kind))).toEqual([
+        'session-A', 0, 1, 2, 3, 4, 'session-B', 0, 1, 2, 'end',
+      ]);
+    });
+  });
+
+  describe(`${name}: guards`, () => {
+    it('names what is wrong in the options', () => {
+      expect(() => toX({})).toThrow("give exactly one of 'listen' (serve consumers) and 'connect' (dial a consumer)");
+      expect(() => toX({ listen: { port: 70000 } })).toThrow("'listen.port' must be an integer in 0 … 65535 (0: any free port), got 70000");
+      expect(() => fromX({ connect: 'http://x:1' })).toThrow(`'connect' must be a URL ${scheme}://host:port`);
+      expect(() => fromX({ connect: url(1), lastSeq: -1 })).toThrow("'lastSeq' must be null or an integer ≥ 0, got -1");
+      expect(() => toX({ connect: url(1), reconnect: { maxAttempts: 0 } })).toThrow("'reconnect.maxAttempts' must be an integer ≥ 1 or Infinity, got 0");
+    });
+
+    it('gives up dialling after maxAttempts with an error naming the address', async () => {
+      const closed = await new Promise<number>((resolve) => {
+        const s = createServer();
+        s.listen(0, '127.0.0.1', () => {
+          const port = (s.address() as { port: number }).port;
+          s.close(() => resolve(port));
+        });
+      });
+      await expect(lastValueFrom(fromX({ connect: url(closed), reconnect: { initialDelay: 1, maxAttempts: 3 } }))).rejects.toThrow(
+        `cannot connect to ${url(closed)} (3 attempts)`,
+      );
+    });
+
+    it('a corrupted record makes the consumer fail with the WireFormatError (not reconnect, not crash)', async () => {
+      const garbage = Buffer.from('QSW\u0001garbage garbage garbage');
+      let close: () => void;
+      let port: number;
+      if (scheme === 'tcp') {
+        const server = createServer((socket) => socket.once('data', () => socket.end(garbage)));
+        await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+        port = (server.address() as { port: number }).port;
+        close = () => server.close();
+      } else {
+        const server = new WebSocketServer({ host: '127.0.0.1', port: 0 });
+        server.on('connection', (ws) => ws.once('message', () => ws.send(garbage)));
+        await new Promise<void>((resolve) => server.once('listening', resolve));
+        port = (server.address() as { port: number }).port;
+        close = () => server.close();
+      }
+      const error = await lastValueFrom(fromX({ connect: url(port), reconnect: { maxAttempts: 1 } })).catch((e: Error) => e);
+      expect(error).toBeInstanceOf(WireFormatError);
+      expect((error as Error).message).toMatch(/^wire: .*the record at byte 0/);
+      close();
+    });
+  });
+}

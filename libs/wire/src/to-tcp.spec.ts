@@ -1,0 +1,5 @@
+import { fromTcp } from './from-tcp';
+import { transportChecks } from './test-support/transport-checks';
+import { toTcp } from './to-tcp';
+
+transportChecks('toTcp / fromTcp', 'tcp', toTcp, fromTcp);

@@ -1,0 +1,166 @@
+import { Observable } from 'rxjs';
+import type { OperatorFunction, Subscription } from 'rxjs';
+import { createWireHub } from './create-wire-hub';
+import type { WireBufferConfig, WireHistoryConfig, WireHub } from './create-wire-hub';
+import { serveLink } from './serve-link';
+import type { WireSinkEvent } from './serve-link';
+import type { WireLink } from './wire-link';
+import type { WireRecord } from './wire-record';
+import { checkListen, checkUrl, resolveReconnect } from './wire-transport';
+import type { LinkServer, ListenAddress, ReconnectConfig, WireTransport } from './wire-transport';
+
+/** Options of a producer's network sink (toTcp, toWebSocket): one of `listen` or `connect`. */
+export interface WireSinkConfig {
+  /** serve consumers that dial in here */
+  readonly listen?: ListenAddress;
+  /** dial this listening consumer (e.g. 'tcp://127.0.0.1:7000', 'ws://127.0.0.1:7000/'), and redial after a disconnect */
+  readonly connect?: string;
+  /** redialling (connect only) */
+  readonly reconnect?: ReconnectConfig;
+  /** the hub to publish into (give one to run a pausable producer on `hub.scheduler`); default: a new hub from the options below */
+  readonly hub?: WireHub;
+  /** each consumer's buffer (default: the hub's) */
+  readonly buffer?: WireBufferConfig;
+  /** the sender's history, when the sink makes its hub */
+  readonly history?: WireHistoryConfig;
+  /** consumers needed before the gate opens, when the sink makes its hub (default 1) */
+  readonly minConsumers?: number;
+}
+
+const sleep = (ms: number, stopped: () => boolean): Promise<void> =>
+  new Promise((resolve) => {
+    if (stopped()) return resolve();
+    setTimeout(resolve, ms);
+  });
+
+/**
+ * The producer side of a network transport: subscribes to the source once the hub's gate first
+ * opens (its first `minConsumers` consumers are attached), publishes the records into the hub and
+ * serves them to consumers (listen) or to one listening consumer (connect, redialled with
+ * backoff; each connection resumes where the consumer left off). The Observable emits
+ * WireSinkEvents and completes when the source has ended and no consumer is still connected
+ * (listen) or when the consumer has received the 'end' (connect); it errors with the source's
+ * error once connections are done, or when dialling gives up. Unsubscribing closes everything.
+ * Internal: toTcp and toWebSocket are this with their transport.
+ */
+export function wireSink(fn: string, transport: WireTransport, config: WireSinkConfig): OperatorFunction<WireRecord, WireSinkEvent> {
+  if (config === null || typeof config !== 'object') throw new Error(`${fn}: argument 'config' must be an object { listen } or { connect }`);
+  if ((config.listen === undefined) === (config.connect === undefined)) {
+    throw new Error(`${fn}: give exactly one of 'listen' (serve consumers) and 'connect' (dial a consumer)`);
+  }
+  if (config.listen !== undefined) checkListen(fn, config.listen);
+  if (config.connect !== undefined) checkUrl(fn, config.connect, [`${transport.scheme}:`, ...(transport.scheme === 'ws' ? ['wss:'] : [])]);
+  const reconnect = resolveReconnect(fn, config.reconnect);
+  if (config.hub === undefined) createWireHub({ buffer: config.buffer, history: config.history, minConsumers: config.minConsumers }); // checks the options now
+
+  return (source) =>
+    new Observable<WireSinkEvent>((subscriber) => {
+      const hub = config.hub ?? createWireHub({ buffer: config.buffer, history: config.history, minConsumers: config.minConsumers });
+      let stopped = false;
+      let sourceDone = false;
+      let sourceError: { error: unknown } | null = null;
+      let server: LinkServer | null = null;
+      const links = new Set<WireLink>();
+      const emit = (event: WireSinkEvent): void => {
+        if (!stopped) subscriber.next(event);
+      };
+      const finish = (): void => {
+        if (stopped) return;
+        stopped = true;
+        server?.close();
+        if (sourceError !== null) subscriber.error(sourceError.error);
+        else subscriber.complete();
+      };
+      const serve = async (link: WireLink): Promise<boolean> => {
+        links.add(link);
+        try {
+          return await serveLink(hub, link, config.buffer, emit);
+        } finally {
+          links.delete(link);
+        }
+      };
+
+      // the source starts when the first consumers are attached (the hub's gate opens), so that
+      // a consumer subscribing 'from now' gets the stream from its start
+      let sourceSubscription: Subscription | null = null;
+      const start = (): Subscription => source.subscribe({
+        next: (record) => {
+          if (sourceError !== null) return;
+          try {
+            hub.publish(record);
+          } catch (e) {
+            sourceError = { error: e };
+            hub.fail(e);
+            sourceSubscription?.unsubscribe();
+          }
+        },
+        error: (e) => {
+          sourceError = { error: e };
+          sourceDone = true;
+          hub.fail(e);
+          if (config.listen !== undefined && links.size === 0) finish();
+        },
+        complete: () => {
+          sourceDone = true;
+          hub.end();
+          if (config.listen !== undefined && links.size === 0) finish();
+        },
+      });
+      void hub.ready().then(() => {
+        if (!stopped) sourceSubscription = start();
+      });
+
+      if (config.listen !== undefined) {
+        transport
+          .listen(config.listen, (link) => {
+            if (stopped || (sourceDone && hub.consumers === 0 && links.size === 0)) return link.destroy();
+            void serve(link).then(() => {
+              if (sourceDone && links.size === 0) finish();
+            });
+          })
+          .then(
+            (s) => {
+              server = s;
+              if (stopped) return s.close();
+              emit({ kind: 'listening', url: s.url, host: s.host, port: s.port });
+            },
+            (e: Error) => {
+              stopped = true;
+              subscriber.error(new Error(`${fn}: cannot listen on ${config.listen?.host ?? '127.0.0.1'}:${config.listen?.port}: ${e.message}`));
+            },
+          );
+      } else {
+        const url = config.connect as string;
+        void (async () => {
+          let failures = 0;
+          while (!stopped) {
+            let link: WireLink;
+            try {
+              link = await transport.dial(url);
+            } catch (e) {
+              failures++;
+              if (failures >= reconnect.maxAttempts) {
+                stopped = true;
+                subscriber.error(new Error(`${fn}: cannot connect to ${url} (${failures} attempts): ${(e as Error).message}`));
+                return;
+              }
+              await sleep(reconnect.delay(failures), () => stopped);
+              continue;
+            }
+            if (stopped) return link.destroy();
+            failures = 0;
+            const ended = await serve(link);
+            if (ended || (sourceError !== null && sourceDone)) return finish();
+            await sleep(reconnect.delay(1), () => stopped);
+          }
+        })();
+      }
+
+      return () => {
+        stopped = true;
+        sourceSubscription?.unsubscribe();
+        server?.close();
+        for (const link of links) link.destroy();
+      };
+    });
+}

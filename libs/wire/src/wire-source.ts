@@ -1,0 +1,120 @@
+import { Observable } from 'rxjs';
+import { consumeLink } from './consume-link';
+import type { ConsumerState } from './consume-link';
+import type { WireLink } from './wire-link';
+import type { WireRecord } from './wire-record';
+import { checkListen, checkUrl, resolveReconnect } from './wire-transport';
+import type { LinkServer, ListenAddress, ReconnectConfig, WireTransport } from './wire-transport';
+
+/** Options of a consumer's network source (fromTcp, fromWebSocket): one of `connect` or `listen`. */
+export interface WireSourceConfig {
+  /** dial this producer (e.g. 'tcp://127.0.0.1:7000'), redialling with backoff after a disconnect */
+  readonly connect?: string;
+  /** wait here for a producer to dial in; another may dial in after one disconnects */
+  readonly listen?: ListenAddress;
+  /** called with the address once listening (listen only; port 0 resolved) */
+  readonly onListening?: (server: { url: string; host: string; port: number }) => void;
+  /** resume after this seq (default null: from now); later reconnections resume after the last seq received */
+  readonly lastSeq?: number | null;
+  /** this consumer's name, sent in its subscribe */
+  readonly consumer?: string;
+  /** redialling (connect only) */
+  readonly reconnect?: ReconnectConfig;
+  /** largest record accepted, bytes (default 64 MiB) */
+  readonly maxRecordBytes?: number;
+}
+
+/**
+ * The consumer side of a network transport: an Observable of the stream's wire records —
+ * the header (once per session), data, 'dropped'/'gap' notices and the 'end', after which it
+ * completes. A lost connection is not an error: the source redials (connect) or waits for the
+ * producer to dial again (listen) and resumes after the last seq it received. Malformed input
+ * is: the Observable errors with the WireFormatError. Unsubscribing closes the connection.
+ * Internal: fromTcp and fromWebSocket are this with their transport.
+ */
+export function wireSource(fn: string, transport: WireTransport, config: WireSourceConfig): Observable<WireRecord> {
+  if (config === null || typeof config !== 'object') throw new Error(`${fn}: argument 'config' must be an object { connect } or { listen }`);
+  if ((config.listen === undefined) === (config.connect === undefined)) {
+    throw new Error(`${fn}: give exactly one of 'connect' (dial a producer) and 'listen' (be dialled)`);
+  }
+  if (config.listen !== undefined) checkListen(fn, config.listen);
+  if (config.connect !== undefined) checkUrl(fn, config.connect, [`${transport.scheme}:`, ...(transport.scheme === 'ws' ? ['wss:'] : [])]);
+  const lastSeq = config.lastSeq ?? null;
+  if (lastSeq !== null && !(Number.isInteger(lastSeq) && lastSeq >= 0)) {
+    throw new Error(`${fn}: 'lastSeq' must be null or an integer ≥ 0, got ${String(lastSeq)}`);
+  }
+  const reconnect = resolveReconnect(fn, config.reconnect);
+  const decoderConfig = config.maxRecordBytes !== undefined ? { maxRecordBytes: config.maxRecordBytes } : {};
+
+  return new Observable<WireRecord>((subscriber) => {
+    const state: ConsumerState = { lastSeq, sessionId: null, ...(config.consumer !== undefined ? { consumer: config.consumer } : {}) };
+    let stopped = false;
+    let active: WireLink | null = null;
+    let server: LinkServer | null = null;
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const stop = (): void => {
+      stopped = true;
+      server?.close();
+      active?.destroy();
+      if (timer !== null) clearTimeout(timer);
+    };
+    const run = async (link: WireLink): Promise<'end' | 'closed' | Error> => {
+      active = link;
+      const result = await consumeLink(link, state, subscriber, decoderConfig);
+      active = null;
+      if (result === 'end') {
+        stop();
+        subscriber.complete();
+      } else if (result instanceof Error) {
+        stop();
+        subscriber.error(result);
+      }
+      return result;
+    };
+
+    if (config.listen !== undefined) {
+      transport
+        .listen(config.listen, (link) => {
+          // one producer at a time: another that dials in meanwhile is turned away
+          if (stopped || active !== null) return link.destroy();
+          void run(link);
+        })
+        .then(
+          (s) => {
+            server = s;
+            if (stopped) return s.close();
+            config.onListening?.({ url: s.url, host: s.host, port: s.port });
+          },
+          (e: Error) => {
+            stop();
+            subscriber.error(new Error(`${fn}: cannot listen on ${config.listen?.host ?? '127.0.0.1'}:${config.listen?.port}: ${e.message}`));
+          },
+        );
+    } else {
+      const url = config.connect as string;
+      void (async () => {
+        let failures = 0;
+        while (!stopped) {
+          let link: WireLink;
+          try {
+            link = await transport.dial(url);
+            failures = 0;
+          } catch (e) {
+            failures++;
+            if (failures >= reconnect.maxAttempts) {
+              stop();
+              subscriber.error(new Error(`${fn}: cannot connect to ${url} (${failures} attempts): ${(e as Error).message}`));
+              return;
+            }
+            await new Promise<void>((resolve) => (timer = setTimeout(resolve, reconnect.delay(failures))));
+            continue;
+          }
+          if (stopped) return link.destroy();
+          if ((await run(link)) !== 'closed') return;
+          await new Promise<void>((resolve) => (timer = setTimeout(resolve, reconnect.delay(1))));
+        }
+      })();
+    }
+    return stop;
+  });
+}

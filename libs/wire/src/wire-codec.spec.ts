@@ -199,6 +199,15 @@ describe('encodeWireRecord / createWireDecoder', () => {
     }
   });
 
+  it('keeps the valid records before a bad one of the same push in the error\'s decoded', () => {
+    const good = [encodeWireRecord({ kind: 'end', seq: 0 }), encodeWireRecord({ kind: 'end', seq: 1 })];
+    const bad = encodeWireRecord({ kind: 'end', seq: 2 });
+    bad[3] = 9;
+    const e = errorOf(() => createWireDecoder().push(concat([...good, bad])));
+    expect(e.decoded).toEqual([{ kind: 'end', seq: 0 }, { kind: 'end', seq: 1 }]);
+    expect(e.offset).toBe(good[0].byteLength * 2);
+  });
+
   it('stays failed after an error: every later push and end throws the same WireFormatError', () => {
     const d = createWireDecoder();
     const e = errorOf(() => d.push(Uint8Array.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12)));

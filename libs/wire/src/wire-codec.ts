@@ -42,15 +42,22 @@ const unpackr = new Unpackr({ useRecords: false, mapsAsObjects: true });
 export class WireFormatError extends Error {
   /** byte offset, in the stream given to the decoder, of the record where the problem is */
   readonly offset?: number;
+  /**
+   * the valid records that came before the bad one in the same `push` call (they are not
+   * returned, since push throws): a reader delivers them, then fails
+   */
+  readonly decoded: readonly (WireRecord | WireSubscribe)[];
 
   /**
    * @param message - what is wrong, and where
    * @param offset - the byte offset of the offending record, when known
+   * @param decoded - valid records decoded before it in the same push
    */
-  constructor(message: string, offset?: number) {
+  constructor(message: string, offset?: number, decoded: readonly (WireRecord | WireSubscribe)[] = []) {
     super(message);
     this.name = 'WireFormatError';
     if (offset !== undefined) this.offset = offset;
+    this.decoded = decoded;
   }
 }
 
@@ -99,8 +106,9 @@ export interface WireDecoderConfig {
 export interface WireDecoder {
   /**
    * Takes the next bytes of the stream (any cut: half a record, several records) and returns the
-   * records completed by them, in order. Throws WireFormatError at the first invalid record;
-   * after that every call throws the same error.
+   * records completed by them, in order. Throws WireFormatError at the first invalid record (the
+   * valid records before it in this call are in the error's `decoded`); after that every call
+   * throws the same error.
    */
   push(chunk: Uint8Array): (WireRecord | WireSubscribe)[];
   /** The stream ended: throws WireFormatError when it ended inside a record (truncated input). */
@@ -169,8 +177,10 @@ export function createWireDecoder(config: WireDecoderConfig = {}): WireDecoder {
     return out;
   };
 
+  let records: (WireRecord | WireSubscribe)[] = []; // of the current push
   const fail: (message: string, at: number) => never = (message, at) => {
-    failed = new WireFormatError(`wire: ${message}`, at);
+    failed = new WireFormatError(`wire: ${message}`, at, records);
+    records = [];
     chunks.length = 0;
     buffered = 0;
     throw failed;
@@ -184,6 +194,7 @@ export function createWireDecoder(config: WireDecoderConfig = {}): WireDecoder {
     },
     push(chunk: Uint8Array): (WireRecord | WireSubscribe)[] {
       if (failed !== null) throw failed;
+      records = [];
       if (!(chunk instanceof Uint8Array)) {
         return fail(`expected the stream's bytes as a Uint8Array, got ${chunk === null ? 'null' : typeof chunk}`, offset + buffered);
       }
@@ -191,7 +202,6 @@ export function createWireDecoder(config: WireDecoderConfig = {}): WireDecoder {
         chunks.push(chunk);
         buffered += chunk.byteLength;
       }
-      const records: (WireRecord | WireSubscribe)[] = [];
       while (buffered >= WIRE_HEAD_BYTES) {
         const at = offset;
         const head = first(WIRE_HEAD_BYTES, false);
@@ -234,6 +244,7 @@ export function createWireDecoder(config: WireDecoderConfig = {}): WireDecoder {
     },
     end(): void {
       if (failed !== null) throw failed;
+      records = [];
       if (buffered === 0) return;
       const at = offset;
       if (buffered < WIRE_HEAD_BYTES) {

@@ -1,0 +1,126 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { afterAll, describe, expect, it } from 'vitest';
+import { Subject, from, lastValueFrom, map, take, toArray } from 'rxjs';
+import { sameBits } from '@qsync/testing';
+import type { SampleRecord } from '@qsync/frames';
+import { fromWire } from './from-wire';
+import { recordToFile } from './record-to-file';
+import { replayFile } from './replay-file';
+import { toWire } from './to-wire';
+import { WireFormatError, encodeWireRecord } from './wire-codec';
+import type { WireRecord } from './wire-record';
+import { testHeader, testStream } from './test-support/test-stream';
+
+const dir = mkdtempSync(join(tmpdir(), 'qsync-wire-file-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+let files = 0;
+const record = async (source: SampleRecord[]): Promise<string> => {
+  const path = join(dir, `stream-${files++}.qsw`);
+  await lastValueFrom(from(source).pipe(toWire(testHeader), recordToFile(path)), { defaultValue: null });
+  return path;
+};
+const failureOf = (p: Promise<unknown>): Promise<unknown> => p.then(() => null, (e: unknown) => e);
+
+describe('recordToFile / replayFile', () => {
+  it('the file is the records\' bytes back to back; replayed fast, the samples come back bit for bit', async () => {
+    const source = testStream(8);
+    const path = await record(source);
+    const wire = await lastValueFrom(from(source).pipe(toWire(testHeader), toArray()));
+    expect(Buffer.compare(readFileSync(path), Buffer.concat(wire.map(encodeWireRecord)))).toBe(0);
+    const back = await lastValueFrom(replayFile(path, { pace: 'fast' }).pipe(fromWire(), toArray()));
+    expect(back).toHaveLength(source.length);
+    for (let i = 1; i < source.length; i++) {
+      const [a, b] = [source[i], back[i] as SampleRecord];
+      if (a.kind !== 'block' || b.kind !== 'block') throw new Error('expected blocks');
+      expect([b.t0, b.dt, sameBits(b.columns.J.data, a.columns.J.data), sameBits(b.columns.n.data, a.columns.n.data)]).toEqual([a.t0, a.dt, true, true]);
+    }
+  });
+
+  it("pace 'recorded' releases block k when its last sample is due, (k + 1)·64·dt·timeUnitMs after the start, never before; 'fast' does not wait", async () => {
+    const path = await record(testStream(6)); // blocks of 64 samples, dt = 1e-3: 0.064 time units each
+    const timeUnitMs = 100; // 6.4 ms per block
+    const start = performance.now();
+    const times = await lastValueFrom(
+      replayFile(path, { pace: 'recorded', timeUnitMs }).pipe(
+        map((r) => [r.kind, performance.now() - start] as const),
+        toArray(),
+      ),
+    );
+    const blocks = times.filter(([kind]) => kind === 'block').map(([, t]) => t);
+    expect(blocks).toHaveLength(6);
+    blocks.forEach((t, k) => {
+      const due = (k + 1) * 0.064 * timeUnitMs;
+      expect(t, `block ${k}`).toBeGreaterThanOrEqual(due - 1); // setTimeout may fire up to 1 ms early
+      expect(t, `block ${k}`).toBeLessThan(due + 500); // loaded machine
+    });
+    const t0 = performance.now();
+    await lastValueFrom(replayFile(path, { pace: 'fast' }).pipe(toArray()));
+    expect(performance.now() - t0).toBeLessThan(0.064 * 6 * 10_000); // what 'recorded' at 10 s per unit would take
+  });
+
+  it('unsubscribing stops a paced replay: nothing is emitted after', async () => {
+    const path = await record(testStream(6));
+    const kinds: string[] = [];
+    const sub = replayFile(path, { pace: 'recorded', timeUnitMs: 100 }).subscribe((r) => kinds.push(r.kind));
+    await new Promise((r) => setTimeout(r, 15));
+    sub.unsubscribe();
+    const seen = kinds.length;
+    await new Promise((r) => setTimeout(r, 60));
+    expect(kinds.length).toBe(seen);
+    expect(seen).toBeLessThan(8);
+    expect(await lastValueFrom(replayFile(path, { pace: 'fast' }).pipe(take(2), toArray()))).toHaveLength(2);
+  });
+
+  it('a corrupted, truncated or unknown-version file errors with a WireFormatError after the records before the bad one', async () => {
+    const path = await record(testStream(4));
+    const bytes = readFileSync(path);
+    const wire = await lastValueFrom(from(testStream(4)).pipe(toWire(testHeader), map(encodeWireRecord), toArray()));
+    const third = wire[0].byteLength + wire[1].byteLength; // offset of the third record
+    const variants: [string, (b: Buffer) => void, string][] = [
+      ['flipped bit', (b) => (b[third + 30] ^= 0x01), `checksum mismatch in the record at byte ${third}`],
+      ['unknown version', (b) => (b[third + 3] = 7), `the record at byte ${third} is of wire format version 7; this reader reads version 1 only`],
+    ];
+    for (const [what, spoil, message] of variants) {
+      const b = Buffer.from(bytes);
+      spoil(b);
+      const p = join(dir, `bad-${files++}.qsw`);
+      writeFileSync(p, b);
+      const got: string[] = [];
+      const e = await failureOf(lastValueFrom(replayFile(p, { pace: 'fast' }).pipe(map((r) => got.push(r.kind)))));
+      expect(e, what).toBeInstanceOf(WireFormatError);
+      expect((e as Error).message).toContain(message);
+      expect(got, what).toEqual(['header', 'block']);
+    }
+    const cut = join(dir, `cut-${files++}.qsw`);
+    writeFileSync(cut, bytes.subarray(0, third + 100));
+    const e = await failureOf(lastValueFrom(replayFile(cut, { pace: 'fast' })));
+    expect(e).toBeInstanceOf(WireFormatError);
+    expect((e as Error).message).toContain(`the stream ends inside the record at byte ${third}: 100 of its ${wire[2].byteLength} bytes arrived`);
+  });
+
+  it('a source error keeps the records before it in the file and is passed on once the file is closed; the replay says it was cut off', async () => {
+    const path = join(dir, `failed-${files++}.qsw`);
+    const src = new Subject<WireRecord>();
+    const done = failureOf(lastValueFrom(src.pipe(recordToFile(path)), { defaultValue: null }));
+    const [header, first] = await lastValueFrom(from(testStream(1)).pipe(toWire(testHeader), toArray()));
+    src.next(header);
+    src.next(first);
+    src.error(new Error('simulation blew up'));
+    expect(((await done) as Error).message).toBe('simulation blew up');
+    const e = await failureOf(lastValueFrom(replayFile(path, { pace: 'fast' }).pipe(fromWire(), toArray())));
+    expect((e as Error).message).toContain('fromWire: the stream stopped without an end record after seq 0: the producer was cut off');
+  });
+
+  it('names what is wrong: a missing file, an unwritable path, the options', async () => {
+    const e = await failureOf(lastValueFrom(replayFile(join(dir, 'nope.qsw'), { pace: 'fast' })));
+    expect((e as Error).message).toMatch(/^replayFile: cannot read '.*nope\.qsw': ENOENT/);
+    const w = await failureOf(lastValueFrom(from([testHeader as WireRecord]).pipe(recordToFile(join(dir, 'no', 'such', 'dir.qsw'))), { defaultValue: null }));
+    expect((w as Error).message).toMatch(/^recordToFile: cannot write '.*dir\.qsw': ENOENT/);
+    expect(() => replayFile('x', { pace: 'recorded' })).toThrow(`replayFile: option 'timeUnitMs' (wall-clock ms per unit of the stream's time) must be a number > 0 with pace 'recorded', got undefined`);
+    expect(() => replayFile('x', { pace: 'slow' as never })).toThrow(`replayFile: option 'pace' must be 'fast' or 'recorded', got slow`);
+    expect(() => recordToFile('')).toThrow(`recordToFile: argument 'path' must be a file path`);
+  });
+});

@@ -12,8 +12,8 @@ import type { SweepTask } from './sweep';
  * @returns `qsync-sweep-` and 16 hex digits
  * @throws Error naming the option for a bad task or store
  * @example
- * sweepQueueName({ task: { module: '/opt/tasks/decay.js', name: 'decay' }, store: '/data/runs/decay' });
- * // → 'qsync-sweep-…' (16 hex digits)
+ * const name = sweepQueueName({ task: { module: '/opt/tasks/decay.js', name: 'decay' }, store: '/data/runs/decay' });
+ * /^qsync-sweep-[0-9a-f]{16}$/.test(name); // → true
  */
 export function sweepQueueName(config: { readonly task: SweepTask; readonly store: string }): string {
   const task = resolveSweepTask('sweepQueueName', config?.task);

@@ -49,8 +49,12 @@ export interface SweepWorkerHandle {
  * @returns the worker's handle
  * @throws Error naming the option when an option is bad
  * @example
- * const worker = sweepWorker({ queue: 'redis://127.0.0.1:6379', name: 'qsync-sweep-0123456789abcdef' });
- * // … serves until: await worker.close();
+ * // redisUrl: a Redis server, e.g. 'redis://127.0.0.1:6379'
+ * const worker = sweepWorker({ queue: redisUrl, name: sweepQueueName({ task: { module: '/opt/tasks/decay.js' }, store: '/data/runs/decay' }) });
+ * await worker.ready;
+ * // … it serves that sweep's jobs until
+ * await worker.close();
+ * 'closed'; // → 'closed'
  */
 export function sweepWorker(config: SweepWorkerConfig): SweepWorkerHandle {
   const FN = 'sweepWorker';

@@ -112,11 +112,14 @@ const OPTIONS = ['task', 'over', 'store', 'queue', 'workers', 'threads', 'lockDu
  *   sweep in the directory), an unreachable Redis, a failing task or a result that is not JSON
  *   end the stream with an error
  * @example
- * // decayTask: { n: n0·e^{−γt} } of its parameters (test-support)
+ * // resonanceFluorescenceTask: ρ_ee of a driven two-level atom by steadyState (test-support)
  * const store = mkdtempSync(join(tmpdir(), 'qsync-sweep-'));
- * const frames = await lastValueFrom(sweep({ task: { module: decayTask, name: 'decay' }, over: { gamma: [1, 2], t: [0, 1] }, store, workers: 1 }).pipe(toArray()));
+ * const task = { module: resonanceFluorescenceTask, name: 'excitedPopulation' };
+ * const frames = await lastValueFrom(sweep({ task, over: { detuning: [0, 0.5], rabi: [1], gamma: [1] }, store, workers: 1 }).pipe(toArray()));
  * const last = frames[frames.length - 1];
- * [last.channels.done.value, last.channels.total.value, last.job?.status]; // → [4, 4, 'done']
+ * [last.channels.done.value, last.channels.total.value]; // → [2, 2]
+ * frames.filter((f) => f.job?.status === 'done').map((f) => (f.job?.result as { excited: number }).excited).sort();
+ * // → [0.25, 1 / 3] — Ω²/(γ² + 4Δ² + 2Ω²)
  */
 export function sweep(config: SweepConfig): Observable<SweepFrame> {
   const plan = checkConfig(config);

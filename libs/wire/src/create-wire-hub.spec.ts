@@ -141,6 +141,7 @@ describe('createWireHub: a consumer ten times slower than the producer', () => {
       if (r.kind === 'dropped') {
         expect(r.firstSeq).toBe(next);
         expect(r.records).toBe(r.lastSeq - r.firstSeq + 1);
+        expect(r.seq).toBe(r.lastSeq + 1); // the seq of the next data record
         next = r.lastSeq + 1;
       } else if (r.kind === 'block') {
         expect(r.seq).toBe(next);
@@ -277,7 +278,7 @@ describe('createWireHub: recovery', () => {
     const after = await readAll(again);
     expect(after[0].kind).toBe('header');
     // records 42 … 74 are gone: 33 records whose samples are offsets[75] − offsets[42]
-    expect(after[1]).toEqual({ kind: 'gap', seq: 100, firstSeq: 42, lastSeq: 74, samples: offsets[75] - offsets[42] });
+    expect(after[1]).toEqual({ kind: 'gap', seq: 75, firstSeq: 42, lastSeq: 74, samples: offsets[75] - offsets[42] });
     expect(offsets[75] - offsets[42]).toBe(114); // by hand: seq 42 … 59 have 3 samples, 60 … 74 have 4: 18 × 3 + 15 × 4
     const data = dataOf(after);
     expect(data.map((r) => r.seq)).toEqual(Array.from({ length: 25 }, (_, k) => 75 + k));
@@ -293,7 +294,7 @@ describe('createWireHub: recovery', () => {
     const consumer = hub.attach({ kind: 'subscribe', lastSeq: 0 });
     hub.end();
     const records = await readAll(consumer);
-    expect(records[1]).toEqual({ kind: 'gap', seq: 40, firstSeq: 1, lastSeq: 29, samples: 29 * 4 });
+    expect(records[1]).toEqual({ kind: 'gap', seq: 30, firstSeq: 1, lastSeq: 29, samples: 29 * 4 });
   });
 });
 

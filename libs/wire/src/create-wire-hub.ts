@@ -219,7 +219,7 @@ export function createWireHub(config: WireHubConfig = {}): WireHub {
       } else if (from < log.firstSeq) {
         this.notices.push({
           kind: 'gap',
-          seq: log.nextSeq,
+          seq: log.firstSeq, // a notice's seq: the seq of the next data record
           firstSeq: from,
           lastSeq: log.firstSeq - 1,
           samples: log.samplesBetween(from, log.firstSeq - 1),
@@ -286,9 +286,9 @@ export function createWireHub(config: WireHubConfig = {}): WireHub {
           pending.records += last - first + 1;
           pending.samples += samples;
           pending.lastSeq = last;
-          pending.seq = log.nextSeq;
+          pending.seq = last + 1;
         } else {
-          this.notices.push({ kind: 'dropped', seq: log.nextSeq, records: last - first + 1, samples, firstSeq: first, lastSeq: last });
+          this.notices.push({ kind: 'dropped', seq: last + 1, records: last - first + 1, samples, firstSeq: first, lastSeq: last });
         }
       } else {
         return this.fail(

@@ -191,7 +191,7 @@ export function transportChecks(
       // by hand: seq 30 … 59 are 10 blocks each of 4, 1 and 2 samples
       const gone = lengths.slice(30, 60).reduce((a, b) => a + b, 0);
       expect(gone).toBe(70);
-      expect(gap).toEqual({ kind: 'gap', seq: 80, firstSeq: 30, lastSeq: 59, samples: 70 });
+      expect(gap).toEqual({ kind: 'gap', seq: 60, firstSeq: 30, lastSeq: 59, samples: 70 });
       const seqs = after.filter((r) => r.kind === 'block').map((r) => (r as { seq: number }).seq);
       expect(seqs).toEqual(Array.from({ length: 30 }, (_, k) => 60 + k));
     });

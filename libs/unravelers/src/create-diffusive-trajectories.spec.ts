@@ -90,6 +90,7 @@ describe('createDiffusiveTrajectories', () => {
       noiseSeed: 6,
       expect: { o: a },
       method: 'euler-maruyama',
+      positivityCheckEvery: 10, // the count below was measured at this cadence (the default is max(10, n) = 12)
     });
     const { z, violations } = await worstDeviation(runs, model, alpha1, a, 100);
     expect(z).toBeLessThan(3);
@@ -203,7 +204,7 @@ describe('createDiffusiveTrajectories', () => {
       expect(Math.abs(tr - 1)).toBeLessThan(1e-14);
       expect(herm).toBe(0);
     }
-    expect(cursor.stats).toEqual({ steps: 500, positivityChecks: 500, positivityViolations: 0, firstViolationTime: null });
+    expect(cursor.stats).toEqual({ steps: 500, positivityCheckEvery: 1, positivityChecks: 500, positivityViolations: 0, firstViolationTime: null });
     // a stricter tolerance sees the eigenvalues near −1e-7 that the first steps from the pure
     // |α⟩ leave (before κ1D[a†] mixes the state): counted and timed, never hidden
     const strict = createDiffusiveTrajectories(vdp('heterodyne'), {

@@ -27,7 +27,10 @@ export interface DiffusiveTrajectoryConfig {
   readonly method?: SmeMethod;
   /** seed of the measurement noise; trajectory k draws from `trajectoryRng(noiseSeed, k)` */
   readonly noiseSeed: number;
-  /** steps between positivity checks (default 10; every checked state must satisfy ρ ≥ −tol) */
+  /**
+   * steps between positivity checks (default max(10, n), n the Hilbert-space dimension: the
+   * Cholesky test costs O(n³) against a step's O(n²); every checked state must satisfy ρ ≥ −tol)
+   */
   readonly positivityCheckEvery?: number;
   /**
    * tolerance tol of the positivity check: smallest eigenvalue ≥ −tol (default 1e-6; one step
@@ -40,6 +43,8 @@ export interface DiffusiveTrajectoryConfig {
 /** What happened along one trajectory so far. */
 export interface SmeStats {
   readonly steps: number;
+  /** the cadence of the positivity test: every this many steps */
+  readonly positivityCheckEvery: number;
   /** states tested by the Cholesky test of ρ + tol·I */
   readonly positivityChecks: number;
   /** tested states with an eigenvalue below −tol; never hidden, never silently repaired */
@@ -92,7 +97,7 @@ export interface DiffusiveTrajectories {
  * reproducible on its own: its noise is `trajectoryRng(noiseSeed, k)`.
  *
  * @param model the SME (`{ hamiltonian, dissipators?, monitored }`)
- * @param config `{ rho0, dt, tEnd, t0 = 0, outputEvery = 1, expect = {}, method = 'milstein', noiseSeed, positivityCheckEvery = 10, positivityTolerance = 1e-6 }`
+ * @param config `{ rho0, dt, tEnd, t0 = 0, outputEvery = 1, expect = {}, method = 'milstein', noiseSeed, positivityCheckEvery = max(10, n), positivityTolerance = 1e-6 }`
  * @throws Error naming the field: dt or tEnd not fitting a whole number of output samples, a
  *   column name used twice, rho0 or an expect operator on other dims, a bad method
  * @example
@@ -126,7 +131,7 @@ export function createDiffusiveTrajectories(model: DiffusiveSmeModel, config: Di
   if (Math.abs(steps - stepsReal) > 1e-9 * Math.max(1, stepsReal) || steps % every !== 0) {
     throw new Error(`${fn}: (tEnd − t0)/dt = ${stepsReal} must be a whole multiple of 'outputEvery' = ${every}`);
   }
-  const { method, checkEvery, tol } = resolveStepOptions(fn, config);
+  const { method, checkEvery, tol } = resolveStepOptions(fn, config, n);
   trajectoryRng(config.noiseSeed, 0); // validates the seed
   const rho0 = config.rho0;
   if (rho0 === null || typeof rho0 !== 'object' || rho0.dims.join() !== sme.dims.join() || rho0.matrix.rows !== n) {
@@ -177,7 +182,7 @@ export function createDiffusiveTrajectories(model: DiffusiveSmeModel, config: Di
         return done;
       },
       get stats() {
-        return { steps: stepCount, positivityChecks: checks, positivityViolations: violations, firstViolationTime: firstViolation };
+        return { steps: stepCount, positivityCheckEvery: checkEvery, positivityChecks: checks, positivityViolations: violations, firstViolationTime: firstViolation };
       },
       advanceInto(columns, offset, count) {
         if (done + count > samples) {

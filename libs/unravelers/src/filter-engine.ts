@@ -15,7 +15,7 @@ export interface QuantumFilterConfig {
   readonly expect?: Readonly<Record<string, Operator>>;
   /** scheme (default 'milstein') */
   readonly method?: SmeMethod;
-  /** steps between positivity checks (default 10) */
+  /** steps between positivity checks (default max(10, n), n the Hilbert-space dimension) */
   readonly positivityCheckEvery?: number;
   /** tolerance of the positivity check (default 1e-6) */
   readonly positivityTolerance?: number;
@@ -40,7 +40,7 @@ export function createFilterEngine(fn: string, model: DiffusiveSmeModel, config:
   if (rho0 === null || typeof rho0 !== 'object' || rho0.dims.join() !== sme.dims.join() || rho0.matrix.rows !== n) {
     throw new Error(`${fn}: 'rho0' must be a density matrix on dims [${sme.dims.join(', ')}]`);
   }
-  const { method, checkEvery, tol } = resolveStepOptions(fn, config);
+  const { method, checkEvery, tol } = resolveStepOptions(fn, config, n);
   const expectOps = Object.entries(config.expect ?? {});
   for (const [name, op] of expectOps) {
     if (op === null || typeof op !== 'object' || op.dims.join() !== sme.dims.join()) {
@@ -60,7 +60,7 @@ export function createFilterEngine(fn: string, model: DiffusiveSmeModel, config:
     rho,
     expectNames: expectOps.map(([name]) => name),
     get stats() {
-      return { steps, positivityChecks: checks, positivityViolations: violations, firstViolationTime: firstViolation };
+      return { steps, positivityCheckEvery: checkEvery, positivityChecks: checks, positivityViolations: violations, firstViolationTime: firstViolation };
     },
     process(block) {
       const currents = sme.channels.map((c) => {

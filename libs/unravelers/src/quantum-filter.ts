@@ -24,7 +24,7 @@ export interface QuantumFilterResult {
  *
  * @param model `{ hamiltonian, dissipators?, monitored }` — the same model that produced the record
  * @param record the current as a sample block (t0, dt, columns); build one from arrays with `sampleBlock`
- * @param config `{ rho0, expect = {}, method = 'milstein', positivityCheckEvery = 10, positivityTolerance = 1e-6 }`
+ * @param config `{ rho0, expect = {}, method = 'milstein', positivityCheckEvery = max(10, n), positivityTolerance = 1e-6 }`
  * @throws Error naming the missing or mistyped current column, or the bad config field
  * @example
  * // σz of a qubit in (|0⟩ + |1⟩)/√2 measured (κ = 1) with a record that reads 2 for 0.5 time

@@ -32,8 +32,11 @@ function polySource(c: Poly, part: 're' | 'im'): string | null {
  * `(out, y, t, p) => void`: for each moment variable m, out[m.offset] (and out[m.offset + 1] for a
  * complex one) receive Re (Im) of d⟨m⟩/dt. The parameters are read from `p` (in the order of
  * `equations.parameters`) at every call, so they can change without re-deriving or recompiling.
- * JavaScript source is generated and compiled with `new Function`, in functions of a few hundred
- * terms each so that V8 optimizes them.
+ * Each moment of order > k that the equations use (a closure) is evaluated once per call from its
+ * cumulant expansion into a scratch array, and the equations are linear in the moments and the
+ * closures. JavaScript source is generated and compiled with `new Function`, in functions of a few
+ * hundred terms each so that V8 optimizes them. The scratch array belongs to the returned function:
+ * do not call it re-entrantly.
  *
  * @param equations - from `cumulantEquations`
  * @param config - `{ termsPerFunction = 200 }`
@@ -56,6 +59,7 @@ export function compileCumulantRhs(equations: CumulantEquations, config: Compile
     throw new Error(`${fn}: config.termsPerFunction must be an integer ≥ 1, got ${String(perFunction)}`);
   }
   const { moments } = equations;
+  const { closures, equations: linear } = equations.closureForm;
   const bodies: string[] = [];
   let body: string[] = [];
   let coeffs = new Map<string, { name: string; re: string | null; im: string | null }>();
@@ -71,7 +75,53 @@ export function compileCumulantRhs(equations: CumulantEquations, config: Compile
     coeffs = new Map();
     termCount = 0;
   };
-  equations.equations.forEach((terms, i) => {
+  const variable = (v: number, conj: boolean) => {
+    const f = moments[v];
+    return { re: `y[${f.offset}]`, im: f.real ? null : `${conj ? '-' : ''}y[${f.offset + 1}]` };
+  };
+  // x = Π factors, tracking at generation time whether its imaginary part is zero
+  const product = (factors: { re: string; im: string | null }[], code: string[]): boolean => {
+    let imagZero = true;
+    factors.forEach(({ re, im }, j) => {
+      if (j === 0) {
+        code.push(`xr=${re};`);
+        if (im !== null) code.push(`xi=${im};`);
+        imagZero = im === null;
+      } else if (im === null) {
+        code.push(imagZero ? `xr*=${re};` : `xr*=${re};xi*=${re};`);
+      } else if (imagZero) {
+        code.push(`xi=xr*(${im});xr*=${re};`);
+        imagZero = false;
+      } else {
+        code.push(`tr=xr*${re}-xi*(${im});xi=xr*(${im})+xi*${re};xr=tr;`);
+      }
+    });
+    return imagZero;
+  };
+
+  // 1. each closure (a moment of order > k) once, as its cumulant expansion, into the scratch w
+  closures.forEach((c, h) => {
+    const lines: string[] = ['sr=0;si=0;'];
+    for (const t of c.terms) {
+      const code: string[] = [];
+      if (t.factors.length === 0) code.push(`sr+=${num(t.coeff)};`);
+      else {
+        const imagZero = product(t.factors.map((v, j) => variable(v, t.conjugate[j])), code);
+        code.push(`sr+=${num(t.coeff)}*xr;`);
+        if (!imagZero && !c.real) code.push(`si+=${num(t.coeff)}*xi;`);
+      }
+      lines.push(code.join(''));
+      termCount++;
+    }
+    lines.push(`w[${2 * h}]=sr;`);
+    if (!c.real) lines.push(`w[${2 * h + 1}]=si;`);
+    body.push(lines.join('\n'));
+    if (termCount >= perFunction) flush();
+  });
+  flush();
+
+  // 2. the equations, linear in the moments and the closures
+  linear.forEach((terms, i) => {
     const m = moments[i];
     const lines: string[] = ['sr=0;si=0;'];
     for (const term of terms) {
@@ -81,44 +131,29 @@ export function compileCumulantRhs(equations: CumulantEquations, config: Compile
         c = { name: `c${coeffs.size}`, re: polySource(term.coefficient, 're'), im: polySource(term.coefficient, 'im') };
         coeffs.set(key, c);
       }
-      // x = Π factors, tracking at generation time whether its imaginary part is zero
-      let imagZero = true;
-      let first = true;
       const code: string[] = [];
-      term.factors.forEach((v, j) => {
-        const f = moments[v];
-        const re = `y[${f.offset}]`;
-        const im = f.real ? null : `${term.conjugate[j] ? '-' : ''}y[${f.offset + 1}]`;
-        if (first) {
-          code.push(`xr=${re};`);
-          if (im !== null) code.push(`xi=${im};`);
-          imagZero = im === null;
-          first = false;
-        } else if (im === null) {
-          code.push(imagZero ? `xr*=${re};` : `xr*=${re};xi*=${re};`);
-        } else if (imagZero) {
-          code.push(`xi=xr*${im};xr*=${re};`);
-          imagZero = false;
-        } else {
-          code.push(`tr=xr*${re}-xi*(${im});xi=xr*(${im})+xi*${re};xr=tr;`);
-        }
-      });
       const cr = c.re !== null ? `${c.name}r` : null;
       const ci = c.im !== null ? `${c.name}i` : null;
-      if (first) {
-        // a constant term
+      if (term.kind === 'one') {
         if (cr !== null) code.push(`sr+=${cr};`);
         if (ci !== null && !m.real) code.push(`si+=${ci};`);
       } else {
+        let re: string;
+        let im: string | null;
+        if (term.kind === 'moment') ({ re, im } = variable(term.index, term.conjugate));
+        else {
+          re = `w[${2 * term.index}]`;
+          im = closures[term.index].real ? null : `${term.conjugate ? '-' : ''}w[${2 * term.index + 1}]`;
+        }
         const reParts: string[] = [];
         const imParts: string[] = [];
         if (cr !== null) {
-          reParts.push(`${cr}*xr`);
-          if (!imagZero) imParts.push(`${cr}*xi`);
+          reParts.push(`${cr}*${re}`);
+          if (im !== null) imParts.push(`${cr}*(${im})`);
         }
         if (ci !== null) {
-          if (!imagZero) reParts.push(`-${ci}*xi`);
-          imParts.push(`${ci}*xr`);
+          if (im !== null) reParts.push(`-${ci}*(${im})`);
+          imParts.push(`${ci}*${re}`);
         }
         if (reParts.length > 0) code.push(`sr+=${reParts.join('')};`);
         if (imParts.length > 0 && !m.real) code.push(`si+=${imParts.join('+')};`);
@@ -132,7 +167,9 @@ export function compileCumulantRhs(equations: CumulantEquations, config: Compile
     if (termCount >= perFunction) flush();
   });
   flush();
-  const parts = bodies.map((b) => new Function('out', 'y', 'p', b) as (out: Float64Array, y: Float64Array, p: Float64Array) => void);
+  const w = new Float64Array(Math.max(1, 2 * closures.length));
+  type Part = (out: Float64Array, y: Float64Array, p: Float64Array, w: Float64Array) => void;
+  const parts = bodies.map((b) => new Function('out', 'y', 'p', 'w', b) as Part);
   const size = equations.size;
   const nParameters = equations.parameters.length;
   return (out, y, _t, p) => {
@@ -142,6 +179,6 @@ export function compileCumulantRhs(equations: CumulantEquations, config: Compile
           `got ${y.length}, ${out.length}, ${p.length}`,
       );
     }
-    for (let k = 0; k < parts.length; k++) parts[k](out, y, p);
+    for (let k = 0; k < parts.length; k++) parts[k](out, y, p, w);
   };
 }

@@ -43,6 +43,17 @@ export interface CumulantTerm {
   readonly conjugate: readonly boolean[];
 }
 
+/**
+ * @internal The equations before the products are multiplied out: each right-hand side is linear
+ * in the moment variables and in the "closures" (moments of order > k, each written once as its
+ * cumulant expansion), so a compiled right-hand side evaluates every closure once, however many
+ * equations use it.
+ */
+export interface CumulantClosureForm {
+  readonly closures: readonly { readonly real: boolean; readonly terms: readonly { coeff: number; factors: readonly number[]; conjugate: readonly boolean[] }[] }[];
+  readonly equations: readonly (readonly { coefficient: Poly; kind: 'one' | 'moment' | 'closure'; index: number; conjugate: boolean }[])[];
+}
+
 /** A closed system of moment equations; see {@link cumulantEquations}. */
 export interface CumulantEquations {
   readonly order: number;
@@ -53,6 +64,8 @@ export interface CumulantEquations {
   readonly equations: readonly (readonly CumulantTerm[])[];
   /** Number of real slots of y: one per real moment, two per complex one. */
   readonly size: number;
+  /** @internal */
+  readonly closureForm: CumulantClosureForm;
   /** ⟨o⟩ for y (and parameters p, if o's coefficients hold any): moments of order > k through the truncation, U(1)-charged ones 0 when filtered. */
   value(y: ArrayLike<number>, o: OperatorExpression, p?: ArrayLike<number>): { re: number; im: number };
   /** The equations as text, one per line: `d⟨σz_1⟩/dt = …`. */
@@ -115,6 +128,9 @@ export function cumulantEquations(model: CumulantModel, config: CumulantEquation
   const found = new Map<number, number>(); // rep id → discovery index
   const reps: number[] = [];
   const raw: Map<string, { factors: number[]; coefficient: Poly }>[] = [];
+  const linear: Map<string, { id: number; conjugate: boolean; coefficient: Poly }>[] = [];
+  const closureOf = new Map<number, number>(); // rep id of a moment of order > k → closure index
+  const closureIds: number[] = [];
   const add = (id: number): void => {
     const r = repOf(id);
     if (!found.has(r)) {
@@ -127,7 +143,19 @@ export function cumulantEquations(model: CumulantModel, config: CumulantEquation
     const m = reps[q];
     const rhs = adjointGenerator(prepared, new OperatorExpression(context, new Map([[m, new Map([['', { re: 1, im: 0 }]])]])));
     const acc = new Map<string, { factors: number[]; coefficient: Poly }>();
+    const lin = new Map<string, { id: number; conjugate: boolean; coefficient: Poly }>();
     for (const [id, c] of rhs.terms) {
+      if (!(u1 && table.charges[id] !== 0)) {
+        const r = table.orders[id] > k ? repOf(id) : id === 0 ? 0 : repOf(id);
+        if (table.orders[id] > k && !closureOf.has(r)) {
+          closureOf.set(r, closureIds.length);
+          closureIds.push(r);
+        }
+        const key = `${r}:${r !== id}`;
+        let term = lin.get(key);
+        if (term === undefined) lin.set(key, (term = { id: r, conjugate: r !== id, coefficient: new Map() }));
+        polyAddScaledInto(term.coefficient, c, 1);
+      }
       const ex = expandMoment(table, id, k, cache);
       for (let s = 0; s < ex.products.length; s++) {
         const factors = ex.products[s];
@@ -140,6 +168,7 @@ export function cumulantEquations(model: CumulantModel, config: CumulantEquation
       }
     }
     raw.push(acc);
+    linear.push(lin);
   }
 
   // Sort the variables, assign slots, and write each term on them.
@@ -176,6 +205,29 @@ export function cumulantEquations(model: CumulantModel, config: CumulantEquation
   });
   const repIds = order.map((q) => reps[q]);
   const varOf = new Map<number, number>(repIds.map((id, i) => [id, i]));
+  const closureForm: CumulantClosureForm = {
+    closures: closureIds.map((id) => {
+      const ex = expandMoment(table, id, k, cache);
+      const terms = [];
+      for (let j = 0; j < ex.products.length; j++) {
+        const f = ex.products[j];
+        if (u1 && f.some((x) => table.charges[x] !== 0)) continue;
+        terms.push({ coeff: ex.coeffs[j], factors: f.map((x) => varOf.get(repOf(x)) as number), conjugate: f.map((x) => repOf(x) !== x) });
+      }
+      return { real: table.adjoint(id) === id, terms };
+    }),
+    equations: order.map((q) =>
+      [...linear[q].values()]
+        .filter((t) => polyClean(t.coefficient).size > 0)
+        .map((t) =>
+          t.id === 0
+            ? { coefficient: t.coefficient, kind: 'one' as const, index: 0, conjugate: false }
+            : table.orders[t.id] > k
+              ? { coefficient: t.coefficient, kind: 'closure' as const, index: closureOf.get(t.id) as number, conjugate: t.conjugate }
+              : { coefficient: t.coefficient, kind: 'moment' as const, index: varOf.get(t.id) as number, conjugate: t.conjugate },
+        ),
+    ),
+  };
 
   const factorName = (v: number, conj: boolean, latex: boolean): string => {
     const id = conj ? table.adjoint(repIds[v]) : repIds[v];
@@ -241,6 +293,7 @@ export function cumulantEquations(model: CumulantModel, config: CumulantEquation
     moments,
     equations,
     size: offset,
+    closureForm,
     value,
     toText: () => format(false),
     toLatex: () => format(true),

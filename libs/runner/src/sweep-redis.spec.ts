@@ -120,9 +120,9 @@ describe('sweep on BullMQ workers over Redis', () => {
   it('runs a job submitted twice once: two sweeps of one grid at once, one of them without workers of its own', async () => {
     const d = dir('twice');
     const log = join(d, 'executions.log');
-    watch(log, 100);
+    watch(log, 50);
     const store = join(d, 'store');
-    const [a, b] = await Promise.all([run({ task, over, store, queue, workers: 2 }), run({ task, over, store, queue, workers: 0 })]);
+    const [a, b] = await Promise.all([run({ task, over, store, queue, workers: 1 }), run({ task, over, store, queue, workers: 0 })]);
     checkResults(a);
     checkResults(b);
     expect(resultsOf(b)).toEqual(resultsOf(a));
@@ -133,11 +133,11 @@ describe('sweep on BullMQ workers over Redis', () => {
     const d = dir('resume');
     const log = join(d, 'executions.log');
     const store = join(d, 'store');
-    watch(log, 200, 'first');
+    watch(log, 100, 'first');
     const workers = new Set<number>();
     await new Promise<void>((resolve) => {
       let done = 0;
-      const subscription = sweep({ task, over, store, queue, workers: 2, lockDuration: 1000 }).subscribe((f) => {
+      const subscription = sweep({ task, over, store, queue, workers: 1, lockDuration: 1000 }).subscribe((f) => {
         if (f.job?.worker !== undefined && f.job.status === 'running') workers.add(pidOf(f.job.worker));
         if (f.job?.status === 'done' && ++done === 4) {
           subscription.unsubscribe();
@@ -150,7 +150,7 @@ describe('sweep on BullMQ workers over Redis', () => {
     const storedBefore = new Set(openRunStore(store).completed());
     expect(storedBefore.size).toBeGreaterThanOrEqual(4);
     watch(log, 0, 'second');
-    const frames = await run({ task, over, store, queue, workers: 2, lockDuration: 1000 });
+    const frames = await run({ task, over, store, queue, workers: 1, lockDuration: 1000 });
     checkResults(frames);
     expect(resultsOf(frames)).toEqual(local);
     expect(new Set(frames.filter((f) => f.job?.status === 'stored').map((f) => f.job?.id))).toEqual(storedBefore);

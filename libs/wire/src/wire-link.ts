@@ -43,16 +43,26 @@ function dataInbox(link: WireLink): (chunk: Uint8Array) => void {
   return (chunk) => (handler !== null ? handler(chunk) : early.push(chunk));
 }
 
+/**
+ * Bytes a link lets wait in its socket before `send` says wait: enough for a few large blocks in
+ * flight (node's default of 16 KiB would stop the sender after every block of 2048 samples).
+ */
+const HIGH_WATER = 1 << 20;
+
 /** A TCP socket as a {@link WireLink}: Nagle off (records go out at once), 'drain' for backpressure. */
 export function tcpLink(socket: Socket): WireLink {
   socket.setNoDelay(true);
   let isClosed = false;
   let failure: Error | undefined;
   const link: WireLink = {
-    send: (bytes) => socket.write(bytes),
+    send: (bytes) => {
+      socket.write(bytes);
+      return socket.writableLength < HIGH_WATER;
+    },
     drained: () =>
       new Promise<void>((resolve) => {
-        if (isClosed || !socket.writableNeedDrain) return resolve();
+        // 'drain' comes once the socket's buffer is empty (write said false on the way up)
+        if (isClosed || socket.writableLength < HIGH_WATER || !socket.writableNeedDrain) return resolve();
         const done = (): void => {
           socket.off('drain', done);
           socket.off('close', done);
@@ -83,9 +93,6 @@ export function tcpLink(socket: Socket): WireLink {
   return link;
 }
 
-/** Bytes a WebSocket link lets pile up in its socket before `send` says wait. */
-const WS_HIGH_WATER = 1 << 20;
-
 /** A WebSocket as a {@link WireLink}: one record per binary message; backpressure by the bytes not yet written. */
 export function webSocketLink(ws: WebSocket, peer: string): WireLink {
   let isClosed = false;
@@ -96,7 +103,7 @@ export function webSocketLink(ws: WebSocket, peer: string): WireLink {
     waiters = [];
     for (const f of w) f();
   };
-  const writable = (): boolean => ws.bufferedAmount < WS_HIGH_WATER;
+  const writable = (): boolean => ws.bufferedAmount < HIGH_WATER;
   const link: WireLink = {
     send: (bytes) => {
       if (isClosed || ws.readyState !== ws.OPEN) return true;

@@ -221,6 +221,10 @@ describe('encodeWireRecord / createWireDecoder', () => {
     expect(() => encodeWireRecord({ ...sampleHeader(), version: 2 })).toThrow(`header field 'version' must be 1`);
     const bad = { kind: 'block', seq: 0, block: { kind: 'block', t0: 0, dt: 0, length: 1, columns: {} } } as never;
     expect(() => encodeWireRecord(bad)).toThrow(`encodeWireRecord: block seq 0: block field 'dt' must be a finite spacing > 0`);
+    const proto = JSON.parse('{"__proto__": {"kind": "real", "value": 1}}') as Record<string, never>;
+    expect(() => encodeWireRecord({ kind: 'frame', seq: 0, frame: { t: 0, channels: proto } })).toThrow(
+      `frame seq 0 channel '__proto__' cannot travel (msgpack readers rename or drop that key)`,
+    );
     expect(() => createWireDecoder({ maxRecordBytes: 0 })).toThrow(`option 'maxRecordBytes' must be an integer in 1 … 4294967295, got 0`);
   });
 });

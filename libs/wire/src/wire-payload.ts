@@ -37,6 +37,7 @@ export function toWirePayload(record: WireRecord | WireSubscribe): Payload {
       validateSampleBlock(b, { caller: `block seq ${record.seq}` });
       const columns: Payload = {};
       for (const name of Object.keys(b.columns)) {
+        checkName(name, `block seq ${record.seq} column`);
         const c = b.columns[name];
         const col: Payload = { kind: c.kind, shape: [...c.shape], data: float64ToBytes(c.data) };
         if (c.unit !== undefined) col.unit = c.unit;
@@ -54,7 +55,10 @@ export function toWirePayload(record: WireRecord | WireSubscribe): Payload {
         throw new Error(`frame seq ${record.seq}: field 'channels' must be an object of named channels`);
       }
       const channels: Payload = {};
-      for (const name of Object.keys(f.channels)) channels[name] = channelPayload(f.channels[name], name, record.seq);
+      for (const name of Object.keys(f.channels)) {
+        checkName(name, `frame seq ${record.seq} channel`);
+        channels[name] = channelPayload(f.channels[name], name, record.seq);
+      }
       return { kind: 'frame', seq: record.seq, t: f.t, channels };
     }
     case 'dropped':
@@ -157,6 +161,7 @@ function readSchema(value: unknown, field: string): StreamSchema {
 function plainSchema(schema: StreamSchema): Payload {
   const channels: Payload = {};
   for (const name of Object.keys(schema.channels)) {
+    checkName(name, 'schema channel');
     const c = schema.channels[name];
     channels[name] = dropUndefined({ kind: c.kind, shape: [...c.shape], unit: c.unit, description: c.description });
   }
@@ -256,6 +261,11 @@ function channelPayload(c: Channel, name: string, seq: number): Payload {
     out.unit = c.unit;
   }
   return out;
+}
+
+/** msgpack readers turn a key '__proto__' into something else (msgpackr: '__proto_'), so no name may be it */
+function checkName(name: string, what: string): void {
+  if (name === '__proto__') throw new Error(`${what} '__proto__' cannot travel (msgpack readers rename or drop that key); choose another name`);
 }
 
 function readFloat64(value: unknown, field: string): Float64Array {

@@ -89,14 +89,14 @@ const rankOf = (table: { orders: number[]; keys: string[] }) => (a: number, b: n
  * @param model - `{ hamiltonian, dissipators }` of one operatorAlgebra
  * @param config - `{ moments, order, u1 = false }`
  * @example
- * // two spins with loss γ and exchange g(σ+_1σ−_2 + h.c.): order 2 closes on 4 real moments
+ * // two spins with loss γ and exchange g(σ+_1σ−_2 + h.c.): order 2 closes on 3 moments (4 real slots)
  * const alg = operatorAlgebra({ sites: [{ kind: 'spin', name: '1' }, { kind: 'spin', name: '2' }], parameters: ['g', 'gamma'] });
  * const hop = alg.sigmaPlus(0).times(alg.sigmaMinus(1));
  * const model = { hamiltonian: alg.parameter('g').times(hop.plus(hop.dagger())), dissipators: [0, 1].map((i) => ({ rate: 'gamma', jump: alg.sigmaMinus(i) })) };
  * const eqs = cumulantEquations(model, { moments: [alg.sigmaZ(0)], order: 2, u1: true });
- * eqs.moments.map((m) => m.name); // ['σz_1', 'σz_2', 'σ+_1σ−_2', 'σz_1σz_2']
- * eqs.size; // 5
- * eqs.toText().split('\n')[0]; // 'd⟨σz_1⟩/dt = -gamma + -gamma·⟨σz_1⟩ + -2i·g·⟨σ+_1σ−_2⟩ + 2i·g·⟨σ−_1σ+_2⟩'
+ * eqs.moments.map((m) => m.name); // ['σz_1', 'σz_2', 'σ+_1σ−_2']
+ * eqs.size; // 4
+ * eqs.toText().split('\n')[0]; // 'd⟨σz_1⟩/dt = -gamma - gamma·⟨σz_1⟩ - 2i·g·⟨σ+_1σ−_2⟩ + 2i·g·⟨σ−_1σ+_2⟩'
  */
 export function cumulantEquations(model: CumulantModel, config: CumulantEquationsConfig): CumulantEquations {
   const fn = 'cumulantEquations';
@@ -240,7 +240,7 @@ export function cumulantEquations(model: CumulantModel, config: CumulantEquation
         const body = terms
           .map((t) => {
             const c = polyText(t.coefficient, context.parameters, latex);
-            const wrapped = c.includes(' ') ? `(${c})` : c;
+            const wrapped = t.coefficient.size > 1 ? `(${c})` : c;
             const prod = t.factors.map((v, j) => factorName(v, t.conjugate[j], latex)).join(latex ? ' ' : '');
             if (prod === '') return wrapped;
             return wrapped === '1' ? prod : wrapped === '-1' ? `-${prod}` : `${wrapped}${latex ? ' ' : '·'}${prod}`;

@@ -14,6 +14,13 @@ export type ExpressionLike = number | { readonly re: number; readonly im: number
  * A sum Σ_m c_m·m of normal-ordered operator monomials m with coefficients c_m that are
  * polynomials in the algebra's real parameters (complex numeric factors). Immutable: every
  * operation returns a new expression. Made by {@link operatorAlgebra}.
+ *
+ * @example
+ * const alg = operatorAlgebra({ sites: [{ kind: 'boson', name: 'a' }], parameters: ['chi'] });
+ * const n = alg.create(0).times(alg.destroy(0));
+ * n.times(n).toString(); // 'a†a + a†^2a^2'
+ * alg.destroy(0).commutator(alg.create(0)).toString(); // '1'
+ * alg.parameter('chi').times(n).toLatex(); // 'chi a^{\\dagger} a'
  */
 export class OperatorExpression {
   /** @internal monomial id → coefficient */
@@ -113,7 +120,7 @@ export class OperatorExpression {
     return ids
       .map((id) => {
         const c = polyText(this.terms.get(id) as Poly, this.context.parameters, latex);
-        const wrapped = c.includes(' ') ? `(${c})` : c;
+        const wrapped = (this.terms.get(id) as Poly).size > 1 ? `(${c})` : c;
         if (id === 0) return wrapped;
         const name = table.name(id, latex);
         return wrapped === '1' ? name : wrapped === '-1' ? `-${name}` : `${wrapped}${latex ? ' ' : '·'}${name}`;

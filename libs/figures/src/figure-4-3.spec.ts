@@ -15,9 +15,12 @@ interface QutipFixture {
 const fixture = JSON.parse(readFileSync(new URL('../../../test/fixtures/qutip-vdp.json', import.meta.url), 'utf8')) as QutipFixture;
 
 describe('figure 4.3', () => {
+  // one run at scale 0.05 serves the first two tests
+  const run = runFigure(figure43, { scale: 0.05 });
+
   it('maps max Q(φ_AB) of two coupled quantum vdP oscillators, with Eq. 4.11 equal to its quadrature', async () => {
     // scale 0.05: a 3 × 2 grid (δ ∈ {−4, 0, 4}, V ∈ {0, 4}) and panel b's five couplings
-    const { data } = await runFigure(figure43, { scale: 0.05 });
+    const { data } = await run;
     expect([numberParameter(data, 'detunings'), numberParameter(data, 'couplings'), numberParameter(data, 'checkAngles')]).toEqual([3, 2, 3]);
     expect(data.panels.map((p) => p.name)).toEqual(['a', 'a-threshold', 'b']);
     const a = heatmapPanel(data, 'a');
@@ -42,7 +45,17 @@ describe('figure 4.3', () => {
     // panel b: the five couplings, each normalised (∫Q dφ_AB = 1 by the Riemann sum, exact for a
     // trigonometric polynomial of degree 11 on 128 angles), peak rising with V
     const b = linePanel(data, 'b');
-    expect(b.series.map((s) => s.name)).toEqual(['V = 0κ2', 'V = 0.5κ2', 'V = 1κ2', 'V = 2κ2', 'V = 4κ2', '1/2π']);
+    expect(b.series.map((s) => s.name)).toEqual([
+      'V = 0κ2',
+      'V = 0.5κ2',
+      'V = 1κ2',
+      'V = 2κ2',
+      'V = 4κ2',
+      '1/2π',
+      'φ^m_AB histogram, V = 4κ2 (cutoff 4, κΔ = 0.5)',
+      'measured law, V = 4κ2',
+      'Q(φ_AB), V = 4κ2, cutoff 4',
+    ]);
     const peaks = b.series.slice(0, 5).map((s) => {
       const sum = s.y.reduce((acc, v) => acc + v, 0) * ((2 * Math.PI) / s.y.length);
       expect(Math.abs(sum - 1)).toBeLessThan(1e-10);
@@ -67,6 +80,46 @@ describe('figure 4.3', () => {
       [ref.steady.adagb[0], ref.steady.adagb[1], ref.steady.n_a, ref.steady.n_b],
       { atol: 1e-10 },
     );
+  });
+
+  it('measures φ^m_AB = arg[I_B/I_A] (Eq. 4.15): the histogram approaches the flattened law, not Q(φ_AB), and locks at its phase', async () => {
+    // scale 0.05: cutoff 4, V = 4κ2, Δ = 0.5 (η = κΔ = 0.5), 2400 time units: 1200 and 4800 blocks.
+    // At δ = κ/2 the locking phase (0.08 at cutoff 4) is within one SE of 0: these points do not tie
+    // the sign of φ^m (Fig. 4.8's sign recording and probes' currentPhaseHistogram spec do)
+    const { data } = await run;
+    const label = 'φ^m_AB, V = 4κ2';
+    expect([numberParameter(data, 'measurementCutoff'), numberParameter(data, 'measurementEfficiency'), numberParameter(data, 'measurementBlocks')]).toEqual([4, 0.5, 4800]);
+    expect(numberParameter(data, 'measurementPositivityViolations')).toBe(0);
+    // (a) the histogram against the measured law (4.11 of the state attenuated to η, first harmonic
+    // from the block coherence C_AB of the regression theorem) at T and 4T (nested prefixes):
+    // χ²/dof within 4 SE of 1 (15 dof, SE √(2/15); a level-1e-3 test) and the squared L2 distance
+    // within 4 SE of Σp(1 − p)/(Nw), which falls like 1/T
+    for (const part of ['first quarter', 'whole record']) {
+      const chi2 = check(data, `${label}: χ²/dof of the histogram vs the measured law, ${part}`);
+      expect(Math.abs(chi2.value - 1)).toBeLessThan(4 * (chi2.standardError ?? 0));
+      const d = check(data, `${label}: squared L2 distance to the measured law, ${part}`);
+      expect(Math.abs(d.value - d.expected)).toBeLessThan(4 * (d.standardError ?? 0));
+      // the distance to Q(φ_AB) itself sits on the flattening's floor (+ statistics), within 4 SE
+      const q = check(data, `${label}: squared L2 distance to Q(φ_AB), ${part}`);
+      expect(Math.abs(q.value - q.expected)).toBeLessThan(4 * (q.standardError ?? 0));
+    }
+    const quarter = check(data, `${label}: squared L2 distance to the measured law, first quarter`).expected;
+    expect(quarter / check(data, `${label}: squared L2 distance to the measured law, whole record`).expected).toBeCloseTo(4, 2);
+    // the first circular moment: χ² (2 dof) below 13.8 (level 1e-3) against the measured law; (b)
+    // uniform and Q(φ_AB) itself rejected (above 13.8) — each by as much as the measured law
+    // predicts (non-central χ², within 4 SE)
+    expect(check(data, `${label}: first harmonic, χ² (2 dof) vs the measured law`).value).toBeLessThan(13.8);
+    for (const alt of ['uniform', 'Q(φ_AB)']) {
+      const c = check(data, `${label}: first harmonic, χ² (2 dof) vs ${alt}`);
+      expect(c.value).toBeGreaterThan(13.8);
+      expect(Math.abs(c.value - c.expected)).toBeLessThan(4 * (c.standardError ?? 0));
+    }
+    // (c) the harmonic's phase is the locking phase argmax Q(φ_AB) within 3 SE (SE 1/(|z|√(2N)))
+    const phase = check(data, `${label}: phase of the first harmonic`);
+    expect(Math.abs(phase.value - phase.expected)).toBeLessThan(3 * (phase.standardError ?? 0));
+    // nearly independent blocks: lag-1 autocorrelation within 4 SE of 0
+    const lag = check(data, `${label}: lag-1 autocorrelation`);
+    expect(Math.abs(lag.value)).toBeLessThan(4 * (lag.standardError ?? 0));
   });
 
   it('stops its work when unsubscribed', async () => {

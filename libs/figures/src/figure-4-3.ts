@@ -1,12 +1,14 @@
 import { steadyState } from '@qsync/integrators';
 import { coupledVanDerPol } from '@qsync/models';
 import { expect as expectation, type DensityMatrix } from '@qsync/operators';
-import { maxRelativePhase, relativePhaseDistribution, relativePhaseDistributionNumerical } from '@qsync/probes';
+import { maxRelativePhase, measuredRelativePhaseDistribution, relativePhaseDistribution, relativePhaseDistributionNumerical } from '@qsync/probes';
 import { resolveFigureConfig } from './figure-config';
 import type { FigureContext } from './figure-stream';
 import { figureStream } from './figure-stream';
 import { linspace } from './figure-support';
-import type { FigureCheck, FigureRecipe } from './figure-types';
+import type { FigureCheck, FigurePanel, FigureRecipe, FigureSeries } from './figure-types';
+import { measuredPhaseChecks, measuredPhaseHistogram } from './measured-phase-histogram';
+import type { MeasuredPhaseHistogram } from './measured-phase-histogram';
 import { phaseLockingMap } from './phase-locking-map';
 import { phaseLockingPanels } from './phase-locking-panels';
 import { PHASE_LOCKING_WINDOW } from './phase-locking-window';
@@ -25,6 +27,18 @@ const COUPLINGS_B = PHASE_LOCKING_WINDOW.cutCouplings;
 const ANGLES_MAX = 128;
 /** Radial and angular rules of the numerical twin of Eq. (4.11): ~1e-15 at this cutoff (probes' spec). */
 const QUADRATURE = { rMax: 8, nr: 32, nphi: 2 * CUTOFF - 1 };
+/**
+ * Panel (b)'s heterodyne points (Eqs. 4.13–4.15): one stationary recording per measured coupling,
+ * Euler–Maruyama, currents averaged over Δ (η = κΔ), 16 bins. Full size: cutoff 6, Δ = 0.25,
+ * V ∈ {1, 2, 4}κ2, 4000 time units each (dt = 5e-3); below full size: cutoff 4, Δ = 0.5, V = 4κ2,
+ * 2400 time units (the spec's run).
+ */
+const MEASUREMENT = {
+  full: { cutoff: 6, blockTime: 0.25, couplings: [1, 2, 4], duration: 4000 },
+  quick: { cutoff: 4, blockTime: 0.5, couplings: [4], duration: 2400 },
+  dt: 5e-3,
+  bins: 16,
+};
 
 /**
  * Fig. 4.3: phase locking of two dissipatively coupled quantum vdP oscillators (Eq. 4.8), κ = κ2,
@@ -34,8 +48,17 @@ const QUADRATURE = { rMax: 8, nr: 32, nphi: 2 * CUTOFF - 1 };
  * leaves the ranges open); the noise-free threshold V = |δ| of the classical pair is drawn as panel
  * a's companion line panel `a-threshold` (the heatmap type has no overlay). `scale` shrinks the grid
  * (2·round(12·scale) + 1 ≥ 3 detunings, round(12·scale) + 1 ≥ 2 couplings). (b) Q(φ_AB) at
- * δ = κ/2 for V/κ2 ∈ {0, 0.5, 1, 2, 4} (lines only: the heterodyne estimates of Eq. 4.15 come with
- * the measurement issue). φ_AB = φ_A − φ_B with α = r e^{−iφ}.
+ * δ = κ/2 for V/κ2 ∈ {0, 0.5, 1, 2, 4}, and the heterodyne estimates (points): histograms of
+ * φ^m_AB = arg[I_B/I_A] (Eq. 4.15) from one stationary SME recording per measured coupling (see
+ * MEASUREMENT; a smaller cutoff than the lines, so its own Q(φ_AB) is drawn dashed beside it), with
+ * the law they approach (`measuredRelativePhaseDistribution`, η = κΔ, the block coherence C_AB
+ * from the regression theorem). φ_AB = φ_A − φ_B with α = r e^{−iφ}.
+ *
+ * The thesis says the points "approximate well" Q(φ_AB). They do not: a current averaged over Δ is
+ * a heterodyne outcome of the output mode Δ^{−1/2}∫a_out, so the detector noise flattens the
+ * histogram to 1/2π plus a first harmonic of size ≈ (π/2)κΔ|⟨a†b⟩|/2π; what survives of Q(φ_AB) is
+ * the locking phase — the harmonic peaks at arg⟨a†b⟩, where Q(φ_AB) peaks — not its shape, and a
+ * longer recording brings the histogram closer to the flattened law, not to Q(φ_AB).
  *
  * Checks:
  * - the closed form (4.11) against the direct quadrature of Eqs. (4.9)–(4.10)
@@ -48,7 +71,13 @@ const QUADRATURE = { rMax: 8, nr: 32, nphi: 2 * CUTOFF - 1 };
  * - mirror symmetry: exchanging A and B maps δ → −δ and φ_AB → −φ_AB, so max Q(φ_AB) at −δ equals
  *   that at δ (independent solves; largest difference over the grid);
  * - δ = 0: L is real, so ρ_ss is real and Q(φ_AB) even; the dissipative coupling D[a − b] locks in
- *   phase, argmax = 0 (largest |argmax| over the couplings of the grid at δ = 0).
+ *   phase, argmax = 0 (largest |argmax| over the couplings of the grid at δ = 0);
+ * - per measured coupling (`measuredPhaseChecks`): χ²/dof of the histogram against the measured law
+ *   after a quarter and all of the record, the squared L2 distances to it against what statistics
+ *   predicts (∝ 1/T) and to Q(φ_AB) against the flattening's floor + statistics; the first circular
+ *   moment's χ² (2 dof) against the measured law, uniform, Q(φ_AB) and the law with the state frozen
+ *   over Δ (each against what the measured law predicts for it); the harmonic's phase against
+ *   argmax Q(φ_AB); the blocks' lag-1 autocorrelation.
  * Parameters `bAdagbRe`, `bAdagbIm`, `bNA`, `bNB` are ⟨a†b⟩, ⟨a†a⟩, ⟨b†b⟩ of panel b's V = κ2 state;
  * the spec compares them with QuTiP 4.7's steadystate (fixture `qutip-vdp.json`, case pair_a: the
  * same δ = κ/2, V = κ2 and cutoff 12).
@@ -63,6 +92,7 @@ export const figure43: FigureRecipe = {
     const nDelta = 2 * halfDeltas + 1;
     const nV = cfg.size(12, 1) + 1;
     const checkAngles = cfg.size(8, 3);
+    const measurement = cfg.scale === 1 ? MEASUREMENT.full : MEASUREMENT.quick;
     return figureStream(async (ctx) => {
       const phis = linspace(0, 2 * Math.PI, ANGLES_MAX + 1).subarray(0, ANGLES_MAX);
       const total = nDelta * nV + COUPLINGS_B.length;
@@ -102,6 +132,25 @@ export const figure43: FigureRecipe = {
       });
 
       const checks = await figureChecks(ctx, { statesB, checkAngles, maxima: map.maxima, nDelta, nV, argmaxAtZero, nAtZeroCoupling });
+      const measured: MeasuredPhaseHistogram[] = [];
+      for (const V of measurement.couplings) {
+        const pair = coupledVanDerPol({ cutoff: measurement.cutoff, kappa: KAPPA, kappa1: KAPPA1, kappa2: KAPPA2, delta: DELTA_B, V });
+        const m = await measuredPhaseHistogram(ctx, {
+          lindbladian: pair.lindbladian,
+          ...pair.operators,
+          rate: KAPPA,
+          blockTime: measurement.blockTime,
+          dt: MEASUREMENT.dt,
+          duration: measurement.duration,
+          noiseSeed: cfg.seed,
+          bins: MEASUREMENT.bins,
+          stage: `heterodyne recording, V = ${V}κ2`,
+          relativePhase: relativePhaseDistribution,
+        });
+        measured.push(m);
+        checks.push(...measuredPhaseChecks(`φ^m_AB, V = ${V}κ2`, '4.11, 4.15', m));
+      }
+      const withPoints: FigurePanel[] = panels.map((p) => (p.name === 'b' && p.kind === 'lines' ? { ...p, series: [...p.series, ...measuredSeries(measured, measurement)] } : p));
       const stateV1 = statesB[COUPLINGS_B.indexOf(1)];
       const adagbV1 = expectation(adagb, stateV1);
       return {
@@ -122,13 +171,40 @@ export const figure43: FigureRecipe = {
           bAdagbIm: adagbV1.im,
           bNA: expectation(na, stateV1).re,
           bNB: expectation(nb, stateV1).re,
+          measurementCutoff: measurement.cutoff,
+          measurementBlockTime: measurement.blockTime,
+          measurementDuration: measurement.duration,
+          measuredCouplings: measurement.couplings.join(', '),
+          measurementEfficiency: measured[0].efficiency,
+          measurementBlocks: measured[0].lengths[1].samples,
+          measurementPositivityViolations: measured.reduce((n, m) => n + m.positivityViolations, 0),
+          ...Object.fromEntries(
+            measured.flatMap((m, k) => [
+              [`blockCoherenceRe_V=${measurement.couplings[k]}κ2`, m.blockCoherence.re],
+              [`blockCoherenceIm_V=${measurement.couplings[k]}κ2`, m.blockCoherence.im],
+            ]),
+          ),
         },
-        panels,
+        panels: withPoints,
         checks,
       };
     });
   },
 };
+
+/** Panel (b)'s measured points with the law they approach and their own cutoff's Q(φ_AB) (dashed). */
+function measuredSeries(measured: readonly MeasuredPhaseHistogram[], m: { cutoff: number; couplings: readonly number[] }): FigureSeries[] {
+  const phis = linspace(-Math.PI, Math.PI, ANGLES_MAX + 1).subarray(0, ANGLES_MAX);
+  return measured.flatMap((h, k) => {
+    const V = m.couplings[k];
+    const rho = steadyState(coupledVanDerPol({ cutoff: m.cutoff, kappa: KAPPA, kappa1: KAPPA1, kappa2: KAPPA2, delta: DELTA_B, V }).lindbladian).rho;
+    return [
+      { name: `φ^m_AB histogram, V = ${V}κ2 (cutoff ${m.cutoff}, κΔ = ${h.efficiency})`, x: h.centers, y: h.density, points: true },
+      { name: `measured law, V = ${V}κ2`, x: phis, y: measuredRelativePhaseDistribution(rho, phis, { efficiency: h.efficiency, blockCoherence: h.blockCoherence }) },
+      { name: `Q(φ_AB), V = ${V}κ2, cutoff ${m.cutoff}`, x: phis, y: relativePhaseDistribution(rho, phis), dashed: true },
+    ];
+  });
+}
 
 async function figureChecks(
   ctx: FigureContext,

@@ -10,8 +10,11 @@ interface SpinFixture {
 const fixture = JSON.parse(readFileSync(new URL('../../../test/fixtures/qutip-spins.json', import.meta.url), 'utf8')) as SpinFixture;
 
 describe('figure 4.8', () => {
+  // one run at scale 0.1 serves the first two tests
+  const run = runFigure(figure48, { scale: 0.1 });
+
   it('maps max Q(φ_AB) of two coupled spins: Eq. 4.45 equals its quadrature, stays under π/32 and locks at π', async () => {
-    const { data } = await runFigure(figure48, { scale: 0.1 });
+    const { data } = await run;
     expect([numberParameter(data, 'detunings'), numberParameter(data, 'couplings')]).toEqual([5, 3]);
     expect(data.panels.map((p) => p.name)).toEqual(['a', 'a-threshold', 'b']);
     const a = heatmapPanel(data, 'a');
@@ -51,6 +54,50 @@ describe('figure 4.8', () => {
     const curve = linePanel(data, 'b').series.find((s) => s.name === 'V = 1γ−');
     if (curve === undefined) throw new Error('panel b has no V = 1γ− curve');
     expectClose(curve.y, Array.from(curve.x, (f) => flat + (Math.PI / 16) * (cr * Math.cos(f) + ci * Math.sin(f))), { atol: 1e-13 });
+  });
+
+  it('measures φ^m_AB = arg[I_B/I_A] (Eq. 4.49): the histogram approaches the flattened law, not Q(φ_AB), and locks at its phase', async () => {
+    // scale 0.1: V = 4γ−, δ = γ−/2, Δ = 0.5/γ− (η = 0.5), 2·10⁴ time units: 10⁴ and 4·10⁴ blocks;
+    // and the sign recording at δ = V = 4γ− (same length), locked at π − 0.63
+    const { data } = await run;
+    expect([numberParameter(data, 'measurementEfficiency'), numberParameter(data, 'measurementBlocks')]).toEqual([0.5, 40000]);
+    expect(numberParameter(data, 'measurementPositivityViolations')).toBe(0);
+    for (const label of ['φ^m_AB, V = 4γ−', 'φ^m_AB, δ = 4γ−, V = 4γ− (sign)']) {
+      // (a) the histogram against the measured law (4.11 of the state attenuated to η, first harmonic
+      // from the block coherence C_AB of the regression theorem) at T and 4T (nested prefixes):
+      // χ²/dof within 4 SE of 1 (15 dof, SE √(2/15); a level-1e-3 test) and the squared L2 distance
+      // within 4 SE of Σp(1 − p)/(Nw), which falls like 1/T
+      for (const part of ['first quarter', 'whole record']) {
+        const chi2 = check(data, `${label}: χ²/dof of the histogram vs the measured law, ${part}`);
+        expect(Math.abs(chi2.value - 1)).toBeLessThan(4 * (chi2.standardError ?? 0));
+        const d = check(data, `${label}: squared L2 distance to the measured law, ${part}`);
+        expect(Math.abs(d.value - d.expected)).toBeLessThan(4 * (d.standardError ?? 0));
+        // the distance to Q(φ_AB) itself sits on the flattening's floor (+ statistics), within 4 SE
+        const q = check(data, `${label}: squared L2 distance to Q(φ_AB), ${part}`);
+        expect(Math.abs(q.value - q.expected)).toBeLessThan(4 * (q.standardError ?? 0));
+      }
+      const quarter = check(data, `${label}: squared L2 distance to the measured law, first quarter`).expected;
+      expect(quarter / check(data, `${label}: squared L2 distance to the measured law, whole record`).expected).toBeCloseTo(4, 2);
+      // the first circular moment: χ² (2 dof) below 13.8 (level 1e-3) against the measured law; (b)
+      // uniform and Q(φ_AB) itself rejected (above 13.8) — each by as much as the measured law
+      // predicts (non-central χ², within 4 SE)
+      expect(check(data, `${label}: first harmonic, χ² (2 dof) vs the measured law`).value).toBeLessThan(13.8);
+      for (const alt of ['uniform', 'Q(φ_AB)']) {
+        const c = check(data, `${label}: first harmonic, χ² (2 dof) vs ${alt}`);
+        expect(c.value).toBeGreaterThan(13.8);
+        expect(Math.abs(c.value - c.expected)).toBeLessThan(4 * (c.standardError ?? 0));
+      }
+      // (c) the harmonic's phase is the locking phase argmax Q(φ_AB) within 3 SE (SE 1/(|z|√(2N)))
+      const phase = check(data, `${label}: phase of the first harmonic`);
+      expect(Math.abs(phase.value - phase.expected)).toBeLessThan(3 * (phase.standardError ?? 0));
+      // nearly independent blocks: lag-1 autocorrelation within 4 SE of 0
+      const lag = check(data, `${label}: lag-1 autocorrelation`);
+      expect(Math.abs(lag.value)).toBeLessThan(4 * (lag.standardError ?? 0));
+    }
+    // the sign recording's phase is far from the mirrored locking phase: φ^m → −φ^m would fail (c)
+    const sign = check(data, 'φ^m_AB, δ = 4γ−, V = 4γ− (sign): phase of the first harmonic');
+    const mirrored = sign.value + sign.expected; // the angle between the phase and −(locking phase)
+    expect(Math.abs(Math.atan2(Math.sin(mirrored), Math.cos(mirrored)))).toBeGreaterThan(5 * (sign.standardError ?? 0));
   });
 
   it('stops its work when unsubscribed', async () => {

@@ -1,10 +1,13 @@
 import { steadyState } from '@qsync/integrators';
 import { coupledSpins } from '@qsync/models';
 import type { DensityMatrix } from '@qsync/operators';
-import { maxSpinRelativePhase, spinPairCorrelation, spinRelativePhaseDistribution, spinRelativePhaseDistributionNumerical } from '@qsync/probes';
+import { maxSpinRelativePhase, measuredRelativePhaseDistribution, spinPairCorrelation, spinRelativePhaseDistribution, spinRelativePhaseDistributionNumerical } from '@qsync/probes';
 import { resolveFigureConfig } from './figure-config';
 import { figureStream } from './figure-stream';
-import type { FigureCheck, FigureRecipe } from './figure-types';
+import { linspace } from './figure-support';
+import type { FigureCheck, FigurePanel, FigureRecipe, FigureSeries } from './figure-types';
+import { measuredPhaseChecks, measuredPhaseHistogram } from './measured-phase-histogram';
+import type { MeasuredPhaseHistogram } from './measured-phase-histogram';
 import { phaseLockingMap } from './phase-locking-map';
 import { phaseLockingPanels } from './phase-locking-panels';
 import { PHASE_LOCKING_WINDOW } from './phase-locking-window';
@@ -20,6 +23,22 @@ const ANGLES = 128;
 const CHECK_ANGLES = 8;
 const QUADRATURE = { ntheta: 12, nphi: 3 };
 const BOUND = Math.PI / 32;
+/**
+ * Panel (b)'s heterodyne points (Eqs. 4.47–4.49): one stationary recording per measured coupling of
+ * the SME watching γ−D[σ−_A] and γ−D[σ−_B], Euler–Maruyama, currents averaged over Δ = 0.5/γ−
+ * (η = γ−Δ = 0.5), 16 bins. Full size: V ∈ {1, 2, 4}γ−, 10⁵ time units each (dt = 5e-3); below full
+ * size: V = 4γ−, 2·10⁴ time units (dt = 1e-2; the spec's run). At δ = γ−/2 the locking phase is
+ * within 0.1 of π, so a wrong sign of φ^m would go unseen there: one more recording (both sizes) at
+ * δ = V = 4γ−, locked at π − 0.63, is not drawn and only checked.
+ */
+const MEASUREMENT = {
+  full: { couplings: [1, 2, 4], duration: 100000, dt: 5e-3 },
+  quick: { couplings: [4], duration: 20000, dt: 1e-2 },
+  /** the recording that ties the sign of φ^m: δ = V = 4γ−, 2·10⁴ time units, dt = 1e-2 */
+  sign: { delta: 4, V: 4, duration: 20000, dt: 1e-2 },
+  blockTime: 0.5,
+  bins: 16,
+};
 
 /**
  * Fig. 4.8: phase locking of two dissipatively coupled spins-1/2 (Eq. 4.35, H3's `coupledSpins`),
@@ -28,9 +47,15 @@ const BOUND = Math.PI / 32;
  * the closed form (4.45) (`maxSpinRelativePhase`: 1/2π + (π/16)|⟨σ+_Aσ−_B⟩|); the noise-free
  * threshold V = |δ| is the companion line panel `a-threshold`. `scale` shrinks the grid
  * (2·round(20·scale) + 1 ≥ 3 detunings, round(20·scale) + 1 ≥ 2 couplings). (b) Q(φ_AB) at δ = γ−/2 for
- * V/γ− ∈ {0, 0.5, 1, 2, 4} (lines only; the heterodyne estimates of Eq. 4.49 come with the
- * measurement issue). Q(φ_AB) = 1/2π + (π/16)Re[⟨σ+_Aσ−_B⟩e^{−iφ_AB}] peaks at arg⟨σ+_Aσ−_B⟩: the sign
- * of the exponent is the one that follows from Eqs. (4.31), (4.42)–(4.44), see @qsync/probes.
+ * V/γ− ∈ {0, 0.5, 1, 2, 4}, and the heterodyne estimates (points): histograms of
+ * φ^m_AB = arg[I_B/I_A] (Eq. 4.49) from one stationary SME recording per measured coupling (see
+ * MEASUREMENT) with the law they approach (`measuredRelativePhaseDistribution` on the two spins as
+ * Fock-{0, 1} modes, η = γ−Δ, block coherence C_AB = (γ−/Δ)∬⟨σ+_A(s)σ−_B(s′)⟩ from the regression
+ * theorem): 1/2π + ¼Re(C_AB e^{−iφ}) up to O(η²·Δ·rates). Q(φ_AB) = 1/2π + (π/16)Re[⟨σ+_Aσ−_B⟩e^{−iφ_AB}]
+ * peaks at arg⟨σ+_Aσ−_B⟩: the sign of the exponent is the one that follows from Eqs. (4.31),
+ * (4.42)–(4.44), see @qsync/probes. The measured histogram shares that peak (the locking phase)
+ * but not Q's amplitude: the detector noise sets it to (π/2)|C_AB|/2π, C_AB ≈ η⟨σ+_Aσ−_B⟩ — the
+ * thesis's "approximate well" holds for the locking phase only.
  *
  * Checks:
  * - the closed form (4.45) against the quadrature of Eqs. (4.42)–(4.44)
@@ -45,7 +70,12 @@ const BOUND = Math.PI / 32;
  * - δ = 0, V > 0: the gain is below the loss, s_z < 0, and the spins lock anti-phase: the largest
  *   |argmax Q(φ_AB) − π| (the argument of ⟨σ+_Aσ−_B⟩);
  * - δ = 0, V > 0: the number of couplings where s_z or Re⟨σ+_Aσ−_B⟩ is not negative, expected 0
- *   (Eqs. 4.40–4.41: negative s_z turns the phase attraction into repulsion, locking at π).
+ *   (Eqs. 4.40–4.41: negative s_z turns the phase attraction into repulsion, locking at π);
+ * - per recording (`measuredPhaseChecks`): χ²/dof of the histogram against the measured law after a
+ *   quarter and all of the record, the squared L2 distances to it against what statistics predicts
+ *   (∝ 1/T) and to Q(φ_AB) against the flattening's floor + statistics; the first circular
+ *   moment's χ² (2 dof) against the measured law, uniform, Q(φ_AB) and the law with the state frozen
+ *   over Δ; its phase against argmax Q(φ_AB); the blocks' lag-1 autocorrelation.
  * The spec adds QuTiP 4.7's steady state at δ = γ−/2, V = γ− (fixture `qutip-spins.json`, case
  * loss_dominated) against panel (b).
  */
@@ -58,6 +88,7 @@ export const figure48: FigureRecipe = {
     const halfDeltas = cfg.size(20, 1);
     const nDelta = 2 * halfDeltas + 1;
     const nV = cfg.size(20, 1) + 1;
+    const measurement = cfg.scale === 1 ? MEASUREMENT.full : MEASUREMENT.quick;
     return figureStream(async (ctx) => {
       const total = nDelta * nV + COUPLINGS_B.length;
       const checkPhis = Float64Array.from({ length: CHECK_ANGLES }, (_, k) => -Math.PI + (2 * Math.PI * (k + 0.5)) / CHECK_ANGLES);
@@ -111,6 +142,41 @@ export const figure48: FigureRecipe = {
           distribution: (k, phis) => spinRelativePhaseDistribution(statesB[k], phis),
         },
       });
+      const measured: MeasuredPhaseHistogram[] = [];
+      const measuredLines: FigureSeries[] = [];
+      const phis = linspace(-Math.PI, Math.PI, ANGLES + 1).subarray(0, ANGLES);
+      const recordings = [
+        ...measurement.couplings.map((V) => ({ delta: DELTA_B, V, duration: measurement.duration, dt: measurement.dt })),
+        MEASUREMENT.sign,
+      ];
+      const labels = recordings.map((r) => (r === MEASUREMENT.sign ? `φ^m_AB, δ = ${r.delta}γ−, V = ${r.V}γ− (sign)` : `φ^m_AB, V = ${r.V}γ−`));
+      for (const { delta, V, duration, dt } of recordings) {
+        const pair = coupledSpins({ delta, V, gammaPlus: GAMMA_PLUS, gammaMinus: GAMMA_MINUS });
+        const o = pair.operators;
+        const m = await measuredPhaseHistogram(ctx, {
+          lindbladian: pair.lindbladian,
+          a: o.sigmaMinusA,
+          b: o.sigmaMinusB,
+          adag: o.sigmaPlusA,
+          bdag: o.sigmaPlusB,
+          rate: GAMMA_MINUS,
+          blockTime: MEASUREMENT.blockTime,
+          dt,
+          duration,
+          noiseSeed: cfg.seed,
+          bins: MEASUREMENT.bins,
+          stage: `heterodyne recording, δ = ${delta}γ−, V = ${V}γ−`,
+          relativePhase: spinRelativePhaseDistribution,
+        });
+        measured.push(m);
+        if (delta !== DELTA_B) continue;
+        const rho = statesB[(COUPLINGS_B as readonly number[]).indexOf(V)];
+        measuredLines.push(
+          { name: `φ^m_AB histogram, V = ${V}γ− (γ−Δ = ${m.efficiency})`, x: m.centers, y: m.density, points: true },
+          { name: `measured law, V = ${V}γ−`, x: phis, y: measuredRelativePhaseDistribution(rho, phis, { efficiency: m.efficiency, blockCoherence: m.blockCoherence }) },
+        );
+      }
+      const withPoints: FigurePanel[] = panels.map((p) => (p.name === 'b' && p.kind === 'lines' ? { ...p, series: [...p.series, ...measuredLines] } : p));
       const checks: FigureCheck[] = [
         {
           name: `Q(φ_AB) closed form vs quadrature of Eqs. 4.42–4.44, largest difference over ${total} states × ${CHECK_ANGLES} angles`,
@@ -132,6 +198,7 @@ export const figure48: FigureRecipe = {
         },
         { name: 'δ = 0: anti-phase lock, largest |argmax Q(φ_AB) − π| over V > 0', equation: '4.40–4.41', value: antiPhase, expected: 0 },
         { name: 'δ = 0: couplings V > 0 where s_z or Re⟨σ+_Aσ−_B⟩ is not negative', equation: '4.40–4.41', value: wrongSign, expected: 0 },
+        ...measured.flatMap((m, k) => measuredPhaseChecks(labels[k], '4.45, 4.49', m)),
       ];
       return {
         id: '4.8',
@@ -146,8 +213,20 @@ export const figure48: FigureRecipe = {
           angles: ANGLES,
           checkAngles: CHECK_ANGLES,
           largestExcess,
+          measurementBlockTime: MEASUREMENT.blockTime,
+          measurementDuration: measurement.duration,
+          measuredCouplings: measurement.couplings.join(', '),
+          measurementEfficiency: measured[0].efficiency,
+          measurementBlocks: measured[0].lengths[1].samples,
+          measurementPositivityViolations: measured.reduce((n, m) => n + m.positivityViolations, 0),
+          ...Object.fromEntries(
+            measured.flatMap((m, k) => [
+              [`blockCoherenceRe_${labels[k]}`, m.blockCoherence.re],
+              [`blockCoherenceIm_${labels[k]}`, m.blockCoherence.im],
+            ]),
+          ),
         },
-        panels,
+        panels: withPoints,
         checks,
       };
     });

@@ -23,6 +23,8 @@ import { relativePhaseDistribution } from './relative-phase-distribution';
  * E_k|n⟩ = √(n choose k) η^{(n−k)/2}(1 − η)^{k/2}|n − k⟩. A spin-1/2 read through σ− is the Fock
  * space {0, 1} with σ− = a (σ+ = |1⟩⟨0|), so the same law holds for two spins (Eq. 4.49); there
  * it is 1/2π + ¼Re(η⟨σ+_Aσ−_B⟩e^{−iφ}) exactly, a trigonometric polynomial of degree 1.
+ * (Its η = 1 limit is not Eq. 4.45: that Q projects on spin-coherent states, the detector on
+ * coherent states of the emitted field.)
  *
  * The motion during Δ enters first through C_AB. Given the block's C_AB (from the regression
  * theorem), the first harmonic's leading term η⟨a†b⟩ is replaced by it:

@@ -1,0 +1,82 @@
+/**
+ * The README's Python reader, run as the README gives it: a recorded stream read by Python's
+ * msgpack (Debian's python3-msgpack) yields the samples of the in-process stream exactly.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { from, lastValueFrom } from 'rxjs';
+import { recordToFile } from './record-to-file';
+import { toWire } from './to-wire';
+import { testHeader, testStream } from './test-support/test-stream';
+
+const PYTHON = '/usr/bin/python3';
+const dir = mkdtempSync(join(tmpdir(), 'qsync-wire-python-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** The one ```python block of the README. */
+function readmePython(): string {
+  const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+  const blocks = [...readme.matchAll(/^```python\n([\s\S]*?)^```$/gm)].map((m) => m[1]);
+  expect(blocks, 'the README has exactly one ```python block: the reader').toHaveLength(1);
+  return blocks[0];
+}
+
+/** Runs the script; fails with what to install when Python or its msgpack is missing. */
+function runPython(script: string, args: string[]): string[] {
+  const run = spawnSync(PYTHON, [script, ...args], { encoding: 'utf8', timeout: 60_000 });
+  if (run.error !== undefined) {
+    throw new Error(`cannot run ${PYTHON} (${run.error.message}): install Python 3 and its msgpack (Debian: apt-get install -y python3-msgpack)`);
+  }
+  if (run.stderr.includes("No module named 'msgpack'")) {
+    throw new Error(`${PYTHON} has no msgpack module: install it (Debian: apt-get install -y python3-msgpack)`);
+  }
+  expect(run.status, `the README's Python reader failed:\n${run.stderr}`).toBe(0);
+  return run.stdout.trim().split('\n');
+}
+
+describe("the README's Python reader", () => {
+  it('reads a recorded stream with msgpack alone; header, seqs, times and every sample equal the in-process ones exactly', async () => {
+    const script = join(dir, 'read_qsw.py');
+    writeFileSync(script, readmePython());
+    const path = join(dir, 'currents.qsw');
+    const source = testStream(5);
+    await lastValueFrom(from(source).pipe(toWire(testHeader), recordToFile(path)), { defaultValue: null });
+    const lines = runPython(script, [path]).map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines.map((l) => l.kind)).toEqual(['header', 'block', 'block', 'block', 'block', 'block', 'end']);
+    expect(lines[0]).toEqual(JSON.parse(JSON.stringify({ ...testHeader, schema: testHeader.schema })));
+    expect(lines[6]).toEqual({ kind: 'end', seq: 5 });
+    let compared = 0;
+    for (let b = 0; b < 5; b++) {
+      const block = source[b + 1];
+      if (block.kind !== 'block') throw new Error('expected a block');
+      const line = lines[b + 1] as { seq: number; t0: number; dt: number; columns: { J: [number, number][]; n: number[][] } };
+      expect([line.seq, line.t0, line.dt]).toEqual([b, block.t0, block.dt]);
+      const J = block.columns.J.data;
+      const n = block.columns.n.data;
+      expect(line.columns.J).toHaveLength(block.length);
+      for (let k = 0; k < block.length; k++) {
+        // === on doubles: Python prints the shortest repr that round-trips, JSON.parse restores the same double
+        if (line.columns.J[k][0] !== J[2 * k] || line.columns.J[k][1] !== J[2 * k + 1]) throw new Error(`J differs at block ${b}, sample ${k}`);
+        if (line.columns.n[k][0] !== n[2 * k] || line.columns.n[k][1] !== n[2 * k + 1]) throw new Error(`n differs at block ${b}, sample ${k}`);
+        compared += 4;
+      }
+    }
+    expect(compared).toBe(5 * 64 * 4);
+  });
+
+  it('refuses a corrupted record, as the format says', async () => {
+    const script = join(dir, 'read_qsw.py');
+    writeFileSync(script, readmePython());
+    const path = join(dir, 'corrupt.qsw');
+    await lastValueFrom(from(testStream(1)).pipe(toWire(testHeader), recordToFile(path)), { defaultValue: null });
+    const bytes = readFileSync(path);
+    bytes[bytes.byteLength - 3] ^= 0x01; // inside the end record's payload
+    writeFileSync(path, bytes);
+    const run = spawnSync(PYTHON, [script, path], { encoding: 'utf8' });
+    expect(run.status).not.toBe(0);
+    expect(run.stderr).toContain('checksum mismatch, the record is corrupted');
+  });
+});

@@ -1,30 +1,20 @@
-import type { Poly } from './coefficient';
 import type { CumulantEquations } from './cumulant-equations';
 
 /** A compiled right-hand side: writes d y/dt at (y, t) with parameter values p into out; allocates nothing. */
 export type CumulantRhs = (out: Float64Array, y: Float64Array, t: number, p: Float64Array) => void;
 
-/** Options of {@link compileCumulantRhs}. */
-export interface CompileCumulantRhsConfig {
-  /** Terms per generated function (default 200): small functions stay within what V8 optimizes. */
-  readonly termsPerFunction?: number;
-}
-
-const num = (x: number): string => (Object.is(x, -0) ? '0' : x.toString());
-
-// A polynomial's real or imaginary part as JavaScript source (null when it is zero).
-function polySource(c: Poly, part: 're' | 'im'): string | null {
-  const terms: string[] = [];
-  for (const [key, v] of c) {
-    const f = v[part];
-    if (f === 0) continue;
-    const params = key === '' ? [] : key.split('.').map((s) => `p[${s}]`);
-    if (params.length === 0) terms.push(num(f));
-    else if (f === 1) terms.push(params.join('*'));
-    else if (f === -1) terms.push(`-${params.join('*')}`);
-    else terms.push(`${num(f)}*${params.join('*')}`);
+// Factor references index a work array u = [y (size slots), closures (2 each), 0]: a factor is
+// (re index, im index, im sign) with sign 0 and the zero slot for a real moment, −1 for a
+// conjugated one, so that products need no branches.
+class FactorList {
+  re: number[] = [];
+  im: number[] = [];
+  sign: number[] = [];
+  push(re: number, im: number, sign: number): void {
+    this.re.push(re);
+    this.im.push(im);
+    this.sign.push(sign);
   }
-  return terms.length === 0 ? null : terms.join('+').replace(/\+-/g, '-');
 }
 
 /**
@@ -32,14 +22,14 @@ function polySource(c: Poly, part: 're' | 'im'): string | null {
  * `(out, y, t, p) => void`: for each moment variable m, out[m.offset] (and out[m.offset + 1] for a
  * complex one) receive Re (Im) of d⟨m⟩/dt. The parameters are read from `p` (in the order of
  * `equations.parameters`) at every call, so they can change without re-deriving or recompiling.
- * Each moment of order > k that the equations use (a closure) is evaluated once per call from its
- * cumulant expansion into a scratch array, and the equations are linear in the moments and the
- * closures. JavaScript source is generated and compiled with `new Function`, in functions of a few
- * hundred terms each so that V8 optimizes them. The scratch array belongs to the returned function:
- * do not call it re-entrantly.
+ *
+ * The equations are flattened into typed arrays and evaluated by two loops: first every moment
+ * of order > k that the equations use (a "closure") once, from its cumulant expansion (products
+ * of moments with rational coefficients), then the equations, which are linear in the moments
+ * and the closures with coefficients that are polynomials in p (evaluated once per call). The
+ * work arrays belong to the returned function: do not call it re-entrantly.
  *
  * @param equations - from `cumulantEquations`
- * @param config - `{ termsPerFunction = 200 }`
  * @example
  * // one decaying spin, H = 0: d⟨σz⟩/dt = −γ(1 + ⟨σz⟩)
  * const alg = operatorAlgebra({ sites: [{ kind: 'spin', name: '1' }], parameters: ['gamma'] });
@@ -49,129 +39,86 @@ function polySource(c: Poly, part: 're' | 'im'): string | null {
  * rhs(out, Float64Array.of(1), 0, Float64Array.of(0.5));
  * out[0]; // -1
  */
-export function compileCumulantRhs(equations: CumulantEquations, config: CompileCumulantRhsConfig = {}): CumulantRhs {
+export function compileCumulantRhs(equations: CumulantEquations): CumulantRhs {
   const fn = 'compileCumulantRhs';
   if (equations === null || typeof equations !== 'object' || !Array.isArray(equations.equations as unknown) || !Array.isArray(equations.moments as unknown)) {
     throw new Error(`${fn}: argument 'equations' must come from cumulantEquations`);
   }
-  const perFunction = config.termsPerFunction ?? 200;
-  if (!Number.isInteger(perFunction) || perFunction < 1) {
-    throw new Error(`${fn}: config.termsPerFunction must be an integer ≥ 1, got ${String(perFunction)}`);
-  }
-  const { moments } = equations;
+  const { moments, size } = equations;
   const { closures, equations: linear } = equations.closureForm;
-  const bodies: string[] = [];
-  let body: string[] = [];
-  let coeffs = new Map<string, { name: string; re: string | null; im: string | null }>();
-  let termCount = 0;
-  const flush = () => {
-    if (body.length === 0) return;
-    const decl = [...coeffs.values()].flatMap((c) => [
-      ...(c.re !== null ? [`const ${c.name}r=${c.re};`] : []),
-      ...(c.im !== null ? [`const ${c.name}i=${c.im};`] : []),
-    ]);
-    bodies.push(`let xr=0,xi=0,tr=0,sr=0,si=0;\n${decl.join('\n')}\n${body.join('\n')}`);
-    body = [];
-    coeffs = new Map();
-    termCount = 0;
-  };
-  const variable = (v: number, conj: boolean) => {
-    const f = moments[v];
-    return { re: `y[${f.offset}]`, im: f.real ? null : `${conj ? '-' : ''}y[${f.offset + 1}]` };
-  };
-  // x = Π factors, tracking at generation time whether its imaginary part is zero
-  const product = (factors: { re: string; im: string | null }[], code: string[]): boolean => {
-    let imagZero = true;
-    factors.forEach(({ re, im }, j) => {
-      if (j === 0) {
-        code.push(`xr=${re};`);
-        if (im !== null) code.push(`xi=${im};`);
-        imagZero = im === null;
-      } else if (im === null) {
-        code.push(imagZero ? `xr*=${re};` : `xr*=${re};xi*=${re};`);
-      } else if (imagZero) {
-        code.push(`xi=xr*(${im});xr*=${re};`);
-        imagZero = false;
-      } else {
-        code.push(`tr=xr*${re}-xi*(${im});xi=xr*(${im})+xi*${re};xr=tr;`);
-      }
-    });
-    return imagZero;
+  const base = size; // closure h at u[base + 2h], u[base + 2h + 1]
+  const zero = size + 2 * closures.length;
+  const u = new Float64Array(zero + 1);
+  const variable = (list: FactorList, v: number, conj: boolean) => {
+    const m = moments[v];
+    if (m.real) list.push(m.offset, zero, 0);
+    else list.push(m.offset, m.offset + 1, conj ? -1 : 1);
   };
 
-  // 1. each closure (a moment of order > k) once, as its cumulant expansion, into the scratch w
-  closures.forEach((c, h) => {
-    const lines: string[] = ['sr=0;si=0;'];
+  // closures: per closure a range of terms, per term a real coefficient and a range of factors
+  const closureTermStart: number[] = [0];
+  const termCoeff: number[] = [];
+  const termFactorStart: number[] = [0];
+  const closureFactors = new FactorList();
+  for (const c of closures) {
     for (const t of c.terms) {
-      const code: string[] = [];
-      if (t.factors.length === 0) code.push(`sr+=${num(t.coeff)};`);
-      else {
-        const imagZero = product(t.factors.map((v, j) => variable(v, t.conjugate[j])), code);
-        code.push(`sr+=${num(t.coeff)}*xr;`);
-        if (!imagZero && !c.real) code.push(`si+=${num(t.coeff)}*xi;`);
-      }
-      lines.push(code.join(''));
-      termCount++;
+      termCoeff.push(t.coeff);
+      t.factors.forEach((v, j) => variable(closureFactors, v, t.conjugate[j]));
+      termFactorStart.push(closureFactors.re.length);
     }
-    lines.push(`w[${2 * h}]=sr;`);
-    if (!c.real) lines.push(`w[${2 * h + 1}]=si;`);
-    body.push(lines.join('\n'));
-    if (termCount >= perFunction) flush();
-  });
-  flush();
+    closureTermStart.push(termCoeff.length);
+  }
 
-  // 2. the equations, linear in the moments and the closures
-  linear.forEach((terms, i) => {
-    const m = moments[i];
-    const lines: string[] = ['sr=0;si=0;'];
-    for (const term of terms) {
-      const key = JSON.stringify([...term.coefficient]);
-      let c = coeffs.get(key);
-      if (c === undefined) {
-        c = { name: `c${coeffs.size}`, re: polySource(term.coefficient, 're'), im: polySource(term.coefficient, 'im') };
-        coeffs.set(key, c);
+  // coefficient polynomials: distinct ones evaluated once per call into cRe, cIm
+  const polyIndex = new Map<string, number>();
+  const polyTermStart: number[] = [0];
+  const polyRe: number[] = [];
+  const polyIm: number[] = [];
+  const polyParamStart: number[] = [0];
+  const polyParams: number[] = [];
+  // equations: per equation a range of terms, per term a coefficient index and one factor
+  const eqTermStart: number[] = [0];
+  const eqCoeff: number[] = [];
+  const eqFactors = new FactorList();
+  for (const terms of linear) {
+    for (const t of terms) {
+      const key = JSON.stringify([...t.coefficient]);
+      let k = polyIndex.get(key);
+      if (k === undefined) {
+        k = polyIndex.size;
+        polyIndex.set(key, k);
+        for (const [monomial, v] of t.coefficient) {
+          polyRe.push(v.re);
+          polyIm.push(v.im);
+          if (monomial !== '') for (const s of monomial.split('.')) polyParams.push(Number(s));
+          polyParamStart.push(polyParams.length);
+        }
+        polyTermStart.push(polyRe.length);
       }
-      const code: string[] = [];
-      const cr = c.re !== null ? `${c.name}r` : null;
-      const ci = c.im !== null ? `${c.name}i` : null;
-      if (term.kind === 'one') {
-        if (cr !== null) code.push(`sr+=${cr};`);
-        if (ci !== null && !m.real) code.push(`si+=${ci};`);
-      } else {
-        let re: string;
-        let im: string | null;
-        if (term.kind === 'moment') ({ re, im } = variable(term.index, term.conjugate));
-        else {
-          re = `w[${2 * term.index}]`;
-          im = closures[term.index].real ? null : `${term.conjugate ? '-' : ''}w[${2 * term.index + 1}]`;
-        }
-        const reParts: string[] = [];
-        const imParts: string[] = [];
-        if (cr !== null) {
-          reParts.push(`${cr}*${re}`);
-          if (im !== null) imParts.push(`${cr}*(${im})`);
-        }
-        if (ci !== null) {
-          if (im !== null) reParts.push(`-${ci}*(${im})`);
-          imParts.push(`${ci}*${re}`);
-        }
-        if (reParts.length > 0) code.push(`sr+=${reParts.join('')};`);
-        if (imParts.length > 0 && !m.real) code.push(`si+=${imParts.join('+')};`);
-      }
-      lines.push(code.join(''));
-      termCount++;
+      eqCoeff.push(k);
+      if (t.kind === 'one') eqFactors.push(zero, zero, 0); // the constant: x = 1 below
+      else if (t.kind === 'moment') variable(eqFactors, t.index, t.conjugate);
+      else if (closures[t.index].real) eqFactors.push(base + 2 * t.index, zero, 0);
+      else eqFactors.push(base + 2 * t.index, base + 2 * t.index + 1, t.conjugate ? -1 : 1);
     }
-    lines.push(`out[${m.offset}]=sr;`);
-    if (!m.real) lines.push(`out[${m.offset + 1}]=si;`);
-    body.push(lines.join('\n'));
-    if (termCount >= perFunction) flush();
-  });
-  flush();
-  const w = new Float64Array(Math.max(1, 2 * closures.length));
-  type Part = (out: Float64Array, y: Float64Array, p: Float64Array, w: Float64Array) => void;
-  const parts = bodies.map((b) => new Function('out', 'y', 'p', 'w', b) as Part);
-  const size = equations.size;
+    eqTermStart.push(eqCoeff.length);
+  }
+  const isConstant = Uint8Array.from(linear.flatMap((terms) => terms.map((t) => (t.kind === 'one' ? 1 : 0))));
+
+  const I32 = (a: number[]) => Int32Array.from(a);
+  const F64 = (a: number[]) => Float64Array.from(a);
+  const cts = I32(closureTermStart), tc = F64(termCoeff), tfs = I32(termFactorStart);
+  const cfr = I32(closureFactors.re), cfi = I32(closureFactors.im), cfs = F64(closureFactors.sign);
+  const pts = I32(polyTermStart), pre = F64(polyRe), pim = F64(polyIm), pps = I32(polyParamStart), pp = I32(polyParams);
+  const ets = I32(eqTermStart), ec = I32(eqCoeff), efr = I32(eqFactors.re), efi = I32(eqFactors.im), efs = F64(eqFactors.sign);
+  const nClosures = closures.length;
+  const nPolys = polyIndex.size;
+  const cRe = new Float64Array(nPolys);
+  const cIm = new Float64Array(nPolys);
+  const outRe = Int32Array.from(moments.map((m) => m.offset));
+  const outIm = Int32Array.from(moments.map((m) => (m.real ? -1 : m.offset + 1)));
   const nParameters = equations.parameters.length;
+
   return (out, y, _t, p) => {
     if (p.length < nParameters || y.length < size || out.length < size) {
       throw new Error(
@@ -179,6 +126,55 @@ export function compileCumulantRhs(equations: CumulantEquations, config: Compile
           `got ${y.length}, ${out.length}, ${p.length}`,
       );
     }
-    for (let k = 0; k < parts.length; k++) parts[k](out, y, p, w);
+    for (let k = 0; k < size; k++) u[k] = y[k];
+    u[zero] = 0;
+    // closures: Σ coeff · Π (re + i·sign·im)
+    for (let h = 0; h < nClosures; h++) {
+      let sr = 0;
+      let si = 0;
+      for (let j = cts[h]; j < cts[h + 1]; j++) {
+        let xr = tc[j];
+        let xi = 0;
+        for (let f = tfs[j]; f < tfs[j + 1]; f++) {
+          const br = u[cfr[f]];
+          const bi = cfs[f] * u[cfi[f]];
+          const tr = xr * br - xi * bi;
+          xi = xr * bi + xi * br;
+          xr = tr;
+        }
+        sr += xr;
+        si += xi;
+      }
+      u[base + 2 * h] = sr;
+      u[base + 2 * h + 1] = si;
+    }
+    // coefficient values at p
+    for (let c = 0; c < nPolys; c++) {
+      let re = 0;
+      let im = 0;
+      for (let j = pts[c]; j < pts[c + 1]; j++) {
+        let m = 1;
+        for (let q = pps[j]; q < pps[j + 1]; q++) m *= p[pp[q]];
+        re += pre[j] * m;
+        im += pim[j] * m;
+      }
+      cRe[c] = re;
+      cIm[c] = im;
+    }
+    // equations: Σ c · x, x a moment, a closure or 1
+    for (let e = 0; e < outRe.length; e++) {
+      let sr = 0;
+      let si = 0;
+      for (let j = ets[e]; j < ets[e + 1]; j++) {
+        const cr = cRe[ec[j]];
+        const ci = cIm[ec[j]];
+        const xr = isConstant[j] === 1 ? 1 : u[efr[j]];
+        const xi = efs[j] * u[efi[j]];
+        sr += cr * xr - ci * xi;
+        si += cr * xi + ci * xr;
+      }
+      out[outRe[e]] = sr;
+      if (outIm[e] >= 0) out[outIm[e]] = si;
+    }
   };
 }

@@ -11,5 +11,5 @@ export { toOperator } from './to-operator';
 export { cumulantEquations } from './cumulant-equations';
 export type { CumulantEquations, CumulantEquationsConfig, CumulantTerm, MomentVariable } from './cumulant-equations';
 export { compileCumulantRhs } from './compile-cumulant-rhs';
-export type { CompileCumulantRhsConfig, CumulantRhs } from './compile-cumulant-rhs';
+export type { CumulantRhs } from './compile-cumulant-rhs';
 export { momentsOf } from './moments-of';

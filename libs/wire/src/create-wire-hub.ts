@@ -61,6 +61,8 @@ export interface WireConsumer extends AsyncIterable<WireRecord> {
   readonly maxBacklog: { readonly records: number; readonly bytes: number };
   /** the seq of the last data record read (−1 if none): what to resume from */
   readonly lastSeq: number;
+  /** resolves with the error when the consumer's policy fails it (a sender waiting on its socket hears of it here) */
+  readonly failed: Promise<Error>;
   /** detaches from the hub and frees its place; pending reads end */
   close(): void;
 }
@@ -206,6 +208,8 @@ export function createWireHub(config: WireHubConfig = {}): WireHub {
     private closed = false;
     private waiter: (() => void) | null = null;
     private readonly max = { records: 0, bytes: 0 };
+    private reportFailure: (error: Error) => void = () => undefined;
+    readonly failed = new Promise<Error>((resolve) => (this.reportFailure = resolve));
 
     constructor(request: WireSubscribe, buffer: Buffer) {
       this.name = request.consumer ?? `consumer ${++consumerCount}`;
@@ -303,6 +307,7 @@ export function createWireHub(config: WireHubConfig = {}): WireHub {
 
     fail(error: Error): void {
       this.error = error;
+      this.reportFailure(error);
       this.detach();
       this.signal();
     }

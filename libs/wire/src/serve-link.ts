@@ -79,7 +79,11 @@ export async function serveLink(
         pending = writable ? consumer.poll() : undefined;
       }
       link.uncork();
-      if (!writable) await link.drained();
+      if (!writable) {
+        // the peer is not reading: its buffer fills meanwhile, and its policy may fail it
+        const failure = await Promise.race([link.drained().then(() => null), consumer.failed]);
+        if (failure !== null) throw failure;
+      }
       if (link.isClosed) break;
     }
     const reason = await link.closed;

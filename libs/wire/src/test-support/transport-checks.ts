@@ -3,9 +3,12 @@ import type { Server, Socket } from 'node:net';
 import { ReplaySubject, Subject, firstValueFrom, from, lastValueFrom, toArray } from 'rxjs';
 import type { Observable, OperatorFunction } from 'rxjs';
 import { describe, expect, it } from 'vitest';
-import { WebSocketServer } from 'ws';
+import { chunkedObservable } from '@qsync/frames';
+import { WebSocket, WebSocketServer } from 'ws';
+import { createWireHub } from '../create-wire-hub';
+import type { WireHub } from '../create-wire-hub';
 import type { WireSinkEvent } from '../serve-link';
-import { WireFormatError } from '../wire-codec';
+import { WireFormatError, createWireDecoder, encodeWireRecord } from '../wire-codec';
 import type { WireSinkConfig } from '../wire-sink';
 import type { WireSourceConfig } from '../wire-source';
 import type { WireRecord } from '../wire-record';
@@ -81,6 +84,66 @@ async function relay(targetPort: number): Promise<{ port: number; cut: () => voi
       for (const s of sockets) s.destroy();
       server.close();
     },
+  };
+}
+
+
+/**
+ * A consumer at the byte level that reads slowly: it subscribes, then lets its socket read for
+ * 1 ms in every 10 (`duty`), or not at all (`hold`); the kernel and the sender's link buffer what
+ * it does not read, and past them the hub's buffer policy applies.
+ */
+async function slowConsumer(scheme: string, url: string): Promise<{
+  records: WireRecord[];
+  hold(): void;
+  duty(): void;
+  destroy(): void;
+  closed: Promise<void>;
+}> {
+  const records: WireRecord[] = [];
+  const decoder = createWireDecoder();
+  const take = (chunk: Uint8Array): void => {
+    records.push(...(decoder.push(chunk) as WireRecord[]));
+  };
+  const subscribe = encodeWireRecord({ kind: 'subscribe', lastSeq: null, consumer: 'slow' });
+  let pause: () => void;
+  let resume: () => void;
+  let destroy: () => void;
+  let closed: Promise<void>;
+  if (scheme === 'tcp') {
+    const { port } = new URL(url);
+    const socket = connect({ host: '127.0.0.1', port: Number(port) });
+    await new Promise<void>((resolve) => socket.once('connect', resolve));
+    socket.on('data', take);
+    socket.write(subscribe);
+    pause = () => socket.pause();
+    resume = () => socket.resume();
+    destroy = () => socket.destroy();
+    closed = new Promise((resolve) => socket.once('close', () => resolve()));
+  } else {
+    const ws = new WebSocket(url);
+    await new Promise<void>((resolve) => ws.once('open', resolve));
+    ws.on('message', (data: Buffer) => take(data));
+    ws.send(subscribe);
+    pause = () => ws.pause();
+    resume = () => ws.resume();
+    destroy = () => ws.terminate();
+    closed = new Promise((resolve) => ws.once('close', () => resolve()));
+  }
+  let timer: ReturnType<typeof setInterval> | null = null;
+  void closed.then(() => timer !== null && clearInterval(timer));
+  return {
+    records,
+    hold: () => {
+      if (timer !== null) clearInterval(timer);
+      pause();
+    },
+    duty: () => {
+      let tick = 0;
+      timer = setInterval(() => ((tick++ % 10 === 0 ? resume : pause)()), 1);
+    },
+    destroy: () => destroy(),
+    closed,
   };
 }
 
@@ -255,6 +318,96 @@ export function transportChecks(
       expect(received.map((r) => (r.kind === 'header' ? r.provenance.sessionId : r.kind === 'block' ? r.seq : r.kind))).toEqual([
         'session-A', 0, 1, 2, 3, 4, 'session-B', 0, 1, 2, 'end',
       ]);
+    });
+  });
+
+
+  describe(`${name}: a slow consumer at the other end`, () => {
+    const blocks = 300; // 4096 complex samples each: 19.7 MB in all
+    /** a pausable producer of `blocks` blocks of 4096 samples on the hub's scheduler; counts what it emitted */
+    function bigProducer(hub: WireHub) {
+      let emitted = 0;
+      const source = chunkedObservable<WireRecord>(
+        function* (ctx) {
+          ctx.emit(channelHeader(1));
+          for (let seq = 0; seq < blocks; seq++) {
+            ctx.emit(channelBlock(seq, 4096 * seq, 4096, 1));
+            emitted++;
+            yield;
+          }
+        },
+        { scheduler: hub.scheduler, yieldEvery: 0 },
+      );
+      return { source, emitted: () => emitted };
+    }
+
+    it("'pause': the producer stalls while the consumer does not read, the hub holds at most its bound, nothing is lost", async () => {
+      const hub = createWireHub({ buffer: { records: 8, policy: 'pause' }, history: { records: 4 } });
+      const producer = bigProducer(hub);
+      const events = new ReplaySubject<WireSinkEvent>();
+      const sink = producer.source.pipe(toX({ listen: { port: 0 }, hub })).subscribe(events);
+      const { url: at } = (await firstValueFrom(events)) as { url: string };
+      const consumer = await slowConsumer(scheme, at);
+      consumer.hold();
+      await until(() => producer.emitted() > 0 && !hub.open, 'the gate to shut');
+      await sleep(100);
+      const stalled = producer.emitted();
+      await sleep(100);
+      expect(producer.emitted()).toBe(stalled); // stalled: 8 in the hub, the rest in socket buffers
+      expect(stalled).toBeLessThan(blocks / 2);
+      let most = 0;
+      const watch = setInterval(() => (most = Math.max(most, hub.history.records)), 1);
+      consumer.duty();
+      await consumer.closed;
+      clearInterval(watch);
+      sink.unsubscribe();
+      const data = consumer.records.filter((r) => r.kind === 'block');
+      expect(data.map((r) => (r as { seq: number }).seq)).toEqual(Array.from({ length: blocks }, (_, k) => k));
+      expect(comparable(data[123])).toEqual(comparable(channelBlock(123, 4096 * 123, 4096, 1)));
+      expect(consumer.records[consumer.records.length - 1]).toEqual({ kind: 'end', seq: blocks });
+      expect(most).toBeLessThanOrEqual(8);
+    });
+
+    it("'drop-oldest': a consumer that reads nothing until the producer is done gets dropped notices; received + dropped = sent, records and samples", async () => {
+      const hub = createWireHub({ buffer: { records: 8, policy: 'drop-oldest' }, history: { records: 4 } });
+      const producer = bigProducer(hub);
+      const events = new ReplaySubject<WireSinkEvent>();
+      const sink = producer.source.pipe(toX({ listen: { port: 0 }, hub })).subscribe(events);
+      const { url: at } = (await firstValueFrom(events)) as { url: string };
+      const consumer = await slowConsumer(scheme, at);
+      consumer.hold(); // the producer runs on (the gate is open for this policy) past every buffer
+      let most = 0;
+      const watch = setInterval(() => (most = Math.max(most, hub.history.records)), 1);
+      await until(() => producer.emitted() === blocks, 'the producer to finish');
+      consumer.duty();
+      await consumer.closed;
+      clearInterval(watch);
+      sink.unsubscribe();
+      const data = consumer.records.filter((r) => r.kind === 'block');
+      const dropped = consumer.records.filter((r) => r.kind === 'dropped') as { records: number; samples: number }[];
+      const droppedRecords = dropped.reduce((n, r) => n + r.records, 0);
+      expect(data.length + droppedRecords).toBe(blocks);
+      expect(4096 * data.length + dropped.reduce((n, r) => n + r.samples, 0)).toBe(4096 * blocks);
+      expect(droppedRecords).toBeGreaterThan(0);
+      expect(most).toBeLessThanOrEqual(8);
+    });
+
+    it("'error': the consumer that falls behind is disconnected and the sink reports why", async () => {
+      const hub = createWireHub({ buffer: { records: 8, policy: 'error' } });
+      const producer = bigProducer(hub);
+      const events: WireSinkEvent[] = [];
+      const listening = new ReplaySubject<WireSinkEvent>();
+      const sink = producer.source.pipe(toX({ listen: { port: 0 }, hub })).subscribe((e) => (events.push(e), listening.next(e)));
+      const { url: at } = (await firstValueFrom(listening)) as { url: string };
+      const consumer = await slowConsumer(scheme, at);
+      consumer.hold(); // stuck: it will not even read the connection's end
+      await until(() => events.some((e) => e.kind === 'disconnected'), 'the sink to drop the consumer');
+      consumer.destroy();
+      sink.unsubscribe();
+      const disconnected = events.find((e) => e.kind === 'disconnected') as { reason: string; consumer: string };
+      expect(disconnected.consumer).toBe('slow');
+      expect(disconnected.reason).toMatch(/^wire hub: consumer 'slow' fell behind: its buffer of 8 records \/ 67108864 bytes is full under policy 'error' at seq \d+$/);
+      expect(consumer.records.some((r) => r.kind === 'end')).toBe(false);
     });
   });
 

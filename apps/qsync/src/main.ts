@@ -6,6 +6,7 @@ import { ScenarioError } from './common/errors';
 import { figureCommand } from './figure/figure-command';
 import { runCommand } from './run/run-command';
 import { schemaCommand } from './schema/schema-command';
+import { sweepCommand } from './sweep/sweep-command';
 import { qsyncVersion } from './common/version';
 
 const EXIT_OK = 0;
@@ -42,6 +43,30 @@ program
   .option('--no-progress', 'show no progress (it is shown on stderr only when that is a terminal)')
   .action(async (id: string, options: { out?: string; scale?: string; seed?: string; png?: boolean; json?: boolean; progress: boolean }) => {
     await figureCommand(id, options, { stdout: process.stdout, stderr: process.stderr });
+  });
+
+program
+  .command('sweep')
+  .description('run a scenario over a parameter grid into a resumable run store, on local worker threads or BullMQ workers over Redis')
+  .argument('<scenario>', 'scenario JSON file whose parameters the grid varies')
+  .option('--over <axis>', "a grid axis: name=from:to:count or name=v1,v2,… (repeat for a Cartesian grid; a plain name is a model parameter, a dotted one a scenario path)", (axis: string, list: string[]) => [...list, axis], [] as string[])
+  .option('--store <dir>', 'the run store (default runs/sweep-<scenario>-<hash of scenario and grid>: the same command resumes)')
+  .option('--queue <url>', 'run on BullMQ workers over this Redis server, redis://host:port')
+  .option('--workers <n>', 'worker threads (default: the cores), or with --queue worker processes started here (default 2; 0: workers elsewhere)')
+  .option('--json', 'print one JSON object (store, every point and its summary) on stdout')
+  .option('--no-progress', 'show no progress (it is shown on stderr only when that is a terminal)')
+  .addHelpText(
+    'after',
+    `
+Examples:
+  qsync sweep apps/qsync/scenarios/default.json --over V=0:2:5 --over delta=0.25,0.5
+  qsync sweep my-spin.json --over gammaPlus=0:1:11 --json > sz.json
+  redis-server --port 6379 --save '' --appendonly no &
+  qsync sweep apps/qsync/scenarios/default.json --over V=0:2:21 --queue redis://127.0.0.1:6379 --workers 4
+Interrupted? Run the same command again: points already in the store are not recomputed.`,
+  )
+  .action(async (file: string, options: { over: string[]; store?: string; queue?: string; workers?: string; json?: boolean; progress: boolean }) => {
+    await sweepCommand(file, options, { stdout: process.stdout, stderr: process.stderr });
   });
 
 program

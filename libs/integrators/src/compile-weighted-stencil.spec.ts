@@ -22,6 +22,8 @@ import type { Lindbladian } from '@qsync/operators';
 import { compileLindbladRhs } from './lindblad-rhs';
 import { compileWeightedStencil } from './compile-weighted-stencil';
 import type { OperatorSandwich } from './compile-weighted-stencil';
+import { packHermitianInto } from './pack-hermitian-into';
+import { unpackHermitianInto } from './unpack-hermitian-into';
 
 function randomMatrix(n: number, seed: number, hermitian: boolean): Float64Array {
   let state = seed >>> 0;
@@ -157,6 +159,33 @@ describe('compileWeightedStencil', () => {
     half.applyInto(o1, rho, w);
     full.applyInto(o2, rho, w);
     expect(relativeDeviation(o1, o2)).toBeLessThan(RTOL);
+  });
+
+  it('the packed upper triangle (applyPackedInto) equals the superoperator on Hermitian states, also with shifts N and N ± 1', () => {
+    const cases: [Lindbladian, number][] = [
+      [drivenKerr(2), 2],
+      [drivenKerr(3), 3],
+      [drivenKerr(9), 9],
+    ];
+    const s = tensorSpace(fockSpace(3), fockSpace(4));
+    const a = embed(destroy(fockSpace(3)), s, 0);
+    const b = embed(destroy(fockSpace(4)), s, 1);
+    const H = plus(scaled(times(dagger(a), b), 0.8), plus(scaled(times(dagger(b), a), 0.8), scaled(plus(a, dagger(a)), 0.6)));
+    cases.push([lindbladian(H, [{ rate: 0.9, jump: a }, { rate: 0.4, jump: times(a, b) }, { rate: 0.3, jump: dagger(b) }]), 12]);
+    for (const [l, n] of cases) {
+      const kernel = compileWeightedStencil(
+        [[{ left: l.left }, { right: l.right }, ...l.sandwiches.map((sw) => ({ left: sw.left, right: sw.right, scale: sw.rate }))]],
+        { n, hermitian: true, weightKinds: ['real'] },
+      );
+      const rho = randomMatrix(n, 31 + n, true);
+      const packed = packHermitianInto(new Float64Array(n * (n + 1)), rho, n);
+      const out = new Float64Array(n * (n + 1));
+      kernel.applyPackedInto(out, packed, Float64Array.of(0.7, 0));
+      const full = unpackHermitianInto(new Float64Array(2 * n * n), out, n);
+      const expected = csrMatvecInto(new Float64Array(rho.length), liouvillianMatrix(l), rho).map((v) => 0.7 * v);
+      for (let i = 0; i < n; i++) expected[2 * (i * n + i) + 1] = 0; // the unpacked diagonal is real
+      expect(relativeDeviation(full, expected)).toBeLessThan(RTOL);
+    }
   });
 
   it('refuses bad input by name', () => {

@@ -39,6 +39,12 @@ export interface WeightedStencil {
    * of `out` untouched (the caller mirrors it, e.g. in a pass it makes anyway).
    */
   applyUpperInto(out: Float64Array, rho: Float64Array, weights: Float64Array): void;
+  /**
+   * Hermitian stencils only, on the packed upper triangle (row i holds ρ_ii … ρ_i,n−1; n(n + 1)
+   * numbers, see `packHermitianInto`) for input and output: half the memory of the full
+   * layout, no mirror.
+   */
+  applyPackedInto(out: Float64Array, rho: Float64Array, weights: Float64Array): void;
 }
 
 // kind of a coefficient: bit 1 = may have a real part, bit 2 = may have an imaginary part
@@ -150,13 +156,17 @@ export function compileWeightedStencil(groups: readonly (readonly OperatorSandwi
 
   const live = terms.filter((term) => term.parts.length > 0 || term.wParts.length > 0);
   const hermitian = config.hermitian === true;
-  const kernel = generateKernel(live, n, kinds, hermitian);
-  const check = (out: Float64Array, rho: Float64Array, weights: Float64Array) => {
-    if (out.length !== 2 * n * n || rho.length !== 2 * n * n) {
-      throw new Error(`${fn}: out and rho must hold 2n² = ${2 * n * n} numbers, got ${out.length} and ${rho.length}`);
+  const kernel = generateKernel(live, n, kinds, hermitian ? 'upper' : 'full');
+  let packedKernel: Kernel | null = null; // generated on first use
+  const check = (out: Float64Array, rho: Float64Array, weights: Float64Array, size: number) => {
+    if (out.length !== size || rho.length !== size) {
+      throw new Error(`${fn}: out and rho must hold ${size} numbers, got ${out.length} and ${rho.length}`);
     }
     if (weights.length < 2 * groups.length) throw new Error(`${fn}: 'weights' must hold ${2 * groups.length} numbers (re, im per group), got ${weights.length}`);
     if (out === rho) throw new Error(`${fn}: out must not be rho (the stencil reads neighbours of what it writes)`);
+  };
+  const needHermitian = (what: string) => {
+    if (!hermitian) throw new Error(`${fn}: ${what} needs a stencil compiled with hermitian: true`);
   };
   return {
     n,
@@ -164,14 +174,20 @@ export function compileWeightedStencil(groups: readonly (readonly OperatorSandwi
     hermitian,
     terms: live.length,
     applyInto(out, rho, weights) {
-      check(out, rho, weights);
+      check(out, rho, weights, 2 * n * n);
       kernel(out, rho, weights);
       if (hermitian) mirrorUpper(out, n);
     },
     applyUpperInto(out, rho, weights) {
-      if (!hermitian) throw new Error(`${fn}: applyUpperInto needs a stencil compiled with hermitian: true`);
-      check(out, rho, weights);
+      needHermitian('applyUpperInto');
+      check(out, rho, weights, 2 * n * n);
       kernel(out, rho, weights);
+    },
+    applyPackedInto(out, rho, weights) {
+      needHermitian('applyPackedInto');
+      check(out, rho, weights, n * (n + 1));
+      packedKernel ??= generateKernel(live, n, kinds, 'packed');
+      packedKernel(out, rho, weights);
     },
   };
 }
@@ -254,6 +270,11 @@ function ratio(a: Float64Array | null, b: Float64Array | null): [number, number]
   return [cr, ci];
 }
 
+function isConstant(v: Float64Array): boolean {
+  for (let q = 2; q < v.length; q += 2) if (v[q] !== v[0] || v[q + 1] !== v[1]) return false;
+  return true;
+}
+
 function kindOf(v: Float64Array | null): number {
   if (v === null) return RE;
   let k = 0;
@@ -308,7 +329,9 @@ type Kernel = (out: Float64Array, x: Float64Array, g: Float64Array) => void;
  * source exists (no checks, the hot loop) and a few edge columns where each term is guarded;
  * rows where some term's source row is missing are guarded throughout.
  */
-function generateKernel(terms: readonly FusedTerm[], n: number, weightKinds: readonly ('real' | 'complex')[], half: boolean): Kernel {
+function generateKernel(terms: readonly FusedTerm[], n: number, weightKinds: readonly ('real' | 'complex')[], layout: 'full' | 'upper' | 'packed'): Kernel {
+  const half = layout !== 'full';
+  const packed = layout === 'packed';
   const arrays: Float64Array[] = [];
   const arrayName = (a: Float64Array): string => {
     let k = arrays.indexOf(a);
@@ -325,7 +348,8 @@ function generateKernel(terms: readonly FusedTerm[], n: number, weightKinds: rea
   }
   const perCall: string[] = [];
   const perRow: string[] = [];
-  const bodyOf: string[] = []; // unchecked body per term
+  const loads: string[] = []; // per term: its column factor's loads
+  const coefs: Sym[] = []; // per term: its coefficient c(i, j)
   let iLo = 0;
   let iHi = n;
   let jLo = 0;
@@ -341,23 +365,43 @@ function generateKernel(terms: readonly FusedTerm[], n: number, weightKinds: rea
     iHi = Math.min(iHi, ti1);
     jLo = Math.max(jLo, tj0);
     jHi = Math.min(jHi, tj1);
-    // ũ_i = Σ g·u[i]
+    // ũ_i = Σ g·u[i]; a product term whose u are all constant is a column term: its whole
+    // coefficient g·u·w[j] is formed once per call, the hot loop only loads it
+    const columnOnly = !term.sum && term.w !== null && term.parts.every((p) => p.u === null || isConstant(p.u));
+    const at = columnOnly ? '0' : '2 * i';
     let uKind = 0;
     const uRe: (string | null)[] = [];
     const uIm: (string | null)[] = [];
     for (const p of term.parts) {
       const k = kindOf(p.u);
       const gs = sym(`g${p.group}`, gKind(p.group));
-      const us: Sym = p.u === null ? { re: '1', im: null } : { re: k & RE ? `${arrayName(p.u)}[2 * i]` : null, im: k & IM ? `${arrayName(p.u)}[2 * i + 1]` : null };
+      const us: Sym = p.u === null ? { re: '1', im: null } : { re: k & RE ? `${arrayName(p.u)}[${at}]` : null, im: k & IM ? `${arrayName(p.u)}[${at} + 1]` : null };
       const v = p.u === null ? gs : mul(gs, us);
       uKind |= mulKind(gKind(p.group), k);
       uRe.push(v.re);
       uIm.push(v.im);
     }
     const uSym = sym(`u${q}`, uKind);
-    if (uSym.re !== null) perRow.push(`const u${q}r = ${add(...uRe) ?? '0'};`);
-    if (uSym.im !== null) perRow.push(`const u${q}i = ${add(...uIm) ?? '0'};`);
-    perRow.push(`const b${q} = 2 * ((i + ${term.s}) * ${n} + ${term.t});`);
+    const uLines = [uSym.re !== null ? `const u${q}r = ${add(...uRe) ?? '0'};` : '', uSym.im !== null ? `const u${q}i = ${add(...uIm) ?? '0'};` : ''];
+    if (columnOnly) {
+      const wk = kindOf(term.w);
+      const cKind = mulKind(uKind, wk);
+      const col = arrayName(new Float64Array(2 * n));
+      const w = arrayName(term.w as Float64Array);
+      const v = mul(uSym, { re: wk & RE ? `${w}[k]` : null, im: wk & IM ? `${w}[k + 1]` : null });
+      perCall.push(...uLines, `for (let k = 0; k < ${2 * n}; k += 2) { ${col}[k] = ${v.re ?? '0'}; ${col}[k + 1] = ${v.im ?? '0'}; }`);
+      const cs = sym(`w${q}`, cKind);
+      loads.push([cs.re !== null ? `const w${q}r = ${col}[k];` : '', cs.im !== null ? `const w${q}i = ${col}[k + 1];` : ''].join(' '));
+      coefs.push(cs);
+    } else {
+      perRow.push(...uLines);
+    }
+    perRow.push(
+      packed
+        ? `const r${q} = i + ${term.s}; const b${q} = 2 * (${packedRow(`r${q}`, n)} + ${term.t} - r${q});`
+        : `const b${q} = 2 * ((i + ${term.s}) * ${n} + ${term.t});`,
+    );
+    if (columnOnly) return;
     let c: Sym;
     if (term.sum) {
       // w̃_j = Σ g·w[j], recomputed per call into its own array (O(n))
@@ -374,29 +418,32 @@ function generateKernel(terms: readonly FusedTerm[], n: number, weightKinds: rea
       if (lines.length > 0) perCall.push(`${name}.fill(0);`, `for (let k = 0; k < ${2 * n}; k += 2) { ${lines.join(' ')} }`);
       const w = sym(`w${q}`, wKind);
       c = { re: add(uSym.re, w.re), im: add(uSym.im, w.im) };
-      bodyOf.push(
-        [
-          w.re !== null ? `const w${q}r = ${name}[k];` : '',
-          w.im !== null ? `const w${q}i = ${name}[k + 1];` : '',
-          accumulate(c, q),
-        ].join(' '),
-      );
+      loads.push([w.re !== null ? `const w${q}r = ${name}[k];` : '', w.im !== null ? `const w${q}i = ${name}[k + 1];` : ''].join(' '));
     } else {
       const wk = kindOf(term.w);
       const name = term.w === null ? '' : arrayName(term.w);
       const w: Sym = term.w === null ? { re: '1', im: null } : sym(`w${q}`, wk);
       c = term.w === null ? uSym : mul(uSym, w);
-      bodyOf.push(
-        [
-          term.w !== null && wk & RE ? `const w${q}r = ${name}[k];` : '',
-          term.w !== null && wk & IM ? `const w${q}i = ${name}[k + 1];` : '',
-          accumulate(c, q),
-        ].join(' '),
+      loads.push(
+        [term.w !== null && wk & RE ? `const w${q}r = ${name}[k];` : '', term.w !== null && wk & IM ? `const w${q}i = ${name}[k + 1];` : ''].join(' '),
       );
     }
+    coefs.push(c);
   });
-  const unchecked = bodyOf.join('\n');
-  const checked = bodyOf.map((b, q) => `if (ok${q} && k >= ${2 * ranges[q][2]} && k < ${2 * ranges[q][3]}) { ${b} }`).join('\n');
+  const unchecked = terms.map((_, q) => `${loads[q]} ${accumulate(coefs[q], `x[b${q} + k]`, `x[b${q} + k + 1]`)}`).join('\n');
+  // packed: a source (r, c) below the diagonal is the conjugate of (c, r), stored in row c
+  const read = (q: number) =>
+    packed
+      ? `const c${q} = (k >> 1) + ${terms[q].t}; let xr = 0; let xi = 0;
+         if (c${q} >= r${q}) { const p = b${q} + k; xr = x[p]; xi = x[p + 1]; }
+         else { const p = 2 * (${packedRow(`c${q}`, n)} + r${q} - c${q}); xr = x[p]; xi = -x[p + 1]; }`
+      : `const xr = x[b${q} + k]; const xi = x[b${q} + k + 1];`;
+  const checked = terms
+    .map((_, q) => `if (ok${q} && k >= ${2 * ranges[q][2]} && k < ${2 * ranges[q][3]}) { ${read(q)} ${loads[q]} ${accumulate(coefs[q], 'xr', 'xi')} }`)
+    .join('\n');
+  // packed: the hot loop starts where every source lies on or above the diagonal, j − i ≥ s − t
+  let band = 0;
+  for (const term of terms) band = Math.max(band, term.s - term.t);
   const rowOk = ranges.map(([i0, i1], q) => `const ok${q} = i >= ${i0} && i < ${i1};`).join('\n');
   const loop = (from: string, to: string, body: string) =>
     `for (let k = ${from}; k < ${to}; k += 2) { let ar = 0; let ai = 0;\n${body}\nout[o + k] = ar; out[o + k + 1] = ai; }`;
@@ -407,30 +454,51 @@ return function stencilKernel(out, x, g) {
 ${head.join('\n')}
 ${perCall.join('\n')}
 for (let i = 0; i < ${n}; i++) {
-  const o = 2 * i * ${n};
+  const o = ${packed ? `2 * (${packedRow('i', n)} - i)` : `2 * i * ${n}`};
   const k0 = ${half ? '2 * i' : '0'};
 ${perRow.join('\n')}
 ${rowOk}
+  let m0 = k0;
+  let m1 = k0;
   if (i >= ${iLo} && i < ${iHi}) {
-    const m0 = k0 > ${2 * jLo} ? k0 : ${2 * jLo};
-    const m1 = m0 > ${2 * jHi} ? m0 : ${2 * jHi};
-    ${loop('k0', 'm0', checked)}
-    ${loop('m0', 'm1', unchecked)}
-    ${loop('m1', String(2 * n), checked)}
-  } else {
-    ${loop('k0', String(2 * n), checked)}
+    const kb = ${packed ? `k0 + ${2 * band}` : 'k0'};
+    const ma = kb > ${2 * jLo} ? kb : ${2 * jLo};
+    m0 = ma < ${2 * n} ? ma : ${2 * n};
+    m1 = m0 > ${2 * jHi} ? m0 : ${2 * jHi};
+  }
+  ${loop('m0', 'm1', unchecked)}
+  // the edges [k0, m0) and [m1, 2n) in one loop (one copy of the guarded code)
+  for (let k = k0; k < ${2 * n}; k += 2) {
+    if (k === m0) { k = m1; if (k >= ${2 * n}) break; }
+    let ar = 0; let ai = 0;
+    ${checked}
+    out[o + k] = ar; out[o + k + 1] = ai;
   }
 }
 };`;
-  // Generated once per generator, from numbers only (shifts, ranges, array slots): V8 compiles
-  // straight-line code for this term list instead of a loop over term objects.
-  return new Function('arrays', src)(arrays) as Kernel;
+  // Generated from numbers only (shifts, ranges, array slots): V8 compiles straight-line code for
+  // this term list instead of a loop over term objects. Kernels of the same source share one
+  // factory, hence one feedback vector and one optimised code: a second solve of the same
+  // generator starts warm.
+  let factory = factories.get(src);
+  if (factory === undefined) {
+    if (factories.size >= MAX_FACTORIES) factories.delete(factories.keys().next().value as string);
+    factory = new Function('arrays', src) as (arrays: Float64Array[]) => Kernel;
+    factories.set(src, factory);
+  }
+  return factory(arrays);
 }
 
-/** ar/ai += c·x[b_q + k] for a coefficient c of known kind. */
-function accumulate(c: Sym, q: number): string {
-  const xr = `x[b${q} + k]`;
-  const xi = `x[b${q} + k + 1]`;
+const MAX_FACTORIES = 256;
+const factories = new Map<string, (arrays: Float64Array[]) => Kernel>();
+
+/** Complex index of the first entry (r, r) of row r of a packed upper triangle, as an expression. */
+function packedRow(r: string, n: number): string {
+  return `(${r} * ${n} - (${r} * (${r} - 1)) / 2)`;
+}
+
+/** ar/ai += c·(xr + i·xi) for a coefficient c of known kind. */
+function accumulate(c: Sym, xr: string, xi: string): string {
   const re = add(prod(c.re, xr), neg(prod(c.im, xi)));
   const im = add(prod(c.re, xi), prod(c.im, xr));
   return `${re === null ? '' : `ar += ${re};`} ${im === null ? '' : `ai += ${im};`}`;

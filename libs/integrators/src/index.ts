@@ -10,6 +10,8 @@ export type { Rk4Config } from './create-rk4';
 export { compileLindbladRhs } from './lindblad-rhs';
 export { compileWeightedStencil } from './compile-weighted-stencil';
 export type { OperatorSandwich, WeightedStencil, WeightedStencilConfig } from './compile-weighted-stencil';
+export { packHermitianInto } from './pack-hermitian-into';
+export { unpackHermitianInto } from './unpack-hermitian-into';
 export type { LindbladNormalForm, LindbladRhs } from './lindblad-rhs';
 export { mesolve } from './mesolve';
 export type { MesolveConfig } from './mesolve';

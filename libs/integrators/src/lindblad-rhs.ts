@@ -77,6 +77,21 @@ export function compileLindbladRhs(l: LindbladNormalForm): LindbladRhs {
   };
 }
 
+/**
+ * The same right-hand side on the packed upper triangle of ρ (n(n + 1) numbers, the layout of
+ * `packHermitianInto`), or null when the generator does not preserve Hermiticity: for solvers
+ * that evolve a Hermitian ρ, with half the state of the full layout (internal to this library).
+ */
+export function compilePackedLindbladRhs(l: LindbladNormalForm): ((out: Float64Array, packed: Float64Array) => void) | null {
+  const n = validateNormalForm(l);
+  const groups = [[{ left: l.left }, { right: l.right }, ...l.sandwiches.map((sw) => ({ left: sw.left, right: sw.right, scale: sw.rate }))]];
+  const full = compileWeightedStencil(groups, { n, weightKinds: ['real'] });
+  const one = Float64Array.of(1, 0);
+  if (!preservesHermiticity((out, x) => full.applyInto(out, x, one), n)) return null;
+  const kernel = compileWeightedStencil(groups, { n, hermitian: true, weightKinds: ['real'] });
+  return (out, packed) => kernel.applyPackedInto(out, packed, one);
+}
+
 /** The stencil form of a generator: L(ρ)_ij = Σ_terms c(i, j)·ρ[i + s][j + t] (internal to this library). */
 export interface LindbladStencil {
   readonly n: number;

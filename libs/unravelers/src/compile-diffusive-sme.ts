@@ -186,7 +186,9 @@ export function compileDiffusiveSme(model: DiffusiveSmeModel): DiffusiveSme {
       milsteinGroups.push([{ left: jj }], [{ right: csrAdjoint(jj) }], [{ left: jump[c], right: jumpDagger[d] }]);
     }
   }
-  const kinds = (count: number) => Array.from({ length: count }, (_, g) => (g < 2 ? ('real' as const) : ('complex' as const)));
+  // dt, the identity's weight and 2Σ C_kl f_k conj(f_l) of J_c ρ J_c† (c = d) are real
+  const realGroup = (g: number) => g < 2 || (g >= 2 + 2 * C && (g - 2 - 2 * C) % 3 === 2 && pairs[Math.floor((g - 2 - 2 * C) / 3)].c === pairs[Math.floor((g - 2 - 2 * C) / 3)].d);
+  const kinds = (count: number) => Array.from({ length: count }, (_, g) => (realGroup(g) ? ('real' as const) : ('complex' as const)));
   const emKernel = compileWeightedStencil(emGroups, { n, hermitian: true, weightKinds: kinds(emGroups.length) });
   let milsteinKernel: WeightedStencil | null = null; // compiled on first use
   const weights = new Float64Array(2 * milsteinGroups.length);

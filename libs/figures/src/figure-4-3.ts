@@ -143,6 +143,7 @@ export const figure43: FigureRecipe = {
           dt: MEASUREMENT.dt,
           duration: measurement.duration,
           noiseSeed: cfg.seed,
+          trajectory: measured.length,
           bins: MEASUREMENT.bins,
           stage: `heterodyne recording, V = ${V}κ2`,
           relativePhase: relativePhaseDistribution,

@@ -164,6 +164,7 @@ export const figure48: FigureRecipe = {
           dt,
           duration,
           noiseSeed: cfg.seed,
+          trajectory: measured.length,
           bins: MEASUREMENT.bins,
           stage: `heterodyne recording, δ = ${delta}γ−, V = ${V}γ−`,
           relativePhase: spinRelativePhaseDistribution,

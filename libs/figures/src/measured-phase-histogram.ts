@@ -21,6 +21,8 @@ export interface MeasuredPhaseSpec {
   /** recording length (whole blocks; the first quarter is the shorter record of the checks) */
   readonly duration: number;
   readonly noiseSeed: number;
+  /** the trajectory index (`trajectoryRng(noiseSeed, trajectory)`): recordings of one figure take different ones, so their noise is independent */
+  readonly trajectory: number;
   readonly bins: number;
   readonly stage: string;
   /** Q(φ_AB) of the unconditional state (Eq. 4.11 or 4.45), the thesis's reference */
@@ -144,7 +146,7 @@ export async function measuredPhaseHistogram(ctx: FigureContext, spec: MeasuredP
   );
   const n = runs.samples;
   const cols = { IA: new Float64Array(2 * n), IB: new Float64Array(2 * n) };
-  const cursor = runs.start(0);
+  const cursor = runs.start(spec.trajectory);
   const chunk = Math.max(1, Math.round(2e4 / every));
   for (let done = 0; done < n; done += chunk) {
     await new Promise((resolve) => setTimeout(resolve, 0));

@@ -79,6 +79,16 @@ describe('stdio transport: toWritable / fromReadable', () => {
     expect(() => fromReadable({} as never)).toThrow(`fromReadable: argument 'stream' must be a node Readable`);
   });
 
+  it('toWritable: a destination that stops taking bytes fails the sink at maxPendingBytes, naming it, instead of growing memory', async () => {
+    const stalled = new Writable({ highWaterMark: 16, write: () => undefined }); // never calls back
+    const records = from(Array.from({ length: 1000 }, (_, seq): WireRecord => ({ kind: 'end', seq })));
+    const e = await lastValueFrom(records.pipe(toWritable(stalled, { maxPendingBytes: 1000 })), { defaultValue: null }).catch((x: Error) => x);
+    expect((e as Error).message).toMatch(/^toWritable: the destination is not keeping up: \d+ bytes are waiting to be written and the next record has \d+, beyond maxPendingBytes = 1000/);
+    expect(stalled.writableLength).toBeLessThanOrEqual(1000);
+    expect(stalled.writableLength).toBeGreaterThan(1000 - 40);
+    expect(() => toWritable(stalled, { maxPendingBytes: 0 })).toThrow(`toWritable: option 'maxPendingBytes' must be a number of bytes > 0, got 0`);
+  });
+
   it('fromReadable: unsubscribing stops listening and pauses the stream', () => {
     const pipe = new PassThrough();
     const got: string[] = [];

@@ -8,6 +8,11 @@ import type { WireRecord, WireSubscribe } from './wire-record';
 export interface ToWritableConfig {
   /** end the stream when the records complete (a file); default false (stdout, a socket you keep) */
   end?: boolean;
+  /**
+   * bound on the bytes written but not yet taken by the destination (the stream's own buffer),
+   * default 64 MiB: beyond it the sink fails with an error saying so, rather than let memory grow
+   */
+  maxPendingBytes?: number;
 }
 
 /**
@@ -17,13 +22,14 @@ export interface ToWritableConfig {
  * has finished, with `end: true`), and errors with the source's error (after flushing what came
  * before, so a reader sees a stream cut off without `end`) or the stream's error. Unsubscribing
  * stops writing and leaves the stream open. The stream's own buffer holds what the destination
- * has not taken yet; a producer faster than the destination should be paced (createWireHub with
- * the 'pause' policy) to keep memory bounded.
+ * has not taken yet, up to `maxPendingBytes`: a destination that falls further behind fails the
+ * sink with an error naming the bound (policy 'error': no silent loss, no unbounded memory). A
+ * producer that may outrun its destination is paced with createWireHub's 'pause' policy.
  *
  * @param stream - a node Writable taking bytes (process.stdout, fs.createWriteStream(…), a socket)
- * @param config - `{ end = false }`
+ * @param config - `{ end = false, maxPendingBytes = 64 MiB }`
  * @returns an operator WireRecord → never
- * @throws Error naming `stream` when it is not a Writable
+ * @throws Error naming `stream` when it is not a Writable, or `maxPendingBytes` when it is not a number > 0
  * @example
  * import { Writable } from 'node:stream';
  * const chunks: Uint8Array[] = [];
@@ -37,6 +43,10 @@ export function toWritable(stream: Writable, config: ToWritableConfig = {}): Ope
     throw new Error(`${fn}: argument 'stream' must be a node Writable (process.stdout, a file or socket stream), got ${String(stream)}`);
   }
   const end = config.end ?? false;
+  const maxPending = config.maxPendingBytes ?? 64 * 1024 * 1024;
+  if (typeof maxPending !== 'number' || !(maxPending > 0)) {
+    throw new Error(`${fn}: option 'maxPendingBytes' must be a number of bytes > 0, got ${String(maxPending)}`);
+  }
   return (source) =>
     new Observable<never>((subscriber) => {
       let done = false;
@@ -72,6 +82,17 @@ export function toWritable(stream: Writable, config: ToWritableConfig = {}): Ope
           } catch (e) {
             done = true;
             subscriber.error(e);
+            return;
+          }
+          if (stream.writableLength + bytes.byteLength > maxPending) {
+            done = true;
+            subscriber.error(
+              new Error(
+                `${fn}: the destination is not keeping up: ${stream.writableLength} bytes are waiting to be written and ` +
+                  `the next record has ${bytes.byteLength}, beyond maxPendingBytes = ${maxPending}; pace the producer ` +
+                  `(createWireHub with the 'pause' policy) or raise the bound`,
+              ),
+            );
             return;
           }
           stream.write(bytes);

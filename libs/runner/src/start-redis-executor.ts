@@ -3,7 +3,7 @@ import type { ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { Queue, QueueEvents } from 'bullmq';
 import { Redis } from 'ioredis';
-import type { RunStore, SweepJob } from './open-run-store';
+import type { RunStore, StoredResult, SweepJob } from './open-run-store';
 import { jobError } from './sweep-executor';
 import type { ExecutorHooks, ResolvedTask, SweepExecutor } from './sweep-executor';
 import type { QueuedSweepJob } from './sweep-worker';
@@ -53,10 +53,16 @@ export function startRedisExecutor(
   const settle = (id: string, returnvalue?: unknown): void => {
     const job = pending.get(id);
     if (job === undefined || stopped) return;
-    let stored = store.read(id);
-    if (stored === undefined) {
-      if (returnvalue === undefined) return;
-      stored = store.write(job, returnvalue, 0);
+    let stored: StoredResult | undefined;
+    try {
+      stored = store.read(id);
+      if (stored === undefined) {
+        if (returnvalue === undefined) return;
+        stored = store.write(job, returnvalue, 0);
+      }
+    } catch (error) {
+      fail(jobError(job, error));
+      return;
     }
     pending.delete(id);
     hooks.done(job, stored);
@@ -149,12 +155,14 @@ export function startRedisExecutor(
 /** Fails with a clear message when nothing answers PING at `url` (BullMQ itself would retry forever). */
 async function reachable(url: string): Promise<void> {
   const client = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null, connectTimeout: 3000 });
-  client.on('error', () => undefined);
+  // the socket's error (ECONNREFUSED …) says more than the "Connection is closed" connect() rejects with
+  let cause: Error | null = null;
+  client.on('error', (error: Error) => (cause ??= error));
   try {
     await client.connect();
     await client.ping();
   } catch (error) {
-    throw new Error(`sweep: cannot reach Redis at ${url} (option 'queue'): ${(error as Error).message}`);
+    throw new Error(`sweep: cannot reach Redis at ${url} (option 'queue'): ${(cause ?? (error as Error)).message}`);
   } finally {
     client.disconnect();
   }

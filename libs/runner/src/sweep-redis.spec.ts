@@ -162,7 +162,7 @@ describe('sweep on BullMQ workers over Redis', () => {
 
   it('ends with a clear error when nothing answers at the Redis URL', async () => {
     await expect(run({ task, over, store: join(dir('noredis'), 'store'), queue: 'redis://127.0.0.1:1', workers: 1 })).rejects.toThrow(
-      /sweep: cannot reach Redis at redis:\/\/127.0.0.1:1 \(option 'queue'\)/,
+      /sweep: cannot reach Redis at redis:\/\/127.0.0.1:1 \(option 'queue'\): connect ECONNREFUSED/,
     );
   });
 

@@ -21,7 +21,7 @@ const report: MeasurementBenchReport = {
     qsync: { method: 'milstein', trajectories: 100, workers: 2, steps: 10000, seconds: 100, secondsPerStep: 2e-4, nEnd: 6, nEndError: 0.1 },
     qutip: [{ solver: 'milstein', ntraj: 4, steps: 39920, dt: 1.002e-3, seconds: 2, secondsPerStep: 5e-5, nEnd: 6.1 }],
   },
-  profile: [{ problem: 'kerr', N: 50, method: 'milstein', rhs: 3e-5, step: 1.6e-4, trajectoryStep: 2e-4, trajectoryStepNoCheck: 1.9e-4 }],
+  profile: [{ problem: 'kerr', N: 50, method: 'milstein', rhs: 3e-5, step: 1.6e-4, trajectoryStep: 2e-4, positivityCheckEvery: 50, trajectoryStepNoCheck: 1.9e-4 }],
 };
 
 describe('kerrMesolvePairing', () => {
@@ -64,7 +64,7 @@ describe('formatMeasurementReport', () => {
     expect(text).toContain("qsync's fastest run with error ≤ QuTiP's default (1.00e-5 ≤ 1.00e-4) is rtol 1.00e-8: qsync/QuTiP = 0.60×.");
     // 100 s on 2 workers against QuTiP's 5e-5 s/step × 1e6 steps = 50 s: 2×
     expect(text).toMatch(/\| QuTiP \| +milstein \| +4, serial \(scaled\) \| +50\.0 s \| +50\.0 µs \| +6\.10 \| +2\.00× \|/);
-    expect(text).toMatch(/\| kerr +\| +50 \| +milstein \| +30\.0 µs \| +160 µs \| +200 µs \| +190 µs \|/);
+    expect(text).toMatch(/\| kerr +\| +50 \| +milstein \| +30\.0 µs \| +160 µs \| +200 µs \(k = 50\) \| +190 µs \|/);
   });
 
   it('marks a ratio that meets the target', () => {

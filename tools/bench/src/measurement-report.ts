@@ -150,17 +150,17 @@ export function formatMeasurementReport(r: MeasurementBenchReport): string {
   ];
   out.push(formatTable(['side', 'scheme', 'trajectories', `time for ${ks.qsync.trajectories}`, 'per step (1 thread)', '⟨a†a⟩(t_end)', 'qsync/QuTiP'], smeRows));
   if (r.profile.length > 0) {
-    out.push('', "**Where one qsync step goes** (medians; `stepInto` = drift RHS + noise terms + Milstein correction + Hermitian/trace renormalisation):", '');
+    out.push('', '**Where one qsync step goes** (medians; `stepInto` = one fused stencil pass for drift, noise terms and Milstein correction + trace renormalisation and Hermitian mirror):', '');
     out.push(
       formatTable(
-        ['problem', 'N', 'scheme', 'RHS alone', 'stepInto', 'trajectory step', 'without positivity test'],
+        ['problem', 'N', 'scheme', 'RHS alone', 'stepInto', 'trajectory step (positivity test every k)', 'without positivity test'],
         r.profile.map((p) => [
           p.problem,
           String(p.N),
           p.method,
           formatDuration(p.rhs),
           formatDuration(p.step),
-          formatDuration(p.trajectoryStep),
+          `${formatDuration(p.trajectoryStep)} (k = ${p.positivityCheckEvery})`,
           formatDuration(p.trajectoryStepNoCheck),
         ]),
       ),

@@ -31,8 +31,8 @@ const POLL_MS = 500;
  * with its hash as BullMQ jobId (a job already on the queue — waiting, running or done — is
  * not added again), starts `processes` worker processes (each a `sweepWorker`), and reports a
  * job done when its completion event arrives or its result appears in the run store. A job
- * BullMQ completed earlier whose result the store lacks (a store deleted and made anew) is
- * stored from BullMQ's return value.
+ * BullMQ completed earlier whose result the store lacks (a result file deleted to run it again)
+ * is removed from the queue and added again.
  */
 export function startRedisExecutor(
   task: ResolvedTask,
@@ -118,6 +118,15 @@ export function startRedisExecutor(
     await events.waitUntilReady();
     if (stopped) return;
     for (let k = 0; k < config.processes; k++) startChild();
+    // the store is the record of what is done: a job BullMQ completed whose result file is gone
+    // (deleted to run it again, or a store made anew) is removed from the queue and added again
+    for (const id of [...pending.keys()]) {
+      if (stopped) return;
+      if ((await queue.getJobState(id)) !== 'completed') continue;
+      if (store.has(id)) settle(id);
+      else await (await queue.getJob(id))?.remove();
+    }
+    if (stopped || pending.size === 0) return;
     const data = (job: SweepJob): QueuedSweepJob => ({ id: job.id, params: job.params, module: task.module, name: task.name, store: store.dir });
     await queue.addBulk(
       [...pending.values()].map((job) => ({
@@ -127,10 +136,6 @@ export function startRedisExecutor(
         opts: { jobId: job.id, attempts: 1, removeOnComplete: false, removeOnFail: true },
       })),
     );
-    for (const id of [...pending.keys()]) {
-      if (stopped) return;
-      if ((await queue.getJobState(id)) === 'completed') settle(id, (await queue.getJob(id))?.returnvalue);
-    }
     poll = setInterval(() => {
       for (const id of [...pending.keys()]) if (store.has(id)) settle(id);
     }, POLL_MS);

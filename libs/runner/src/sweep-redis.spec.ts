@@ -117,7 +117,7 @@ describe('sweep on BullMQ workers over Redis', () => {
     expect(await allExited(workers)).toBe(true);
   });
 
-  it('runs a job submitted twice once: two sweeps of one grid at once, one of them without workers of its own', async () => {
+  it('runs a job submitted twice once: two sweeps of one grid at once, one of them without workers of its own; a deleted result runs again', async () => {
     const d = dir('twice');
     const log = join(d, 'executions.log');
     watch(log, 50);
@@ -127,6 +127,14 @@ describe('sweep on BullMQ workers over Redis', () => {
     checkResults(b);
     expect(resultsOf(b)).toEqual(resultsOf(a));
     expect([...countBy(executions(log), 'start').values()]).toEqual(new Array(12).fill(1));
+
+    // a result file deleted: the next sweep runs that job again, though BullMQ holds it as completed
+    const gone = openRunStore(store).manifest.jobs[7];
+    rmSync(join(store, 'results', `${gone.id}.json`));
+    const again = await run({ task, over, store, queue, workers: 1 });
+    checkResults(again);
+    expect(again.filter((f) => f.job?.status === 'done').map((f) => f.job?.id)).toEqual([gone.id]);
+    expect(countBy(executions(log), 'end').get(JSON.stringify(gone.params))).toBe(2);
   });
 
   it('resumes after being unsubscribed halfway: what was stored is not run again, an abandoned job is', async () => {

@@ -1,16 +1,20 @@
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { createInterface } from 'node:readline';
 import { chunkedObservable, sampleBlock, streamSchema } from '@qsync/frames';
 import type { SampleBlock, SampleRecord } from '@qsync/frames';
 import { sameBits } from '@qsync/testing';
-import { ReplaySubject, firstValueFrom, lastValueFrom, toArray } from 'rxjs';
+import { ReplaySubject, Subject, firstValueFrom, lastValueFrom, toArray } from 'rxjs';
 import { describe, expect, it } from 'vitest';
 import { createWireHub } from './create-wire-hub';
 import { fromTcp } from './from-tcp';
 import { fromWire } from './from-wire';
-import { channelValue } from './test-support/channel-stream';
+import { channelBlock, channelHeader, channelValue } from './test-support/channel-stream';
 import { transportChecks } from './test-support/transport-checks';
 import { toTcp } from './to-tcp';
 import { toWire } from './to-wire';
 import { wireHeader } from './wire-header';
+import type { WireRecord } from './wire-record';
 
 transportChecks('toTcp / fromTcp', 'tcp', toTcp, fromTcp);
 
@@ -54,4 +58,80 @@ describe('toTcp / fromTcp: a sample stream from producer to detector, as qsync e
       expect(sameBits(block.columns.A.data, expected.columns.A.data) && sameBits(block.columns.B.data, expected.columns.B.data)).toBe(true);
     }
   });
+});
+
+describe('toTcp / fromTcp: a consumer process killed (SIGKILL) mid-stream and restarted', () => {
+  type Line = { kind: string; seq: number | null; firstSeq?: number; lastSeq?: number; samples?: number };
+  const child = new URL('./test-support/consume-tcp-child.ts', import.meta.url).pathname;
+
+  /** starts a consumer process; its parsed lines accumulate in `lines` */
+  function startConsumer(url: string, lastSeq: number | null): { proc: ChildProcess; lines: Line[]; exited: Promise<void> } {
+    const proc = spawn(process.execPath, ['--import', 'tsx', child, url, String(lastSeq)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const lines: Line[] = [];
+    createInterface({ input: proc.stdout as NodeJS.ReadableStream }).on('line', (l) => lines.push(JSON.parse(l) as Line));
+    const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
+    return { proc, lines, exited };
+  }
+  const until = async (condition: () => boolean, what: string): Promise<void> => {
+    for (let waited = 0; !condition(); waited += 5) {
+      if (waited > 20_000) throw new Error(`timed out waiting for ${what}`);
+      await new Promise((r) => setTimeout(r, 5));
+    }
+  };
+  const length = (seq: number): number => 1 + (Math.floor(seq / 7) % 3); // runs of 7 blocks of 1, 2, 3 samples
+
+  async function killAndRestart(history: number, pushWhileDead: number) {
+    const source = new Subject<WireRecord>();
+    const events = new ReplaySubject<{ kind: string; url?: string }>();
+    const sink = source.pipe(toTcp({ listen: { port: 0 }, history: { records: history }, buffer: { records: 10_000, policy: 'drop-oldest' } })).subscribe(events);
+    const { url } = (await firstValueFrom(events)) as { url: string };
+    const seen: string[] = [];
+    events.subscribe((e) => seen.push(e.kind));
+    let seq = 0;
+    let first = 0;
+    const push = (n: number): void => {
+      for (const end = seq + n; seq < end; seq++) {
+        source.next(channelBlock(seq, first, length(seq), 1));
+        first += length(seq);
+      }
+    };
+    const one = startConsumer(url, null);
+    await until(() => source.observed, 'the first consumer');
+    source.next(channelHeader(1));
+    push(40);
+    await until(() => one.lines.length >= 21, 'the consumer to read 20 blocks');
+    one.proc.kill('SIGKILL'); // mid-stream: 40 blocks sent, some still unread
+    await one.exited;
+    await until(() => seen.includes('disconnected'), 'the producer to see the consumer gone');
+    push(pushWhileDead);
+    const lastSeq = one.lines.filter((l) => l.kind === 'block').reduce((m, l) => Math.max(m, l.seq as number), -1);
+    const two = startConsumer(url, lastSeq);
+    await until(() => two.lines.length > 0, 'the restarted consumer');
+    push(20);
+    source.next({ kind: 'end', seq });
+    source.complete();
+    await two.exited;
+    sink.unsubscribe();
+    return { before: one.lines, after: two.lines, lastSeq, total: seq };
+  }
+
+  it('within the history it loses nothing: the blocks before the kill and after the restart are seq 0 … n−1 once each', async () => {
+    const { before, after, total } = await killAndRestart(1000, 100);
+    const seqs = [...before, ...after].filter((l) => l.kind === 'block').map((l) => l.seq);
+    expect(seqs).toEqual(Array.from({ length: total }, (_, k) => k));
+    expect(after.some((l) => l.kind === 'gap')).toBe(false);
+    expect(after[after.length - 1]).toEqual({ kind: 'end', seq: total });
+  }, 40_000);
+
+  it('beyond the history it reports the gap exactly: its seq range and the samples of the blocks in it', async () => {
+    const { after, lastSeq, total } = await killAndRestart(30, 100); // 140 blocks by the restart, 30 held
+    const gap = after.find((l) => l.kind === 'gap') as Line;
+    expect(gap.firstSeq).toBe(lastSeq + 1);
+    expect(gap.lastSeq).toBe(140 - 30 - 1);
+    let samples = 0;
+    for (let s = lastSeq + 1; s <= 109; s++) samples += length(s);
+    expect(gap.samples).toBe(samples);
+    const seqs = after.filter((l) => l.kind === 'block').map((l) => l.seq);
+    expect(seqs).toEqual(Array.from({ length: total - 110 }, (_, k) => 110 + k));
+  }, 40_000);
 });

@@ -103,6 +103,16 @@ describe('fromWire', () => {
       expect((e as Error).message).toContain(message);
     }
     expect(() => fromWire({ onNotice: 3 as never })).toThrow(`fromWire: option 'onNotice' must be a function, got number`);
+    expect(() => fromWire({ firstSeq: -1 })).toThrow(`fromWire: option 'firstSeq' must be an integer ≥ 0, got -1`);
+  });
+
+  it('firstSeq: a stream read from its start must begin at it; without it a consumer may join at any seq', async () => {
+    const late = [header, data(5), { kind: 'end', seq: 6 } as const];
+    expect(await run(late)).toHaveLength(2);
+    const e = await run(late, { firstSeq: 0 }).then(() => null, (x: unknown) => x);
+    expect(e).toBeInstanceOf(WireFormatError);
+    expect((e as Error).message).toContain('has seq 5, but 0 was next and no dropped or gap notice accounts for seq 0…4');
+    expect(await run(late, { firstSeq: 5 })).toHaveLength(2);
   });
 });
 

@@ -15,6 +15,12 @@ export interface FromWireConfig {
    * not silent either: the stream errors at the notice, saying what was lost.
    */
   onNotice?: (notice: Extract<WireNotice, { kind: 'dropped' | 'gap' }>) => void;
+  /**
+   * the seq the first data record must carry (0 for a recording or a stream read from its
+   * start; lastSeq + 1 on resume). Default: any, since a consumer may join a running stream —
+   * but then records lost before the first one received cannot be noticed.
+   */
+  firstSeq?: number;
 }
 
 /**
@@ -27,8 +33,10 @@ export interface FromWireConfig {
  * in-band (`dropped`, `gap`) go to `onNotice`; without it they error the stream. A later header
  * with the same schema is accepted (a reconnection): of the same session, seq continues; of a new
  * session (a restarted producer), the count starts afresh. Its schema is not emitted again.
+ * With `firstSeq` the first data record must carry it (a recording read from its start: 0);
+ * without, any first seq is accepted, since a consumer may join a running stream.
  *
- * @param config - `{ onHeader?, onNotice? }`
+ * @param config - `{ onHeader?, onNotice?, firstSeq? }`
  * @returns an operator (WireRecord | WireSubscribe) → (SampleRecord | Frame)
  * @example
  * const header = wireHeader({ name: 'x', sourceId: 'demo', schema: streamSchema({ channels: { x: { kind: 'real' } } }) });
@@ -42,6 +50,9 @@ export interface FromWireConfig {
 export function fromWire(config: FromWireConfig = {}): OperatorFunction<WireRecord | WireSubscribe, SampleRecord | Frame> {
   const fn = 'fromWire';
   if (config === null || typeof config !== 'object') throw new Error(`${fn}: argument 'config' must be an object { onHeader?, onNotice? }`);
+  if (config.firstSeq !== undefined && !(Number.isSafeInteger(config.firstSeq) && config.firstSeq >= 0)) {
+    throw new Error(`${fn}: option 'firstSeq' must be an integer ≥ 0, got ${String(config.firstSeq)}`);
+  }
   for (const f of ['onHeader', 'onNotice'] as const) {
     if (config[f] !== undefined && typeof config[f] !== 'function') {
       throw new Error(`${fn}: option '${f}' must be a function, got ${typeof config[f]}`);
@@ -50,7 +61,7 @@ export function fromWire(config: FromWireConfig = {}): OperatorFunction<WireReco
   return (source) =>
     defer(() => {
       let header: WireHeader | null = null;
-      let expected: number | null = null; // the seq the next data record must carry, when known
+      let expected: number | null = config.firstSeq ?? null; // the seq the next data record must carry, when known
       let ended = false;
       const fail = (message: string): never => {
         throw new WireFormatError(`${fn}: ${message}`);

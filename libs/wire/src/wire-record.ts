@@ -54,8 +54,9 @@ export type WireData =
   | { kind: 'frame'; seq: number; frame: Frame };
 
 /**
- * In-band accounting: nothing is lost silently. `seq` is the producer's data counter when the
- * notice was emitted; `samples` counts samples (block lengths summed, a frame counts 1).
+ * In-band accounting: nothing is lost silently. `seq` is the seq of the next data record the
+ * consumer gets (lastSeq + 1 for 'dropped' and 'gap'; the number of data records for 'end'), as
+ * the README's format section says; `samples` counts samples (block lengths summed, a frame counts 1).
  */
 export type WireNotice =
   /** a consumer's buffer overflowed under 'drop-oldest': records firstSeq … lastSeq are gone */

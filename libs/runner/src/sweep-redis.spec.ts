@@ -10,8 +10,9 @@ import { excitedPopulationExact, resonanceFluorescenceTask } from './test-suppor
 import type { ResonanceFluorescenceParams } from './test-support/resonance-fluorescence-task';
 
 // The BullMQ executor against the private redis-server of test-support/redis-global-setup.ts.
-// 4 × 3 = 12 resonance-fluorescence jobs; lockDuration 1000 ms, so that a job whose worker
-// process was killed is given to another one within ~2 s.
+// 4 × 3 = 12 resonance-fluorescence jobs; lockDuration 1500 ms, so that a job whose worker
+// process was killed is given to another one within ~3 s, while a live worker (its task on a
+// thread, its event loop free) renews its lock every 750 ms with room to spare on a loaded machine.
 const over = { detuning: { from: -1.5, to: 1.5, count: 4 }, rabi: [0.5, 1, 2], gamma: [1] };
 const task = { module: resonanceFluorescenceTask, name: 'watchedExcitedPopulation' };
 const queue = inject('redisUrl');
@@ -75,7 +76,7 @@ describe('sweep on BullMQ workers over Redis', () => {
     let killed: { id: string; pid: number } | null = null;
     const workers = new Set<number>();
     const frames = await lastValueFrom(
-      sweep({ task, over, store: join(d, 'store'), queue, workers: 3, lockDuration: 1000 }).pipe(
+      sweep({ task, over, store: join(d, 'store'), queue, workers: 3, lockDuration: 1500 }).pipe(
         tap((f) => {
           if (f.job?.worker !== undefined && f.job.status === 'running') workers.add(pidOf(f.job.worker));
           // once job 9's task is computing (its 'start' is in the log), SIGKILL its process, as
@@ -145,7 +146,7 @@ describe('sweep on BullMQ workers over Redis', () => {
     const workers = new Set<number>();
     await new Promise<void>((resolve) => {
       let done = 0;
-      const subscription = sweep({ task, over, store, queue, workers: 1, lockDuration: 1000 }).subscribe((f) => {
+      const subscription = sweep({ task, over, store, queue, workers: 1, lockDuration: 1500 }).subscribe((f) => {
         if (f.job?.worker !== undefined && f.job.status === 'running') workers.add(pidOf(f.job.worker));
         if (f.job?.status === 'done' && ++done === 4) {
           subscription.unsubscribe();
@@ -158,7 +159,7 @@ describe('sweep on BullMQ workers over Redis', () => {
     const storedBefore = new Set(openRunStore(store).completed());
     expect(storedBefore.size).toBeGreaterThanOrEqual(4);
     watch(log, 0, 'second');
-    const frames = await run({ task, over, store, queue, workers: 1, lockDuration: 1000 });
+    const frames = await run({ task, over, store, queue, workers: 1, lockDuration: 1500 });
     checkResults(frames);
     expect(resultsOf(frames)).toEqual(local);
     expect(new Set(frames.filter((f) => f.job?.status === 'stored').map((f) => f.job?.id))).toEqual(storedBefore);

@@ -353,8 +353,10 @@ export function transportChecks(
       await sleep(100);
       const stalled = producer.emitted();
       await sleep(100);
-      expect(producer.emitted()).toBe(stalled); // stalled: 8 in the hub, the rest in socket buffers
-      expect(stalled).toBeLessThan(blocks / 2);
+      // stalled mid-stream: 8 records in the hub, the rest in the link's 1 MiB and the kernel's socket
+      // buffers (86 of 300 here: 5 MB; the kernel bounds them by tcp_wmem + tcp_rmem)
+      expect(producer.emitted()).toBe(stalled);
+      expect(stalled).toBeLessThan(blocks);
       let most = 0;
       const watch = setInterval(() => (most = Math.max(most, hub.history.records)), 1);
       consumer.duty();

@@ -74,7 +74,7 @@ describe('fromWire properties (fast-check)', () => {
         const count = 1 + (k % (data - first));
         const removed = wire.slice(1 + first, 1 + first + count);
         const samples = removed.reduce((s, r) => s + (r.kind === 'block' ? r.block.length : 1), 0);
-        const notice: WireRecord = { kind: 'dropped', seq: first, records: count, samples, firstSeq: first, lastSeq: first + count - 1 };
+        const notice: WireRecord = { kind: 'dropped', seq: first + count, records: count, samples, firstSeq: first, lastSeq: first + count - 1 };
         const spoilt = [...wire.slice(0, 1 + first), notice, ...wire.slice(1 + first + count)];
         let dropped = 0;
         const out = await lastValueFrom(from(spoilt).pipe(fromWire({ firstSeq: 0, onNotice: (n) => (dropped += n.samples) }), toArray()));

@@ -60,9 +60,9 @@ describe('fromWire', () => {
     const wire: WireRecord[] = [
       header,
       data(0),
-      { kind: 'dropped', seq: 1, records: 2, samples: 4, firstSeq: 1, lastSeq: 2 },
+      { kind: 'dropped', seq: 3, records: 2, samples: 4, firstSeq: 1, lastSeq: 2 },
       data(3),
-      { kind: 'gap', seq: 4, firstSeq: 4, lastSeq: 9, samples: 12 },
+      { kind: 'gap', seq: 10, firstSeq: 4, lastSeq: 9, samples: 12 },
       data(10),
       { kind: 'end', seq: 11 },
     ];
@@ -70,7 +70,7 @@ describe('fromWire', () => {
     expect(out.map((r) => ('kind' in r ? r.kind : 'frame'))).toEqual(['schema', 'block', 'block', 'block']);
     expect(notices).toEqual(['dropped 1…2 4', 'gap 4…9 12']);
     await expect(run(wire)).rejects.toThrow(`fromWire: the sender dropped 2 records (seq 1…2, 4 samples) because this consumer's buffer overflowed`);
-    await expect(run([header, { kind: 'gap', seq: 0, firstSeq: 0, lastSeq: 3, samples: 8 }])).rejects.toThrow(
+    await expect(run([header, { kind: 'gap', seq: 4, firstSeq: 0, lastSeq: 3, samples: 8 }])).rejects.toThrow(
       `fromWire: 4 records (seq 0…3, 8 samples) were no longer in the sender's history on resume`,
     );
   });
@@ -91,7 +91,8 @@ describe('fromWire', () => {
       [[header, { kind: 'block', seq: 0, block: sampleBlock({ t0: 0, dt: 0.5, columns: { J: { kind: 'complex', data: new Float64Array(2), unit: '√κ' } } }) }], `block seq 0: block dt = 0.5 does not match the schema's nominal rate 4`],
       [[header, { ...header, schema: streamSchema({ channels: { J: { kind: 'real' } } }) }], `a new header changes the stream's schema`],
       [[header, { kind: 'frame', seq: 0, frame: { t: 0, channels: { K: realChannel(1) } } }], `channel 'K' is not in the stream's schema`],
-      [[header, { kind: 'dropped', seq: 0, records: 5, samples: 1, firstSeq: 0, lastSeq: 1 }], 'the dropped notice counts 5 records, but seq 0…1 are 2'],
+      [[header, { kind: 'dropped', seq: 2, records: 5, samples: 1, firstSeq: 0, lastSeq: 1 }], 'the dropped notice counts 5 records, but seq 0…1 are 2'],
+      [[header, { kind: 'gap', seq: 0, firstSeq: 0, lastSeq: 1, samples: 2 }], `the gap notice has seq 0, but its records end at 1: its seq must be 2 (the next data record's)`],
       [[{ kind: 'subscribe', lastSeq: null }], 'a subscribe record arrived'],
     ];
     for (const [records, message] of cases) {

@@ -42,7 +42,7 @@ export interface FromWireConfig {
  * const header = wireHeader({ name: 'x', sourceId: 'demo', schema: streamSchema({ channels: { x: { kind: 'real' } } }) });
  * const block = sampleBlock({ t0: 0, dt: 1, columns: { x: { kind: 'real', data: Float64Array.of(5) } } });
  * const notices: string[] = [];
- * const wire = [header, { kind: 'dropped', seq: 0, records: 2, samples: 2, firstSeq: 0, lastSeq: 1 }, { kind: 'block', seq: 2, block }, { kind: 'end', seq: 3 }] as const;
+ * const wire = [header, { kind: 'dropped', seq: 2, records: 2, samples: 2, firstSeq: 0, lastSeq: 1 }, { kind: 'block', seq: 2, block }, { kind: 'end', seq: 3 }] as const;
  * const out = await lastValueFrom(from(wire).pipe(fromWire({ onNotice: (n) => notices.push(`${n.kind} ${n.records}`) }), toArray()));
  * [out.map((r) => ('kind' in r ? r.kind : 'frame')), notices]; // [['schema', 'block'], ['dropped 2']]
  * await lastValueFrom(from(wire).pipe(fromWire())); // throws "the sender dropped 2 records (seq 0…1, 2 samples)"
@@ -115,6 +115,9 @@ export function fromWire(config: FromWireConfig = {}): OperatorFunction<WireReco
             if (header === null) return fail(`a ${record.kind} notice arrived before the header`);
             checkSeq(record.firstSeq, `the ${record.kind} notice's first lost record`);
             const count = record.lastSeq - record.firstSeq + 1;
+            if (record.seq !== record.lastSeq + 1) {
+              fail(`the ${record.kind} notice has seq ${record.seq}, but its records end at ${record.lastSeq}: its seq must be ${record.lastSeq + 1} (the next data record's)`);
+            }
             if (record.kind === 'dropped' && record.records !== count) {
               fail(`the dropped notice counts ${record.records} records, but seq ${record.firstSeq}…${record.lastSeq} are ${count}`);
             }

@@ -30,9 +30,9 @@ const stream: (WireRecord | WireSubscribe)[] = [
   sampleHeader(),
   sampleBlockRecord(0, 0, 4),
   sampleFrameRecord(1),
-  { kind: 'dropped', seq: 2, records: 3, samples: 12, firstSeq: 2, lastSeq: 4 },
+  { kind: 'dropped', seq: 5, records: 3, samples: 12, firstSeq: 2, lastSeq: 4 },
   sampleBlockRecord(5, 0.12, 1),
-  { kind: 'gap', seq: 6, firstSeq: 6, lastSeq: 9, samples: 4 },
+  { kind: 'gap', seq: 10, firstSeq: 6, lastSeq: 9, samples: 4 },
   { kind: 'end', seq: 10 },
 ];
 

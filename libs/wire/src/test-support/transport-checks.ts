@@ -414,6 +414,20 @@ export function transportChecks(
   });
 
   describe(`${name}: guards`, () => {
+    it("unsubscribing the sink stops its source and closes its server and connections (a consumer's redials then fail)", async () => {
+      const source = new Subject<WireRecord>();
+      const served = await serve(source);
+      let failure: Error | null = null;
+      fromX({ connect: served.url, reconnect: { initialDelay: 1, maxAttempts: 3 } }).subscribe({ error: (e: Error) => (failure = e) });
+      await until(() => source.observed, 'the consumer to attach');
+      source.next(channelHeader(1));
+      served.subscription.unsubscribe();
+      expect(source.observed).toBe(false);
+      await until(() => failure !== null, 'the consumer to give up');
+      expect(failure).toBeInstanceOf(Error);
+      expect((failure as unknown as Error).message).toMatch(/cannot connect to .* \(3 attempts\)/);
+    });
+
     it('names what is wrong in the options', () => {
       expect(() => toX({})).toThrow("give exactly one of 'listen' (serve consumers) and 'connect' (dial a consumer)");
       expect(() => toX({ listen: { port: 70000 } })).toThrow("'listen.port' must be an integer in 0 … 65535 (0: any free port), got 70000");

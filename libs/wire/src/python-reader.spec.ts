@@ -8,8 +8,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { from, lastValueFrom } from 'rxjs';
+import { arrayChannel, complexChannel, realChannel } from '@qsync/frames';
 import { recordToFile } from './record-to-file';
 import { toWire } from './to-wire';
+import { wireHeader } from './wire-header';
 import { testHeader, testStream } from './test-support/test-stream';
 
 const PYTHON = '/usr/bin/python3';
@@ -65,6 +67,36 @@ describe("the README's Python reader", () => {
       }
     }
     expect(compared).toBe(5 * 64 * 4);
+  });
+
+  it('reads frames too: scalar channels as numbers, array channels as their numbers (complex as [re, im])', async () => {
+    const script = join(dir, 'read_qsw.py');
+    writeFileSync(script, readmePython());
+    const path = join(dir, 'frames.qsw');
+    const frames = [0, 1, 2].map((k) => ({
+      t: k / 3,
+      channels: {
+        x: realChannel(Math.sqrt(k + 2), 'V'),
+        a: complexChannel(Math.PI * k, -Math.E / (k + 1)),
+        rho: arrayChannel(Float64Array.of(0.75, 0, 0.1 * k, -0.2, 0.1 * k, 0.2, 0.25, 0), [2, 2], { complex: true }),
+      },
+    }));
+    await lastValueFrom(from(frames).pipe(toWire(wireHeader({ name: 'frames', sourceId: 'py' })), recordToFile(path)), { defaultValue: null });
+    const lines = runPython(script, [path]).map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines.map((l) => l.kind)).toEqual(['header', 'frame', 'frame', 'frame', 'end']);
+    frames.forEach((f, k) => {
+      const rho = f.channels.rho.data;
+      expect(lines[k + 1]).toEqual({
+        kind: 'frame',
+        seq: k,
+        t: f.t,
+        channels: {
+          x: { kind: 'real', value: f.channels.x.value, unit: 'V' },
+          a: { kind: 'complex', re: f.channels.a.re, im: f.channels.a.im },
+          rho: { kind: 'array', shape: [2, 2], complex: true, data: [0, 1, 2, 3].map((i) => [rho[2 * i], rho[2 * i + 1]]) },
+        },
+      });
+    });
   });
 
   it('refuses a corrupted record, as the format says', async () => {

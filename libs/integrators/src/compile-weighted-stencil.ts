@@ -32,6 +32,11 @@ export interface WeightedStencil {
   readonly hermitian: boolean;
   /** number of fused stencil terms evaluated per output entry */
   readonly terms: number;
+  /**
+   * how far below the diagonal the upper-triangle paths read ρ: entries (r, c) with
+   * r − c ≤ lowerReach (max over terms of s − t, at least 0)
+   */
+  readonly lowerReach: number;
   /** out = Σ_g weight_g · Σ_{p ∈ g} scale_p A_p ρ B_p on all of ρ (2n² numbers). Allocates nothing. */
   applyInto(out: Float64Array, rho: Float64Array, weights: Float64Array): void;
   /**
@@ -168,11 +173,14 @@ export function compileWeightedStencil(groups: readonly (readonly OperatorSandwi
   const needHermitian = (what: string) => {
     if (!hermitian) throw new Error(`${fn}: ${what} needs a stencil compiled with hermitian: true`);
   };
+  let lowerReach = 0;
+  for (const term of live) lowerReach = Math.max(lowerReach, term.s - term.t);
   return {
     n,
     groups: groups.length,
     hermitian,
     terms: live.length,
+    lowerReach,
     applyInto(out, rho, weights) {
       check(out, rho, weights, 2 * n * n);
       kernel(out, rho, weights);

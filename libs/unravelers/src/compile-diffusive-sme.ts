@@ -95,6 +95,20 @@ export interface DiffusiveSme {
  * [sme.noises, signal[0]]; // → [1, 0]
  */
 export function compileDiffusiveSme(model: DiffusiveSmeModel): DiffusiveSme {
+  return compileDiffusiveSmeStepper(model).sme;
+}
+
+/**
+ * The compiled SME with two internal entries for loops that own their state (trajectories):
+ * `stepBandInto` is `stepInto` that mirrors only the band of the lower triangle the next step
+ * reads (r − c ≤ band), `mirrorInto` completes the lower triangle before anyone else reads ρ.
+ * Internal to this library.
+ */
+export function compileDiffusiveSmeStepper(model: DiffusiveSmeModel): {
+  readonly sme: DiffusiveSme;
+  stepBandInto(rho: Float64Array, t: number, dt: number, dW: Float64Array, signal: Float64Array, method: SmeMethod): void;
+  mirrorInto(rho: Float64Array): void;
+} {
   const fn = 'compileDiffusiveSme';
   if (model === null || typeof model !== 'object') {
     throw new Error(`${fn}: argument 'model' must be an object { hamiltonian, dissipators?, monitored }, got ${String(model)}`);
@@ -190,7 +204,12 @@ export function compileDiffusiveSme(model: DiffusiveSmeModel): DiffusiveSme {
   const realGroup = (g: number) => g < 2 || (g >= 2 + 2 * C && (g - 2 - 2 * C) % 3 === 2 && pairs[Math.floor((g - 2 - 2 * C) / 3)].c === pairs[Math.floor((g - 2 - 2 * C) / 3)].d);
   const kinds = (count: number) => Array.from({ length: count }, (_, g) => (realGroup(g) ? ('real' as const) : ('complex' as const)));
   const emKernel = compileWeightedStencil(emGroups, { n, hermitian: true, weightKinds: kinds(emGroups.length) });
-  let milsteinKernel: WeightedStencil | null = null; // compiled on first use
+  const milsteinKernel: WeightedStencil = compileWeightedStencil(milsteinGroups, { n, hermitian: true, weightKinds: kinds(milsteinGroups.length) });
+  // the lower band the steps read: the kernels' reach and that of the traced operators (Tr[Aρ] reads ρ_ji)
+  let band = Math.max(emKernel.lowerReach, milsteinKernel.lowerReach);
+  for (const a of [...jump, ...pairs.flatMap((pr) => [pr.jj, pr.jdj])]) {
+    for (let i = 0; i < n; i++) for (let p = a.rowPtr[i]; p < a.rowPtr[i + 1]; p++) band = Math.max(band, a.colIdx[p] - i);
+  }
   const weights = new Float64Array(2 * milsteinGroups.length);
   const JC = 2; // weight slot of J_c ρ is JC + 2c, of ρ J_c† JC + 2c + 1
   const JJ = 2 + 2 * C; // of pair p: JJ + 3p (J_cJ_d ρ), + 1 (ρ (J_cJ_d)†), + 2 (J_c ρ J_d†)
@@ -212,7 +231,7 @@ export function compileDiffusiveSme(model: DiffusiveSmeModel): DiffusiveSme {
     weights[2 * slot + 1] += im;
   };
 
-  const step = (rho: Float64Array, t: number, dt: number, noise: Float64Array, signal: Float64Array, method: SmeMethod, measured: boolean) => {
+  const step = (rho: Float64Array, t: number, dt: number, noise: Float64Array, signal: Float64Array, method: SmeMethod, measured: boolean, reach: number) => {
     setFactors(t);
     for (let c = 0; c < C; c++) traceProductInto(trJ, 2 * c, jump[c], rho, n);
     for (let l = 0; l < noises; l++) {
@@ -241,7 +260,7 @@ export function compileDiffusiveSme(model: DiffusiveSmeModel): DiffusiveSme {
       // commuting noises). With b_l = X_l ρ + ρ X_l† − s_l ρ and X = f·J this is
       // X_kX_l ρ + X_k ρ X_l† + X_l ρ X_k† + ρ X_l†X_k† − 2 s_l X_k ρ − 2 s_l ρ X_k† (symmetrised over
       // k, l) + (2 s_k s_l − 2Re Tr[X_kX_l ρ] − 2Re Tr[X_k†X_l ρ]) ρ.
-      kernel = milsteinKernel ??= compileWeightedStencil(milsteinGroups, { n, hermitian: true, weightKinds: kinds(milsteinGroups.length) });
+      kernel = milsteinKernel;
       for (let p = 0; p < pairs.length; p++) {
         traceProductInto(trP, 2 * p, pairs[p].jj, rho, n);
         traceProductInto(trQ, 2 * p, pairs[p].jdj, rho, n);
@@ -281,15 +300,20 @@ export function compileDiffusiveSme(model: DiffusiveSmeModel): DiffusiveSme {
     for (let c = 0; c < C; c++) setWeight(JC + 2 * c + 1, weights[2 * (JC + 2 * c)], -weights[2 * (JC + 2 * c) + 1]);
     setWeight(1, id, 0);
     kernel.applyUpperInto(next, rho, weights);
-    normalizeInto(rho, next, n, t, dt);
+    normalizeInto(rho, next, n, t, dt, reach);
   };
-  return {
+  const sme: DiffusiveSme = {
     n,
     dims,
     noises,
     channels,
-    stepInto: (rho, t, dt, dW, signal, method) => step(rho, t, dt, dW, signal, method, false),
-    filterStepInto: (rho, t, dt, dY, signal, method) => step(rho, t, dt, dY, signal, method, true),
+    stepInto: (rho, t, dt, dW, signal, method) => step(rho, t, dt, dW, signal, method, false, n),
+    filterStepInto: (rho, t, dt, dY, signal, method) => step(rho, t, dt, dY, signal, method, true, n),
+  };
+  return {
+    sme,
+    stepBandInto: (rho, t, dt, dW, signal, method) => step(rho, t, dt, dW, signal, method, false, band),
+    mirrorInto: (rho) => mirrorLower(rho, n, band),
   };
 }
 
@@ -310,10 +334,11 @@ function traceProductInto(out: Float64Array, at: number, a: CsrMatrix, rho: Floa
 }
 
 /**
- * ρ ← upper triangle of `next` / Tr, mirrored (Hermitian, real diagonal): removes the O(dt^{3/2})
- * drift of the trace; a trace that is not > 0 and finite is an error naming the step.
+ * ρ ← upper triangle of `next` / Tr, mirrored into the lower triangle within `reach` of the
+ * diagonal (all of it for reach ≥ n − 1; real diagonal): removes the O(dt^{3/2}) drift of the
+ * trace; a trace that is not > 0 and finite is an error naming the step.
  */
-function normalizeInto(rho: Float64Array, next: Float64Array, n: number, t: number, dt: number): void {
+function normalizeInto(rho: Float64Array, next: Float64Array, n: number, t: number, dt: number, reach: number): void {
   let tr = 0;
   for (let i = 0; i < n; i++) tr += next[2 * (i * n + i)];
   if (!(tr > 0) || !Number.isFinite(tr)) {
@@ -324,7 +349,8 @@ function normalizeInto(rho: Float64Array, next: Float64Array, n: number, t: numb
     const d = 2 * (i * n + i);
     rho[d] = next[d] * inv;
     rho[d + 1] = 0;
-    for (let j = i + 1; j < n; j++) {
+    const jm = Math.min(n, i + reach + 1);
+    for (let j = i + 1; j < jm; j++) {
       const p = 2 * (i * n + j);
       const pt = 2 * (j * n + i);
       const re = next[p] * inv;
@@ -333,6 +359,17 @@ function normalizeInto(rho: Float64Array, next: Float64Array, n: number, t: numb
       rho[p + 1] = im;
       rho[pt] = re;
       rho[pt + 1] = -im;
+    }
+    for (let p = 2 * (i * n + jm); p < 2 * (i * n + n); p++) rho[p] = next[p] * inv;
+  }
+}
+
+/** Lower triangle ← conjugate of the upper one, for the entries farther than `reach` below the diagonal. */
+function mirrorLower(rho: Float64Array, n: number, reach: number): void {
+  for (let i = 0; i < n; i++) {
+    for (let j = i + 1 + reach; j < n; j++) {
+      rho[2 * (j * n + i)] = rho[2 * (i * n + j)];
+      rho[2 * (j * n + i) + 1] = -rho[2 * (i * n + j) + 1];
     }
   }
 }

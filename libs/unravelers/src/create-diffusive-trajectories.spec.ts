@@ -5,11 +5,14 @@ import { mesolve } from '@qsync/integrators';
 import {
   coherentKet,
   create,
+  dagger,
   destroy,
+  embed,
   fockKet,
   fockSpace,
   lindbladian,
   num,
+  plus,
   power,
   pureState,
   scaled,
@@ -17,12 +20,17 @@ import {
   sigmaPlus,
   sigmaZ,
   spinHalfSpace,
+  tensorKet,
+  tensorSpace,
+  times,
 } from '@qsync/operators';
 import type { DensityMatrix, Dissipator, Operator } from '@qsync/operators';
 import { createDiffusiveTrajectories } from './create-diffusive-trajectories';
 import type { DiffusiveTrajectories } from './create-diffusive-trajectories';
 import type { MonitoredChannel } from './compile-diffusive-sme';
 import { ensembleMean } from './test-support/ensemble-mean';
+import { expectInto } from './expect-into';
+import { trajectoryRng } from './trajectory-rng';
 
 /**
  * Largest |mean − ⟨O⟩_master| / SE over the output times after the first (where all trajectories
@@ -236,5 +244,51 @@ describe('createDiffusiveTrajectories', () => {
     expect(() => createDiffusiveTrajectories(model, { ...base, noiseSeed: 0.5 })).toThrow(/'noiseSeed' must be a safe integer/);
     const runs = createDiffusiveTrajectories(model, base);
     expect(() => runs.runInto(0, { I0: new Float64Array(3) })).toThrow(/column 'I0' as a Float64Array of ≥ 200 numbers/);
+  });
+});
+
+describe('createDiffusiveTrajectories: steps that mirror only the lower band of ρ', () => {
+  it('give bit for bit the currents, ⟨O⟩ and state of public stepInto steps (two modes: the band spans a whole mode)', () => {
+    const N = 3;
+    const s = tensorSpace(fockSpace(N), fockSpace(N));
+    const a = embed(destroy(fockSpace(N)), s, 0);
+    const b = embed(destroy(fockSpace(N)), s, 1);
+    const model = {
+      hamiltonian: plus(scaled(times(dagger(a), b), 0.7), plus(scaled(times(dagger(b), a), 0.7), scaled(plus(a, dagger(a)), 0.9))),
+      dissipators: [{ rate: 0.3, jump: dagger(b) }],
+      monitored: [
+        { rate: 1, jump: a, unraveling: 'heterodyne' as const },
+        { rate: 0.6, jump: b, unraveling: 'homodyne' as const, phase: 0.4, efficiency: 0.8 },
+      ],
+    };
+    const rho0 = pureState(tensorKet(coherentKet(fockSpace(N), { re: 0.3, im: 0.2 }), fockKet(fockSpace(N), 1)));
+    const dt = 1e-3;
+    for (const method of ['euler-maruyama', 'milstein'] as const) {
+      const runs = createDiffusiveTrajectories(model, { rho0, dt, tEnd: 0.2, outputEvery: 4, method, noiseSeed: 3, expect: { ab: times(dagger(a), b) }, positivityCheckEvery: 7 });
+      const cols = { I0: new Float64Array(2 * runs.samples), I1: new Float64Array(runs.samples), ab: new Float64Array(2 * runs.samples) };
+      const cursor = runs.start(2);
+      cursor.advanceInto(cols, 0, runs.samples);
+      // the same trajectory by hand: its noise stream, public steps (full mirror every step)
+      const sme = runs.sme;
+      const rng = trajectoryRng(3, 2);
+      const rho = Float64Array.from(rho0.matrix.data);
+      const dW = new Float64Array(sme.noises);
+      const signal = new Float64Array(sme.noises);
+      const ab = new Float64Array(2 * runs.samples);
+      const i1 = new Float64Array(runs.samples);
+      for (let k = 0; k < runs.samples; k++) {
+        expectInto(ab, 2 * k, times(dagger(a), b), rho, sme.n);
+        let sum = 0;
+        for (let q = 0; q < 4; q++) {
+          rng.fillNormalZigguratInto(dW, 0, sme.noises, Math.sqrt(dt));
+          sme.stepInto(rho, k * 4 * dt + q * dt, dt, dW, signal, method);
+          sum += signal[2] * dt + dW[2];
+        }
+        i1[k] = sum / (4 * dt);
+      }
+      expect(Array.from(cols.ab)).toEqual(Array.from(ab));
+      expect(Array.from(cols.I1)).toEqual(Array.from(i1));
+      expect(Array.from(cursor.rho)).toEqual(Array.from(rho));
+    }
   });
 });

@@ -2,7 +2,7 @@ import { streamSchema } from '@qsync/frames';
 import type { StreamSchema } from '@qsync/frames';
 import type { Rng } from '@qsync/linalg';
 import type { DensityMatrix, Operator } from '@qsync/operators';
-import { compileDiffusiveSme } from './compile-diffusive-sme';
+import { compileDiffusiveSmeStepper } from './compile-diffusive-sme';
 import type { DiffusiveSme, DiffusiveSmeModel, SmeMethod } from './compile-diffusive-sme';
 import { expectInto } from './expect-into';
 import { isPositiveWithin } from './is-positive-within';
@@ -115,7 +115,8 @@ export interface DiffusiveTrajectories {
  */
 export function createDiffusiveTrajectories(model: DiffusiveSmeModel, config: DiffusiveTrajectoryConfig): DiffusiveTrajectories {
   const fn = 'createDiffusiveTrajectories';
-  const sme = compileDiffusiveSme(model);
+  const stepper = compileDiffusiveSmeStepper(model);
+  const sme = stepper.sme;
   const { n } = sme;
   if (config === null || typeof config !== 'object') throw new Error(`${fn}: argument 'config' must be an object`);
   const t0 = config.t0 ?? 0;
@@ -188,17 +189,25 @@ export function createDiffusiveTrajectories(model: DiffusiveSmeModel, config: Di
         if (done + count > samples) {
           throw new Error(`${fn}: advanceInto past the end: ${done} + ${count} samples of ${samples}`);
         }
+        // steps mirror only the band of ρ's lower triangle the next step reads; all of it is
+        // mirrored before ρ is read here (expectation values, positivity) or by the caller
+        let banded = false;
         for (let s = 0; s < count; s++) {
           const at = offset + s;
+          if (banded) stepper.mirrorInto(rho);
+          banded = false;
           for (const [name, op] of expectOps) expectInto(columns[name], 2 * at, op, rho, n);
           sum.fill(0);
           for (let k = 0; k < every; k++) {
             const t = t0 + stepCount * dt;
             rng.fillNormalZigguratInto(dW, 0, sme.noises, sqrtDt);
-            sme.stepInto(rho, t, dt, dW, signal, method);
+            stepper.stepBandInto(rho, t, dt, dW, signal, method);
+            banded = true;
             stepCount++;
             for (let l = 0; l < sme.noises; l++) sum[l] += signal[l] * dt + dW[l];
             if (stepCount % checkEvery === 0) {
+              stepper.mirrorInto(rho);
+              banded = false;
               checks++;
               if (!isPositiveWithin(rho, n, tol, work)) {
                 violations++;
@@ -219,6 +228,7 @@ export function createDiffusiveTrajectories(model: DiffusiveSmeModel, config: Di
           }
           done++;
         }
+        if (banded) stepper.mirrorInto(rho);
       },
     };
     return cursor;

@@ -1,6 +1,7 @@
-import { polyAddScaledInto, polyClean, polyText, polyValue, type Poly } from './coefficient';
+import { polyAddScaledInto, polyClean, polyValue, type Poly } from './coefficient';
 import { expandMoment, type MomentExpansion } from './cumulant-expansion';
 import { adjointGenerator, prepareModel, type CumulantModel } from './cumulant-model';
+import { formatEquations } from './format-equations';
 import { OperatorExpression } from './operator-expression';
 
 /** Options of {@link cumulantEquations}. */
@@ -233,23 +234,7 @@ export function cumulantEquations(model: CumulantModel, config: CumulantEquation
     const id = conj ? table.adjoint(repIds[v]) : repIds[v];
     return latex ? `\\langle ${table.name(id, true)} \\rangle` : `⟨${table.name(id)}⟩`;
   };
-  const format = (latex: boolean): string =>
-    equations
-      .map((terms, i) => {
-        const lhs = latex ? `\\frac{d}{dt}\\langle ${moments[i].latex} \\rangle &=` : `d⟨${moments[i].name}⟩/dt =`;
-        const body = terms
-          .map((t) => {
-            const c = polyText(t.coefficient, context.parameters, latex);
-            const wrapped = t.coefficient.size > 1 ? `(${c})` : c;
-            const prod = t.factors.map((v, j) => factorName(v, t.conjugate[j], latex)).join(latex ? ' ' : '');
-            if (prod === '') return wrapped;
-            return wrapped === '1' ? prod : wrapped === '-1' ? `-${prod}` : `${wrapped}${latex ? ' ' : '·'}${prod}`;
-          })
-          .join(' + ')
-          .replace(/\+ -/g, '- ');
-        return `${lhs} ${body === '' ? '0' : body}`;
-      })
-      .join(latex ? ' \\\\\n' : '\n');
+  const format = (latex: boolean): string => formatEquations(moments, equations, context.parameters, factorName, latex);
 
   const momentValue = (y: ArrayLike<number>, id: number): { re: number; im: number } => {
     if (id === 0) return { re: 1, im: 0 };

@@ -1,4 +1,4 @@
-import type { Poly } from './coefficient';
+import { polyAddScaledInto, polyTimes, type Poly } from './coefficient';
 import { OperatorExpression, type AlgebraContext } from './operator-expression';
 
 /**
@@ -65,12 +65,42 @@ export function prepareModel(fn: string, model: CumulantModel): PreparedModel {
   return { context, iH: h.times({ re: 0, im: 1 }), terms };
 }
 
+type Terms = ReadonlyMap<number, Poly>;
+
+// acc += scale · A·B (operator product, normal ordered), without intermediate expressions.
+function addProductInto(acc: Map<number, Poly>, table: PreparedModel['context']['table'], a: Terms, b: Terms, scale: Poly): void {
+  for (const [ia, ca] of a) {
+    const cas = polyTimes(ca, scale);
+    for (const [ib, cb] of b) {
+      const prod = table.product(ia, ib);
+      if (prod.ids.length === 0) continue;
+      const c = polyTimes(cas, cb);
+      for (let k = 0; k < prod.ids.length; k++) {
+        let t = acc.get(prod.ids[k]);
+        if (t === undefined) acc.set(prod.ids[k], (t = new Map()));
+        polyAddScaledInto(t, c, prod.coeffs[k]);
+      }
+    }
+  }
+}
+
 /** @internal L†O = i[H, O] + Σ_k rate_k (o2†O o1 − ½(O o2†o1 + o2†o1 O)), thesis Eq. (3.9) with (6.3). */
 export function adjointGenerator(m: PreparedModel, o: OperatorExpression): OperatorExpression {
-  let out = m.iH.times(o).minus(o.times(m.iH));
+  const table = m.context.table;
+  const acc = new Map<number, Poly>();
+  const one: Poly = new Map([['', { re: 1, im: 0 }]]);
+  const minusOne: Poly = new Map([['', { re: -1, im: 0 }]]);
+  addProductInto(acc, table, m.iH.terms, o.terms, one);
+  addProductInto(acc, table, o.terms, m.iH.terms, minusOne);
   for (const t of m.terms) {
-    const d = t.o2dag.times(o).times(t.o1).minus(o.times(t.halfN)).minus(t.halfN.times(o));
-    out = out.plus(t.rate.times(d));
+    const rate = t.rate.terms.get(0);
+    if (rate === undefined) continue;
+    const minusRate = polyTimes(rate, minusOne);
+    const left = new Map<number, Poly>();
+    addProductInto(left, table, t.o2dag.terms, o.terms, one);
+    addProductInto(acc, table, left, t.o1.terms, rate);
+    addProductInto(acc, table, o.terms, t.halfN.terms, minusRate);
+    addProductInto(acc, table, t.halfN.terms, o.terms, minusRate);
   }
-  return out;
+  return new OperatorExpression(m.context, acc);
 }

@@ -13,3 +13,5 @@ export type { CumulantEquations, CumulantEquationsConfig, CumulantTerm, MomentVa
 export { compileCumulantRhs } from './compile-cumulant-rhs';
 export type { CumulantRhs } from './compile-cumulant-rhs';
 export { momentsOf } from './moments-of';
+export { groupCumulantEquations } from './group-cumulant-equations';
+export type { GroupCumulantEquationsConfig, GroupSystem } from './group-cumulant-equations';

@@ -65,7 +65,7 @@ export class MonomialTable {
   readonly charges: number[] = [];
   private readonly ids = new Map<string, number>();
   private readonly adjoints: number[] = [];
-  private readonly products = new Map<string, MonomialProduct>();
+  private readonly products = new Map<number, MonomialProduct>();
 
   constructor(readonly sites: readonly SiteSpec[]) {
     this.intern([], []);
@@ -106,13 +106,41 @@ export class MonomialTable {
   product(a: number, b: number): MonomialProduct {
     if (a === 0) return { ids: [b], coeffs: [1] };
     if (b === 0) return { ids: [a], coeffs: [1] };
-    const key = a + '*' + b;
+    const key = a * 0x4000000 + b; // ids stay far below 2^26 · 2^26 < 2^53
     const cached = this.products.get(key);
     if (cached !== undefined) return cached;
     const sa = this.siteLists[a];
     const ca = this.codeLists[a];
     const sb = this.siteLists[b];
     const cb = this.codeLists[b];
+    // Fast path: no shared site, one monomial with coefficient 1.
+    let shared = false;
+    for (let i = 0, j = 0; i < sa.length && j < sb.length; ) {
+      if (sa[i] === sb[j]) {
+        shared = true;
+        break;
+      }
+      if (sa[i] < sb[j]) i++;
+      else j++;
+    }
+    if (!shared) {
+      const sites: number[] = [];
+      const codes: number[] = [];
+      let i = 0;
+      let j = 0;
+      while (i < sa.length || j < sb.length) {
+        if (j >= sb.length || (i < sa.length && sa[i] < sb[j])) {
+          sites.push(sa[i]);
+          codes.push(ca[i++]);
+        } else {
+          sites.push(sb[j]);
+          codes.push(cb[j++]);
+        }
+      }
+      const result = { ids: [this.intern(sites, codes)], coeffs: [1] };
+      this.products.set(key, result);
+      return result;
+    }
     // Merge the site lists; a shared site multiplies out into a short list of (code, coefficient).
     let partial: { sites: number[]; codes: number[]; coeff: number }[] = [{ sites: [], codes: [], coeff: 1 }];
     let i = 0;

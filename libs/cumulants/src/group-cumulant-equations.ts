@@ -1,0 +1,386 @@
+import { polyClean, polyParameter, polyTimes, polyValue, type Poly } from './coefficient';
+import { cumulantEquations, type CumulantEquations, type CumulantTerm, type MomentVariable } from './cumulant-equations';
+import { expandMoment, type MomentExpansion } from './cumulant-expansion';
+import type { CumulantModel } from './cumulant-model';
+import { formatEquations } from './format-equations';
+import type { MonomialTable } from './monomial-table';
+import { OperatorExpression } from './operator-expression';
+
+/** A model with explicit members in each group of identical sites, as {@link groupCumulantEquations} builds it. */
+export interface GroupSystem {
+  readonly model: CumulantModel;
+  /** The moments to start from (one monomial each). */
+  readonly moments: readonly OperatorExpression[];
+  /** Site indices of each group's members; the model must be symmetric under permutations within a group. */
+  readonly groups: readonly (readonly number[])[];
+}
+
+/** Options of {@link groupCumulantEquations}. */
+export interface GroupCumulantEquationsConfig {
+  /** Truncation order k ≥ 1. */
+  readonly order: number;
+  /** U(1) filter, as in `cumulantEquations`. */
+  readonly u1?: boolean;
+  /** The parameter (of the algebra `build` makes) that stands for each group's size, e.g. ['N']. */
+  readonly sizes: readonly string[];
+}
+
+interface ClassTerm {
+  factors: { name: string; conj: boolean }[];
+  coefficient: Poly;
+}
+interface MomentClass {
+  rep: number;
+  name: string;
+  latex: string;
+  order: number;
+  real: boolean;
+  terms: Map<string, ClassTerm>;
+}
+interface Sample {
+  table: MonomialTable;
+  parameters: readonly string[];
+  classes: Map<string, MomentClass>;
+  canonical: (id: number) => { rep: number; conj: boolean };
+  operatorOf: (id: number) => OperatorExpression;
+}
+
+function deriveSample(
+  fn: string,
+  build: (sizes: readonly number[]) => GroupSystem,
+  sizes: number[],
+  config: GroupCumulantEquationsConfig,
+): Sample {
+  const sys = build(sizes);
+  if (sys === null || typeof sys !== 'object' || !Array.isArray(sys.groups) || sys.groups.length !== sizes.length) {
+    throw new Error(`${fn}: build(sizes) must return { model, moments, groups } with ${sizes.length} group(s)`);
+  }
+  const context = sys.model.hamiltonian.context;
+  const table = context.table;
+  const groupOf = new Map<number, number>();
+  sys.groups.forEach((g, gi) => {
+    if (!Array.isArray(g) || g.length !== sizes[gi]) {
+      throw new Error(`${fn}: build([${sizes.join(', ')}]) must return groups[${gi}] with ${sizes[gi]} site indices, got ${Array.isArray(g) ? g.length : String(g)}`);
+    }
+    for (const s of g) {
+      if (groupOf.has(s) || !Number.isInteger(s) || s < 0 || s >= table.sites.length) throw new Error(`${fn}: groups[${gi}] holds an invalid or repeated site ${s}`);
+      if (table.sites[s].kind !== table.sites[g[0]].kind) throw new Error(`${fn}: groups[${gi}] mixes site kinds`);
+      groupOf.set(s, gi);
+    }
+  });
+  const canonicalForm = (id: number): number => {
+    const sites = table.siteLists[id];
+    const codes = table.codeLists[id];
+    const perGroup = sys.groups.map(() => [] as number[]);
+    const out: [number, number][] = [];
+    sites.forEach((s, j) => {
+      const g = groupOf.get(s);
+      if (g === undefined) out.push([s, codes[j]]);
+      else perGroup[g].push(codes[j]);
+    });
+    perGroup.forEach((c, g) => c.sort((a, b) => a - b).forEach((code, r) => out.push([sys.groups[g][r], code])));
+    out.sort((a, b) => a[0] - b[0]);
+    return table.intern(out.map((x) => x[0]), out.map((x) => x[1]));
+  };
+  const canonical = (id: number): { rep: number; conj: boolean } => {
+    const c = canonicalForm(id);
+    const ca = canonicalForm(table.adjoint(id));
+    return table.keys[ca] < table.keys[c] ? { rep: ca, conj: true } : { rep: c, conj: false };
+  };
+  const operatorOf = (id: number) => new OperatorExpression(context, new Map([[id, new Map([['', { re: 1, im: 0 }]])]]));
+
+  // Derive explicitly; add the canonical representative of every class whose own equation is missing.
+  const start = sys.moments.map((m) => {
+    if (!(m instanceof OperatorExpression) || m.context !== context || m.terms.size !== 1) throw new Error(`${fn}: moments must be single monomials of the model's algebra`);
+    return canonical(m.terms.keys().next().value as number).rep;
+  });
+  const wanted = new Set(start);
+  for (;;) {
+    const eqs = cumulantEquations(sys.model, { moments: [...wanted].map(operatorOf), order: config.order, u1: config.u1 });
+    const ids = eqs.moments.map((m) => m.operator.terms.keys().next().value as number);
+    const varOf = new Map<number, number>();
+    ids.forEach((id, v) => varOf.set(id, v));
+    // completion over classes: from the start classes along the factors of their equations
+    const classes = new Map<string, MomentClass>();
+    const queue = [...new Set(start)];
+    const seen = new Set(queue);
+    let missing = false;
+    for (let q = 0; q < queue.length; q++) {
+      const rep = queue[q];
+      let v = varOf.get(rep);
+      let flip = false;
+      if (v === undefined) {
+        v = varOf.get(table.adjoint(rep));
+        flip = true;
+      }
+      if (v === undefined) {
+        wanted.add(rep);
+        missing = true;
+        continue;
+      }
+      const terms = new Map<string, ClassTerm>();
+      for (const t of eqs.equations[v]) {
+        const factors = t.factors.map((f, j) => {
+          const id = t.conjugate[j] !== flip ? table.adjoint(ids[f]) : ids[f];
+          const c = canonical(id);
+          if (!seen.has(c.rep)) {
+            seen.add(c.rep);
+            queue.push(c.rep);
+          }
+          const real = canonicalForm(table.adjoint(c.rep)) === c.rep;
+          return { name: table.name(c.rep), conj: real ? false : c.conj };
+        });
+        factors.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : Number(a.conj) - Number(b.conj)));
+        const key = factors.map((f) => f.name + (f.conj ? '*' : '')).join('|');
+        let term = terms.get(key);
+        if (term === undefined) terms.set(key, (term = { factors, coefficient: new Map() }));
+        for (const [k, c] of t.coefficient) {
+          const old = term.coefficient.get(k) ?? { re: 0, im: 0 };
+          old.re += c.re;
+          old.im += flip ? -c.im : c.im;
+          term.coefficient.set(k, old);
+        }
+      }
+      classes.set(table.name(rep), {
+        rep,
+        name: table.name(rep),
+        latex: table.name(rep, true),
+        order: table.orders[rep],
+        real: canonicalForm(table.adjoint(rep)) === rep,
+        terms,
+      });
+    }
+    if (!missing) return { table, parameters: context.parameters, classes, canonical, operatorOf };
+  }
+}
+
+// Solves the Vandermonde system of nodes x (3 of them) for polynomial coefficients, in place along one axis.
+function vandermonde3(x: readonly number[], f: readonly number[]): number[] {
+  const [x0, x1, x2] = x;
+  const [f0, f1, f2] = f;
+  // Newton divided differences, then expand to monomial coefficients
+  const d1 = (f1 - f0) / (x1 - x0);
+  const d2 = ((f2 - f1) / (x2 - x1) - d1) / (x2 - x0);
+  return [f0 - d1 * x0 + d2 * x0 * x1, d1 - d2 * (x0 + x1), d2];
+}
+
+/**
+ * Cumulant equations for groups of identical sites of symbolic size (thesis 4.52–4.58, App. 6.D):
+ * every member of a group is alike, so a moment depends only on how many members carry which
+ * operator ("all spins equal", ⟨σ+_iσ−_j⟩ = ⟨σ+σ−⟩ for i ≠ j). The equations are derived with
+ * explicit members for three sizes per group (n0 = k + 2 … k + 4), each moment mapped to its class
+ * (the members relabelled in operator order) and every coefficient, a polynomial of degree ≤ 2 in
+ * the sizes (sums over one or two other members: factors such as N − 1, N − 2), interpolated and
+ * written with the size parameters; a fourth size checks that the interpolation is exact. The
+ * result has the shape of `cumulantEquations`' (compile it with `compileCumulantRhs`); its
+ * moments are the classes, named by their representative on the first members.
+ *
+ * @param build - `(sizes) => { model, moments, groups }`: the model with sizes[g] explicit members in group g
+ * @param config - `{ order, u1 = false, sizes: [size parameter of each group] }`
+ * @example
+ * // N spins with collective decay (V/N)·D[S−] and gain γ+: order 2 closes on 3 classes
+ * const build = ([n]) => {
+ *   const alg = operatorAlgebra({ sites: Array.from({ length: n }, (_, i) => ({ kind: 'spin', name: String(i + 1) })), parameters: ['VN', 'gp', 'N'] });
+ *   const sMinus = alg.sum(Array.from({ length: n }, (_, i) => alg.sigmaMinus(i)));
+ *   const gain = Array.from({ length: n }, (_, i) => ({ rate: 'gp', jump: alg.sigmaPlus(i) }));
+ *   return { model: { hamiltonian: alg.scalar(0), dissipators: [{ rate: 'VN', jump: sMinus }, ...gain] }, moments: [alg.sigmaZ(0)], groups: [Array.from({ length: n }, (_, i) => i)] };
+ * };
+ * const eqs = groupCumulantEquations(build, { order: 2, u1: true, sizes: ['N'] });
+ * eqs.moments.map((m) => m.name); // ['σz_1', 'σ+_1σ−_2', 'σz_1σz_2']
+ * eqs.toText().split('\n')[0]; // 'd⟨σz_1⟩/dt = (-VN + gp) + (-VN - gp)·⟨σz_1⟩ + (2·VN - 2·VN·N)·⟨σ+_1σ−_2⟩' — 2V(1 − N)/N = −2V(N − 1)/N
+ */
+export function groupCumulantEquations(
+  build: (sizes: readonly number[]) => GroupSystem,
+  config: GroupCumulantEquationsConfig,
+): CumulantEquations {
+  const fn = 'groupCumulantEquations';
+  if (typeof build !== 'function') throw new Error(`${fn}: argument 'build' must be a function (sizes) => { model, moments, groups }`);
+  if (config === null || typeof config !== 'object' || !Array.isArray(config.sizes) || config.sizes.length === 0) {
+    throw new Error(`${fn}: config.sizes must name the size parameter of each group, e.g. ['N']`);
+  }
+  const k = config.order;
+  if (!Number.isInteger(k) || k < 1) throw new Error(`${fn}: config.order must be an integer ≥ 1, got ${String(k)}`);
+  const G = config.sizes.length;
+  const n0 = k + 2;
+  const nodes = [n0, n0 + 1, n0 + 2];
+  // the sample grid {n0, n0+1, n0+2}^G, and one point beyond it for the check
+  const grid: number[][] = [[]];
+  for (let g = 0; g < G; g++) grid.splice(0, grid.length, ...grid.flatMap((p) => nodes.map((n) => [...p, n])));
+  const samples = grid.map((sizes) => deriveSample(fn, build, sizes, config));
+  const check = deriveSample(fn, build, nodes.map(() => n0 + 3).slice(0, 1).flatMap(() => Array(G).fill(n0 + 3)), config);
+  const parameters = check.parameters;
+  const sizeIndex = config.sizes.map((s) => {
+    const i = parameters.indexOf(s);
+    if (i < 0) throw new Error(`${fn}: config.sizes: '${s}' is not a parameter of the algebra [${parameters.join(', ')}]`);
+    return i;
+  });
+  const names = [...check.classes.keys()].sort();
+  for (const s of samples) {
+    if ([...s.classes.keys()].sort().join('\n') !== names.join('\n')) {
+      throw new Error(`${fn}: the moment classes differ between group sizes; is the model symmetric within each group?`);
+    }
+  }
+
+  // Interpolate each (class, term, parameter monomial) coefficient over the grid; check at n0 + 3.
+  const fitted = new Map<string, Map<string, ClassTerm>>();
+  for (const name of names) {
+    const termKeys = new Set<string>();
+    for (const s of samples) for (const key of (s.classes.get(name) as MomentClass).terms.keys()) termKeys.add(key);
+    const terms = new Map<string, ClassTerm>();
+    for (const key of termKeys) {
+      const paramKeys = new Set<string>();
+      let factors: ClassTerm['factors'] = [];
+      for (const s of samples) {
+        const t = (s.classes.get(name) as MomentClass).terms.get(key);
+        if (t !== undefined) {
+          factors = t.factors;
+          for (const pk of t.coefficient.keys()) paramKeys.add(pk);
+        }
+      }
+      const coefficient: Poly = new Map();
+      for (const pk of paramKeys) {
+        for (const part of ['re', 'im'] as const) {
+          let values = samples.map((s) => (s.classes.get(name) as MomentClass).terms.get(key)?.coefficient.get(pk)?.[part] ?? 0);
+          // solve axis by axis: values is a tensor over the grid (last group fastest)
+          let shape = values.length;
+          for (let g = G - 1; g >= 0; g--) {
+            const stride = 3 ** (G - 1 - g);
+            const next = values.slice();
+            for (let base = 0; base < shape; base++) {
+              if (Math.floor(base / stride) % 3 !== 0) continue;
+              const c = vandermonde3(nodes, [values[base], values[base + stride], values[base + 2 * stride]]);
+              next[base] = c[0];
+              next[base + stride] = c[1];
+              next[base + 2 * stride] = c[2];
+            }
+            values = next;
+          }
+          shape = values.length;
+          const scale = Math.max(1, ...values.map(Math.abs));
+          for (let idx = 0; idx < shape; idx++) {
+            let c = values[idx];
+            // the coefficients are rationals with small denominators: clean the interpolation's rounding
+            const r = Math.round(c * 720) / 720;
+            if (Math.abs(c - r) <= 1e-9 * scale) c = r;
+            if (Math.abs(c) <= 1e-9 * scale) continue;
+            let mono: Poly = new Map([[pk, { re: part === 're' ? c : 0, im: part === 'im' ? c : 0 }]]);
+            let rest = idx;
+            for (let g = G - 1; g >= 0; g--) {
+              const a = rest % 3;
+              rest = Math.floor(rest / 3);
+              for (let e = 0; e < a; e++) mono = polyTimes(mono, polyParameter(sizeIndex[g]));
+            }
+            for (const [mk, mv] of mono) {
+              const old = coefficient.get(mk) ?? { re: 0, im: 0 };
+              old.re += mv.re;
+              old.im += mv.im;
+              coefficient.set(mk, old);
+            }
+          }
+        }
+        // the check: the fitted polynomial at sizes n0 + 3 against the derivation there
+        const want = (check.classes.get(name) as MomentClass).terms.get(key)?.coefficient.get(pk) ?? { re: 0, im: 0 };
+        // the other parameters at 1: `restricted` holds only monomials whose non-size part is pk
+        const p = new Float64Array(parameters.length).fill(1);
+        for (const g of sizeIndex) p[g] = n0 + 3;
+        const restricted: Poly = new Map();
+        for (const [mk, mv] of coefficient) {
+          const left = mk === '' ? [] : mk.split('.').map(Number).filter((i) => !sizeIndex.includes(i));
+          if (left.join('.') === pk) restricted.set(mk, mv);
+        }
+        const got = polyValue(restricted, p);
+        if (Math.abs(got.re - want.re) > 1e-8 * (1 + Math.abs(want.re)) || Math.abs(got.im - want.im) > 1e-8 * (1 + Math.abs(want.im))) {
+          throw new Error(`${fn}: a coefficient of d⟨${name}⟩/dt is not a polynomial of degree ≤ 2 in the group sizes (term ${key || '1'})`);
+        }
+      }
+      if (polyClean(coefficient).size > 0) terms.set(key, { factors, coefficient });
+    }
+    fitted.set(name, terms);
+  }
+
+  // Assemble: classes sorted by order, then name; slots; terms on class indices.
+  const table = check.table;
+  const classList = names.map((n) => check.classes.get(n) as MomentClass).sort((a, b) => a.order - b.order || (a.name < b.name ? -1 : 1));
+  const indexOf = new Map(classList.map((c, i) => [c.name, i]));
+  let offset = 0;
+  const moments: MomentVariable[] = classList.map((c) => {
+    const v = { name: c.name, latex: c.latex, order: c.order, real: c.real, offset, operator: check.operatorOf(c.rep) };
+    offset += c.real ? 1 : 2;
+    return v;
+  });
+  const equations: CumulantTerm[][] = classList.map((c) =>
+    [...(fitted.get(c.name) as Map<string, ClassTerm>).values()]
+      .map((t) => ({ coefficient: t.coefficient, factors: t.factors.map((f) => indexOf.get(f.name) as number), conjugate: t.factors.map((f) => f.conj) }))
+      .sort((a, b) => a.factors.length - b.factors.length || a.factors.join(',').localeCompare(b.factors.join(','))),
+  );
+  const closures: { real: boolean; terms: { coeff: number; factors: number[]; conjugate: boolean[] }[] }[] = [];
+  const closureOf = new Map<string, number>();
+  const closureForm = {
+    closures,
+    equations: equations.map((terms) =>
+      terms.map((t) => {
+        if (t.factors.length === 0) return { coefficient: t.coefficient, kind: 'one' as const, index: 0, conjugate: false };
+        if (t.factors.length === 1) return { coefficient: t.coefficient, kind: 'moment' as const, index: t.factors[0], conjugate: t.conjugate[0] };
+        const key = t.factors.map((f, j) => `${f}${t.conjugate[j] ? '*' : ''}`).join(',');
+        let h = closureOf.get(key);
+        if (h === undefined) {
+          h = closures.length;
+          closureOf.set(key, h);
+          closures.push({ real: t.factors.every((f) => moments[f].real), terms: [{ coeff: 1, factors: [...t.factors], conjugate: [...t.conjugate] }] });
+        }
+        return { coefficient: t.coefficient, kind: 'closure' as const, index: h, conjugate: false };
+      }),
+    ),
+  };
+  const factorName = (v: number, conj: boolean, latex: boolean): string => {
+    const rep = classList[v].rep;
+    const id = conj ? table.adjoint(rep) : rep;
+    return latex ? `\\langle ${table.name(id, true)} \\rangle` : `⟨${table.name(id)}⟩`;
+  };
+  const cache = new Map<number, MomentExpansion>();
+  const u1 = config.u1 ?? false;
+  const momentValue = (y: ArrayLike<number>, id: number): { re: number; im: number } => {
+    if (id === 0) return { re: 1, im: 0 };
+    if (u1 && table.charges[id] !== 0) return { re: 0, im: 0 };
+    const c = check.canonical(id);
+    const v = indexOf.get(table.name(c.rep));
+    if (v === undefined) throw new Error(`value: the moment ⟨${table.name(id)}⟩ is not a variable of these equations`);
+    const m = moments[v];
+    const im = m.real ? 0 : y[m.offset + 1];
+    return { re: y[m.offset], im: c.conj ? -im : im };
+  };
+  return {
+    order: k,
+    parameters,
+    moments,
+    equations,
+    size: offset,
+    closureForm,
+    value: (y, o, p = []) => {
+      if (!(o instanceof OperatorExpression) || o.context.table !== table) {
+        throw new Error("value: argument 'o' must be an expression of the algebra of the equations' moments (eqs.moments[i].operator)");
+      }
+      let re = 0;
+      let im = 0;
+      for (const [id, c] of o.terms) {
+        const cv = polyValue(c, p);
+        const ex = expandMoment(table, id, k, cache);
+        for (let s = 0; s < ex.products.length; s++) {
+          let pr = ex.coeffs[s];
+          let pi = 0;
+          for (const f of ex.products[s]) {
+            const z = momentValue(y, f);
+            const t = pr * z.re - pi * z.im;
+            pi = pr * z.im + pi * z.re;
+            pr = t;
+          }
+          re += cv.re * pr - cv.im * pi;
+          im += cv.re * pi + cv.im * pr;
+        }
+      }
+      return { re, im };
+    },
+    toText: () => formatEquations(moments, equations, parameters, factorName, false),
+    toLatex: () => formatEquations(moments, equations, parameters, factorName, true),
+  };
+}

@@ -1,5 +1,5 @@
 import { createWriteStream } from 'node:fs';
-import { Observable } from 'rxjs';
+import { Observable, catchError, concatWith, defer, mergeMap, throwError, timer } from 'rxjs';
 import type { OperatorFunction } from 'rxjs';
 import { toWritable } from './to-writable';
 import type { WireRecord } from './wire-record';
@@ -37,19 +37,25 @@ export function recordToFile(path: string): OperatorFunction<WireRecord, never> 
         failed ??= e;
         subscriber.error(fileError(e));
       });
-      const whenClosed = (then: () => void): void => {
-        if (file.closed) then();
-        else file.once('close', then);
-      };
-      const subscription = source.pipe(toWritable(file, { end: true })).subscribe({
-        // toWritable has flushed and ended the file: pass the outcome on once it is closed
-        // (a failing file reports to toWritable before its 'error' event: prefer the file's own words)
-        error: (e: unknown) => whenClosed(() => setImmediate(() => subscriber.error(failed !== null ? fileError(failed) : e))),
-        complete: () => whenClosed(() => subscriber.complete()),
-      });
-      return () => {
-        subscription.unsubscribe();
+      subscriber.add(() => {
         if (!file.closed) file.destroy();
-      };
+      });
+      // resolves once the file is closed
+      const closed = (): Observable<never> =>
+        new Observable<never>((done) => {
+          if (file.closed) done.complete();
+          else file.once('close', () => done.complete());
+        });
+      source
+        .pipe(
+          toWritable(file, { end: true }),
+          // toWritable has flushed and ended the file: pass the outcome on once it is closed (a failing
+          // file reports to toWritable before its 'error' event: prefer the file's own words)
+          catchError((e: unknown) =>
+            closed().pipe(concatWith(timer(0).pipe(mergeMap(() => throwError(() => (failed !== null ? fileError(failed) : e)))))),
+          ),
+          concatWith(defer(closed)),
+        )
+        .subscribe(subscriber);
     });
 }

@@ -95,9 +95,9 @@ export function replayFile(path: string, config: ReplayFileConfig): Observable<W
           }
           for (const record of records) {
             const at = due(record);
-            if (at !== null) {
-              const wait = at - (performance.now() - started);
-              if (wait > 0) await sleep(wait, undefined, { signal: abort.signal });
+            // timers may fire a little early (libuv's clock is read once per loop turn): wait until due
+            for (let wait = at === null ? 0 : at - (performance.now() - started); wait > 0; wait = (at ?? 0) - (performance.now() - started)) {
+              await sleep(wait, undefined, { signal: abort.signal });
             }
             if (subscriber.closed) return;
             subscriber.next(record);

@@ -3,7 +3,7 @@ import { PassThrough, Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { Subject, from, lastValueFrom, toArray } from 'rxjs';
-import { sameBits } from '@qsync/testing';
+import { operatorContract, sameBits } from '@qsync/testing';
 import type { SampleRecord } from '@qsync/frames';
 import { fromReadable } from './from-readable';
 import { fromWire } from './from-wire';
@@ -101,3 +101,6 @@ describe('stdio transport: toWritable / fromReadable', () => {
     expect(pipe.isPaused()).toBe(true);
   });
 });
+
+const sink = () => new Writable({ write: (_c: Buffer, _e, done) => done() });
+operatorContract('toWritable', { operator: () => toWritable(sink()), sample: { kind: 'end', seq: 0 } as WireRecord });

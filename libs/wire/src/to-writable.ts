@@ -1,4 +1,4 @@
-import { Observable } from 'rxjs';
+import { Observable, catchError, concatWith, defer, ignoreElements, tap, throwError } from 'rxjs';
 import type { OperatorFunction } from 'rxjs';
 import type { Writable } from 'node:stream';
 import { encodeWireRecord } from './wire-codec';
@@ -49,60 +49,46 @@ export function toWritable(stream: Writable, config: ToWritableConfig = {}): Ope
   }
   return (source) =>
     new Observable<never>((subscriber) => {
-      let done = false;
-      const onError = (e: Error): void => {
-        if (done) return;
-        done = true;
-        subscriber.error(new Error(`${fn}: the stream failed: ${e.message}`));
-      };
+      const streamError = (e: Error): Error => new Error(`${fn}: the stream failed: ${e.message}`);
+      const onError = (e: Error): void => subscriber.error(streamError(e));
       stream.on('error', onError);
-      // completes (or fails with `failure`) once everything written so far has been flushed
-      const finish = (failure: unknown): void => {
-        const settle = (e?: Error | null): void => {
-          if (done) return;
-          if (e) return onError(e);
-          done = true;
-          if (failure === undefined) subscriber.complete();
-          else subscriber.error(failure);
-        };
-        if (end) {
-          stream.end(settle);
-        } else if (stream.writableLength === 0) {
-          settle();
-        } else {
-          stream.write(new Uint8Array(0), settle);
-        }
-      };
-      const subscription = source.subscribe({
-        next: (record) => {
-          if (done) return;
-          let bytes: Uint8Array;
-          try {
-            bytes = encodeWireRecord(record);
-          } catch (e) {
-            done = true;
-            subscriber.error(e);
-            return;
-          }
-          if (stream.writableLength + bytes.byteLength > maxPending) {
-            done = true;
-            subscriber.error(
-              new Error(
-                `${fn}: the destination is not keeping up: ${stream.writableLength} bytes are waiting to be written and ` +
-                  `the next record has ${bytes.byteLength}, beyond maxPendingBytes = ${maxPending}; pace the producer ` +
-                  `(createWireHub with the 'pause' policy) or raise the bound`,
-              ),
-            );
-            return;
-          }
-          stream.write(bytes);
-        },
-        error: (e: unknown) => finish(e),
-        complete: () => finish(undefined),
-      });
-      return () => {
-        subscription.unsubscribe();
-        stream.off('error', onError);
-      };
+      subscriber.add(() => stream.off('error', onError));
+      let own: unknown = null; // an error of this sink (encoding, the bound): no flush before it
+      // completes, or fails with `failure`, once everything written so far has been flushed
+      const flushed = (failure?: unknown): Observable<never> =>
+        new Observable<never>((done) => {
+          const settle = (e?: Error | null): void => {
+            if (e) done.error(streamError(e));
+            else if (failure === undefined) done.complete();
+            else done.error(failure);
+          };
+          if (end) stream.end(settle);
+          else if (stream.writableLength === 0) settle();
+          else stream.write(new Uint8Array(0), settle);
+        });
+      source
+        .pipe(
+          tap((record) => {
+            try {
+              const bytes = encodeWireRecord(record);
+              if (stream.writableLength + bytes.byteLength > maxPending) {
+                throw new Error(
+                  `${fn}: the destination is not keeping up: ${stream.writableLength} bytes are waiting to be written and ` +
+                    `the next record has ${bytes.byteLength}, beyond maxPendingBytes = ${maxPending}; pace the producer ` +
+                    `(createWireHub with the 'pause' policy) or raise the bound`,
+                );
+              }
+              stream.write(bytes);
+            } catch (e) {
+              own = e;
+              throw e;
+            }
+          }),
+          ignoreElements(),
+          catchError((e: unknown) => (e === own ? throwError(() => e) : flushed(e))),
+          concatWith(defer(() => flushed())),
+        )
+        // handing on this subscriber links the chain to it: unsubscribing stops a synchronous source at once
+        .subscribe(subscriber);
     });
 }

@@ -43,6 +43,8 @@ export function startRedisExecutor(
 ): SweepExecutor {
   const pending = new Map(jobs.map((job) => [job.id, job]));
   const children: ChildProcess[] = [];
+  // worker processes that said they take jobs (the others are still starting)
+  const ready = new Set<ChildProcess>();
   let stopped = false;
   let queue: Queue | null = null;
   let events: QueueEvents | null = null;
@@ -80,11 +82,17 @@ export function startRedisExecutor(
       // the parent's loader flags (vitest's, tsx's) are not the worker's business
       execArgv: [],
     });
+    // the last resort if this process ends before the sweep has closed its workers
+    const killOnExit = (): void => {
+      child.kill('SIGKILL');
+    };
+    process.once('exit', killOnExit);
     let stderr = '';
     child.stderr?.on('data', (chunk: Buffer) => {
       stderr = (stderr + chunk.toString()).slice(-2000);
     });
     child.on('exit', (code, signal) => {
+      process.removeListener('exit', killOnExit);
       exited++;
       lastExit = `pid ${child.pid} exited with ${signal ?? `code ${code}`}${stderr === '' ? '' : `: ${stderr.trim()}`}`;
       // a killed worker's job goes back to the queue after its lock expires (BullMQ's stalled
@@ -92,6 +100,9 @@ export function startRedisExecutor(
       if (!stopped && exited === children.length && pending.size > 0) {
         fail(new Error(`sweep: all ${children.length} worker processes exited, ${pending.size} jobs not done (last: ${lastExit})`));
       }
+    });
+    child.on('message', (message: { kind?: string } | null) => {
+      if (message?.kind === 'ready') ready.add(child);
     });
     children.push(child);
   };
@@ -146,7 +157,7 @@ export function startRedisExecutor(
     stopped = true;
     stopping ??= (async () => {
       if (poll !== null) clearInterval(poll);
-      await Promise.all(children.map(closeChild));
+      await Promise.all(children.map((child) => closeChild(child, ready.has(child))));
       await events?.close().catch(() => undefined);
       await queue?.close().catch(() => undefined);
     })();
@@ -173,8 +184,12 @@ async function reachable(url: string): Promise<void> {
   }
 }
 
-/** Asks a worker process to close, and kills it if it has not exited within 5 s. */
-function closeChild(child: ChildProcess): Promise<void> {
+/**
+ * Asks a worker process to close — by IPC when it is ready, by SIGTERM while it is starting (a
+ * signal is not lost before its handlers are in place: the default action ends the process) —
+ * and kills it if it has not exited within 5 s.
+ */
+function closeChild(child: ChildProcess, ready: boolean): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise<void>((resolve) => {
     const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
@@ -182,7 +197,7 @@ function closeChild(child: ChildProcess): Promise<void> {
       clearTimeout(timer);
       resolve();
     });
-    if (child.connected) child.send({ kind: 'close' });
+    if (ready && child.connected) child.send({ kind: 'close' });
     else child.kill('SIGTERM');
   });
 }

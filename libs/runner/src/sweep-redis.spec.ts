@@ -1,8 +1,11 @@
-import { readdirSync, rmSync } from 'node:fs';
+import { readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { spawn } from 'node:child_process';
 import { lastValueFrom, tap, toArray } from 'rxjs';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { openRunStore } from './open-run-store';
+import { sweepQueueName } from './sweep-queue-name';
 import { sweep } from './sweep';
 import type { SweepConfig, SweepFrame } from './sweep';
 import { countBy, executions, scratch, watch } from './test-support/execution-log';
@@ -37,6 +40,21 @@ const alive = (pid: number): boolean => {
     return false;
   }
 };
+
+/** pids of the processes running sweep-worker-process.mjs for the queue `name` (Linux /proc) */
+function workersOf(name: string): number[] {
+  const out: number[] = [];
+  for (const pid of readdirSync('/proc')) {
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      if (cmdline.includes('sweep-worker-process') && cmdline.includes(name)) out.push(Number(pid));
+    } catch {
+      // the process ended while being read
+    }
+  }
+  return out;
+}
 
 /** Waits until none of `pids` is alive (worker processes closing after a sweep), at most 5 s. */
 async function allExited(pids: Iterable<number>): Promise<boolean> {
@@ -167,6 +185,27 @@ describe('sweep on BullMQ workers over Redis', () => {
     expect(second.filter((e) => e.event === 'end')).toHaveLength(12 - storedBefore.size);
     // overall each point finished once (abandoned jobs had started, not finished)
     expect([...countBy(executions(log), 'end').values()]).toEqual(new Array(12).fill(1));
+  });
+
+  it('leaves no worker process behind when the process that ran the sweep exits right after it', async () => {
+    // one point for two worker processes, in a process that calls process.exit on completion:
+    // workers still starting or still closing must not outlive it (they would serve the queue
+    // forever, or retry a Redis that is gone)
+    const store = join(dir('exit'), 'store');
+    const config = { task: { module: fileURLToPath(resonanceFluorescenceTask), name: task.name }, over: { detuning: [0.25], rabi: [1], gamma: [1] }, store, queue, workers: 2 };
+    const name = sweepQueueName({ task: config.task, store });
+    const code = await new Promise<number | null>((resolve, reject) => {
+      const child = spawn(process.execPath, [fileURLToPath(new URL('./test-support/run-sweep-process.mjs', import.meta.url)), JSON.stringify(config)], {
+        stdio: ['ignore', 'ignore', 'inherit'],
+      });
+      child.on('error', reject);
+      child.on('exit', (c) => resolve(c));
+    });
+    expect(code).toBe(0);
+    expect(openRunStore(store).completed()).toHaveLength(1);
+    const deadline = Date.now() + 3000;
+    while (workersOf(name).length > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    expect(workersOf(name)).toEqual([]);
   });
 
   it('ends with a clear error when nothing answers at the Redis URL', async () => {

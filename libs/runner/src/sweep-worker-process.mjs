@@ -1,22 +1,30 @@
 // A BullMQ worker process of a sweep (start-redis-executor.ts starts it; on another machine:
 // `node sweep-worker-process.mjs '{"queue":"redis://…","name":"qsync-sweep-…"}'`). argv[2] is the
 // JSON of sweepWorker's config. It says { kind: 'ready' } over IPC when it takes jobs and exits
-// on { kind: 'close' }, SIGTERM, SIGINT, or when its parent goes away.
+// on { kind: 'close' }, SIGTERM, SIGINT, or when its parent goes away — also when that happens
+// while it is still starting.
 import process from 'node:process';
 import { tsImport } from 'tsx/esm/api';
 
-const { sweepWorker } = await tsImport('./sweep-worker.ts', import.meta.url);
-const worker = sweepWorker(JSON.parse(process.argv[2]));
+let worker = null;
 let exiting = false;
 const exit = async () => {
   if (exiting) return;
   exiting = true;
-  await worker.close();
+  if (worker !== null) await worker.close();
   process.exit(0);
 };
+// listen before anything slow: a close request or a lost parent during start-up is not missed
 process.on('message', (message) => message?.kind === 'close' && void exit());
 process.on('disconnect', () => void exit());
 process.on('SIGTERM', () => void exit());
 process.on('SIGINT', () => void exit());
-await worker.ready;
-process.send?.({ kind: 'ready', pid: process.pid });
+
+const { sweepWorker } = await tsImport('./sweep-worker.ts', import.meta.url);
+// started by a parent (an IPC channel was given) that is already gone: nothing to serve
+if (exiting || (process.send !== undefined && !process.connected)) await exit();
+else {
+  worker = sweepWorker(JSON.parse(process.argv[2]));
+  await worker.ready;
+  process.send?.({ kind: 'ready', pid: process.pid });
+}

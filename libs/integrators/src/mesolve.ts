@@ -45,7 +45,9 @@ export interface MesolveConfig {
  *
  * Each frame has the channels named in `expect` (complex ⟨O⟩ = Tr[O ρ(t)]), `trace` (real
  * Tr ρ(t)) and, with `includeState`, `rho` (a copy of ρ(t), complex n×n). The right-hand side is
- * matrix-free on the shifted diagonals of the operators (see `compileLindbladRhs`).
+ * matrix-free on the shifted diagonals of the operators (see `compileLindbladRhs`); a Hermitian
+ * ρ0 under a Hermiticity-preserving L is evolved as its packed upper triangle (the error norm of
+ * the step control is then the RMS over those entries).
  *
  * @param l the generator (`lindbladian` of `@qsync/operators`)
  * @param rho0 initial density matrix, dims equal to l.dims

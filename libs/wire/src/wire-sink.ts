@@ -25,6 +25,13 @@ export interface WireSinkConfig {
   readonly history?: WireHistoryConfig;
   /** consumers needed before the gate opens, when the sink makes its hub (default 1) */
   readonly minConsumers?: number;
+  /**
+   * listen only: how long (ms) the sink keeps serving its history after the stream has ended and
+   * the last consumer has gone, so that one killed near the end can come back and resume
+   * (default 0: it completes at once). A sender cannot tell a consumer that read the end from one
+   * that died as it went out, so the wait is unconditional.
+   */
+  readonly linger?: number;
 }
 
 const sleep = (ms: number, stopped: () => boolean): Promise<void> =>
@@ -51,6 +58,8 @@ export function wireSink(fn: string, transport: WireTransport, config: WireSinkC
   if (config.listen !== undefined) checkListen(fn, config.listen);
   if (config.connect !== undefined) checkUrl(fn, config.connect, [`${transport.scheme}:`, ...(transport.scheme === 'ws' ? ['wss:'] : [])]);
   const reconnect = resolveReconnect(fn, config.reconnect);
+  const linger = config.linger ?? 0;
+  if (!(linger >= 0 && Number.isFinite(linger))) throw new Error(`${fn}: 'linger' must be a number of ms ≥ 0, got ${String(linger)}`);
   if (config.hub === undefined) createWireHub({ buffer: config.buffer, history: config.history, minConsumers: config.minConsumers }); // checks the options now
 
   return (source) =>
@@ -64,7 +73,15 @@ export function wireSink(fn: string, transport: WireTransport, config: WireSinkC
       const emit = (event: WireSinkEvent): void => {
         if (!stopped) subscriber.next(event);
       };
+      // listen: once the stream has ended and no consumer is connected, wait `linger` ms for one to come back
+      let lingering: ReturnType<typeof setTimeout> | null = null;
+      const finishUnlessResumable = (): void => {
+        if (!sourceDone || links.size > 0 || lingering !== null) return;
+        if (linger === 0) return finish();
+        lingering = setTimeout(finish, linger);
+      };
       const finish = (): void => {
+        if (lingering !== null) clearTimeout(lingering);
         if (stopped) return;
         stopped = true;
         server?.close();
@@ -98,12 +115,12 @@ export function wireSink(fn: string, transport: WireTransport, config: WireSinkC
           sourceError = { error: e };
           sourceDone = true;
           hub.fail(e);
-          if (config.listen !== undefined && links.size === 0) finish();
+          if (config.listen !== undefined) finishUnlessResumable();
         },
         complete: () => {
           sourceDone = true;
           hub.end();
-          if (config.listen !== undefined && links.size === 0) finish();
+          if (config.listen !== undefined) finishUnlessResumable();
         },
       });
       void hub.ready().then(() => {
@@ -113,10 +130,12 @@ export function wireSink(fn: string, transport: WireTransport, config: WireSinkC
       if (config.listen !== undefined) {
         transport
           .listen(config.listen, (link) => {
-            if (stopped || (sourceDone && hub.consumers === 0 && links.size === 0)) return link.destroy();
-            void serve(link).then(() => {
-              if (sourceDone && links.size === 0) finish();
-            });
+            if (stopped) return link.destroy();
+            if (lingering !== null) {
+              clearTimeout(lingering); // a consumer came back
+              lingering = null;
+            }
+            void serve(link).then(finishUnlessResumable);
           })
           .then(
             (s) => {
@@ -158,6 +177,7 @@ export function wireSink(fn: string, transport: WireTransport, config: WireSinkC
 
       return () => {
         stopped = true;
+        if (lingering !== null) clearTimeout(lingering);
         sourceSubscription?.unsubscribe();
         server?.close();
         for (const link of links) link.destroy();

@@ -276,6 +276,28 @@ export function transportChecks(
     });
   });
 
+  describe(`${name}: recovery at the end of a stream`, () => {
+    it('a consumer killed just before the end can come back while the sink lingers (linger 500 ms), and gets the rest and the end', async () => {
+      const source = new Subject<WireRecord>();
+      const served = await serve(source, { linger: 500 });
+      const before: WireRecord[] = [];
+      const killed = fromX({ connect: served.url }).subscribe((r) => before.push(r));
+      await until(() => source.observed, 'the consumer to attach');
+      source.next(channelHeader(1));
+      for (let seq = 0; seq < 10; seq++) source.next(channelBlock(seq, seq, 1, 1));
+      await until(() => before.length === 11, 'seq 0 … 9');
+      killed.unsubscribe();
+      for (let seq = 10; seq < 15; seq++) source.next(channelBlock(seq, seq, 1, 1));
+      source.complete(); // the producer is done; the consumer has not got the end
+      await sleep(50);
+      const after = await lastValueFrom(fromX({ connect: served.url, lastSeq: 9 }).pipe(toArray()));
+      expect(after.map((r) => (r.kind === 'block' ? r.seq : r.kind))).toEqual(['header', 10, 11, 12, 13, 14, 'end']);
+      const left = performance.now();
+      await lastValueFrom(served.events, { defaultValue: null }); // then the sink completes, having lingered
+      expect(performance.now() - left).toBeGreaterThan(400);
+    });
+  });
+
   describe(`${name}: a producer that disconnects and reconnects`, () => {
     it('the listening consumer survives a cut connection: the producer redials and resumes, every record arrives once', async () => {
       const listening = new ReplaySubject<{ port: number }>();
@@ -447,6 +469,7 @@ export function transportChecks(
     it('names what is wrong in the options', () => {
       expect(() => toX({})).toThrow("give exactly one of 'listen' (serve consumers) and 'connect' (dial a consumer)");
       expect(() => toX({ listen: { port: 70000 } })).toThrow("'listen.port' must be an integer in 0 … 65535 (0: any free port), got 70000");
+      expect(() => toX({ listen: { port: 0 }, linger: -1 })).toThrow("'linger' must be a number of ms ≥ 0, got -1");
       expect(() => fromX({ connect: 'http://x:1' })).toThrow(`'connect' must be a URL ${scheme}://host:port`);
       expect(() => fromX({ connect: url(1), lastSeq: -1 })).toThrow("'lastSeq' must be null or an integer ≥ 0, got -1");
       expect(() => toX({ connect: url(1), reconnect: { maxAttempts: 0 } })).toThrow("'reconnect.maxAttempts' must be an integer ≥ 1 or Infinity, got 0");

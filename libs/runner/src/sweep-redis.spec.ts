@@ -66,6 +66,16 @@ async function allExited(pids: Iterable<number>): Promise<boolean> {
   return false;
 }
 
+/** two points, Δ = 0 and 1 at Ω = γ = 1: ρ_ee = 1/3 and 1/7 */
+function checkFrames2(frames: readonly SweepFrame[]): void {
+  expect(frames[frames.length - 1].channels).toMatchObject({ done: { value: 2 }, total: { value: 2 }, running: { value: 0 } });
+  const excited = frames.filter((f) => f.job?.status === 'done').map((f) => [f.job?.index, (f.job?.result as { excited: number }).excited]);
+  expect(excited.sort()).toEqual([
+    [0, expect.closeTo(1 / 3, 12)],
+    [1, expect.closeTo(1 / 7, 12)],
+  ]);
+}
+
 function checkResults(frames: readonly SweepFrame[]): void {
   const done = frames.filter((f) => f.job?.status === 'done' || f.job?.status === 'stored');
   expect(done).toHaveLength(12);
@@ -206,6 +216,21 @@ describe('sweep on BullMQ workers over Redis', () => {
     const deadline = Date.now() + 3000;
     while (workersOf(name).length > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
     expect(workersOf(name)).toEqual([]);
+  });
+
+  it('is served by a worker started on its own, as on another machine (workers: 0)', async () => {
+    const store = join(dir('external'), 'store');
+    const config = { task, over: { detuning: [0, 1], rabi: [1], gamma: [1] }, store, queue, workers: 0 };
+    // what README tells a user to run elsewhere: no IPC channel, stopped by SIGTERM
+    const worker = spawn(process.execPath, [fileURLToPath(new URL('./sweep-worker-process.mjs', import.meta.url)), JSON.stringify({ queue, name: sweepQueueName(config) })], {
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    const exited = new Promise<number | null>((resolve) => worker.on('exit', (code) => resolve(code)));
+    const frames = await run(config);
+    checkFrames2(frames);
+    expect(new Set(frames.filter((f) => f.job?.status === 'running').map((f) => pidOf(f.job?.worker)))).toEqual(new Set([worker.pid]));
+    worker.kill('SIGTERM');
+    expect(await exited).toBe(0);
   });
 
   it('ends with a clear error when nothing answers at the Redis URL', async () => {

@@ -40,7 +40,7 @@ void runBenchProgram({
     benchVdpStep(3, 'milstein', { dt, steps: 100, reps: 1 }); // warm-up
     const vdp = opts.sizes.flatMap((N) =>
       METHODS.map((method) => {
-        const c = benchVdpStep(N, method, { dt, steps: opts.vdpSteps, reps: 3 });
+        const c = benchVdpStep(N, method, { dt, steps: opts.vdpSteps, reps: opts.quick ? 3 : 7 });
         log(`qsync: vdP N = ${N} ${method}: ${(c.secondsPerStep * 1e6).toFixed(1)} µs per step`);
         return { qsync: c, qutip: qutip?.cases.vdp.find((q) => q.N === N && q.solver === method) ?? null };
       }),

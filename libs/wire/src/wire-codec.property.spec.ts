@@ -204,7 +204,7 @@ describe('wire reader properties (fast-check)', () => {
       fc.property(head, fc.uint8Array({ maxLength: 64 }), fc.array(fc.nat({ max: 80 }), { maxLength: 3 }), (h, body, cuts) => {
         read(new Uint8Array([...h, ...body]), cuts);
       }),
-      runs(62_500),
+      runs(72_500),
     );
   });
 
@@ -235,7 +235,7 @@ describe('wire reader properties (fast-check)', () => {
         bytes[where % bytes.byteLength] ^= 1 << bit;
         if (!(read(bytes) instanceof WireFormatError)) throw new Error(`flipped bit ${bit} of byte ${where % bytes.byteLength} was not detected`);
       }),
-      runs(15_000),
+      runs(10_000),
     );
   });
 
@@ -297,7 +297,7 @@ describe('wire reader properties (fast-check)', () => {
         }
         read(bytes);
       }),
-      runs(10_000),
+      runs(5_000),
     );
   });
 });

@@ -51,7 +51,7 @@ export interface WireHubConfig {
 export interface WireConsumer extends AsyncIterable<WireRecord> {
   readonly name: string;
   readonly policy: OverflowPolicy;
-  /** the next record, waiting for one; done after the 'end' notice; rejects on overflow under 'error' */
+  /** the next record, waiting for one; done after the 'end' notice (at once for a stream that ended before its header); rejects on overflow under 'error' */
   next(): Promise<IteratorResult<WireRecord, undefined>>;
   /** the next record if one is ready now, else undefined (throws the consumer's error, if any) */
   poll(): WireRecord | undefined;
@@ -360,7 +360,8 @@ export function createWireHub(config: WireHubConfig = {}): WireHub {
     }
 
     get done(): boolean {
-      return this.closed || this.endSent || this.error !== null;
+      // a stream that ended before its header (an empty source) has nothing to deliver
+      return this.closed || this.endSent || this.error !== null || (ended && failure === null && header === null);
     }
 
     async next(): Promise<IteratorResult<WireRecord, undefined>> {

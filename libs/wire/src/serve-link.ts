@@ -63,7 +63,13 @@ export async function serveLink(
     for (;;) {
       if (pending === undefined) {
         const next = await consumer.next();
-        if (next.done === true) break;
+        if (next.done === true) {
+          if (link.isClosed) break;
+          // the stream ended with nothing (more) to send, e.g. an empty source: close the connection
+          link.end();
+          await link.closed;
+          return true;
+        }
         pending = next.value;
       }
       let writable = true;
@@ -89,8 +95,12 @@ export async function serveLink(
     const reason = await link.closed;
     emit({ kind: 'disconnected', consumer: consumer.name, peer: link.peer, reason: reason?.message ?? 'closed by the consumer' });
   } catch (e) {
-    // the consumer's policy failed it, or the producer failed: the connection ends without 'end'
-    link.destroy();
+    // the consumer's policy failed it, or the producer failed: the connection ends without 'end',
+    // after what was already written (a peer that does not read is cut off after 2 s)
+    link.uncork();
+    link.end();
+    const cutoff = setTimeout(() => link.destroy(), 2000);
+    void link.closed.then(() => clearTimeout(cutoff));
     consumer.close();
     emit({ kind: 'disconnected', consumer: consumer.name, peer: link.peer, reason: (e as Error).message });
   }

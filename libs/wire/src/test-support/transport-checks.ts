@@ -1,6 +1,6 @@
 import { connect, createServer } from 'node:net';
 import type { Server, Socket } from 'node:net';
-import { ReplaySubject, Subject, firstValueFrom, from, lastValueFrom, toArray } from 'rxjs';
+import { EMPTY, ReplaySubject, Subject, concat, firstValueFrom, from, lastValueFrom, throwError, toArray } from 'rxjs';
 import type { Observable, OperatorFunction } from 'rxjs';
 import { describe, expect, it } from 'vitest';
 import { chunkedObservable } from '@qsync/frames';
@@ -452,6 +452,20 @@ export function transportChecks(
   });
 
   describe(`${name}: guards`, () => {
+    it('an empty source (no header) ends the dialling sink; an erroring source errors it after what came before was delivered', async () => {
+      const listening = new ReplaySubject<{ port: number }>();
+      const received: WireRecord[] = [];
+      const consumer = fromX({ listen: { port: 0 }, onListening: (s) => listening.next(s) }).subscribe((r) => received.push(r));
+      const { port } = await firstValueFrom(listening);
+      const events = await lastValueFrom(EMPTY.pipe(toX({ connect: url(port) }), toArray())); // completes
+      expect(events.map((e) => e.kind)).toEqual(['connected']);
+      const failing = concat(from([channelHeader(1), channelBlock(0, 0, 1, 1)]), throwError(() => new Error('the model blew up at t = 3')));
+      await expect(lastValueFrom(failing.pipe(toX({ connect: url(port) })))).rejects.toThrow('the model blew up at t = 3');
+      await until(() => received.length === 2, 'the records before the error');
+      expect(received.map((r) => r.kind)).toEqual(['header', 'block']); // and no end: the consumer waits for the producer to come back
+      consumer.unsubscribe();
+    });
+
     it("unsubscribing the sink stops its source and closes its server and connections (a consumer's redials then fail)", async () => {
       const source = new Subject<WireRecord>();
       const served = await serve(source);

@@ -9,6 +9,7 @@ import { sweepQueueName } from './sweep-queue-name';
 import { sweep } from './sweep';
 import type { SweepConfig, SweepFrame } from './sweep';
 import { countBy, executions, scratch, watch } from './test-support/execution-log';
+import { lightTasks } from './test-support/light-tasks';
 import { excitedPopulationExact, resonanceFluorescenceTask } from './test-support/resonance-fluorescence-task';
 import type { ResonanceFluorescenceParams } from './test-support/resonance-fluorescence-task';
 
@@ -104,7 +105,7 @@ describe('sweep on BullMQ workers over Redis', () => {
     let killed: { id: string; pid: number } | null = null;
     const workers = new Set<number>();
     const frames = await lastValueFrom(
-      sweep({ task, over, store: join(d, 'store'), queue, workers: 3, lockDuration: 1500 }).pipe(
+      sweep({ task, over, store: join(d, 'store'), queue, workers: 2, lockDuration: 1500 }).pipe(
         tap((f) => {
           if (f.job?.worker !== undefined && f.job.status === 'running') workers.add(pidOf(f.job.worker));
           // once job 9's task is computing (its 'start' is in the log), SIGKILL its process, as
@@ -202,7 +203,7 @@ describe('sweep on BullMQ workers over Redis', () => {
     // workers still starting or still closing must not outlive it (they would serve the queue
     // forever, or retry a Redis that is gone)
     const store = join(dir('exit'), 'store');
-    const config = { task: { module: fileURLToPath(resonanceFluorescenceTask), name: task.name }, over: { detuning: [0.25], rabi: [1], gamma: [1] }, store, queue, workers: 2 };
+    const config = { task: { module: fileURLToPath(lightTasks), name: 'watchedDecay' }, over: { gamma: [0.25], t: [1] }, store, queue, workers: 2 };
     const name = sweepQueueName({ task: config.task, store });
     const code = await new Promise<number | null>((resolve, reject) => {
       const child = spawn(process.execPath, [fileURLToPath(new URL('./test-support/run-sweep-process.mjs', import.meta.url)), JSON.stringify(config)], {
@@ -240,9 +241,9 @@ describe('sweep on BullMQ workers over Redis', () => {
   });
 
   it('ends with an error naming the job when a task fails on a worker', async () => {
-    const failing = { module: resonanceFluorescenceTask, name: 'failingExcitedPopulation' };
-    await expect(run({ task: failing, over: { detuning: [0], rabi: [1, -1], gamma: [1] }, store: join(dir('fail'), 'store'), queue, workers: 1 })).rejects.toThrow(
-      /sweep: job [0-9a-f]{12} \{"detuning":0,"rabi":-1,"gamma":1\} failed: rabi must be ≥ 0, got -1/,
+    const failing = { module: lightTasks, name: 'failingDecay' };
+    await expect(run({ task: failing, over: { gamma: [1, -1], t: [1] }, store: join(dir('fail'), 'store'), queue, workers: 1 })).rejects.toThrow(
+      /sweep: job [0-9a-f]{12} \{"gamma":-1,"t":1\} failed: gamma must be ≥ 0, got -1/,
     );
   });
 });

@@ -8,12 +8,15 @@ import { openRunStore } from './open-run-store';
 import { sweep } from './sweep';
 import type { SweepConfig, SweepFrame } from './sweep';
 import { countBy, executions, scratch, watch } from './test-support/execution-log';
+import { lightTasks } from './test-support/light-tasks';
 import { excitedPopulationExact, resonanceFluorescenceTask } from './test-support/resonance-fluorescence-task';
 import type { ResonanceFluorescenceParams } from './test-support/resonance-fluorescence-task';
 
 // Resonance fluorescence over Δ ∈ {−2, −1, 0, 1, 2} × Ω ∈ {0.5, 1, 2}, γ = 1: 15 jobs.
 const over = { detuning: { from: -2, to: 2, count: 5 }, rabi: [0.5, 1, 2], gamma: [1] };
 const task = { module: resonanceFluorescenceTask, name: 'watchedExcitedPopulation' };
+// the same machinery on a task that loads in no time (cancelling, errors)
+const light = { module: lightTasks, name: 'watchedDecay' };
 const dirs: string[] = [];
 const dir = (prefix: string): string => {
   const d = scratch(prefix);
@@ -79,7 +82,7 @@ describe('sweep (local worker threads)', () => {
   });
 
   it('counts equal grid points once', async () => {
-    const frames = await run({ task, over: { detuning: [0, 0, 1], rabi: [1, 1], gamma: [1] }, store: dir('dup'), workers: 1 });
+    const frames = await run({ task: light, over: { gamma: [0, 0, 1], t: [1, 1] }, store: dir('dup'), workers: 1 });
     checkFrames(frames, 2);
   });
 
@@ -87,7 +90,7 @@ describe('sweep (local worker threads)', () => {
     const resumed = dir('killed');
     const killedLog = join(resumed, 'executions.log');
     watch(killedLog, 120, 'first');
-    const config = { task: { module: fileURLToPath(resonanceFluorescenceTask), name: task.name }, over, store: join(resumed, 'store'), workers: 2 };
+    const config = { task: { module: fileURLToPath(resonanceFluorescenceTask), name: task.name }, over, store: join(resumed, 'store'), workers: 1 };
     const child = spawn(process.execPath, [fileURLToPath(new URL('./test-support/run-sweep-process.mjs', import.meta.url)), JSON.stringify(config)], {
       stdio: ['ignore', 'pipe', 'inherit'],
     });
@@ -122,7 +125,7 @@ describe('sweep (local worker threads)', () => {
     const cancelLog = join(d, 'executions.log');
     watch(cancelLog, 150);
     await new Promise<void>((resolve) => {
-      const subscription = sweep({ task, over, store: join(d, 'store'), workers: 1 }).subscribe((f) => {
+      const subscription = sweep({ task: light, over: { gamma: [1, 2, 3], t: [0, 1, 2] }, store: join(d, 'store'), workers: 1 }).subscribe((f) => {
         if (f.job?.status === 'done') {
           subscription.unsubscribe();
           resolve();
@@ -138,14 +141,14 @@ describe('sweep (local worker threads)', () => {
   });
 
   it('ends with an error naming the job when the task throws or returns what JSON cannot hold', async () => {
-    const failing = { module: resonanceFluorescenceTask, name: 'failingExcitedPopulation' };
-    await expect(run({ task: failing, over: { detuning: [0], rabi: [1, -1], gamma: [1] }, store: dir('fail'), workers: 1 })).rejects.toThrow(
-      /sweep: job [0-9a-f]{12} \{"detuning":0,"rabi":-1,"gamma":1\} failed: rabi must be ≥ 0, got -1/,
+    const failing = { module: lightTasks, name: 'failingDecay' };
+    await expect(run({ task: failing, over: { gamma: [1, -1], t: [1] }, store: dir('fail'), workers: 1 })).rejects.toThrow(
+      /sweep: job [0-9a-f]{12} \{"gamma":-1,"t":1\} failed: gamma must be ≥ 0, got -1/,
     );
-    await expect(run({ task: { module: resonanceFluorescenceTask, name: 'nanResult' }, over: { k: [1] }, store: dir('nan'), workers: 1 })).rejects.toThrow(
-      /failed: .*\.result\.excited is NaN, not a finite number/,
+    await expect(run({ task: { module: lightTasks, name: 'nanResult' }, over: { k: [1] }, store: dir('nan'), workers: 1 })).rejects.toThrow(
+      /failed: .*\.result\.n is NaN, not a finite number/,
     );
-    await expect(run({ task: { module: resonanceFluorescenceTask, name: 'missing' }, over: { k: [1] }, store: dir('missing'), workers: 1 })).rejects.toThrow(
+    await expect(run({ task: { module: lightTasks, name: 'missing' }, over: { k: [1] }, store: dir('missing'), workers: 1 })).rejects.toThrow(
       /has no exported function 'missing'/,
     );
     // a store that holds another sweep

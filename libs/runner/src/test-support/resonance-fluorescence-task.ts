@@ -55,14 +55,3 @@ export function watchedExcitedPopulation(params: ResonanceFluorescenceParams): {
   note('end');
   return result;
 }
-
-/** Fails for rabi < 0 (a task that throws, for the error path). */
-export function failingExcitedPopulation(params: ResonanceFluorescenceParams): { excited: number } {
-  if (params.rabi < 0) throw new Error(`rabi must be ≥ 0, got ${params.rabi}`);
-  return excitedPopulation(params);
-}
-
-/** Returns NaN (a result that is not JSON). */
-export function nanResult(): { excited: number } {
-  return { excited: NaN };
-}

@@ -161,8 +161,8 @@ export function createDormandPrince(
   const { rtol, atol, hMax, maxSteps, tStop } = resolveDormandPrinceConfig(FN, config, t0);
 
   const n = y0.length;
-  const y = Float64Array.from(y0);
-  const yNew = new Float64Array(n);
+  let y = Float64Array.from(y0);
+  let yNew = new Float64Array(n);
   const yStage = new Float64Array(n);
   let k1 = new Float64Array(n);
   const k2 = new Float64Array(n);
@@ -280,7 +280,7 @@ export function createDormandPrince(
       const sum = errorSum(y, yNew, hs, k1, k3, k4, k5, k6, k7, atol, rtol);
       const err = Math.sqrt(sum / n);
 
-      if (!Number.isFinite(err) || firstNonFinite(yNew) >= 0) {
+      if (!Number.isFinite(err)) {
         // Overflow or a non-finite f: retry with a much smaller step.
         stats.rejected++;
         lastRejected = true;
@@ -310,7 +310,9 @@ export function createDormandPrince(
           hOld = hs;
         }
         // accept: y ← y_new, k1 ← k7 (first same as last)
-        y.set(yNew);
+        const accepted = yNew; // swap instead of copying: the next step overwrites yNew
+        yNew = y;
+        y = accepted;
         const swap = k1;
         k1 = k7;
         k7 = swap;
@@ -420,7 +422,10 @@ function combine5Into(
   for (let i = 0; i < out.length; i++) out[i] = y[i] + a1 * k1[i] + a2 * k2[i] + a3 * k3[i] + a4 * k4[i] + a5 * k5[i];
 }
 
-/** Σ_i (err_i / (atol + rtol·max(|y_i|, |yNew_i|)))² of the embedded error estimate. */
+/**
+ * Σ_i (err_i / (atol + rtol·max(|y_i|, |yNew_i|)))² of the embedded error estimate, or NaN when
+ * some yNew_i is not finite (the step is then rejected as non-finite).
+ */
 function errorSum(
   y: Float64Array,
   yNew: Float64Array,
@@ -435,14 +440,16 @@ function errorSum(
   rtol: number,
 ): number {
   let sum = 0;
+  let finite = true;
   for (let i = 0; i < y.length; i++) {
     const e = hs * (E1 * k1[i] + E3 * k3[i] + E4 * k4[i] + E5 * k5[i] + E6 * k6[i] + E7 * k7[i]);
     const a = Math.abs(y[i]);
     const b = Math.abs(yNew[i]);
     const q = e / (atol + rtol * (a > b ? a : b));
     sum += q * q;
+    finite &&= b < Infinity; // false for ∞ and NaN
   }
-  return sum;
+  return finite ? sum : NaN;
 }
 
 /** Coefficients of the continuous extension of the step [t, t + hs] (Hairer's DOPRI5). */

@@ -64,6 +64,10 @@ describe('qsync sweep', () => {
     await expect(bad(['gammaPlus=0:1'])).rejects.toThrow(/--over: 'gammaPlus=0:1' is not a range of three numbers/);
     await expect(bad(['omega=1', 'omega=2'])).rejects.toThrow(/--over omega: is given twice/);
     await expect(bad(['parameters.omega.x=1'])).rejects.toThrow(/'parameters.omega' is not an object in the scenario/);
+    const options = (extra: object) => sweepCommand(spin, { over: ['omega=1'], store: join(tmp, 'never'), ...extra }, io());
+    await expect(options({ workers: '0' })).rejects.toThrow(/--workers: must be ≥ 1 without --queue/);
+    await expect(options({ workers: 'two' })).rejects.toThrow(/--workers: must be an integer ≥ 0, got two/);
+    await expect(options({ queue: 'localhost:6379' })).rejects.toThrow(/--queue: must be a Redis URL redis:\/\/host:port, got localhost:6379/);
     expect(() => readdirSync(join(tmp, 'never'))).toThrow();
   });
 

@@ -92,6 +92,10 @@ export async function sweepCommand(file: string, options: SweepCommandOptions, i
   if (options.workers !== undefined) {
     workers = Number(options.workers);
     if (!Number.isSafeInteger(workers) || workers < 0) throw new ScenarioError('--workers', `must be an integer ≥ 0, got ${options.workers}`);
+    if (workers === 0 && options.queue === undefined) throw new ScenarioError('--workers', 'must be ≥ 1 without --queue (0 means that workers started elsewhere serve the queue)');
+  }
+  if (options.queue !== undefined && !/^rediss?:\/\/[^/]/.test(options.queue)) {
+    throw new ScenarioError('--queue', `must be a Redis URL redis://host:port, got ${options.queue}`);
   }
 
   const text = canonicalJson(scenario, 'the scenario');
@@ -119,7 +123,7 @@ export async function sweepCommand(file: string, options: SweepCommandOptions, i
             results.set(job.index, { params, result: job.result });
             if (job.status === 'done') computed++;
           }
-          progress.count(`sweep (${frame.channels.running.value} running)`, frame.channels.done.value, frame.channels.total.value);
+          progress.count('sweep: points done', frame.channels.done.value, frame.channels.total.value);
         }),
       ),
     );

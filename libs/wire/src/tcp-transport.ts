@@ -17,6 +17,7 @@ export const tcpTransport: WireTransport = {
       server.once('error', reject);
       server.listen(address.port, address.host ?? '127.0.0.1', () => {
         server.off('error', reject);
+        server.on('error', () => undefined); // e.g. EMFILE on accept: that connection fails, the server goes on
         const bound = server.address();
         const host = typeof bound === 'object' && bound !== null ? bound.address : (address.host ?? '127.0.0.1');
         const port = typeof bound === 'object' && bound !== null ? bound.port : address.port;

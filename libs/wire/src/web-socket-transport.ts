@@ -23,6 +23,7 @@ export const webSocketTransport: WireTransport = {
       server.once('error', reject);
       server.once('listening', () => {
         server.off('error', reject);
+        server.on('error', () => undefined); // an error of the underlying server: that connection fails, the server goes on
         const bound = server.address();
         const host = typeof bound === 'object' && bound !== null ? bound.address : (address.host ?? '127.0.0.1');
         const port = typeof bound === 'object' && bound !== null ? bound.port : address.port;

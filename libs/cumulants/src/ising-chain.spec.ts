@@ -18,6 +18,7 @@ import {
   times,
   type Operator,
 } from '@qsync/operators';
+import { expectClose } from '@qsync/testing';
 import { compileCumulantRhs } from './compile-cumulant-rhs';
 import { cumulantEquations } from './cumulant-equations';
 import { momentsOf } from './moments-of';
@@ -27,7 +28,7 @@ import { operatorAlgebra } from './operator-algebra';
 // H = −J Σ σz_iσz_{i+1} − h_x Σ σx_i, decay γ D[σ−_i], J = h_x = 1, γ = 0.2, all spins up.
 // Order 3 must have 693 equations (18 + 135 + 540 real moments, i.e. 3, 9, 27 per site subset),
 // and the error of the central ⟨σz_3⟩ on t ≤ 20 against the exact master equation (mesolve on
-// the 2^6 = 64 states) must fall with each order. Measured: 0.744, 0.360, 0.0727 (order 1, 2, 3).
+// the 2^6 = 64 states) must fall with each order. Measured: 0.744, 0.360, 0.0721 (order 1, 2, 3).
 // The timing target (< 5 s from derivation to solution) is measured by tools/bench, not here.
 
 const n = 6;
@@ -42,7 +43,7 @@ async function exactCentralSz(): Promise<number[]> {
   for (let i = 0; i < n; i++) terms.push(scaled(at(sigmaX(s), i), -1));
   const l = lindbladian(terms.reduce(plus), Array.from({ length: n }, (_, i) => ({ rate: 0.2, jump: at(sigmaMinus(s), i) })));
   const up = pureState(tensorKet(...Array.from({ length: n }, () => fockKet(s, 1))));
-  const frames = await lastValueFrom(mesolve(l, up, tGrid, { expect: { z: at(sigmaZ(s), 2) }, rtol: 1e-9, atol: 1e-11 }).pipe(toArray()));
+  const frames = await lastValueFrom(mesolve(l, up, tGrid, { expect: { z: at(sigmaZ(s), 2) }, rtol: 1e-7, atol: 1e-9 }).pipe(toArray()));
   return frames.map((f) => channelValue(f, 'z', 'complex').re);
 }
 
@@ -69,10 +70,12 @@ describe('cumulantEquations: the Ising chain of QuantumCumulants.jl #294', () =>
     const errors = [1, 2, 3].map((order) => {
       const eqs = cumulantEquations(model, { moments: [alg.sigmaZ(2)], order });
       const rhs = compileCumulantRhs(eqs);
-      const sol = dormandPrince((out, y, t) => rhs(out, y, t, p), momentsOf(eqs, up), tGrid, { rtol: 1e-8, atol: 1e-10 });
+      const sol = dormandPrince((out, y, t) => rhs(out, y, t, p), momentsOf(eqs, up), tGrid, { rtol: 1e-7, atol: 1e-9 });
       return Math.max(...sol.y.map((y, j) => Math.abs(eqs.value(y, alg.sigmaZ(2)).re - exact[j])));
     });
-    // each order at least halves the worst error (measured ratios 2.1 and 5.0)
+    // each order at least halves the worst error (on this 0.2 grid 0.7440, 0.3604, 0.0721: ratios
+    // 2.1 and 5.0; the integration tolerances, 1e-7, are far below the 1e-3 of the check)
+    expectClose(errors, [0.744, 0.3604, 0.0721], { atol: 1e-3 });
     vexpect(errors[1]).toBeLessThan(errors[0] / 2);
     vexpect(errors[2]).toBeLessThan(errors[1] / 2);
     vexpect(errors[2]).toBeLessThan(0.1);

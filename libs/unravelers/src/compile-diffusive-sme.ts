@@ -216,6 +216,9 @@ export function compileDiffusiveSmeStepper(model: DiffusiveSmeModel): {
 
   const size = 2 * n * n;
   const next = new Float64Array(size);
+  const traceJ = traceTable(jump, n);
+  const traceP = traceTable(pairs.map((pr) => pr.jj), n);
+  const traceQ = traceTable(pairs.map((pr) => pr.jdj), n);
   const trJ = new Float64Array(2 * C); // Tr[J_c ρ]
   const trP = new Float64Array(2 * pairs.length); // Tr[J_cJ_d ρ]
   const trQ = new Float64Array(2 * pairs.length); // Tr[J_c†J_d ρ]
@@ -233,7 +236,7 @@ export function compileDiffusiveSmeStepper(model: DiffusiveSmeModel): {
 
   const step = (rho: Float64Array, t: number, dt: number, noise: Float64Array, signal: Float64Array, method: SmeMethod, measured: boolean, reach: number) => {
     setFactors(t);
-    for (let c = 0; c < C; c++) traceProductInto(trJ, 2 * c, jump[c], rho, n);
+    tracesInto(trJ, traceJ, rho);
     for (let l = 0; l < noises; l++) {
       const c = noiseChannel[l];
       // s_l = Tr[(X + X†)ρ] = 2 Re(f·Tr[X0 ρ])
@@ -261,10 +264,8 @@ export function compileDiffusiveSmeStepper(model: DiffusiveSmeModel): {
       // X_kX_l ρ + X_k ρ X_l† + X_l ρ X_k† + ρ X_l†X_k† − 2 s_l X_k ρ − 2 s_l ρ X_k† (symmetrised over
       // k, l) + (2 s_k s_l − 2Re Tr[X_kX_l ρ] − 2Re Tr[X_k†X_l ρ]) ρ.
       kernel = milsteinKernel;
-      for (let p = 0; p < pairs.length; p++) {
-        traceProductInto(trP, 2 * p, pairs[p].jj, rho, n);
-        traceProductInto(trQ, 2 * p, pairs[p].jdj, rho, n);
-      }
+      tracesInto(trP, traceP, rho);
+      tracesInto(trQ, traceQ, rho);
       for (let k = 0; k < noises; k++) {
         let sk = 0;
         for (let l = 0; l < noises; l++) {
@@ -317,20 +318,46 @@ export function compileDiffusiveSmeStepper(model: DiffusiveSmeModel): {
   };
 }
 
-/** out[at], out[at + 1] = Tr[A ρ] = Σ_ij A_ij ρ_ji. */
-function traceProductInto(out: Float64Array, at: number, a: CsrMatrix, rho: Float64Array, n: number): void {
-  const { rowPtr, colIdx, data } = a;
-  let re = 0;
-  let im = 0;
-  for (let i = 0; i < n; i++) {
-    for (let p = rowPtr[i]; p < rowPtr[i + 1]; p++) {
-      const q = 2 * (colIdx[p] * n + i);
-      re += data[2 * p] * rho[q] - data[2 * p + 1] * rho[q + 1];
-      im += data[2 * p] * rho[q + 1] + data[2 * p + 1] * rho[q];
+/** Tr[A_m ρ] = Σ_ij (A_m)_ij ρ_ji of several operators as flat lists: where in ρ, which coefficient, whose. */
+interface TraceTable {
+  readonly at: Int32Array;
+  readonly coef: Float64Array;
+  readonly end: Int32Array;
+}
+
+function traceTable(ops: readonly CsrMatrix[], n: number): TraceTable {
+  const at: number[] = [];
+  const coef: number[] = [];
+  const end: number[] = [];
+  for (const a of ops) {
+    for (let i = 0; i < n; i++) {
+      for (let p = a.rowPtr[i]; p < a.rowPtr[i + 1]; p++) {
+        at.push(2 * (a.colIdx[p] * n + i));
+        coef.push(a.data[2 * p], a.data[2 * p + 1]);
+      }
     }
+    end.push(at.length);
   }
-  out[at] = re;
-  out[at + 1] = im;
+  return { at: Int32Array.from(at), coef: Float64Array.from(coef), end: Int32Array.from(end) };
+}
+
+/** out[2m], out[2m + 1] = Tr[A_m ρ] for the operators of the table. */
+function tracesInto(out: Float64Array, table: TraceTable, rho: Float64Array): void {
+  const { at, coef, end } = table;
+  let p = 0;
+  for (let m = 0; m < end.length; m++) {
+    let re = 0;
+    let im = 0;
+    for (; p < end[m]; p++) {
+      const q = at[p];
+      const cr = coef[2 * p];
+      const ci = coef[2 * p + 1];
+      re += cr * rho[q] - ci * rho[q + 1];
+      im += cr * rho[q + 1] + ci * rho[q];
+    }
+    out[2 * m] = re;
+    out[2 * m + 1] = im;
+  }
 }
 
 /**

@@ -4,6 +4,9 @@ import type { WireDecoderConfig } from './wire-codec';
 import type { WireLink } from './wire-link';
 import type { WireRecord } from './wire-record';
 
+/** A lastSeq no producer reaches: subscribing with it asks for the oldest record the history holds. */
+const FROM_OLDEST = Number.MAX_SAFE_INTEGER;
+
 /** What a consumer remembers across connections: where to resume, and which session it was in. */
 export interface ConsumerState {
   /** the last data seq received (or reported gone by a notice); null before any */
@@ -33,11 +36,12 @@ export function consumeLink(
       settled = true;
       link.onData = () => undefined;
       if (result === 'end') link.end();
-      else if (result !== 'closed') link.destroy();
+      else if (result !== 'closed' || !link.isClosed) link.destroy();
       resolve(result);
     };
     const decoder = createWireDecoder(decoderConfig);
     let headerSeen = false;
+    let checkStart = false;
     const deliver = (records: ReturnType<typeof decoder.push>): void => {
       for (const record of records) {
         if (settled || out.closed) return;
@@ -50,12 +54,22 @@ export function consumeLink(
         if (record.kind === 'header') {
           headerSeen = true;
           if (record.provenance.sessionId === state.sessionId) continue; // resumed: same stream
-          if (state.sessionId !== null) state.lastSeq = null; // a new session: its seqs start afresh
+          // a new session of the producer, whose seqs start afresh: if we had resumed after a seq
+          // of the old one, what follows must start at the new session's beginning (checked below),
+          // and a reconnection before its first record asks for all of it
+          checkStart = state.lastSeq !== null && state.sessionId !== null;
+          if (checkStart) state.lastSeq = FROM_OLDEST;
           state.sessionId = record.provenance.sessionId;
-        } else if (record.kind === 'block' || record.kind === 'frame') {
-          state.lastSeq = record.seq;
-        } else if (record.kind === 'dropped' || record.kind === 'gap') {
-          state.lastSeq = record.lastSeq; // gone: never ask for them again
+        } else {
+          if (checkStart) {
+            checkStart = false;
+            const first = record.kind === 'dropped' || record.kind === 'gap' ? record.firstSeq : record.seq;
+            // resumed in the middle of the new session: subscribe again for all its history holds
+            if (first !== 0) return settle('closed');
+          }
+          if (record.kind === 'block' || record.kind === 'frame') state.lastSeq = record.seq;
+          // records a notice reports gone are never asked for again
+          else if (record.kind === 'dropped' || record.kind === 'gap') state.lastSeq = record.lastSeq;
         }
         out.next(record);
         if (record.kind === 'end') return settle('end');

@@ -298,6 +298,22 @@ describe('createWireHub: recovery', () => {
   });
 });
 
+describe('createWireHub: a consumer of an earlier session', () => {
+  it('a lastSeq beyond what was published gets the whole history, after a gap notice for what is no longer held', async () => {
+    const hub = createWireHub({ history: { records: 10 }, minConsumers: 0 });
+    hub.publish(channelHeader(1, 1000, 'session-B'));
+    for (let seq = 0; seq < 25; seq++) hub.publish(channelBlock(seq, 2 * seq, 2, 1));
+    const late = hub.attach({ kind: 'subscribe', lastSeq: 40 }); // it had seq 40 of session A
+    const all = hub.attach({ kind: 'subscribe', lastSeq: Number.MAX_SAFE_INTEGER });
+    hub.end();
+    for (const consumer of [late, all]) {
+      const records = await readAll(consumer);
+      expect(records[1]).toEqual({ kind: 'gap', seq: 15, firstSeq: 0, lastSeq: 14, samples: 30 });
+      expect(dataOf(records).map((r) => r.seq)).toEqual(Array.from({ length: 10 }, (_, k) => 15 + k));
+    }
+  });
+});
+
 describe('createWireHub: guards', () => {
   it('names the option or field that is wrong', () => {
     expect(() => createWireHub({ buffer: { records: 0 } })).toThrow("createWireHub: 'buffer.records' must be an integer ≥ 1, got 0");

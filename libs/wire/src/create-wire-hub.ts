@@ -75,7 +75,7 @@ export interface WireHub {
   end(): void;
   /** the producer failed: every consumer's stream fails after its unread records */
   fail(error: unknown): void;
-  /** a new consumer, resumed after `request.lastSeq` (null: from now) */
+  /** a new consumer, resumed after `request.lastSeq` (null: from now; beyond what was published, e.g. 2⁵³ − 1: from the oldest record held) */
   attach(request: WireSubscribe, buffer?: WireBufferConfig): WireConsumer;
   /** true when every 'pause' consumer has room and at least `minConsumers` are attached */
   readonly open: boolean;
@@ -214,13 +214,13 @@ export function createWireHub(config: WireHubConfig = {}): WireHub {
     constructor(request: WireSubscribe, buffer: Buffer) {
       this.name = request.consumer ?? `consumer ${++consumerCount}`;
       this.buffer = buffer;
-      const from = request.lastSeq === null ? log.nextSeq : request.lastSeq + 1;
-      if (request.lastSeq !== null) this.lastSeq = request.lastSeq;
-      if (from > log.nextSeq) {
-        // asks for records not yet published (a consumer of an earlier session of this source):
-        // it gets what comes next; nothing between is lost because nothing was published
-        this.cursor = log.nextSeq;
-      } else if (from < log.firstSeq) {
+      let from = request.lastSeq === null ? log.nextSeq : request.lastSeq + 1;
+      // a lastSeq this producer never reached: the consumer followed an earlier session of the
+      // source (or asks for everything, with 2⁵³ − 1): it gets the whole history, after a gap
+      // notice for what is no longer held
+      if (from > log.nextSeq) from = 0;
+      this.lastSeq = request.lastSeq === null ? -1 : from - 1;
+      if (from < log.firstSeq) {
         this.notices.push({
           kind: 'gap',
           seq: log.firstSeq, // a notice's seq: the seq of the next data record

@@ -451,6 +451,43 @@ export function transportChecks(
     });
   });
 
+  describe(`${name}: a dialling consumer whose producer is replaced`, () => {
+    it('follows the new session from its first record, though the new producer had a head start past the seq it resumes after', async () => {
+      const a = new Subject<WireRecord>();
+      const servedA = await serve(a);
+      const received: WireRecord[] = [];
+      const done = new Promise<void>((resolve, reject) =>
+        fromX({ connect: servedA.url, reconnect: { initialDelay: 5, maxDelay: 20 } }).subscribe({ next: (r) => received.push(r), error: reject, complete: resolve }),
+      );
+      await until(() => a.observed, 'session A to start');
+      a.next(channelHeader(1, 1000, 'session-A'));
+      for (let seq = 0; seq < 10; seq++) a.next(channelBlock(seq, seq, 1, 1));
+      await until(() => received.length === 11, 'session A, seq 0 … 9');
+      servedA.subscription.unsubscribe(); // producer A dies; the consumer redials the same address
+      // producer B serves on the same port and runs ahead for another consumer: 30 records before ours is back
+      const b = new Subject<WireRecord>();
+      const eventsB = new ReplaySubject<WireSinkEvent>();
+      const sinkB = b.pipe(toX({ listen: { port: servedA.port } })).subscribe(eventsB);
+      const other = fromX({ connect: servedA.url }).subscribe();
+      await until(() => b.observed, 'session B to start');
+      b.next(channelHeader(1, 1000, 'session-B'));
+      for (let seq = 0; seq < 30; seq++) b.next(channelBlock(seq, 100 + seq, 1, 1));
+      const seen: WireSinkEvent[] = [];
+      eventsB.subscribe((e) => seen.push(e));
+      await until(() => seen.filter((e) => e.kind === 'connected').length >= 3, 'our consumer to resubscribe to B');
+      b.next({ kind: 'end', seq: 30 });
+      b.complete();
+      await done;
+      other.unsubscribe();
+      sinkB.unsubscribe();
+      expect(received.map((r) => (r.kind === 'header' ? r.provenance.sessionId : r.kind === 'block' ? r.seq : r.kind))).toEqual([
+        'session-A', ...Array.from({ length: 10 }, (_, k) => k), 'session-B', ...Array.from({ length: 30 }, (_, k) => k), 'end',
+      ]);
+      // it resumed after seq 9 (of A), saw B's header, and subscribed again for B's whole history
+      expect(seen.filter((e) => e.kind === 'connected').map((e) => (e as { lastSeq: number | null }).lastSeq).slice(1)).toEqual([9, Number.MAX_SAFE_INTEGER]);
+    });
+  });
+
   describe(`${name}: guards`, () => {
     it('an empty source (no header) ends the dialling sink; an erroring source errors it after what came before was delivered', async () => {
       const listening = new ReplaySubject<{ port: number }>();

@@ -255,9 +255,19 @@ describe('compileDiffusiveSme: the fused step equals the unfused reference step'
     ],
   };
 
-  it('heterodyne vdP (Fig. 4.1 rates) and a driven two-channel model, both schemes, simulation and filter', () => {
+  // homodyne with phase 0 and no detuning: real LO factors, the step's real-weight path
+  const real: DiffusiveSmeModel = {
+    hamiltonian: plus(scaled(num(space), 0.4), scaled(plus(a, create(space)), 1.3)),
+    dissipators: [{ rate: 0.3, jump: create(space) }],
+    monitored: [
+      { rate: 0.8, jump: a, unraveling: 'homodyne', efficiency: 0.7 },
+      { rate: 0.35, jump: power(a, 2), unraveling: 'homodyne' },
+    ],
+  };
+
+  it('heterodyne vdP (Fig. 4.1 rates), a driven two-channel model and a real-LO one, both schemes, simulation and filter', () => {
     const dt = 0.01;
-    for (const [model, noises] of [[vdp, 2], [mixed, 3]] as const) {
+    for (const [model, noises] of [[vdp, 2], [mixed, 3], [real, 2]] as const) {
       const rho = randomState(N, 5 + noises);
       const dW = Float64Array.from({ length: noises }, (_, l) => 0.1 * Math.cos(1 + 2 * l));
       for (const method of ['euler-maruyama', 'milstein'] as const) {

@@ -200,8 +200,16 @@ export function compileDiffusiveSmeStepper(model: DiffusiveSmeModel): {
       milsteinGroups.push([{ left: jj }], [{ right: csrAdjoint(jj) }], [{ left: jump[c], right: jumpDagger[d] }]);
     }
   }
-  // dt, the identity's weight and 2Σ C_kl f_k conj(f_l) of J_c ρ J_c† (c = d) are real
-  const realGroup = (g: number) => g < 2 || (g >= 2 + 2 * C && (g - 2 - 2 * C) % 3 === 2 && pairs[Math.floor((g - 2 - 2 * C) / 3)].c === pairs[Math.floor((g - 2 - 2 * C) / 3)].d);
+  // Real weights let the generated step skip imaginary parts: dt and the identity's weight always;
+  // a channel's own weights when its LO factor f is real (homodyne, no detuning, phase 0);
+  // 2Σ C_kl f_k conj(f_l) of J_c ρ J_c† always, of J_c ρ J_d† and Σ C_kl f_k f_l of J_cJ_d ρ when both f are real.
+  const realF = resolved.map((r) => r.c.unraveling === 'homodyne' && (r.c.frequency ?? 0) === 0 && Math.sin(r.c.phase ?? 0) === 0);
+  const realGroup = (g: number): boolean => {
+    if (g < 2) return true;
+    if (g < 2 + 2 * C) return realF[(g - 2) >> 1];
+    const { c, d } = pairs[Math.floor((g - 2 - 2 * C) / 3)];
+    return (realF[c] && realF[d]) || ((g - 2 - 2 * C) % 3 === 2 && c === d);
+  };
   const kinds = (count: number) => Array.from({ length: count }, (_, g) => (realGroup(g) ? ('real' as const) : ('complex' as const)));
   const emKernel = compileWeightedStencil(emGroups, { n, hermitian: true, weightKinds: kinds(emGroups.length) });
   const milsteinKernel: WeightedStencil = compileWeightedStencil(milsteinGroups, { n, hermitian: true, weightKinds: kinds(milsteinGroups.length) });

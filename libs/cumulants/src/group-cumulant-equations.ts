@@ -68,6 +68,36 @@ function deriveSample(
       groupOf.set(s, gi);
     }
   });
+  // The members of a group must be alike: H and the set of dissipators invariant under a cyclic
+  // shift and a transposition of each group's members (these generate all permutations).
+  const permuted = (e: OperatorExpression, perm: Map<number, number>): OperatorExpression => {
+    const terms = new Map<number, Poly>();
+    for (const [id, c] of e.terms) {
+      const pairs = table.siteLists[id].map((site, j) => [perm.get(site) ?? site, table.codeLists[id][j]] as [number, number]);
+      pairs.sort((x, y) => x[0] - y[0]);
+      terms.set(table.intern(pairs.map((x) => x[0]), pairs.map((x) => x[1])), c);
+    }
+    return new OperatorExpression(context, terms);
+  };
+  const same = (x: OperatorExpression, y: OperatorExpression) => x.minus(y).terms.size === 0;
+  const rateOf = (r: CumulantModel['dissipators'] extends readonly (infer D)[] | undefined ? D : never) =>
+    typeof r.rate === 'number' ? `n${r.rate}` : typeof r.rate === 'string' ? `p${r.rate}` : `e${r.rate.toString()}`;
+  (sys.groups as readonly (readonly number[])[]).forEach((g, gi) => {
+    if (g.length < 2) return;
+    const perms = [new Map(g.map((s, r) => [s, g[(r + 1) % g.length]])), new Map([[g[0], g[1]], [g[1], g[0]]])];
+    for (const perm of perms) {
+      const h = sys.model.hamiltonian;
+      const ds = sys.model.dissipators ?? [];
+      const invariant =
+        same(permuted(h, perm), h) &&
+        ds.every((d) => {
+          const j = permuted(d.jump, perm);
+          const j2 = d.jump2 === undefined ? undefined : permuted(d.jump2, perm);
+          return ds.some((e) => rateOf(e) === rateOf(d) && same(e.jump, j) && (j2 === undefined ? e.jump2 === undefined : e.jump2 !== undefined && same(e.jump2, j2)));
+        });
+      if (!invariant) throw new Error(`${fn}: the model is not symmetric under permutations of the members of groups[${gi}]`);
+    }
+  });
   const canonicalForm = (id: number): number => {
     const sites = table.siteLists[id];
     const codes = table.codeLists[id];

@@ -2,11 +2,13 @@
 // The qsync command line: argument parsing and exit codes only; the work is in run-command.ts.
 //   0 success · 1 numerical failure (or any other runtime error) · 2 usage or scenario error
 import { Command, CommanderError } from 'commander';
-import { ScenarioError } from './common/errors';
+import { ScenarioError, UsageError } from './common/errors';
 import { figureCommand } from './figure/figure-command';
 import { runCommand } from './run/run-command';
 import { schemaCommand } from './schema/schema-command';
 import { sweepCommand } from './sweep/sweep-command';
+import { detectCommand } from './stream/detect-command';
+import { emitCommand, replayCommand } from './stream/emit-command';
 import { qsyncVersion } from './common/version';
 
 const EXIT_OK = 0;
@@ -70,6 +72,76 @@ Interrupted? Run the same command again: points already in the store are not rec
   });
 
 program
+  .command('emit')
+  .description("stream the detector currents of a 'trajectories' scenario (homodyne or heterodyne) live, as qsync wire records")
+  .argument('<scenario>', "scenario JSON file with method 'trajectories'")
+  .requiredOption('--to <where>', 'tcp://HOST:PORT or ws://HOST:PORT/PATH (dials a listening qsync detect, redials after a disconnect), a file (e.g. currents.qsw) or - (stdout)')
+  .option('--trajectory <k>', "which trajectory of the scenario's ensemble (its noise: noiseSeed, k)", '0')
+  .option('--block <n>', 'samples per block', '100')
+  .option('--buffer <n>', 'blocks the consumer may hold unread before the simulation pauses (tcp, ws)', '16')
+  .option('--no-progress', 'show no progress bar (it is shown on stderr only when that is a terminal)')
+  .addHelpText(
+    'after',
+    `
+Examples:
+  qsync detect --listen tcp://127.0.0.1:7000                                              # terminal 1
+  qsync emit apps/qsync/scenarios/vdp-pair-heterodyne-stream.json --to tcp://127.0.0.1:7000 # terminal 2
+  qsync emit apps/qsync/scenarios/vdp-pair-heterodyne-stream.json --to - | qsync detect --from -`,
+  )
+  .action(async (file: string, options: { to: string; trajectory?: string; block?: string; buffer?: string; progress: boolean }) => {
+    await emitCommand(file, options, { stdout: process.stdout, stderr: process.stderr });
+  });
+
+program
+  .command('detect')
+  .description('receive current streams and print live estimates as JSON lines: phase-difference histogram, current spectra with their noise floor')
+  .option('--listen <url>', 'wait for producers (qsync emit --to) here: tcp://HOST:PORT or ws://HOST:PORT/PATH; port 0 picks a free one')
+  .option('--from <source>', 'read a recording (.qsw), stdin (-), or dial a serving producer (tcp://HOST:PORT, ws://HOST:PORT/PATH)')
+  .option('--bins <n>', 'bins of the phase-difference histogram on (−π, π]', '32')
+  .option('--segment <n>', 'samples per segment of the current spectrum (a power of two)', '64')
+  .addHelpText(
+    'after',
+    `
+Examples:
+  qsync detect --listen tcp://127.0.0.1:7000 > estimates.jsonl
+  qsync detect --listen ws://127.0.0.1:7001/currents --bins 64
+  qsync detect --from currents.qsw | tail -n 1`,
+  )
+  .action(async (options: { listen?: string; from?: string; bins?: string; segment?: string }) => {
+    await detectCommand(options, { stdout: process.stdout, stderr: process.stderr });
+  });
+
+program
+  .command('record')
+  .description("record the detector currents of a 'trajectories' scenario into a file of qsync wire records")
+  .argument('<scenario>', "scenario JSON file with method 'trajectories'")
+  .requiredOption('--to <file>', 'the recording (e.g. currents.qsw), or - (stdout)')
+  .option('--trajectory <k>', "which trajectory of the scenario's ensemble", '0')
+  .option('--block <n>', 'samples per block', '100')
+  .option('--no-progress', 'show no progress bar (it is shown on stderr only when that is a terminal)')
+  .addHelpText('after', `
+Example:
+  qsync record apps/qsync/scenarios/vdp-pair-heterodyne-stream.json --to currents.qsw`)
+  .action(async (file: string, options: { to: string; trajectory?: string; block?: string; progress: boolean }) => {
+    await emitCommand(file, options, { stdout: process.stdout, stderr: process.stderr }, 'record');
+  });
+
+program
+  .command('replay')
+  .description('send a recorded stream on: to a listening qsync detect, a file or stdout, at its own pace or as fast as possible')
+  .argument('<file>', 'a recording (qsync record, or emit --to FILE)')
+  .requiredOption('--to <where>', 'tcp://HOST:PORT, ws://HOST:PORT/PATH, a file, or - (stdout)')
+  .option('--pace <pace>', "'recorded' (at the stream's own times, --time-unit ms per unit) or 'fast'", 'fast')
+  .option('--time-unit <ms>', "wall-clock ms per unit of the stream's time with --pace recorded", '1000')
+  .addHelpText('after', `
+Examples:
+  qsync replay currents.qsw --to tcp://127.0.0.1:7000 --pace recorded --time-unit 100
+  qsync replay currents.qsw --to - | qsync detect --from -`)
+  .action(async (file: string, options: { to: string; pace?: string; timeUnit?: string }) => {
+    await replayCommand(file, options, { stdout: process.stdout, stderr: process.stderr });
+  });
+
+program
   .command('schema')
   .description('print the JSON Schema of scenario files (apps/qsync/scenario.schema.json)')
   .action(() => {
@@ -84,6 +156,9 @@ try {
     // Commander has already printed its message (or the help / version text).
     const shownOnRequest = e.code === 'commander.helpDisplayed' || e.code === 'commander.version';
     process.exitCode = shownOnRequest ? EXIT_OK : EXIT_USAGE;
+  } else if (e instanceof UsageError) {
+    process.stderr.write(`qsync: ${e.message}\n(run qsync --help for usage)\n`);
+    process.exitCode = EXIT_USAGE;
   } else if (e instanceof ScenarioError) {
     process.stderr.write(`qsync: scenario error: ${e.message}\n`);
     process.exitCode = EXIT_USAGE;

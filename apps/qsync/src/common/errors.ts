@@ -31,3 +31,20 @@ export class NumericalError extends Error {
     this.name = 'NumericalError';
   }
 }
+
+/**
+ * A command line the program refuses before doing anything: an option with a value it cannot
+ * take. The CLI prints `qsync: <option>: <what is wrong>` and exits with code 2.
+ *
+ * @example
+ * new UsageError('--to', 'tcp://localhost has no port').message; // → '--to: tcp://localhost has no port'
+ */
+export class UsageError extends Error {
+  readonly option: string;
+
+  constructor(option: string, detail: string) {
+    super(`${option}: ${detail}`);
+    this.name = 'UsageError';
+    this.option = option;
+  }
+}

@@ -1,0 +1,157 @@
+import type { Frame, SampleRecord, StreamSchema } from '@qsync/frames';
+import { currentPhaseHistogramOf } from '@qsync/probes';
+import { currentSpectrumOf } from '@qsync/spectral';
+import { fromWire } from '@qsync/wire';
+import type { WireHeader, WireRecord, WireSubscribe } from '@qsync/wire';
+import { type Observable, type OperatorFunction, Observable as Rx, Subject, type Subscription, filter, map, merge, share } from 'rxjs';
+
+/** Options of {@link detectorEstimates}. */
+export interface DetectorConfig {
+  /** bins of the phase-difference histogram on (−π, π] (default 32) */
+  readonly bins?: number;
+  /** samples per segment of the current spectrum, a power of two (default 64) */
+  readonly segmentLength?: number;
+}
+
+/** One line of the detector's output (JSON). */
+export type DetectorLine =
+  | { kind: 'session'; sessionId: string; name: string; sourceId: string; model?: string; parameters?: Record<string, unknown>; seed?: number; qsyncVersion: string; channels: string[]; estimates: string[]; replaces?: string }
+  | { kind: 'phase-histogram'; sessionId: string; t: number; channels: [string, string]; samples: number; phase: number[]; counts: number[]; density: number[]; densityError: number[] }
+  | { kind: 'spectrum'; sessionId: string; t: number; channel: string; segments: number; floor: number; floorError: number; omega: number[]; density: number[]; densityError: number[] }
+  | { kind: 'gap' | 'dropped'; sessionId: string; firstSeq: number; lastSeq: number; samples: number }
+  | { kind: 'end'; sessionId: string; records: number };
+
+const numbers = (frame: Frame, name: string): number[] => {
+  const c = frame.channels[name];
+  return c.kind === 'array' ? Array.from(c.data) : [];
+};
+const value = (frame: Frame, name: string): number => {
+  const c = frame.channels[name];
+  return c.kind === 'real' ? c.value : NaN;
+};
+
+/** The estimates a schema allows: the phase difference of the first two complex currents, the spectrum of each complex current. */
+function estimatorsFor(schema: StreamSchema, config: Required<DetectorConfig>, sessionId: string): {
+  names: string[];
+  run: (records: Observable<SampleRecord>) => Observable<DetectorLine>;
+} {
+  const complex = Object.entries(schema.channels)
+    .filter(([, c]) => c.kind === 'complex' && c.shape.length === 0)
+    .map(([name]) => name);
+  const names: string[] = [];
+  const parts: ((records: Observable<SampleRecord>) => Observable<DetectorLine>)[] = [];
+  if (complex.length >= 2) {
+    const [a, b] = complex;
+    names.push(`phase-histogram ${a} ${b}`);
+    parts.push((records) =>
+      records.pipe(
+        currentPhaseHistogramOf({ channelA: a, channelB: b, bins: config.bins }),
+        map((f): DetectorLine => ({
+          kind: 'phase-histogram', sessionId, t: f.t, channels: [a, b], samples: value(f, 'samples'),
+          phase: numbers(f, 'phase'), counts: numbers(f, 'counts'), density: numbers(f, 'density'), densityError: numbers(f, 'densityError'),
+        })),
+      ),
+    );
+  }
+  for (const channel of complex) {
+    names.push(`spectrum ${channel}`);
+    parts.push((records) =>
+      records.pipe(
+        currentSpectrumOf({ channel, segmentLength: config.segmentLength }),
+        map((f): DetectorLine => ({
+          kind: 'spectrum', sessionId, t: f.t, channel, segments: value(f, 'segments'), floor: value(f, 'floor'), floorError: value(f, 'floorError'),
+          omega: numbers(f, 'omega'), density: numbers(f, 'density'), densityError: numbers(f, 'densityError'),
+        })),
+      ),
+    );
+  }
+  return { names, run: (records) => merge(...parts.map((p) => p(records))) };
+}
+
+/**
+ * The detector: wire records of current streams in, live estimates out — for each producer
+ * session, the measured phase-difference histogram of its first two heterodyne currents (Eq.
+ * 4.15, `currentPhaseHistogramOf`) and the spectrum of each current with its noise floor
+ * (`currentSpectrumOf`), one line after every block that changes them. A producer that
+ * reconnects in the same session (same `sessionId`) is resumed: records it sends again (a
+ * restarted deterministic producer recomputes its stream from seq 0) are skipped by seq, so every
+ * sample is counted once. A header with a new session ends the old estimates and starts new ones,
+ * said by a `session` line with `replaces`. Losses announced in-band (`gap`, `dropped`) become
+ * lines; the estimates go on with what arrived.
+ *
+ * @param config - `{ bins = 32, segmentLength = 64 }`
+ * @returns an operator from wire records to {@link DetectorLine}s; it errors when a stream breaks the wire rules (fromWire)
+ * @example
+ * // the wire records would come from fromTcp({ listen: { port: 7000 } }) or replayFile('currents.qsw', { pace: 'fast' })
+ * import { from, lastValueFrom, toArray } from 'rxjs';
+ * import { sampleBlock, streamSchema } from '@qsync/frames';
+ * import { toWire, wireHeader } from '@qsync/wire';
+ * const schema = streamSchema({ channels: { A: { kind: 'complex' }, B: { kind: 'complex' } }, rate: 10 });
+ * const block = sampleBlock({ t0: 0, dt: 0.1, columns: { A: { kind: 'complex', data: Float64Array.of(1, 0, 0, 1) }, B: { kind: 'complex', data: Float64Array.of(0, 1, 0, 1) } } });
+ * const wire = from([schema, block]).pipe(toWire(wireHeader({ name: 'AB', sourceId: 'doc', sessionId: 's1' })));
+ * const lines = await lastValueFrom(wire.pipe(detectorEstimates({ bins: 4, segmentLength: 2 }), toArray()));
+ * lines.map((l) => l.kind); // → ['session', 'phase-histogram', 'spectrum', 'spectrum', 'end']
+ * lines[1].counts; // → [0, 1, 1, 0] — φ^m = π/2 and 0 (Eq. 4.15)
+ */
+export function detectorEstimates(config: DetectorConfig = {}): OperatorFunction<WireRecord | WireSubscribe, DetectorLine> {
+  const bins = config.bins ?? 32;
+  const segmentLength = config.segmentLength ?? 64;
+  // check the options now, not at the first block
+  currentPhaseHistogramOf({ channelA: 'a', channelB: 'b', bins });
+  currentSpectrumOf({ channel: 'a', segmentLength });
+  return (source) =>
+    new Rx<DetectorLine>((out) => {
+      let session: { id: string; input: Subject<WireRecord>; run: Subscription; lastSeq: number } | null = null;
+      const startSession = (header: WireHeader): void => {
+        const replaces = session?.id;
+        session?.run.unsubscribe();
+        const id = header.provenance.sessionId;
+        const input = new Subject<WireRecord>();
+        const { names, run } = estimatorsFor(header.schema, { bins, segmentLength }, id);
+        const p = header.provenance;
+        out.next({
+          kind: 'session', sessionId: id, name: header.name, sourceId: p.sourceId,
+          ...(p.model !== undefined ? { model: p.model } : {}), ...(p.parameters !== undefined ? { parameters: p.parameters } : {}),
+          ...(p.seed !== undefined ? { seed: p.seed } : {}), qsyncVersion: p.qsyncVersion,
+          channels: Object.keys(header.schema.channels), estimates: names, ...(replaces !== undefined ? { replaces } : {}),
+        });
+        const decoded = input.pipe(
+          fromWire({ onNotice: (n) => out.next({ kind: n.kind, sessionId: id, firstSeq: n.firstSeq, lastSeq: n.lastSeq, samples: n.samples }) }),
+          filter((r): r is SampleRecord => !('channels' in r && 't' in r)),
+          share(),
+        );
+        const s = { id, input, lastSeq: -1, run: null as unknown as Subscription };
+        session = s;
+        s.run = run(decoded).subscribe({ next: (line) => out.next(line), error: (e) => out.error(e) });
+      };
+      const sub = source.subscribe({
+        next: (record) => {
+          if (record.kind === 'subscribe') return;
+          if (record.kind === 'header') {
+            if (session?.id !== record.provenance.sessionId) startSession(record);
+            session?.input.next(record);
+            return;
+          }
+          if (session === null) return out.error(new Error(`detector: '${record.kind}' before any header`));
+          if (record.kind === 'block' || record.kind === 'frame') {
+            if (record.seq <= session.lastSeq) return; // sent again after a reconnection: already counted
+            session.lastSeq = record.seq;
+          } else if (record.kind === 'gap' || record.kind === 'dropped') {
+            if (record.lastSeq <= session.lastSeq) return;
+            session.lastSeq = record.lastSeq;
+          }
+          session.input.next(record);
+          if (record.kind === 'end') {
+            session.input.complete();
+            out.next({ kind: 'end', sessionId: session.id, records: record.seq });
+          }
+        },
+        error: (e) => out.error(e),
+        complete: () => out.complete(),
+      });
+      return () => {
+        sub.unsubscribe();
+        session?.run.unsubscribe();
+      };
+    });
+}

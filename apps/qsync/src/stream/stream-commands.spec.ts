@@ -1,0 +1,185 @@
+// qsync emit / detect / record / replay in one process, over real loopback sockets and files:
+// the detector's numbers against the same trajectory computed in-process by another path
+// (`unravelingTrajectory`: the whole trajectory at once, no blocks, no wire).
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { currentPhaseHistogram } from '@qsync/probes';
+import { createWireDecoder } from '@qsync/wire';
+import { afterAll, describe, expect, it } from 'vitest';
+import { unravelingTrajectory } from '../run/unraveling-trajectory';
+import { detectCommand } from './detect-command';
+import type { DetectorLine } from './detector-estimates';
+import { emitCommand, replayCommand } from './emit-command';
+import { scenarioCurrents } from './scenario-currents';
+
+const scenario = new URL('../../scenarios/vdp-pair-heterodyne-stream.json', import.meta.url).pathname;
+const tmp = mkdtempSync(join(tmpdir(), 'qsync-stream-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+const quiet = { write: () => true, isTTY: false } as unknown as NodeJS.WriteStream;
+
+/** The trajectory's currents computed in-process in one piece: I0, I1 interleaved (re, im). */
+async function inProcessCurrents(): Promise<{ I0: Float64Array; I1: Float64Array }> {
+  const c = scenarioCurrents(scenario);
+  const columns = await unravelingTrajectory(c.config, 0, c.scenario.noiseSeed);
+  return { I0: columns.I0.data, I1: columns.I1.data };
+}
+
+/** A detector listening on an ephemeral port, its JSON lines collected. */
+function startDetector(listen = 'tcp://127.0.0.1:0') {
+  const lines: (DetectorLine | { kind: 'listening'; url: string })[] = [];
+  let onUrl: (url: string) => void = () => undefined;
+  const url = new Promise<string>((resolve) => (onUrl = resolve));
+  const waiters: { test: () => boolean; resolve: () => void }[] = [];
+  const stdout = {
+    write(text: string) {
+      for (const line of text.split('\n').filter((l) => l !== '')) {
+        const parsed = JSON.parse(line) as (typeof lines)[number];
+        lines.push(parsed);
+        if (parsed.kind === 'listening') onUrl(parsed.url);
+      }
+      for (const w of waiters.splice(0)) if (w.test()) w.resolve(); else waiters.push(w);
+      return true;
+    },
+  };
+  const done = detectCommand({ listen, bins: '32' }, { stdout, stderr: quiet });
+  const until = (test: () => boolean): Promise<void> => (test() ? Promise.resolve() : new Promise((resolve) => waiters.push({ test, resolve })));
+  return { lines, url, done, until };
+}
+
+const histograms = (lines: readonly { kind: string }[]) => lines.filter((l): l is Extract<DetectorLine, { kind: 'phase-histogram' }> => l.kind === 'phase-histogram');
+
+describe('qsync emit → qsync detect over loopback', () => {
+  it("the detector's final phase-difference histogram equals, count for count, the in-process one of the same scenario and seed", async () => {
+    const expected = await inProcessCurrents();
+    const detector = startDetector();
+    await emitCommand(scenario, { to: await detector.url, block: '25', buffer: '4' }, { stdout: quiet, stderr: quiet });
+    await detector.done;
+    const last = histograms(detector.lines).at(-1);
+    const h = currentPhaseHistogram(expected.I0, expected.I1, { bins: 32 });
+    expect(last?.samples).toBe(801);
+    expect(last?.counts).toEqual(Array.from(h.counts));
+    // every sample in some bin, spread over the circle (the detector noise of Eq. 3.15 dominates a single sample)
+    expect(h.counts.reduce((a, b) => a + b, 0)).toBe(801);
+    expect(h.counts.filter((c) => c > 0).length).toBeGreaterThan(24);
+    expect(detector.lines.filter((l) => l.kind === 'session')).toHaveLength(1);
+    expect(detector.lines.at(-1)).toMatchObject({ kind: 'end', records: 33 });
+  }, 20_000);
+
+  it('a producer killed mid-stream and started again resumes the same session: the detector runs on and its final counts equal the in-process ones', async () => {
+    const expected = await inProcessCurrents();
+    const detector = startDetector();
+    const url = await detector.url;
+    const kill = new AbortController();
+    const first = emitCommand(scenario, { to: url, block: '10', buffer: '2' }, { stdout: quiet, stderr: quiet }, 'emit', kill.signal);
+    await detector.until(() => histograms(detector.lines).length >= 20);
+    kill.abort();
+    await first;
+    const before = histograms(detector.lines).at(-1)?.samples ?? 0;
+    expect(before).toBeGreaterThanOrEqual(200);
+    expect(before).toBeLessThan(801); // killed mid-stream
+    await emitCommand(scenario, { to: url, block: '10', buffer: '2' }, { stdout: quiet, stderr: quiet });
+    await detector.done;
+    const all = histograms(detector.lines);
+    const h = currentPhaseHistogram(expected.I0, expected.I1, { bins: 32 });
+    expect(all.at(-1)?.counts).toEqual(Array.from(h.counts));
+    // every sample counted once: the counts only grow, 10 at a time
+    expect(all.map((l) => l.samples)).toEqual(Array.from({ length: 81 }, (_, k) => Math.min(10 * (k + 1), 801)));
+    expect(detector.lines.filter((l) => l.kind === 'session')).toHaveLength(1);
+  }, 20_000);
+
+  it('a producer of another session (another seed) starts new estimates, and the detector says which session it replaces', async () => {
+    const other = join(tmp, 'other-seed.json');
+    const raw = JSON.parse(readFileSync(scenario, 'utf8')) as Record<string, unknown>;
+    writeFileSync(other, JSON.stringify({ ...raw, noiseSeed: 12, times: { start: 0, stop: 5, count: 101 } }));
+    const detector = startDetector();
+    const url = await detector.url;
+    const kill = new AbortController();
+    const first = emitCommand(scenario, { to: url, block: '10', buffer: '2' }, { stdout: quiet, stderr: quiet }, 'emit', kill.signal);
+    await detector.until(() => histograms(detector.lines).length >= 3);
+    kill.abort();
+    await first;
+    await emitCommand(other, { to: url, block: '10' }, { stdout: quiet, stderr: quiet });
+    await detector.done;
+    const sessions = detector.lines.filter((l): l is Extract<DetectorLine, { kind: 'session' }> => l.kind === 'session');
+    expect(sessions).toHaveLength(2);
+    expect(sessions[1].replaces).toBe(sessions[0].sessionId);
+    expect(sessions[1].seed).toBe(12);
+    const last = histograms(detector.lines).at(-1);
+    expect(last?.sessionId).toBe(sessions[1].sessionId);
+    expect(last?.samples).toBe(101); // counted afresh
+  }, 20_000);
+});
+
+describe('qsync record → qsync replay', () => {
+  it('the replayed recording carries the in-process currents bit for bit, in order, from seq 0 to the end', async () => {
+    const expected = await inProcessCurrents();
+    const recorded = join(tmp, 'currents.qsw');
+    const replayed = join(tmp, 'replayed.qsw');
+    await emitCommand(scenario, { to: recorded, block: '64' }, { stdout: quiet, stderr: quiet }, 'record');
+    await replayCommand(recorded, { to: replayed, pace: 'fast' }, { stdout: quiet, stderr: quiet });
+    const bytes = readFileSync(replayed);
+    expect(bytes.equals(readFileSync(recorded))).toBe(true);
+    const records = createWireDecoder().push(bytes);
+    expect(records[0].kind).toBe('header');
+    expect(records.at(-1)).toEqual({ kind: 'end', seq: 13 });
+    const got = { I0: [] as Float64Array[], I1: [] as Float64Array[] };
+    records.forEach((r, k) => {
+      if (r.kind !== 'block') return;
+      expect(r.seq).toBe(k - 1);
+      got.I0.push(r.block.columns.I0.data);
+      got.I1.push(r.block.columns.I1.data);
+    });
+    for (const name of ['I0', 'I1'] as const) {
+      const joined = new Float64Array(expected[name].length);
+      let at = 0;
+      for (const d of got[name]) {
+        joined.set(d, at);
+        at += d.length;
+      }
+      expect(at).toBe(2 * 801);
+      // bit for bit: compare the bytes, so −0, NaN payloads and the last ulp all count
+      expect(Buffer.from(joined.buffer).equals(Buffer.from(expected[name].buffer))).toBe(true);
+    }
+  }, 20_000);
+
+  it('replay --pace recorded to a listening detector gives the same final histogram', async () => {
+    const expected = await inProcessCurrents();
+    const recorded = join(tmp, 'paced.qsw');
+    await emitCommand(scenario, { to: recorded }, { stdout: quiet, stderr: quiet }, 'record');
+    const detector = startDetector('ws://127.0.0.1:0/currents');
+    const t0 = Date.now();
+    await replayCommand(recorded, { to: (await detector.url).replace(/\/?$/, ''), pace: 'recorded', timeUnit: '25' }, { stdout: quiet, stderr: quiet });
+    await detector.done;
+    expect(Date.now() - t0).toBeGreaterThanOrEqual(40 * 25 * 0.95); // 40 time units at 25 ms each
+    const h = currentPhaseHistogram(expected.I0, expected.I1, { bins: 32 });
+    expect(histograms(detector.lines).at(-1)?.counts).toEqual(Array.from(h.counts));
+  }, 20_000);
+});
+
+describe('bad input', () => {
+  const io = { stdout: quiet, stderr: quiet };
+  it('names the option and what it expected', async () => {
+    await expect(emitCommand(scenario, { to: 'udp://127.0.0.1:7000' }, io)).rejects.toThrow(/^--to: unknown scheme 'udp:' in udp:\/\/127.0.0.1:7000; expected tcp:\/\/HOST:PORT/);
+    await expect(emitCommand(scenario, { to: 'tcp://127.0.0.1' }, io)).rejects.toThrow('--to: tcp://127.0.0.1 has no port; expected tcp://HOST:PORT');
+    await expect(emitCommand(scenario, { to: 'ws://127.0.0.1/x' }, io)).rejects.toThrow('--to: ws://127.0.0.1/x has no port');
+    await expect(emitCommand(scenario, { to: 'tcp://127.0.0.1:70000' }, io)).rejects.toThrow('--to: port 70000 in tcp://127.0.0.1:70000 is not in 0…65535');
+    await expect(emitCommand(scenario, { to: 'x.qsw', block: '0' }, io)).rejects.toThrow("--block: must be an integer ≥ 1, got 0");
+    await expect(emitCommand(scenario, { to: 'tcp://127.0.0.1:7000' }, io, 'record')).rejects.toThrow("--to: takes a file, -; got tcp://127.0.0.1:7000");
+    await expect(detectCommand({ listen: 'http://127.0.0.1:7000' }, io)).rejects.toThrow(/^--listen: unknown scheme 'http:'/);
+    await expect(detectCommand({ listen: 'x.qsw' }, io)).rejects.toThrow('--listen: takes tcp://HOST:PORT, ws://HOST:PORT/PATH; got x.qsw');
+    await expect(detectCommand({}, io)).rejects.toThrow('--listen: give exactly one of');
+    await expect(detectCommand({ from: 'x.qsw', segment: '48' }, io)).rejects.toThrow('--segment: must be a power of two ≥ 2, got 48');
+    await expect(replayCommand('x.qsw', { to: '-', pace: 'slow' }, io)).rejects.toThrow("--pace: must be 'recorded' or 'fast', got 'slow'");
+  });
+
+  it('refuses a scenario without currents, saying why', async () => {
+    const io2 = { stdout: quiet, stderr: quiet };
+    const steady = new URL('../../scenarios/default.json', import.meta.url).pathname;
+    await expect(emitCommand(steady, { to: join(tmp, 'x.qsw') }, io2)).rejects.toThrow(/^scenario.method: 'steady-state' produces no detector currents/);
+    const counting = join(tmp, 'counting.json');
+    const raw = JSON.parse(readFileSync(scenario, 'utf8')) as Record<string, unknown>;
+    writeFileSync(counting, JSON.stringify({ ...raw, unraveling: 'photon-counting', step: undefined }));
+    await expect(emitCommand(counting, { to: join(tmp, 'x.qsw') }, io2)).rejects.toThrow(/^scenario.unraveling: 'photon-counting' produces clicks/);
+  });
+});

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { lastValueFrom, take, toArray } from 'rxjs';
+import { lastValueFrom, Subscription, take, toArray } from 'rxjs';
+import type { SchedulerAction, SchedulerLike } from 'rxjs';
 import { tapProgress, validateSampleStream } from '@qsync/frames';
 import type { SampleBlock, SampleRecord } from '@qsync/frames';
 import { coherentKet, create, destroy, fockSpace, num, power, pureState, scaled } from '@qsync/operators';
@@ -68,6 +69,37 @@ describe('smesolve', () => {
     expect(first.length).toBe(2);
     await new Promise((r) => setTimeout(r, 20));
     expect(stats.length).toBe(1); // the generator was closed after the first block
+  });
+
+  it('runs each slice of work on the scheduler it is given: a held scheduler pauses the trajectory', async () => {
+    // a scheduler that holds its actions until released, like a wire hub's gate while a consumer is full
+    const held: (() => void)[] = [];
+    const gate: SchedulerLike = {
+      now: () => Date.now(),
+      schedule<T>(work: (this: SchedulerAction<T>, state?: T) => void, _delay?: number, state?: T): Subscription {
+        // the action reschedules itself (this.schedule()) after each slice: hold that too
+        const action = {
+          schedule: (next?: T) => (held.push(() => work.call(action, next)), action),
+          unsubscribe: () => undefined,
+          closed: false,
+        } as unknown as SchedulerAction<T>;
+        held.push(() => work.call(action, state));
+        return new Subscription();
+      },
+    };
+    const got: SampleRecord[] = [];
+    const sub = smesolve(model, { ...config, yieldEvery: 0, scheduler: gate }).subscribe((r) => got.push(r));
+    await new Promise((r) => setTimeout(r, 20));
+    const whileHeld = got.length;
+    let released = 0;
+    while (held.length > 0 && released < 1000) {
+      (held.shift() as () => void)();
+      released++;
+    }
+    sub.unsubscribe();
+    expect(whileHeld).toBe(0);
+    expect(released).toBeGreaterThan(1);
+    expect(got.length).toBe(5); // schema + 4 blocks, once the scheduler ran the work
   });
 
   it('names the bad field', () => {

@@ -1,5 +1,6 @@
 import { chunkedObservable, sampleBlock } from '@qsync/frames';
 import type { ChunkedObservable, SampleRecord } from '@qsync/frames';
+import type { SchedulerLike } from 'rxjs';
 import type { DiffusiveSmeModel } from './compile-diffusive-sme';
 import { createDiffusiveTrajectories } from './create-diffusive-trajectories';
 import type { DiffusiveTrajectoryConfig, SmeStats } from './create-diffusive-trajectories';
@@ -14,6 +15,11 @@ export interface SmesolveConfig extends DiffusiveTrajectoryConfig {
   readonly onStats?: (stats: SmeStats) => void;
   /** wall-clock budget (ms) of one slice of work before yielding to the event loop (default 16) */
   readonly yieldEvery?: number;
+  /**
+   * runs each slice of work (default: rxjs's asyncScheduler); a gating scheduler — e.g. the
+   * `scheduler` of @qsync/wire's `createWireHub` — pauses the trajectory while a consumer is full
+   */
+  readonly scheduler?: SchedulerLike;
 }
 
 /**
@@ -26,7 +32,7 @@ export interface SmesolveConfig extends DiffusiveTrajectoryConfig {
  * (same seed and index: the same blocks, bit for bit).
  *
  * @param model `{ hamiltonian, dissipators?, monitored }`
- * @param config trajectory configuration plus `{ trajectory = 0, blockLength = 1024, onStats?, yieldEvery? }`
+ * @param config trajectory configuration plus `{ trajectory = 0, blockLength = 1024, onStats?, yieldEvery?, scheduler? }`
  * @example
  * // heterodyne detection of a decaying cavity from |α = 1⟩: the conditional ⟨a⟩ = e^{−κt/2}
  * // exactly (a coherent state stays coherent under heterodyne detection of a)
@@ -75,6 +81,9 @@ export function smesolve(model: DiffusiveSmeModel, config: SmesolveConfig): Chun
         yield { done: cursor.done, total: runs.samples };
       }
     },
-    config.yieldEvery !== undefined ? { yieldEvery: config.yieldEvery } : {},
+    {
+      ...(config.yieldEvery !== undefined ? { yieldEvery: config.yieldEvery } : {}),
+      ...(config.scheduler !== undefined ? { scheduler: config.scheduler } : {}),
+    },
   );
 }

@@ -506,7 +506,7 @@ const factories = new Map<string, (arrays: Float64Array[]) => Kernel>();
 
 /** Complex index of the first entry (r, r) of row r of a packed upper triangle, as an expression. */
 function packedRow(r: string, n: number): string {
-  return `(${r} * ${n} - (${r} * (${r} - 1)) / 2)`;
+  return `(${r} * ${n} - ((${r} * (${r} - 1)) >> 1))`;
 }
 
 /** ar/ai += c·(xr + i·xi) for a coefficient c of known kind. */

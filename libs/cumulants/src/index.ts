@@ -15,3 +15,6 @@ export type { CumulantRhs } from './compile-cumulant-rhs';
 export { momentsOf } from './moments-of';
 export { groupCumulantEquations } from './group-cumulant-equations';
 export type { GroupCumulantEquationsConfig, GroupSystem } from './group-cumulant-equations';
+export { stochasticCumulantEquations } from './stochastic-cumulant-equations';
+export type { CumulantMeasurement, CumulantNoise, StochasticCumulantEquations } from './stochastic-cumulant-equations';
+export { compileCumulantDiffusion } from './compile-cumulant-diffusion';

@@ -18,3 +18,6 @@ export type { GroupCumulantEquationsConfig, GroupSystem } from './group-cumulant
 export { stochasticCumulantEquations } from './stochastic-cumulant-equations';
 export type { CumulantMeasurement, CumulantNoise, StochasticCumulantEquations } from './stochastic-cumulant-equations';
 export { compileCumulantDiffusion } from './compile-cumulant-diffusion';
+export { correlationEquations } from './correlation-equations';
+export type { CorrelationEquations } from './correlation-equations';
+export { regressionSpectrum } from './regression-spectrum';

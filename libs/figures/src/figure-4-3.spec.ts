@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { expectClose } from '@qsync/testing';
 import { describe, expect, it } from 'vitest';
 import { figure43 } from './figure-4-3';
+import { expectMeasuredPhase } from './test-support/expect-measured-phase';
 import { check, expectStopsWhenUnsubscribed, heatmapPanel, linePanel, numberParameter, runFigure } from './test-support/run-figure';
 
 interface QutipFixture {
@@ -13,6 +14,9 @@ interface QutipFixture {
   };
 }
 const fixture = JSON.parse(readFileSync(new URL('../../../test/fixtures/qutip-vdp.json', import.meta.url), 'utf8')) as QutipFixture;
+
+/** The laws the first harmonic rejects at this size (see the report of the quick run). */
+const REJECTED = ['uniform', 'Q(φ_AB)', 'the law at η/2', 'the law at 2η'] as const;
 
 describe('figure 4.3', () => {
   // one run at scale 0.05 serves the first two tests
@@ -52,7 +56,7 @@ describe('figure 4.3', () => {
       'V = 2κ2',
       'V = 4κ2',
       '1/2π',
-      'φ^m_AB histogram, V = 4κ2 (cutoff 4, κΔ = 0.5)',
+      'φ^m_AB histogram, V = 4κ2 (cutoff 4, κΔ = 0.25)',
       'measured law, V = 4κ2',
       'Q(φ_AB), V = 4κ2, cutoff 4',
     ]);
@@ -83,43 +87,16 @@ describe('figure 4.3', () => {
   });
 
   it('measures φ^m_AB = arg[I_B/I_A] (Eq. 4.15): the histogram approaches the flattened law, not Q(φ_AB), and locks at its phase', async () => {
-    // scale 0.05: cutoff 4, V = 4κ2, Δ = 0.5 (η = κΔ = 0.5), 2400 time units: 1200 and 4800 blocks.
-    // At δ = κ/2 the locking phase (0.08 at cutoff 4) is within one SE of 0: these points do not tie
-    // the sign of φ^m (Fig. 4.8's sign recording and probes' currentPhaseHistogram spec do)
+    // scale 0.05: cutoff 4, V = 4κ2, Δ = 0.25 (η = κΔ = 0.25; the law's dropped O(η²Δ·rates) is ≈ 1.5 %
+    // of z, ≈ 0.2 SE here), 6000 time units: 6000, 12000 and 24000 blocks. At δ = κ/2 the locking
+    // phase (0.08 at cutoff 4) is within one SE of 0: these points do not tie the sign of φ^m
+    // (Fig. 4.8's sign recording and probes' currentPhaseHistogram spec do). Power of the rejections
+    // (non-centrality the law predicts; 13.8 = level 1e-3): uniform 171, Q 781, η/2 38, 2η 110; the
+    // radial factor 1 for π/4 only 13 here: not asserted (Fig. 4.8's recording asserts it)
     const { data } = await run;
-    const label = 'φ^m_AB, V = 4κ2';
-    expect([numberParameter(data, 'measurementCutoff'), numberParameter(data, 'measurementEfficiency'), numberParameter(data, 'measurementBlocks')]).toEqual([4, 0.5, 4800]);
+    expect([numberParameter(data, 'measurementCutoff'), numberParameter(data, 'measurementEfficiency'), numberParameter(data, 'measurementBlocks')]).toEqual([4, 0.25, 24000]);
     expect(numberParameter(data, 'measurementPositivityViolations')).toBe(0);
-    // (a) the histogram against the measured law (4.11 of the state attenuated to η, first harmonic
-    // from the block coherence C_AB of the regression theorem) at T and 4T (nested prefixes):
-    // χ²/dof within 4 SE of 1 (15 dof, SE √(2/15); a level-1e-3 test) and the squared L2 distance
-    // within 4 SE of Σp(1 − p)/(Nw), which falls like 1/T
-    for (const part of ['first quarter', 'whole record']) {
-      const chi2 = check(data, `${label}: χ²/dof of the histogram vs the measured law, ${part}`);
-      expect(Math.abs(chi2.value - 1)).toBeLessThan(4 * (chi2.standardError ?? 0));
-      const d = check(data, `${label}: squared L2 distance to the measured law, ${part}`);
-      expect(Math.abs(d.value - d.expected)).toBeLessThan(4 * (d.standardError ?? 0));
-      // the distance to Q(φ_AB) itself sits on the flattening's floor (+ statistics), within 4 SE
-      const q = check(data, `${label}: squared L2 distance to Q(φ_AB), ${part}`);
-      expect(Math.abs(q.value - q.expected)).toBeLessThan(4 * (q.standardError ?? 0));
-    }
-    const quarter = check(data, `${label}: squared L2 distance to the measured law, first quarter`).expected;
-    expect(quarter / check(data, `${label}: squared L2 distance to the measured law, whole record`).expected).toBeCloseTo(4, 2);
-    // the first circular moment: χ² (2 dof) below 13.8 (level 1e-3) against the measured law; (b)
-    // uniform and Q(φ_AB) itself rejected (above 13.8) — each by as much as the measured law
-    // predicts (non-central χ², within 4 SE)
-    expect(check(data, `${label}: first harmonic, χ² (2 dof) vs the measured law`).value).toBeLessThan(13.8);
-    for (const alt of ['uniform', 'Q(φ_AB)']) {
-      const c = check(data, `${label}: first harmonic, χ² (2 dof) vs ${alt}`);
-      expect(c.value).toBeGreaterThan(13.8);
-      expect(Math.abs(c.value - c.expected)).toBeLessThan(4 * (c.standardError ?? 0));
-    }
-    // (c) the harmonic's phase is the locking phase argmax Q(φ_AB) within 3 SE (SE 1/(|z|√(2N)))
-    const phase = check(data, `${label}: phase of the first harmonic`);
-    expect(Math.abs(phase.value - phase.expected)).toBeLessThan(3 * (phase.standardError ?? 0));
-    // nearly independent blocks: lag-1 autocorrelation within 4 SE of 0
-    const lag = check(data, `${label}: lag-1 autocorrelation`);
-    expect(Math.abs(lag.value)).toBeLessThan(4 * (lag.standardError ?? 0));
+    expectMeasuredPhase(data, 'φ^m_AB, V = 4κ2', REJECTED);
   });
 
   it('stops its work when unsubscribed', async () => {

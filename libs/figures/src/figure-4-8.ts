@@ -6,8 +6,10 @@ import { resolveFigureConfig } from './figure-config';
 import { figureStream } from './figure-stream';
 import { linspace } from './figure-support';
 import type { FigureCheck, FigurePanel, FigureRecipe, FigureSeries } from './figure-types';
-import { measuredPhaseChecks, measuredPhaseHistogram } from './measured-phase-histogram';
+import { measuredPhaseChecks } from './measured-phase-checks';
+import { measuredPhaseHistogram } from './measured-phase-histogram';
 import type { MeasuredPhaseHistogram } from './measured-phase-histogram';
+import { measuredPhaseParameters } from './measured-phase-parameters';
 import { phaseLockingMap } from './phase-locking-map';
 import { phaseLockingPanels } from './phase-locking-panels';
 import { PHASE_LOCKING_WINDOW } from './phase-locking-window';
@@ -25,18 +27,20 @@ const QUADRATURE = { ntheta: 12, nphi: 3 };
 const BOUND = Math.PI / 32;
 /**
  * Panel (b)'s heterodyne points (Eqs. 4.47–4.49): one stationary recording per measured coupling of
- * the SME watching γ−D[σ−_A] and γ−D[σ−_B], Euler–Maruyama, currents averaged over Δ = 0.5/γ−
- * (η = γ−Δ = 0.5), 16 bins. Full size: V ∈ {1, 2, 4}γ−, 10⁵ time units each (dt = 5e-3); below full
- * size: V = 4γ−, 2·10⁴ time units (dt = 1e-2; the spec's run). At δ = γ−/2 the locking phase is
- * within 0.1 of π, so a wrong sign of φ^m would go unseen there: one more recording (both sizes) at
- * δ = V = 4γ−, locked at π − 0.63, is not drawn and only checked.
+ * the SME watching γ−D[σ−_A] and γ−D[σ−_B], Euler–Maruyama, currents averaged over Δ = 0.25/γ−
+ * (η = γ−Δ = 0.25, VΔ = 1 at V = 4γ−), 16 bins. The law drops O(η²·Δ·rates) (a spin re-excited or
+ * hopped within Δ): at γ−Δ = 0.5 it was below the resolution of 4·10⁵ blocks (χ² 1.5 for 2 dof),
+ * and it falls ∝ Δ³. Full size: V ∈ {1, 2, 4}γ−, 4·10⁵ time units each (dt = 5e-3); below full
+ * size: V = 4γ−, 10⁵ time units (dt = 1e-2; the spec's run). At δ = γ−/2 the locking phase is
+ * within 0.1 of π, so a wrong sign of φ^m would go unseen there: one more recording (both sizes,
+ * 5·10⁴ time units) at δ = V = 4γ−, locked at π − 0.63, is not drawn and only checked.
  */
 const MEASUREMENT = {
-  full: { couplings: [1, 2, 4], duration: 100000, dt: 5e-3 },
-  quick: { couplings: [4], duration: 20000, dt: 1e-2 },
-  /** the recording that ties the sign of φ^m: δ = V = 4γ−, 2·10⁴ time units, dt = 1e-2 */
-  sign: { delta: 4, V: 4, duration: 20000, dt: 1e-2 },
-  blockTime: 0.5,
+  full: { couplings: [1, 2, 4], duration: 400000, dt: 5e-3 },
+  quick: { couplings: [4], duration: 100000, dt: 1e-2 },
+  /** the recording that ties the sign of φ^m: δ = V = 4γ−, 5·10⁴ time units, dt = 1e-2 */
+  sign: { delta: 4, V: 4, duration: 50000, dt: 1e-2 },
+  blockTime: 0.25,
   bins: 16,
 };
 
@@ -71,11 +75,11 @@ const MEASUREMENT = {
  *   |argmax Q(φ_AB) − π| (the argument of ⟨σ+_Aσ−_B⟩);
  * - δ = 0, V > 0: the number of couplings where s_z or Re⟨σ+_Aσ−_B⟩ is not negative, expected 0
  *   (Eqs. 4.40–4.41: negative s_z turns the phase attraction into repulsion, locking at π);
- * - per recording (`measuredPhaseChecks`): χ²/dof of the histogram against the measured law after a
- *   quarter and all of the record, the squared L2 distances to it against what statistics predicts
- *   (∝ 1/T) and to Q(φ_AB) against the flattening's floor + statistics; the first circular
- *   moment's χ² (2 dof) against the measured law, uniform, Q(φ_AB) and the law with the state frozen
- *   over Δ; its phase against argmax Q(φ_AB); the blocks' lag-1 autocorrelation.
+ * - per recording (`measuredPhaseChecks`, as in Fig. 4.3): χ²/dof and L2 distances after ¼, ½ and
+ *   all of the record and extrapolated to T → ∞ (0 to the law, the floor to Q(φ_AB)); the first
+ *   circular moment's χ² against the law and against uniform, Q(φ_AB), η/2, 2η and radial factor 1;
+ *   its phase against argmax Q(φ_AB). Lag-1 autocorrelation and variance inflation are parameters
+ *   (`lag1_V=4`, `lag1_sign`, …), diagnostics.
  * The spec adds QuTiP 4.7's steady state at δ = γ−/2, V = γ− (fixture `qutip-spins.json`, case
  * loss_dominated) against panel (b).
  */
@@ -217,14 +221,9 @@ export const figure48: FigureRecipe = {
           measurementBlockTime: MEASUREMENT.blockTime,
           measurementDuration: measurement.duration,
           measuredCouplings: measurement.couplings.join(', '),
-          measurementEfficiency: measured[0].efficiency,
-          measurementBlocks: measured[0].lengths[1].samples,
-          measurementPositivityViolations: measured.reduce((n, m) => n + m.positivityViolations, 0),
-          ...Object.fromEntries(
-            measured.flatMap((m, k) => [
-              [`blockCoherenceRe_${labels[k]}`, m.blockCoherence.re],
-              [`blockCoherenceIm_${labels[k]}`, m.blockCoherence.im],
-            ]),
+          ...measuredPhaseParameters(
+            recordings.map((r) => (r === MEASUREMENT.sign ? `sign` : `V=${r.V}`)),
+            measured,
           ),
         },
         panels: withPoints,

@@ -1,9 +1,8 @@
 import { steadyState } from '@qsync/integrators';
 import type { DensityMatrix, Lindbladian, Operator } from '@qsync/operators';
 import { currentPhaseHistogram, maxRelativePhase, measuredRelativePhaseDistribution } from '@qsync/probes';
-import { steadyStateCorrelation } from '@qsync/spectral';
 import { createDiffusiveTrajectories } from '@qsync/unravelers';
-import type { FigureCheck } from './figure-types';
+import { blockCoherence } from './block-coherence';
 import type { FigureContext } from './figure-stream';
 
 /** A pair whose channels rate·D[a], rate·D[b] are watched by heterodyne detectors (Eqs. 4.13, 4.47). */
@@ -18,7 +17,7 @@ export interface MeasuredPhaseSpec {
   /** the detector's averaging time Δ (the current's output step), a whole number of dt; rate·Δ ≤ 1 */
   readonly blockTime: number;
   readonly dt: number;
-  /** recording length (whole blocks; the first quarter is the shorter record of the checks) */
+  /** recording length, at least 4 blocks (the prefixes ¼, ½ and all of the record are checked) */
   readonly duration: number;
   readonly noiseSeed: number;
   /** the trajectory index (`trajectoryRng(noiseSeed, trajectory)`): recordings of one figure take different ones, so their noise is independent */
@@ -36,82 +35,125 @@ export interface HarmonicTest {
   readonly standardError: number;
 }
 
+/** A squared L2 distance D² = Σ_j w(h_j − R_j)² of the histogram to a reference law R, with its expectation and SE if the measured law holds. */
+export interface L2Distance {
+  readonly squared: number;
+  readonly expected: number;
+  readonly standardError: number;
+}
+
 /** The statistics of one recording length (a prefix of the record). */
 export interface MeasuredLength {
   readonly samples: number;
   /** χ² of the bin counts against the measured law, bins − 1 dof */
   readonly chi2: number;
   readonly dof: number;
-  /** D² = Σ_j w(h_j − P_j)² to the measured law, with its expectation Σ p_j(1 − p_j)/(Nw) (∝ 1/T) and SE */
-  readonly l2: { readonly squared: number; readonly expected: number; readonly standardError: number };
-  /** D² to Q(φ_AB) itself, with its expectation floor + statistics, floor = Σ_j w(P_j − Q_j)² (it does not shrink to 0), and SE */
-  readonly l2ToQ: { readonly squared: number; readonly expected: number; readonly standardError: number; readonly floor: number };
+  /** D² to the measured law: expectation Σp(1 − p)/(Nw), ∝ 1/N */
+  readonly l2: L2Distance;
+  /** D² to Q(φ_AB): expectation floor + Σp(1 − p)/(Nw), floor = Σ_j w(P_j − Q_j)² */
+  readonly l2ToQ: L2Distance;
+}
+
+/**
+ * What D²(N) of the nested prefixes says about an infinitely long record: the intercept a of the
+ * least-squares line D² = a + c/N through the three prefixes, with its SE from the exact
+ * covariance of nested prefixes (Cov[D²(n₁), D²(n₂)] = Var[D²(max n)] for the quadratic part,
+ * 4bᵀΣb/max n for the linear one). Expected 0 for the measured law, the floor for Q(φ_AB).
+ */
+export interface ExtrapolatedDistance {
+  readonly value: number;
+  readonly expected: number;
+  readonly standardError: number;
 }
 
 /** What {@link measuredPhaseHistogram} measured and predicted. */
 export interface MeasuredPhaseHistogram {
   readonly centers: Float64Array;
   readonly density: Float64Array;
-  /** bin averages of the measured law, of the law with the state frozen over Δ, and of Q(φ_AB) */
+  /** bin averages of the measured law and of Q(φ_AB) */
   readonly law: Float64Array;
   readonly reference: Float64Array;
   /** η = rate·Δ and the block coherence C_AB of the regression theorem */
   readonly efficiency: number;
   readonly blockCoherence: { readonly re: number; readonly im: number };
-  readonly lengths: readonly [MeasuredLength, MeasuredLength];
-  /** whole record: z against the measured law, uniform, Q(φ_AB), and the law with the state frozen over Δ */
-  readonly harmonic: { readonly re: number; readonly im: number; readonly law: HarmonicTest; readonly uniform: HarmonicTest; readonly q: HarmonicTest; readonly frozen: HarmonicTest };
-  /** arg z (within π of the locking phase) with its SE 1/(|z|√(2N)), and argmax Q(φ_AB) (the locking phase) */
+  /** the prefixes ¼, ½ and all of the record */
+  readonly lengths: readonly [MeasuredLength, MeasuredLength, MeasuredLength];
+  /** D² extrapolated to N → ∞ from the three prefixes: to the measured law (→ 0) and to Q(φ_AB) (→ its floor) */
+  readonly extrapolated: { readonly law: ExtrapolatedDistance; readonly q: ExtrapolatedDistance };
+  /**
+   * whole record: z against the measured law, and against laws it must reject — uniform, Q(φ_AB),
+   * the law at η/2 and 2η (C_AB halved, doubled), and with the radial factor 1 in place of π/4
+   */
+  readonly harmonic: {
+    readonly re: number;
+    readonly im: number;
+    readonly law: HarmonicTest;
+    readonly uniform: HarmonicTest;
+    readonly q: HarmonicTest;
+    readonly halfEfficiency: HarmonicTest;
+    readonly doubleEfficiency: HarmonicTest;
+    readonly radialFactorOne: HarmonicTest;
+  };
+  /** arg z (within π of the locking phase) with its SE √f/(|z|√(2N)), and argmax Q(φ_AB) (the locking phase) */
   readonly phase: number;
   readonly phaseError: number;
   readonly lockingPhase: number;
-  /** lag-1 autocorrelation of e^{iφ^m} (real part; SE 1/√(2N) for independent, nearly uniform blocks) */
+  /**
+   * diagnostics: the lag-1 autocorrelation of e^{iφ^m} (real part; O(η²) > 0 from the state's
+   * memory) and the variance inflation f = 1 + 2Σ_{k=1}^{4}ρ_k (clamped ≥ 1) that the harmonic
+   * tests' covariances are multiplied by
+   */
   readonly lag1: number;
+  readonly inflation: number;
   readonly positivityViolations: number;
 }
 
 /** Angles per bin of the bin averages of the laws (midpoint rule; the laws are trigonometric polynomials of low degree). */
 const SUB = 32;
-/** Lags of the block coherence's integral (Simpson on an even number of intervals). */
-const LAGS = 201;
+/** Lags of the autocorrelation summed into the variance inflation. */
+const MAX_LAG = 4;
+const PREFIXES = [0.25, 0.5, 1] as const;
 
 /**
  * The measured phase difference φ^m_AB = arg[I_B/I_A] (Eqs. 4.15, 4.49) of one stationary recording
  * (from ρ_ss, so every block is stationary; Euler–Maruyama) of the SME watching a and b with
  * currents averaged over Δ, against the law of `measuredRelativePhaseDistribution` with η = rate·Δ
- * and the block coherence C_AB = (rate/Δ)∫_{−Δ}^{Δ}(Δ − |τ|)⟨a†(t + τ)b(t)⟩dτ from the regression
- * theorem (for τ < 0 the correlation is conj⟨b†(t + |τ|)a(t)⟩). Internal to figures.
+ * and the block coherence C_AB of {@link blockCoherence}. Internal to figures.
+ *
+ * @throws Error naming `lindbladian`, `blockTime`, `dt`, `rate` or `duration` on bad input
+ * @example
+ * ```ts fragment
+ * // inside a figure's stream (see figure-4-8.ts): two spins watched through γ−D[σ−]
+ * const m = await measuredPhaseHistogram(ctx, { lindbladian, a, b, adag, bdag, rate: 1, blockTime: 0.25, dt: 1e-2, duration: 4e4, noiseSeed: 1, trajectory: 0, bins: 16, stage: 'recording', relativePhase: spinRelativePhaseDistribution });
+ * m.harmonic.law.chi2; // χ² (2 dof) of the first circular moment against the measured law
+ * ```
  */
 export async function measuredPhaseHistogram(ctx: FigureContext, spec: MeasuredPhaseSpec): Promise<MeasuredPhaseHistogram> {
+  const fn = 'measuredPhaseHistogram';
   const l = spec.lindbladian;
   const watched = (d: { rate: number; jump: Operator; jump2?: Operator }): boolean => d.jump2 === undefined && d.rate === spec.rate && (d.jump === spec.a || d.jump === spec.b);
   const rest = l.dissipators.filter((d) => !watched(d));
-  if (rest.length !== l.dissipators.length - 2) throw new Error(`measuredPhaseHistogram: the Lindbladian must hold rate·D[a] and rate·D[b] with rate ${spec.rate}`);
-  const eta = spec.rate * spec.blockTime;
-  const rho = steadyState(l).rho;
-
-  // C_AB of the block by the regression theorem
-  const tau = Float64Array.from({ length: LAGS }, (_, k) => (k * spec.blockTime) / (LAGS - 1));
-  const forward = steadyStateCorrelation(l, tau, spec.adag, spec.b).g;
-  const backward = steadyStateCorrelation(l, tau, spec.bdag, spec.a).g;
-  let cRe = 0;
-  let cIm = 0;
-  for (let k = 0; k < LAGS; k++) {
-    const simpson = k === 0 || k === LAGS - 1 ? 1 : k % 2 === 1 ? 4 : 2;
-    const w = ((simpson * spec.blockTime) / (3 * (LAGS - 1))) * (spec.blockTime - tau[k]);
-    cRe += w * (forward[2 * k] + backward[2 * k]);
-    cIm += w * (forward[2 * k + 1] - backward[2 * k + 1]);
+  if (rest.length !== l.dissipators.length - 2) {
+    const rates = l.dissipators.map((d) => d.rate).join(', ');
+    throw new Error(`${fn}: 'lindbladian' must hold rate·D[a] and rate·D[b] with rate ${spec.rate} (the watched channels); found ${l.dissipators.length - rest.length} of them among ${l.dissipators.length} dissipators with rates [${rates}]`);
   }
-  const blockCoherence = { re: (spec.rate * cRe) / spec.blockTime, im: (spec.rate * cIm) / spec.blockTime };
+  const every = Math.round(spec.blockTime / spec.dt);
+  if (!(spec.dt > 0) || !(every >= 1) || Math.abs(every * spec.dt - spec.blockTime) > 1e-9 * spec.blockTime) {
+    throw new Error(`${fn}: 'blockTime' (Δ = ${spec.blockTime}) must be a whole number ≥ 1 of steps 'dt' (${spec.dt})`);
+  }
+  const eta = spec.rate * spec.blockTime;
+  if (!(eta > 0 && eta <= 1)) throw new Error(`${fn}: 'rate'·'blockTime' (η = ${spec.rate}·${spec.blockTime} = ${eta}) must be in (0, 1]: the block's transmissivity`);
+  const blocks = Math.floor(spec.duration / spec.blockTime + 1e-9);
+  if (!(blocks >= 4)) throw new Error(`${fn}: 'duration' (${spec.duration}) must hold at least 4 blocks of 'blockTime' (${spec.blockTime})`);
+  const rho = steadyState(l).rho;
+  const coherence = blockCoherence(l, { a: spec.a, b: spec.b, adag: spec.adag, bdag: spec.bdag, rate: spec.rate, blockTime: spec.blockTime, rhoSS: rho });
 
   // the laws as bin probabilities and as first two circular moments
   const width = (2 * Math.PI) / spec.bins;
   const fine = Float64Array.from({ length: spec.bins * SUB }, (_, i) => -Math.PI + (i + 0.5) * (width / SUB));
-  const laws = {
-    law: measuredRelativePhaseDistribution(rho, fine, { efficiency: eta, blockCoherence }),
-    frozen: measuredRelativePhaseDistribution(rho, fine, { efficiency: eta }),
-    q: spec.relativePhase(rho, fine),
-  };
+  const scaledCoherence = (s: number) => ({ re: s * coherence.re, im: s * coherence.im });
+  const lawFine = measuredRelativePhaseDistribution(rho, fine, { efficiency: eta, blockCoherence: coherence });
+  const qFine = spec.relativePhase(rho, fine);
   const binned = (f: Float64Array): Float64Array => Float64Array.from({ length: spec.bins }, (_, j) => f.subarray(j * SUB, (j + 1) * SUB).reduce((s, v) => s + v, 0) / SUB);
   const moments = (f: Float64Array): Moments => {
     const m = { r1: 0, i1: 0, r2: 0, i2: 0 };
@@ -124,15 +166,19 @@ export async function measuredPhaseHistogram(ctx: FigureContext, spec: MeasuredP
     }
     return m;
   };
-  const law = binned(laws.law);
-  const reference = binned(laws.q);
-  const lawMoments = moments(laws.law);
+  const law = binned(lawFine);
+  const reference = binned(qFine);
+  const lawMoments = moments(lawFine);
+  const alternatives = {
+    halfEfficiency: moments(measuredRelativePhaseDistribution(rho, fine, { efficiency: eta / 2, blockCoherence: scaledCoherence(0.5) })),
+    doubleEfficiency: moments(measuredRelativePhaseDistribution(rho, fine, { efficiency: Math.min(1, 2 * eta), blockCoherence: scaledCoherence(2) })),
+    // the first harmonic's radial factor ∫r²e^{−r²}dr/(∫re^{−r²}dr)²·(…) = π/4 replaced by 1
+    radialFactorOne: { ...lawMoments, r1: (4 / Math.PI) * lawMoments.r1, i1: (4 / Math.PI) * lawMoments.i1 },
+  };
   const centred = Float64Array.from({ length: 256 }, (_, k) => -Math.PI + (2 * Math.PI * k) / 256);
   const lockingPhase = maxRelativePhase(spec.relativePhase(rho, centred), centred).argmax;
 
   // the recording: one sample per block, the current's mean over Δ
-  const every = Math.round(spec.blockTime / spec.dt);
-  const blocks = Math.floor(spec.duration / spec.blockTime);
   const runs = createDiffusiveTrajectories(
     {
       hamiltonian: l.hamiltonian,
@@ -150,77 +196,125 @@ export async function measuredPhaseHistogram(ctx: FigureContext, spec: MeasuredP
   const chunk = Math.max(1, Math.round(2e4 / every));
   for (let done = 0; done < n; done += chunk) {
     await new Promise((resolve) => setTimeout(resolve, 0));
-    if (ctx.closed) throw new Error('measuredPhaseHistogram: cancelled');
+    if (ctx.closed) throw new Error(`${fn}: cancelled`);
     cursor.advanceInto(cols, done, Math.min(chunk, n - done));
     ctx.progress(spec.stage, Math.min(done + chunk, n), n);
   }
 
-  const quarter = Math.floor(n / 4);
-  const whole = currentPhaseHistogram(cols.IA, cols.IB, { bins: spec.bins });
-  const lengths = [quarter, n].map((m): MeasuredLength => {
-    const h = m === n ? whole : currentPhaseHistogram(cols.IA.subarray(0, 2 * m), cols.IB.subarray(0, 2 * m), { bins: spec.bins });
+  // per-sample covariance of the bin indicators under the law, Σ = diag(p) − ppᵀ: tr Σ, tr Σ², bᵀΣb
+  const p = Float64Array.from(law, (v) => v * width);
+  let trace = 0;
+  let sumP2 = 0;
+  let sumP3 = 0;
+  let bp = 0;
+  let bpb = 0;
+  let floor = 0;
+  for (let j = 0; j < spec.bins; j++) {
+    const bias = law[j] - reference[j];
+    trace += p[j] * (1 - p[j]);
+    sumP2 += p[j] * p[j];
+    sumP3 += p[j] ** 3;
+    bp += bias * p[j];
+    bpb += bias * bias * p[j];
+    floor += width * bias * bias;
+  }
+  const trSigma2 = sumP2 - 2 * sumP3 + sumP2 * sumP2;
+  const bSigmaB = bpb - bp * bp;
+  // Var of the quadratic part of D²(m) and of the linear part of D² to Q
+  const quadVar = (m: number): number => (2 * trSigma2) / (m * m * width * width);
+  const linVar = (m: number): number => (4 * bSigmaB) / m;
+
+  const sizes = PREFIXES.map((f) => (f === 1 ? n : Math.floor(n * f)));
+  const lengths = sizes.map((m): MeasuredLength => {
+    const h = currentPhaseHistogram(cols.IA.subarray(0, 2 * m), cols.IB.subarray(0, 2 * m), { bins: spec.bins });
     let chi2 = 0;
     let squared = 0;
-    let expected = 0;
-    let variance = 0;
-    const toQ = { squared: 0, floor: 0, variance: 0 };
+    let toQ = 0;
     for (let j = 0; j < spec.bins; j++) {
-      const p = law[j] * width;
-      chi2 += (h.counts[j] - p * h.samples) ** 2 / (p * h.samples);
+      chi2 += (h.counts[j] - p[j] * m) ** 2 / (p[j] * m);
       squared += width * (h.density[j] - law[j]) ** 2;
-      const v = (p * (1 - p)) / (h.samples * width * width);
-      expected += width * v;
-      variance += 2 * width * width * v * v;
-      // to Q: E[w(h − Q)²] = w(P − Q)² + wv, Var = w²(4(P − Q)²v + 2v²) (bins taken as independent)
-      const bias = law[j] - reference[j];
-      toQ.squared += width * (h.density[j] - reference[j]) ** 2;
-      toQ.floor += width * bias * bias;
-      toQ.variance += width * width * (4 * bias * bias * v + 2 * v * v);
+      toQ += width * (h.density[j] - reference[j]) ** 2;
     }
+    const expected = trace / (m * width);
     return {
-      samples: h.samples,
+      samples: m,
       chi2,
       dof: spec.bins - 1,
-      l2: { squared, expected, standardError: Math.sqrt(variance) },
-      l2ToQ: { squared: toQ.squared, expected: toQ.floor + expected, standardError: Math.sqrt(toQ.variance), floor: toQ.floor },
+      l2: { squared, expected, standardError: Math.sqrt(quadVar(m)) },
+      l2ToQ: { squared: toQ, expected: floor + expected, standardError: Math.sqrt(quadVar(m) + linVar(m)) },
     };
-  }) as [MeasuredLength, MeasuredLength];
+  }) as unknown as [MeasuredLength, MeasuredLength, MeasuredLength];
+  const whole = currentPhaseHistogram(cols.IA, cols.IB, { bins: spec.bins });
 
-  // first circular moment, lag-1 autocorrelation of u_m = e^{iφ^m}
-  let zr = 0;
-  let zi = 0;
+  // intercept of D² = a + c·(n/m) by least squares over the prefixes: a = Σ g_i D²_i
+  const x = sizes.map((m) => n / m);
+  const xm = x.reduce((s, v) => s + v, 0) / x.length;
+  const sxx = x.reduce((s, v) => s + (v - xm) ** 2, 0);
+  const g = x.map((v) => 1 / x.length - (xm * (v - xm)) / sxx);
+  const interceptVar = (variance: (m: number) => number): number => {
+    let v = 0;
+    for (let i = 0; i < sizes.length; i++) for (let k = 0; k < sizes.length; k++) v += g[i] * g[k] * variance(Math.max(sizes[i], sizes[k]));
+    return v;
+  };
+  const extrapolated = {
+    law: { value: lengths.reduce((s, r, i) => s + g[i] * r.l2.squared, 0), expected: 0, standardError: Math.sqrt(interceptVar(quadVar)) },
+    q: { value: lengths.reduce((s, r, i) => s + g[i] * r.l2ToQ.squared, 0), expected: floor, standardError: Math.sqrt(interceptVar((m) => quadVar(m) + linVar(m))) },
+  };
+
+  // u_m = e^{iφ^m}, φ^m = arg(I_B·conj I_A): first circular moment and autocorrelation
   const ur = new Float64Array(n);
   const ui = new Float64Array(n);
+  const ia = cols.IA;
+  const ib = cols.IB;
+  let zr = 0;
+  let zi = 0;
   for (let m = 0; m < n; m++) {
-    // I_B·conj(I_A): arg = φ^m_AB
-    const [ar, ai, br, bi] = [cols.IA[2 * m], cols.IA[2 * m + 1], cols.IB[2 * m], cols.IB[2 * m + 1]];
-    const phi = Math.atan2(bi * ar - br * ai, br * ar + bi * ai);
-    ur[m] = Math.cos(phi);
-    ui[m] = Math.sin(phi);
-    zr += ur[m] / n;
-    zi += ui[m] / n;
+    const re = ib[2 * m] * ia[2 * m] + ib[2 * m + 1] * ia[2 * m + 1];
+    const im = ib[2 * m + 1] * ia[2 * m] - ib[2 * m] * ia[2 * m + 1];
+    const r = Math.hypot(re, im);
+    ur[m] = r > 0 ? re / r : 1;
+    ui[m] = r > 0 ? im / r : 0;
+    zr += ur[m];
+    zi += ui[m];
   }
-  let lagged = 0;
+  zr /= n;
+  zi /= n;
   let spread = 0;
-  for (let m = 0; m < n; m++) {
-    spread += (ur[m] - zr) ** 2 + (ui[m] - zi) ** 2;
-    if (m + 1 < n) lagged += (ur[m] - zr) * (ur[m + 1] - zr) + (ui[m] - zi) * (ui[m + 1] - zi);
-  }
-  const test = (alt: Moments): HarmonicTest => harmonicTest({ re: zr, im: zi }, alt, lawMoments, n);
+  for (let m = 0; m < n; m++) spread += (ur[m] - zr) ** 2 + (ui[m] - zi) ** 2;
+  const rho_k = (k: number): number => {
+    let s = 0;
+    for (let m = 0; m + k < n; m++) s += (ur[m] - zr) * (ur[m + k] - zr) + (ui[m] - zi) * (ui[m + k] - zi);
+    return ((s / (n - k)) * n) / spread;
+  };
+  let inflation = 1;
+  for (let k = 1; k <= MAX_LAG; k++) inflation += 2 * rho_k(k);
+  inflation = Math.max(1, inflation);
+  const test = (alt: Moments): HarmonicTest => harmonicTest({ re: zr, im: zi }, alt, lawMoments, n / inflation);
   return {
     centers: whole.centers,
     density: whole.density,
     law,
     reference,
     efficiency: eta,
-    blockCoherence,
+    blockCoherence: coherence,
     lengths,
-    harmonic: { re: zr, im: zi, law: test(lawMoments), uniform: test({ r1: 0, i1: 0, r2: 0, i2: 0 }), q: test(moments(laws.q)), frozen: test(moments(laws.frozen)) },
+    extrapolated,
+    harmonic: {
+      re: zr,
+      im: zi,
+      law: test(lawMoments),
+      uniform: test({ r1: 0, i1: 0, r2: 0, i2: 0 }),
+      q: test(moments(qFine)),
+      halfEfficiency: test(alternatives.halfEfficiency),
+      doubleEfficiency: test(alternatives.doubleEfficiency),
+      radialFactorOne: test(alternatives.radialFactorOne),
+    },
     // the measured phase taken within π of the locking phase, so that the two compare across ±π
     phase: lockingPhase + Math.atan2(Math.sin(Math.atan2(zi, zr) - lockingPhase), Math.cos(Math.atan2(zi, zr) - lockingPhase)),
-    phaseError: 1 / (Math.hypot(zr, zi) * Math.sqrt(2 * n)),
+    phaseError: Math.sqrt(inflation) / (Math.hypot(zr, zi) * Math.sqrt(2 * n)),
     lockingPhase,
-    lag1: ((lagged / (n - 1)) * n) / spread,
+    lag1: rho_k(1),
+    inflation,
     positivityViolations: cursor.stats.positivityViolations,
   };
 }
@@ -268,43 +362,4 @@ function harmonicTest(z: { re: number; im: number }, alt: Moments, truth: Moment
     expected: lambda + b11 + b22,
     standardError: Math.sqrt(2 * (b11 * b11 + 2 * b12 * b21 + b22 * b22) + 4 * spreadTerm),
   };
-}
-
-/**
- * The checks of one measured pair, named `${label}: …` (see the figures' doc comments): χ²/dof and the
- * L2 distance to the measured law after a quarter and all of the record, and the L2 distance to
- * Q(φ_AB) against its floor + statistics; the first harmonic's χ²
- * (2 dof) against the measured law, uniform, Q(φ_AB) and the frozen-state law; its phase against
- * the locking phase; the lag-1 autocorrelation of the blocks.
- */
-export function measuredPhaseChecks(label: string, equation: string, m: MeasuredPhaseHistogram): FigureCheck[] {
-  const parts = ['first quarter', 'whole record'] as const;
-  const lengthChecks = m.lengths.flatMap((r, k): FigureCheck[] => [
-    { name: `${label}: χ²/dof of the histogram vs the measured law, ${parts[k]} (${r.samples} blocks, ${r.dof} dof)`, equation, value: r.chi2 / r.dof, expected: 1, standardError: Math.sqrt(2 / r.dof) },
-    { name: `${label}: squared L2 distance to the measured law, ${parts[k]} (${r.samples} blocks; statistics predicts Σp(1 − p)/(Nw) ∝ 1/T)`, equation, value: r.l2.squared, expected: r.l2.expected, standardError: r.l2.standardError },
-    {
-      name: `${label}: squared L2 distance to Q(φ_AB), ${parts[k]} (${r.samples} blocks; floor ${r.l2ToQ.floor.toExponential(2)} of the flattening + statistics)`,
-      equation,
-      value: r.l2ToQ.squared,
-      expected: r.l2ToQ.expected,
-      standardError: r.l2ToQ.standardError,
-    },
-  ]);
-  const h = m.harmonic;
-  const harmonic = (what: string, t: HarmonicTest): FigureCheck => ({
-    name: `${label}: first harmonic, χ² (2 dof) vs ${what} (expected: what the measured law predicts)`,
-    equation,
-    value: t.chi2,
-    expected: t.expected,
-    standardError: t.standardError,
-  });
-  return [
-    ...lengthChecks,
-    harmonic('the measured law', h.law),
-    harmonic('uniform', h.uniform),
-    harmonic('Q(φ_AB)', h.q),
-    harmonic('the law with the state frozen over Δ', h.frozen),
-    { name: `${label}: phase of the first harmonic vs the locking phase argmax Q(φ_AB)`, equation, value: m.phase, expected: m.lockingPhase, standardError: m.phaseError },
-    { name: `${label}: lag-1 autocorrelation of e^{iφ^m} (independent blocks: 0; the state's memory adds O(η²))`, equation, value: m.lag1, expected: 0, standardError: 1 / Math.sqrt(2 * m.lengths[1].samples) },
-  ];
 }

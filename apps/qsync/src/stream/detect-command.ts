@@ -36,7 +36,7 @@ const positiveInteger = (option: string, value: string | undefined): number | un
  * io.printed.length = 0;
  * await detectCommand({ from: `${dir}/detected.qsw`, bins: '8' }, io);
  * const lines = io.printed.join('').trim().split('\n').map((l) => JSON.parse(l));
- * [lines[0].kind, lines.at(-1).kind, lines.filter((l) => l.kind === 'phase-histogram').at(-1).samples]; // → ['session', 'end', 801]
+ * [lines[0].kind, lines.at(-1).kind, lines.filter((l) => l.kind === 'phase-histogram').at(-1).samples]; // → ['session', 'end', 2001]
  * await detectCommand({ listen: 'tcp://127.0.0.1' }, io); // throws "--listen: tcp://127.0.0.1 has no port"
  */
 export async function detectCommand(options: DetectOptions, io: CommandIo & { stdin?: NodeJS.ReadableStream }): Promise<void> {

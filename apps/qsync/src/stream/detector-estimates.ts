@@ -1,9 +1,11 @@
-import type { Frame, SampleRecord, StreamSchema } from '@qsync/frames';
+import type { Frame, SampleBlock, SampleRecord, StreamSchema } from '@qsync/frames';
 import { currentPhaseHistogramOf } from '@qsync/probes';
 import { currentSpectrumOf } from '@qsync/spectral';
+import { quantumFilterOf } from '@qsync/unravelers';
 import { fromWire } from '@qsync/wire';
 import type { WireHeader, WireRecord, WireSubscribe } from '@qsync/wire';
-import { type Observable, type OperatorFunction, Observable as Rx, Subject, type Subscription, filter, map, merge, share } from 'rxjs';
+import { filterSetup } from './filter-setup';
+import { type Observable, type OperatorFunction, Observable as Rx, Subject, type Subscription, catchError, filter, map, merge, of, share } from 'rxjs';
 
 /** Options of {@link detectorEstimates}. */
 export interface DetectorConfig {
@@ -15,9 +17,11 @@ export interface DetectorConfig {
 
 /** One line of the detector's output (JSON). */
 export type DetectorLine =
-  | { kind: 'session'; sessionId: string; name: string; sourceId: string; model?: string; parameters?: Record<string, unknown>; seed?: number; qsyncVersion: string; channels: string[]; estimates: string[]; replaces?: string }
+  | { kind: 'session'; sessionId: string; name: string; sourceId: string; model?: string; parameters?: Record<string, unknown>; seed?: number; qsyncVersion: string; channels: string[]; estimates: string[]; noFilter?: string; replaces?: string }
   | { kind: 'phase-histogram'; sessionId: string; t: number; channels: [string, string]; samples: number; phase: number[]; counts: number[]; density: number[]; densityError: number[] }
   | { kind: 'spectrum'; sessionId: string; t: number; channel: string; segments: number; floor: number; floorError: number; omega: number[]; density: number[]; densityError: number[] }
+  | { kind: 'filtered'; sessionId: string; t: number; expect: Record<string, [number, number]> }
+  | { kind: 'filter-failed'; sessionId: string; reason: string }
   | { kind: 'gap' | 'dropped'; sessionId: string; firstSeq: number; lastSeq: number; samples: number }
   | { kind: 'end'; sessionId: string; records: number };
 
@@ -31,8 +35,9 @@ const value = (frame: Frame, name: string): number => {
 };
 
 /** The estimates a schema allows: the phase difference of the first two complex currents, the spectrum of each complex current. */
-function estimatorsFor(schema: StreamSchema, config: Required<DetectorConfig>, sessionId: string): {
+function estimatorsFor(schema: StreamSchema, config: Required<DetectorConfig>, sessionId: string, scenario: unknown): {
   names: string[];
+  noFilter?: string;
   run: (records: Observable<SampleRecord>) => Observable<DetectorLine>;
 } {
   const complex = Object.entries(schema.channels)
@@ -65,14 +70,45 @@ function estimatorsFor(schema: StreamSchema, config: Required<DetectorConfig>, s
       ),
     );
   }
-  return { names, run: (records) => merge(...parts.map((p) => p(records))) };
+  const setup = filterSetup(scenario);
+  const missing = typeof setup === 'string' ? undefined : setup.model.monitored.find((c) => schema.channels[c.name ?? ''] === undefined);
+  let noFilter: string | undefined;
+  if (typeof setup === 'string') noFilter = setup;
+  else if (missing !== undefined) noFilter = `the stream has no current '${missing.name}' of its scenario's monitored channels`;
+  else if (schema.rate === undefined || Math.abs(1 / schema.rate - setup.step) > 1e-9 * setup.step) {
+    // one filter step per sample: a record coarser than the integration's step is not the record the SME integrated
+    noFilter = `the stream's sample spacing (${schema.rate === undefined ? 'not fixed' : 1 / schema.rate}) is not its scenario's step ${setup.step}: the filter needs the record as fine as the integration`;
+  }
+  else {
+    const observables = Object.keys(setup.expect);
+    names.push(`filtered ${observables.join(' ')}`);
+    parts.push((records) =>
+      records.pipe(
+        quantumFilterOf(setup.model, { rho0: setup.rho0, expect: setup.expect, method: setup.method }),
+        filter((r): r is SampleBlock => r.kind === 'block'),
+        map((b): DetectorLine => {
+          const k = b.length - 1;
+          const expect: Record<string, [number, number]> = {};
+          for (const name of observables) expect[name] = [b.columns[name].data[2 * k], b.columns[name].data[2 * k + 1]];
+          return { kind: 'filtered', sessionId, t: b.t0 + k * b.dt, expect };
+        }),
+        // a filter that fails (e.g. a record that breaks positivity) ends only itself, not the detector
+        catchError((e: unknown) => of<DetectorLine>({ kind: 'filter-failed', sessionId, reason: e instanceof Error ? e.message : String(e) })),
+      ),
+    );
+  }
+  return { names, ...(noFilter !== undefined ? { noFilter } : {}), run: (records) => merge(...parts.map((p) => p(records))) };
 }
 
 /**
  * The detector: wire records of current streams in, live estimates out — for each producer
  * session, the measured phase-difference histogram of its first two heterodyne currents (Eq.
  * 4.15, `currentPhaseHistogramOf`) and the spectrum of each current with its noise floor
- * (`currentSpectrumOf`), one line after every block that changes them. A producer that
+ * (`currentSpectrumOf`), and — when the header's provenance carries a `trajectories` scenario
+ * (the model, its monitored channels, initial state and observables) — the conditional ⟨O⟩ of
+ * the quantum filter (`quantumFilterOf`, Eqs. 3.11–3.15, 6.24; one filter step per sample), one
+ * line after every block that changes them (the session line says why there is no filter when
+ * there is none: `noFilter`). A producer that
  * reconnects in the same session (same `sessionId`) is resumed: records it sends again (a
  * restarted deterministic producer recomputes its stream from seq 0) are skipped by seq, so every
  * sample is counted once. A header with a new session ends the old estimates and starts new ones,
@@ -91,6 +127,7 @@ function estimatorsFor(schema: StreamSchema, config: Required<DetectorConfig>, s
  * const wire = from([schema, block]).pipe(toWire(wireHeader({ name: 'AB', sourceId: 'doc', sessionId: 's1' })));
  * const lines = await lastValueFrom(wire.pipe(detectorEstimates({ bins: 4, segmentLength: 2 }), toArray()));
  * lines.map((l) => l.kind); // → ['session', 'phase-histogram', 'spectrum', 'spectrum', 'end']
+ * lines[0].noFilter; // → 'the stream carries no scenario'
  * lines[1].counts; // → [0, 1, 1, 0] — φ^m = π/2 and 0 (Eq. 4.15)
  */
 export function detectorEstimates(config: DetectorConfig = {}): OperatorFunction<WireRecord | WireSubscribe, DetectorLine> {
@@ -107,13 +144,13 @@ export function detectorEstimates(config: DetectorConfig = {}): OperatorFunction
         session?.run.unsubscribe();
         const id = header.provenance.sessionId;
         const input = new Subject<WireRecord>();
-        const { names, run } = estimatorsFor(header.schema, { bins, segmentLength }, id);
+        const { names, noFilter, run } = estimatorsFor(header.schema, { bins, segmentLength }, id, header.provenance.scenario);
         const p = header.provenance;
         out.next({
           kind: 'session', sessionId: id, name: header.name, sourceId: p.sourceId,
           ...(p.model !== undefined ? { model: p.model } : {}), ...(p.parameters !== undefined ? { parameters: p.parameters } : {}),
           ...(p.seed !== undefined ? { seed: p.seed } : {}), qsyncVersion: p.qsyncVersion,
-          channels: Object.keys(header.schema.channels), estimates: names, ...(replaces !== undefined ? { replaces } : {}),
+          channels: Object.keys(header.schema.channels), estimates: names, ...(noFilter !== undefined ? { noFilter } : {}), ...(replaces !== undefined ? { replaces } : {}),
         });
         const decoded = input.pipe(
           fromWire({ onNotice: (n) => out.next({ kind: n.kind, sessionId: id, firstSeq: n.firstSeq, lastSeq: n.lastSeq, samples: n.samples }) }),

@@ -49,7 +49,7 @@ export interface ScenarioCurrents {
  * @throws UsageError naming `--trajectory` or `--block` when they are not integers in range
  * @example
  * const c = scenarioCurrents(defaultScenario.replace('default.json', 'vdp-pair-heterodyne-stream.json'));
- * [Object.keys(c.header.schema.channels), c.header.provenance.model, c.header.provenance.seed, c.samples]; // → [['I0', 'I1'], 'coupled-quantum-vdp', 11, 801]
+ * [Object.keys(c.header.schema.channels), c.header.provenance.model, c.header.provenance.seed, c.samples]; // → [['I0', 'I1'], 'coupled-quantum-vdp', 11, 2001]
  * scenarioCurrents(defaultScenario); // throws "scenario.method: 'steady-state' produces no detector currents"
  */
 export function scenarioCurrents(file: string, options: ScenarioCurrentsOptions = {}): ScenarioCurrents {

@@ -19,10 +19,10 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 const quiet = { write: () => true, isTTY: false } as unknown as NodeJS.WriteStream;
 
 /** The trajectory's currents computed in-process in one piece: I0, I1 interleaved (re, im). */
-async function inProcessCurrents(): Promise<{ I0: Float64Array; I1: Float64Array }> {
+async function inProcessCurrents(): Promise<{ I0: Float64Array; I1: Float64Array; nA: Float64Array }> {
   const c = scenarioCurrents(scenario);
-  const columns = await unravelingTrajectory(c.config, 0, c.scenario.noiseSeed);
-  return { I0: columns.I0.data, I1: columns.I1.data };
+  const columns = await unravelingTrajectory({ ...c.config, observables: { nA: 'na' } }, 0, c.scenario.noiseSeed);
+  return { I0: columns.I0.data, I1: columns.I1.data, nA: columns['obs:nA'].data };
 }
 
 /** A detector listening on an ephemeral port, its JSON lines collected. */
@@ -57,13 +57,19 @@ describe('qsync emit → qsync detect over loopback', () => {
     await detector.done;
     const last = histograms(detector.lines).at(-1);
     const h = currentPhaseHistogram(expected.I0, expected.I1, { bins: 32 });
-    expect(last?.samples).toBe(801);
+    expect(last?.samples).toBe(2001);
     expect(last?.counts).toEqual(Array.from(h.counts));
     // every sample in some bin, spread over the circle (the detector noise of Eq. 3.15 dominates a single sample)
-    expect(h.counts.reduce((a, b) => a + b, 0)).toBe(801);
+    expect(h.counts.reduce((a, b) => a + b, 0)).toBe(2001);
     expect(h.counts.filter((c) => c > 0).length).toBeGreaterThan(24);
-    expect(detector.lines.filter((l) => l.kind === 'session')).toHaveLength(1);
-    expect(detector.lines.at(-1)).toMatchObject({ kind: 'end', records: 33 });
+    const sessions = detector.lines.filter((l): l is Extract<DetectorLine, { kind: 'session' }> => l.kind === 'session');
+    expect(sessions).toHaveLength(1);
+    expect(sessions[0].estimates).toEqual(['phase-histogram I0 I1', 'spectrum I0', 'spectrum I1', 'filtered nA nB']);
+    expect(detector.lines.at(-1)).toMatchObject({ kind: 'end', records: 81 });
+    // the filter of the record (step = sample spacing here) is the trajectory's conditional state
+    const filtered = detector.lines.filter((l): l is Extract<DetectorLine, { kind: 'filtered' }> => l.kind === 'filtered').at(-1);
+    expect(filtered?.t).toBeCloseTo(40, 12);
+    expect(Math.abs((filtered?.expect.nA[0] ?? NaN) - expected.nA[2 * 2000])).toBeLessThan(1e-9);
   }, 20_000);
 
   it('a producer killed mid-stream and started again resumes the same session: the detector runs on and its final counts equal the in-process ones', async () => {
@@ -77,21 +83,21 @@ describe('qsync emit → qsync detect over loopback', () => {
     await first;
     const before = histograms(detector.lines).at(-1)?.samples ?? 0;
     expect(before).toBeGreaterThanOrEqual(200);
-    expect(before).toBeLessThan(801); // killed mid-stream
+    expect(before).toBeLessThan(2001); // killed mid-stream
     await emitCommand(scenario, { to: url, block: '10', buffer: '2' }, { stdout: quiet, stderr: quiet });
     await detector.done;
     const all = histograms(detector.lines);
     const h = currentPhaseHistogram(expected.I0, expected.I1, { bins: 32 });
     expect(all.at(-1)?.counts).toEqual(Array.from(h.counts));
     // every sample counted once: the counts only grow, 10 at a time
-    expect(all.map((l) => l.samples)).toEqual(Array.from({ length: 81 }, (_, k) => Math.min(10 * (k + 1), 801)));
+    expect(all.map((l) => l.samples)).toEqual(Array.from({ length: 201 }, (_, k) => Math.min(10 * (k + 1), 2001)));
     expect(detector.lines.filter((l) => l.kind === 'session')).toHaveLength(1);
   }, 20_000);
 
   it('a producer of another session (another seed) starts new estimates, and the detector says which session it replaces', async () => {
     const other = join(tmp, 'other-seed.json');
     const raw = JSON.parse(readFileSync(scenario, 'utf8')) as Record<string, unknown>;
-    writeFileSync(other, JSON.stringify({ ...raw, noiseSeed: 12, times: { start: 0, stop: 5, count: 101 } }));
+    writeFileSync(other, JSON.stringify({ ...raw, noiseSeed: 12, times: { start: 0, stop: 5, count: 251 }, step: 0.01 }));
     const detector = startDetector();
     const url = await detector.url;
     const kill = new AbortController();
@@ -105,9 +111,12 @@ describe('qsync emit → qsync detect over loopback', () => {
     expect(sessions).toHaveLength(2);
     expect(sessions[1].replaces).toBe(sessions[0].sessionId);
     expect(sessions[1].seed).toBe(12);
+    // a record twice as coarse as its integration: no filter, and the session line says why
+    expect(sessions[0].noFilter).toBeUndefined();
+    expect(sessions[1].noFilter).toBe("the stream's sample spacing (0.02) is not its scenario's step 0.01: the filter needs the record as fine as the integration");
     const last = histograms(detector.lines).at(-1);
     expect(last?.sessionId).toBe(sessions[1].sessionId);
-    expect(last?.samples).toBe(101); // counted afresh
+    expect(last?.samples).toBe(251); // counted afresh
   }, 20_000);
 });
 
@@ -122,7 +131,7 @@ describe('qsync record → qsync replay', () => {
     expect(bytes.equals(readFileSync(recorded))).toBe(true);
     const records = createWireDecoder().push(bytes);
     expect(records[0].kind).toBe('header');
-    expect(records.at(-1)).toEqual({ kind: 'end', seq: 13 });
+    expect(records.at(-1)).toEqual({ kind: 'end', seq: 32 });
     const got = { I0: [] as Float64Array[], I1: [] as Float64Array[] };
     records.forEach((r, k) => {
       if (r.kind !== 'block') return;
@@ -137,7 +146,7 @@ describe('qsync record → qsync replay', () => {
         joined.set(d, at);
         at += d.length;
       }
-      expect(at).toBe(2 * 801);
+      expect(at).toBe(2 * 2001);
       // bit for bit: compare the bytes, so −0, NaN payloads and the last ulp all count
       expect(Buffer.from(joined.buffer).equals(Buffer.from(expected[name].buffer))).toBe(true);
     }
@@ -154,6 +163,30 @@ describe('qsync record → qsync replay', () => {
     expect(Date.now() - t0).toBeGreaterThanOrEqual(40 * 25 * 0.95); // 40 time units at 25 ms each
     const h = currentPhaseHistogram(expected.I0, expected.I1, { bins: 32 });
     expect(histograms(detector.lines).at(-1)?.counts).toEqual(Array.from(h.counts));
+  }, 20_000);
+});
+
+describe('the detector\'s quantum filter', () => {
+  it('with the record as fine as the integration (step = sample spacing), the filtered ⟨n_A⟩, ⟨n_B⟩ are the trajectory\'s conditional ones', async () => {
+    const fine = join(tmp, 'fine-step.json');
+    const raw = JSON.parse(readFileSync(scenario, 'utf8')) as Record<string, unknown>;
+    writeFileSync(fine, JSON.stringify({ ...raw, times: { start: 0, stop: 10, count: 501 }, step: 0.02 }));
+    const c = scenarioCurrents(fine);
+    const truth = await unravelingTrajectory({ ...c.config, observables: { nA: 'na', nB: 'nb' } }, 0, c.scenario.noiseSeed);
+    const recorded = join(tmp, 'fine.qsw');
+    await emitCommand(fine, { to: recorded, block: '50' }, { stdout: quiet, stderr: quiet }, 'record');
+    const printed: string[] = [];
+    await detectCommand({ from: recorded }, { stdout: { write: (t: string) => printed.push(t) }, stderr: quiet });
+    const lines = printed.join('').trim().split('\n').map((l) => JSON.parse(l) as DetectorLine);
+    const filtered = lines.filter((l): l is Extract<DetectorLine, { kind: 'filtered' }> => l.kind === 'filtered');
+    expect(filtered).toHaveLength(11);
+    for (const line of filtered) {
+      const k = Math.round(line.t / 0.02);
+      for (const name of ['nA', 'nB'] as const) {
+        const want = truth[`obs:${name}`].data[2 * k];
+        expect(Math.abs(line.expect[name][0] - want)).toBeLessThan(1e-9 * Math.max(1, want));
+      }
+    }
   }, 20_000);
 });
 

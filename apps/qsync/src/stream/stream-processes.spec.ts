@@ -57,17 +57,17 @@ describe("the README's two-terminal example, as two processes", () => {
       const parsed = JSON.parse(line) as (typeof lines)[number];
       lines.push(parsed);
       if (parsed.kind === 'listening') onUrl(parsed.url ?? '');
-      if (histograms().length >= 20) onEnough();
+      if (histograms().length >= 8) onEnough();
     });
     // small blocks and buffer so the stream is still running when the producer is killed
     const target = await url;
-    const args = [...emit.map((a) => (a === 'tcp://127.0.0.1:7000' ? target : a)), '--block', '10', '--buffer', '2'];
+    const args = [...emit.map((a) => (a === 'tcp://127.0.0.1:7000' ? target : a)), '--block', '25', '--buffer', '2'];
     const first = qsync(args);
     await enough;
     first.child.kill('SIGKILL');
     await first.exit;
     const before = histograms().at(-1)?.samples ?? 0;
-    expect(before).toBeLessThan(801);
+    expect(before).toBeLessThan(2001);
     const second = qsync(args);
     expect(await second.exit).toBe(0);
     expect(await detector.exit).toBe(0);
@@ -76,10 +76,10 @@ describe("the README's two-terminal example, as two processes", () => {
     const columns = await unravelingTrajectory(c.config, 0, c.scenario.noiseSeed);
     const h = currentPhaseHistogram(columns.I0.data, columns.I1.data, { bins: 32 });
     const last = histograms().at(-1);
-    expect(last?.samples).toBe(801);
+    expect(last?.samples).toBe(2001);
     expect(last?.counts).toEqual(Array.from(h.counts));
     expect(lines.filter((l) => l.kind === 'session')).toHaveLength(1); // the same session resumed
     expect(detector.stderr()).toContain('qsync detect: listening on tcp://127.0.0.1:');
     expect(second.stderr()).toContain('resuming after seq');
-  }, 20_000);
+  }, 40_000); // ~12 s; three process starts on a loaded 2-core machine can take twice that
 });

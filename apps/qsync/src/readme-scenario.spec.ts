@@ -40,7 +40,7 @@ describe('README scenario example', () => {
   it('every shipped scenario validates', () => {
     const dir = here('../scenarios/');
     const files = readdirSync(dir).filter((f) => f.endsWith('.json'));
-    expect(files.sort()).toEqual(['adler-noisy-slips.json', 'default.json', 'spin-ensemble-cumulants.json', 'spin-ensemble-exact.json', 'spin-pair-locking.json', 'vdp-heterodyne-trajectories.json', 'vdp-pair-spectrum.json', 'vdp-time-evolution.json']);
+    expect(files.sort()).toEqual(['adler-noisy-slips.json', 'default.json', 'spin-ensemble-cumulants.json', 'spin-ensemble-exact.json', 'spin-pair-locking.json', 'vdp-heterodyne-trajectories.json', 'vdp-pair-heterodyne-stream.json', 'vdp-pair-spectrum.json', 'vdp-time-evolution.json']);
     for (const f of files) expect(() => validateScenario(JSON.parse(readFileSync(join(dir, f), 'utf8')))).not.toThrow();
   });
 

@@ -200,7 +200,7 @@ function measuredSeries(measured: readonly MeasuredPhaseHistogram[], m: { cutoff
   const phis = linspace(-Math.PI, Math.PI, ANGLES_MAX + 1).subarray(0, ANGLES_MAX);
   return measured.flatMap((h, k) => {
     const V = m.couplings[k];
-    const rho = steadyState(coupledVanDerPol({ cutoff: m.cutoff, kappa: KAPPA, kappa1: KAPPA1, kappa2: KAPPA2, delta: DELTA_B, V }).lindbladian).rho;
+    const rho = h.state;
     return [
       { name: `φ^m_AB histogram, V = ${V}κ2 (cutoff ${m.cutoff}, κΔ = ${h.efficiency})`, x: h.centers, y: h.density, points: true },
       { name: `measured law, V = ${V}κ2`, x: phis, y: measuredRelativePhaseDistribution(rho, phis, { efficiency: h.efficiency, blockCoherence: h.blockCoherence }) },

@@ -73,6 +73,8 @@ export interface MeasuredPhaseHistogram {
   /** bin averages of the measured law and of Q(φ_AB) */
   readonly law: Float64Array;
   readonly reference: Float64Array;
+  /** the stationary state the recording starts from (ρ_ss of the Lindbladian) */
+  readonly state: DensityMatrix;
   /** η = rate·Δ and the block coherence C_AB of the regression theorem */
   readonly efficiency: number;
   readonly blockCoherence: { readonly re: number; readonly im: number };
@@ -295,6 +297,7 @@ export async function measuredPhaseHistogram(ctx: FigureContext, spec: MeasuredP
     density: whole.density,
     law,
     reference,
+    state: rho,
     efficiency: eta,
     blockCoherence: coherence,
     lengths,

@@ -29,6 +29,10 @@ const integer = (option: string, value: string | undefined): number | undefined 
 const reporter = (io: CommandIo, progress: boolean | undefined): ProgressReporter =>
   progress !== false && io.stderr.isTTY ? terminalProgress(io.stderr) : silentProgress;
 
+/** `--to -` writes to io.stdout when it is a stream (process.stdout in the program), else to process.stdout. */
+const writableStdout = (io: CommandIo): { stdout?: NodeJS.WritableStream } =>
+  typeof (io.stdout as { on?: unknown }).on === 'function' ? { stdout: io.stdout as NodeJS.WritableStream } : {};
+
 const describeEvent = (event: WireSinkEvent): string =>
   event.kind === 'connected'
     ? `connected to ${event.peer} (${event.lastSeq === null ? 'from the start' : `resuming after seq ${event.lastSeq}`})`
@@ -75,7 +79,7 @@ export async function emitCommand(file: string, options: EmitOptions, io: Comman
   };
   say(`${currents.samples} samples of ${Object.keys(currents.header.schema.channels).join(', ')} (session ${currents.header.provenance.sessionId}) to ${options.to}`);
   try {
-    await sendWire(records, endpoint, { ...(hub ? { hub } : {}), ...(signal ? { signal } : {}), onEvent: (event) => say(describeEvent(event)) });
+    await sendWire(records, endpoint, { ...(hub ? { hub } : {}), ...(signal ? { signal } : {}), ...writableStdout(io), onEvent: (event) => say(describeEvent(event)) });
   } finally {
     progress.stop();
   }
@@ -119,6 +123,6 @@ export async function replayCommand(file: string, options: ReplayOptions, io: Co
   const say = (text: string): void => {
     io.stderr.write(`qsync replay: ${text}\n`);
   };
-  await sendWire(records, endpoint, { ...(hub ? { hub } : {}), onEvent: (event) => say(describeEvent(event)) });
+  await sendWire(records, endpoint, { ...(hub ? { hub } : {}), ...writableStdout(io), onEvent: (event) => say(describeEvent(event)) });
   say('done');
 }

@@ -3,6 +3,7 @@
 // (`unravelingTrajectory`: the whole trajectory at once, no blocks, no wire).
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { PassThrough } from 'node:stream';
 import { join } from 'node:path';
 import { currentPhaseHistogram } from '@qsync/probes';
 import { createWireDecoder } from '@qsync/wire';
@@ -163,6 +164,22 @@ describe('qsync record → qsync replay', () => {
     expect(Date.now() - t0).toBeGreaterThanOrEqual(40 * 25 * 0.95); // 40 time units at 25 ms each
     const h = currentPhaseHistogram(expected.I0, expected.I1, { bins: 32 });
     expect(histograms(detector.lines).at(-1)?.counts).toEqual(Array.from(h.counts));
+  }, 20_000);
+});
+
+describe('qsync emit --to - | qsync detect --from -', () => {
+  it('through a pipe: the final histogram equals the in-process one', async () => {
+    const expected = await inProcessCurrents();
+    const pipe = new PassThrough();
+    const printed: string[] = [];
+    const detected = detectCommand({ from: '-' }, { stdout: { write: (t: string) => printed.push(t) }, stderr: quiet, stdin: pipe });
+    await emitCommand(scenario, { to: '-' }, { stdout: pipe as unknown as NodeJS.WriteStream, stderr: quiet });
+    pipe.end();
+    await detected;
+    const lines = printed.join('').trim().split('\n').map((l) => JSON.parse(l) as DetectorLine);
+    const h = currentPhaseHistogram(expected.I0, expected.I1, { bins: 32 });
+    expect(histograms(lines).at(-1)?.counts).toEqual(Array.from(h.counts));
+    expect(lines.at(-1)).toMatchObject({ kind: 'end', records: 21 });
   }, 20_000);
 });
 

@@ -98,7 +98,56 @@ describe('measuredRelativePhaseDistribution', () => {
     );
   });
 
-  it('two spins: 1/2π + ¼Re(η⟨σ+_Aσ−_B⟩e^{−iφ}) exactly, as the quadrature of the Husimi function of the watched modes', () => {
+  it('a Gaussian pair: the first circular moment is (π/4)μ·₂F₁(½, ½; 2; |μ|²) of the attenuated moments, to all orders in μ', () => {
+    // thermal mode d (⟨d†d⟩ = n) split by a beam splitter, d† = c a† + t b†, t = s e^{iχ}: a Gaussian
+    // pair with ⟨a†a⟩ = nc², ⟨b†b⟩ = n s², ⟨a†b⟩ = n c t. Its heterodyne outcomes after loss η are
+    // circular complex Gaussians with E|β_A|² = 1 + ηnc², E|β_B|² = 1 + ηns², E[β̄_Aβ_B] = ηnct, whose
+    // phase difference has E[e^{iφ}] = (π/4)μ ₂F₁(½, ½; 2; |μ|²), μ the correlation coefficient: an
+    // independent closed form of the frozen-state law (it is 1 at |μ| = 1, (π/4)μ for small μ)
+    const [n, c, chi, kmax] = [1.5, Math.sqrt(0.7), 0.9, 44];
+    const s = Math.sqrt(1 - c * c);
+    const t = { re: s * Math.cos(chi), im: s * Math.sin(chi) };
+    const dimA = kmax + 1;
+    const dim = dimA * dimA;
+    const data = new Float64Array(2 * dim * dim);
+    // ρ = Σ_k p_k|ψ_k⟩⟨ψ_k|, ψ_k = Σ_j √C(k, j) c^j t^{k−j}|j, k − j⟩, p_k = n^k/(1 + n)^{k+1} (dropped tail 0.6^45 ≈ 1e-10)
+    for (let k = 0; k <= kmax; k++) {
+      const pk = n ** k / (1 + n) ** (k + 1);
+      const amp: { idx: number; re: number; im: number }[] = [];
+      let binom = 1;
+      for (let j = 0; j <= k; j++) {
+        const mag = Math.sqrt(binom) * c ** j * s ** (k - j);
+        amp.push({ idx: j * dimA + (k - j), re: mag * Math.cos(chi * (k - j)), im: mag * Math.sin(chi * (k - j)) });
+        binom = (binom * (k - j)) / (j + 1);
+      }
+      for (const x of amp) {
+        for (const y of amp) {
+          data[2 * (x.idx * dim + y.idx)] += pk * (x.re * y.re + x.im * y.im);
+          data[2 * (x.idx * dim + y.idx) + 1] += pk * (x.im * y.re - x.re * y.im);
+        }
+      }
+    }
+    const rho: DensityInput = { dims: [dimA, dimA], matrix: { rows: dim, cols: dim, data } };
+    const angles = periodicAngles(128, -Math.PI);
+    for (const eta of [0.1, 0.5, 1]) {
+      const z = firstHarmonic(measuredRelativePhaseDistribution(rho, angles, { efficiency: eta }), angles);
+      const norm = Math.sqrt((1 + eta * n * c * c) * (1 + eta * n * s * s));
+      const mu = { re: (eta * n * c * t.re) / norm, im: (eta * n * c * t.im) / norm };
+      const m2 = mu.re * mu.re + mu.im * mu.im;
+      // ₂F₁(½, ½; 2; x) = Σ ((½)_k)²/((2)_k k!) x^k
+      let term = 1;
+      let f21 = 1;
+      for (let k = 0; k < 200; k++) {
+        term *= ((k + 0.5) ** 2 / ((k + 2) * (k + 1))) * m2;
+        f21 += term;
+      }
+      // firstHarmonic returns (4/π)·E[e^{iφ}] = μ·₂F₁ (|μ| = 0.4 at η = 1: ₂F₁ − 1 = 2 %, so the
+      // higher orders are tested); Kraus weights η^{1.1(n−k)/2} for η^{(n−k)/2} fail it (checked)
+      expectClose([z.re, z.im], [mu.re * f21, mu.im * f21], { atol: 1e-9 });
+    }
+  });
+
+  it('two spins, state frozen over Δ: 1/2π + ¼Re(η⟨σ+_Aσ−_B⟩e^{−iφ}), as the quadrature of the Husimi function of the watched modes', () => {
     // a random two-spin state as two Fock-{0, 1} modes (σ− = a); the modes c = √η σ− + √(1 − η) v
     // hold ρ_c built here from the beam splitter's qubit Kraus maps E₀ = diag(1, √η), E₁ = √(1 − η)|0⟩⟨1|
     const rho = randomDensity([2, 2], seededUniform(8));

@@ -73,6 +73,17 @@ describe('qsync emit → qsync detect over loopback', () => {
     expect(Math.abs((filtered?.expect.nA[0] ?? NaN) - expected.nA[2 * 2000])).toBeLessThan(1e-9);
   }, 20_000);
 
+  it('over WebSocket (ws://HOST:PORT/PATH) too: the same counts', async () => {
+    const expected = await inProcessCurrents();
+    const detector = startDetector('ws://127.0.0.1:0/currents');
+    const url = await detector.url;
+    expect(url).toMatch(/^ws:\/\/127\.0\.0\.1:\d+\/currents$/);
+    await emitCommand(scenario, { to: url, block: '50', buffer: '2' }, { stdout: quiet, stderr: quiet });
+    await detector.done;
+    const h = currentPhaseHistogram(expected.I0, expected.I1, { bins: 32 });
+    expect(histograms(detector.lines).at(-1)?.counts).toEqual(Array.from(h.counts));
+  }, 20_000);
+
   it('a producer killed mid-stream and started again resumes the same session: the detector runs on and its final counts equal the in-process ones', async () => {
     const expected = await inProcessCurrents();
     const detector = startDetector();

@@ -15,6 +15,14 @@ export interface GroupSystem {
   readonly groups: readonly (readonly number[])[];
 }
 
+/** @internal The equations of {@link groupCumulantEquations} with what stochasticGroupCumulantEquations needs. */
+export interface GroupCumulantEquations extends CumulantEquations {
+  /** @internal the group sizes of the algebra of `moments[i].operator` */
+  readonly checkSizes: readonly number[];
+  /** @internal the class (moment index) of a monomial of that algebra, and whether it enters conjugated */
+  readonly classOf: (id: number) => { index: number; conj: boolean } | undefined;
+}
+
 /** Options of {@link groupCumulantEquations}. */
 export interface GroupCumulantEquationsConfig {
   /** Truncation order k ≥ 1. */
@@ -222,7 +230,7 @@ function vandermonde3(x: readonly number[], f: readonly number[]): number[] {
 export function groupCumulantEquations(
   build: (sizes: readonly number[]) => GroupSystem,
   config: GroupCumulantEquationsConfig,
-): CumulantEquations {
+): GroupCumulantEquations {
   const fn = 'groupCumulantEquations';
   if (typeof build !== 'function') throw new Error(`${fn}: argument 'build' must be a function (sizes) => { model, moments, groups }`);
   if (config === null || typeof config !== 'object' || !Array.isArray(config.sizes) || config.sizes.length === 0) {
@@ -386,6 +394,12 @@ export function groupCumulantEquations(
     equations,
     size: offset,
     closureForm,
+    checkSizes: Array(G).fill(n0 + 3) as number[],
+    classOf: (id) => {
+      const c = check.canonical(id);
+      const v = indexOf.get(table.name(c.rep));
+      return v === undefined ? undefined : { index: v, conj: c.conj && !moments[v].real };
+    },
     value: (y, o, p = []) => {
       if (!(o instanceof OperatorExpression) || o.context.table !== table) {
         throw new Error("value: argument 'o' must be an expression of the algebra of the equations' moments (eqs.moments[i].operator)");

@@ -21,3 +21,4 @@ export { compileCumulantDiffusion } from './compile-cumulant-diffusion';
 export { correlationEquations } from './correlation-equations';
 export type { CorrelationEquations } from './correlation-equations';
 export { regressionSpectrum } from './regression-spectrum';
+export { stochasticGroupCumulantEquations } from './stochastic-group-cumulant-equations';

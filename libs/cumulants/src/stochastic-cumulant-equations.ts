@@ -1,8 +1,7 @@
-import { polyAddScaledInto, type Poly } from './coefficient';
 import { expandMoment, type MomentExpansion } from './cumulant-expansion';
 import { cumulantEquations, type CumulantClosureForm, type CumulantEquations, type CumulantEquationsConfig } from './cumulant-equations';
 import type { CumulantModel } from './cumulant-model';
-import { formatEquations } from './format-equations';
+import { linearPart, noiseForm, noiseTextOf, prepareNoises } from './measurement-terms';
 import { OperatorExpression } from './operator-expression';
 
 /** A monitored channel of the model: homodyne or heterodyne detection of the output of rate·D[J] (thesis 3.11–3.13, 6.24, 6.34). */
@@ -78,38 +77,7 @@ export function stochasticCumulantEquations(
   const context = eqs.moments[0].operator.context;
   const table = context.table;
   const parameters = context.parameters;
-  const dissipators = model.dissipators ?? [];
-  const quantity = (v: unknown, what: string): { value: number; parameter: number } => {
-    if (typeof v === 'number') {
-      if (!Number.isFinite(v) || v < 0) throw new Error(`${fn}: ${what} must be a finite number ≥ 0 or a parameter name, got ${v}`);
-      return { value: v, parameter: -1 };
-    }
-    const i = typeof v === 'string' ? parameters.indexOf(v) : -1;
-    if (i < 0) throw new Error(`${fn}: ${what} must be a number or one of the parameters [${parameters.join(', ')}], got ${String(v)}`);
-    return { value: NaN, parameter: i };
-  };
-  const noises: CumulantNoise[] = [];
-  config.measurements.forEach((m, j) => {
-    const where = `config.measurements[${j}]`;
-    if (m === null || typeof m !== 'object' || !Number.isInteger(m.dissipator) || m.dissipator < 0 || m.dissipator >= dissipators.length) {
-      throw new Error(`${fn}: ${where}.dissipator must be an index into model.dissipators (0…${dissipators.length - 1}), got ${String(m?.dissipator)}`);
-    }
-    const d = dissipators[m.dissipator];
-    if (d.jump2 !== undefined) throw new Error(`${fn}: ${where}.dissipator must be a plain D[J]; model.dissipators[${m.dissipator}] is a cross dissipator`);
-    const rate = quantity(d.rate, `model.dissipators[${m.dissipator}].rate of a monitored channel`);
-    const efficiency = quantity(m.efficiency ?? 1, `${where}.efficiency`);
-    if (efficiency.parameter < 0 && efficiency.value > 1) throw new Error(`${fn}: ${where}.efficiency must lie in [0, 1], got ${efficiency.value}`);
-    const kind = m.kind ?? 'homodyne';
-    if (kind !== 'homodyne' && kind !== 'heterodyne') throw new Error(`${fn}: ${where}.kind must be 'homodyne' or 'heterodyne', got ${String(kind)}`);
-    const phase = m.phase ?? 0;
-    if (!Number.isFinite(phase)) throw new Error(`${fn}: ${where}.phase must be a finite number, got ${phase}`);
-    const l = d.jump.times({ re: Math.cos(phase), im: Math.sin(phase) });
-    if (kind === 'homodyne') noises.push({ name: `dW_${j}`, measurement: j, operator: l, share: 1, rate, efficiency });
-    else {
-      noises.push({ name: `dW_${j}x`, measurement: j, operator: l, share: 0.5, rate, efficiency });
-      noises.push({ name: `dW_${j}y`, measurement: j, operator: l.times({ re: 0, im: -1 }), share: 0.5, rate, efficiency });
-    }
-  });
+  const noises = prepareNoises(fn, model, parameters, config.measurements);
 
   const k = eqs.order;
   const cache = new Map<number, MomentExpansion>();
@@ -118,8 +86,6 @@ export function stochasticCumulantEquations(
     return table.keys[adj] < table.keys[id] ? adj : id;
   };
   const idOf = (o: OperatorExpression): number => o.terms.keys().next().value as number;
-  // the noise operator's Tr[O·H[L]ρ] parts: L†O + OL and L + L†
-  const linearPart = (l: OperatorExpression, o: OperatorExpression) => l.dagger().times(o).plus(o.times(l));
   // Complete: every moment that a truncated measurement term uses gets its own equation.
   for (;;) {
     const known = new Set(eqs.moments.map((m) => idOf(m.operator)));
@@ -139,83 +105,11 @@ export function stochasticCumulantEquations(
   }
 
   const varOf = new Map<number, number>(eqs.moments.map((m, i) => [idOf(m.operator), i]));
-  const noiseForms: CumulantClosureForm[] = noises.map((n) => {
-    const closures: { real: boolean; terms: { coeff: number; factors: number[]; conjugate: boolean[] }[] }[] = [];
-    const closureIndex = new Map<string, number>();
-    const closure = (key: string, real: boolean, terms: () => { coeff: number; factors: number[]; conjugate: boolean[] }[]): number => {
-      let c = closureIndex.get(key);
-      if (c === undefined) {
-        c = closures.length;
-        closureIndex.set(key, c);
-        closures.push({ real, terms: terms() });
-      }
-      return c;
-    };
-    const expansionTerms = (id: number) => {
-      const ex = expandMoment(table, id, k, cache);
-      return ex.products.map((f, s) => ({
-        coeff: ex.coeffs[s],
-        factors: f.map((x) => varOf.get(repOf(x)) as number),
-        conjugate: f.map((x) => repOf(x) !== x),
-      }));
-    };
-    const mean = n.operator.plus(n.operator.dagger()).terms;
-    const equations = eqs.moments.map((m, e) => {
-      const terms: CumulantClosureForm['equations'][number][number][] = [];
-      // ⟨L†O + OL⟩, each monomial a moment, 1, or a closure of order > k
-      for (const [id, c] of linearPart(n.operator, m.operator).terms) {
-        const r = repOf(id);
-        if (id === 0) terms.push({ coefficient: c, kind: 'one', index: 0, conjugate: false });
-        else if (table.orders[id] <= k) terms.push({ coefficient: c, kind: 'moment', index: varOf.get(r) as number, conjugate: r !== id });
-        else terms.push({ coefficient: c, kind: 'closure', index: closure(`x${r}`, table.adjoint(r) === r, () => expansionTerms(r)), conjugate: r !== id });
-      }
-      // −⟨L + L†⟩⟨O⟩: per monomial of L + L† the product of its expansion with ⟨O⟩
-      for (const [id, c] of mean) {
-        const minus: Poly = new Map();
-        polyAddScaledInto(minus, c, -1);
-        if (id === 0) {
-          terms.push({ coefficient: minus, kind: 'moment', index: e, conjugate: false });
-          continue;
-        }
-        const index = closure(`p${id}:${e}`, false, () =>
-          expansionTerms(id).map((t) => ({ coeff: t.coeff, factors: [...t.factors, e], conjugate: [...t.conjugate, false] })),
-        );
-        terms.push({ coefficient: minus, kind: 'closure', index, conjugate: false });
-      }
-      return terms;
-    });
-    return { closures, equations };
-  });
-
-  const noiseText = (): string => {
-    const lines: string[] = [];
-    noises.forEach((n, j) => {
-      const efficiency = n.efficiency.parameter >= 0 ? parameters[n.efficiency.parameter] : String(n.efficiency.value);
-      const rate = n.rate.parameter >= 0 ? parameters[n.rate.parameter] : String(n.rate.value);
-      const factor = `√(${n.share === 1 ? '' : '0.5·'}${rate}·${efficiency})`;
-      // write each closure-form term out as products of moments
-      const form = noiseForms[j];
-      const expanded = form.equations.map((terms) => {
-        const out: { coefficient: Poly; factors: number[]; conjugate: boolean[] }[] = [];
-        for (const t of terms) {
-          if (t.kind === 'one') out.push({ coefficient: t.coefficient, factors: [], conjugate: [] });
-          else if (t.kind === 'moment') out.push({ coefficient: t.coefficient, factors: [t.index], conjugate: [t.conjugate] });
-          else {
-            for (const c of form.closures[t.index].terms) {
-              const coefficient: Poly = new Map();
-              polyAddScaledInto(coefficient, t.coefficient, c.coeff);
-              // a conjugated closure conjugates every factor
-              out.push({ coefficient, factors: [...c.factors], conjugate: c.conjugate.map((x) => x !== t.conjugate) });
-            }
-          }
-        }
-        return out;
-      });
-      const text = formatEquations(eqs.moments, expanded, parameters, (v, conj) => `⟨${conj ? table.name(table.adjoint(idOf(eqs.moments[v].operator))) : eqs.moments[v].name}⟩`, false);
-      for (const line of text.split('\n')) lines.push(line.replace(/^d(⟨[^⟩]*⟩)\/dt = (.*)$/, `${n.name}: d$1 ∋ ${factor}·($2)`));
-    });
-    return lines.join('\n');
+  const variableOf = (id: number) => {
+    const r = repOf(id);
+    return { index: varOf.get(r) as number, conj: r !== id };
   };
-
+  const noiseForms = noises.map((n) => noiseForm(table, k, eqs.moments, variableOf, n.operator, cache));
+  const noiseText = () => noiseTextOf(eqs.moments, parameters, noises, noiseForms);
   return { ...eqs, noises, noiseForms, noiseText };
 }

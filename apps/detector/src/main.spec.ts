@@ -1,0 +1,74 @@
+// The README's example as two processes: qsync-detector listening, qsync emit dialling it; the
+// detector's final phase-difference histogram against the trajectory computed in-process.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { type AddressInfo, createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { scenarioCurrents } from '@qsync/cli';
+import { currentPhaseHistogram } from '@qsync/probes';
+import { lastValueFrom, toArray } from 'rxjs';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
+const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+const children: ChildProcess[] = [];
+afterAll(() => children.forEach((c) => c.exitCode === null && c.kill('SIGKILL')));
+
+function run(args: string[], onLine: (line: string) => void = () => undefined): { exit: Promise<number | null>; stderr: () => string } {
+  const child = spawn(process.execPath, ['--import', 'tsx', ...args], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+  children.push(child);
+  let pending = '';
+  let stderr = '';
+  child.stdout?.on('data', (d: Buffer) => {
+    const lines = (pending + d.toString()).split('\n');
+    pending = lines.pop() ?? '';
+    lines.forEach(onLine);
+  });
+  child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
+  return { exit: new Promise((resolve) => child.on('close', resolve)), stderr: () => stderr };
+}
+
+describe('qsync-detector', () => {
+  it("runs the README's example: the final histogram equals the in-process one of the same scenario and seed", async () => {
+    const block = /<!-- detector-example -->\s*```sh\n([\s\S]*?)```/.exec(readme)?.[1] ?? '';
+    const commands = block.split('\n').filter((l) => !l.startsWith('#') && l.trim() !== '');
+    expect(commands).toEqual([
+      'npx tsx apps/detector/src/main.ts --listen tcp://127.0.0.1:7000',
+      'npm run qsync -- emit apps/qsync/scenarios/vdp-pair-heterodyne-stream.json --to tcp://127.0.0.1:7000',
+    ]);
+    const lines: { kind: string; url?: string; samples?: number; counts?: number[] }[] = [];
+    // a free port, so that both processes start at once (emit redials until the detector listens)
+    const port = await new Promise<number>((resolve) => {
+      const server = createServer().listen(0, '127.0.0.1', () => {
+        const { port } = server.address() as AddressInfo;
+        server.close(() => resolve(port));
+      });
+    });
+    // `npx tsx X` and `npm run qsync --` (tsx apps/qsync/src/main.ts) as node --import tsx
+    const detector = run(commands[0].replace('npx tsx ', '').replace(':7000', `:${port}`).split(' '), (line) => lines.push(JSON.parse(line)));
+    const emit = run(['apps/qsync/src/main.ts', ...commands[1].replace('npm run qsync -- ', '').replace(':7000', `:${port}`).split(' ')]);
+    expect(await emit.exit).toBe(0);
+    expect(await detector.exit).toBe(0);
+
+    const c = scenarioCurrents(`${repoRoot}apps/qsync/scenarios/vdp-pair-heterodyne-stream.json`);
+    // in-process: the scenario's currents straight from the simulation, no wire, no sockets
+    const records = await lastValueFrom(c.records().pipe(toArray()));
+    const joined = (name: string): Float64Array => {
+      const parts = records.flatMap((r) => (r.kind === 'block' ? [r.columns[name].data] : []));
+      const out = new Float64Array(parts.reduce((n, p) => n + p.length, 0));
+      let at = 0;
+      for (const p of parts) {
+        out.set(p, at);
+        at += p.length;
+      }
+      return out;
+    };
+    const h = currentPhaseHistogram(joined('I0'), joined('I1'), { bins: 32 });
+    const last = lines.filter((l) => l.kind === 'phase-histogram').at(-1);
+    expect(last?.samples).toBe(c.samples);
+    expect(last?.counts).toEqual(Array.from(h.counts));
+    expect(lines.at(-1)?.kind).toBe('end');
+    expect(lines[0]).toEqual({ kind: 'listening', url: `tcp://127.0.0.1:${port}` });
+    expect(detector.stderr()).toContain('qsync detect: session');
+  }, 40_000); // ~12 s; process starts on a loaded 2-core machine can take twice that
+});

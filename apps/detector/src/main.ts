@@ -1,0 +1,42 @@
+#!/usr/bin/env node
+// qsync-detector: the detector of qsync as a program of its own — the same code as `qsync detect`
+// (detectCommand of @qsync/cli). Exit codes: 0 the stream ended · 1 a runtime error (a broken
+// stream, a lost listening socket) · 2 a usage error, naming the option.
+import { detectCommand, UsageError } from '@qsync/cli';
+import { Command, CommanderError } from 'commander';
+
+const program = new Command()
+  .name('qsync-detector')
+  .description('receive current streams (qsync emit) and print live estimates as JSON lines: phase-difference histogram, current spectra with their noise floor')
+  .option('--listen <url>', 'wait for producers (qsync emit --to) here: tcp://HOST:PORT or ws://HOST:PORT/PATH; port 0 picks a free one')
+  .option('--from <source>', 'read a recording (.qsw), stdin (-), or dial a serving producer (tcp://HOST:PORT, ws://HOST:PORT/PATH)')
+  .option('--bins <n>', 'bins of the phase-difference histogram on (−π, π]', '32')
+  .option('--segment <n>', 'samples per segment of the current spectrum (a power of two)', '64')
+  .exitOverride()
+  .showHelpAfterError('(run qsync-detector --help for usage)')
+  .addHelpText(
+    'after',
+    `
+Examples:
+  qsync-detector --listen tcp://127.0.0.1:7000          # then: qsync emit <scenario> --to tcp://127.0.0.1:7000
+  qsync-detector --from currents.qsw | tail -n 1
+  qsync emit <scenario> --to - | qsync-detector --from -`,
+  )
+  .action(async (options: { listen?: string; from?: string; bins?: string; segment?: string }) => {
+    await detectCommand(options, { stdout: process.stdout, stderr: process.stderr });
+  });
+
+try {
+  await program.parseAsync(process.argv);
+  process.exitCode = 0;
+} catch (e) {
+  if (e instanceof CommanderError) {
+    process.exitCode = e.code === 'commander.helpDisplayed' || e.code === 'commander.version' ? 0 : 2;
+  } else if (e instanceof UsageError) {
+    process.stderr.write(`qsync-detector: ${e.message}\n`);
+    process.exitCode = 2;
+  } else {
+    process.stderr.write(`qsync-detector: ${e instanceof Error ? e.message : String(e)}\n`);
+    process.exitCode = 1;
+  }
+}

@@ -35,9 +35,12 @@ import { relativePhaseDistribution } from './relative-phase-distribution';
  *   P = (4.11)[attenuated ρ] + ¼Re[(C_AB − η⟨a†b⟩)e^{−iφ}],
  * which is right to first order in η with any Δ; the η² part of the harmonic stays that of the
  * frozen state, so what is left out is O(η²·Δ·rates): in the first circular moment, absolute ∝ Δ³,
- * relative to the harmonic ∝ Δ². Measured on the pair of Fig. 4.3(b) (V = 4κ2, δ = κ/2, cutoff 4):
- * +0.006 ± 0.0014 on z ≈ 0.10 at κΔ = 0.5 (6 %), hence ≈ 1.5 % at κΔ = 0.25 and ≈ 0.25 % at
- * κΔ = 0.1; keep κΔ ≤ 0.25.
+ * relative to the harmonic ∝ Δ². That is also the order of C_AB − η⟨a†b⟩ itself (its O(Δ) part is
+ * Δ·d⟨a†b⟩/dt = 0 in the steady state), so C_AB does not raise the order: on a linear (Gaussian)
+ * pair, where the block modes' outcome law is known in closed form, both are ∝ Δ² relative and the
+ * frozen law is even a little closer (figures' blockCoherence spec). Measured on the pair of
+ * Fig. 4.3(b) (V = 4κ2, δ = κ/2, cutoff 4): +0.006 ± 0.0014 on z ≈ 0.10 at κΔ = 0.5 (6 %), hence
+ * ≈ 1.5 % at κΔ = 0.25 and ≈ 0.25 % at κΔ = 0.1; keep κΔ ≤ 0.25.
  */
 
 /** Options of {@link measuredRelativePhaseDistribution}. */

@@ -24,7 +24,8 @@ export interface DetectorBenchReport extends BenchRunHeader {
  * @example
  * const header = { date: '2026-12-06T00:00:00.000Z', mode: 'quick' as const, machine: { node: 'v20', cpu: 'cpu', cores: 2, loadBefore: [0, 0, 0], loadAfter: [0, 0, 0] } };
  * const c = { cutoff: 4, outputEvery: 1, blockLength: 1024, samples: 2000, simulationSamplesPerSecond: 1e5, detectorSamplesPerSecond: 1e7, pipelineSamplesPerSecond: 9.9e4, detectorShare: 0.0099, countsAgree: true };
- * formatDetectorReport({ ...header, params: DETECTOR_BENCH_PARAMS, cases: [c] }).includes('| 4 '); // true
+ * const params = { kappa: 1, kappa1: 3, kappa2: 1, delta: 0.5, V: 0.5, dt: 1e-3 } as const;
+ * formatDetectorReport({ ...header, params, cases: [c] }).includes('| 4 '); // true
  */
 export function formatDetectorReport(r: DetectorBenchReport): string {
   const p = r.params;

@@ -22,3 +22,4 @@ export { correlationEquations } from './correlation-equations';
 export type { CorrelationEquations } from './correlation-equations';
 export { regressionSpectrum } from './regression-spectrum';
 export { stochasticGroupCumulantEquations } from './stochastic-group-cumulant-equations';
+export { groupCorrelationEquations } from './group-correlation-equations';

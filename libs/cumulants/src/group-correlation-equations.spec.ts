@@ -1,0 +1,87 @@
+import { describe, expect as vexpect, it } from 'vitest';
+import { createRng } from '@qsync/linalg';
+import { expectClose } from '@qsync/testing';
+import { groupCorrelationEquations } from './group-correlation-equations';
+import { groupCumulantEquations } from './group-cumulant-equations';
+import { operatorAlgebra } from './operator-algebra';
+
+// Thesis (7.14) as printed, with symbolic Nd, Nud: the laser (7.1) (H = Ω(a†S− + aS+), κD[a],
+// γ+D[σ+_d], γ−D[σ−], (γz/2)D[σz]) in groups, c = (⟨a†(τ)a⟩, ⟨σ+_d(τ)a⟩, ⟨σ+_ud(τ)a⟩),
+//   M = [[−κ/2, iNdΩ, iNudΩ], [−iΩs_z^d, −(Γ + γ+)/2, 0], [−iΩs_z^ud, 0, −Γ/2]], Γ = γ− + 2γz,
+// and c(0) the class moments ⟨a†a⟩, ⟨σ+_d a⟩, ⟨σ+_ud a⟩ of y. At random moments, parameters and
+// sizes up to 10⁵ (far outside the explicit sizes 7…9 the entries are extrapolated from).
+// Tolerance 1e-12 of N·Ω.
+
+function laser([nd, nud]: readonly number[]) {
+  const sites = [
+    { kind: 'boson' as const, name: 'a' },
+    ...Array.from({ length: nd }, (_, i) => ({ kind: 'spin' as const, name: `d${i + 1}` })),
+    ...Array.from({ length: nud }, (_, i) => ({ kind: 'spin' as const, name: `u${i + 1}` })),
+  ];
+  const alg = operatorAlgebra({ sites, parameters: ['Omega', 'kappa', 'gp', 'gm', 'gz', 'Nd', 'Nud'] });
+  const d = Array.from({ length: nd }, (_, i) => 1 + i);
+  const u = Array.from({ length: nud }, (_, i) => 1 + nd + i);
+  const all = [...d, ...u];
+  const coupling = alg.create(0).times(alg.sum(all.map((i) => alg.sigmaMinus(i))));
+  return {
+    alg,
+    model: {
+      hamiltonian: alg.parameter('Omega').times(coupling.plus(coupling.dagger())),
+      dissipators: [
+        { rate: 'kappa', jump: alg.destroy(0) },
+        ...d.map((i) => ({ rate: 'gp', jump: alg.sigmaPlus(i) })),
+        ...all.map((i) => ({ rate: 'gm', jump: alg.sigmaMinus(i) })),
+        ...all.map((i) => ({ rate: alg.parameter('gz').times(0.5), jump: alg.sigmaZ(i) })),
+      ],
+    },
+    moments: [alg.sigmaZ(1), alg.sigmaZ(1 + nd), alg.create(0).times(alg.destroy(0))],
+    groups: [d, u],
+  };
+}
+
+describe('groupCorrelationEquations: (7.14) with symbolic Nd, Nud', () => {
+  const eqs = groupCumulantEquations(laser, { order: 2, u1: true, sizes: ['Nd', 'Nud'] });
+  it('equals the printed M and c(0) at random points, Nd, Nud up to 10⁵', () => {
+    const rng = createRng(17);
+    const slot = (name: string) => eqs.moments.find((m) => m.name === name) as { offset: number; real: boolean };
+    for (let trial = 0; trial < 3; trial++) {
+      const Nd = Math.floor(2 + 1e5 * rng.uniform());
+      const Nud = Math.floor(2 + 1e4 * rng.uniform());
+      const [Om, ka, gp, gm, gz] = [0.01, 50, 1, 0.1, 0.05].map((s) => s * (0.5 + rng.uniform()));
+      const y = Float64Array.from({ length: eqs.size }, () => rng.uniform() - 0.5);
+      const p = [Om, ka, gp, gm, gz, Nd, Nud];
+      const c = groupCorrelationEquations(laser, eqs, { a: (s) => s.alg.create(0), b: (s) => s.alg.destroy(0), sizes: ['Nd', 'Nud'], y, p });
+      vexpect(c.names).toEqual(['a†', 'σ+_d1', 'σ+_u1']);
+      const szd = y[slot('σz_d1').offset];
+      const szu = y[slot('σz_u1').offset];
+      const G = gm + 2 * gz;
+      const want = Float64Array.of(
+        -ka / 2, 0, 0, Nd * Om, 0, Nud * Om,
+        0, -Om * szd, -(G + gp) / 2, 0, 0, 0,
+        0, -Om * szu, 0, 0, -G / 2, 0,
+      );
+      expectClose(c.matrix.data, want, { atol: 1e-12 * (1 + Nd * Om) });
+      const value = (name: string) => {
+        const v = eqs.moments.find((m) => m.name === name);
+        if (v === undefined) throw new Error(name);
+        return [y[v.offset], v.real ? 0 : y[v.offset + 1]];
+      };
+      // ⟨σ+_d a⟩ is kept as its conjugate class ⟨a†σ−_d⟩ when that is the variable
+      const cross = (s: string) => {
+        const direct = eqs.moments.find((m) => m.name === `a σ+_${s}` || m.name === `aσ+_${s}`);
+        if (direct !== undefined) return value(direct.name);
+        const [re, im] = value(`a†σ−_${s}`);
+        return [re, -im];
+      };
+      expectClose(c.initial, Float64Array.from([...value('a†a'), ...cross('d1'), ...cross('u1')]), { atol: 1e-13 });
+    }
+  });
+
+  it('refuses bad sizes and y, naming them', () => {
+    const base = { a: (s: ReturnType<typeof laser>) => s.alg.create(0), b: (s: ReturnType<typeof laser>) => s.alg.destroy(0) };
+    const y = new Float64Array(eqs.size);
+    vexpect(() => groupCorrelationEquations(laser, eqs, { ...base, sizes: ['Nd'], y, p: [1, 1, 1, 1, 1, 10, 10] })).toThrow(/config.sizes must name the 2 size parameter/);
+    vexpect(() => groupCorrelationEquations(laser, eqs, { ...base, sizes: ['Nd', 'M'], y, p: [1, 1, 1, 1, 1, 10, 10] })).toThrow(/'M' must be a parameter/);
+    vexpect(() => groupCorrelationEquations(laser, eqs, { ...base, sizes: ['Nd', 'Nud'], y: [1], p: [1, 1, 1, 1, 1, 10, 10] })).toThrow(/config.y must hold/);
+  });
+});

@@ -34,7 +34,9 @@ const QUADRATURE = { rMax: 8, nr: 32, nphi: 2 * CUTOFF - 1 };
  * Euler–Maruyama (dt = 5e-3), currents averaged over Δ (η = κΔ), 16 bins. The law drops a term
  * O(η²·Δ·rates), absolute in the first circular moment z, ∝ Δ³ (relative ∝ Δ²): measured +0.006
  * ± 0.0014 on z ≈ 0.10 at κΔ = 0.5 (6 %), so ≈ 1.5 % of z at κΔ = 0.25 and ≈ 0.25 % at κΔ = 0.1,
- * against the runs' resolutions of ≈ 8 % (quick) and ≈ 3 % (full). Full size: cutoff 6,
+ * against the runs' resolutions of ≈ 8 % (quick) and 3–7 % (full). The full-size run shows a
+ * phase offset of the harmonic of ≈ +0.1 rad (≈ 4 SE pooled over the couplings) that the law does not
+ * explain; see the README. Full size: cutoff 6,
  * Δ = 0.1, V ∈ {1, 2, 4}κ2, 2·10⁴ time units each; below full size: cutoff 4, Δ = 0.25,
  * V = 4κ2, 6000 time units (the spec's run).
  */

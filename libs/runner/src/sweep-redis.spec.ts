@@ -1,7 +1,6 @@
 import { readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { spawn } from 'node:child_process';
 import { lastValueFrom, tap, toArray } from 'rxjs';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { openRunStore } from './open-run-store';
@@ -10,6 +9,7 @@ import { sweep } from './sweep';
 import type { SweepConfig, SweepFrame } from './sweep';
 import { countBy, executions, scratch, watch } from './test-support/execution-log';
 import { lightTasks } from './test-support/light-tasks';
+import { killChildren, spawnChild } from './test-support/spawn-child';
 import { excitedPopulationExact, resonanceFluorescenceTask } from './test-support/resonance-fluorescence-task';
 import type { ResonanceFluorescenceParams } from './test-support/resonance-fluorescence-task';
 
@@ -27,6 +27,10 @@ const dir = (prefix: string): string => {
   return d;
 };
 afterAll(() => {
+  // also after a failed test: no process of this file may outlive it (see spawn-child.ts), and no
+  // worker process of a sweep run here may keep serving this file's queues
+  killChildren();
+  for (const pid of workersOf(queue)) process.kill(pid, 'SIGKILL');
   for (const d of dirs) rmSync(d, { recursive: true, force: true });
 });
 const run = (config: SweepConfig): Promise<SweepFrame[]> => lastValueFrom(sweep(config).pipe(toArray()));
@@ -205,14 +209,12 @@ describe('sweep on BullMQ workers over Redis', () => {
     const store = join(dir('exit'), 'store');
     const config = { task: { module: fileURLToPath(lightTasks), name: 'watchedDecay' }, over: { gamma: [0.25], t: [1] }, store, queue, workers: 2 };
     const name = sweepQueueName({ task: config.task, store });
+    const { child, stderr } = spawnChild(fileURLToPath(new URL('./test-support/run-sweep-process.mjs', import.meta.url)), [JSON.stringify(config)]);
     const code = await new Promise<number | null>((resolve, reject) => {
-      const child = spawn(process.execPath, [fileURLToPath(new URL('./test-support/run-sweep-process.mjs', import.meta.url)), JSON.stringify(config)], {
-        stdio: ['ignore', 'ignore', 'inherit'],
-      });
       child.on('error', reject);
       child.on('exit', (c) => resolve(c));
     });
-    expect(code).toBe(0);
+    expect(code, stderr()).toBe(0);
     expect(openRunStore(store).completed()).toHaveLength(1);
     const deadline = Date.now() + 3000;
     while (workersOf(name).length > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
@@ -223,15 +225,20 @@ describe('sweep on BullMQ workers over Redis', () => {
     const store = join(dir('external'), 'store');
     const config = { task, over: { detuning: [0, 1], rabi: [1], gamma: [1] }, store, queue, workers: 0 };
     // what README tells a user to run elsewhere: no IPC channel, stopped by SIGTERM
-    const worker = spawn(process.execPath, [fileURLToPath(new URL('./sweep-worker-process.mjs', import.meta.url)), JSON.stringify({ queue, name: sweepQueueName(config) })], {
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
+    const { child: worker, stderr } = spawnChild(fileURLToPath(new URL('./sweep-worker-process.mjs', import.meta.url)), [
+      JSON.stringify({ queue, name: sweepQueueName(config) }),
+    ]);
     const exited = new Promise<number | null>((resolve) => worker.on('exit', (code) => resolve(code)));
-    const frames = await run(config);
-    checkFrames2(frames);
-    expect(new Set(frames.filter((f) => f.job?.status === 'running').map((f) => pidOf(f.job?.worker)))).toEqual(new Set([worker.pid]));
-    worker.kill('SIGTERM');
-    expect(await exited).toBe(0);
+    try {
+      const frames = await run(config);
+      checkFrames2(frames);
+      expect(new Set(frames.filter((f) => f.job?.status === 'running').map((f) => pidOf(f.job?.worker)))).toEqual(new Set([worker.pid]));
+      worker.kill('SIGTERM');
+      expect(await exited, stderr()).toBe(0);
+    } finally {
+      // a failed test must not leave it serving (and retrying Redis after the server is gone)
+      if (worker.exitCode === null && worker.signalCode === null) worker.kill('SIGKILL');
+    }
   });
 
   it('ends with a clear error when nothing answers at the Redis URL', async () => {

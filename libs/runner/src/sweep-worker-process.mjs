@@ -4,14 +4,24 @@
 // on { kind: 'close' }, SIGTERM, SIGINT, or when its parent goes away — also when that happens
 // while it is still starting.
 import process from 'node:process';
+import { setTimeout } from 'node:timers';
 import { tsImport } from 'tsx/esm/api';
+
+// how long a closing worker may wait for its job and for Redis (a Redis that is gone makes
+// worker.close() wait forever) before the process exits anyway
+const CLOSE_TIMEOUT_MS = 10_000;
 
 let worker = null;
 let exiting = false;
 const exit = async () => {
   if (exiting) return;
   exiting = true;
-  if (worker !== null) await worker.close();
+  const forced = setTimeout(() => {
+    process.stderr.write(`sweep worker ${process.pid}: not closed after ${CLOSE_TIMEOUT_MS} ms; exiting anyway\n`);
+    process.exit(1);
+  }, CLOSE_TIMEOUT_MS);
+  forced.unref();
+  if (worker !== null) await worker.close().catch((error) => process.stderr.write(`sweep worker ${process.pid}: close failed: ${error.message}\n`));
   process.exit(0);
 };
 // listen before anything slow: a close request or a lost parent during start-up is not missed

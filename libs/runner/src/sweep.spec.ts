@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,6 +8,7 @@ import { sweep } from './sweep';
 import type { SweepConfig, SweepFrame } from './sweep';
 import { countBy, executions, scratch, watch } from './test-support/execution-log';
 import { lightTasks } from './test-support/light-tasks';
+import { killChildren, spawnChild } from './test-support/spawn-child';
 import { excitedPopulationExact, resonanceFluorescenceTask } from './test-support/resonance-fluorescence-task';
 import type { ResonanceFluorescenceParams } from './test-support/resonance-fluorescence-task';
 
@@ -24,6 +24,7 @@ const dir = (prefix: string): string => {
   return d;
 };
 afterAll(() => {
+  killChildren(); // also after a failed test (see spawn-child.ts)
   for (const d of dirs) rmSync(d, { recursive: true, force: true });
 });
 
@@ -91,9 +92,7 @@ describe('sweep (local worker threads)', () => {
     const killedLog = join(resumed, 'executions.log');
     watch(killedLog, 120, 'first');
     const config = { task: { module: fileURLToPath(resonanceFluorescenceTask), name: task.name }, over, store: join(resumed, 'store'), workers: 1 };
-    const child = spawn(process.execPath, [fileURLToPath(new URL('./test-support/run-sweep-process.mjs', import.meta.url)), JSON.stringify(config)], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
+    const { child, stderr } = spawnChild(fileURLToPath(new URL('./test-support/run-sweep-process.mjs', import.meta.url)), [JSON.stringify(config)]);
     // SIGKILL once 5 results are stored: no clean-up of any kind runs in the sweep's process
     await new Promise<void>((resolve, reject) => {
       let lines = 0;
@@ -101,7 +100,7 @@ describe('sweep (local worker threads)', () => {
         lines += chunk.toString().split('\n').filter((l) => l !== '').length;
         if (lines >= 5 && child.exitCode === null) child.kill('SIGKILL');
       });
-      child.on('exit', (code, signal) => (signal === 'SIGKILL' ? resolve() : reject(new Error(`sweep process ended by itself (${code})`))));
+      child.on('exit', (code, signal) => (signal === 'SIGKILL' ? resolve() : reject(new Error(`sweep process ended by itself (${code}): ${stderr()}`))));
     });
     const storedBefore = new Set(openRunStore(config.store).completed());
     expect(storedBefore.size).toBeGreaterThanOrEqual(5);

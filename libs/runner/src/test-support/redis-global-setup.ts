@@ -49,6 +49,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const server = spawn(REDIS_SERVER, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
     stdio: ['ignore', 'ignore', 'pipe'],
   });
+  // the last resort if vitest ends without running the teardown (a crash, process.exit)
+  const killOnExit = (): void => void server.kill('SIGKILL');
+  process.once('exit', killOnExit);
   let stderr = '';
   server.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const url = `redis://127.0.0.1:${port}`;
@@ -62,6 +65,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   }
   project.provide('redisUrl', url);
   return async () => {
+    process.removeListener('exit', killOnExit);
     if (server.exitCode !== null) return;
     const exited = new Promise<void>((resolve) => server.once('exit', () => resolve()));
     server.kill('SIGTERM');

@@ -1,7 +1,7 @@
-import { spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { PassThrough, Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { Subject, from, lastValueFrom, toArray } from 'rxjs';
 import { operatorContract, sameBits } from '@qsync/testing';
 import type { SampleRecord } from '@qsync/frames';
@@ -15,9 +15,16 @@ import { testHeader, testStream } from './test-support/test-stream';
 
 const child = fileURLToPath(new URL('./test-support/emit-to-stdout.ts', import.meta.url));
 
+const procs = new Set<ChildProcess>();
+afterAll(() => procs.forEach((p) => p.exitCode === null && p.signalCode === null && p.kill('SIGKILL')));
+
 /** Runs the emitter in a child process and reads its stdout with fromReadable → fromWire. */
 async function readChild(args: string[]): Promise<{ records: SampleRecord[]; error: unknown; code: number | null }> {
-  const proc = spawn(process.execPath, ['--import', 'tsx', child, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+  // stderr on a pipe, never inherited: a child left running by a failed test must not hold the
+  // test process's stderr (CI's `npm test | tee` would wait for it); afterAll kills what is left
+  const proc = spawn(process.execPath, ['--import', 'tsx', child, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  procs.add(proc);
+  proc.stderr.resume();
   const exited = new Promise<number | null>((resolve) => proc.on('exit', (code) => resolve(code)));
   const records: SampleRecord[] = [];
   let error: unknown = null;

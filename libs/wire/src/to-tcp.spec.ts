@@ -5,7 +5,7 @@ import { chunkedObservable, sampleBlock, streamSchema } from '@qsync/frames';
 import type { SampleBlock, SampleRecord } from '@qsync/frames';
 import { sameBits } from '@qsync/testing';
 import { ReplaySubject, Subject, firstValueFrom, lastValueFrom, toArray } from 'rxjs';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { createWireHub } from './create-wire-hub';
 import { fromTcp } from './from-tcp';
 import { fromWire } from './from-wire';
@@ -63,10 +63,16 @@ describe('toTcp / fromTcp: a sample stream from producer to detector, as qsync e
 describe('toTcp / fromTcp: a consumer process killed (SIGKILL) mid-stream and restarted', () => {
   type Line = { kind: string; seq: number | null; firstSeq?: number; lastSeq?: number; samples?: number };
   const child = new URL('./test-support/consume-tcp-child.ts', import.meta.url).pathname;
+  const procs = new Set<ChildProcess>();
+  afterAll(() => procs.forEach((p) => p.exitCode === null && p.signalCode === null && p.kill('SIGKILL')));
 
   /** starts a consumer process; its parsed lines accumulate in `lines` */
   function startConsumer(url: string, lastSeq: number | null): { proc: ChildProcess; lines: Line[]; exited: Promise<void> } {
-    const proc = spawn(process.execPath, ['--import', 'tsx', child, url, String(lastSeq)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    // stderr on a pipe, never inherited: a consumer left running by a failed test must not hold the
+    // test process's stderr (CI's `npm test | tee` would wait for it); afterAll kills what is left
+    const proc = spawn(process.execPath, ['--import', 'tsx', child, url, String(lastSeq)], { stdio: ['ignore', 'pipe', 'pipe'] });
+    procs.add(proc);
+    proc.stderr?.resume();
     const lines: Line[] = [];
     createInterface({ input: proc.stdout as NodeJS.ReadableStream }).on('line', (l) => lines.push(JSON.parse(l) as Line));
     const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));

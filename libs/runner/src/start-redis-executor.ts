@@ -20,6 +20,8 @@ export interface RedisExecutorConfig {
   readonly threads: number;
   /** BullMQ lock duration (ms) of the workers started here */
   readonly lockDuration: number;
+  /** how long (ms) a lost connection to Redis may stay lost before the sweep ends with an error */
+  readonly redisTimeout: number;
 }
 
 const PROCESS_ENTRY = fileURLToPath(new URL('./sweep-worker-process.mjs', import.meta.url));
@@ -107,14 +109,34 @@ export function startRedisExecutor(
     children.push(child);
   };
 
+  // ioredis retries a lost connection forever, and BullMQ's commands wait for it: a Redis that
+  // died mid-sweep would make the sweep wait forever. The first 'error' of a series starts a
+  // timer; when Redis still does not answer PING `redisTimeout` ms later, the sweep ends with the
+  // last error (when it answers, the clients reconnect by themselves and the series is over).
+  let lost: ReturnType<typeof setTimeout> | null = null;
+  let lastError: Error | null = null;
+  const redisError = (error: Error): void => {
+    lastError = error;
+    if (stopped || lost !== null) return;
+    lost = setTimeout(() => {
+      reachable(config.url).then(
+        () => (lost = null),
+        () => {
+          lost = null;
+          if (!stopped) fail(new Error(`sweep: lost Redis at ${config.url} (option 'queue') for ${config.redisTimeout} ms: ${lastError?.message ?? 'no answer'}`));
+        },
+      );
+    }, config.redisTimeout);
+  };
+
   const start = async (): Promise<void> => {
     await reachable(config.url);
     if (stopped) return;
     const connection = { url: config.url, maxRetriesPerRequest: null };
     queue = new Queue(config.name, { connection });
     events = new QueueEvents(config.name, { connection });
-    queue.on('error', () => undefined);
-    events.on('error', () => undefined);
+    queue.on('error', redisError);
+    events.on('error', redisError);
     events.on('progress', ({ jobId, data }) => {
       const job = pending.get(jobId);
       const worker = (data as { worker?: unknown } | null)?.worker;
@@ -157,15 +179,27 @@ export function startRedisExecutor(
     stopped = true;
     stopping ??= (async () => {
       if (poll !== null) clearInterval(poll);
+      if (lost !== null) clearTimeout(lost);
       await Promise.all(children.map((child) => closeChild(child, ready.has(child))));
-      await events?.close().catch(() => undefined);
-      await queue?.close().catch(() => undefined);
+      // closing waits for Redis; one that is gone is not waited for past 5 s
+      await withTimeout(events?.close(), 5000, () => void events?.disconnect());
+      await withTimeout(queue?.close(), 5000, () => void queue?.disconnect());
     })();
     return stopping;
   };
 
   start().catch((error: unknown) => fail(error instanceof Error ? error : new Error(String(error))));
   return { stop };
+}
+
+/** Waits for `closing` (its failure ignored) at most `ms`, then calls `giveUp` and returns. */
+async function withTimeout(closing: Promise<void> | undefined, ms: number, giveUp: () => void): Promise<void> {
+  if (closing === undefined) return;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), ms)));
+  const outcome = await Promise.race([closing.catch(() => undefined), late]);
+  clearTimeout(timer);
+  if (outcome === 'late') giveUp();
 }
 
 /** Fails with a clear message when nothing answers PING at `url` (BullMQ itself would retry forever). */

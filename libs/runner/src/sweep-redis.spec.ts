@@ -1,5 +1,7 @@
 import { readFileSync, readdirSync, rmSync } from 'node:fs';
+import { connect, createServer } from 'node:net';
 import { join } from 'node:path';
+import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { lastValueFrom, tap, toArray } from 'rxjs';
 import { afterAll, describe, expect, inject, it } from 'vitest';
@@ -245,6 +247,54 @@ describe('sweep on BullMQ workers over Redis', () => {
     await expect(run({ task, over, store: join(dir('noredis'), 'store'), queue: 'redis://127.0.0.1:1', workers: 1 })).rejects.toThrow(
       /sweep: cannot reach Redis at redis:\/\/127.0.0.1:1 \(option 'queue'\): connect ECONNREFUSED/,
     );
+  });
+
+  it('ends with an error naming the URL when Redis dies mid-sweep and does not come back within redisTimeout', async () => {
+    // a Redis of its own, stopped once a job runs: ioredis would retry it forever
+    const port = await new Promise<number>((resolve) => {
+      const probe = createServer().listen(0, '127.0.0.1', () => {
+        const { port: p } = probe.address() as { port: number };
+        probe.close(() => resolve(p));
+      });
+    });
+    const server = spawn('/usr/bin/redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'ignore', 'pipe'] });
+    server.stderr.resume();
+    const url = `redis://127.0.0.1:${port}`;
+    try {
+      const listening = (): Promise<boolean> =>
+        new Promise((resolve) => {
+          const socket = connect(port, '127.0.0.1', () => (socket.destroy(), resolve(true))).on('error', () => resolve(false));
+        });
+      for (const deadline = Date.now() + 10_000; !(await listening()); await new Promise((r) => setTimeout(r, 50))) {
+        if (Date.now() > deadline) throw new Error(`redis-server on port ${port} did not start`);
+      }
+      const d = dir('redis-dies');
+      watch(join(d, 'log'), 400);
+      const started = Date.now();
+      let stoppedAt = 0;
+      const failure = await lastValueFrom(
+        sweep({ task: { module: lightTasks, name: 'watchedDecay' }, over: { gamma: [0.25, 0.5, 1, 2], t: [1, 2] }, store: join(d, 'store'), queue: url, workers: 1, redisTimeout: 1000 }).pipe(
+          tap((f) => {
+            if (stoppedAt === 0 && f.job?.status === 'running') {
+              stoppedAt = Date.now();
+              server.kill('SIGKILL');
+            }
+          }),
+        ),
+      ).then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect(stoppedAt).toBeGreaterThan(started);
+      expect(String(failure)).toMatch(new RegExp(`sweep: lost Redis at ${url} \\(option 'queue'\\) for 1000 ms: .*ECONNREFUSED`));
+      // ends after the timeout, not long after it (a PING of at most 3 s, and the timer's slack)
+      expect(Date.now() - stoppedAt).toBeGreaterThanOrEqual(1000);
+      expect(Date.now() - stoppedAt).toBeLessThan(20_000);
+    } finally {
+      server.kill('SIGKILL');
+      for (const pid of workersOf(url)) process.kill(pid, 'SIGKILL');
+      process.env.QSYNC_RUNNER_DELAY_MS = '0';
+    }
   });
 
   it('ends with an error naming the job when a task fails on a worker', async () => {

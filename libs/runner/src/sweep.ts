@@ -57,6 +57,11 @@ export interface SweepConfig {
    * dies mid-job has its job run again elsewhere after about twice this (default 30 000)
    */
   readonly lockDuration?: number;
+  /**
+   * with `queue`: how long in ms the sweep waits for a lost connection to Redis to come back
+   * before it ends with an error naming the URL (default 30 000)
+   */
+  readonly redisTimeout?: number;
 }
 
 /** What happened to one job, carried by the frame that reports it. */
@@ -88,7 +93,7 @@ export interface SweepFrame extends Frame {
 }
 
 const FN = 'sweep';
-const OPTIONS = ['task', 'over', 'store', 'queue', 'workers', 'threads', 'lockDuration'];
+const OPTIONS = ['task', 'over', 'store', 'queue', 'workers', 'threads', 'lockDuration', 'redisTimeout'];
 
 /**
  * Runs a task over a parameter grid — on a pool of worker threads, or on BullMQ workers over
@@ -192,7 +197,7 @@ export function sweep(config: SweepConfig): Observable<SweepFrame> {
         ? startLocalExecutor(plan.task, plan.workers, store, todo, hooks)
         : startRedisExecutor(
             plan.task,
-            { url: plan.queue, name: sweepQueueName({ task: config.task, store: store.dir }), processes: plan.workers, threads: plan.threads, lockDuration: plan.lockDuration },
+            { url: plan.queue, name: sweepQueueName({ task: config.task, store: store.dir }), processes: plan.workers, threads: plan.threads, lockDuration: plan.lockDuration, redisTimeout: plan.redisTimeout },
             store,
             todo,
             hooks,
@@ -212,6 +217,7 @@ interface Plan {
   workers: number;
   threads: number;
   lockDuration: number;
+  redisTimeout: number;
 }
 
 function checkConfig(config: SweepConfig): Plan {
@@ -232,8 +238,8 @@ function checkConfig(config: SweepConfig): Plan {
     }
     return value;
   };
-  if (queue === undefined && (config.threads !== undefined || config.lockDuration !== undefined)) {
-    throw new Error(`${FN}: options 'threads' and 'lockDuration' belong to BullMQ workers and need 'queue'`);
+  if (queue === undefined && (config.threads !== undefined || config.lockDuration !== undefined || config.redisTimeout !== undefined)) {
+    throw new Error(`${FN}: options 'threads', 'lockDuration' and 'redisTimeout' belong to BullMQ workers and need 'queue'`);
   }
   const workers = queue === undefined ? integer('workers', config.workers, 1, availableParallelism()) : integer('workers', config.workers, 0, 2);
   const points = parameterGrid(config.over);
@@ -254,6 +260,7 @@ function checkConfig(config: SweepConfig): Plan {
     workers,
     threads: integer('threads', config.threads, 1, 1),
     lockDuration: integer('lockDuration', config.lockDuration, 100, 30_000),
+    redisTimeout: integer('redisTimeout', config.redisTimeout, 100, 30_000),
   };
 }
 

@@ -79,7 +79,7 @@ export function startRedisExecutor(
   };
 
   const startChild = (): void => {
-    const child = fork(PROCESS_ENTRY, [JSON.stringify({ queue: config.url, name: config.name, threads: config.threads, lockDuration: config.lockDuration })], {
+    const child = fork(PROCESS_ENTRY, [JSON.stringify({ queue: config.url, name: config.name, threads: config.threads, lockDuration: config.lockDuration, redisTimeout: config.redisTimeout })], {
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
       // the parent's loader flags (vitest's, tsx's) are not the worker's business
       execArgv: [],

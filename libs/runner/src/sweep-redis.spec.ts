@@ -1,7 +1,9 @@
 import { readFileSync, readdirSync, rmSync } from 'node:fs';
 import { connect, createServer } from 'node:net';
+import { Redis } from 'ioredis';
 import { join } from 'node:path';
-import { spawn } from 'node:child_process';
+import { type ChildProcessByStdio, spawn } from 'node:child_process';
+import type { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { lastValueFrom, tap, toArray } from 'rxjs';
 import { afterAll, describe, expect, inject, it } from 'vitest';
@@ -71,6 +73,43 @@ async function allExited(pids: Iterable<number>): Promise<boolean> {
     await new Promise((r) => setTimeout(r, 50));
   }
   return false;
+}
+
+/** a redis-server of a test's own, on a free port, answering when this resolves (the test kills it) */
+async function privateRedis(): Promise<{ server: ChildProcessByStdio<null, null, Readable>; url: string }> {
+  const port = await new Promise<number>((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port: p } = probe.address() as { port: number };
+      probe.close(() => resolve(p));
+    });
+  });
+  const server = spawn('/usr/bin/redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'ignore', 'pipe'] });
+  server.stderr.resume();
+  const listening = (): Promise<boolean> =>
+    new Promise((resolve) => {
+      const socket = connect(port, '127.0.0.1', () => (socket.destroy(), resolve(true))).on('error', () => resolve(false));
+    });
+  for (const deadline = Date.now() + 10_000; !(await listening()); await new Promise((r) => setTimeout(r, 50))) {
+    if (Date.now() > deadline) {
+      server.kill('SIGKILL');
+      throw new Error(`redis-server on port ${port} did not start`);
+    }
+  }
+  return { server, url: `redis://127.0.0.1:${port}` };
+}
+
+/** CLIENT LIST of the Redis at `url` ('' when it does not answer) */
+async function clientList(url: string): Promise<string> {
+  const client = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+  client.on('error', () => undefined);
+  try {
+    await client.connect();
+    return String(await client.client('LIST'));
+  } catch {
+    return '';
+  } finally {
+    client.disconnect();
+  }
 }
 
 /** two points, Δ = 0 and 1 at Ω = γ = 1: ρ_ee = 1/3 and 1/7 */
@@ -251,23 +290,8 @@ describe('sweep on BullMQ workers over Redis', () => {
 
   it('ends with an error naming the URL when Redis dies mid-sweep and does not come back within redisTimeout', async () => {
     // a Redis of its own, stopped once a job runs: ioredis would retry it forever
-    const port = await new Promise<number>((resolve) => {
-      const probe = createServer().listen(0, '127.0.0.1', () => {
-        const { port: p } = probe.address() as { port: number };
-        probe.close(() => resolve(p));
-      });
-    });
-    const server = spawn('/usr/bin/redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'ignore', 'pipe'] });
-    server.stderr.resume();
-    const url = `redis://127.0.0.1:${port}`;
+    const { server, url } = await privateRedis();
     try {
-      const listening = (): Promise<boolean> =>
-        new Promise((resolve) => {
-          const socket = connect(port, '127.0.0.1', () => (socket.destroy(), resolve(true))).on('error', () => resolve(false));
-        });
-      for (const deadline = Date.now() + 10_000; !(await listening()); await new Promise((r) => setTimeout(r, 50))) {
-        if (Date.now() > deadline) throw new Error(`redis-server on port ${port} did not start`);
-      }
       const d = dir('redis-dies');
       watch(join(d, 'log'), 400);
       const started = Date.now();
@@ -285,7 +309,7 @@ describe('sweep on BullMQ workers over Redis', () => {
         () => null,
         (e: unknown) => e,
       );
-      expect(stoppedAt).toBeGreaterThan(started);
+      expect(stoppedAt).toBeGreaterThanOrEqual(started);
       expect(String(failure)).toMatch(new RegExp(`sweep: lost Redis at ${url} \\(option 'queue'\\) for 1000 ms: .*ECONNREFUSED`));
       // ends after the timeout, not long after it (a PING of at most 3 s, and the timer's slack)
       expect(Date.now() - stoppedAt).toBeGreaterThanOrEqual(1000);
@@ -294,6 +318,26 @@ describe('sweep on BullMQ workers over Redis', () => {
       server.kill('SIGKILL');
       for (const pid of workersOf(url)) process.kill(pid, 'SIGKILL');
       process.env.QSYNC_RUNNER_DELAY_MS = '0';
+    }
+  });
+
+  it('a worker started on its own exits (code 1) naming the URL when Redis is gone for longer than redisTimeout', async () => {
+    const { server, url } = await privateRedis();
+    const { child: worker, stderr } = spawnChild(fileURLToPath(new URL('./sweep-worker-process.mjs', import.meta.url)), [
+      JSON.stringify({ queue: url, name: 'qsync-sweep-lost', redisTimeout: 500 }),
+    ]);
+    try {
+      const exited = new Promise<number | null>((resolve) => worker.on('exit', (code) => resolve(code)));
+      // it serves once its connections are open (besides the one asking): then the server goes
+      for (const deadline = Date.now() + 20_000; (await clientList(url)).trim().split('\n').length < 3; await new Promise((r) => setTimeout(r, 50))) {
+        if (Date.now() > deadline) throw new Error(`the worker did not connect: ${stderr()}`);
+      }
+      server.kill('SIGKILL');
+      expect(await exited).toBe(1);
+      expect(stderr()).toMatch(new RegExp(`sweepWorker: lost Redis at ${url} \\(option 'queue'\\) for 500 ms: .*ECONNREFUSED`));
+    } finally {
+      server.kill('SIGKILL');
+      if (worker.exitCode === null && worker.signalCode === null) worker.kill('SIGKILL');
     }
   });
 

@@ -22,7 +22,7 @@ const exit = async () => {
   }, CLOSE_TIMEOUT_MS);
   forced.unref();
   if (worker !== null) await worker.close().catch((error) => process.stderr.write(`sweep worker ${process.pid}: close failed: ${error.message}\n`));
-  process.exit(0);
+  process.exit();
 };
 // listen before anything slow: a close request or a lost parent during start-up is not missed
 process.on('message', (message) => message?.kind === 'close' && void exit());
@@ -35,6 +35,12 @@ const { sweepWorker } = await tsImport('./sweep-worker.ts', import.meta.url);
 if (exiting || (process.send !== undefined && !process.connected)) await exit();
 else {
   worker = sweepWorker(JSON.parse(process.argv[2]));
+  // Redis gone for longer than redisTimeout: say so and end (code 1)
+  void worker.lost.then((error) => {
+    process.stderr.write(`${error.message}\n`);
+    process.exitCode = 1;
+    void exit();
+  });
   await worker.ready;
   process.send?.({ kind: 'ready', pid: process.pid });
 }

@@ -1,5 +1,6 @@
 import { hostname } from 'node:os';
 import { Worker } from 'bullmq';
+import { Redis } from 'ioredis';
 import type { Job } from 'bullmq';
 import { Piscina } from 'piscina';
 import { openRunStore } from './open-run-store';
@@ -27,6 +28,8 @@ export interface SweepWorkerConfig {
   threads?: number;
   /** BullMQ's lock duration in ms: a job whose worker stopped renewing its lock for this long is run again elsewhere (default 30 000) */
   lockDuration?: number;
+  /** how long in ms a lost connection to Redis may stay lost before the worker closes and `lost` resolves (default 30 000) */
+  redisTimeout?: number;
 }
 
 /** A running {@link sweepWorker}. */
@@ -35,6 +38,8 @@ export interface SweepWorkerHandle {
   readonly ready: Promise<void>;
   /** stops taking jobs, abandons running ones (BullMQ gives them to another worker after `lockDuration`), closes the connections and threads */
   close(): Promise<void>;
+  /** resolves with an error naming the URL when Redis has not answered for `redisTimeout` ms; the worker is closing then */
+  readonly lost: Promise<Error>;
 }
 
 /**
@@ -71,6 +76,10 @@ export function sweepWorker(config: SweepWorkerConfig): SweepWorkerHandle {
   if (!Number.isSafeInteger(lockDuration) || lockDuration < 100) {
     throw new Error(`${FN}: option 'lockDuration' must be an integer number of ms ≥ 100, got ${String(lockDuration)}`);
   }
+  const redisTimeout = config.redisTimeout ?? 30_000;
+  if (!Number.isSafeInteger(redisTimeout) || redisTimeout < 100) {
+    throw new Error(`${FN}: option 'redisTimeout' must be an integer number of ms ≥ 100, got ${String(redisTimeout)}`);
+  }
 
   const me = `${hostname()}:${process.pid}`;
   const pool = new Piscina({ filename: TASK_THREAD, minThreads: threads, maxThreads: threads });
@@ -98,17 +107,47 @@ export function sweepWorker(config: SweepWorkerConfig): SweepWorkerHandle {
     // a job is given back after each worker that dies under it, up to 5 times, then failed
     maxStalledCount: 5,
   });
-  // without a listener an 'error' (a lost connection that ioredis retries) would throw
-  worker.on('error', () => undefined);
   let closing: Promise<void> | null = null;
-  return {
-    ready: worker.waitUntilReady().then(() => undefined),
-    close() {
-      closing ??= (async () => {
-        await worker.close(true);
-        await pool.destroy();
-      })();
-      return closing;
-    },
+  const close = (): Promise<void> => {
+    if (timer !== null) clearTimeout(timer);
+    closing ??= (async () => {
+      await worker.close(true);
+      await pool.destroy();
+    })();
+    return closing;
   };
+  // ioredis retries a lost connection forever: the first 'error' of a series starts a timer, and
+  // when Redis still does not answer PING `redisTimeout` ms later the worker gives up and closes
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let lastError: Error | null = null;
+  let reportLost: (error: Error) => void = () => undefined;
+  const lost = new Promise<Error>((resolve) => (reportLost = resolve));
+  worker.on('error', (error: Error) => {
+    lastError = error;
+    if (closing !== null || timer !== null) return;
+    timer = setTimeout(() => {
+      void answers(config.queue).then((ok) => {
+        timer = null;
+        if (ok || closing !== null) return;
+        reportLost(new Error(`${FN}: lost Redis at ${config.queue} (option 'queue') for ${redisTimeout} ms: ${lastError?.message ?? 'no answer'}`));
+        void close().catch(() => undefined);
+      });
+    }, redisTimeout);
+  });
+  return { ready: worker.waitUntilReady().then(() => undefined), close, lost };
+}
+
+/** true when Redis at `url` answers PING within 3 s */
+async function answers(url: string): Promise<boolean> {
+  const client = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null, connectTimeout: 3000 });
+  client.on('error', () => undefined);
+  try {
+    await client.connect();
+    await client.ping();
+    return true;
+  } catch {
+    return false;
+  } finally {
+    client.disconnect();
+  }
 }

@@ -19,7 +19,8 @@ export interface ConsumerState {
 /**
  * Runs one connection of a consumer: sends `subscribe { lastSeq }`, then decodes what comes and
  * hands it to `out` — the header once per session (a reconnection to the same session does not
- * repeat it), data, notices. Resolves 'end' after the 'end' notice, 'closed' when the link
+ * repeat it), data, notices; in a resumed session, data and notices up to the seq it resumed
+ * after are dropped (a restarted producer may serve them again). Resolves 'end' after the 'end' notice, 'closed' when the link
  * closed first (the caller reconnects), or a WireFormatError / protocol Error for bad input.
  * Internal to the transports.
  */
@@ -42,6 +43,9 @@ export function consumeLink(
     const decoder = createWireDecoder(decoderConfig);
     let headerSeen = false;
     let checkStart = false;
+    // resumed in the same session after seq `resumedAfter`: a producer restarted in that session
+    // whose hub never reached it serves from its start again, and what we already have is dropped
+    let resumedAfter: number | null = null;
     const deliver = (records: ReturnType<typeof decoder.push>): void => {
       for (const record of records) {
         if (settled || out.closed) return;
@@ -53,7 +57,12 @@ export function consumeLink(
         }
         if (record.kind === 'header') {
           headerSeen = true;
-          if (record.provenance.sessionId === state.sessionId) continue; // resumed: same stream
+          if (record.provenance.sessionId === state.sessionId) {
+            // resumed: same stream
+            resumedAfter = state.lastSeq === FROM_OLDEST ? null : state.lastSeq;
+            continue;
+          }
+          resumedAfter = null;
           // a new session of the producer, whose seqs start afresh: if we had resumed after a seq
           // of the old one, what follows must start at the new session's beginning (checked below),
           // and a reconnection before its first record asks for all of it
@@ -61,6 +70,11 @@ export function consumeLink(
           if (checkStart) state.lastSeq = FROM_OLDEST;
           state.sessionId = record.provenance.sessionId;
         } else {
+          if (resumedAfter !== null) {
+            // data and notices wholly at or before it were passed on already
+            const last = record.kind === 'block' || record.kind === 'frame' ? record.seq : record.kind === 'dropped' || record.kind === 'gap' ? record.lastSeq : null;
+            if (last !== null && last <= resumedAfter) continue;
+          }
           if (checkStart) {
             checkStart = false;
             const first = record.kind === 'dropped' || record.kind === 'gap' ? record.firstSeq : record.seq;

@@ -362,6 +362,28 @@ export function transportChecks(
         'session-A', 0, 1, 2, 3, 4, 'session-B', 0, 1, 2, 'end',
       ]);
     });
+
+    it('a producer restarted in the same session that serves from its start again: the consumer passes on no record twice', async () => {
+      const listening = new ReplaySubject<{ port: number }>();
+      const received: WireRecord[] = [];
+      const done = new Promise<void>((resolve, reject) =>
+        fromX({ listen: { port: 0 }, onListening: (s) => listening.next(s) }).subscribe({ next: (r) => received.push(r), error: reject, complete: resolve }),
+      );
+      const { port } = await firstValueFrom(listening);
+      const first = new Subject<WireRecord>();
+      const dying = first.pipe(toX({ connect: url(port) })).subscribe();
+      await until(() => first.observed, 'the producer to connect');
+      first.next(channelHeader(1, 1000, 'session-A'));
+      for (let seq = 0; seq < 5; seq++) first.next(channelBlock(seq, seq, 1, 1));
+      await until(() => received.length === 6, 'seq 0 … 4');
+      dying.unsubscribe(); // the producer dies; restarted, it replays its session from seq 0 (its hub never reached 4)
+      const again = [channelHeader(1, 1000, 'session-A'), ...Array.from({ length: 8 }, (_, s) => channelBlock(s, s, 1, 1)), { kind: 'end', seq: 8 } as const];
+      await lastValueFrom(from(again).pipe(toX({ connect: url(port) })), { defaultValue: null });
+      await done;
+      expect(received.map((r) => (r.kind === 'header' ? r.provenance.sessionId : r.kind === 'block' ? r.seq : r.kind))).toEqual([
+        'session-A', 0, 1, 2, 3, 4, 5, 6, 7, 'end',
+      ]);
+    });
   });
 
 

@@ -28,7 +28,7 @@ function readmePython(): string {
 
 /** Runs the script; fails with what to install when Python or its msgpack is missing. */
 function runPython(script: string, args: string[]): string[] {
-  const run = spawnSync(PYTHON, [script, ...args], { encoding: 'utf8', timeout: 60_000 });
+  const run = spawnSync(PYTHON, [script, ...args], { encoding: 'utf8', timeout: 60_000, killSignal: 'SIGKILL' });
   if (run.error !== undefined) {
     throw new Error(`cannot run ${PYTHON} (${run.error.message}): install Python 3 and its msgpack (Debian: apt-get install -y python3-msgpack)`);
   }
@@ -107,7 +107,7 @@ describe("the README's Python reader", () => {
     const bytes = readFileSync(path);
     bytes[bytes.byteLength - 3] ^= 0x01; // inside the end record's payload
     writeFileSync(path, bytes);
-    const run = spawnSync(PYTHON, [script, path], { encoding: 'utf8' });
+    const run = spawnSync(PYTHON, [script, path], { encoding: 'utf8', timeout: 60_000, killSignal: 'SIGKILL' });
     expect(run.status).not.toBe(0);
     expect(run.stderr).toContain('checksum mismatch, the record is corrupted');
   });

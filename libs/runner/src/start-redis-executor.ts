@@ -79,7 +79,8 @@ export function startRedisExecutor(
   };
 
   const startChild = (): void => {
-    const child = fork(PROCESS_ENTRY, [JSON.stringify({ queue: config.url, name: config.name, threads: config.threads, lockDuration: config.lockDuration, redisTimeout: config.redisTimeout })], {
+    // the workers give up on Redis later than the sweep, which then reports the loss itself
+    const child = fork(PROCESS_ENTRY, [JSON.stringify({ queue: config.url, name: config.name, threads: config.threads, lockDuration: config.lockDuration, redisTimeout: 2 * config.redisTimeout })], {
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
       // the parent's loader flags (vitest's, tsx's) are not the worker's business
       execArgv: [],

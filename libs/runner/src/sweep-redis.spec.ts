@@ -83,7 +83,7 @@ async function privateRedis(): Promise<{ server: ChildProcessByStdio<null, null,
       probe.close(() => resolve(p));
     });
   });
-  const server = spawn('/usr/bin/redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const server = spawn(process.env.QSYNC_REDIS_SERVER ?? '/usr/bin/redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'ignore', 'pipe'] });
   server.stderr.resume();
   const listening = (): Promise<boolean> =>
     new Promise((resolve) => {
@@ -310,7 +310,8 @@ describe('sweep on BullMQ workers over Redis', () => {
         (e: unknown) => e,
       );
       expect(stoppedAt).toBeGreaterThanOrEqual(started);
-      expect(String(failure)).toMatch(new RegExp(`sweep: lost Redis at ${url} \\(option 'queue'\\) for 1000 ms: .*ECONNREFUSED`));
+      // (on a loaded machine its worker, which waits 2 s, may report it first: then the sweep ends with that)
+      expect(String(failure)).toMatch(new RegExp(`lost Redis at ${url} \\(option 'queue'\\) for (1000|2000) ms: .*(ECONNREFUSED|ECONNRESET)`));
       // ends after the timeout, not long after it (a PING of at most 3 s, and the timer's slack)
       expect(Date.now() - stoppedAt).toBeGreaterThanOrEqual(1000);
       expect(Date.now() - stoppedAt).toBeLessThan(20_000);
@@ -333,8 +334,9 @@ describe('sweep on BullMQ workers over Redis', () => {
         if (Date.now() > deadline) throw new Error(`the worker did not connect: ${stderr()}`);
       }
       server.kill('SIGKILL');
-      expect(await exited).toBe(1);
-      expect(stderr()).toMatch(new RegExp(`sweepWorker: lost Redis at ${url} \\(option 'queue'\\) for 500 ms: .*ECONNREFUSED`));
+      expect(await exited, stderr()).toBe(1);
+      expect(stderr()).not.toMatch(/Error: Connection is closed/);
+      expect(stderr()).toMatch(new RegExp(`sweepWorker: lost Redis at ${url} \\(option 'queue'\\) for 500 ms: .*(ECONNREFUSED|ECONNRESET)`));
     } finally {
       server.kill('SIGKILL');
       if (worker.exitCode === null && worker.signalCode === null) worker.kill('SIGKILL');

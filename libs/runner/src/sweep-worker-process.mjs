@@ -24,6 +24,15 @@ const exit = async () => {
   if (worker !== null) await worker.close().catch((error) => process.stderr.write(`sweep worker ${process.pid}: close failed: ${error.message}\n`));
   process.exit();
 };
+// closing after Redis is gone, ioredis fails the commands still queued ("Connection is closed")
+// where nobody catches them: ignored once exiting; before, such an error ends the process as usual
+const unexpected = (error) => {
+  if (exiting) return;
+  process.stderr.write(`sweep worker ${process.pid}: ${error?.stack ?? String(error)}\n`);
+  process.exit(1);
+};
+process.on('unhandledRejection', unexpected);
+process.on('uncaughtException', unexpected);
 // listen before anything slow: a close request or a lost parent during start-up is not missed
 process.on('message', (message) => message?.kind === 'close' && void exit());
 process.on('disconnect', () => void exit());

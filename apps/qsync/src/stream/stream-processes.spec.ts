@@ -69,8 +69,14 @@ describe("the README's two-terminal example, as two processes", () => {
     const before = histograms().at(-1)?.samples ?? 0;
     expect(before).toBeLessThan(2001);
     const second = qsync(args);
-    expect(await second.exit).toBe(0);
+    // The detector ends at the stream's end, whichever producer delivered it. On a loaded machine
+    // the first producer can have written the whole stream into the socket (2001 samples are
+    // ~65 kB, below the link's send buffer) before the kill lands; then the second finds the
+    // detector gone and keeps dialling, so it is stopped here rather than awaited.
     expect(await detector.exit).toBe(0);
+    const secondExit = await Promise.race([second.exit, new Promise<'running'>((resolve) => setTimeout(() => resolve('running'), 10_000))]);
+    if (secondExit === 'running') second.child.kill('SIGKILL');
+    else expect(secondExit).toBe(0);
 
     const c = scenarioCurrents(fileURLToPath(new URL('../../scenarios/vdp-pair-heterodyne-stream.json', import.meta.url)));
     const columns = await unravelingTrajectory(c.config, 0, c.scenario.noiseSeed);
@@ -80,6 +86,7 @@ describe("the README's two-terminal example, as two processes", () => {
     expect(last?.counts).toEqual(Array.from(h.counts));
     expect(lines.filter((l) => l.kind === 'session')).toHaveLength(1); // the same session resumed
     expect(detector.stderr()).toContain('qsync detect: listening on tcp://127.0.0.1:');
-    expect(second.stderr()).toContain('resuming after seq');
+    // a second producer that reached the detector resumed the same session after the seq it had
+    if (second.stderr().includes('connected to')) expect(second.stderr()).toContain('resuming after seq');
   }, 180_000); // ~12 s quiet; three tsx process starts took over 40 s under a loaded CI run
 });

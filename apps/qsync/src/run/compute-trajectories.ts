@@ -7,7 +7,8 @@ import { NumericalError } from '../common/errors';
 import type { EnsembleSeries, TrajectoriesInfo, TrajectoryCurrents } from './results';
 import type { TrajectoriesScenario } from '../scenario/scenario-types';
 import { timeGridValues } from '../scenario/time-grid-values';
-import { OBSERVABLE, VIOLATIONS, currentColumn, unravelingTrajectory, unravelingTrajectoryModule, type UnravelingConfig } from './unraveling-trajectory';
+import { unravelingConfig } from './unraveling-config';
+import { OBSERVABLE, VIOLATIONS, currentColumn, unravelingTrajectory, unravelingTrajectoryModule } from './unraveling-trajectory';
 
 /** What {@link computeTrajectories} returns. */
 export interface TrajectoriesOutcome {
@@ -45,27 +46,7 @@ export async function computeTrajectories(
   onProgress: (done: number, total: number) => void = () => {},
 ): Promise<TrajectoriesOutcome> {
   const times = timeGridValues(scenario.times);
-  const spacing = times[1] - times[0];
-  const step = scenario.step ?? spacing;
-  const outputEvery = Math.round(spacing / step);
-  const config: UnravelingConfig = {
-    model: scenario.model,
-    parameters: scenario.parameters,
-    initialState: scenario.initialState,
-    unraveling: scenario.unraveling,
-    monitored: scenario.monitored,
-    efficiency: scenario.efficiency,
-    phase: scenario.phase ?? 0,
-    frequency: scenario.frequency ?? 0,
-    scheme: scenario.scheme ?? 'milstein',
-    t0: scenario.times.start,
-    dt: step,
-    outputEvery,
-    spacing,
-    samples: times.length,
-    observables: scenario.observables,
-    withCurrents: false,
-  };
+  const config = unravelingConfig(scenario, { observables: scenario.observables, withCurrents: false });
   const names = Object.keys(scenario.observables);
   const workers = scenario.workers ?? availableParallelism();
   let last: EnsembleFrame | undefined;

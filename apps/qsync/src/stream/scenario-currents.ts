@@ -9,8 +9,8 @@ import type { SchedulerLike } from 'rxjs';
 import { ScenarioError, UsageError } from '../common/errors';
 import { readScenarioFile } from '../scenario/read-scenario-file';
 import type { TrajectoriesScenario } from '../scenario/scenario-types';
-import { timeGridValues } from '../scenario/time-grid-values';
 import { validateScenario } from '../scenario/validate-scenario';
+import { unravelingConfig } from '../run/unraveling-config';
 import { currentColumn, unravelingTrajectories, type UnravelingConfig } from '../run/unraveling-trajectory';
 
 /** How a scenario's currents are streamed. */
@@ -68,27 +68,7 @@ export function scenarioCurrents(file: string, options: ScenarioCurrentsOptions 
   const blockLength = options.blockLength ?? 100;
   if (!(Number.isSafeInteger(blockLength) && blockLength >= 1)) throw new UsageError('--block', `must be an integer ≥ 1, got ${String(options.blockLength)}`);
 
-  const times = timeGridValues(scenario.times);
-  const spacing = times[1] - times[0];
-  const step = scenario.step ?? spacing;
-  const config: UnravelingConfig = {
-    model: scenario.model,
-    parameters: scenario.parameters,
-    initialState: scenario.initialState,
-    unraveling: scenario.unraveling,
-    monitored: scenario.monitored,
-    efficiency: scenario.efficiency,
-    phase: scenario.phase ?? 0,
-    frequency: scenario.frequency ?? 0,
-    scheme: scenario.scheme ?? 'milstein',
-    t0: scenario.times.start,
-    dt: step,
-    outputEvery: Math.round(spacing / step),
-    spacing,
-    samples: times.length,
-    observables: {},
-    withCurrents: true,
-  };
+  const config = unravelingConfig(scenario, { observables: {}, withCurrents: true });
   const runs = unravelingTrajectories(config, scenario.noiseSeed);
   const currents = scenario.monitored.map((_, j) => currentColumn(j));
   const schema: StreamSchema = streamSchema({

@@ -7,9 +7,18 @@ import type { WireData } from './wire-record';
  *
  * Records trimmed off the front leave only their sample counts behind, run-length encoded
  * (equal blocks cost one run), so that a gap notice can still say exactly how many samples
- * are gone.
+ * are gone. The run list is bounded: when it reaches 2·{@link WireLog.maxRuns} runs (a stream whose
+ * block length keeps changing), its oldest WireLog.maxRuns + 1 runs are merged into one that keeps
+ * only their record and sample totals. Sample counts stay exact at every seq of the newest
+ * WireLog.maxRuns − 1 runs and at the bounds of the merged run. Inside the merged run (only a
+ * consumer resuming from more than WireLog.maxRuns changes of block length before the history's
+ * start lands there) the count is estimated from the run's mean block length: the records gone
+ * are still exact, their samples are not.
  */
 export class WireLog {
+  /** runs of sample counts kept exact: 4096 changes of block length (the list holds at most 2·4096 − 1, about 400 kB) */
+  static readonly maxRuns = 4096;
+
   /** seq of records[head] */
   private first = 0;
   private head = 0;
@@ -20,8 +29,16 @@ export class WireLog {
   private readonly samplesBefore: number[] = [];
   private totalBytes = 0;
   private totalSamples = 0;
-  /** trimmed records' samples: runs of `count` records with `each` samples, from seq `from` */
-  private readonly runs: { from: number; count: number; each: number; before: number }[] = [];
+  /**
+   * trimmed records' samples: runs of `count` records with `each` samples, from seq `from`
+   * (`each` is the mean of a merged run, which is never extended)
+   */
+  private runs: { from: number; count: number; each: number; before: number; merged: boolean }[] = [];
+
+  /** runs of trimmed records' sample counts held now (at most 2·WireLog.maxRuns − 1) */
+  get runCount(): number {
+    return this.runs.length;
+  }
 
   /** seq the next appended record gets */
   get nextSeq(): number {
@@ -74,7 +91,8 @@ export class WireLog {
       else hi = mid - 1;
     }
     const run = this.runs[lo];
-    return run === undefined ? 0 : run.before + (seq - run.from) * run.each;
+    if (run === undefined) return 0;
+    return run.merged ? run.before + Math.round((seq - run.from) * run.each) : run.before + (seq - run.from) * run.each;
   }
 
   /** samples of records a … b (inclusive) */
@@ -88,8 +106,11 @@ export class WireLog {
     this.records[this.head] = undefined;
     const each = wireDataSamples(record);
     const last = this.runs[this.runs.length - 1];
-    if (last !== undefined && last.each === each) last.count++;
-    else this.runs.push({ from: this.first, count: 1, each, before: this.samplesBefore[this.head] });
+    if (last !== undefined && last.each === each && !last.merged) last.count++;
+    else {
+      this.runs.push({ from: this.first, count: 1, each, before: this.samplesBefore[this.head], merged: false });
+      if (this.runs.length >= 2 * WireLog.maxRuns) this.mergeOldestRuns();
+    }
     this.head++;
     this.first++;
     // compact now and then: amortized O(1), and the arrays never hold more than 2× what is kept
@@ -99,6 +120,15 @@ export class WireLog {
       this.samplesBefore.splice(0, this.head);
       this.head = 0;
     }
+  }
+
+  /** merges the oldest WireLog.maxRuns + 1 runs into one that keeps their totals (amortized O(1) a run) */
+  private mergeOldestRuns(): void {
+    const end = this.runs[WireLog.maxRuns + 1]; // the first run kept as it is
+    const first = this.runs[0];
+    const count = end.from - first.from;
+    const merged = { from: first.from, count, each: (end.before - first.before) / count, before: first.before, merged: true };
+    this.runs = [merged, ...this.runs.slice(WireLog.maxRuns + 1)];
   }
 }
 

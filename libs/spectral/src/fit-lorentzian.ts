@@ -1,13 +1,6 @@
-import {
-  arg,
-  assertAscending,
-  assertBoolean,
-  assertFloat64Array,
-  assertInteger,
-  assertObject,
-  opt,
-} from './assert';
-import { inverseDiagonal, solveSmallInto } from './small-solve';
+import { fitLineModel } from './levenberg-marquardt';
+import type { LineModelSpec } from './levenberg-marquardt';
+import { lineFitSamples } from './line-fit-samples';
 
 /** Starting values for {@link fitLorentzian}; each one given replaces the automatic guess. */
 export interface LorentzianInitial {
@@ -68,11 +61,6 @@ export interface LorentzianFit {
   readonly iterations: number;
 }
 
-/** Relative step below which the iteration has converged. */
-const STEP_TOL = 1e-10;
-/** Damping above which no step lowers the cost any more: the optimum within rounding. */
-const LAMBDA_MAX = 1e16;
-
 /**
  * Least-squares fit of a Lorentzian line to a sampled spectrum,
  *
@@ -106,99 +94,17 @@ export function fitLorentzian(
   config: FitLorentzianConfig = {},
 ): LorentzianFit {
   const fn = 'fitLorentzian';
-  assertAscending(fn, arg('omega'), omega);
-  assertFloat64Array(fn, arg('density'), density);
-  assertObject(fn, arg('config'), config);
-  const len = omega.length;
-  if (density.length !== len) {
-    throw new Error(
-      `${fn}: argument 'density' must have the length of 'omega' (${len}), got ${density.length}`,
-    );
-  }
-  for (let i = 0; i < len; i++) {
-    if (!Number.isFinite(density[i])) {
-      throw new Error(
-        `${fn}: argument 'density' must hold finite numbers, got ${density[i]} at index ${i}`,
-      );
-    }
-  }
-  const withBackground = config.background ?? false;
-  assertBoolean(fn, opt('background'), withBackground);
-  const maxIterations = config.maxIterations ?? 200;
-  assertInteger(fn, opt('maxIterations'), maxIterations, 1);
-  const weights = config.weights;
-  if (weights !== undefined) {
-    assertFloat64Array(fn, opt('weights'), weights);
-    if (weights.length !== len) {
-      throw new Error(
-        `${fn}: option 'weights' must have the length of 'omega' (${len}), got ${weights.length}`,
-      );
-    }
-    for (let i = 0; i < len; i++) {
-      if (!(weights[i] >= 0) || !Number.isFinite(weights[i])) {
-        throw new Error(
-          `${fn}: option 'weights' must hold finite numbers ≥ 0, got ${weights[i]} at index ${i}`,
-        );
-      }
-    }
-  }
-  let lo = -Infinity;
-  let hi = Infinity;
-  if (config.range !== undefined) {
-    const r = config.range;
-    if (
-      !Array.isArray(r) ||
-      r.length !== 2 ||
-      !(r[0] < r[1]) ||
-      Number.isNaN(r[0]) ||
-      Number.isNaN(r[1])
-    ) {
-      throw new Error(
-        `${fn}: option 'range' must be [low, high] with low < high, got ${String(r)}`,
-      );
-    }
-    [lo, hi] = r;
-  }
-
-  // samples to fit
+  const { x, y, w, withBackground, maxIterations, weighting } = lineFitSamples(
+    fn,
+    omega,
+    density,
+    config,
+    3,
+  );
+  const n = x.length;
   const p = withBackground ? 4 : 3;
-  const idx: number[] = [];
-  for (let i = 0; i < len; i++) {
-    if (omega[i] >= lo && omega[i] <= hi && (weights === undefined || weights[i] > 0)) idx.push(i);
-  }
-  const n = idx.length;
-  if (n < p + 1) {
-    throw new Error(
-      `${fn}: need at least ${p + 1} samples (with positive weight, inside 'range') to fit ` +
-        `${p} parameters, got ${n}`,
-    );
-  }
-  const x = new Float64Array(n);
-  const y = new Float64Array(n);
-  const w = new Float64Array(n);
-  for (let j = 0; j < n; j++) {
-    x[j] = omega[idx[j]];
-    y[j] = density[idx[j]];
-    w[j] = weights === undefined ? 1 : weights[idx[j]];
-  }
-
-  const weighting = config.weighting ?? 'uniform';
-  if (weighting !== 'uniform' && weighting !== 'relative') {
-    throw new Error(`${fn}: option 'weighting' must be 'uniform' or 'relative', got ${String(weighting)}`);
-  }
   const params = initialGuess(fn, x, y, withBackground, config.initial);
-  let fit = levenbergMarquardt(fn, x, y, w, params, p, maxIterations);
-  if (weighting === 'relative') {
-    const base = Float64Array.from(w);
-    for (let pass = 0; pass < 2; pass++) {
-      for (let j = 0; j < n; j++) {
-        const d = x[j] - params[0];
-        const model = (2 * params[2] * params[1]) / (d * d + params[1] * params[1]) + (withBackground ? params[3] : 0);
-        w[j] = base[j] / (model * model);
-      }
-      fit = levenbergMarquardt(fn, x, y, w, params, p, maxIterations);
-    }
-  }
+  const fit = fitLineModel(fn, LORENTZIAN, x, y, w, params, p, maxIterations, weighting);
 
   const center = params[0];
   let gamma = params[1];
@@ -308,116 +214,10 @@ function modelAndGradient(xv: number, params: Float64Array, jac: Float64Array): 
   return a * shape + params[3];
 }
 
-function costOf(
-  x: Float64Array,
-  y: Float64Array,
-  w: Float64Array,
-  params: Float64Array,
-  jac: Float64Array,
-): number {
-  let c = 0;
-  for (let j = 0; j < x.length; j++) {
-    const r = y[j] - modelAndGradient(x[j], params, jac);
-    c += w[j] * r * r;
-  }
-  return c;
-}
-
-/** JᵀWJ (p×p) and JᵀW r at `params`; returns the cost Σ w r². */
-function normalEquations(
-  x: Float64Array,
-  y: Float64Array,
-  w: Float64Array,
-  params: Float64Array,
-  p: number,
-  jtj: Float64Array,
-  jtr: Float64Array,
-  jac: Float64Array,
-): number {
-  jtj.fill(0);
-  jtr.fill(0);
-  let cost = 0;
-  for (let j = 0; j < x.length; j++) {
-    const r = y[j] - modelAndGradient(x[j], params, jac);
-    const wj = w[j];
-    cost += wj * r * r;
-    for (let a = 0; a < p; a++) {
-      const wa = wj * jac[a];
-      jtr[a] += wa * r;
-      for (let b = 0; b <= a; b++) jtj[a * p + b] += wa * jac[b];
-    }
-  }
-  for (let a = 0; a < p; a++) for (let b = 0; b < a; b++) jtj[b * p + a] = jtj[a * p + b];
-  return cost;
-}
-
-/** Levenberg–Marquardt on `params` (updated in place); returns cost, standard errors and iterations. */
-function levenbergMarquardt(
-  fn: string,
-  x: Float64Array,
-  y: Float64Array,
-  w: Float64Array,
-  params: Float64Array,
-  p: number,
-  maxIterations: number,
-): { cost: number; errors: Float64Array; iterations: number } {
-  const jtj = new Float64Array(p * p);
-  const jtr = new Float64Array(p);
-  const jac = new Float64Array(4);
-  const damped = new Float64Array(p * p);
-  const step = new Float64Array(p);
-  const trial = new Float64Array(4);
-  let lambda = 1e-3;
-  let iterations = 0;
-  let converged = false;
-  let yScale = 0;
-  for (let j = 0; j < y.length; j++) yScale = Math.max(yScale, Math.abs(y[j]));
-
-  while (!converged) {
-    if (iterations === maxIterations) {
-      throw new Error(
-        `${fn}: no convergence after ${maxIterations} iterations (option 'maxIterations'); ` +
-          `last parameters center ${params[0]}, halfWidth ${params[1]}, area ${params[2]}`,
-      );
-    }
-    iterations++;
-    const cost = normalEquations(x, y, w, params, p, jtj, jtr, jac);
-    let maxDiag = 0;
-    for (let a = 0; a < p; a++) maxDiag = Math.max(maxDiag, jtj[a * p + a]);
-    for (;;) {
-      damped.set(jtj);
-      for (let a = 0; a < p; a++) damped[a * p + a] += lambda * (jtj[a * p + a] + 1e-12 * maxDiag);
-      trial.set(params);
-      let ok = solveSmallInto(step, damped, jtr, p);
-      if (ok) {
-        for (let a = 0; a < p; a++) trial[a] += step[a];
-        const c = costOf(x, y, w, trial, jac);
-        ok = Number.isFinite(c) && c <= cost;
-      }
-      if (ok) {
-        const gScale = Math.abs(params[1]);
-        converged =
-          Math.abs(step[0]) <= STEP_TOL * gScale &&
-          Math.abs(step[1]) <= STEP_TOL * gScale &&
-          Math.abs(step[2]) <= STEP_TOL * Math.abs(params[2]) &&
-          (p < 4 || Math.abs(step[3]) <= STEP_TOL * Math.max(Math.abs(params[3]), yScale));
-        params.set(trial);
-        lambda = Math.max(lambda / 10, 1e-12);
-        break;
-      }
-      lambda *= 10;
-      if (lambda > LAMBDA_MAX) {
-        converged = true; // no step lowers the cost: at the optimum within rounding
-        break;
-      }
-    }
-  }
-
-  const cost = normalEquations(x, y, w, params, p, jtj, jtr, jac);
-  const s2 = cost / (x.length - p);
-  const diag = inverseDiagonal(jtj, p);
-  const errors = new Float64Array(p);
-  for (let a = 0; a < p; a++)
-    errors[a] = diag === null ? NaN : Math.sqrt(s2 * Math.max(diag[a], 0));
-  return { cost, errors, iterations };
-}
+/** The line of `fitLorentzian`: steps of ω₀ and γ converge relative to γ, of A relative to A. */
+const LORENTZIAN: LineModelSpec = {
+  model: modelAndGradient,
+  names: ['center', 'halfWidth', 'area'],
+  stepScale: (params, a, yScale) =>
+    a < 2 ? Math.abs(params[1]) : a === 2 ? Math.abs(params[2]) : Math.max(Math.abs(params[3]), yScale),
+};

@@ -21,6 +21,13 @@ export type {
   LorentzianInitial,
   LorentzianUncertainties,
 } from './fit-lorentzian';
+export { fitDoubleLorentzian } from './fit-double-lorentzian';
+export type {
+  DoubleLorentzianFit,
+  DoubleLorentzianInitial,
+  DoubleLorentzianUncertainties,
+  FitDoubleLorentzianConfig,
+} from './fit-double-lorentzian';
 export { dominantFrequency } from './dominant-frequency';
 export type { SpectralPeak } from './dominant-frequency';
 export { welchOf } from './welch-of';
@@ -29,6 +36,8 @@ export { twoTimeCorrelationOf } from './two-time-correlation-of';
 export type { TwoTimeCorrelationOfConfig } from './two-time-correlation-of';
 export { fitLorentzianOf } from './fit-lorentzian-of';
 export type { FitLorentzianOfConfig } from './fit-lorentzian-of';
+export { fitDoubleLorentzianOf } from './fit-double-lorentzian-of';
+export type { FitDoubleLorentzianOfConfig } from './fit-double-lorentzian-of';
 export { dominantFrequencyOf } from './dominant-frequency-of';
 export type { DominantFrequencyOfConfig } from './dominant-frequency-of';
 export { steadyStateCorrelation } from './steady-state-correlation';

@@ -12,6 +12,16 @@ export type WireSinkEvent =
   /** a consumer's connection ended before the stream did; `reason` says why */
   | { kind: 'disconnected'; consumer: string; peer: string; reason: string };
 
+/** How {@link serveLink} serves one connection. */
+export interface ServeLinkOptions {
+  /** the consumer's buffer (default: the hub's) */
+  readonly buffer: WireBufferConfig | undefined;
+  /** ms a connection may take to subscribe before it is closed */
+  readonly subscribeTimeout: number;
+  /** called once the connection has subscribed or given up (it no longer counts as waiting) */
+  readonly onSubscribed?: () => void;
+}
+
 /** Longest subscribe record a producer reads (a subscribe is a few dozen bytes). */
 const MAX_SUBSCRIBE_BYTES = 4096;
 
@@ -25,11 +35,18 @@ const MAX_SUBSCRIBE_BYTES = 4096;
 export async function serveLink(
   hub: WireHub,
   link: WireLink,
-  buffer: WireBufferConfig | undefined,
+  options: ServeLinkOptions,
   emit: (event: WireSinkEvent) => void,
 ): Promise<boolean> {
+  const { buffer } = options;
   const decoder = createWireDecoder({ maxRecordBytes: MAX_SUBSCRIBE_BYTES });
+  let timer: ReturnType<typeof setTimeout> | undefined;
   const request = await new Promise<WireSubscribe | string>((resolve) => {
+    // a connection that never subscribes must not hold the sink open (nor a place in it) forever
+    timer = setTimeout(
+      () => resolve(`no 'subscribe' from the consumer within ${options.subscribeTimeout} ms of connecting (option 'subscribeTimeout')`),
+      options.subscribeTimeout,
+    );
     link.onData = (chunk) => {
       try {
         const [first] = decoder.push(chunk);
@@ -43,6 +60,8 @@ export async function serveLink(
     };
     void link.closed.then(() => resolve('the connection closed before the consumer subscribed'));
   });
+  clearTimeout(timer);
+  options.onSubscribed?.();
   if (typeof request === 'string') {
     link.destroy();
     emit({ kind: 'disconnected', consumer: '?', peer: link.peer, reason: request });

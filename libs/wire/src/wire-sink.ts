@@ -32,6 +32,16 @@ export interface WireSinkConfig {
    * that died as it went out, so the wait is unconditional.
    */
   readonly linger?: number;
+  /**
+   * ms a new connection may take to send its `subscribe` (default 10 000); one that has not is
+   * closed, with a 'disconnected' event naming this option
+   */
+  readonly subscribeTimeout?: number;
+  /**
+   * listen only: connections that have not subscribed yet, at most (default 16); one more is
+   * closed at once, with a 'disconnected' event naming this option
+   */
+  readonly maxUnsubscribed?: number;
 }
 
 const sleep = (ms: number, stopped: () => boolean): Promise<void> =>
@@ -60,6 +70,14 @@ export function wireSink(fn: string, transport: WireTransport, config: WireSinkC
   const reconnect = resolveReconnect(fn, config.reconnect);
   const linger = config.linger ?? 0;
   if (!(linger >= 0 && Number.isFinite(linger))) throw new Error(`${fn}: 'linger' must be a number of ms ≥ 0, got ${String(linger)}`);
+  const subscribeTimeout = config.subscribeTimeout ?? 10_000;
+  if (!(subscribeTimeout > 0 && Number.isFinite(subscribeTimeout))) {
+    throw new Error(`${fn}: 'subscribeTimeout' must be a number of ms > 0, got ${String(subscribeTimeout)}`);
+  }
+  const maxUnsubscribed = config.maxUnsubscribed ?? 16;
+  if (!(Number.isInteger(maxUnsubscribed) && maxUnsubscribed >= 1)) {
+    throw new Error(`${fn}: 'maxUnsubscribed' must be an integer ≥ 1, got ${String(maxUnsubscribed)}`);
+  }
   if (config.hub === undefined) createWireHub({ buffer: config.buffer, history: config.history, minConsumers: config.minConsumers }); // checks the options now
 
   return (source) =>
@@ -88,11 +106,19 @@ export function wireSink(fn: string, transport: WireTransport, config: WireSinkC
         if (sourceError !== null) subscriber.error(sourceError.error);
         else subscriber.complete();
       };
+      let unsubscribed = 0; // connections that have not subscribed yet
       const serve = async (link: WireLink): Promise<boolean> => {
         links.add(link);
+        unsubscribed++;
+        let waiting = true;
+        const onSubscribed = (): void => {
+          if (waiting) unsubscribed--;
+          waiting = false;
+        };
         try {
-          return await serveLink(hub, link, config.buffer, emit);
+          return await serveLink(hub, link, { buffer: config.buffer, subscribeTimeout, onSubscribed }, emit);
         } finally {
+          onSubscribed();
           links.delete(link);
         }
       };
@@ -131,6 +157,11 @@ export function wireSink(fn: string, transport: WireTransport, config: WireSinkC
         transport
           .listen(config.listen, (link) => {
             if (stopped) return link.destroy();
+            if (unsubscribed >= maxUnsubscribed) {
+              link.destroy();
+              const reason = `${maxUnsubscribed} connections have not subscribed yet (option 'maxUnsubscribed'): this one is closed`;
+              return emit({ kind: 'disconnected', consumer: '?', peer: link.peer, reason });
+            }
             if (lingering !== null) {
               clearTimeout(lingering); // a consumer came back
               lingering = null;

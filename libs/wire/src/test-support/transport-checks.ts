@@ -549,10 +549,55 @@ export function transportChecks(
       expect((failure as unknown as Error).message).toMatch(/cannot connect to .* \(3 attempts\)/);
     });
 
+    it("a connection that never subscribes is closed after 'subscribeTimeout'; beyond 'maxUnsubscribed' waiting ones a new one is closed at once", async () => {
+      const source = new Subject<WireRecord>();
+      const served = await serve(source, { subscribeTimeout: 300, maxUnsubscribed: 2 });
+      const seen: WireSinkEvent[] = [];
+      served.events.subscribe((e) => seen.push(e));
+      /** a raw connection that sends nothing; `closed` resolves when the sink closes it */
+      const silent = async (): Promise<{ closed: Promise<void> }> => {
+        if (scheme === 'tcp') {
+          const socket = connect({ host: '127.0.0.1', port: served.port });
+          const closed = new Promise<void>((resolve) => socket.once('close', () => resolve()));
+          await new Promise<void>((resolve) => socket.once('connect', resolve));
+          return { closed };
+        }
+        const ws = new WebSocket(served.url);
+        const closed = new Promise<void>((resolve) => ws.once('close', () => resolve()));
+        await new Promise<void>((resolve) => ws.once('open', resolve));
+        return { closed };
+      };
+      const opened = performance.now();
+      const waiting = [(await silent()).closed];
+      await until(() => performance.now() - opened > 20, '20 ms'); // the sink sees them in this order
+      waiting.push((await silent()).closed);
+      await until(() => performance.now() - opened > 40, '40 ms');
+      await (await silent()).closed; // a third waiting connection is one too many
+      expect(performance.now() - opened).toBeLessThan(300);
+      await Promise.all(waiting); // without the timeout these never close
+      expect(performance.now() - opened).toBeGreaterThanOrEqual(299);
+      const reasons = seen.filter((e) => e.kind === 'disconnected').map((e) => (e as { reason: string }).reason);
+      expect(reasons).toEqual([
+        "2 connections have not subscribed yet (option 'maxUnsubscribed'): this one is closed",
+        "no 'subscribe' from the consumer within 300 ms of connecting (option 'subscribeTimeout')",
+        "no 'subscribe' from the consumer within 300 ms of connecting (option 'subscribeTimeout')",
+      ]);
+      // their places are free again: a consumer that subscribes is served
+      const received = lastValueFrom(fromX({ connect: served.url }).pipe(toArray()));
+      await until(() => source.observed, 'the consumer to attach');
+      source.next(channelHeader(1));
+      source.next({ kind: 'end', seq: 0 });
+      source.complete();
+      expect((await received).map((r) => r.kind)).toEqual(['header', 'end']);
+      served.subscription.unsubscribe();
+    });
+
     it('names what is wrong in the options', () => {
       expect(() => toX({})).toThrow("give exactly one of 'listen' (serve consumers) and 'connect' (dial a consumer)");
       expect(() => toX({ listen: { port: 70000 } })).toThrow("'listen.port' must be an integer in 0 … 65535 (0: any free port), got 70000");
       expect(() => toX({ listen: { port: 0 }, linger: -1 })).toThrow("'linger' must be a number of ms ≥ 0, got -1");
+      expect(() => toX({ listen: { port: 0 }, subscribeTimeout: 0 })).toThrow("'subscribeTimeout' must be a number of ms > 0, got 0");
+      expect(() => toX({ listen: { port: 0 }, maxUnsubscribed: 0.5 })).toThrow("'maxUnsubscribed' must be an integer ≥ 1, got 0.5");
       expect(() => fromX({ connect: 'http://x:1' })).toThrow(`'connect' must be a URL ${scheme}://host:port`);
       expect(() => fromX({ connect: url(1), lastSeq: -1 })).toThrow("'lastSeq' must be null or an integer ≥ 0, got -1");
       expect(() => toX({ connect: url(1), reconnect: { maxAttempts: 0 } })).toThrow("'reconnect.maxAttempts' must be an integer ≥ 1 or Infinity, got 0");

@@ -82,3 +82,24 @@ export type { SpinEnsembleCumulantState, SpinEnsembleCumulants, SpinEnsembleCumu
 export { superradiantLaser, superradiantLaserParameters } from './superradiant-laser';
 export type { SuperradiantLaser, SuperradiantLaserConfig, SuperradiantLaserOperators } from './superradiant-laser';
 export type { OdeModel, OdeSimulationConfig } from './create-ode-model';
+
+// the superradiant laser with N_d driven and N_ud undriven atoms of Ch. 7 (Eq. 7.1)
+export { undrivenAtomLaserGroupSystem, undrivenAtomLaserCumulantParameters } from './undriven-atom-laser-group-system';
+export type { UndrivenAtomLaserGroupSystem } from './undriven-atom-laser-group-system';
+export { undrivenAtomLaserCumulants, undrivenAtomLaserCumulantsParameters } from './undriven-atom-laser-cumulants';
+export type {
+  UndrivenAtomLaserCumulants,
+  UndrivenAtomLaserCumulantsConfig,
+  UndrivenAtomLaserCumulantSlots,
+  UndrivenAtomLaserSteadyStateOptions,
+} from './undriven-atom-laser-cumulants';
+export { undrivenAtomLaserMeanField, undrivenAtomLaserMeanFieldParameters } from './undriven-atom-laser-mean-field';
+export type { UndrivenAtomLaserMeanField, UndrivenAtomLaserMeanFieldConfig } from './undriven-atom-laser-mean-field';
+export { undrivenAtomLaserBadCavity, undrivenAtomLaserBadCavityParameters } from './undriven-atom-laser-bad-cavity';
+export type { UndrivenAtomLaserBadCavity, UndrivenAtomLaserBadCavityConfig } from './undriven-atom-laser-bad-cavity';
+export { travelingWaveFrequency, travelingWaveFrequencyParameters } from './traveling-wave-frequency';
+export type { TravelingWaveFrequencyConfig } from './traveling-wave-frequency';
+export { criticalDrivenFraction, criticalDrivenFractionParameters } from './critical-driven-fraction';
+export type { CriticalDrivenFractionConfig } from './critical-driven-fraction';
+export { goodCavityCriticalDrivenFraction, goodCavityCriticalDrivenFractionParameters } from './good-cavity-critical-driven-fraction';
+export type { GoodCavityCriticalDrivenFractionConfig } from './good-cavity-critical-driven-fraction';

@@ -23,4 +23,4 @@ export type { ToWritableConfig } from './to-writable';
 export { fromReadable } from './from-readable';
 export { recordToFile } from './record-to-file';
 export { replayFile } from './replay-file';
-export type { ReplayFileConfig } from './replay-file';
+export type { ReplayFileConfig, WireGate } from './replay-file';

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -6,12 +6,14 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { Subject, type Subscription, from, lastValueFrom, map, take, takeUntil, tap, toArray } from 'rxjs';
 import { countingSource, sameBits } from '@qsync/testing';
 import type { SampleRecord } from '@qsync/frames';
+import { createWireHub } from './create-wire-hub';
 import { fromWire } from './from-wire';
 import { recordToFile } from './record-to-file';
 import { replayFile } from './replay-file';
 import { toWire } from './to-wire';
 import { WireFormatError, encodeWireRecord } from './wire-codec';
 import type { WireRecord } from './wire-record';
+import { channelBlock, channelHeader } from './test-support/channel-stream';
 import { testHeader, testStream } from './test-support/test-stream';
 
 const dir = mkdtempSync(join(tmpdir(), 'qsync-wire-file-'));
@@ -39,7 +41,22 @@ describe('recordToFile / replayFile', () => {
     }
   });
 
-  it("pace 'recorded' releases block k when its last sample is due, (k + 1)·64·dt·timeUnitMs after the start, never before; 'fast' does not wait", async () => {
+  it("pace 'recorded' releases a block at its last sample's time, not one dt later: blocks of 2 samples at dt = 1 go at 1, 3 (not 2, 4) units", async () => {
+    const path = join(dir, `paced-${files++}.qsw`);
+    // t0 = 0, 2; samples at t = 0, 1 | 2, 3: released at 1 and 3 units after the start
+    const records: WireRecord[] = [channelHeader(1, 1), channelBlock(0, 0, 2, 1, 1), channelBlock(1, 2, 2, 1, 1), { kind: 'end', seq: 2 }];
+    await lastValueFrom(from(records).pipe(recordToFile(path)), { defaultValue: null });
+    const timeUnitMs = 400; // one dt late would be 400 ms late: beyond the 350 ms a loaded machine is given
+    const start = performance.now();
+    const times = await lastValueFrom(replayFile(path, { pace: 'recorded', timeUnitMs }).pipe(map((r) => [r.kind, performance.now() - start] as const), toArray()));
+    const blocks = times.filter(([kind]) => kind === 'block').map(([, t]) => t);
+    [1, 3].forEach((units, k) => {
+      expect(blocks[k], `block ${k}`).toBeGreaterThanOrEqual(units * timeUnitMs);
+      expect(blocks[k], `block ${k}`).toBeLessThan(units * timeUnitMs + 350);
+    });
+  });
+
+  it("pace 'recorded' releases block k when its last sample is due, (64k + 63)·dt·timeUnitMs after the start, never before; 'fast' does not wait", async () => {
     const path = await record(testStream(6)); // blocks of 64 samples, dt = 1e-3: 0.064 time units each
     const timeUnitMs = 100; // 6.4 ms per block
     const start = performance.now();
@@ -52,13 +69,52 @@ describe('recordToFile / replayFile', () => {
     const blocks = times.filter(([kind]) => kind === 'block').map(([, t]) => t);
     expect(blocks).toHaveLength(6);
     blocks.forEach((t, k) => {
-      const due = (k + 1) * 0.064 * timeUnitMs;
+      const due = (64 * k + 63) * 1e-3 * timeUnitMs;
       expect(t, `block ${k}`).toBeGreaterThanOrEqual(due);
       expect(t, `block ${k}`).toBeLessThan(due + 500); // loaded machine
     });
     const t0 = performance.now();
     await lastValueFrom(replayFile(path, { pace: 'fast' }).pipe(toArray()));
     expect(performance.now() - t0).toBeLessThan(0.064 * 6 * 10_000); // what 'recorded' at 10 s per unit would take
+  });
+
+  it('reports its progress in bytes of the file: increasing, at least once a 64 KiB chunk, ending at the file size', async () => {
+    const path = await record(testStream(400)); // blocks of 64 samples: about 400 kB
+    const size = statSync(path).size;
+    const seen: { done: number; total: number }[] = [];
+    const count = await lastValueFrom(replayFile(path, { pace: 'fast', onProgress: (p) => seen.push(p) }).pipe(toArray()));
+    expect(count.length).toBe(402);
+    expect(seen.every((p) => p.total === size)).toBe(true);
+    expect(seen[seen.length - 1].done).toBe(size);
+    expect(seen.length).toBeGreaterThanOrEqual(Math.floor(size / 65536));
+    for (let i = 1; i < seen.length; i++) expect(seen[i].done).toBeGreaterThan(seen[i - 1].done);
+  });
+
+  it("with a hub as its gate, a replay into a 'pause' consumer that does not read stops at the consumer's buffer; nothing is lost", async () => {
+    const path = await record(testStream(300));
+    const hub = createWireHub({ buffer: { records: 4, policy: 'pause', overrun: 1 }, history: { records: 1 } });
+    const consumer = hub.attach({ kind: 'subscribe', lastSeq: null });
+    let emitted = 0;
+    let failure: unknown = null;
+    const replay = replayFile(path, { pace: 'fast', gate: hub }).subscribe({
+      next: (r) => {
+        emitted++;
+        hub.publish(r as WireRecord);
+      },
+      error: (e: unknown) => (failure = e),
+    });
+    // the consumer reads nothing: the replay stops at its buffer (header + 4 blocks) and stays there
+    // (without the gate it runs on to the end, 302 records, and the hub fails the consumer past its overrun)
+    for (let waited = 0; emitted < 5 && waited < 10_000; waited += 5) await new Promise((r) => setTimeout(r, 5));
+    await new Promise((r) => setTimeout(r, 100));
+    expect(failure).toBe(null);
+    expect(emitted).toBe(5);
+    expect(consumer.backlog.records).toBe(4);
+    const seqs: number[] = [];
+    for await (const r of consumer) if (r.kind === 'block') seqs.push(r.seq);
+    expect(seqs).toEqual(Array.from({ length: 300 }, (_, k) => k));
+    expect(consumer.maxBacklog.records).toBe(4);
+    replay.unsubscribe();
   });
 
   it('unsubscribing stops a paced replay: nothing is emitted after', async () => {
@@ -130,6 +186,8 @@ describe('recordToFile / replayFile', () => {
     expect((w as Error).message).toMatch(/^recordToFile: cannot write '.*dir\.qsw': ENOENT/);
     expect(() => replayFile('x', { pace: 'recorded' })).toThrow(`replayFile: option 'timeUnitMs' (wall-clock ms per unit of the stream's time) must be a number > 0 with pace 'recorded', got undefined`);
     expect(() => replayFile('x', { pace: 'slow' as never })).toThrow(`replayFile: option 'pace' must be 'fast' or 'recorded', got slow`);
+    expect(() => replayFile('x', { pace: 'fast', gate: {} as never })).toThrow(`replayFile: option 'gate' must be a hub or { open: boolean, ready(): Promise<void> }`);
+    expect(() => replayFile('x', { pace: 'fast', onProgress: 1 as never })).toThrow(`replayFile: option 'onProgress' must be a function ({ done, total }) => void, got 1`);
     expect(() => recordToFile('')).toThrow(`recordToFile: argument 'path' must be a file path`);
   });
 });

@@ -261,23 +261,27 @@ export function createDormandPrince(
         );
       }
 
-      // each stage's combination is a top-level loop over its own arguments: V8 hoists the
-      // arrays' bounds and data pointers there, not from the closure's mutable k1/k7 (≈ 3× faster)
-      combine1Into(yStage, y, hs * A21, k1);
+      // each stage's combination is a top-level loop over its own arguments with the length n
+      // passed in: V8 hoists the arrays' bounds and data pointers there, not from the closure's
+      // mutable k1/k7 (≈ 3× faster), and an explicit bound stays cheap when the process has
+      // invalidated V8's ArrayBuffer-detaching protector (tsx's loader does: typed-array loops
+      // bounded by .length then reload it per access)
+      combine1Into(n, yStage, y, hs * A21, k1);
       rhs(k2, yStage, t + C2 * hs);
-      combine2Into(yStage, y, hs * A31, k1, hs * A32, k2);
+      combine2Into(n, yStage, y, hs * A31, k1, hs * A32, k2);
       rhs(k3, yStage, t + C3 * hs);
-      combine3Into(yStage, y, hs * A41, k1, hs * A42, k2, hs * A43, k3);
+      combine3Into(n, yStage, y, hs * A41, k1, hs * A42, k2, hs * A43, k3);
       rhs(k4, yStage, t + C4 * hs);
-      combine4Into(yStage, y, hs * A51, k1, hs * A52, k2, hs * A53, k3, hs * A54, k4);
+      combine4Into(n, yStage, y, hs * A51, k1, hs * A52, k2, hs * A53, k3, hs * A54, k4);
       rhs(k5, yStage, t + C5 * hs);
-      combine5Into(yStage, y, hs * A61, k1, hs * A62, k2, hs * A63, k3, hs * A64, k4, hs * A65, k5);
+      combine5Into(n, yStage, y, hs * A61, k1, hs * A62, k2, hs * A63, k3, hs * A64, k4, hs * A65, k5);
       rhs(k6, yStage, tNew);
-      combine5Into(yNew, y, hs * A71, k1, hs * A73, k3, hs * A74, k4, hs * A75, k5, hs * A76, k6);
+      // y_new, and in the same pass the error estimate's terms without k7 (into yStage, free now)
+      solutionAndErrorInto(n, yNew, yStage, y, hs, k1, k3, k4, k5, k6);
       rhs(k7, yNew, tNew);
       stats.rhsEvaluations += 6;
 
-      const sum = errorSum(y, yNew, hs, k1, k3, k4, k5, k6, k7, atol, rtol);
+      const sum = errorSum(n, y, yNew, yStage, hs * E7, k7, atol, rtol);
       const err = Math.sqrt(sum / n);
 
       if (!Number.isFinite(err)) {
@@ -305,7 +309,7 @@ export function createDormandPrince(
         facOld = Math.max(err, 1e-4);
 
         if (tNew > tOut) {
-          denseOutputInto(r1, r2, r3, r4, r5, y, yNew, hs, k1, k3, k4, k5, k6, k7);
+          denseOutputInto(n, r1, r2, r3, r4, r5, y, yNew, hs, k1, k3, k4, k5, k6, k7);
           tOld = t;
           hOld = hs;
         }
@@ -369,15 +373,16 @@ export function createDormandPrince(
   };
 }
 
-function combine1Into(out: Float64Array, y: Float64Array, a1: number, k1: Float64Array): void {
-  for (let i = 0; i < out.length; i++) out[i] = y[i] + a1 * k1[i];
+function combine1Into(n: number, out: Float64Array, y: Float64Array, a1: number, k1: Float64Array): void {
+  for (let i = 0; i < n; i++) out[i] = y[i] + a1 * k1[i];
 }
 
-function combine2Into(out: Float64Array, y: Float64Array, a1: number, k1: Float64Array, a2: number, k2: Float64Array): void {
-  for (let i = 0; i < out.length; i++) out[i] = y[i] + a1 * k1[i] + a2 * k2[i];
+function combine2Into(n: number, out: Float64Array, y: Float64Array, a1: number, k1: Float64Array, a2: number, k2: Float64Array): void {
+  for (let i = 0; i < n; i++) out[i] = y[i] + a1 * k1[i] + a2 * k2[i];
 }
 
 function combine3Into(
+  n: number,
   out: Float64Array,
   y: Float64Array,
   a1: number,
@@ -387,10 +392,11 @@ function combine3Into(
   a3: number,
   k3: Float64Array,
 ): void {
-  for (let i = 0; i < out.length; i++) out[i] = y[i] + a1 * k1[i] + a2 * k2[i] + a3 * k3[i];
+  for (let i = 0; i < n; i++) out[i] = y[i] + a1 * k1[i] + a2 * k2[i] + a3 * k3[i];
 }
 
 function combine4Into(
+  n: number,
   out: Float64Array,
   y: Float64Array,
   a1: number,
@@ -402,10 +408,11 @@ function combine4Into(
   a4: number,
   k4: Float64Array,
 ): void {
-  for (let i = 0; i < out.length; i++) out[i] = y[i] + a1 * k1[i] + a2 * k2[i] + a3 * k3[i] + a4 * k4[i];
+  for (let i = 0; i < n; i++) out[i] = y[i] + a1 * k1[i] + a2 * k2[i] + a3 * k3[i] + a4 * k4[i];
 }
 
 function combine5Into(
+  n: number,
   out: Float64Array,
   y: Float64Array,
   a1: number,
@@ -419,33 +426,66 @@ function combine5Into(
   a5: number,
   k5: Float64Array,
 ): void {
-  for (let i = 0; i < out.length; i++) out[i] = y[i] + a1 * k1[i] + a2 * k2[i] + a3 * k3[i] + a4 * k4[i] + a5 * k5[i];
+  for (let i = 0; i < n; i++) out[i] = y[i] + a1 * k1[i] + a2 * k2[i] + a3 * k3[i] + a4 * k4[i] + a5 * k5[i];
 }
 
 /**
- * Σ_i (err_i / (atol + rtol·max(|y_i|, |yNew_i|)))² of the embedded error estimate, or NaN when
- * some yNew_i is not finite (the step is then rejected as non-finite).
+ * yNew = y + hs·Σ b_i k_i (the 5th-order solution) and, in the same pass, eOut = hs·Σ e_i k_i over
+ * the error weights of stages 1–6 (stage 7's term needs f(yNew) and is added by `errorSum`).
  */
-function errorSum(
-  y: Float64Array,
+function solutionAndErrorInto(
+  n: number,
   yNew: Float64Array,
+  eOut: Float64Array,
+  y: Float64Array,
   hs: number,
   k1: Float64Array,
   k3: Float64Array,
   k4: Float64Array,
   k5: Float64Array,
   k6: Float64Array,
+): void {
+  const b1 = hs * A71;
+  const b3 = hs * A73;
+  const b4 = hs * A74;
+  const b5 = hs * A75;
+  const b6 = hs * A76;
+  const e1 = hs * E1;
+  const e3 = hs * E3;
+  const e4 = hs * E4;
+  const e5 = hs * E5;
+  const e6 = hs * E6;
+  for (let i = 0; i < n; i++) {
+    const f1 = k1[i];
+    const f3 = k3[i];
+    const f4 = k4[i];
+    const f5 = k5[i];
+    const f6 = k6[i];
+    yNew[i] = y[i] + b1 * f1 + b3 * f3 + b4 * f4 + b5 * f5 + b6 * f6;
+    eOut[i] = e1 * f1 + e3 * f3 + e4 * f4 + e5 * f5 + e6 * f6;
+  }
+}
+
+/**
+ * Σ_i (err_i / (atol + rtol·max(|y_i|, |yNew_i|)))² of the embedded error estimate
+ * err = e + e7·k7, or NaN when some yNew_i is not finite (the step is then rejected as non-finite).
+ */
+function errorSum(
+  n: number,
+  y: Float64Array,
+  yNew: Float64Array,
+  e: Float64Array,
+  e7: number,
   k7: Float64Array,
   atol: number,
   rtol: number,
 ): number {
   let sum = 0;
   let finite = true;
-  for (let i = 0; i < y.length; i++) {
-    const e = hs * (E1 * k1[i] + E3 * k3[i] + E4 * k4[i] + E5 * k5[i] + E6 * k6[i] + E7 * k7[i]);
+  for (let i = 0; i < n; i++) {
     const a = Math.abs(y[i]);
     const b = Math.abs(yNew[i]);
-    const q = e / (atol + rtol * (a > b ? a : b));
+    const q = (e[i] + e7 * k7[i]) / (atol + rtol * (a > b ? a : b));
     sum += q * q;
     finite &&= b < Infinity; // false for ∞ and NaN
   }
@@ -454,6 +494,7 @@ function errorSum(
 
 /** Coefficients of the continuous extension of the step [t, t + hs] (Hairer's DOPRI5). */
 function denseOutputInto(
+  n: number,
   r1: Float64Array,
   r2: Float64Array,
   r3: Float64Array,
@@ -469,7 +510,7 @@ function denseOutputInto(
   k6: Float64Array,
   k7: Float64Array,
 ): void {
-  for (let i = 0; i < y.length; i++) {
+  for (let i = 0; i < n; i++) {
     const dy = yNew[i] - y[i];
     const b = hs * k1[i] - dy;
     r1[i] = y[i];

@@ -1,4 +1,8 @@
 import type { CsrMatrix } from '@qsync/linalg';
+import { IM, RE, termKinds } from './fused-stencil-term';
+import type { FusedTerm } from './fused-stencil-term';
+import { generateWasmKernel } from './compile-weighted-stencil-wasm';
+import type { WasmStencilKernel } from './compile-weighted-stencil-wasm';
 
 /** One product scale·A·ρ·B of a superoperator sum; a missing `left` or `right` is the identity. */
 export interface OperatorSandwich {
@@ -22,6 +26,12 @@ export interface WeightedStencilConfig {
    * generated code skips it) or complex; default all 'complex'
    */
   readonly weightKinds?: readonly ('real' | 'complex')[];
+  /**
+   * 'js' (default): a generated JavaScript function; 'wasm': a generated WebAssembly module with
+   * f64x2 SIMD (ρ is copied into its memory per call; the packed layout stays in JavaScript);
+   * 'auto': 'wasm' where the runtime has WebAssembly SIMD, else 'js'. 'wasm' throws where it has not.
+   */
+  readonly backend?: 'js' | 'wasm' | 'auto';
 }
 
 /** A compiled weighted superoperator sum; see {@link compileWeightedStencil}. */
@@ -37,6 +47,14 @@ export interface WeightedStencil {
    * r − c ≤ lowerReach (max over terms of s − t, at least 0)
    */
   readonly lowerReach: number;
+  /** the backend compiled for the full and upper-triangle paths */
+  readonly backend: 'js' | 'wasm';
+  /**
+   * the WebAssembly backend's own result buffer (2n² numbers), null for 'js': passing it as
+   * `out` saves the copy of the result out of the module's memory. It is overwritten by the next
+   * call.
+   */
+  readonly output: Float64Array | null;
   /** out = Σ_g weight_g · Σ_{p ∈ g} scale_p A_p ρ B_p on all of ρ (2n² numbers). Allocates nothing. */
   applyInto(out: Float64Array, rho: Float64Array, weights: Float64Array): void;
   /**
@@ -50,31 +68,6 @@ export interface WeightedStencil {
    * layout, no mirror.
    */
   applyPackedInto(out: Float64Array, rho: Float64Array, weights: Float64Array): void;
-}
-
-// kind of a coefficient: bit 1 = may have a real part, bit 2 = may have an imaginary part
-const RE = 1;
-const IM = 2;
-
-interface Part {
-  readonly group: number;
-  /** per-row factor u[i] (interleaved complex); null means 1 */
-  u: Float64Array | null;
-}
-
-/**
- * One fused stencil term, out[i][j] += c(i, j)·ρ[i + s][j + t]: a product term has
- * c = ũ_i·w_j with ũ_i = Σ_parts g_part·u_part[i]; the sum term (s = t = 0) has
- * c = ũ_i + w̃_j with w̃_j = Σ_wParts g·w[j].
- */
-interface FusedTerm {
-  readonly s: number;
-  readonly t: number;
-  readonly sum: boolean;
-  readonly parts: Part[];
-  /** product: the column factor (null means 1); sum: unused */
-  readonly w: Float64Array | null;
-  readonly wParts: { readonly group: number; readonly w: Float64Array }[];
 }
 
 /**
@@ -161,7 +154,14 @@ export function compileWeightedStencil(groups: readonly (readonly OperatorSandwi
 
   const live = terms.filter((term) => term.parts.length > 0 || term.wParts.length > 0);
   const hermitian = config.hermitian === true;
-  const kernel = generateKernel(live, n, kinds, hermitian ? 'upper' : 'full');
+  const backend = config.backend ?? 'js';
+  if (backend !== 'js' && backend !== 'wasm' && backend !== 'auto') {
+    throw new Error(`${fn}: 'backend' must be 'js', 'wasm' or 'auto', got ${String(backend)}`);
+  }
+  const wasm: WasmStencilKernel | null = backend === 'js' ? null : generateWasmKernel(live, n, kinds, hermitian ? 'upper' : 'full');
+  if (wasm === null && backend === 'wasm') throw new Error(`${fn}: backend 'wasm' needs WebAssembly with 128-bit SIMD (and a state below 1 GiB)`);
+  const kernel: Kernel =
+    wasm === null ? generateKernel(live, n, kinds, hermitian ? 'upper' : 'full') : (out, rho, weights) => wasm.run(out, rho, weights, false);
   let packedKernel: Kernel | null = null; // generated on first use
   const check = (out: Float64Array, rho: Float64Array, weights: Float64Array, size: number) => {
     if (out.length !== size || rho.length !== size) {
@@ -181,8 +181,14 @@ export function compileWeightedStencil(groups: readonly (readonly OperatorSandwi
     hermitian,
     terms: live.length,
     lowerReach,
+    backend: wasm === null ? 'js' : 'wasm',
+    output: wasm === null ? null : wasm.output,
     applyInto(out, rho, weights) {
       check(out, rho, weights, 2 * n * n);
+      if (wasm !== null) {
+        wasm.run(out, rho, weights, hermitian);
+        return;
+      }
       kernel(out, rho, weights);
       if (hermitian) mirrorUpper(out, n);
     },
@@ -278,30 +284,6 @@ function ratio(a: Float64Array | null, b: Float64Array | null): [number, number]
   return [cr, ci];
 }
 
-function isConstant(v: Float64Array): boolean {
-  for (let q = 2; q < v.length; q += 2) if (v[q] !== v[0] || v[q + 1] !== v[1]) return false;
-  return true;
-}
-
-function kindOf(v: Float64Array | null): number {
-  if (v === null) return RE;
-  let k = 0;
-  for (let q = 0; q < v.length; q += 2) {
-    if (v[q] !== 0) k |= RE;
-    if (v[q + 1] !== 0) k |= IM;
-  }
-  return k;
-}
-
-/** Kind of a product of kinds a and b. */
-function mulKind(a: number, b: number): number {
-  if (a === 0 || b === 0) return 0;
-  let k = 0;
-  if ((a & RE && b & RE) || (a & IM && b & IM)) k |= RE;
-  if ((a & RE && b & IM) || (a & IM && b & RE)) k |= IM;
-  return k;
-}
-
 /** A symbolic complex number: JavaScript expressions of its parts, null for a part known to be 0. */
 interface Sym {
   readonly re: string | null;
@@ -378,25 +360,25 @@ function generateKernel(terms: readonly FusedTerm[], n: number, weightKinds: rea
     jHi = Math.min(jHi, tj1);
     // ũ_i = Σ g·u[i]; a product term whose u are all constant is a column term: its whole
     // coefficient g·u·w[j] is formed once per call, the hot loop only loads it
-    const columnOnly = !term.sum && term.w !== null && term.parts.every((p) => p.u === null || isConstant(p.u));
+    const columnOnly = termKinds.columnOnly(term);
     const at = columnOnly ? '0' : '2 * i';
     let uKind = 0;
     const uRe: (string | null)[] = [];
     const uIm: (string | null)[] = [];
     for (const p of term.parts) {
-      const k = kindOf(p.u);
+      const k = termKinds.kindOf(p.u);
       const gs = sym(`g${p.group}`, gKind(p.group));
       const us: Sym = p.u === null ? { re: '1', im: null } : { re: k & RE ? `${arrayName(p.u)}[${at}]` : null, im: k & IM ? `${arrayName(p.u)}[${at} + 1]` : null };
       const v = p.u === null ? gs : mul(gs, us);
-      uKind |= mulKind(gKind(p.group), k);
+      uKind |= termKinds.mulKind(gKind(p.group), k);
       uRe.push(v.re);
       uIm.push(v.im);
     }
     const uSym = sym(`u${q}`, uKind);
     const uLines = [uSym.re !== null ? `const u${q}r = ${add(...uRe) ?? '0'};` : '', uSym.im !== null ? `const u${q}i = ${add(...uIm) ?? '0'};` : ''];
     if (columnOnly) {
-      const wk = kindOf(term.w);
-      const cKind = mulKind(uKind, wk);
+      const wk = termKinds.kindOf(term.w);
+      const cKind = termKinds.mulKind(uKind, wk);
       const col = arrayName(new Float64Array(2 * n));
       const w = arrayName(term.w as Float64Array);
       const v = mul(uSym, { re: wk & RE ? `${w}[k]` : null, im: wk & IM ? `${w}[k + 1]` : null });
@@ -421,8 +403,8 @@ function generateKernel(terms: readonly FusedTerm[], n: number, weightKinds: rea
       const name = arrayName(wt);
       const lines: string[] = [];
       for (const p of term.wParts) {
-        const k = kindOf(p.w);
-        wKind |= mulKind(gKind(p.group), k);
+        const k = termKinds.kindOf(p.w);
+        wKind |= termKinds.mulKind(gKind(p.group), k);
         const v = mul(sym(`g${p.group}`, gKind(p.group)), { re: k & RE ? `${arrayName(p.w)}[k]` : null, im: k & IM ? `${arrayName(p.w)}[k + 1]` : null });
         lines.push(`${name}[k] += ${v.re ?? '0'}; ${name}[k + 1] += ${v.im ?? '0'};`);
       }
@@ -431,7 +413,7 @@ function generateKernel(terms: readonly FusedTerm[], n: number, weightKinds: rea
       c = { re: add(uSym.re, w.re), im: add(uSym.im, w.im) };
       loads.push([w.re !== null ? `const w${q}r = ${name}[k];` : '', w.im !== null ? `const w${q}i = ${name}[k + 1];` : ''].join(' '));
     } else {
-      const wk = kindOf(term.w);
+      const wk = termKinds.kindOf(term.w);
       const name = term.w === null ? '' : arrayName(term.w);
       const w: Sym = term.w === null ? { re: '1', im: null } : sym(`w${q}`, wk);
       c = term.w === null ? uSym : mul(uSym, w);

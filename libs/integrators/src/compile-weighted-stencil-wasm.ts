@@ -1,0 +1,500 @@
+import { IM, RE, termKinds } from './fused-stencil-term';
+import type { FusedTerm } from './fused-stencil-term';
+import { WasmBody } from './wasm-body';
+
+/** A fused stencil kernel compiled to WebAssembly; see {@link generateWasmKernel}. */
+export interface WasmStencilKernel {
+  /** the kernel's own input buffer (2n² numbers, in its memory): ρ passed as this is not copied */
+  readonly input: Float64Array;
+  /** the kernel's own output buffer (2n² numbers, in its memory): `out` passed as this is not copied */
+  readonly output: Float64Array;
+  /**
+   * out ← the weighted sum on the layout compiled for ('full': every entry; 'upper': the entries
+   * i ≤ j, and with `mirror` the lower triangle as their conjugates and a real diagonal).
+   * Allocates nothing.
+   */
+  run(out: Float64Array, rho: Float64Array, weights: Float64Array, mirror: boolean): void;
+}
+
+/** The part of the WebAssembly JavaScript API used here (the project's TypeScript libs carry no DOM types). */
+interface WasmApi {
+  validate(bytes: Uint8Array): boolean;
+  Module: new (bytes: Uint8Array) => object;
+  Instance: new (module: object) => { exports: Record<string, unknown> };
+}
+const wasmApi = (globalThis as unknown as { WebAssembly?: WasmApi }).WebAssembly;
+
+const V = 16; // bytes per complex entry (one f64x2)
+// v128 masks (little-endian bytes): the sign bit of lane 0 or 1; all bits of lane 0
+const SIGN_LANE0 = [0, 0, 0, 0, 0, 0, 0, 0x80, 0, 0, 0, 0, 0, 0, 0, 0];
+const SIGN_LANE1 = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x80];
+const LANE0 = [255, 255, 255, 255, 255, 255, 255, 255, 0, 0, 0, 0, 0, 0, 0, 0];
+
+/** true when this runtime compiles WebAssembly with 128-bit SIMD. */
+function simdAvailable(): boolean {
+  if (wasmApi === undefined) return false;
+  const b = new WasmBody();
+  const x = b.local('v128');
+  b.f64x2Const(1, 2).localSet(x);
+  b.f64x2SwapOf(x).bytesConst(SIGN_LANE0).v128Xor().localSet(x);
+  try {
+    return wasmApi.validate(b.module(1));
+  } catch {
+    return false;
+  }
+}
+
+let simd: boolean | undefined;
+
+/**
+ * Compiles fused stencil terms (see `compileWeightedStencil`) into a WebAssembly module with
+ * f64x2 SIMD, one complex entry (re, im) per 128-bit lane pair: the shifts, ranges and
+ * coefficient kinds are written into the code as constants (no descriptor table at run time),
+ * ρ and the result live in the module's memory. Per output entry every term adds c·x with
+ * c = ũ_i·w_j (product) or ũ_i + w̃_j (sum); real and imaginary parts of the coefficients are
+ * kept apart in lane-duplicated vectors, so a real coefficient costs one multiply per entry, and
+ * the imaginary accumulator is rotated by i once per entry, not once per term. Row factors
+ * ũ_i = Σ g·u[i] are formed in the module per row, column vectors that depend on the weights
+ * (the sum term's w̃ and terms whose row factor is constant) in JavaScript once per call (O(n)).
+ * Returns null when the runtime lacks WebAssembly SIMD or the memory would exceed 1 GiB.
+ *
+ * @param terms the fused terms (internal representation of `compileWeightedStencil`)
+ * @param n Hilbert-space dimension
+ * @param weightKinds per group, whether its weight is real
+ * @param layout 'full' or 'upper' (the packed layout stays in JavaScript)
+ * @example
+ * ```ts fragment
+ * const k = generateWasmKernel(terms, n, ['real'], 'upper'); // internal: see compileWeightedStencil's backend option
+ * ```
+ */
+export function generateWasmKernel(
+  terms: readonly FusedTerm[],
+  n: number,
+  weightKinds: readonly ('real' | 'complex')[],
+  layout: 'full' | 'upper',
+): WasmStencilKernel | null {
+  simd ??= simdAvailable();
+  if (!simd) return null;
+  const G = weightKinds.length;
+  const gKind = (g: number) => (weightKinds[g] === 'real' ? RE : RE | IM);
+  const nV = n * V;
+
+  // memory layout (bytes): weights | row-factor arrays | column arrays | X (ρ) | Y (result)
+  let top = 16 * G;
+  const alloc = (bytes: number) => {
+    top = Math.ceil(top / 16) * 16;
+    const at = top;
+    top += bytes;
+    return at;
+  };
+  interface RowPart {
+    readonly group: number;
+    readonly kind: number; // of g·u
+    readonly uKind: number; // of u (0 when u is null: the part is g itself)
+    readonly ur: number; // byte offsets of the lane-duplicated parts of u, −1 when absent
+    readonly ui: number;
+  }
+  interface ColPart {
+    readonly group: number;
+    readonly u0: [number, number]; // the constant row factor
+    readonly wr: number; // byte offsets of the lane-duplicated parts of w, −1 when absent
+    readonly wi: number;
+  }
+  interface Plan {
+    readonly term: FusedTerm;
+    readonly rowParts: RowPart[]; // empty: no row factor (1), except for the sum term with no parts
+    readonly rKind: number; // 0: no row factor
+    readonly cKind: number; // 0: no column factor
+    readonly cr: number; // byte offsets of the lane-duplicated column vector, −1 when absent
+    readonly ci: number;
+    /** the parts of a column vector formed once per call (sum term, constant row factor) */
+    readonly colParts: ColPart[];
+    /** the term adds nothing (a factor that is identically zero) */
+    readonly zero: boolean;
+  }
+  const fixed: [number, Float64Array, 0 | 1][] = []; // lane-duplicated arrays written once: at, source, re/im
+  const dupArray = (v: Float64Array, part: 0 | 1) => {
+    const at = alloc(nV);
+    fixed.push([at, v, part]);
+    return at;
+  };
+  const plans: Plan[] = terms.map((term) => {
+    const columnOnly = termKinds.columnOnly(term);
+    const rowParts: RowPart[] = [];
+    let rKind = 0;
+    if (!columnOnly) {
+      for (const p of term.parts) {
+        const uKind = p.u === null ? 0 : termKinds.kindOf(p.u);
+        const kind = termKinds.mulKind(gKind(p.group), p.u === null ? RE : uKind);
+        if (kind === 0) continue;
+        rKind |= kind;
+        rowParts.push({
+          group: p.group,
+          kind,
+          uKind,
+          ur: p.u !== null && uKind & RE ? dupArray(p.u, 0) : -1,
+          ui: p.u !== null && uKind & IM ? dupArray(p.u, 1) : -1,
+        });
+      }
+    }
+    let cKind = 0;
+    let cr = -1;
+    let ci = -1;
+    const colParts: ColPart[] = [];
+    if (term.sum || columnOnly) {
+      // a column vector formed per call from the weights: Σ (g·u0)·w[j]
+      const parts = term.sum ? term.wParts.map((p) => ({ group: p.group, u: null as Float64Array | null, w: p.w })) : term.parts.map((p) => ({ ...p, w: term.w as Float64Array }));
+      for (const p of parts) {
+        const wKind = termKinds.kindOf(p.w);
+        const k = termKinds.mulKind(termKinds.mulKind(gKind(p.group), termKinds.kindOf(p.u)), wKind);
+        if (k === 0) continue;
+        cKind |= k;
+        colParts.push({ group: p.group, u0: p.u === null ? [1, 0] : [p.u[0], p.u[1]], wr: wKind & RE ? dupArray(p.w, 0) : -1, wi: wKind & IM ? dupArray(p.w, 1) : -1 });
+      }
+      if (cKind & RE) cr = alloc(nV);
+      if (cKind & IM) ci = alloc(nV);
+    } else if (term.w !== null) {
+      cKind = termKinds.kindOf(term.w);
+      cr = cKind & RE ? dupArray(term.w, 0) : -1;
+      ci = cKind & IM ? dupArray(term.w, 1) : -1;
+    }
+    const zero = (!term.sum && !columnOnly && rKind === 0) || ((columnOnly || (!term.sum && term.w !== null)) && cKind === 0) || (term.sum && rKind === 0 && cKind === 0);
+    return { term, rowParts, rKind, cKind, cr, ci, colParts, zero };
+  });
+  // ρ is copied (one memcpy) into STAGE, then in the module into X with zero borders of R rows
+  // and P columns: every term then reads X at a constant offset from its output entry, and a
+  // source outside ρ reads a zero (no range checks, no edge code)
+  let R = 0;
+  let P = 0;
+  for (const { term } of plans) {
+    R = Math.max(R, Math.abs(term.s));
+    P = Math.max(P, Math.abs(term.t));
+  }
+  const SX = (n + 2 * P) * V; // bytes per row of X
+  const STAGE = alloc(n * nV);
+  const X = alloc((n + 2 * R) * SX);
+  const Y = alloc(n * nV);
+  if (top > 2 ** 30) return null;
+  const pages = Math.ceil(top / 65536);
+
+  // --- code
+  const b = new WasmBody();
+  const i = b.local('i32');
+  const r = b.local('i32'); // i·16: row index into the row-factor arrays
+  const rowOff = b.local('i32'); // i·SX: row i of X (without its border offset)
+  const j = b.local('i32'); // j·16 (column, bytes)
+  const p = b.local('i32'); // rowOff + j
+  const k0 = b.local('i32');
+  const rowY = b.local('i32'); // i·n·16
+  const x = b.local('v128');
+  const zr = b.local('v128');
+  const zi = b.local('v128');
+  const accR = b.local('v128');
+  const accI = b.local('v128');
+  const gr = new Map<number, number>();
+  const gi = new Map<number, number>();
+  for (const plan of plans) {
+    for (const { group } of [...plan.rowParts, ...plan.colParts]) {
+      if (!gr.has(group)) gr.set(group, b.local('v128'));
+      if (gKind(group) & IM && !gi.has(group)) gi.set(group, b.local('v128'));
+    }
+  }
+  const rr = plans.map((pl) => (pl.rKind & RE ? b.local('v128') : -1));
+  const ri = plans.map((pl) => (pl.rKind & IM ? b.local('v128') : -1));
+
+  // weights, lane-duplicated, once per call
+  for (const [g, loc] of gr) b.i32Const(0).f64Load(16 * g).f64x2Splat().localSet(loc);
+  for (const [g, loc] of gi) b.i32Const(0).f64Load(16 * g + 8).f64x2Splat().localSet(loc);
+
+  /** pushes Σ ± a ⊙ (pushed factor), or zero for no terms */
+  const sumOfProducts = (terms: { a: number; push: () => void; sub: boolean }[]) => {
+    if (terms.length === 0) {
+      b.f64x2Const(0, 0);
+      return;
+    }
+    terms.forEach(({ a, push, sub }, k) => {
+      if (k === 0 && sub) b.f64x2Const(0, 0);
+      b.localGet(a);
+      push();
+      b.f64x2Mul();
+      if (sub) b.f64x2Sub();
+      else if (k > 0) b.f64x2Add();
+    });
+  };
+  // per call: the column vectors that depend on the weights, C[j] = Σ (g·u0)·w[j]
+  const jc = b.local('i32');
+  for (const plan of plans) {
+    if (plan.colParts.length === 0 || plan.cKind === 0) continue;
+    const aR: number[] = [];
+    const aI: number[] = [];
+    for (const cp of plan.colParts) {
+      // a = g·u0 (lane-duplicated): re = gr·u0r − gi·u0i, im = gr·u0i + gi·u0r
+      const g1 = gi.get(cp.group) ?? -1;
+      const ar = b.local('v128');
+      const ai = b.local('v128');
+      const c = (v: number) => () => b.f64x2Const(v, v);
+      sumOfProducts([{ a: gr.get(cp.group) as number, push: c(cp.u0[0]), sub: false }, ...(g1 >= 0 ? [{ a: g1, push: c(cp.u0[1]), sub: true }] : [])]);
+      b.localSet(ar);
+      sumOfProducts([{ a: gr.get(cp.group) as number, push: c(cp.u0[1]), sub: false }, ...(g1 >= 0 ? [{ a: g1, push: c(cp.u0[0]), sub: false }] : [])]);
+      b.localSet(ai);
+      aR.push(ar);
+      aI.push(ai);
+    }
+    const load = (at: number) => () => b.localGet(jc).v128Load(at);
+    b.i32Const(0).localSet(jc);
+    b.loop();
+    if (plan.cr >= 0) {
+      // re = Σ ar·wr − ai·wi
+      b.localGet(jc);
+      sumOfProducts(plan.colParts.flatMap((cp, k) => [...(cp.wr >= 0 ? [{ a: aR[k], push: load(cp.wr), sub: false }] : []), ...(cp.wi >= 0 ? [{ a: aI[k], push: load(cp.wi), sub: true }] : [])]));
+      b.v128Store(plan.cr);
+    }
+    if (plan.ci >= 0) {
+      // im = Σ ar·wi + ai·wr
+      b.localGet(jc);
+      sumOfProducts(plan.colParts.flatMap((cp, k) => [...(cp.wi >= 0 ? [{ a: aR[k], push: load(cp.wi), sub: false }] : []), ...(cp.wr >= 0 ? [{ a: aI[k], push: load(cp.wr), sub: false }] : [])]));
+      b.v128Store(plan.ci);
+    }
+    b.localGet(jc).i32Const(V).i32Add().localTee(jc).i32Const(nV).i32LtS().brIf(0);
+    b.end();
+  }
+
+  // accumulators not yet written in the entry being emitted (then the first term assigns)
+  const fresh = new Set<number>();
+  /** acc ← acc ± a ⊙ (what push pushes); a < 0: acc ← acc ± (what push pushes) */
+  const madd = (acc: number, a: number, push: () => void, sub = false) => {
+    const first = fresh.delete(acc);
+    if (!first) b.localGet(acc);
+    else if (sub) b.f64x2Const(0, 0);
+    if (a >= 0) b.localGet(a);
+    push();
+    if (a >= 0) b.f64x2Mul();
+    if (sub) b.f64x2Sub();
+    else if (!first) b.f64x2Add();
+    b.localSet(acc);
+  };
+  // per row: ũ = Σ g·u[i] into rr (real part, duplicated) and ri (imaginary part)
+  const rowFactors = () => {
+    plans.forEach((plan, q) => {
+      let firstR = true;
+      let firstI = true;
+      const into = (dst: number, first: boolean, a: number, push: (() => void) | null, sub: boolean) => {
+        // dst (=|+=|−=) a ⊙ push
+        if (first) {
+          if (sub) b.f64x2Const(0, 0);
+          b.localGet(a);
+          if (push !== null) {
+            push();
+            b.f64x2Mul();
+          }
+          if (sub) b.f64x2Sub();
+          b.localSet(dst);
+          return;
+        }
+        b.localGet(dst).localGet(a);
+        if (push !== null) {
+          push();
+          b.f64x2Mul();
+        }
+        if (sub) b.f64x2Sub();
+        else b.f64x2Add();
+        b.localSet(dst);
+      };
+      for (const rp of plan.rowParts) {
+        const g0 = gr.get(rp.group) as number;
+        const g1 = gi.get(rp.group) ?? -1;
+        const loadR = rp.ur >= 0 ? () => b.localGet(r).v128Load(rp.ur) : null;
+        const loadI = rp.ui >= 0 ? () => b.localGet(r).v128Load(rp.ui) : null;
+        const uIsOne = rp.uKind === 0;
+        // re: gr·ur − gi·ui ; im: gr·ui + gi·ur
+        if (rr[q] >= 0) {
+          if (uIsOne) {
+            into(rr[q], firstR, g0, null, false);
+            firstR = false;
+          } else {
+            if (loadR !== null) {
+              into(rr[q], firstR, g0, loadR, false);
+              firstR = false;
+            }
+            if (g1 >= 0 && loadI !== null) {
+              into(rr[q], firstR, g1, loadI, true);
+              firstR = false;
+            }
+          }
+        }
+        if (ri[q] >= 0) {
+          if (uIsOne) {
+            if (g1 >= 0) {
+              into(ri[q], firstI, g1, null, false);
+              firstI = false;
+            }
+          } else {
+            if (loadI !== null) {
+              into(ri[q], firstI, g0, loadI, false);
+              firstI = false;
+            }
+            if (g1 >= 0 && loadR !== null) {
+              into(ri[q], firstI, g1, loadR, false);
+              firstI = false;
+            }
+          }
+        }
+      }
+      if (rr[q] >= 0 && firstR) b.f64x2Const(0, 0).localSet(rr[q]);
+      if (ri[q] >= 0 && firstI) b.f64x2Const(0, 0).localSet(ri[q]);
+    });
+  };
+
+  let usesI = false;
+  const termBody = (q: number) => {
+    const plan = plans[q];
+    if (plan.zero) return;
+    const { s, t } = plan.term;
+    b.localGet(p).v128Load(X + ((s + R) * (n + 2 * P) + t + P) * V).localSet(x);
+    const colR = plan.cr >= 0 ? () => b.localGet(j).v128Load(plan.cr) : null;
+    const colI = plan.ci >= 0 ? () => b.localGet(j).v128Load(plan.ci) : null;
+    const getX = () => b.localGet(x);
+    if (plan.term.sum) {
+      if (rr[q] >= 0) madd(accR, rr[q], getX);
+      if (ri[q] >= 0) {
+        madd(accI, ri[q], getX);
+        usesI = true;
+      }
+      if (colR !== null) madd(accR, x, colR);
+      if (colI !== null) {
+        madd(accI, x, colI);
+        usesI = true;
+      }
+      return;
+    }
+    // z = w_j·x split as zR + i·zI (w null: zR = x)
+    let hasR = false;
+    let hasI = false;
+    if (plan.cKind === 0) {
+      b.localGet(x).localSet(zr);
+      hasR = true;
+    } else {
+      if (colR !== null) {
+        b.localGet(x);
+        colR();
+        b.f64x2Mul().localSet(zr);
+        hasR = true;
+      }
+      if (colI !== null) {
+        b.localGet(x);
+        colI();
+        b.f64x2Mul().localSet(zi);
+        hasI = true;
+      }
+    }
+    const getZr = () => b.localGet(zr);
+    const getZi = () => b.localGet(zi);
+    if (plan.rKind === 0) {
+      if (hasR) madd(accR, -1, getZr);
+      if (hasI) {
+        madd(accI, -1, getZi);
+        usesI = true;
+      }
+      return;
+    }
+    // (rr + i·ri)(zR + i·zI) = rr·zR − ri·zI + i(ri·zR + rr·zI)
+    if (rr[q] >= 0 && hasR) madd(accR, rr[q], getZr);
+    if (ri[q] >= 0 && hasI) madd(accR, ri[q], getZi, true);
+    if (ri[q] >= 0 && hasR) {
+      madd(accI, ri[q], getZr);
+      usesI = true;
+    }
+    if (rr[q] >= 0 && hasI) {
+      madd(accI, rr[q], getZi);
+      usesI = true;
+    }
+  };
+  const entry = () => {
+    b.localGet(rowOff).localGet(j).i32Add().localSet(p);
+    fresh.add(accR);
+    fresh.add(accI);
+    plans.forEach((_, q) => termBody(q));
+    if (fresh.has(accR)) b.f64x2Const(0, 0).localSet(accR);
+    const imag = usesI && !fresh.has(accI);
+    fresh.clear();
+    // out = accR + i·accI, i·(a, b) = (−b, a): swap the lanes, flip the sign of lane 0
+    b.localGet(rowY).localGet(j).i32Add().localGet(accR);
+    if (imag) b.f64x2SwapOf(accI).bytesConst(SIGN_LANE0).v128Xor().f64x2Add();
+    b.v128Store(Y);
+  };
+  // ρ from STAGE into the interior of X
+  b.i32Const(0).localSet(i);
+  b.loop();
+  {
+    b.localGet(i).i32Const(nV).i32Mul().localSet(rowY);
+    b.localGet(i).i32Const(SX).i32Mul().localSet(rowOff);
+    b.i32Const(0).localSet(j);
+    b.loop();
+    b.localGet(rowOff).localGet(j).i32Add();
+    b.localGet(rowY).localGet(j).i32Add().v128Load(STAGE);
+    b.v128Store(X + R * SX + P * V);
+    b.localGet(j).i32Const(V).i32Add().localTee(j).i32Const(nV).i32LtS().brIf(0);
+    b.end();
+    b.localGet(i).i32Const(1).i32Add().localTee(i).i32Const(n).i32LtS().brIf(0);
+  }
+  b.end();
+  b.i32Const(0).localSet(i);
+  b.loop();
+  {
+    b.localGet(i).i32Const(V).i32Mul().localSet(r);
+    b.localGet(i).i32Const(nV).i32Mul().localSet(rowY);
+    b.localGet(i).i32Const(SX).i32Mul().localSet(rowOff);
+    rowFactors();
+    if (layout === 'upper') b.localGet(r).localSet(j);
+    else b.i32Const(0).localSet(j);
+    b.loop();
+    entry();
+    b.localGet(j).i32Const(V).i32Add().localTee(j).i32Const(nV).i32LtS().brIf(0);
+    b.end();
+    b.localGet(i).i32Const(1).i32Add().localTee(i).i32Const(n).i32LtS().brIf(0);
+  }
+  b.end();
+  if (layout === 'upper') {
+    // parameter ≠ 0: lower triangle ← conjugate of the upper one, real diagonal
+    b.localGet(b.param).if();
+    b.i32Const(0).localSet(i);
+    b.loop();
+    b.localGet(i).i32Const(nV + V).i32Mul().localTee(p); // (i, i)
+    b.localGet(p).v128Load(Y).bytesConst(LANE0).v128And().v128Store(Y);
+    b.localGet(p).localSet(rowOff); // (i, j), j > i
+    b.localGet(p).localSet(k0); // (j, i)
+    b.localGet(i).i32Const(1).i32Add().localSet(j);
+    b.block().loop();
+    b.localGet(j).i32Const(n).i32GeS().brIf(1);
+    b.localGet(rowOff).i32Const(V).i32Add().localSet(rowOff);
+    b.localGet(k0).i32Const(nV).i32Add().localTee(k0);
+    b.localGet(rowOff).v128Load(Y).bytesConst(SIGN_LANE1).v128Xor().v128Store(Y);
+    b.localGet(j).i32Const(1).i32Add().localSet(j).br(0);
+    b.end().end();
+    b.localGet(i).i32Const(1).i32Add().localTee(i).i32Const(n).i32LtS().brIf(0);
+    b.end();
+    b.end();
+  }
+
+  const api = wasmApi as WasmApi;
+  const instance = new api.Instance(new api.Module(b.module(pages)));
+  const memory = instance.exports.memory as { buffer: ArrayBuffer };
+  const run = instance.exports.run as (mirror: number) => void;
+  const f = new Float64Array(memory.buffer);
+  for (const [at, v, part] of fixed) {
+    for (let k = 0; k < n; k++) f[(at >> 3) + 2 * k] = f[(at >> 3) + 2 * k + 1] = v[2 * k + part];
+  }
+  const input = new Float64Array(memory.buffer, STAGE, 2 * n * n);
+  const output = new Float64Array(memory.buffer, Y, 2 * n * n);
+  return {
+    input,
+    output,
+    run(out, rho, weights, mirror) {
+      for (let k = 0; k < 2 * G; k++) f[k] = weights[k];
+      if (rho !== input) input.set(rho);
+      // a foreign out receives the whole matrix: the lower triangle mirrored, not left stale
+      run(layout === 'upper' && (mirror || out !== output) ? 1 : 0);
+      if (out !== output) out.set(output);
+    },
+  };
+}

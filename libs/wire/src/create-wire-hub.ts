@@ -57,8 +57,19 @@ export interface WireConsumer extends AsyncIterable<WireRecord> {
   poll(): WireRecord | undefined;
   /** unread data records and their bytes now */
   readonly backlog: { readonly records: number; readonly bytes: number };
-  /** the largest backlog seen (records, bytes): what the buffer bound is checked against */
+  /** records read but not yet gone out of the process (see {@link WireConsumer.holdInFlight}), and their bytes */
+  readonly inFlight: { readonly records: number; readonly bytes: number };
+  /** the largest backlog + in-flight seen (records, bytes): what the buffer bound is checked against */
   readonly maxBacklog: { readonly records: number; readonly bytes: number };
+  /**
+   * Counts a record just read as still held by this consumer's sender — bytes written to a socket
+   * that the system has not taken yet — until the returned function is called: the buffer bound
+   * applies to unread + in-flight, so a 'pause' consumer behind a slow socket holds the producer
+   * within its stated buffer (the transports call it for each data record they write).
+   */
+  holdInFlight(bytes: number): () => void;
+  /** true while what is in flight is under the buffer's bound: a sender moves no more records out of the buffer when false */
+  readonly roomInFlight: boolean;
   /** the seq of the last data record read (−1 if none): what to resume from */
   readonly lastSeq: number;
   /** resolves with the error when the consumer's policy fails it (a sender waiting on its socket hears of it here) */
@@ -208,6 +219,7 @@ export function createWireHub(config: WireHubConfig = {}): WireHub {
     private closed = false;
     private waiter: (() => void) | null = null;
     private readonly max = { records: 0, bytes: 0 };
+    private readonly held = { records: 0, bytes: 0 };
     private reportFailure: (error: Error) => void = () => undefined;
     readonly failed = new Promise<Error>((resolve) => (this.reportFailure = resolve));
 
@@ -247,22 +259,53 @@ export function createWireHub(config: WireHubConfig = {}): WireHub {
       return { ...this.max };
     }
 
+    get inFlight(): { records: number; bytes: number } {
+      return { ...this.held };
+    }
+
+    holdInFlight(bytes: number): () => void {
+      if (!(bytes >= 0 && Number.isFinite(bytes))) throw new Error(`${fn}: holdInFlight 'bytes' must be a number ≥ 0, got ${String(bytes)}`);
+      this.held.records++;
+      this.held.bytes += bytes;
+      this.note();
+      let released = false;
+      return () => {
+        if (released) return;
+        released = true;
+        this.held.records--;
+        this.held.bytes -= bytes;
+        wake(); // room freed: the gate may open
+      };
+    }
+
+    get roomInFlight(): boolean {
+      return this.held.records < this.buffer.records && this.held.bytes < this.buffer.bytes;
+    }
+
+    /** records held for this consumer: unread in the log, plus read and still in flight */
+    private records(): number {
+      return log.nextSeq - this.cursor + this.held.records;
+    }
+
+    private bytes(): number {
+      return log.bytesFrom(this.cursor) + this.held.bytes;
+    }
+
     /** records the backlog's high-water mark */
     note(): void {
-      const records = log.nextSeq - this.cursor;
+      const records = this.records();
       if (records > this.max.records) this.max.records = records;
-      const bytes = log.bytesFrom(this.cursor);
+      const bytes = this.bytes();
       if (bytes > this.max.bytes) this.max.bytes = bytes;
     }
 
     full(): boolean {
-      return log.nextSeq - this.cursor >= this.buffer.records || log.bytesFrom(this.cursor) >= this.buffer.bytes;
+      return this.records() >= this.buffer.records || this.bytes() >= this.buffer.bytes;
     }
 
     /** after a publish: apply the policy if the buffer is over its bound */
     overflowed(): void {
-      const over = (): boolean =>
-        log.nextSeq - this.cursor > this.buffer.records || log.bytesFrom(this.cursor) > this.buffer.bytes;
+      const over = (): boolean => this.records() > this.buffer.records || this.bytes() > this.buffer.bytes;
       if (this.error !== null || !over()) {
         this.note();
         return;
@@ -271,7 +314,7 @@ export function createWireHub(config: WireHubConfig = {}): WireHub {
       if (policy === 'pause') {
         // the gate closed when the buffer filled; a producer that waits there adds at most a
         // chunk's worth; one that never waits fails the consumer rather than grow its memory
-        if (log.nextSeq - this.cursor > this.buffer.records + this.buffer.overrun) {
+        if (this.records() > this.buffer.records + this.buffer.overrun) {
           return this.fail(
             new Error(
               `wire hub: consumer '${this.name}' is more than ${this.buffer.overrun} records past its buffer of ` +
@@ -284,6 +327,8 @@ export function createWireHub(config: WireHubConfig = {}): WireHub {
         const first = this.cursor;
         while (over() && this.cursor < log.nextSeq - 1) this.cursor++;
         const last = this.cursor - 1;
+        // over the bound by what is in flight alone: nothing unread is left to drop but the newest
+        if (last < first) return this.note();
         const samples = log.samplesBetween(first, last);
         const pending = this.notices[this.notices.length - 1];
         if (pending !== undefined && pending.kind === 'dropped' && pending.lastSeq === first - 1) {

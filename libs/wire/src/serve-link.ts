@@ -28,7 +28,8 @@ const MAX_SUBSCRIBE_BYTES = 4096;
 /**
  * Serves one connection from a hub: waits for the consumer's subscribe, attaches it with its
  * buffer, then sends its records as fast as the link drains (so a slow peer backs up into its
- * bounded buffer, where its policy applies). Resolves true when the 'end' notice went out and
+ * bounded buffer, where its policy applies). Records written but not yet taken by the system
+ * count against that buffer until they are (WireConsumer.holdInFlight). Resolves true when the 'end' notice went out and
  * the link closed, false when the link closed first or the consumer failed (reported in `emit`).
  * Internal to the transports.
  */
@@ -77,6 +78,17 @@ export async function serveLink(
   }
   emit({ kind: 'connected', consumer: consumer.name, lastSeq: request.lastSeq, peer: link.peer });
   void link.closed.then(() => consumer.close());
+  // records in flight (written, not yet taken by the system) count against the consumer's bound;
+  // when they fill it, the sender waits for some to go before it reads more
+  let inFlightWaiter: (() => void) | null = null;
+  const sent = (release: () => void) => (): void => {
+    release();
+    const w = inFlightWaiter;
+    inFlightWaiter = null;
+    w?.();
+  };
+  const roomInFlight = (): Promise<void> =>
+    consumer.roomInFlight || link.isClosed ? Promise.resolve() : new Promise((resolve) => (inFlightWaiter = resolve));
   try {
     let pending: WireRecord | undefined;
     for (;;) {
@@ -94,19 +106,23 @@ export async function serveLink(
       let writable = true;
       link.cork();
       while (pending !== undefined) {
-        writable = link.send(encodeWireRecord(pending));
+        const bytes = encodeWireRecord(pending);
+        // a data record stays in the consumer's buffer bound until its bytes have left the
+        // process: a socket that does not drain holds the producer within that bound
+        writable = link.send(bytes, pending.kind === 'block' || pending.kind === 'frame' ? sent(consumer.holdInFlight(bytes.byteLength)) : undefined);
         if (pending.kind === 'end') {
           link.uncork();
           link.end();
           await link.closed;
           return true;
         }
-        pending = writable ? consumer.poll() : undefined;
+        pending = writable && consumer.roomInFlight ? consumer.poll() : undefined;
       }
       link.uncork();
-      if (!writable) {
+      if (!writable || !consumer.roomInFlight) {
         // the peer is not reading: its buffer fills meanwhile, and its policy may fail it
-        const failure = await Promise.race([link.drained().then(() => null), consumer.failed]);
+        const room = writable ? roomInFlight() : link.drained();
+        const failure = await Promise.race([room.then(() => null), consumer.failed]);
         if (failure !== null) throw failure;
       }
       if (link.isClosed) break;

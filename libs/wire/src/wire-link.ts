@@ -6,8 +6,11 @@ import type { WebSocket } from 'ws';
  * WebSocket): bytes out with backpressure, bytes in, and the end. Internal to the transports.
  */
 export interface WireLink {
-  /** sends one framed record; false: the link's buffer is full, await `drained()` before more */
-  send(bytes: Uint8Array): boolean;
+  /**
+   * sends one framed record; false: the link's buffer is full, await `drained()` before more.
+   * `onSent` is called once the bytes have left the process (handed to the system) or the link failed.
+   */
+  send(bytes: Uint8Array, onSent?: () => void): boolean;
   /** resolves when sending may go on, or the link closed */
   drained(): Promise<void>;
   /** holds small writes back and sends them together (TCP); no-op where messages are the unit */
@@ -55,8 +58,8 @@ export function tcpLink(socket: Socket): WireLink {
   let isClosed = false;
   let failure: Error | undefined;
   const link: WireLink = {
-    send: (bytes) => {
-      socket.write(bytes);
+    send: (bytes, onSent) => {
+      socket.write(bytes, onSent !== undefined ? () => onSent() : undefined);
       return socket.writableLength < HIGH_WATER;
     },
     drained: () =>
@@ -105,9 +108,13 @@ export function webSocketLink(ws: WebSocket, peer: string): WireLink {
   };
   const writable = (): boolean => ws.bufferedAmount < HIGH_WATER;
   const link: WireLink = {
-    send: (bytes) => {
-      if (isClosed || ws.readyState !== ws.OPEN) return true;
+    send: (bytes, onSent) => {
+      if (isClosed || ws.readyState !== ws.OPEN) {
+        onSent?.();
+        return true;
+      }
       ws.send(bytes, { binary: true }, () => {
+        onSent?.();
         if (waiters.length > 0 && writable()) wakeAll();
       });
       return writable();

@@ -424,8 +424,8 @@ export function transportChecks(
         await sleep(10);
         if (producer.emitted() !== stalled) [stalled, quiet] = [producer.emitted(), performance.now()];
       }
-      // stalled mid-stream: 8 records in the hub, the rest in the link's 1 MiB and the kernel's socket
-      // buffers (86 of 300 here: 5 MB; the kernel bounds them by tcp_wmem + tcp_rmem)
+      // stalled mid-stream: 8 records in the hub and the link together (serve-link.spec measures it), the
+      // rest in the kernel's socket buffers (bounded by tcp_wmem + tcp_rmem)
       expect(stalled).toBeLessThan(blocks);
       let most = 0;
       const watch = setInterval(() => (most = Math.max(most, hub.history.records)), 1);

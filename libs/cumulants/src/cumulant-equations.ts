@@ -1,6 +1,6 @@
 import { polyAddScaledInto, polyClean, polyValue, type Poly } from './coefficient';
 import { expandMoment, type MomentExpansion } from './cumulant-expansion';
-import { adjointGenerator, prepareModel, type CumulantModel } from './cumulant-model';
+import { adjointGenerator, checkU1Symmetry, prepareModel, type CumulantModel } from './cumulant-model';
 import { formatEquations } from './format-equations';
 import { OperatorExpression } from './operator-expression';
 
@@ -13,7 +13,9 @@ export interface CumulantEquationsConfig {
   /**
    * U(1) filter: drop every moment of nonzero phase charge (σ+, a† count +1; σ−, a count −1), as
    * the thesis does for U(1)-symmetric models (text after 4.57): such moments vanish in a
-   * phase-averaged state. Default false.
+   * phase-averaged state. The model is checked first: a Hamiltonian term of nonzero charge, a jump
+   * of mixed charge or a cross dissipator whose two operators differ in charge is refused by name.
+   * Default false.
    */
   readonly u1?: boolean;
 }
@@ -110,6 +112,7 @@ export function cumulantEquations(model: CumulantModel, config: CumulantEquation
   const k = config.order;
   if (!Number.isInteger(k) || k < 1) throw new Error(`${fn}: config.order must be an integer ≥ 1, got ${String(k)}`);
   const u1 = config.u1 ?? false;
+  if (u1) checkU1Symmetry(fn, model, (id) => table.charges[id]);
   if (config.moments.length === 0) throw new Error(`${fn}: config.moments must hold at least one moment`);
   const start = config.moments.map((m, i) => {
     if (!(m instanceof OperatorExpression) || m.context !== context || m.terms.size !== 1 || m.terms.has(0)) {

@@ -57,6 +57,10 @@ export function prepareModel(fn: string, model: CumulantModel): PreparedModel {
     } else {
       rate = check(d.rate, 'rate');
       if (!rate.isScalar()) throw new Error(`${fn}: model.dissipators[${k}].rate must be a scalar, got ${rate.toString()}`);
+      // a rate is real (parameters are real): an imaginary part would make the generator non-Lindblad
+      for (const c of rate.terms.get(0)?.values() ?? []) {
+        if (c.im !== 0) throw new Error(`${fn}: model.dissipators[${k}].rate must be real, got the complex ${rate.toString()}`);
+      }
     }
     const o1 = check(d.jump, 'jump');
     const o2dag = (d.jump2 === undefined ? o1 : check(d.jump2, 'jump2')).dagger();
@@ -103,4 +107,43 @@ export function adjointGenerator(m: PreparedModel, o: OperatorExpression): Opera
     addProductInto(acc, table, t.halfN.terms, o.terms, minusRate);
   }
   return new OperatorExpression(m.context, acc);
+}
+
+/**
+ * @internal With the U(1) filter the model must be U(1)-symmetric (thesis text after 4.57): every
+ * term of H neutral, each jump (and jump2) of one definite phase charge, jump and jump2 alike —
+ * then e^{iθQ} commutes with the generator and moments of nonzero charge vanish in a
+ * phase-averaged state. A term that breaks it is named (a drive Ωσx would otherwise be dropped
+ * silently with the charged moments it feeds).
+ */
+export function checkU1Symmetry(fn: string, model: CumulantModel, chargeOf: (id: number) => number): void {
+  const h = model.hamiltonian;
+  const termText = (e: OperatorExpression, id: number) => new OperatorExpression(e.context, new Map([[id, e.terms.get(id) as Poly]])).toString();
+  const rule = '(σ+ and a† count +1, σ− and a −1)';
+  for (const id of h.terms.keys()) {
+    const q = chargeOf(id);
+    if (q !== 0) {
+      throw new Error(`${fn}: config.u1 is set but model.hamiltonian breaks the U(1) symmetry: its term ${termText(h, id)} has phase charge ${q} ${rule}; remove u1 or the term`);
+    }
+  }
+  const chargeOfJump = (e: OperatorExpression, what: string): number => {
+    let first = -1;
+    for (const id of e.terms.keys()) {
+      if (first < 0) first = id;
+      else if (chargeOf(id) !== chargeOf(first)) {
+        throw new Error(
+          `${fn}: config.u1 is set but ${what} breaks the U(1) symmetry: it mixes the phase charges ${chargeOf(first)} (${termText(e, first)}) and ${chargeOf(id)} (${termText(e, id)}) ${rule}`,
+        );
+      }
+    }
+    return first < 0 ? 0 : chargeOf(first);
+  };
+  (model.dissipators ?? []).forEach((d, k) => {
+    const q1 = chargeOfJump(d.jump, `model.dissipators[${k}].jump`);
+    if (d.jump2 === undefined) return;
+    const q2 = chargeOfJump(d.jump2, `model.dissipators[${k}].jump2`);
+    if (q1 !== q2) {
+      throw new Error(`${fn}: config.u1 is set but the cross dissipator model.dissipators[${k}] breaks the U(1) symmetry: jump has phase charge ${q1}, jump2 ${q2} ${rule}`);
+    }
+  });
 }

@@ -5,6 +5,7 @@ import { compileCumulantRhs } from './compile-cumulant-rhs';
 import { cumulantEquations, type CumulantEquations } from './cumulant-equations';
 import { groupCumulantEquations, type GroupSystem } from './group-cumulant-equations';
 import { operatorAlgebra } from './operator-algebra';
+import { nonreciprocalSpecies, spinEnsemble, undrivenLaser } from './test-support/thesis-models';
 
 // The spin ensemble (4.52) with N spins of symbolic size: rate V/N of D[S−] is the parameter VN.
 function ensemble([n]: readonly number[]): GroupSystem {
@@ -140,6 +141,136 @@ describe('groupCumulantEquations: two groups of different sizes against the expl
       const e = explicit.moments.find((x) => x.name === m.name);
       if (e === undefined) throw new Error(`the explicit system lacks ${m.name}`);
       expectClose([outG[m.offset], m.real ? 0 : outG[m.offset + 1]], [outE[e.offset], m.real ? 0 : outE[e.offset + 1]], { atol: 1e-10 });
+    }
+  });
+});
+
+// The class equations at sizes off the interpolation grid against the explicit system's
+// equation of the same moment, at a random permutation-symmetric point (every explicit moment
+// takes its class's value): one number per class and real slot, 1e-10 of the largest term.
+function againstExplicit(build: (sizes: readonly number[]) => GroupSystem, sizes: number[], order: number, p: Float64Array, seed: number) {
+  const eqs = groupCumulantEquations(build, { order, u1: true, sizes: build === nonreciprocalSpecies ? ['NA', 'NB'] : ['Nd', 'Nud'] });
+  const sys = build(sizes);
+  const explicit = cumulantEquations(sys.model, { moments: sys.moments, order, u1: true });
+  const table = sys.model.hamiltonian.context.table;
+  const rng = createRng(seed);
+  const yg = new Float64Array(eqs.size);
+  for (const m of eqs.moments) {
+    yg[m.offset] = rng.uniform() - 0.5;
+    if (!m.real) yg[m.offset + 1] = rng.uniform() - 0.5;
+  }
+  // the class of an explicit moment: relabel each group's members in operator order (a mode keeps its name)
+  const className = (id: number) => {
+    const perGroup = sys.groups.map(() => [] as number[]);
+    const rest: string[] = [];
+    table.siteLists[id].forEach((site, j) => {
+      const g = sys.groups.findIndex((members) => members.includes(site));
+      if (g < 0) rest.push(table.name(table.intern([site], [table.codeLists[id][j]])));
+      else perGroup[g].push(table.codeLists[id][j]);
+    });
+    const prefix = sys.groups.map((members) => table.sites[members[0]].name.replace(/[0-9]+$/, ''));
+    const sym = (c: number) => (c === 1 ? '+' : c === 2 ? '−' : 'z');
+    return [...rest, ...perGroup.flatMap((codes, g) => codes.sort().map((c, r) => `σ${sym(c)}_${prefix[g]}${r + 1}`))].join('');
+  };
+  const valueOf = (id: number) => {
+    const direct = eqs.moments.find((x) => x.name === className(id));
+    if (direct !== undefined) return { re: yg[direct.offset], im: direct.real ? 0 : yg[direct.offset + 1] };
+    const adj = eqs.moments.find((x) => x.name === className(table.adjoint(id)));
+    if (adj === undefined) throw new Error(`no class for ${table.name(id)}`);
+    return { re: yg[adj.offset], im: adj.real ? 0 : -yg[adj.offset + 1] };
+  };
+  const ye = new Float64Array(explicit.size);
+  for (const m of explicit.moments) {
+    const v = valueOf(m.operator.terms.keys().next().value as number);
+    ye[m.offset] = v.re;
+    if (!m.real) ye[m.offset + 1] = v.im;
+  }
+  const outG = new Float64Array(eqs.size);
+  const outE = new Float64Array(explicit.size);
+  compileCumulantRhs(eqs)(outG, yg, 0, p);
+  compileCumulantRhs(explicit)(outE, ye, 0, p);
+  const got: number[] = [];
+  const want: number[] = [];
+  for (const m of eqs.moments) {
+    const e = explicit.moments.find((x) => x.name === m.name);
+    if (e === undefined) throw new Error(`the explicit system lacks ${m.name}`);
+    got.push(outG[m.offset], m.real ? 0 : outG[m.offset + 1]);
+    want.push(outE[e.offset], m.real ? 0 : outE[e.offset + 1]);
+  }
+  return { eqs, got, want, scale: Math.max(1, ...want.map(Math.abs)) };
+}
+
+describe('groupCumulantEquations derives class representatives only (orders 3 and 4 with two groups)', () => {
+  it('(6.1) at order 2: the algebra holds the monomials of the classes\' equations, not of the explicit system', () => {
+    const eqs = groupCumulantEquations(nonreciprocalSpecies, { order: 2, u1: true, sizes: ['NA', 'NB'] });
+    const table = eqs.moments[0].operator.context.table as unknown as { keys: string[]; products: Map<number, unknown> };
+    // the 8 classes' Heisenberg equations at 7 + 7 members intern 1703 monomials; deriving the
+    // explicit system first (every member's moments and closures) interned 23 885
+    vexpect(table.keys.length).toBeLessThan(3000);
+    // the product cache is emptied after each derivation
+    vexpect(table.products.size).toBe(0);
+  });
+
+  it('(6.1) at order 3, NA = 3, NB = 4 (below the grid 5…7): every class equation equals the explicit one (1e-10)', () => {
+    const p = Float64Array.of(0.3, 0.45, -0.35, 0.6, 0.8, 3, 4);
+    const { eqs, got, want, scale } = againstExplicit(nonreciprocalSpecies, [3, 4], 3, p, 63);
+    vexpect(eqs.moments.length).toBe(18);
+    expectClose(got, want, { atol: 1e-10 * scale });
+  });
+
+  it('(7.1) at order 3, Nd = 4, Nud = 3: every class equation equals the explicit one (1e-10)', () => {
+    const p = Float64Array.of(0.7, 1.3, 0.9, 0.2, 0.15, 4, 3);
+    const { got, want, scale } = againstExplicit(undrivenLaser, [4, 3], 3, p, 73);
+    expectClose(got, want, { atol: 1e-10 * scale });
+  });
+});
+
+describe('groupCumulantEquations: the interpolation in the sizes', () => {
+  it('a coefficient cubic and antisymmetric in the sizes (zero error on the diagonal) is refused at an off-diagonal check point', () => {
+    // a cavity loss whose rate the build makes 1 + (NA³ − NB³)/100: not a sum over members
+    const build = ([na, nb]: readonly number[]): GroupSystem => {
+      const alg = operatorAlgebra({
+        sites: [{ kind: 'boson', name: 'a' }, ...Array.from({ length: na + nb }, (_, i) => ({ kind: 'spin' as const, name: i < na ? `A${i + 1}` : `B${i - na + 1}` }))],
+        parameters: ['g', 'NA', 'NB'],
+      });
+      const A = Array.from({ length: na }, (_, i) => 1 + i);
+      const B = Array.from({ length: nb }, (_, i) => 1 + na + i);
+      const jc = alg.create(0).times(alg.sum([...A, ...B].map((i) => alg.sigmaMinus(i))));
+      return {
+        model: { hamiltonian: alg.parameter('g').times(jc.plus(jc.dagger())), dissipators: [{ rate: 1 + (na ** 3 - nb ** 3) / 100, jump: alg.destroy(0) }] },
+        moments: [alg.create(0).times(alg.destroy(0))],
+        groups: [A, B],
+      };
+    };
+    vexpect(() => groupCumulantEquations(build, { order: 2, u1: true, sizes: ['NA', 'NB'] })).toThrow(
+      /a coefficient of d⟨[^⟩]+⟩\/dt is not a polynomial of degree ≤ 2 in each group size \(term .* at sizes \[(8, 7|7, 8)\]/,
+    );
+  });
+
+  it('a rate that vanishes at the three nodes and the diagonal check size is refused at the second check size', () => {
+    // order 2: nodes 4, 5, 6, check sizes 7 and 8; the rate 1 + (n − 4)(n − 5)(n − 6)(n − 7) is 1 at all but 8
+    const build = ([n]: readonly number[]) => spinEnsemble([n], { gp: 1 + (n - 4) * (n - 5) * (n - 6) * (n - 7) });
+    vexpect(() => groupCumulantEquations(build, { order: 2, u1: true, sizes: ['N'] })).toThrow(/is not a polynomial of degree ≤ 2 in each group size .* at sizes \[8\]/);
+  });
+
+  it('tiny and near-rational numeric rates survive: each coefficient is snapped within its own rounding scale', () => {
+    // V/N = 2e-10 (V = 2e-4 at N = 10⁶), γ+ = 1/3 + 4e-10: a tolerance of 1e-9 on a scale of ≥ 1 dropped the first and snapped the second to 1/3
+    const [VN, gp, gm] = [2e-10, 1 / 3 + 4e-10, 0.1];
+    const eqs = groupCumulantEquations(([n]) => spinEnsemble([n], { VN, gp, gm }), { order: 2, u1: true, sizes: ['N'] });
+    const rhs = compileCumulantRhs(eqs);
+    const out = new Float64Array(3);
+    for (const N of [2, 50, 1e6]) {
+      const [sz, c, q] = [0.4, 0.07, 0.3];
+      rhs(out, Float64Array.of(sz, c, q), 0, Float64Array.of(0, 0, 0, N));
+      const V = VN * N;
+      const big = gp + gm + V / N;
+      const want = [
+        gp - gm - V / N - big * sz - 2 * V * ((N - 1) / N) * c,
+        -big * c + (V / (2 * N)) * (q + sz) + V * ((N - 2) / N) * sz * c,
+        2 * (gp - gm - V / N) * sz - 2 * big * q + (V / N) * (4 * c - 4 * (N - 2) * sz * c),
+      ];
+      // the largest term is O(1): 1e-14 absolute, far below the 1e-10 … 1e-5 that dropping or snapping costs
+      expectClose(out, want, { atol: 1e-14 });
     }
   });
 });

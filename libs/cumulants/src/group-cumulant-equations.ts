@@ -1,7 +1,7 @@
 import { polyClean, polyParameter, polyTimes, polyValue, type Poly } from './coefficient';
-import { cumulantEquations, type CumulantEquations, type CumulantTerm, type MomentVariable } from './cumulant-equations';
+import type { CumulantEquations, CumulantTerm, MomentVariable } from './cumulant-equations';
 import { expandMoment, type MomentExpansion } from './cumulant-expansion';
-import type { CumulantModel } from './cumulant-model';
+import { adjointGenerator, checkU1Symmetry, prepareModel, type CumulantModel } from './cumulant-model';
 import { formatEquations } from './format-equations';
 import type { MonomialTable } from './monomial-table';
 import { OperatorExpression } from './operator-expression';
@@ -36,6 +36,8 @@ export interface GroupCumulantEquationsConfig {
 interface ClassTerm {
   factors: { name: string; conj: boolean }[];
   coefficient: Poly;
+  /** Σ of |contribution| per parameter monomial: the scale of the coefficient's rounding error */
+  magnitude: Map<string, { re: number; im: number }>;
 }
 interface MomentClass {
   rep: number;
@@ -127,69 +129,78 @@ function deriveSample(
   };
   const operatorOf = (id: number) => new OperatorExpression(context, new Map([[id, new Map([['', { re: 1, im: 0 }]])]]));
 
-  // Derive explicitly; add the canonical representative of every class whose own equation is missing.
-  const start = sys.moments.map((m) => {
-    if (!(m instanceof OperatorExpression) || m.context !== context || m.terms.size !== 1) throw new Error(`${fn}: moments must be single monomials of the model's algebra`);
-    return canonical(m.terms.keys().next().value as number).rep;
+  // Derive the class representatives only: the Heisenberg equation of each representative on the
+  // explicit members, truncated (4.57/6.33), every factor mapped to its class; completion over
+  // classes. The explicit system (every member's moments) is never built.
+  const prepared = prepareModel(fn, sys.model);
+  const k = config.order;
+  const u1 = config.u1 ?? false;
+  if (u1) checkU1Symmetry(fn, sys.model, (id) => table.charges[id]);
+  const start = sys.moments.map((m, i) => {
+    if (!(m instanceof OperatorExpression) || m.context !== context || m.terms.size !== 1 || m.terms.has(0)) {
+      throw new Error(`${fn}: moments[${i}] must be one non-identity monomial of the model's algebra`);
+    }
+    const id = m.terms.keys().next().value as number;
+    if (table.orders[id] > k) throw new Error(`${fn}: moments[${i}] (${table.name(id)}) has more than order ${k} operators`);
+    if (u1 && table.charges[id] !== 0) throw new Error(`${fn}: moments[${i}] (${table.name(id)}) has phase charge ${table.charges[id]}; with u1 every moment must be neutral`);
+    return canonical(id).rep;
   });
-  const wanted = new Set(start);
-  for (;;) {
-    const eqs = cumulantEquations(sys.model, { moments: [...wanted].map(operatorOf), order: config.order, u1: config.u1 });
-    const ids = eqs.moments.map((m) => m.operator.terms.keys().next().value as number);
-    const varOf = new Map<number, number>();
-    ids.forEach((id, v) => varOf.set(id, v));
-    // completion over classes: from the start classes along the factors of their equations
-    const classes = new Map<string, MomentClass>();
-    const queue = [...new Set(start)];
-    const seen = new Set(queue);
-    let missing = false;
-    for (let q = 0; q < queue.length; q++) {
-      const rep = queue[q];
-      let v = varOf.get(rep);
-      let flip = false;
-      if (v === undefined) {
-        v = varOf.get(table.adjoint(rep));
-        flip = true;
-      }
-      if (v === undefined) {
-        wanted.add(rep);
-        missing = true;
-        continue;
-      }
-      const terms = new Map<string, ClassTerm>();
-      for (const t of eqs.equations[v]) {
-        const factors = t.factors.map((f, j) => {
-          const id = t.conjugate[j] !== flip ? table.adjoint(ids[f]) : ids[f];
-          const c = canonical(id);
-          if (!seen.has(c.rep)) {
-            seen.add(c.rep);
-            queue.push(c.rep);
+  const cache = new Map<number, MomentExpansion>();
+  const classes = new Map<string, MomentClass>();
+  const queue = [...new Set(start)];
+  const seen = new Set(queue);
+  const realClass = new Map<number, boolean>();
+  const isReal = (rep: number): boolean => {
+    let r = realClass.get(rep);
+    if (r === undefined) realClass.set(rep, (r = canonicalForm(table.adjoint(rep)) === rep));
+    return r;
+  };
+  for (let q = 0; q < queue.length; q++) {
+    const rep = queue[q];
+    const rhs = adjointGenerator(prepared, operatorOf(rep));
+    const terms = new Map<string, ClassTerm>();
+    for (const [id, c] of rhs.terms) {
+      // a charged monomial has a charged factor in every product of its expansion
+      if (u1 && table.charges[id] !== 0) continue;
+      const ex = expandMoment(table, id, k, cache);
+      for (let s = 0; s < ex.products.length; s++) {
+        const product = ex.products[s];
+        if (u1 && product.some((f) => table.charges[f] !== 0)) continue;
+        const factors = product.map((f) => {
+          const cf = canonical(f);
+          if (!seen.has(cf.rep)) {
+            seen.add(cf.rep);
+            queue.push(cf.rep);
           }
-          const real = canonicalForm(table.adjoint(c.rep)) === c.rep;
-          return { name: table.name(c.rep), conj: real ? false : c.conj };
+          return { name: table.name(cf.rep), conj: isReal(cf.rep) ? false : cf.conj };
         });
         factors.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : Number(a.conj) - Number(b.conj)));
         const key = factors.map((f) => f.name + (f.conj ? '*' : '')).join('|');
         let term = terms.get(key);
-        if (term === undefined) terms.set(key, (term = { factors, coefficient: new Map() }));
-        for (const [k, c] of t.coefficient) {
-          const old = term.coefficient.get(k) ?? { re: 0, im: 0 };
-          old.re += c.re;
-          old.im += flip ? -c.im : c.im;
-          term.coefficient.set(k, old);
+        if (term === undefined) terms.set(key, (term = { factors, coefficient: new Map(), magnitude: new Map() }));
+        const w = ex.coeffs[s];
+        for (const [pk, v] of c) {
+          const old = term.coefficient.get(pk);
+          if (old === undefined) term.coefficient.set(pk, { re: v.re * w, im: v.im * w });
+          else {
+            old.re += v.re * w;
+            old.im += v.im * w;
+          }
+          // the size of what was summed: the scale of this coefficient's rounding
+          const mag = term.magnitude.get(pk);
+          if (mag === undefined) term.magnitude.set(pk, { re: Math.abs(v.re * w), im: Math.abs(v.im * w) });
+          else {
+            mag.re += Math.abs(v.re * w);
+            mag.im += Math.abs(v.im * w);
+          }
         }
       }
-      classes.set(table.name(rep), {
-        rep,
-        name: table.name(rep),
-        latex: table.name(rep, true),
-        order: table.orders[rep],
-        real: canonicalForm(table.adjoint(rep)) === rep,
-        terms,
-      });
     }
-    if (!missing) return { table, parameters: context.parameters, classes, canonical, operatorOf };
+    classes.set(table.name(rep), { rep, name: table.name(rep), latex: table.name(rep, true), order: table.orders[rep], real: isReal(rep), terms });
   }
+  // the product cache is per derivation: a finished sample keeps its table only for names and ids
+  table.clearProducts();
+  return { table, parameters: context.parameters, classes, canonical, operatorOf };
 }
 
 // Solves the Vandermonde system of nodes x (3 of them) for polynomial coefficients, in place along one axis.
@@ -241,11 +252,16 @@ export function groupCumulantEquations(
   const G = config.sizes.length;
   const n0 = k + 2;
   const nodes = [n0, n0 + 1, n0 + 2];
-  // the sample grid {n0, n0+1, n0+2}^G, and one point beyond it for the check
+  // the sample grid {n0, n0+1, n0+2}^G (last group fastest)
   const grid: number[][] = [[]];
   for (let g = 0; g < G; g++) grid.splice(0, grid.length, ...grid.flatMap((p) => nodes.map((n) => [...p, n])));
+  // check points beyond the grid: the diagonal n0 + 3 (whose algebra carries the result) and, per
+  // group, that group at n0 + 4 — an error that vanishes on the diagonal (e.g. N_A³ − N_B³) or at
+  // one extra size (a factor (N − n0)…(N − n0 − 3)) still shows at one of them
+  const checkPoints = [Array<number>(G).fill(n0 + 3), ...Array.from({ length: G }, (_, g) => Array.from({ length: G }, (_, h) => (h === g ? n0 + 4 : n0 + 3)))];
   const samples = grid.map((sizes) => deriveSample(fn, build, sizes, config));
-  const check = deriveSample(fn, build, nodes.map(() => n0 + 3).slice(0, 1).flatMap(() => Array(G).fill(n0 + 3)), config);
+  const checks = checkPoints.map((sizes) => deriveSample(fn, build, sizes, config));
+  const check = checks[0];
   const parameters = check.parameters;
   const sizeIndex = config.sizes.map((s) => {
     const i = parameters.indexOf(s);
@@ -253,23 +269,56 @@ export function groupCumulantEquations(
     return i;
   });
   const names = [...check.classes.keys()].sort();
-  for (const s of samples) {
+  for (const s of [...samples, ...checks]) {
     if ([...s.classes.keys()].sort().join('\n') !== names.join('\n')) {
       throw new Error(`${fn}: the moment classes differ between group sizes; is the model symmetric within each group?`);
     }
   }
 
-  // Interpolate each (class, term, parameter monomial) coefficient over the grid; check at n0 + 3.
+  // The inverse Vandermonde matrix of the nodes (coefficients of 1, n, n² from the values at the
+  // nodes), applied along every group's axis of a grid tensor; |W| carries the rounding scale.
+  const W = [0, 1, 2].map((i) => vandermonde3(nodes, [0, 1, 2].map((j) => (i === j ? 1 : 0))));
+  const absW = W.map((col) => col.map(Math.abs));
+  const alongAxes = (values: number[], cols: number[][]): number[] => {
+    let out = values;
+    for (let g = G - 1; g >= 0; g--) {
+      const stride = 3 ** (G - 1 - g);
+      const next = out.slice();
+      for (let base = 0; base < out.length; base++) {
+        if (Math.floor(base / stride) % 3 !== 0) continue;
+        for (let a = 0; a < 3; a++) {
+          let acc = 0;
+          for (let i = 0; i < 3; i++) acc += cols[i][a] * out[base + i * stride];
+          next[base + a * stride] = acc;
+        }
+      }
+      out = next;
+    }
+    return out;
+  };
+  const exponents = grid.map((_, idx) => {
+    const e = Array<number>(G).fill(0);
+    let rest = idx;
+    for (let g = G - 1; g >= 0; g--) {
+      e[g] = rest % 3;
+      rest = Math.floor(rest / 3);
+    }
+    return e;
+  });
+
+  // Interpolate each (class, term, parameter monomial) coefficient over the grid; snap each fitted
+  // coefficient within its own rounding scale; check at every check point.
+  const termOf = (s: Sample, name: string, key: string) => (s.classes.get(name) as MomentClass).terms.get(key);
   const fitted = new Map<string, Map<string, ClassTerm>>();
   for (const name of names) {
     const termKeys = new Set<string>();
-    for (const s of samples) for (const key of (s.classes.get(name) as MomentClass).terms.keys()) termKeys.add(key);
+    for (const s of [...samples, ...checks]) for (const key of (s.classes.get(name) as MomentClass).terms.keys()) termKeys.add(key);
     const terms = new Map<string, ClassTerm>();
     for (const key of termKeys) {
       const paramKeys = new Set<string>();
       let factors: ClassTerm['factors'] = [];
-      for (const s of samples) {
-        const t = (s.classes.get(name) as MomentClass).terms.get(key);
+      for (const s of [...samples, ...checks]) {
+        const t = termOf(s, name, key);
         if (t !== undefined) {
           factors = t.factors;
           for (const pk of t.coefficient.keys()) paramKeys.add(pk);
@@ -278,36 +327,21 @@ export function groupCumulantEquations(
       const coefficient: Poly = new Map();
       for (const pk of paramKeys) {
         for (const part of ['re', 'im'] as const) {
-          let values = samples.map((s) => (s.classes.get(name) as MomentClass).terms.get(key)?.coefficient.get(pk)?.[part] ?? 0);
-          // solve axis by axis: values is a tensor over the grid (last group fastest)
-          let shape = values.length;
-          for (let g = G - 1; g >= 0; g--) {
-            const stride = 3 ** (G - 1 - g);
-            const next = values.slice();
-            for (let base = 0; base < shape; base++) {
-              if (Math.floor(base / stride) % 3 !== 0) continue;
-              const c = vandermonde3(nodes, [values[base], values[base + stride], values[base + 2 * stride]]);
-              next[base] = c[0];
-              next[base + stride] = c[1];
-              next[base + 2 * stride] = c[2];
-            }
-            values = next;
-          }
-          shape = values.length;
-          const scale = Math.max(1, ...values.map(Math.abs));
-          for (let idx = 0; idx < shape; idx++) {
-            let c = values[idx];
+          const valueAt = (s: Sample) => termOf(s, name, key)?.coefficient.get(pk)?.[part] ?? 0;
+          const scaleAt = (s: Sample) => termOf(s, name, key)?.magnitude.get(pk)?.[part] ?? Math.abs(valueAt(s));
+          const fit = alongAxes(samples.map(valueAt), W);
+          // the rounding of c_a is at most ~1e-14 of Σ_i |W_ai|·(what was summed into value i); 1e-12 leaves a margin
+          const tol = alongAxes(samples.map(scaleAt), absW).map((x) => 1e-12 * x);
+          for (let a = 0; a < fit.length; a++) {
+            let c = fit[a];
             // the coefficients are rationals with small denominators: clean the interpolation's rounding
             const r = Math.round(c * 720) / 720;
-            if (Math.abs(c - r) <= 1e-9 * scale) c = r;
-            if (Math.abs(c) <= 1e-9 * scale) continue;
+            if (Math.abs(c - r) <= tol[a]) c = r;
+            if (Math.abs(c) <= tol[a]) c = 0;
+            fit[a] = c;
+            if (c === 0) continue;
             let mono: Poly = new Map([[pk, { re: part === 're' ? c : 0, im: part === 'im' ? c : 0 }]]);
-            let rest = idx;
-            for (let g = G - 1; g >= 0; g--) {
-              const a = rest % 3;
-              rest = Math.floor(rest / 3);
-              for (let e = 0; e < a; e++) mono = polyTimes(mono, polyParameter(sizeIndex[g]));
-            }
+            for (let g = 0; g < G; g++) for (let e = 0; e < exponents[a][g]; e++) mono = polyTimes(mono, polyParameter(sizeIndex[g]));
             for (const [mk, mv] of mono) {
               const old = coefficient.get(mk) ?? { re: 0, im: 0 };
               old.re += mv.re;
@@ -315,23 +349,26 @@ export function groupCumulantEquations(
               coefficient.set(mk, old);
             }
           }
-        }
-        // the check: the fitted polynomial at sizes n0 + 3 against the derivation there
-        const want = (check.classes.get(name) as MomentClass).terms.get(key)?.coefficient.get(pk) ?? { re: 0, im: 0 };
-        // the other parameters at 1: `restricted` holds only monomials whose non-size part is pk
-        const p = new Float64Array(parameters.length).fill(1);
-        for (const g of sizeIndex) p[g] = n0 + 3;
-        const restricted: Poly = new Map();
-        for (const [mk, mv] of coefficient) {
-          const left = mk === '' ? [] : mk.split('.').map(Number).filter((i) => !sizeIndex.includes(i));
-          if (left.join('.') === pk) restricted.set(mk, mv);
-        }
-        const got = polyValue(restricted, p);
-        if (Math.abs(got.re - want.re) > 1e-8 * (1 + Math.abs(want.re)) || Math.abs(got.im - want.im) > 1e-8 * (1 + Math.abs(want.im))) {
-          throw new Error(`${fn}: a coefficient of d⟨${name}⟩/dt is not a polynomial of degree ≤ 2 in the group sizes (term ${key || '1'})`);
+          // the check: the fitted polynomial at each check point against the derivation there,
+          // within 1e-10 of the size of its terms
+          checks.forEach((s, j) => {
+            let got = 0;
+            let size = scaleAt(s);
+            for (let a = 0; a < fit.length; a++) {
+              let m = fit[a];
+              for (let g = 0; g < G; g++) m *= checkPoints[j][g] ** exponents[a][g];
+              got += m;
+              size += Math.abs(m);
+            }
+            if (Math.abs(got - valueAt(s)) > 1e-10 * size) {
+              throw new Error(
+                `${fn}: a coefficient of d⟨${name}⟩/dt is not a polynomial of degree ≤ 2 in each group size (term ${key || '1'}: ${valueAt(s)} at sizes [${checkPoints[j].join(', ')}], the fit gives ${got})`,
+              );
+            }
+          });
         }
       }
-      if (polyClean(coefficient).size > 0) terms.set(key, { factors, coefficient });
+      if (polyClean(coefficient).size > 0) terms.set(key, { factors, coefficient, magnitude: new Map() });
     }
     fitted.set(name, terms);
   }
@@ -394,7 +431,7 @@ export function groupCumulantEquations(
     equations,
     size: offset,
     closureForm,
-    checkSizes: Array(G).fill(n0 + 3) as number[],
+    checkSizes: checkPoints[0],
     classOf: (id) => {
       const c = check.canonical(id);
       const v = indexOf.get(table.name(c.rep));

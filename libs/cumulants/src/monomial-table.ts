@@ -14,6 +14,9 @@ export interface SiteSpec {
 export const SIGMA_PLUS = 1;
 export const SIGMA_MINUS = 2;
 export const SIGMA_Z = 3;
+// Products kept in a table's cache at most (about 100 MB); beyond, the cache starts afresh.
+const MAX_CACHED_PRODUCTS = 1 << 20;
+
 // Boson code of a†^m a^n: m·BOSON_BASE + n (0 is the identity).
 export const BOSON_BASE = 256;
 
@@ -109,6 +112,7 @@ export class MonomialTable {
     const key = a * 0x4000000 + b; // ids stay far below 2^26 · 2^26 < 2^53
     const cached = this.products.get(key);
     if (cached !== undefined) return cached;
+    if (this.products.size >= MAX_CACHED_PRODUCTS) this.products.clear();
     const sa = this.siteLists[a];
     const ca = this.codeLists[a];
     const sb = this.siteLists[b];
@@ -191,6 +195,11 @@ export class MonomialTable {
     const result = { ids, coeffs };
     this.products.set(key, result);
     return result;
+  }
+
+  /** Forgets the cached products (they are recomputed on demand); bounds the memory of a long derivation. */
+  clearProducts(): void {
+    this.products.clear();
   }
 
   /** The id of the adjoint monomial (one monomial, coefficient 1: factors on different sites commute). */

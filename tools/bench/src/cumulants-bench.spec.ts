@@ -2,6 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { benchCumulantIsing } from './cumulants-bench';
 import { parseCumulantsBenchArgs } from './cumulants-bench-args';
+import { benchGroupDerivation } from './cumulants-group-bench';
+import { formatCumulantsReport } from './cumulants-report';
 import { jsonFromStdout } from './json-from-stdout';
 import { runJsonScript } from './run-json-script';
 
@@ -41,8 +43,24 @@ describe('benchCumulantIsing', () => {
 
 describe('parseCumulantsBenchArgs', () => {
   it('defaults, --quick, and a refusal naming the option', () => {
-    expect(parseCumulantsBenchArgs([])).toEqual({ orders: [1, 2, 3], reps: 3, quick: false, writeReadme: true });
-    expect(parseCumulantsBenchArgs(['--orders', '3', '--reps', '2', '--no-readme'])).toEqual({ orders: [3], reps: 2, quick: false, writeReadme: false });
+    expect(parseCumulantsBenchArgs([])).toEqual({ orders: [1, 2, 3], groups: [2, 3, 4], reps: 3, quick: false, writeReadme: true });
+    expect(parseCumulantsBenchArgs(['--orders', '3', '--reps', '2', '--no-readme'])).toEqual({ orders: [3], groups: [2, 3, 4], reps: 2, quick: false, writeReadme: false });
+    expect(parseCumulantsBenchArgs(['--quick', '--groups', '4']).groups).toEqual([4]);
     expect(() => parseCumulantsBenchArgs(['--reps', '0'])).toThrow(/--reps/);
+    expect(() => parseCumulantsBenchArgs(['--groups', '5'])).toThrow(/--groups/);
+  });
+});
+
+describe('benchGroupDerivation and its report', () => {
+  it('derives (6.1) and (7.1) at order 2 with two groups: the 8 classes of App. 6.D and the 8 of App. 7.A, timed', () => {
+    const nr = benchGroupDerivation({ model: 'nonreciprocal', order: 2 });
+    const laser = benchGroupDerivation({ model: 'laser', order: 2 });
+    expect([nr.classes, nr.size, laser.classes, laser.size]).toEqual([8, 9, 8, 11]);
+    for (const r of [nr, laser]) for (const x of [r.wallSeconds, r.cpuSeconds, r.peakRssMB]) expect(x).toBeGreaterThan(0);
+    expect(() => benchGroupDerivation({ model: 'dicke' as 'laser', order: 2 })).toThrow(/config.model must be 'nonreciprocal' or 'laser', got dicke/);
+    const run = { order: 1, size: 18, deriveSeconds: 0.1, compileSeconds: 0.1, initialSeconds: 0.1, solveSeconds: 0.1, totalSeconds: 0.4, cpuSeconds: 0.4, rhsEvaluations: 10, sz: [] };
+    const machine = { node: 'v20', cpu: 'cpu', cores: 2, loadBefore: [1, 1, 1], loadAfter: [1, 1, 1], qutip: '4.7.1' };
+    const text = formatCumulantsReport({ date: 'D', mode: 'quick', machine, orders: [{ cold: null, warm: run, errorVsExact: null }], qutipSeconds: null, groups: [{ ...nr, wallSeconds: 0.5, cpuSeconds: 0.25, peakRssMB: 130.4 }] });
+    expect(text).toContain('| (6.1) two species |     2 |       8 |         9 | 500 ms | 250 ms |   130 MB |');
   });
 });

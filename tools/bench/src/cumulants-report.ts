@@ -1,5 +1,6 @@
 import type { BenchRunHeader } from './bench-run-header';
 import type { CumulantIsingRun } from './cumulants-bench';
+import type { CumulantGroupRun } from './cumulants-group-bench';
 import { formatDuration, formatSig } from './format-quantity';
 import { formatTable } from './format-table';
 import { formatRunLine } from './format-run-line';
@@ -21,6 +22,8 @@ export interface CumulantsBenchReport extends BenchRunHeader<{ readonly qutip: s
   readonly orders: readonly CumulantsOrderResult[];
   /** QuTiP mesolve of the exact chain (64 states), fastest of reps; null without QuTiP */
   readonly qutipSeconds: number | null;
+  /** grouped derivations, each the fastest of reps in fresh processes (peak memory: the largest) */
+  readonly groups?: readonly CumulantGroupRun[];
 }
 
 /**
@@ -54,5 +57,17 @@ export function formatCumulantsReport(r: CumulantsBenchReport): string {
       `(derive ${formatDuration(c.deriveSeconds)}, compile ${formatDuration(c.compileSeconds)}, solve ${formatDuration(c.solveSeconds)}), CPU ${formatDuration(c.cpuSeconds)}; target < 5 s.`;
   });
   const qutip = r.qutipSeconds === null ? 'QuTiP: not available.' : `QuTiP ${r.machine.qutip} mesolve of the exact chain (64 states, rtol 1e-6, atol 1e-8): ${formatDuration(r.qutipSeconds)}.`;
-  return [formatRunLine(r, `QuTiP ${r.machine.qutip}`), '', table, '', ...cold, qutip].join('\n');
+  const groups =
+    r.groups === undefined || r.groups.length === 0
+      ? []
+      : [
+          '',
+          'Grouped derivations (`groupCumulantEquations`, two groups of symbolic size, U(1)), each in a fresh process:',
+          '',
+          formatTable(
+            ['model', 'order', 'classes', 'equations', 'wall', 'CPU', 'peak RSS'],
+            r.groups.map((g) => [g.model === 'nonreciprocal' ? '(6.1) two species' : '(7.1) laser', String(g.order), String(g.classes), String(g.size), formatDuration(g.wallSeconds), formatDuration(g.cpuSeconds), `${Math.round(g.peakRssMB)} MB`]),
+          ),
+        ];
+  return [formatRunLine(r, `QuTiP ${r.machine.qutip}`), '', table, '', ...cold, qutip, ...groups].join('\n');
 }

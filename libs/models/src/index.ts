@@ -103,3 +103,5 @@ export { criticalDrivenFraction, criticalDrivenFractionParameters } from './crit
 export type { CriticalDrivenFractionConfig } from './critical-driven-fraction';
 export { goodCavityCriticalDrivenFraction, goodCavityCriticalDrivenFractionParameters } from './good-cavity-critical-driven-fraction';
 export type { GoodCavityCriticalDrivenFractionConfig } from './good-cavity-critical-driven-fraction';
+export { undrivenAtomLaser, undrivenAtomLaserParameters, MAX_UNDRIVEN_ATOM_LASER_N } from './undriven-atom-laser';
+export type { UndrivenAtomLaser, UndrivenAtomLaserConfig, UndrivenAtomLaserOperators } from './undriven-atom-laser';

@@ -9,7 +9,7 @@ import {
 } from '@qsync/cumulants';
 import { complexChannel, realChannel, type Channel } from '@qsync/frames';
 import { dormandPrince, type OdeRhs } from '@qsync/integrators';
-import { denseZeros, solveDense } from '@qsync/linalg';
+import { denseZeros, eigenvaluesReal, solveDense } from '@qsync/linalg';
 import { createOdeModel, type OdeModel } from './create-ode-model';
 import { resolveParameters, type ParameterTable } from './parameters';
 import { undrivenAtomLaserCavity, undrivenAtomLaserRates } from './undriven-atom-laser-support';
@@ -176,7 +176,25 @@ export function undrivenAtomLaserCumulants(config: UndrivenAtomLaserCumulantsCon
       p: pv,
     });
   };
-  const spectrum = (y: ArrayLike<number>, omega: ArrayLike<number>): Float64Array => regressionSpectrum(correlations(y), omega);
+  // With no atoms of a kind, that kind's component of c does not feed ⟨a†(τ)a⟩ (its column of M
+  // is 0) and, at Γ = 0, makes iω − M singular at ω = 0: it is left out of the solve.
+  const spectrum = (y: ArrayLike<number>, omega: ArrayLike<number>): Float64Array => {
+    const full = correlations(y);
+    const keep = [0, ...(p.Nd > 0 ? [1] : []), ...(p.Nud > 0 ? [2] : [])];
+    if (keep.length === 3) return regressionSpectrum(full, omega);
+    const m = keep.length;
+    const matrix = denseZeros(m, m);
+    const initial = new Float64Array(2 * m);
+    keep.forEach((i, r) => {
+      initial[2 * r] = full.initial[2 * i];
+      initial[2 * r + 1] = full.initial[2 * i + 1];
+      keep.forEach((j, c) => {
+        matrix.data[2 * (r * m + c)] = full.matrix.data[2 * (i * 3 + j)];
+        matrix.data[2 * (r * m + c) + 1] = full.matrix.data[2 * (i * 3 + j) + 1];
+      });
+    });
+    return regressionSpectrum({ operators: keep.map((i) => full.operators[i]), names: keep.map((i) => full.names[i]), matrix, initial }, omega);
+  };
 
   const rates = [p.kappa, p.gammaPlus, p.gammaMinus, p.gammaZ, p.Omega * Math.sqrt(n), Math.abs(p.detuning)];
   const rateScale = Math.max(...rates);
@@ -201,23 +219,37 @@ export function undrivenAtomLaserCumulants(config: UndrivenAtomLaserCumulantsCon
     };
     // Newton on ẏ = 0 with a central-difference Jacobian (the right-hand side is quadratic, so the
     // differences are exact up to rounding); kept only while it lowers the residual.
+    const fp = new Float64Array(size);
+    const fm = new Float64Array(size);
+    const jacobian = (z: Float64Array): number[][] => {
+      const jac = Array.from({ length: size }, () => new Array<number>(size).fill(0));
+      for (let j = 0; j < size; j++) {
+        const h = 1e-6 * Math.max(1, Math.abs(z[j]));
+        const zp = Float64Array.from(z);
+        const zm = Float64Array.from(z);
+        zp[j] += h;
+        zm[j] -= h;
+        rhs(fp, zp, 0);
+        rhs(fm, zm, 0);
+        for (let i = 0; i < size; i++) jac[i][j] = (fp[i] - fm[i]) / (2 * h);
+      }
+      return jac;
+    };
+    // a stationary point Newton finds may be unstable (the incoherent state above threshold):
+    // accepted only if no eigenvalue of the Jacobian grows (neutral ones, from conserved
+    // quantities when γ− = γz = 0, are allowed)
+    const stable = (z: Float64Array): boolean => {
+      const ev = eigenvaluesReal(jacobian(z));
+      for (let k = 0; k < size; k++) if (ev[2 * k] > 1e-9 * rateScale) return false;
+      return true;
+    };
     const newton = (start: Float64Array): Float64Array => {
       let z = start;
       let r = residual(z);
-      const fp = new Float64Array(size);
-      const fm = new Float64Array(size);
       for (let it = 0; it < 20 && r > tol; it++) {
+        const jrows = jacobian(z);
         const jac = denseZeros(size, size);
-        for (let j = 0; j < size; j++) {
-          const h = 1e-6 * Math.max(1, Math.abs(z[j]));
-          const zp = Float64Array.from(z);
-          const zm = Float64Array.from(z);
-          zp[j] += h;
-          zm[j] -= h;
-          rhs(fp, zp, 0);
-          rhs(fm, zm, 0);
-          for (let i = 0; i < size; i++) jac.data[2 * (i * size + j)] = (fp[i] - fm[i]) / (2 * h);
-        }
+        for (let i = 0; i < size; i++) for (let j = 0; j < size; j++) jac.data[2 * (i * size + j)] = jrows[i][j];
         rhs(f, z, 0);
         const b = new Float64Array(2 * size);
         for (let i = 0; i < size; i++) b[2 * i] = -f[i];
@@ -238,13 +270,13 @@ export function undrivenAtomLaserCumulants(config: UndrivenAtomLaserCumulantsCon
     let t = 0;
     let span = 10 / slowest;
     for (;;) {
-      if (residual(y) <= tol) return y;
+      if (residual(y) <= tol && stable(y)) return y;
       const polished = newton(y);
-      if (residual(polished) <= tol) return polished;
+      if (residual(polished) <= tol && stable(polished)) return polished;
       if (t >= maxTime) {
         throw new Error(`${fn}: steadyState: no stationary point reached by t = ${t} (relative residual ${residual(polished).toExponential(2)} > ${tol}); raise maxTime or tolerance`);
       }
-      const sol = dormandPrince(rhs, y, [t, t + span], { rtol: 1e-10, atol: 1e-13 });
+      const sol = dormandPrince(rhs, y, [t, t + span], { rtol: 1e-10, atol: 1e-13, maxSteps: 1e8 });
       y = Float64Array.from(sol.y[1]);
       t += span;
       span = Math.min(2 * span, maxTime - t > 0 ? maxTime - t : span);

@@ -1,0 +1,179 @@
+import { describe, expect as vexpect, it } from 'vitest';
+import { createRng, denseZeros, type DenseMatrix } from '@qsync/linalg';
+import { applyLindbladianInto, coherentKet, expect, fockSpace, pureState, tensorState, times, type DensityMatrix, type Operator } from '@qsync/operators';
+import { expectClose } from '@qsync/testing';
+import { spinEnsembleCumulants } from './spin-ensemble-cumulants';
+import { travelingWaveFrequency } from './traveling-wave-frequency';
+import { undrivenAtomLaser } from './undriven-atom-laser';
+import { undrivenAtomLaserCumulants } from './undriven-atom-laser-cumulants';
+
+// One spin-1/2 with s_z = z and ⟨σ+⟩ = c, in the basis (|0⟩, |1⟩) of σz = |1⟩⟨1| − |0⟩⟨0|, σ+ = |1⟩⟨0|: ⟨σ+⟩ = ρ_01.
+function spin(z: number, cRe: number, cIm: number): DensityMatrix {
+  return { dims: [2], matrix: { rows: 2, cols: 2, data: Float64Array.of((1 - z) / 2, 0, cRe, cIm, cRe, -cIm, (1 + z) / 2, 0) } };
+}
+
+// The U(1) phase average of ρ: keep only the blocks of equal excitation number n + #atoms in |1⟩.
+function phaseAverage(rho: DensityMatrix): DensityMatrix {
+  const [cutoff, ...spins] = rho.dims;
+  const n = rho.matrix.rows;
+  const atoms = spins.length;
+  const charge = Array.from({ length: n }, (_, i) => {
+    let q = Math.floor(i / 2 ** atoms);
+    for (let b = 0; b < atoms; b++) q += (i >> b) & 1;
+    return q;
+  });
+  const data = Float64Array.from(rho.matrix.data);
+  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) if (charge[i] !== charge[j]) data[2 * (i * n + j)] = data[2 * (i * n + j) + 1] = 0;
+  void cutoff;
+  return { dims: rho.dims, matrix: { rows: n, cols: n, data } };
+}
+
+describe('undrivenAtomLaserCumulants (App. 7.A)', () => {
+  it('right-hand sides equal the printed App. 7.A at random points (1e-12 of NΩ)', () => {
+    const rng = createRng(17);
+    const r = () => rng.uniform() - 0.5;
+    for (let trial = 0; trial < 4; trial++) {
+      const c = { Nd: 1 + Math.floor(1e4 * rng.uniform()), Nud: Math.floor(1e4 * rng.uniform()), Omega: rng.uniform(), kappa: 3 * rng.uniform() + 0.1, gammaPlus: rng.uniform(), gammaMinus: rng.uniform(), gammaZ: rng.uniform() };
+      const m = undrivenAtomLaserCumulants(c);
+      const s = m.slots;
+      const y = Float64Array.from({ length: m.equations.size }, () => r());
+      y[s.photons] = 3 * rng.uniform();
+      const out = new Float64Array(y.length);
+      m.rhs(out, y, 0);
+      const { Nd, Nud, Omega: om, kappa, gammaPlus: gp, gammaMinus: gm, gammaZ: gz } = c;
+      const G = gm + 2 * gz;
+      // printed variables: x_µ = ⟨a†σ−_µ⟩ = conj⟨aσ+_µ⟩
+      const [szd, szu, n] = [y[s.szDriven], y[s.szUndriven], y[s.photons]];
+      const xd = { re: y[s.aSigmaPlusDriven], im: -y[s.aSigmaPlusDriven + 1] };
+      const xu = { re: y[s.aSigmaPlusUndriven], im: -y[s.aSigmaPlusUndriven + 1] };
+      const [cdd, cuu] = [y[s.pairDriven], y[s.pairUndriven]];
+      const cdu = { re: y[s.pairMixed], im: y[s.pairMixed + 1] };
+      // iΩ(X) for complex X = (re, im): (−Ω im, Ω re)
+      const xdDot = {
+        re: (-(gp + G + kappa) / 2) * xd.re - om * (Nud * -cdu.im),
+        im: (-(gp + G + kappa) / 2) * xd.im + om * ((Nd - 1) * cdd + (1 + szd) / 2 + Nud * cdu.re + n * szd),
+      };
+      const xuDot = {
+        re: (-(G + kappa) / 2) * xu.re - om * (Nd * cdu.im),
+        im: (-(G + kappa) / 2) * xu.im + om * ((Nud - 1) * cuu + (1 + szu) / 2 + Nd * cdu.re + n * szu),
+      };
+      // d⟨σ+_dσ−_ud⟩ = −(γ+/2 + Γ)c_du + iΩ(s^z_ud conj(x_d) − s^z_d x_u)
+      const inner = { re: szu * xd.re - szd * xu.re, im: -szu * xd.im - szd * xu.im };
+      const cduDot = { re: -(gp / 2 + G) * cdu.re - om * inner.im, im: -(gp / 2 + G) * cdu.im + om * inner.re };
+      const want = new Float64Array(y.length);
+      want[s.szDriven] = -gm * (szd + 1) - gp * (szd - 1) - 4 * om * xd.im;
+      want[s.szUndriven] = -gm * (szu + 1) - 4 * om * xu.im;
+      want[s.photons] = -kappa * n + 2 * om * (Nd * xd.im + Nud * xu.im);
+      want[s.aSigmaPlusDriven] = xdDot.re;
+      want[s.aSigmaPlusDriven + 1] = -xdDot.im;
+      want[s.aSigmaPlusUndriven] = xuDot.re;
+      want[s.aSigmaPlusUndriven + 1] = -xuDot.im;
+      want[s.pairDriven] = -(gp + G) * cdd + 2 * om * szd * xd.im;
+      want[s.pairUndriven] = -G * cuu + 2 * om * szu * xu.im;
+      want[s.pairMixed] = cduDot.re;
+      want[s.pairMixed + 1] = cduDot.im;
+      expectClose(out, want, { atol: 1e-12 * (Nd + Nud) * om, rtol: 1e-12 });
+    }
+  });
+
+  it('on a phase-averaged coherent ⊗ product state the right-hand sides equal Tr[O Lρ] of the exact model (N_d = N_ud = 2, detuned; 1e-10); a correlated state differs', () => {
+    const c = { Nd: 2, Nud: 2, Omega: 0.37, kappa: 1.3, detuning: 0.45, gammaPlus: 0.8, gammaMinus: 0.15, gammaZ: 0.21 };
+    const cutoff = 14;
+    const exact = undrivenAtomLaser({ ...c, cutoff });
+    const model = undrivenAtomLaserCumulants(c);
+    const s = model.slots;
+    const ops = exact.operators;
+    const [d1, d2] = ops.driven;
+    const [u1, u2] = ops.undriven;
+    const observables: [number, Operator, boolean][] = [
+      [s.szDriven, d1.sigmaZ, true],
+      [s.szUndriven, u1.sigmaZ, true],
+      [s.photons, ops.n, true],
+      [s.aSigmaPlusDriven, times(ops.a, d1.sigmaPlus), false],
+      [s.aSigmaPlusUndriven, times(ops.a, u1.sigmaPlus), false],
+      [s.pairDriven, times(d1.sigmaPlus, d2.sigmaMinus), true],
+      [s.pairUndriven, times(u1.sigmaPlus, u2.sigmaMinus), true],
+      [s.pairMixed, times(d1.sigmaPlus, u1.sigmaMinus), false],
+    ];
+    const compare = (rho: DensityMatrix) => {
+      const y = new Float64Array(model.equations.size);
+      for (const [slot, o, real] of observables) {
+        const v = expect(o, rho);
+        y[slot] = v.re;
+        if (!real) y[slot + 1] = v.im;
+      }
+      const out = new Float64Array(y.length);
+      model.rhs(out, y, 0);
+      const lrho = applyLindbladianInto(denseZeros(rho.matrix.rows, rho.matrix.rows), exact.lindbladian, rho.matrix);
+      const want = new Float64Array(y.length);
+      for (const [slot, o, real] of observables) {
+        const v = expect(o, { dims: rho.dims, matrix: lrho });
+        want[slot] = v.re;
+        if (!real) want[slot + 1] = v.im;
+      }
+      return { out, want, lrho };
+    };
+    const rd = spin(0.3, 0.2, -0.25);
+    const ru = spin(-0.6, -0.15, 0.3);
+    const rho = phaseAverage(tensorState(pureState(coherentKet(fockSpace(cutoff), { re: 0.55, im: -0.3 })), rd, rd, ru, ru));
+    const { out, want, lrho } = compare(rho);
+    expectClose(out, want, { atol: 1e-10, rtol: 0 });
+    vexpect(Math.max(...want.map(Math.abs))).toBeGreaterThan(0.05); // a nontrivial point
+    // ρ + 0.5·Lρ keeps the symmetries but carries third-order cumulants: order 2 is no longer exact
+    const moved: DenseMatrix = { rows: lrho.rows, cols: lrho.cols, data: Float64Array.from(rho.matrix.data, (x, i) => x + 0.5 * lrho.data[i]) };
+    const other = compare({ dims: rho.dims, matrix: moved });
+    const gap = Math.max(...other.out.map((x, i) => Math.abs(x - other.want[i])));
+    vexpect(gap).toBeGreaterThan(1e-3);
+  });
+
+  it('p_d = 1, γz = 0, bad cavity: the atoms approach (4.58) with Ch. 4\'s V = 4NΩ²/κ, up to an O(1/N) gap (truncating before or after eliminating the cavity)', () => {
+    // With the cavity, ⟨a†a σz_k⟩ ≈ ⟨a†a⟩⟨σz_k⟩ also splits the i = k terms of a†a ∝ Σ_ij σ+_iσ−_j that
+    // (4.58) reduces exactly (σ+_kσz_k = −σ+_k): the two order-2 systems differ at O(1/N), not in κ.
+    const [gp, gm, V4, x] = [1, 0.1, 3, 40];
+    const gap = (N: number) => {
+      const ref = spinEnsembleCumulants({ N, V: V4, gammaPlus: gp, gammaMinus: gm }).steadyState();
+      // κ = x·√N Ω and V4 = 4NΩ²/κ: Ω = V4·x/(4√N), κ = x²V4/4
+      const m = undrivenAtomLaserCumulants({ Nd: N, Nud: 0, Omega: (V4 * x) / (4 * Math.sqrt(N)), kappa: (x * x * V4) / 4, gammaPlus: gp, gammaMinus: gm });
+      const y = m.steadyState();
+      return Math.max(Math.abs(y[m.slots.szDriven] - ref.sz), Math.abs(y[m.slots.pairDriven] - ref.sigmaPlusSigmaMinus));
+    };
+    const [g1, g2] = [gap(800), gap(3200)];
+    vexpect(g1 / g2).toBeGreaterThan(3.5);
+    vexpect(g1 / g2).toBeLessThan(4.5);
+    vexpect(g2).toBeLessThan(5e-4);
+  });
+
+  it('spectrum (7.15): the peaks sit within 5 % of (7.7) at p_d = 0.8, 0.9 (N = 10³, κ = 10√NΩ, V = γ+); one peak at 0 for p_d = 1', () => {
+    const N = 1000;
+    const Omega = 0.01;
+    const kappa = 10 * Math.sqrt(N) * Omega;
+    const V = (2 * N * Omega * Omega) / kappa;
+    for (const pd of [0.8, 0.9]) {
+      const m = undrivenAtomLaserCumulants({ Nd: Math.round(pd * N), Nud: N - Math.round(pd * N), Omega, kappa, gammaPlus: V });
+      const y = m.steadyState();
+      const w0 = travelingWaveFrequency({ V, gammaPlus: V, pd });
+      const omega = Array.from({ length: 801 }, (_, k) => (-2 + (4 * k) / 800) * w0);
+      const spec = m.spectrum(y, omega);
+      let best = 0;
+      for (let k = 1; k < omega.length; k++) if (spec[k] > spec[best]) best = k;
+      vexpect(Math.abs(Math.abs(omega[best]) - w0)).toBeLessThan(0.05 * w0);
+      // mirrored: S(ω) = S(−ω) without detuning
+      expectClose(spec[800 - best], spec[best], { rtol: 1e-8 });
+      vexpect(spec[400]).toBeLessThan(0.1 * spec[best]); // a dip at ω = 0 between the two peaks
+    }
+    const full = undrivenAtomLaserCumulants({ Nd: N, Nud: 0, Omega, kappa, gammaPlus: V });
+    const spec = full.spectrum(full.steadyState(), [-0.01 * V, 0, 0.01 * V]); // ω = 0 included (N_ud = 0, Γ = 0)
+    vexpect(spec[1]).toBeGreaterThan(spec[0]);
+    vexpect(spec[1]).toBeGreaterThan(spec[2]);
+  });
+
+  it('refuses bad parameters and states by name', () => {
+    const ok = { Nd: 80, Nud: 20, Omega: 0.1, kappa: 10, gammaPlus: 0.2 };
+    vexpect(() => undrivenAtomLaserCumulants({ ...ok, Nud: -1 })).toThrow(/'Nud'/);
+    vexpect(() => undrivenAtomLaserCumulants({ ...ok, Nd: 0, Nud: 0 })).toThrow(/Nd \+ Nud must be ≥ 1/);
+    vexpect(() => undrivenAtomLaserCumulants({ ...ok, gammaMinus: Number.NaN })).toThrow(/'gammaMinus' must be a finite number/);
+    const m = undrivenAtomLaserCumulants(ok);
+    vexpect(() => m.spectrum([1, 2], [0])).toThrow(/must hold 11 finite moment values/);
+    vexpect(() => m.steadyState({ tolerance: 0 })).toThrow(/'tolerance' must be > 0/);
+  });
+});

@@ -10,11 +10,18 @@
    500 output times, 20 substeps per output interval (step 10/499/20 = 1.002e-3), <a†a>,
    on --kerr-ntraj trajectories (the harness scales the time to 100). --kerr-n and
    --kerr-samples shrink the problem for the harness's spec.
+3. With --vdp-ens-ntraj > 0: the heterodyne vdP ensemble of case 1 as an ensemble of that many
+   trajectories, serial (smesolve's default map) and on 2 processes (map_func=parallel_map,
+   num_cpus=2: QuTiP 4.7's way to spread trajectories over cores), the pool's start included;
+   wall time and CPU time (this process's and its finished children's, os.times()).
+
+Every case also reports CPU time (time.process_time(): all threads of this process).
 
 Prints one line of JSON on stdout (qutip_result.print_qutip_result); progress on stderr.
 """
 
 import argparse
+import contextlib
 import sys
 import time
 
@@ -44,11 +51,45 @@ def vdp_case(N, solver, dt, steps, ntraj):
     # warm-up: the first call compiles/initialises QuTiP's stochastic solver classes
     qutip.smesolve(H, rho0, times[:3], c_ops, sc_ops, **{**kw, "ntraj": 1})
     t0 = time.perf_counter()
+    c0 = time.process_time()
     r = qutip.smesolve(H, rho0, times, c_ops, sc_ops, **kw)
     s = time.perf_counter() - t0
+    cpu = time.process_time() - c0
     total_steps = ntraj * outputs * substeps
     log(f"vdP N={N} {solver}: {s:.3f} s for {total_steps} steps")
-    return {"N": N, "solver": solver, "dt": dt, "ntraj": ntraj, "steps": total_steps, "seconds": s, "secondsPerStep": s / total_steps, "meanAEnd": [float(np.real(r.expect[0][-1])), float(np.imag(r.expect[0][-1]))]}
+    return {"N": N, "solver": solver, "dt": dt, "ntraj": ntraj, "steps": total_steps, "seconds": s, "secondsPerStep": s / total_steps, "cpuSeconds": cpu, "meanAEnd": [float(np.real(r.expect[0][-1])), float(np.imag(r.expect[0][-1]))]}
+
+
+def vdp_ensemble(N, solver, dt, steps, ntraj, parallel):
+    """The vdP ensemble of vdp_case, serial or on 2 processes (parallel_map), pool start included."""
+    import os
+    import numpy as np
+    import qutip
+    from qutip.parallel import parallel_map
+
+    a = qutip.destroy(N)
+    H = VDP["omega"] * a.dag() * a
+    c_ops = [np.sqrt(VDP["gain"]) * a.dag(), np.sqrt(VDP["loss2"]) * a * a]
+    sc_ops = [np.sqrt(VDP["loss"]) * a]
+    rho0 = qutip.ket2dm(qutip.coherent(N, VDP["alpha"], method="analytic"))
+    substeps = 10
+    outputs = steps // substeps
+    times = np.arange(outputs + 1) * dt * substeps
+    kw = dict(e_ops=[a], nsubsteps=substeps, method="heterodyne", solver=solver, store_measurement=False, progress_bar=None)
+    if parallel:
+        kw.update(map_func=parallel_map, map_kwargs={"num_cpus": 2})
+    # parallel_map draws a text progress bar on stdout, where the JSON result goes: send it to stderr
+    with contextlib.redirect_stdout(sys.stderr):
+        qutip.smesolve(H, rho0, times[:3], c_ops, sc_ops, **{**kw, "ntraj": 2})  # warm-up (the map too)
+        t0 = time.perf_counter()
+        o0 = os.times()
+        r = qutip.smesolve(H, rho0, times, c_ops, sc_ops, ntraj=ntraj, **kw)
+        s = time.perf_counter() - t0
+        o1 = os.times()
+    cpu = (o1.user - o0.user) + (o1.system - o0.system) + (o1.children_user - o0.children_user) + (o1.children_system - o0.children_system)
+    total_steps = ntraj * outputs * substeps
+    log(f"vdP ensemble N={N} {solver} {'2 processes' if parallel else 'serial'}: {s:.3f} s for {total_steps} steps (CPU {cpu:.3f} s)")
+    return {"N": N, "solver": solver, "dt": dt, "ntraj": ntraj, "steps": total_steps, "parallel": bool(parallel), "processes": 2 if parallel else 1, "seconds": s, "cpuSeconds": cpu, "secondsPerStep": s / total_steps, "meanAEnd": [float(np.real(r.expect[0][-1])), float(np.imag(r.expect[0][-1]))]}
 
 
 def kerr_ops(N):
@@ -73,12 +114,15 @@ def kerr_mesolve(N):
         opts = qutip.Options(atol=atol, rtol=rtol)
         qutip.mesolve(H, rho0, tlist[:2], [loss, gain], [H], options=opts)  # warm-up
         best = float("inf")
+        best_cpu = float("inf")
         for _ in range(3 if name == "default" else 1):
             t0 = time.perf_counter()
+            c0 = time.process_time()
             r = qutip.mesolve(H, rho0, tlist, [loss, gain], [H], options=opts)
             best = min(best, time.perf_counter() - t0)
-        log(f"Kerr mesolve {name} (atol {atol}, rtol {rtol}): {best:.3f} s")
-        out[name] = {"atol": atol, "rtol": rtol, "seconds": best, "times": tlist.tolist(), "H": np.real(r.expect[0]).tolist()}
+            best_cpu = min(best_cpu, time.process_time() - c0)
+        log(f"Kerr mesolve {name} (atol {atol}, rtol {rtol}): {best:.3f} s (CPU {best_cpu:.3f} s)")
+        out[name] = {"atol": atol, "rtol": rtol, "seconds": best, "cpuSeconds": best_cpu, "times": tlist.tolist(), "H": np.real(r.expect[0]).tolist()}
     return out
 
 
@@ -92,11 +136,13 @@ def kerr_smesolve(N, solver, ntraj, samples):
     kw = dict(e_ops=[a.dag() * a], nsubsteps=KERR["substeps"], method="homodyne", solver=solver, store_measurement=False, progress_bar=None)
     qutip.smesolve(H, rho0, tlist[:3], [gain], [loss], ntraj=1, **kw)  # warm-up
     t0 = time.perf_counter()
+    c0 = time.process_time()
     r = qutip.smesolve(H, rho0, tlist, [gain], [loss], ntraj=ntraj, **kw)
     s = time.perf_counter() - t0
+    cpu = time.process_time() - c0
     steps = ntraj * (len(tlist) - 1) * KERR["substeps"]
-    log(f"Kerr smesolve {solver}, {ntraj} trajectories: {s:.2f} s")
-    return {"solver": solver, "ntraj": ntraj, "steps": steps, "dt": (tlist[1] - tlist[0]) / KERR["substeps"], "seconds": s, "secondsPerStep": s / steps, "nEnd": float(np.real(r.expect[0][-1]))}
+    log(f"Kerr smesolve {solver}, {ntraj} trajectories: {s:.2f} s (CPU {cpu:.2f} s)")
+    return {"solver": solver, "ntraj": ntraj, "steps": steps, "dt": (tlist[1] - tlist[0]) / KERR["substeps"], "seconds": s, "cpuSeconds": cpu, "secondsPerStep": s / steps, "nEnd": float(np.real(r.expect[0][-1]))}
 
 
 def main():
@@ -110,19 +156,21 @@ def main():
     p.add_argument("--kerr-solvers", default="milstein")
     p.add_argument("--kerr-n", type=int, default=KERR["N"])
     p.add_argument("--kerr-samples", type=int, default=KERR["smesolveTimes"])
+    p.add_argument("--vdp-ens-ntraj", type=int, default=0)
     p.add_argument("--skip-kerr", action="store_true")
     o = p.parse_args()
     sizes = [int(x) for x in o.sizes.split(",") if x]
     solvers = [s for s in o.solvers.split(",") if s]
     ksolvers = [s for s in o.kerr_solvers.split(",") if s]
-    params = {"vdp": VDP, "kerr": KERR, "vdpDt": o.vdp_dt, "vdpSteps": o.vdp_steps, "vdpNtraj": o.vdp_ntraj, "kerrNtraj": o.kerr_ntraj, "kerrN": o.kerr_n, "kerrSamples": o.kerr_samples}
+    params = {"vdp": VDP, "kerr": KERR, "vdpDt": o.vdp_dt, "vdpSteps": o.vdp_steps, "vdpNtraj": o.vdp_ntraj, "kerrNtraj": o.kerr_ntraj, "kerrN": o.kerr_n, "kerrSamples": o.kerr_samples, "vdpEnsNtraj": o.vdp_ens_ntraj}
 
     def measure():
         vdp = [vdp_case(N, s, o.vdp_dt, o.vdp_steps, o.vdp_ntraj) for N in sizes for s in solvers]
+        ens = [vdp_ensemble(N, s, o.vdp_dt, o.vdp_steps, o.vdp_ens_ntraj, par) for N in sizes for s in solvers for par in (False, True)] if o.vdp_ens_ntraj > 0 else []
         if o.skip_kerr:
-            return {"vdp": vdp, "kerrMesolve": None, "kerrSmesolve": []}
+            return {"vdp": vdp, "vdpEnsemble": ens, "kerrMesolve": None, "kerrSmesolve": []}
         smes = [kerr_smesolve(o.kerr_n, s, o.kerr_ntraj, o.kerr_samples) for s in ksolvers] if o.kerr_ntraj > 0 else []
-        return {"vdp": vdp, "kerrMesolve": kerr_mesolve(o.kerr_n), "kerrSmesolve": smes}
+        return {"vdp": vdp, "vdpEnsemble": ens, "kerrMesolve": kerr_mesolve(o.kerr_n), "kerrSmesolve": smes}
 
     print_qutip_result(params, measure)
 

@@ -46,8 +46,10 @@ export { formatSpectrumReport, piSecondsScaled, SPECTRUM_RESULTS_START, SPECTRUM
 export type { SpectrumBenchReport } from './spectrum-report';
 export { parseSpectrumBenchArgs } from './spectrum-bench-args';
 export type { SpectrumBenchOptions } from './spectrum-bench-args';
-export { benchVdpStep, profileSmeStep, benchKerrMesolve, benchKerrSmesolve, VDP_BENCH_PARAMS } from './measurement-bench';
-export type { VdpStepCase, StepProfile, KerrMesolveCase, KerrSmesolveCase } from './measurement-bench';
+export { benchVdpStep, benchVdpEnsemble, profileSmeStep, benchKerrMesolve, benchKerrSmesolve } from './measurement-bench';
+export { VDP_BENCH_PARAMS, measurementVdpModel } from './measurement-vdp-model';
+export { measurementVdpTask, measurementVdpTrajectory } from './measurement-vdp-task';
+export type { VdpStepCase, VdpEnsembleCase, StepProfile, KerrMesolveCase, KerrSmesolveCase } from './measurement-bench';
 export { kerrBenchModel, KERR_BENCH_PARAMS } from './kerr-bench-model';
 export type { KerrBenchModel } from './kerr-bench-model';
 export { kerrHomodyneTrajectory, kerrHomodyneTask } from './kerr-homodyne-task';

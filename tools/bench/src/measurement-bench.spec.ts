@@ -2,8 +2,8 @@ import { lastValueFrom, toArray } from 'rxjs';
 import { describe, expect, it } from 'vitest';
 import { trajectoryEnsemble } from '@qsync/unravelers';
 import { mesolve } from '@qsync/integrators';
-import { lindbladian } from '@qsync/operators';
-import { benchKerrMesolve, benchVdpStep, profileSmeStep } from './measurement-bench';
+import { coherentKet, create, destroy, fockSpace, lindbladian, num, power, pureState, scaled } from '@qsync/operators';
+import { benchKerrMesolve, benchVdpEnsemble, benchVdpStep, profileSmeStep } from './measurement-bench';
 import { kerrBenchModel } from './kerr-bench-model';
 import { kerrHomodyneTask, kerrHomodyneTrajectory } from './kerr-homodyne-task';
 
@@ -37,4 +37,26 @@ describe('qsync side of the measurement benchmark', () => {
     expect(n.mean[0]).toBe(0);
     expect(Math.abs(n.mean[40] - me.re)).toBeLessThan(0.01 * me.re + 3 * n.standardError[40]);
   });
+
+  it("the vdP ensemble on 2 workers times its steps and its mean follows the master equation's ⟨a⟩", async () => {
+    const c = await benchVdpEnsemble(6, 'milstein', { dt: 1e-3, steps: 500, trajectories: 100, workers: 2 });
+    expect([c.N, c.trajectories, c.workers, c.steps]).toEqual([6, 100, 2, 500]);
+    expect(c.secondsPerStep).toBeCloseTo(c.seconds / (100 * 500), 15);
+    expect(c.startSeconds).toBeGreaterThan(0);
+    expect(c.cpuSeconds).toBeGreaterThan(0);
+    // ⟨a⟩ is sampled at each sample's start: the last of 50 samples is t = 0.49
+    // the master equation written out here (Fig. 4.1: H = 4a†a, 4D[a†], 0.5D[a²], D[a], from |α = 1⟩), not read from the task's model
+    const space = fockSpace(6);
+    const a = destroy(space);
+    const l = lindbladian(scaled(num(space), 4), [
+      { rate: 4, jump: create(space) },
+      { rate: 0.5, jump: power(a, 2) },
+      { rate: 1, jump: a },
+    ]);
+    const frames = await lastValueFrom(mesolve(l, pureState(coherentKet(space, { re: 1, im: 0 })), [0, 0.49], { expect: { a } }).pipe(toArray()));
+    const me = frames[1].channels.a;
+    if (me?.kind !== 'complex') throw new Error('no channel a');
+    // SE ≈ 0.04 at 100 trajectories; ω = 5 instead of 4 in the task's model moves Re⟨a⟩(0.49) by ≈ 0.28 (> 4 SE + 0.01)
+    expect(Math.abs(c.aEnd[0] - me.re)).toBeLessThan(4 * c.aEndError + 0.01);
+  }, 120_000);
 });

@@ -1,16 +1,16 @@
 import { compileLindbladRhs, mesolve } from '@qsync/integrators';
-import { coherentKet, create, destroy, fockSpace, lindbladian, num, power, pureState, scaled } from '@qsync/operators';
-import type { DensityMatrix, Operator } from '@qsync/operators';
+import { lindbladian } from '@qsync/operators';
 import { compileDiffusiveSme, createDiffusiveTrajectories, trajectoryEnsemble } from '@qsync/unravelers';
-import type { DiffusiveSmeModel, SmeMethod } from '@qsync/unravelers';
+import type { SmeMethod } from '@qsync/unravelers';
 import { lastValueFrom, toArray } from 'rxjs';
 import { kerrBenchModel, KERR_BENCH_PARAMS } from './kerr-bench-model';
 import { kerrHomodyneTask } from './kerr-homodyne-task';
 import type { KerrHomodyneConfig } from './kerr-homodyne-task';
 import { median } from './median';
-
-/** The quantum vdP oscillator of Fig. 4.1 (rates in units of κ), as qutip_measurement_bench.py has it. */
-export const VDP_BENCH_PARAMS = { omega: 4, gain: 4, loss: 1, loss2: 0.5, alpha: 1 } as const;
+import { measurementVdpModel } from './measurement-vdp-model';
+import type { MeasurementVdpProblem } from './measurement-vdp-model';
+import { measurementVdpTask } from './measurement-vdp-task';
+import type { MeasurementVdpConfig } from './measurement-vdp-task';
 
 /** qsync's time per step of one heterodyne vdP trajectory. */
 export interface VdpStepCase {
@@ -18,6 +18,8 @@ export interface VdpStepCase {
   readonly method: SmeMethod;
   readonly steps: number;
   readonly secondsPerStep: number;
+  /** CPU time per step of the same runs (this process; best of the repetitions) */
+  readonly cpuSecondsPerStep: number;
 }
 
 /** Where one SME step's time goes (seconds per call, medians). */
@@ -37,41 +39,23 @@ export interface StepProfile {
   readonly trajectoryStepNoCheck: number;
 }
 
-interface SmeProblem {
-  readonly model: DiffusiveSmeModel;
-  readonly rho0: DensityMatrix;
-  /** the sampled expectation value */
-  readonly a: Operator;
-}
-
-function kerrHomodyne(N: number): SmeProblem {
+function kerrHomodyne(N: number): MeasurementVdpProblem {
   const m = kerrBenchModel(N);
   return { model: { hamiltonian: m.hamiltonian, dissipators: [m.gain], monitored: [{ ...m.loss, unraveling: 'homodyne' }] }, rho0: m.rho0, a: m.number };
-}
-
-function vdpModel(N: number): SmeProblem {
-  const space = fockSpace(N);
-  const a = destroy(space);
-  const p = VDP_BENCH_PARAMS;
-  return {
-    model: {
-      hamiltonian: scaled(num(space), p.omega),
-      dissipators: [
-        { rate: p.gain, jump: create(space) },
-        { rate: p.loss2, jump: power(a, 2) },
-      ],
-      monitored: [{ rate: p.loss, jump: a, unraveling: 'heterodyne' }],
-    },
-    rho0: pureState(coherentKet(space, { re: p.alpha, im: 0 })),
-    a,
-  };
 }
 
 /**
  * Seconds per step of `runInto` over `steps` steps (output every 10 steps, ⟨a⟩ sampled): the best
  * of `reps`; the positivity test at its default cadence unless `checkEvery` is given.
  */
-function trajectorySeconds({ model, rho0, a }: SmeProblem, method: SmeMethod, dt: number, steps: number, reps: number, checkEvery?: number): number {
+function trajectorySeconds(
+  { model, rho0, a }: MeasurementVdpProblem,
+  method: SmeMethod,
+  dt: number,
+  steps: number,
+  reps: number,
+  checkEvery?: number,
+): { wall: number; cpu: number } {
   const runs = createDiffusiveTrajectories(model, {
     rho0,
     dt,
@@ -84,13 +68,17 @@ function trajectorySeconds({ model, rho0, a }: SmeProblem, method: SmeMethod, dt
   });
   const cols = { I0: new Float64Array(2 * runs.samples), a: new Float64Array(2 * runs.samples) }; // I0 complex or real: large enough
   runs.runInto(0, cols); // warm-up: V8 optimises the step for this size
-  let best = Infinity;
+  let wall = Infinity;
+  let cpu = Infinity;
   for (let r = 0; r < reps; r++) {
+    const c0 = process.cpuUsage();
     const t0 = performance.now();
     runs.runInto(r + 1, cols);
-    best = Math.min(best, (performance.now() - t0) / 1e3);
+    wall = Math.min(wall, (performance.now() - t0) / 1e3);
+    const c = process.cpuUsage(c0);
+    cpu = Math.min(cpu, (c.user + c.system) / 1e6);
   }
-  return best / steps;
+  return { wall: wall / steps, cpu: cpu / steps };
 }
 
 /**
@@ -104,7 +92,8 @@ function trajectorySeconds({ model, rho0, a }: SmeProblem, method: SmeMethod, dt
  * benchVdpStep(4, 'milstein', { dt: 1e-3, steps: 100, reps: 1 }).secondsPerStep > 0; // true
  */
 export function benchVdpStep(N: number, method: SmeMethod, config: { dt: number; steps: number; reps: number }): VdpStepCase {
-  return { N, method, steps: config.steps, secondsPerStep: trajectorySeconds(vdpModel(N), method, config.dt, config.steps, config.reps) };
+  const t = trajectorySeconds(measurementVdpModel(N), method, config.dt, config.steps, config.reps);
+  return { N, method, steps: config.steps, secondsPerStep: t.wall, cpuSecondsPerStep: t.cpu };
 }
 
 /**
@@ -121,7 +110,7 @@ export function benchVdpStep(N: number, method: SmeMethod, config: { dt: number;
  * [p.problem, p.N]; // ['vdp', 4]
  */
 export function profileSmeStep(problem: 'vdp' | 'kerr', N: number, method: SmeMethod, calls: number): StepProfile {
-  const p = problem === 'vdp' ? vdpModel(N) : kerrHomodyne(N);
+  const p = problem === 'vdp' ? measurementVdpModel(N) : kerrHomodyne(N);
   const { model, rho0 } = p;
   const sme = compileDiffusiveSme(model);
   const l = lindbladian(model.hamiltonian, [...(model.dissipators ?? []), ...model.monitored.map((c) => ({ rate: c.rate, jump: c.jump }))]);
@@ -157,9 +146,9 @@ export function profileSmeStep(problem: 'vdp' | 'kerr', N: number, method: SmeMe
     method,
     rhs: rhsS,
     step: stepS,
-    trajectoryStep: trajectorySeconds(p, method, dt, steps, 3),
+    trajectoryStep: trajectorySeconds(p, method, dt, steps, 3).wall,
     positivityCheckEvery: Math.max(10, sme.n),
-    trajectoryStepNoCheck: trajectorySeconds(p, method, dt, steps, 3, steps),
+    trajectoryStepNoCheck: trajectorySeconds(p, method, dt, steps, 3, steps).wall,
   };
 }
 
@@ -168,6 +157,8 @@ export interface KerrMesolveCase {
   readonly rtol: number;
   readonly atol: number;
   readonly seconds: number;
+  /** CPU time of the fastest call (this process), s */
+  readonly cpuSeconds: number;
   readonly H: readonly number[];
 }
 
@@ -190,18 +181,22 @@ export async function benchKerrMesolve(tol: { rtol: number; atol: number }, reps
   const { tEnd, mesolveTimes } = KERR_BENCH_PARAMS;
   const times = Array.from({ length: mesolveTimes }, (_, k) => (k * tEnd) / (mesolveTimes - 1));
   let best = Infinity;
+  let bestCpu = Infinity;
   let H: number[] = [];
   for (let r = 0; r < reps; r++) {
+    const c0 = process.cpuUsage();
     const t0 = performance.now();
     const frames = await lastValueFrom(mesolve(l, m.rho0, times, { expect: { H: m.hamiltonian }, ...tol }).pipe(toArray()));
     best = Math.min(best, (performance.now() - t0) / 1e3);
+    const c = process.cpuUsage(c0);
+    bestCpu = Math.min(bestCpu, (c.user + c.system) / 1e6);
     H = frames.map((f) => {
       const ch = f.channels.H;
       if (ch === undefined || ch.kind !== 'complex') throw new Error(`benchKerrMesolve: frame at t = ${f.t} has no complex channel 'H'`);
       return ch.re;
     });
   }
-  return { ...tol, seconds: best, H };
+  return { ...tol, seconds: best, cpuSeconds: bestCpu, H };
 }
 
 /** qsync's homodyne Kerr ensemble. */
@@ -249,4 +244,78 @@ export async function benchKerrSmesolve(config: { trajectories: number; workers:
   const n = last.channels.n;
   const end = n.mean.length - 2;
   return { method: config.method, trajectories: config.trajectories, workers: config.workers, steps, seconds, secondsPerStep, nEnd: n.mean[end], nEndError: n.standardError[end] };
+}
+
+/** qsync's heterodyne vdP ensemble on worker threads. */
+export interface VdpEnsembleCase {
+  readonly N: number;
+  readonly method: SmeMethod;
+  readonly trajectories: number;
+  readonly workers: number;
+  /** steps per trajectory */
+  readonly steps: number;
+  /** wall time of the whole ensemble, pool start and the task's load in each worker included, s */
+  readonly seconds: number;
+  /** CPU time of this process over the ensemble (all its threads: main and workers), s */
+  readonly cpuSeconds: number;
+  /** wall time of a 2-trajectory, 10-step ensemble on the same workers: the pool's start, s */
+  readonly startSeconds: number;
+  /** seconds / (trajectories × steps) */
+  readonly secondsPerStep: number;
+  /** ensemble ⟨a⟩ at the last sample (re, im) and its standard error (re) */
+  readonly aEnd: readonly [number, number];
+  readonly aEndError: number;
+}
+
+/**
+ * qsync's heterodyne vdP ensemble (Fig. 4.1, cutoff N): `trajectories` trajectories of `steps`
+ * steps of `dt` (⟨a⟩ every 10 steps) through `trajectoryEnsemble` on `workers` worker threads;
+ * time per trajectory step = wall time / (trajectories × steps), the pool's start and the task's
+ * load in each worker included. Also times a tiny ensemble (2 trajectories of 10 steps) on a
+ * fresh pool: what the start costs.
+ *
+ * @param N - Fock cutoff
+ * @param method - 'euler-maruyama' or 'milstein'
+ * @param config - step, steps per trajectory, trajectories, workers
+ * @example
+ * ```ts fragment
+ * const c = await benchVdpEnsemble(10, 'milstein', { dt: 1e-3, steps: 4000, trajectories: 100, workers: 2 });
+ * c.secondsPerStep; // wall time per trajectory step, s
+ * ```
+ */
+export async function benchVdpEnsemble(
+  N: number,
+  method: SmeMethod,
+  config: { dt: number; steps: number; trajectories: number; workers: number },
+): Promise<VdpEnsembleCase> {
+  const outputEvery = 10;
+  const run = async (task: MeasurementVdpConfig, trajectories: number) => {
+    const c0 = process.cpuUsage();
+    const t0 = performance.now();
+    const last = await lastValueFrom(
+      trajectoryEnsemble({ module: measurementVdpTask, name: 'measurementVdpTrajectory', config: task }, { trajectories, noiseSeed: 5, workers: config.workers, emitEvery: trajectories }),
+    );
+    const seconds = (performance.now() - t0) / 1e3;
+    const cpu = process.cpuUsage(c0);
+    return { last, seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6 };
+  };
+  const start = await run({ N, dt: config.dt, outputEvery, samples: 1, method }, 2);
+  const task: MeasurementVdpConfig = { N, dt: config.dt, outputEvery, samples: Math.round(config.steps / outputEvery), method };
+  const { last, seconds, cpuSeconds } = await run(task, config.trajectories);
+  const steps = task.samples * outputEvery;
+  const a = last.channels.a;
+  const end = a.mean.length - 2;
+  return {
+    N,
+    method,
+    trajectories: config.trajectories,
+    workers: config.workers,
+    steps,
+    seconds,
+    cpuSeconds,
+    startSeconds: start.seconds,
+    secondsPerStep: seconds / (config.trajectories * steps),
+    aEnd: [a.mean[end], a.mean[end + 1]],
+    aEndError: a.standardError[end],
+  };
 }

@@ -3,7 +3,7 @@
 // per step, and the QuantumToolbox.jl paper's driven Kerr oscillator (mesolve, homodyne
 // smesolve). Runs the QuTiP script, then qsync; prints the tables, writes
 // tools/bench/out/measurement-<timestamp>.json and (full runs) the measurement section of README.md.
-import { benchKerrMesolve, benchKerrSmesolve, benchVdpStep, profileSmeStep } from './measurement-bench';
+import { benchKerrMesolve, benchKerrSmesolve, benchVdpEnsemble, benchVdpStep, profileSmeStep } from './measurement-bench';
 import { parseMeasurementBenchArgs } from './measurement-bench-args';
 import { formatMeasurementReport, MEASUREMENT_RESULTS_END, MEASUREMENT_RESULTS_START, type MeasurementBenchReport } from './measurement-report';
 import { runBenchProgram } from './run-bench-program';
@@ -27,6 +27,7 @@ void runBenchProgram({
         vdpDt: dt,
         vdpSteps: opts.vdpSteps,
         vdpNtraj: 2,
+        vdpEnsembleNtraj: opts.vdpTrajectories,
         kerrNtraj: opts.qutipTrajectories,
         kerrSamples: opts.samples,
         // QuTiP 4.7's default scheme beside the matched one
@@ -45,6 +46,17 @@ void runBenchProgram({
         return { qsync: c, qutip: qutip?.cases.vdp.find((q) => q.N === N && q.solver === method) ?? null };
       }),
     );
+    const vdpEnsemble = [];
+    if (opts.vdpTrajectories > 0) {
+      for (const N of opts.sizes) {
+        for (const method of METHODS) {
+          const c = await benchVdpEnsemble(N, method, { dt, steps: opts.vdpSteps, trajectories: opts.vdpTrajectories, workers: opts.workers });
+          log(`qsync: vdP ensemble N = ${N} ${method}, ${c.trajectories} trajectories on ${c.workers} workers: ${c.seconds.toFixed(2)} s (start ${c.startSeconds.toFixed(2)} s), ${(c.secondsPerStep * 1e6).toFixed(2)} µs per trajectory step`);
+          const q = (parallel: boolean) => qutip?.cases.vdpEnsemble.find((e) => e.N === N && e.solver === method && e.parallel === parallel) ?? null;
+          vdpEnsemble.push({ qsync: c, qutipSerial: q(false), qutipParallel: q(true) });
+        }
+      }
+    }
     log('qsync: Kerr mesolve');
     await benchKerrMesolve({ rtol: 1e-6, atol: 1e-8 }, 1); // warm-up at the benchmark's size: V8 optimises the generated kernel for it
     const tolerances = [
@@ -71,6 +83,7 @@ void runBenchProgram({
     const report: MeasurementBenchReport = {
       ...header({ qutip: qutip?.qutip_version ?? null }),
       vdp,
+      vdpEnsemble,
       kerrMesolve: { qsync: mesolveCases, qutip: qutip?.cases.kerrMesolve ?? null },
       kerrSmesolve: { qsync: sme, qutip: qutip?.cases.kerrSmesolve ?? [] },
       profile,

@@ -7,13 +7,20 @@ const report: MeasurementBenchReport = {
   mode: 'full',
   machine: { node: 'v20', cpu: 'EPYC', cores: 2, loadBefore: [3, 2, 1], loadAfter: [4, 3, 2], qutip: '4.7.1' },
   vdp: [
-    { qsync: { N: 10, method: 'euler-maruyama', steps: 4000, secondsPerStep: 2e-6 }, qutip: { N: 10, solver: 'euler-maruyama', dt: 1e-3, ntraj: 2, steps: 8000, seconds: 0.04, secondsPerStep: 5e-6 } },
-    { qsync: { N: 20, method: 'milstein', steps: 4000, secondsPerStep: 5e-5 }, qutip: null },
+    { qsync: { N: 10, method: 'euler-maruyama', steps: 4000, secondsPerStep: 2e-6, cpuSecondsPerStep: 1.5e-6 }, qutip: { N: 10, solver: 'euler-maruyama', dt: 1e-3, ntraj: 2, steps: 8000, seconds: 0.04, secondsPerStep: 5e-6 } },
+    { qsync: { N: 20, method: 'milstein', steps: 4000, secondsPerStep: 5e-5, cpuSecondsPerStep: 4e-5 }, qutip: null },
+  ],
+  vdpEnsemble: [
+    {
+      qsync: { N: 10, method: 'milstein', trajectories: 100, workers: 2, steps: 4000, seconds: 2, cpuSeconds: 3.2, startSeconds: 0.5, secondsPerStep: 5e-6, aEnd: [0.1, 0], aEndError: 0.05 },
+      qutipSerial: { N: 10, solver: 'milstein', dt: 1e-3, ntraj: 100, steps: 400000, seconds: 4, secondsPerStep: 1e-5, cpuSeconds: 4, parallel: false, processes: 1 },
+      qutipParallel: { N: 10, solver: 'milstein', dt: 1e-3, ntraj: 100, steps: 400000, seconds: 2.4, secondsPerStep: 6e-6, cpuSeconds: 4.4, parallel: true, processes: 2 },
+    },
   ],
   kerrMesolve: {
     qsync: [
-      { rtol: 1e-6, atol: 1e-8, seconds: 0.1, H: [0, -4.001, -5] },
-      { rtol: 1e-8, atol: 1e-10, seconds: 0.3, H: [0, -4.00001, -5] },
+      { rtol: 1e-6, atol: 1e-8, seconds: 0.1, cpuSeconds: 0.1, H: [0, -4.001, -5] },
+      { rtol: 1e-8, atol: 1e-10, seconds: 0.3, cpuSeconds: 0.25, H: [0, -4.00001, -5] },
     ],
     qutip: { default: { ...ref, atol: 1e-8, rtol: 1e-6, seconds: 0.5, H: [0, -4.0001, -5] }, tight: ref },
   },
@@ -56,8 +63,14 @@ describe('formatMeasurementReport', () => {
   });
 
   it('gives each vdP row its times and ratio, marked only when at most 0.2×, and — without QuTiP', () => {
-    expect(text).toMatch(/\| 10 +\| euler-maruyama \| +2\.00 µs \| +5\.00 µs \| +0\.40× \|/);
-    expect(text).toMatch(/\| 20 +\| +milstein \| +50\.0 µs \| +— \| +— \|/);
+    expect(text).toMatch(/\| 10 +\| euler-maruyama \| +2\.00 µs \| +1\.50 µs \| +5\.00 µs \| +— \| +0\.40× \|/);
+    expect(text).toMatch(/\| 20 +\| +milstein \| +50\.0 µs \| +40\.0 µs \| +— \| +— \| +— \|/);
+  });
+
+  it("gives the vdP ensemble's time per trajectory step, CPU and pool start, the ratio against QuTiP's faster map", () => {
+    // qsync 5 µs per step on 2 workers; QuTiP 10 µs serial, 6 µs on 2 processes: 5/6 = 0.83×; CPU 3.2 s / 4e5 steps = 8 µs
+    expect(text).toMatch(/\| 10 +\| milstein \| +5\.00 µs \| +8\.00 µs \| +500 ms \| +10\.0 µs \| +6\.00 µs \| +11\.0 µs \| +0\.83× \|/);
+    expect(text).toContain('100 trajectories × 4000 steps');
   });
 
   it('reports the equal-accuracy mesolve pairing and the scaled smesolve ratio', () => {

@@ -2,8 +2,8 @@ import type { BenchRunHeader } from './bench-run-header';
 import { formatDuration, formatRatio, formatSig, MISSING } from './format-quantity';
 import { formatRunLine } from './format-run-line';
 import { formatTable } from './format-table';
-import type { KerrMesolveCase, KerrSmesolveCase, StepProfile, VdpStepCase } from './measurement-bench';
-import type { QutipKerrMesolve, QutipKerrSmesolve, QutipVdpCase } from './run-qutip-measurement';
+import type { KerrMesolveCase, KerrSmesolveCase, StepProfile, VdpEnsembleCase, VdpStepCase } from './measurement-bench';
+import type { QutipKerrMesolve, QutipKerrSmesolve, QutipVdpCase, QutipVdpEnsembleCase } from './run-qutip-measurement';
 import { timeRatio } from './time-ratio';
 
 /** Marker that opens the measurement results section of tools/bench/README.md. */
@@ -17,6 +17,12 @@ export const MEASUREMENT_TARGET_RATIO = 0.2;
 export interface MeasurementBenchReport extends BenchRunHeader<{ readonly qutip: string | null }> {
   /** per vdP cutoff and scheme: qsync and QuTiP with the same scheme and step */
   readonly vdp: readonly { readonly qsync: VdpStepCase; readonly qutip: QutipVdpCase | null }[];
+  /** per vdP cutoff and scheme: qsync's ensemble on worker threads, QuTiP's serial and on 2 processes */
+  readonly vdpEnsemble: readonly {
+    readonly qsync: VdpEnsembleCase;
+    readonly qutipSerial: QutipVdpEnsembleCase | null;
+    readonly qutipParallel: QutipVdpEnsembleCase | null;
+  }[];
   readonly kerrMesolve: {
     /** qsync at each tolerance pair tried */
     readonly qsync: readonly KerrMesolveCase[];
@@ -84,11 +90,12 @@ export function qutipSmesolveScaled(q: QutipKerrSmesolve, s: KerrSmesolveCase): 
  * formatMeasurementReport({
  *   date: 'D', mode: 'quick',
  *   machine: { node: 'v20', cpu: 'cpu', cores: 2, loadBefore: [0, 0, 0], loadAfter: [0, 0, 0], qutip: '4.7.1' },
- *   vdp: [{ qsync: { N: 10, method: 'milstein', steps: 100, secondsPerStep: 1e-6 }, qutip: null }],
+ *   vdp: [{ qsync: { N: 10, method: 'milstein', steps: 100, secondsPerStep: 1e-6, cpuSecondsPerStep: 1e-6 }, qutip: null }],
+ *   vdpEnsemble: [],
  *   kerrMesolve: { qsync: [], qutip: null },
  *   kerrSmesolve: { qsync: { method: 'milstein', trajectories: 2, workers: 2, steps: 100, seconds: 1, secondsPerStep: 1e-3, nEnd: 1, nEndError: 0.1 }, qutip: [] },
  *   profile: [],
- * }).includes('| 10  | milstein |      1.00 µs |'); // true
+ * }).includes('| 10  | milstein |      1.00 µs |          1.00 µs |'); // true
  */
 export function formatMeasurementReport(r: MeasurementBenchReport): string {
   const T = MEASUREMENT_TARGET_RATIO;
@@ -100,24 +107,65 @@ export function formatMeasurementReport(r: MeasurementBenchReport): string {
   out.push('', '**Heterodyne vdP oscillator (Fig. 4.1), time per trajectory step** — same scheme and step on both sides (dt = 1e-3): equal strong order, so equal accuracy.', '');
   out.push(
     formatTable(
-      ['N', 'scheme', 'qsync / step', 'QuTiP / step', 'qsync/QuTiP'],
+      ['N', 'scheme', 'qsync / step', 'qsync CPU / step', 'QuTiP / step', 'QuTiP CPU / step', 'qsync/QuTiP'],
       r.vdp.map(({ qsync, qutip }) => [
         String(qsync.N),
         qsync.method,
         formatDuration(qsync.secondsPerStep),
+        formatDuration(qsync.cpuSecondsPerStep),
         formatDuration(qutip?.secondsPerStep),
+        formatDuration(qutip?.cpuSeconds === undefined ? undefined : qutip.cpuSeconds / qutip.steps),
         formatRatio(timeRatio(qsync.secondsPerStep, qutip?.secondsPerStep), T),
       ]),
     ),
   );
+  if (r.vdpEnsemble.length > 0) {
+    const e0 = r.vdpEnsemble[0].qsync;
+    out.push(
+      '',
+      `**Heterodyne vdP ensembles, ${e0.trajectories} trajectories × ${e0.steps} steps, time per trajectory step = wall time / (trajectories × steps)** — ` +
+        `qsync: \`trajectoryEnsemble\` on ${e0.workers} worker threads, the pool's start and the task's load in each worker included (the start alone, timed on a 2-trajectory ensemble, beside it); ` +
+        'QuTiP: `smesolve(ntraj=…)` serial as it runs by default, and with `map_func=parallel_map` on 2 processes, its pool start included. ' +
+        'CPU: all threads (qsync) or the process and its children (QuTiP) per trajectory step. The ratio is against the faster QuTiP column.',
+      '',
+    );
+    out.push(
+      formatTable(
+        ['N', 'scheme', 'qsync, workers', 'qsync CPU', 'pool start', 'QuTiP serial', 'QuTiP 2 processes', 'QuTiP CPU (2 proc.)', 'qsync/QuTiP'],
+        r.vdpEnsemble.map(({ qsync, qutipSerial, qutipParallel }) => {
+          const steps = qsync.trajectories * qsync.steps;
+          const best = Math.min(qutipSerial?.secondsPerStep ?? Infinity, qutipParallel?.secondsPerStep ?? Infinity);
+          return [
+            String(qsync.N),
+            qsync.method,
+            formatDuration(qsync.secondsPerStep),
+            formatDuration(qsync.cpuSeconds / steps),
+            formatDuration(qsync.startSeconds),
+            formatDuration(qutipSerial?.secondsPerStep),
+            formatDuration(qutipParallel?.secondsPerStep),
+            formatDuration(qutipParallel === null ? undefined : qutipParallel.cpuSeconds / qutipParallel.steps),
+            formatRatio(timeRatio(qsync.secondsPerStep, Number.isFinite(best) ? best : undefined), T),
+          ];
+        }),
+      ),
+    );
+  }
   const km = r.kerrMesolve;
   const ref = km.qutip?.tight.H;
   out.push('', '**Driven Kerr oscillator (N = 50), `mesolve`, 100 output times, ⟨H⟩** — error: largest |⟨H⟩ − ⟨H⟩_ref| over the output times, ref = QuTiP at atol 1e-12, rtol 1e-10.', '');
-  const mesolveRows = km.qsync.map((c) => ['qsync (DP5)', `${formatSig(c.rtol)} / ${formatSig(c.atol)}`, formatDuration(c.seconds), ref ? formatSig(maxDeviation(c.H, ref)) : MISSING]);
+  const mesolveRows = km.qsync.map((c) => [
+    'qsync (DP5)',
+    `${formatSig(c.rtol)} / ${formatSig(c.atol)}`,
+    formatDuration(c.seconds),
+    formatDuration(c.cpuSeconds),
+    ref ? formatSig(maxDeviation(c.H, ref)) : MISSING,
+  ]);
   if (km.qutip !== null) {
-    for (const q of [km.qutip.default, km.qutip.tight]) mesolveRows.push(['QuTiP (zvode)', `${formatSig(q.rtol)} / ${formatSig(q.atol)}`, formatDuration(q.seconds), formatSig(maxDeviation(q.H, km.qutip.tight.H))]);
+    for (const q of [km.qutip.default, km.qutip.tight]) {
+      mesolveRows.push(['QuTiP (zvode)', `${formatSig(q.rtol)} / ${formatSig(q.atol)}`, formatDuration(q.seconds), formatDuration(q.cpuSeconds), formatSig(maxDeviation(q.H, km.qutip.tight.H))]);
+    }
   }
-  out.push(formatTable(['side', 'rtol / atol', 'time', 'error'], mesolveRows));
+  out.push(formatTable(['side', 'rtol / atol', 'time', 'CPU', 'error'], mesolveRows));
   const pair = kerrMesolvePairing(km);
   out.push(
     '',

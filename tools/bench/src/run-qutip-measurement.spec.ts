@@ -26,6 +26,14 @@ describe('parseQutipMeasurementBench', () => {
     expect(() => parseQutipMeasurementBench(JSON.stringify(slow))).toThrow("vdp case field 'secondsPerStep' must be a number, got slow");
     const short = { ...good, cases: { ...good.cases, kerrMesolve: { ...good.cases.kerrMesolve, tight: { ...mesolve, H: [0] } } } };
     expect(() => parseQutipMeasurementBench(JSON.stringify(short))).toThrow("kerrMesolve.tight must have arrays 'times' and 'H' of one length");
+    const ens = { ...good.cases.vdp[0], cpuSeconds: 0.1, processes: 2 };
+    expect(() => parseQutipMeasurementBench(JSON.stringify({ ...good, cases: { ...good.cases, vdpEnsemble: [ens] } }))).toThrow("vdpEnsemble case field 'parallel' must be a boolean");
+  });
+
+  it('reads the vdP ensembles when present, and an older result without them as none', () => {
+    expect(parseQutipMeasurementBench(JSON.stringify(good)).cases.vdpEnsemble).toEqual([]);
+    const ens = { ...good.cases.vdp[0], cpuSeconds: 0.1, processes: 2, parallel: true };
+    expect(parseQutipMeasurementBench(JSON.stringify({ ...good, cases: { ...good.cases, vdpEnsemble: [ens] } })).cases.vdpEnsemble[0].parallel).toBe(true);
   });
 });
 
@@ -36,12 +44,20 @@ describe('runQutipMeasurement', () => {
   });
 
   it.skipIf(!hasPythonModule('qutip'))("solves qsync's Kerr problem (cutoff 6) and times both vdP schemes (needs python3-qutip)", async () => {
-    const r = await runQutipMeasurement({ sizes: [4], vdpSteps: 100, vdpNtraj: 1, kerrN: 6, kerrNtraj: 1, kerrSamples: 3 });
+    const r = await runQutipMeasurement({ sizes: [4], vdpSteps: 100, vdpNtraj: 1, vdpEnsembleNtraj: 2, kerrN: 6, kerrNtraj: 1, kerrSamples: 3 });
     expect(r.cases.vdp.map((c) => [c.N, c.solver, c.steps])).toEqual([
       [4, 'euler-maruyama', 100],
       [4, 'milstein', 100],
     ]);
     expect(r.cases.kerrSmesolve.map((c) => [c.solver, c.ntraj, c.steps])).toEqual([['milstein', 1, 40]]);
+    // each vdP ensemble serial and on 2 processes (parallel_map), with CPU time
+    expect(r.cases.vdpEnsemble.map((c) => [c.solver, c.parallel, c.processes, c.steps])).toEqual([
+      ['euler-maruyama', false, 1, 200],
+      ['euler-maruyama', true, 2, 200],
+      ['milstein', false, 1, 200],
+      ['milstein', true, 2, 200],
+    ]);
+    for (const c of r.cases.vdpEnsemble) expect(c.cpuSeconds).toBeGreaterThanOrEqual(0);
     // the same master equation on both sides: ⟨H⟩(t) agrees to the integrators' tolerance
     // (both tight; |⟨H⟩| reaches about 0.4 at cutoff 6, and 1e-6 is far below any change of the model)
     const tight = r.cases.kerrMesolve?.tight;

@@ -12,6 +12,19 @@ export interface QutipVdpCase {
   readonly steps: number;
   readonly seconds: number;
   readonly secondsPerStep: number;
+  /** CPU time of the call (all threads of the Python process), s; absent in older results */
+  readonly cpuSeconds?: number;
+}
+
+/**
+ * QuTiP's vdP heterodyne ensemble: `ntraj` trajectories serial (smesolve's default map) or on 2
+ * processes (`map_func=parallel_map`), the pool's start included.
+ */
+export interface QutipVdpEnsembleCase extends QutipVdpCase {
+  readonly parallel: boolean;
+  readonly processes: number;
+  /** CPU time of the Python process and its finished children, s */
+  readonly cpuSeconds: number;
 }
 
 /** QuTiP's Kerr mesolve at one tolerance pair: the best time and ⟨H⟩ at the 100 output times. */
@@ -19,6 +32,8 @@ export interface QutipKerrMesolve {
   readonly atol: number;
   readonly rtol: number;
   readonly seconds: number;
+  /** CPU time of the fastest call, s; absent in older results */
+  readonly cpuSeconds?: number;
   readonly times: readonly number[];
   readonly H: readonly number[];
 }
@@ -41,6 +56,8 @@ export interface QutipMeasurementBench {
   readonly params: Readonly<Record<string, unknown>>;
   readonly cases: {
     readonly vdp: readonly QutipVdpCase[];
+    /** the vdP ensembles (empty unless asked for with `vdpEnsembleNtraj`) */
+    readonly vdpEnsemble: readonly QutipVdpEnsembleCase[];
     /** QuTiP's default tolerances (atol 1e-8, rtol 1e-6) and the tight reference (1e-12, 1e-10); null with --skip-kerr */
     readonly kerrMesolve: { readonly default: QutipKerrMesolve; readonly tight: QutipKerrMesolve } | null;
     readonly kerrSmesolve: readonly QutipKerrSmesolve[];
@@ -57,6 +74,8 @@ export interface RunQutipMeasurementConfig {
   vdpDt?: number;
   vdpSteps?: number;
   vdpNtraj?: number;
+  /** trajectories of the vdP ensembles, serial and on 2 processes (default 0: none) */
+  vdpEnsembleNtraj?: number;
   /** Kerr: cutoff (default 50), smesolve trajectories (0: none), output times kept, solvers; skip it all */
   kerrN?: number;
   kerrNtraj?: number;
@@ -101,6 +120,7 @@ export async function runQutipMeasurement(config: RunQutipMeasurementConfig = {}
   num('--vdp-dt', config.vdpDt);
   num('--vdp-steps', config.vdpSteps);
   num('--vdp-ntraj', config.vdpNtraj);
+  num('--vdp-ens-ntraj', config.vdpEnsembleNtraj);
   num('--kerr-n', config.kerrN);
   num('--kerr-ntraj', config.kerrNtraj);
   num('--kerr-samples', config.kerrSamples);
@@ -113,7 +133,7 @@ export async function runQutipMeasurement(config: RunQutipMeasurementConfig = {}
  *
  * @param text - the script's stdout
  * @example
- * parseQutipMeasurementBench('{"qutip_version":"4.7.1","params":{},"cases":{"vdp":[],"kerrMesolve":null,"kerrSmesolve":[]}}').qutip_version; // '4.7.1'
+ * parseQutipMeasurementBench('{"qutip_version":"4.7.1","params":{},"cases":{"vdp":[],"kerrMesolve":null,"kerrSmesolve":[]}}').cases.vdpEnsemble; // []
  */
 export function parseQutipMeasurementBench(text: string): QutipMeasurementBench {
   const fn = 'parseQutipMeasurementBench';
@@ -129,6 +149,12 @@ export function parseQutipMeasurementBench(text: string): QutipMeasurementBench 
     }
   };
   for (const v of c.vdp) numbers(v, 'vdp case', ['N', 'dt', 'ntraj', 'steps', 'seconds', 'secondsPerStep']);
+  if (c.vdpEnsemble !== undefined && !Array.isArray(c.vdpEnsemble)) throw new Error(`${fn}: 'cases.vdpEnsemble' must be an array when present`);
+  const vdpEnsemble = c.vdpEnsemble ?? [];
+  for (const v of vdpEnsemble) {
+    numbers(v, 'vdpEnsemble case', ['N', 'dt', 'ntraj', 'steps', 'seconds', 'secondsPerStep', 'cpuSeconds', 'processes']);
+    if (typeof v.parallel !== 'boolean') throw new Error(`${fn}: vdpEnsemble case field 'parallel' must be a boolean, got ${String(v.parallel)}`);
+  }
   for (const s of c.kerrSmesolve) numbers(s, 'kerrSmesolve case', ['ntraj', 'steps', 'dt', 'seconds', 'secondsPerStep', 'nEnd']);
   if (c.kerrMesolve != null) {
     for (const k of ['default', 'tight'] as const) {
@@ -139,5 +165,5 @@ export function parseQutipMeasurementBench(text: string): QutipMeasurementBench 
       }
     }
   }
-  return o as QutipMeasurementBench;
+  return { ...(o as QutipMeasurementBench), cases: { ...(c as QutipMeasurementBench['cases']), vdpEnsemble } };
 }

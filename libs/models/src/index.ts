@@ -105,3 +105,5 @@ export { goodCavityCriticalDrivenFraction, goodCavityCriticalDrivenFractionParam
 export type { GoodCavityCriticalDrivenFractionConfig } from './good-cavity-critical-driven-fraction';
 export { undrivenAtomLaser, undrivenAtomLaserParameters, MAX_UNDRIVEN_ATOM_LASER_N } from './undriven-atom-laser';
 export type { UndrivenAtomLaser, UndrivenAtomLaserConfig, UndrivenAtomLaserOperators } from './undriven-atom-laser';
+export { undrivenAtomLaserGoodCavity, undrivenAtomLaserGoodCavityParameters } from './undriven-atom-laser-good-cavity';
+export type { UndrivenAtomLaserGoodCavity, UndrivenAtomLaserGoodCavityConfig } from './undriven-atom-laser-good-cavity';

@@ -165,7 +165,7 @@ describe('compileWeightedStencil, backend wasm', () => {
             const rho = randomMatrix(N, 7 * N + groups.length, true);
             const expected = denseSum(groups, w, rho, N);
             const wasm = compileWeightedStencil(groups, { n: N, hermitian: true, weightKinds: kinds, backend: 'wasm' });
-            const js = compileWeightedStencil(groups, { n: N, hermitian: true, weightKinds: kinds });
+            const js = compileWeightedStencil(groups, { n: N, hermitian: true, weightKinds: kinds, backend: 'js' });
             expect(wasm.backend).toBe('wasm');
             expect(js.backend).toBe('js');
             const out = new Float64Array(rho.length);

@@ -79,7 +79,7 @@ function drivenKerr(N: number): Lindbladian {
   ]);
 }
 
-describe('compileWeightedStencil', () => {
+describe.each(['js', 'wasm'] as const)('compileWeightedStencil, backend %s', (backend) => {
   it('compileLindbladRhs equals the dense superoperator L·vec(ρ) at random states: Hermitian half, non-Hermitian input, small n', () => {
     for (const N of [2, 3, 9]) {
       const l = drivenKerr(N);
@@ -93,7 +93,7 @@ describe('compileWeightedStencil', () => {
       // a non-Hermitian ρ (as a spectrum's propagation of aρ needs) through the full kernel
       const full = compileWeightedStencil(
         [[{ left: l.left }, { right: l.right }, ...l.sandwiches.map((sw) => ({ left: sw.left, right: sw.right, scale: sw.rate }))]],
-        { n: N },
+        { n: N, backend },
       );
       const x = randomMatrix(N, 5 + N, false);
       full.applyInto(out, x, Float64Array.of(1, 0));
@@ -144,15 +144,15 @@ describe('compileWeightedStencil', () => {
         }
       }
     });
-    const kernel = compileWeightedStencil(groups, { n, weightKinds: ['real', 'real', 'complex', 'complex', 'complex', 'complex'] });
+    const kernel = compileWeightedStencil(groups, { n, backend, weightKinds: ['real', 'real', 'complex', 'complex', 'complex', 'complex'] });
     const out = new Float64Array(2 * n * n);
     kernel.applyInto(out, x, w);
     expect(relativeDeviation(out, expected)).toBeLessThan(RTOL);
     // the Hermitian half: these weights make the sum Hermitian-preserving (groups 2/3 and 4/5 are conjugate pairs
     // except the ab term, so drop it)
     const hg = groups.map((group, g) => (g === 2 ? [group[0]] : group));
-    const half = compileWeightedStencil(hg, { n, hermitian: true, weightKinds: ['real', 'real', 'complex', 'complex', 'complex', 'complex'] });
-    const full = compileWeightedStencil(hg, { n, weightKinds: ['real', 'real', 'complex', 'complex', 'complex', 'complex'] });
+    const half = compileWeightedStencil(hg, { n, backend, hermitian: true, weightKinds: ['real', 'real', 'complex', 'complex', 'complex', 'complex'] });
+    const full = compileWeightedStencil(hg, { n, backend, weightKinds: ['real', 'real', 'complex', 'complex', 'complex', 'complex'] });
     const rho = randomMatrix(n, 23, true);
     const o1 = new Float64Array(2 * n * n);
     const o2 = new Float64Array(2 * n * n);
@@ -175,7 +175,7 @@ describe('compileWeightedStencil', () => {
     for (const [l, n] of cases) {
       const kernel = compileWeightedStencil(
         [[{ left: l.left }, { right: l.right }, ...l.sandwiches.map((sw) => ({ left: sw.left, right: sw.right, scale: sw.rate }))]],
-        { n, hermitian: true, weightKinds: ['real'] },
+        { n, backend, hermitian: true, weightKinds: ['real'] },
       );
       const rho = randomMatrix(n, 31 + n, true);
       const packed = packHermitianInto(new Float64Array(n * (n + 1)), rho, n);
@@ -190,12 +190,12 @@ describe('compileWeightedStencil', () => {
 
   it('refuses bad input by name', () => {
     const a = destroy(fockSpace(3)).matrix;
-    expect(() => compileWeightedStencil([[{ left: a }]], { n: 4 })).toThrow(/groups\[0\]\[0\]\.left must be 4×4/);
-    expect(() => compileWeightedStencil([[{ left: a, scale: NaN }]], { n: 3 })).toThrow(/scale must be finite/);
-    expect(() => compileWeightedStencil([], { n: 3 })).toThrow(/'groups'/);
-    expect(() => compileWeightedStencil([[{ left: a }]], { n: 0 })).toThrow(/'n'/);
-    expect(() => compileWeightedStencil([[{ left: a }]], { n: 3, weightKinds: [] })).toThrow(/'weightKinds'/);
-    const k = compileWeightedStencil([[{ left: a }]], { n: 3 });
+    expect(() => compileWeightedStencil([[{ left: a }]], { n: 4, backend })).toThrow(/groups\[0\]\[0\]\.left must be 4×4/);
+    expect(() => compileWeightedStencil([[{ left: a, scale: NaN }]], { n: 3, backend })).toThrow(/scale must be finite/);
+    expect(() => compileWeightedStencil([], { n: 3, backend })).toThrow(/'groups'/);
+    expect(() => compileWeightedStencil([[{ left: a }]], { n: 0, backend })).toThrow(/'n'/);
+    expect(() => compileWeightedStencil([[{ left: a }]], { n: 3, weightKinds: [], backend })).toThrow(/'weightKinds'/);
+    const k = compileWeightedStencil([[{ left: a }]], { n: 3, backend });
     const x = new Float64Array(18);
     expect(() => k.applyInto(x, x, Float64Array.of(1, 0))).toThrow(/out must not be rho/);
     expect(() => k.applyInto(new Float64Array(18), x, new Float64Array(0))).toThrow(/'weights'/);

@@ -308,8 +308,10 @@ export function compileDiffusiveSmeStepper(model: DiffusiveSmeModel): {
     }
     for (let c = 0; c < C; c++) setWeight(JC + 2 * c + 1, weights[2 * (JC + 2 * c)], -weights[2 * (JC + 2 * c) + 1]);
     setWeight(1, id, 0);
-    kernel.applyUpperInto(next, rho, weights);
-    normalizeInto(rho, next, n, t, dt, reach);
+    // the WebAssembly kernel's own result buffer saves a copy out of its memory
+    const out = kernel.output ?? next;
+    kernel.applyUpperInto(out, rho, weights);
+    normalizeInto(rho, out, n, t, dt, reach);
   };
   const sme: DiffusiveSme = {
     n,

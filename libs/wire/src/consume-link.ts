@@ -1,6 +1,7 @@
 import type { Subscriber } from 'rxjs';
-import { createWireDecoder, encodeWireRecord } from './wire-codec';
-import type { WireDecoderConfig } from './wire-codec';
+import { createWireDecoder } from './create-wire-decoder';
+import { encodeWireRecord } from './encode-wire-record';
+import type { WireDecoderConfig } from './create-wire-decoder';
 import type { WireLink } from './wire-link';
 import type { WireRecord } from './wire-record';
 

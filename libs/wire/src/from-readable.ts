@@ -1,7 +1,8 @@
 import { Observable } from 'rxjs';
 import type { Readable } from 'node:stream';
-import { WireFormatError, createWireDecoder } from './wire-codec';
-import type { WireDecoderConfig } from './wire-codec';
+import { WireFormatError } from './wire-format-error';
+import { createWireDecoder } from './create-wire-decoder';
+import type { WireDecoderConfig } from './create-wire-decoder';
 import type { WireRecord, WireSubscribe } from './wire-record';
 
 /**

@@ -9,7 +9,7 @@ import { from, lastValueFrom, toArray } from 'rxjs';
 import { sampleBlock, streamSchema } from '@qsync/frames';
 import { fromWire } from './from-wire';
 import { toWire } from './to-wire';
-import { WireFormatError } from './wire-codec';
+import { WireFormatError } from './wire-format-error';
 import { wireHeader } from './wire-header';
 import type { WireRecord } from './wire-record';
 

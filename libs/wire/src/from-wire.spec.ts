@@ -6,7 +6,9 @@ import { operatorContract, sameBits } from '@qsync/testing';
 import { fromWire } from './from-wire';
 import type { FromWireConfig } from './from-wire';
 import { toWire } from './to-wire';
-import { WireFormatError, createWireDecoder, encodeWireRecord } from './wire-codec';
+import { WireFormatError } from './wire-format-error';
+import { createWireDecoder } from './create-wire-decoder';
+import { encodeWireRecord } from './encode-wire-record';
 import { wireHeader } from './wire-header';
 import type { WireHeader, WireRecord, WireSubscribe } from './wire-record';
 

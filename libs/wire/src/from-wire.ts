@@ -3,7 +3,7 @@ import type { OperatorFunction } from 'rxjs';
 import { validateSampleBlock } from '@qsync/frames';
 import type { Frame, SampleRecord } from '@qsync/frames';
 import { schemaMismatch, frameMismatch } from './schema-checks';
-import { WireFormatError } from './wire-codec';
+import { WireFormatError } from './wire-format-error';
 import type { WireHeader, WireNotice, WireRecord, WireSubscribe } from './wire-record';
 
 /** Options of {@link fromWire}. */

@@ -1,7 +1,10 @@
 export { WIRE_VERSION } from './wire-record';
 export type { WireData, WireHeader, WireNotice, WireProvenance, WireRecord, WireSubscribe } from './wire-record';
-export { WIRE_HEAD_BYTES, WireFormatError, createWireDecoder, encodeWireRecord } from './wire-codec';
-export type { WireDecoder, WireDecoderConfig } from './wire-codec';
+export { WIRE_HEAD_BYTES } from './wire-framing';
+export { WireFormatError } from './wire-format-error';
+export { createWireDecoder } from './create-wire-decoder';
+export { encodeWireRecord } from './encode-wire-record';
+export type { WireDecoder, WireDecoderConfig } from './create-wire-decoder';
 export { createWireHub } from './create-wire-hub';
 export type { OverflowPolicy, WireBufferConfig, WireConsumer, WireHistoryConfig, WireHub, WireHubConfig } from './create-wire-hub';
 export { qsyncVersion } from './qsync-version';

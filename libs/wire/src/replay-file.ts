@@ -4,7 +4,8 @@ import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Observable } from 'rxjs';
 import type { Progress } from '@qsync/frames';
-import { WireFormatError, createWireDecoder } from './wire-codec';
+import { WireFormatError } from './wire-format-error';
+import { createWireDecoder } from './create-wire-decoder';
 import type { WireRecord, WireSubscribe } from './wire-record';
 
 /** Options of {@link replayFile}. */

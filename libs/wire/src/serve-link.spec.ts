@@ -6,7 +6,8 @@ import { serveLink } from './serve-link';
 import type { WireSinkEvent } from './serve-link';
 import { channelBlock, channelHeader } from './test-support/channel-stream';
 import { heldLink } from './test-support/held-link';
-import { createWireDecoder, encodeWireRecord } from './wire-codec';
+import { createWireDecoder } from './create-wire-decoder';
+import { encodeWireRecord } from './encode-wire-record';
 import type { WireRecord } from './wire-record';
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));

@@ -1,5 +1,6 @@
 import type { WireBufferConfig, WireHub } from './create-wire-hub';
-import { createWireDecoder, encodeWireRecord } from './wire-codec';
+import { createWireDecoder } from './create-wire-decoder';
+import { encodeWireRecord } from './encode-wire-record';
 import type { WireLink } from './wire-link';
 import type { WireRecord, WireSubscribe } from './wire-record';
 

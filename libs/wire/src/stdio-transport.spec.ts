@@ -9,7 +9,9 @@ import { fromReadable } from './from-readable';
 import { fromWire } from './from-wire';
 import { toWire } from './to-wire';
 import { toWritable } from './to-writable';
-import { WireFormatError, createWireDecoder, encodeWireRecord } from './wire-codec';
+import { WireFormatError } from './wire-format-error';
+import { createWireDecoder } from './create-wire-decoder';
+import { encodeWireRecord } from './encode-wire-record';
 import type { WireRecord } from './wire-record';
 import { testHeader, testStream } from './test-support/test-stream';
 

@@ -1,7 +1,7 @@
 import { Observable, catchError, concatWith, defer, ignoreElements, tap, throwError } from 'rxjs';
 import type { OperatorFunction } from 'rxjs';
 import type { Writable } from 'node:stream';
-import { encodeWireRecord } from './wire-codec';
+import { encodeWireRecord } from './encode-wire-record';
 import type { WireRecord, WireSubscribe } from './wire-record';
 
 /** Options of {@link toWritable}. */

@@ -2,7 +2,7 @@ import type { Frame, SampleBlock, StreamSchema } from '@qsync/frames';
 
 /**
  * The records that travel over the wire, in memory. Their bytes (framing, checksum, msgpack
- * payload, raw little-endian columns) are defined in wire-codec.ts and in the README's
+ * payload, raw little-endian columns) are defined in encode-wire-record.ts and in the README's
  * "Wire format" section.
  *
  * A stream is: one {@link WireHeader}, then data records ({@link WireData}) numbered by `seq`,

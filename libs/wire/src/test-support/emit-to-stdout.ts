@@ -6,7 +6,7 @@
 import { from, lastValueFrom, map, toArray } from 'rxjs';
 import { toWire } from '../to-wire';
 import { toWritable } from '../to-writable';
-import { encodeWireRecord } from '../wire-codec';
+import { encodeWireRecord } from '../encode-wire-record';
 import { testHeader, testStream } from './test-stream';
 
 const blocks = Number(process.argv[2] ?? 20);

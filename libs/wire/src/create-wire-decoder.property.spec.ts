@@ -9,8 +9,10 @@ import { Unpackr } from 'msgpackr';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { BlockColumn, Channel, SampleBlock, StreamSchema } from '@qsync/frames';
-import { WireFormatError, createWireDecoder, encodeWireRecord } from './wire-codec';
-import type { WireDecoder } from './wire-codec';
+import { WireFormatError } from './wire-format-error';
+import { createWireDecoder } from './create-wire-decoder';
+import { encodeWireRecord } from './encode-wire-record';
+import type { WireDecoder } from './create-wire-decoder';
 import type { WireRecord, WireSubscribe } from './wire-record';
 import { framePayload } from './test-support/frame-payload';
 

@@ -2,6 +2,7 @@ import { Observable } from 'rxjs';
 import type { OperatorFunction, Subscription } from 'rxjs';
 import { createWireHub } from './create-wire-hub';
 import type { WireBufferConfig, WireHistoryConfig, WireHub } from './create-wire-hub';
+import { redial } from './redial';
 import { serveLink } from './serve-link';
 import type { WireSinkEvent } from './serve-link';
 import type { WireLink } from './wire-link';
@@ -181,29 +182,22 @@ export function wireSink(fn: string, transport: WireTransport, config: WireSinkC
           );
       } else {
         const url = config.connect as string;
-        void (async () => {
-          let failures = 0;
-          while (!stopped) {
-            let link: WireLink;
-            try {
-              link = await transport.dial(url);
-            } catch (e) {
-              failures++;
-              if (failures >= reconnect.maxAttempts) {
-                stopped = true;
-                subscriber.error(new Error(`${fn}: cannot connect to ${url} (${failures} attempts): ${(e as Error).message}`));
-                return;
-              }
-              await sleep(reconnect.delay(failures), () => stopped);
-              continue;
-            }
-            if (stopped) return link.destroy();
-            failures = 0;
+        void redial({
+          dial: () => transport.dial(url),
+          reconnect,
+          stopped: () => stopped,
+          sleep: (ms) => sleep(ms, () => stopped),
+          onLink: async (link) => {
             const ended = await serve(link);
-            if (ended || (sourceError !== null && sourceDone)) return finish();
-            await sleep(reconnect.delay(1), () => stopped);
-          }
-        })();
+            if (!ended && !(sourceError !== null && sourceDone)) return false;
+            finish();
+            return true;
+          },
+          onGiveUp: (failures, e) => {
+            stopped = true;
+            subscriber.error(new Error(`${fn}: cannot connect to ${url} (${failures} attempts): ${e.message}`));
+          },
+        });
       }
 
       return () => {

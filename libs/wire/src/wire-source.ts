@@ -1,6 +1,7 @@
 import { Observable } from 'rxjs';
 import { consumeLink } from './consume-link';
 import type { ConsumerState } from './consume-link';
+import { redial } from './redial';
 import type { WireLink } from './wire-link';
 import type { WireRecord } from './wire-record';
 import { checkListen, checkUrl, resolveReconnect } from './wire-transport';
@@ -92,28 +93,17 @@ export function wireSource(fn: string, transport: WireTransport, config: WireSou
         );
     } else {
       const url = config.connect as string;
-      void (async () => {
-        let failures = 0;
-        while (!stopped) {
-          let link: WireLink;
-          try {
-            link = await transport.dial(url);
-            failures = 0;
-          } catch (e) {
-            failures++;
-            if (failures >= reconnect.maxAttempts) {
-              stop();
-              subscriber.error(new Error(`${fn}: cannot connect to ${url} (${failures} attempts): ${(e as Error).message}`));
-              return;
-            }
-            await new Promise<void>((resolve) => (timer = setTimeout(resolve, reconnect.delay(failures))));
-            continue;
-          }
-          if (stopped) return link.destroy();
-          if ((await run(link)) !== 'closed') return;
-          await new Promise<void>((resolve) => (timer = setTimeout(resolve, reconnect.delay(1))));
-        }
-      })();
+      void redial({
+        dial: () => transport.dial(url),
+        reconnect,
+        stopped: () => stopped,
+        sleep: (ms) => new Promise<void>((resolve) => (timer = setTimeout(resolve, ms))),
+        onLink: async (link) => (await run(link)) !== 'closed',
+        onGiveUp: (failures, e) => {
+          stop();
+          subscriber.error(new Error(`${fn}: cannot connect to ${url} (${failures} attempts): ${e.message}`));
+        },
+      });
     }
     return stop;
   });

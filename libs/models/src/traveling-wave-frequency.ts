@@ -22,7 +22,9 @@ export const travelingWaveFrequencyParameters: ParameterTable = {
  * Eq. (7.7) (γ− = γz = 0): ω = √{(γ+/4)[v − 2Vp_ud − √(v(v − 4Vp_ud))]}, v = 2V − γ+. The
  * states rotate at +ω or −ω (spontaneous symmetry breaking); this returns ω ≥ 0. Below the lasing
  * transition (7.8), p_d ≤ 1/2 + γ+/(4V) (where v ≤ 4Vp_ud), the stable state is incoherent and
- * there is no traveling wave: 0 is returned. At p_d = 1 it is 0 (the standard superradiant laser).
+ * there is no traveling wave: 0 is returned; just above it the waves are born turning, at the
+ * frequency √(γ+Vp_ud/2) of the Hopf pair (their amplitude, not their frequency, starts from 0).
+ * At p_d = 1 it is 0 (the standard superradiant laser).
  * It is the long-time frequency of (7.5) when the undriven atoms start in a pure state (their
  * purity is conserved there; `undrivenAtomLaserBadCavity`).
  *

@@ -240,7 +240,7 @@ describe('compileWeightedStencil, backend wasm', () => {
     expect(Array.from(o1)).toEqual(Array.from(o2));
   });
 
-  it("refuses an unknown backend by name; the packed layout still works (it stays in JavaScript)", () => {
+  it("refuses an unknown backend by name; 'auto' runs the packed layout too", () => {
     const a = destroy(fockSpace(3)).matrix;
     expect(() => compileWeightedStencil([[{ left: a }]], { n: 3, backend: 'gpu' as never })).toThrow(/'backend' must be 'js', 'wasm' or 'auto'/);
     const { l } = vdp(4);

@@ -4,13 +4,14 @@ import { WasmBody } from './wasm-body';
 
 /** A fused stencil kernel compiled to WebAssembly; see {@link generateWasmKernel}. */
 export interface WasmStencilKernel {
-  /** the kernel's own input buffer (2n² numbers, in its memory): ρ passed as this is not copied */
+  /** the kernel's own input buffer (2n² numbers, packed n(n + 1), in its memory): ρ passed as this is not copied */
   readonly input: Float64Array;
-  /** the kernel's own output buffer (2n² numbers, in its memory): `out` passed as this is not copied */
+  /** the kernel's own output buffer (2n² numbers, packed n(n + 1), in its memory): `out` passed as this is not copied */
   readonly output: Float64Array;
   /**
    * out ← the weighted sum on the layout compiled for ('full': every entry; 'upper': the entries
-   * i ≤ j, and with `mirror` the lower triangle as their conjugates and a real diagonal).
+   * i ≤ j, and with `mirror` the lower triangle as their conjugates and a real diagonal;
+   * 'packed': the packed upper triangle).
    * Allocates nothing.
    */
   run(out: Float64Array, rho: Float64Array, weights: Float64Array, mirror: boolean): void;
@@ -61,7 +62,8 @@ let simd: boolean | undefined;
  * @param terms the fused terms (internal representation of `compileWeightedStencil`)
  * @param n Hilbert-space dimension
  * @param weightKinds per group, whether its weight is real
- * @param layout 'full' or 'upper' (the packed layout stays in JavaScript)
+ * @param layout 'full', 'upper' or 'packed' (ρ and the result as packed upper triangles, n(n + 1)
+ *   numbers: ρ is unpacked into both triangles of the bordered copy, the upper result packed)
  * @example
  * ```ts fragment
  * const k = generateWasmKernel(terms, n, ['real'], 'upper'); // internal: see compileWeightedStencil's backend option
@@ -71,7 +73,7 @@ export function generateWasmKernel(
   terms: readonly FusedTerm[],
   n: number,
   weightKinds: readonly ('real' | 'complex')[],
-  layout: 'full' | 'upper',
+  layout: 'full' | 'upper' | 'packed',
 ): WasmStencilKernel | null {
   simd ??= simdAvailable();
   if (!simd) return null;
@@ -174,6 +176,8 @@ export function generateWasmKernel(
   const STAGE = alloc(n * nV);
   const X = alloc((n + 2 * R) * SX);
   const Y = alloc(n * nV);
+  const packed = layout === 'packed';
+  const PACK = packed ? alloc(n * (n + 1) * 8) : -1; // the packed result
   if (top > 2 ** 30) return null;
   const pages = Math.ceil(top / 65536);
 
@@ -422,22 +426,45 @@ export function generateWasmKernel(
     if (imag) b.f64x2SwapOf(accI).bytesConst(SIGN_LANE0).v128Xor().f64x2Add();
     b.v128Store(Y);
   };
-  // ρ from STAGE into the interior of X
-  b.i32Const(0).localSet(i);
-  b.loop();
-  {
-    b.localGet(i).i32Const(nV).i32Mul().localSet(rowY);
-    b.localGet(i).i32Const(SX).i32Mul().localSet(rowOff);
-    b.i32Const(0).localSet(j);
+  const X0 = X + R * SX + P * V; // entry (0, 0) of X
+  if (!packed) {
+    // ρ from STAGE into the interior of X
+    b.i32Const(0).localSet(i);
     b.loop();
-    b.localGet(rowOff).localGet(j).i32Add();
-    b.localGet(rowY).localGet(j).i32Add().v128Load(STAGE);
-    b.v128Store(X + R * SX + P * V);
-    b.localGet(j).i32Const(V).i32Add().localTee(j).i32Const(nV).i32LtS().brIf(0);
+    {
+      b.localGet(i).i32Const(nV).i32Mul().localSet(rowY);
+      b.localGet(i).i32Const(SX).i32Mul().localSet(rowOff);
+      b.i32Const(0).localSet(j);
+      b.loop();
+      b.localGet(rowOff).localGet(j).i32Add();
+      b.localGet(rowY).localGet(j).i32Add().v128Load(STAGE);
+      b.v128Store(X0);
+      b.localGet(j).i32Const(V).i32Add().localTee(j).i32Const(nV).i32LtS().brIf(0);
+      b.end();
+      b.localGet(i).i32Const(1).i32Add().localTee(i).i32Const(n).i32LtS().brIf(0);
+    }
     b.end();
-    b.localGet(i).i32Const(1).i32Add().localTee(i).i32Const(n).i32LtS().brIf(0);
+  } else {
+    // packed row i (entries i … n − 1) into X[i][j] and its conjugate into X[j][i] (on the diagonal
+    // the entry as stored wins, as the JavaScript kernel reads it)
+    b.i32Const(0).localSet(k0); // byte offset in STAGE
+    b.i32Const(0).localSet(i);
+    b.loop();
+    {
+      b.localGet(i).i32Const(SX).i32Mul().localSet(rowOff);
+      b.localGet(i).i32Const(V).i32Mul().localSet(j);
+      b.localGet(rowOff).localGet(j).i32Add().localSet(rowY); // X[j][i], j = i first
+      b.loop();
+      b.localGet(rowY).localGet(k0).v128Load(STAGE).bytesConst(SIGN_LANE1).v128Xor().v128Store(X0);
+      b.localGet(rowOff).localGet(j).i32Add().localGet(k0).v128Load(STAGE).v128Store(X0);
+      b.localGet(k0).i32Const(V).i32Add().localSet(k0);
+      b.localGet(rowY).i32Const(SX).i32Add().localSet(rowY);
+      b.localGet(j).i32Const(V).i32Add().localTee(j).i32Const(nV).i32LtS().brIf(0);
+      b.end();
+      b.localGet(i).i32Const(1).i32Add().localTee(i).i32Const(n).i32LtS().brIf(0);
+    }
+    b.end();
   }
-  b.end();
   b.i32Const(0).localSet(i);
   b.loop();
   {
@@ -445,8 +472,8 @@ export function generateWasmKernel(
     b.localGet(i).i32Const(nV).i32Mul().localSet(rowY);
     b.localGet(i).i32Const(SX).i32Mul().localSet(rowOff);
     rowFactors();
-    if (layout === 'upper') b.localGet(r).localSet(j);
-    else b.i32Const(0).localSet(j);
+    if (layout === 'full') b.i32Const(0).localSet(j);
+    else b.localGet(r).localSet(j);
     b.loop();
     entry();
     b.localGet(j).i32Const(V).i32Add().localTee(j).i32Const(nV).i32LtS().brIf(0);
@@ -454,6 +481,22 @@ export function generateWasmKernel(
     b.localGet(i).i32Const(1).i32Add().localTee(i).i32Const(n).i32LtS().brIf(0);
   }
   b.end();
+  if (packed) {
+    // the upper triangle of Y, packed, into PACK
+    b.i32Const(0).localSet(k0);
+    b.i32Const(0).localSet(i);
+    b.loop();
+    b.localGet(i).i32Const(nV + V).i32Mul().localSet(p); // (i, i)
+    b.localGet(i).i32Const(V).i32Mul().localSet(j);
+    b.loop();
+    b.localGet(k0).localGet(p).v128Load(Y).v128Store(PACK);
+    b.localGet(k0).i32Const(V).i32Add().localSet(k0);
+    b.localGet(p).i32Const(V).i32Add().localSet(p);
+    b.localGet(j).i32Const(V).i32Add().localTee(j).i32Const(nV).i32LtS().brIf(0);
+    b.end();
+    b.localGet(i).i32Const(1).i32Add().localTee(i).i32Const(n).i32LtS().brIf(0);
+    b.end();
+  }
   if (layout === 'upper') {
     // parameter ≠ 0: lower triangle ← conjugate of the upper one, real diagonal
     b.localGet(b.param).if();
@@ -484,8 +527,8 @@ export function generateWasmKernel(
   for (const [at, v, part] of fixed) {
     for (let k = 0; k < n; k++) f[(at >> 3) + 2 * k] = f[(at >> 3) + 2 * k + 1] = v[2 * k + part];
   }
-  const input = new Float64Array(memory.buffer, STAGE, 2 * n * n);
-  const output = new Float64Array(memory.buffer, Y, 2 * n * n);
+  const input = new Float64Array(memory.buffer, STAGE, packed ? n * (n + 1) : 2 * n * n);
+  const output = packed ? new Float64Array(memory.buffer, PACK, n * (n + 1)) : new Float64Array(memory.buffer, Y, 2 * n * n);
   return {
     input,
     output,

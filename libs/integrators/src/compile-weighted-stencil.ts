@@ -29,8 +29,8 @@ export interface WeightedStencilConfig {
   /**
    * 'auto' (default): 'wasm' where the runtime has WebAssembly SIMD, else 'js'; 'js': a generated
    * JavaScript function (the fallback and the reference); 'wasm': a generated WebAssembly module
-   * with f64x2 SIMD, 2–3× faster (ρ is copied into its memory per call; the packed layout stays
-   * in JavaScript), which throws where the runtime has no WebAssembly SIMD.
+   * with f64x2 SIMD, 2–3× faster (ρ is copied into its memory per call), which throws where the
+   * runtime has no WebAssembly SIMD.
    */
   readonly backend?: 'js' | 'wasm' | 'auto';
 }
@@ -202,10 +202,16 @@ export function compileWeightedStencil(groups: readonly (readonly OperatorSandwi
     applyPackedInto(out, rho, weights) {
       needHermitian('applyPackedInto');
       check(out, rho, weights, n * (n + 1));
-      packedKernel ??= generateKernel(live, n, kinds, 'packed');
+      packedKernel ??= packedBackend(live, n, kinds, wasm !== null);
       packedKernel(out, rho, weights);
     },
   };
+}
+
+/** The packed-layout kernel: WebAssembly when the other layouts run there, else JavaScript. */
+function packedBackend(terms: readonly FusedTerm[], n: number, kinds: readonly ('real' | 'complex')[], wasm: boolean): Kernel {
+  const k = wasm ? generateWasmKernel(terms, n, kinds, 'packed') : null;
+  return k === null ? generateKernel(terms, n, kinds, 'packed') : (out, rho, weights) => k.run(out, rho, weights, false);
 }
 
 function pushTerm(terms: FusedTerm[], term: FusedTerm): FusedTerm {

@@ -22,6 +22,9 @@ import { spinEnsembleMeanField, spinEnsembleMeanFieldParameters } from './spin-e
 import { MAX_SPIN_ENSEMBLE_DICKE_N, spinEnsemblePermutationInvariant } from './spin-ensemble-permutation-invariant';
 import { spinEnsembleCumulants, spinEnsembleCumulantsParameters } from './spin-ensemble-cumulants';
 import { superradiantLaser, superradiantLaserParameters } from './superradiant-laser';
+import { undrivenAtomLaserBadCavity, undrivenAtomLaserBadCavityParameters } from './undriven-atom-laser-bad-cavity';
+import { undrivenAtomLaserCumulants, undrivenAtomLaserCumulantsParameters } from './undriven-atom-laser-cumulants';
+import { undrivenAtomLaserMeanField, undrivenAtomLaserMeanFieldParameters } from './undriven-atom-laser-mean-field';
 import type { StochasticModel } from './stochastic-model';
 import {
   twoPopulationKuramoto,
@@ -148,6 +151,17 @@ const orderParameterChannels = {
   r: 'real: |z|',
 };
 
+/** The channels of the mean-field representations (7.3), (7.4) of the laser with undriven atoms. */
+const undrivenAtomLaserSpinChannels = {
+  sPlus: 'complex: s+ = p_d s+_d + p_ud s+_ud, the average coherence',
+  sPlusDriven: 'complex: s+_d = ⟨σ+⟩ of a driven atom',
+  sPlusUndriven: 'complex: s+_ud = ⟨σ+⟩ of an undriven atom',
+  szDriven: 'real: s^z_d',
+  szUndriven: 'real: s^z_ud',
+  sPlusModulus: 'real: |s+|',
+  frequency: 'real: d arg(s+)/dt, the lasing shift (a peak at +ω in the e^{−iωτ} spectrum)',
+};
+
 /** The observables of every representation of the spin ensemble (4.52), pair averages from collective operators. */
 const spinEnsembleOperatorNames = ['sigmaZ', 'sigmaPlus', 'sigmaPlusSigmaMinus', 'sigmaZSigmaZ', 'Splus', 'Sminus', 'SplusSminus'];
 
@@ -159,7 +173,7 @@ const spinEnsembleOperatorNames = ['sigmaZ', 'sigmaPlus', 'sigmaPlusSigmaMinus',
  *
  * @example
  * modelCatalog['adler'].kind; // → 'stochastic'
- * Object.keys(modelCatalog).length; // → 21
+ * Object.keys(modelCatalog).length; // → 24
  */
 export const modelCatalog: Readonly<Record<string, ModelEntry>> = {
   'quantum-vdp': {
@@ -440,5 +454,39 @@ export const modelCatalog: Readonly<Record<string, ModelEntry>> = {
       const m = superradiantLaser(p as never);
       return { ...m, modes: { a: m.cavity }, operators: { ...m.operators }, parameters: { ...m.parameters } };
     },
+  },
+  'undriven-atom-laser-cumulants': {
+    kind: 'order-parameter',
+    title: 'superradiant laser with Nd driven and Nud undriven atoms: second-order cumulant equations',
+    equation: 'App. 7.A',
+    parameters: undrivenAtomLaserCumulantsParameters,
+    channels: {
+      szDriven: 'real: s^z_d = ⟨σz⟩ of a driven atom',
+      szUndriven: 'real: s^z_ud = ⟨σz⟩ of an undriven atom',
+      photons: 'real: ⟨a†a⟩',
+      photonsPerAtom: 'real: ⟨a†a⟩/(Nd + Nud)',
+      pairDriven: 'real: ⟨σ+σ−⟩ of two driven atoms',
+      pairUndriven: 'real: ⟨σ+σ−⟩ of two undriven atoms',
+      pairMixed: 'complex: ⟨σ+_dσ−_ud⟩',
+      aSigmaPlusDriven: 'complex: ⟨aσ+_d⟩',
+      aSigmaPlusUndriven: 'complex: ⟨aσ+_ud⟩',
+    },
+    build: (p) => undrivenAtomLaserCumulants(p as never),
+  },
+  'undriven-atom-laser-mean-field': {
+    kind: 'order-parameter',
+    title: 'superradiant laser with a fraction pd of driven atoms: mean-field equations (N → ∞)',
+    equation: '7.3',
+    parameters: undrivenAtomLaserMeanFieldParameters,
+    channels: { ...undrivenAtomLaserSpinChannels, alpha: 'complex: the cavity amplitude α', photonsPerAtom: 'real: |α|²/N' },
+    build: (p) => undrivenAtomLaserMeanField(p as never),
+  },
+  'undriven-atom-laser-bad-cavity': {
+    kind: 'order-parameter',
+    title: 'superradiant laser with a fraction pd of driven atoms: bad-cavity mean field (traveling waves)',
+    equation: '7.4',
+    parameters: undrivenAtomLaserBadCavityParameters,
+    channels: undrivenAtomLaserSpinChannels,
+    build: (p) => undrivenAtomLaserBadCavity(p as never),
   },
 };

@@ -36,8 +36,10 @@ export function lowerPureSz(plus: unknown): number | undefined {
 export const undrivenAtomLaserInitialSpins: Readonly<Record<string, ParameterSpec>> = {
   sPlusDrivenInitial: { description: 'initial s+_d = ⟨σ+_d⟩ (real) of the driven atoms', min: -0.5, max: 0.5, default: 0.01 },
   sPlusUndrivenInitial: { description: 'initial s+_ud = ⟨σ+_ud⟩ (real) of the undriven atoms', min: -0.5, max: 0.5, default: 0.01 },
-  szDrivenInitial: { description: 'initial s^z_d (default −√(1 − 4(s+_d)²): a pure state near |0⟩)', min: -1, max: 1 },
-  szUndrivenInitial: { description: 'initial s^z_ud (default −√(1 − 4(s+_ud)²): a pure state near |0⟩)', min: -1, max: 1 },
+  // the table's default is the pure state of the default s+; from code an omitted s_z is the pure
+  // state of the s+ given (withPureDefaults)
+  szDrivenInitial: { description: 'initial s^z_d (default −√(1 − 4(s+_d)²): a pure state near |0⟩)', min: -1, max: 1, default: -Math.sqrt(1 - 4e-4) },
+  szUndrivenInitial: { description: 'initial s^z_ud (default −√(1 − 4(s+_ud)²): a pure state near |0⟩)', min: -1, max: 1, default: -Math.sqrt(1 - 4e-4) },
   // a real initial state stays real and cannot pick one of the two traveling waves ±ω
   undrivenPhaseInitial: { description: 'initial phase of s+_ud relative to s+_d (rad; 0 keeps the state real, which cannot break the ±ω symmetry)', min: -Math.PI, max: Math.PI, default: 0.1 },
 };

@@ -144,6 +144,9 @@ describe('qsync run on classical models against closed forms', () => {
       'spin-ensemble-mean-field': { V: 22, gammaPlus: 10, gammaMinus: 1 },
       'spin-ensemble-cumulants': { N: 100, V: 22, gammaPlus: 10, gammaMinus: 1 },
       'quantum-vdp-mean-field': { cutoff: 5, kappa1: 1, kappa2: 1, V: 4 },
+      'undriven-atom-laser-cumulants': { Nd: 80, Nud: 20, Omega: 0.1, kappa: 10, gammaPlus: 0.2 },
+      'undriven-atom-laser-mean-field': { N: 100, pd: 0.8, Omega: 0.1, kappa: 10, gammaPlus: 0.2 },
+      'undriven-atom-laser-bad-cavity': { V: 1, pd: 0.8, gammaPlus: 1 },
     };
     const classical = Object.entries(modelCatalog).filter(([, e]) => e.kind !== 'quantum' && e.kind !== 'permutation-invariant');
     expect(classical.map(([name]) => name).sort()).toEqual(Object.keys(small).sort());

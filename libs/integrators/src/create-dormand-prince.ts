@@ -7,6 +7,7 @@ import {
   firstNonFinite,
 } from './ode-guards';
 import type { OdeRhs, OdeStats, OdeStepper } from './ode-types';
+import { dormandPrinceStagesWasm } from './dormand-prince-stages-wasm';
 
 /** Options of {@link createDormandPrince} (all optional). */
 export interface DormandPrinceConfig {
@@ -80,6 +81,8 @@ const BETA = 0.04;
 const EXPO1 = 0.2 - 0.75 * BETA;
 const FAC_MIN = 0.2; // hNew ≥ h·0.2
 const FAC_MAX = 10; // hNew ≤ h·10
+// below this many unknowns the stage combinations stay in JavaScript
+const WASM_MIN_N = 64;
 const MAX_NONFINITE_REJECTIONS = 30; // 5^-30 ≈ 1e-21: the rhs is broken, not stiff
 
 const FN = 'createDormandPrince';
@@ -161,16 +164,21 @@ export function createDormandPrince(
   const { rtol, atol, hMax, maxSteps, tStop } = resolveDormandPrinceConfig(FN, config, t0);
 
   const n = y0.length;
-  let y = Float64Array.from(y0);
-  let yNew = new Float64Array(n);
-  const yStage = new Float64Array(n);
-  let k1 = new Float64Array(n);
-  const k2 = new Float64Array(n);
-  const k3 = new Float64Array(n);
-  const k4 = new Float64Array(n);
-  const k5 = new Float64Array(n);
-  const k6 = new Float64Array(n);
-  let k7 = new Float64Array(n);
+  // the stage combinations as WebAssembly SIMD over arrays in its memory where the runtime has
+  // it (same bits as the loops below); small systems stay in JavaScript, where a call costs more
+  // than the loop
+  const wasm = n >= WASM_MIN_N ? dormandPrinceStagesWasm(n) : null;
+  let y = wasm?.y ?? new Float64Array(n);
+  y.set(y0);
+  let yNew = wasm?.yNew ?? new Float64Array(n);
+  const yStage = wasm?.yStage ?? new Float64Array(n);
+  let k1 = wasm?.k[0] ?? new Float64Array(n);
+  const k2 = wasm?.k[1] ?? new Float64Array(n);
+  const k3 = wasm?.k[2] ?? new Float64Array(n);
+  const k4 = wasm?.k[3] ?? new Float64Array(n);
+  const k5 = wasm?.k[4] ?? new Float64Array(n);
+  const k6 = wasm?.k[5] ?? new Float64Array(n);
+  let k7 = wasm?.k[6] ?? new Float64Array(n);
   // continuous extension of the last step [tOld, tOld + hOld]
   const r1 = new Float64Array(n);
   const r2 = new Float64Array(n);
@@ -266,18 +274,58 @@ export function createDormandPrince(
       // mutable k1/k7 (≈ 3× faster), and an explicit bound stays cheap when the process has
       // invalidated V8's ArrayBuffer-detaching protector (tsx's loader does: typed-array loops
       // bounded by .length then reload it per access)
-      combine1Into(n, yStage, y, hs * A21, k1);
-      rhs(k2, yStage, t + C2 * hs);
-      combine2Into(n, yStage, y, hs * A31, k1, hs * A32, k2);
-      rhs(k3, yStage, t + C3 * hs);
-      combine3Into(n, yStage, y, hs * A41, k1, hs * A42, k2, hs * A43, k3);
-      rhs(k4, yStage, t + C4 * hs);
-      combine4Into(n, yStage, y, hs * A51, k1, hs * A52, k2, hs * A53, k3, hs * A54, k4);
-      rhs(k5, yStage, t + C5 * hs);
-      combine5Into(n, yStage, y, hs * A61, k1, hs * A62, k2, hs * A63, k3, hs * A64, k4, hs * A65, k5);
-      rhs(k6, yStage, tNew);
-      // y_new, and in the same pass the error estimate's terms without k7 (into yStage, free now)
-      solutionAndErrorInto(n, yNew, yStage, y, hs, k1, k3, k4, k5, k6);
+      if (wasm !== null) {
+        const c = wasm.coef;
+        c[0] = hs * A21;
+        wasm.run(1);
+        rhs(k2, yStage, t + C2 * hs);
+        c[0] = hs * A31;
+        c[1] = hs * A32;
+        wasm.run(2);
+        rhs(k3, yStage, t + C3 * hs);
+        c[0] = hs * A41;
+        c[1] = hs * A42;
+        c[2] = hs * A43;
+        wasm.run(3);
+        rhs(k4, yStage, t + C4 * hs);
+        c[0] = hs * A51;
+        c[1] = hs * A52;
+        c[2] = hs * A53;
+        c[3] = hs * A54;
+        wasm.run(4);
+        rhs(k5, yStage, t + C5 * hs);
+        c[0] = hs * A61;
+        c[1] = hs * A62;
+        c[2] = hs * A63;
+        c[3] = hs * A64;
+        c[4] = hs * A65;
+        wasm.run(5);
+        rhs(k6, yStage, tNew);
+        c[0] = hs * A71;
+        c[1] = hs * A73;
+        c[2] = hs * A74;
+        c[3] = hs * A75;
+        c[4] = hs * A76;
+        c[5] = hs * E1;
+        c[6] = hs * E3;
+        c[7] = hs * E4;
+        c[8] = hs * E5;
+        c[9] = hs * E6;
+        wasm.run(6);
+      } else {
+        combine1Into(n, yStage, y, hs * A21, k1);
+        rhs(k2, yStage, t + C2 * hs);
+        combine2Into(n, yStage, y, hs * A31, k1, hs * A32, k2);
+        rhs(k3, yStage, t + C3 * hs);
+        combine3Into(n, yStage, y, hs * A41, k1, hs * A42, k2, hs * A43, k3);
+        rhs(k4, yStage, t + C4 * hs);
+        combine4Into(n, yStage, y, hs * A51, k1, hs * A52, k2, hs * A53, k3, hs * A54, k4);
+        rhs(k5, yStage, t + C5 * hs);
+        combine5Into(n, yStage, y, hs * A61, k1, hs * A62, k2, hs * A63, k3, hs * A64, k4, hs * A65, k5);
+        rhs(k6, yStage, tNew);
+        // y_new, and in the same pass the error estimate's terms without k7 (into yStage, free now)
+        solutionAndErrorInto(n, yNew, yStage, y, hs, k1, k3, k4, k5, k6);
+      }
       rhs(k7, yNew, tNew);
       stats.rhsEvaluations += 6;
 
@@ -314,12 +362,18 @@ export function createDormandPrince(
           hOld = hs;
         }
         // accept: y ← y_new, k1 ← k7 (first same as last)
-        const accepted = yNew; // swap instead of copying: the next step overwrites yNew
-        yNew = y;
-        y = accepted;
-        const swap = k1;
-        k1 = k7;
-        k7 = swap;
+        if (wasm !== null) {
+          // the module's arrays have fixed places: copy (a memcpy each)
+          y.set(yNew);
+          k1.set(k7);
+        } else {
+          const accepted = yNew; // swap instead of copying: the next step overwrites yNew
+          yNew = y;
+          y = accepted;
+          const swap = k1;
+          k1 = k7;
+          k7 = swap;
+        }
         t = tNew;
         h = hNew;
         stats.steps++;

@@ -228,6 +228,30 @@ describe('compileWeightedStencil, backend wasm', () => {
     expect(relativeDeviation(again, expected)).toBeLessThan(RTOL);
   });
 
+  it('scaledMirrorInto writes scale × the upper result, conjugated below a real diagonal, bit for bit as one JavaScript multiplication per entry', () => {
+    const { l, jumps } = vdp(6);
+    const groups = smeGroups(l, jumps, false);
+    const { w, kinds } = smeWeights(groups.length, jumps.length, true, 4);
+    const k = compileWeightedStencil(groups, { n: 6, hermitian: true, weightKinds: kinds, backend: 'wasm' });
+    const own = k.output as Float64Array;
+    k.applyUpperInto(own, randomMatrix(6, 8, true), w);
+    const expected = new Float64Array(72);
+    const scale = 1 / 1.37;
+    for (let i = 0; i < 6; i++) {
+      expected[2 * (7 * i)] = own[2 * (7 * i)] * scale;
+      for (let j = i + 1; j < 6; j++) {
+        const re = own[2 * (6 * i + j)] * scale;
+        const im = own[2 * (6 * i + j) + 1] * scale;
+        expected.set([re, im], 2 * (6 * i + j));
+        expected.set([re, -im], 2 * (6 * j + i));
+      }
+    }
+    const target = new Float64Array(72).fill(NaN);
+    (k.scaledMirrorInto as (t: Float64Array, s: number) => void)(target, scale);
+    expect(Array.from(target)).toEqual(Array.from(expected));
+    expect(compileWeightedStencil(groups, { n: 6, hermitian: true, weightKinds: kinds, backend: 'js' }).scaledMirrorInto).toBeNull();
+  });
+
   it('two kernels compiled from the same terms give the same bits (one code path in every worker)', () => {
     const { l, jumps } = vdp(10);
     const groups = smeGroups(l, jumps, true);

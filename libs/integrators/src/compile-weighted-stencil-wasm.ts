@@ -15,6 +15,12 @@ export interface WasmStencilKernel {
    * Allocates nothing.
    */
   run(out: Float64Array, rho: Float64Array, weights: Float64Array, mirror: boolean): void;
+  /**
+   * 'upper' only, after a `run` into `output`: target ← scale·(its upper triangle), the lower
+   * triangle as the conjugate and a real diagonal (each entry one multiplication, as in
+   * JavaScript). Allocates nothing.
+   */
+  scaledMirrorInto(target: Float64Array, scale: number): void;
 }
 
 /** The part of the WebAssembly JavaScript API used here (the project's TypeScript libs carry no DOM types). */
@@ -178,6 +184,7 @@ export function generateWasmKernel(
   const Y = alloc(n * nV);
   const packed = layout === 'packed';
   const PACK = packed ? alloc(n * (n + 1) * 8) : -1; // the packed result
+  const SCALE = alloc(16); // the factor of scaledMirrorInto
   if (top > 2 ** 30) return null;
   const pages = Math.ceil(top / 65536);
 
@@ -206,6 +213,30 @@ export function generateWasmKernel(
   const rr = plans.map((pl) => (pl.rKind & RE ? b.local('v128') : -1));
   const ri = plans.map((pl) => (pl.rKind & IM ? b.local('v128') : -1));
 
+  if (layout === 'upper') {
+    // parameter 2: Y ← scale·Y mirrored (real diagonal), nothing else
+    b.localGet(b.param).i32Const(2).i32Eq().if();
+    b.i32Const(0).f64Load(SCALE).f64x2Splat().localSet(zr);
+    b.i32Const(0).localSet(i);
+    b.loop();
+    b.localGet(i).i32Const(nV + V).i32Mul().localTee(p); // (i, i)
+    b.localGet(p).v128Load(Y).localGet(zr).f64x2Mul().bytesConst(LANE0).v128And().v128Store(Y);
+    b.localGet(p).localSet(rowOff); // (i, j), j > i
+    b.localGet(p).localSet(k0); // (j, i)
+    b.localGet(i).i32Const(1).i32Add().localSet(j);
+    b.block().loop();
+    b.localGet(j).i32Const(n).i32GeS().brIf(1);
+    b.localGet(rowOff).i32Const(V).i32Add().localTee(rowOff);
+    b.localGet(rowOff).v128Load(Y).localGet(zr).f64x2Mul().localTee(x).v128Store(Y);
+    b.localGet(k0).i32Const(nV).i32Add().localTee(k0);
+    b.localGet(x).bytesConst(SIGN_LANE1).v128Xor().v128Store(Y);
+    b.localGet(j).i32Const(1).i32Add().localSet(j).br(0);
+    b.end().end();
+    b.localGet(i).i32Const(1).i32Add().localTee(i).i32Const(n).i32LtS().brIf(0);
+    b.end();
+    b.return();
+    b.end();
+  }
   // weights, lane-duplicated, once per call
   for (const [g, loc] of gr) b.i32Const(0).f64Load(16 * g).f64x2Splat().localSet(loc);
   for (const [g, loc] of gi) b.i32Const(0).f64Load(16 * g + 8).f64x2Splat().localSet(loc);
@@ -538,6 +569,12 @@ export function generateWasmKernel(
       // a foreign out receives the whole matrix: the lower triangle mirrored, not left stale
       run(layout === 'upper' && (mirror || out !== output) ? 1 : 0);
       if (out !== output) out.set(output);
+    },
+    scaledMirrorInto(target, scale) {
+      if (layout !== 'upper') throw new Error(`scaledMirrorInto: only for the upper layout, this kernel is '${layout}'`);
+      f[SCALE >> 3] = scale;
+      run(2);
+      if (target !== output) target.set(output);
     },
   };
 }

@@ -56,6 +56,14 @@ export interface WeightedStencil {
    * call.
    */
   readonly output: Float64Array | null;
+  /**
+   * Hermitian stencils on the WebAssembly backend, null otherwise: right after `applyUpperInto`
+   * into `output`, writes target ← scale·(that upper triangle) with the lower triangle as its
+   * conjugate and a real diagonal — each entry the same single multiplication as a JavaScript
+   * loop would make, at SIMD speed, and one memcpy out (e.g. the trace renormalisation of a
+   * stochastic step). Allocates nothing.
+   */
+  readonly scaledMirrorInto: ((target: Float64Array, scale: number) => void) | null;
   /** out = Σ_g weight_g · Σ_{p ∈ g} scale_p A_p ρ B_p on all of ρ (2n² numbers). Allocates nothing. */
   applyInto(out: Float64Array, rho: Float64Array, weights: Float64Array): void;
   /**
@@ -185,6 +193,7 @@ export function compileWeightedStencil(groups: readonly (readonly OperatorSandwi
     lowerReach,
     backend: wasm === null ? 'js' : 'wasm',
     output: wasm === null ? null : wasm.output,
+    scaledMirrorInto: wasm === null || !hermitian ? null : (target, scale) => wasm.scaledMirrorInto(target, scale),
     applyInto(out, rho, weights) {
       check(out, rho, weights, 2 * n * n);
       if (wasm !== null) {

@@ -53,6 +53,9 @@ export class WasmBody {
   end(): this {
     return this.op(0x0b);
   }
+  return(): this {
+    return this.op(0x0f);
+  }
   br(depth: number): this {
     return this.op(0x0c).uleb(depth);
   }

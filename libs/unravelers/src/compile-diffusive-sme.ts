@@ -311,7 +311,7 @@ export function compileDiffusiveSmeStepper(model: DiffusiveSmeModel): {
     // the WebAssembly kernel's own result buffer saves a copy out of its memory
     const out = kernel.output ?? next;
     kernel.applyUpperInto(out, rho, weights);
-    normalizeInto(rho, out, n, t, dt, reach);
+    normalizeInto(rho, out, n, t, dt, reach, kernel.scaledMirrorInto);
   };
   const sme: DiffusiveSme = {
     n,
@@ -375,13 +375,26 @@ function tracesInto(out: Float64Array, table: TraceTable, rho: Float64Array): vo
  * diagonal (all of it for reach ≥ n − 1; real diagonal): removes the O(dt^{3/2}) drift of the
  * trace; a trace that is not > 0 and finite is an error naming the step.
  */
-function normalizeInto(rho: Float64Array, next: Float64Array, n: number, t: number, dt: number, reach: number): void {
+function normalizeInto(
+  rho: Float64Array,
+  next: Float64Array,
+  n: number,
+  t: number,
+  dt: number,
+  reach: number,
+  scaledMirrorInto: ((target: Float64Array, scale: number) => void) | null,
+): void {
   let tr = 0;
   for (let i = 0; i < n; i++) tr += next[2 * (i * n + i)];
   if (!(tr > 0) || !Number.isFinite(tr)) {
     throw new Error(`DiffusiveSme: the trace of ρ became ${tr} in the step from t = ${t} (dt = ${dt} too large for the rates?)`);
   }
   const inv = 1 / tr;
+  if (scaledMirrorInto !== null) {
+    // the WebAssembly kernel scales and mirrors its own result (all of it, the same numbers)
+    scaledMirrorInto(rho, inv);
+    return;
+  }
   for (let i = 0; i < n; i++) {
     const d = 2 * (i * n + i);
     rho[d] = next[d] * inv;

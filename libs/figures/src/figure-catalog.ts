@@ -18,10 +18,12 @@ import { figure48 } from './figure-4-8';
 import { figure49 } from './figure-4-9';
 import { figure410 } from './figure-4-10';
 import { figure72 } from './figure-7-2';
+import { figure73 } from './figure-7-3';
+import { figure74 } from './figure-7-4';
 import { figure75 } from './figure-7-5';
 import type { FigureRecipe } from './figure-types';
 
 /** The thesis figures qsync reproduces, by figure number. */
 export const figureCatalog: Readonly<Record<string, FigureRecipe>> = Object.fromEntries(
-  [figure21, figure22, figure23, figure24, figure25, figure26, figure27, figure28, figure29, figure41, figure42, figure43, figure44, figure45, figure46, figure47, figure48, figure49, figure410, figure72, figure75].map((f) => [f.id, f]),
+  [figure21, figure22, figure23, figure24, figure25, figure26, figure27, figure28, figure29, figure41, figure42, figure43, figure44, figure45, figure46, figure47, figure48, figure49, figure410, figure72, figure73, figure74, figure75].map((f) => [f.id, f]),
 );

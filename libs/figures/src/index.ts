@@ -35,4 +35,6 @@ export { figure48 } from './figure-4-8';
 export { figure49 } from './figure-4-9';
 export { figure410 } from './figure-4-10';
 export { figure72 } from './figure-7-2';
+export { figure73 } from './figure-7-3';
+export { figure74 } from './figure-7-4';
 export { figure75 } from './figure-7-5';

@@ -122,10 +122,16 @@ function deriveSample(
     out.sort((a, b) => a[0] - b[0]);
     return table.intern(out.map((x) => x[0]), out.map((x) => x[1]));
   };
+  const canonicalMemo = new Map<number, { rep: number; conj: boolean }>();
   const canonical = (id: number): { rep: number; conj: boolean } => {
-    const c = canonicalForm(id);
-    const ca = canonicalForm(table.adjoint(id));
-    return table.keys[ca] < table.keys[c] ? { rep: ca, conj: true } : { rep: c, conj: false };
+    let found = canonicalMemo.get(id);
+    if (found === undefined) {
+      const c = canonicalForm(id);
+      const ca = canonicalForm(table.adjoint(id));
+      found = table.keys[ca] < table.keys[c] ? { rep: ca, conj: true } : { rep: c, conj: false };
+      canonicalMemo.set(id, found);
+    }
+    return found;
   };
   const operatorOf = (id: number) => new OperatorExpression(context, new Map([[id, new Map([['', { re: 1, im: 0 }]])]]));
 
@@ -150,10 +156,47 @@ function deriveSample(
   const queue = [...new Set(start)];
   const seen = new Set(queue);
   const realClass = new Map<number, boolean>();
+  const nameOf = new Map<number, string>();
   const isReal = (rep: number): boolean => {
     let r = realClass.get(rep);
     if (r === undefined) realClass.set(rep, (r = canonicalForm(table.adjoint(rep)) === rep));
     return r;
+  };
+  // The truncated expansion of a monomial at the level of classes: every permutation of a group's
+  // members gives the same classes of factors, so it is computed once per canonical form.
+  type ClassProduct = { key: string; factors: { name: string; conj: boolean }[]; w: number; wAbs: number };
+  const classExpansionMemo = new Map<number, ClassProduct[]>();
+  const classExpansion = (id: number): ClassProduct[] => {
+    const cid = canonicalForm(id);
+    let found = classExpansionMemo.get(cid);
+    if (found !== undefined) return found;
+    const byKey = new Map<string, ClassProduct>();
+    const ex = expandMoment(table, cid, k, cache);
+    for (let s = 0; s < ex.products.length; s++) {
+      const product = ex.products[s];
+      if (u1 && product.some((f) => table.charges[f] !== 0)) continue;
+      const factors = product.map((f) => {
+        const cf = canonical(f);
+        if (!seen.has(cf.rep)) {
+          seen.add(cf.rep);
+          queue.push(cf.rep);
+        }
+        let name = nameOf.get(cf.rep);
+        if (name === undefined) nameOf.set(cf.rep, (name = table.name(cf.rep)));
+        return { name, conj: isReal(cf.rep) ? false : cf.conj };
+      });
+      factors.sort((x, y) => (x.name < y.name ? -1 : x.name > y.name ? 1 : Number(x.conj) - Number(y.conj)));
+      const key = factors.map((f) => f.name + (f.conj ? '*' : '')).join('|');
+      const old = byKey.get(key);
+      if (old === undefined) byKey.set(key, { key, factors, w: ex.coeffs[s], wAbs: Math.abs(ex.coeffs[s]) });
+      else {
+        old.w += ex.coeffs[s];
+        old.wAbs += Math.abs(ex.coeffs[s]);
+      }
+    }
+    found = [...byKey.values()];
+    classExpansionMemo.set(cid, found);
+    return found;
   };
   for (let q = 0; q < queue.length; q++) {
     const rep = queue[q];
@@ -162,23 +205,9 @@ function deriveSample(
     for (const [id, c] of rhs.terms) {
       // a charged monomial has a charged factor in every product of its expansion
       if (u1 && table.charges[id] !== 0) continue;
-      const ex = expandMoment(table, id, k, cache);
-      for (let s = 0; s < ex.products.length; s++) {
-        const product = ex.products[s];
-        if (u1 && product.some((f) => table.charges[f] !== 0)) continue;
-        const factors = product.map((f) => {
-          const cf = canonical(f);
-          if (!seen.has(cf.rep)) {
-            seen.add(cf.rep);
-            queue.push(cf.rep);
-          }
-          return { name: table.name(cf.rep), conj: isReal(cf.rep) ? false : cf.conj };
-        });
-        factors.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : Number(a.conj) - Number(b.conj)));
-        const key = factors.map((f) => f.name + (f.conj ? '*' : '')).join('|');
+      for (const { key, factors, w, wAbs } of classExpansion(id)) {
         let term = terms.get(key);
         if (term === undefined) terms.set(key, (term = { factors, coefficient: new Map(), magnitude: new Map() }));
-        const w = ex.coeffs[s];
         for (const [pk, v] of c) {
           const old = term.coefficient.get(pk);
           if (old === undefined) term.coefficient.set(pk, { re: v.re * w, im: v.im * w });
@@ -188,10 +217,10 @@ function deriveSample(
           }
           // the size of what was summed: the scale of this coefficient's rounding
           const mag = term.magnitude.get(pk);
-          if (mag === undefined) term.magnitude.set(pk, { re: Math.abs(v.re * w), im: Math.abs(v.im * w) });
+          if (mag === undefined) term.magnitude.set(pk, { re: Math.abs(v.re) * wAbs, im: Math.abs(v.im) * wAbs });
           else {
-            mag.re += Math.abs(v.re * w);
-            mag.im += Math.abs(v.im * w);
+            mag.re += Math.abs(v.re) * wAbs;
+            mag.im += Math.abs(v.im) * wAbs;
           }
         }
       }

@@ -84,6 +84,18 @@ describe('undrivenAtomLaserBadCavity (7.4), (7.5)', () => {
     expect(growth(vc).im).toBe(0);
   });
 
+  it('Fig. 7.3(b): from the γ− = γz = 0 traveling wave, the mean-field shift decays at Γ/2 = (γ− + 2γz)/2 (5 %), not at Γ', () => {
+    const m0 = undrivenAtomLaserBadCavity({ V: 1, pd: 0.8, gammaPlus: 1 });
+    const y0 = Float64Array.from(dormandPrince(m0.rhs, m0.initialState(), [0, 1500], { rtol: 1e-12, atol: 1e-14 }).y[1]);
+    const [gm, gz] = [1e-4, 1e-3]; // Fig. 7.3's γ−/V, γz/V
+    const G = gm + 2 * gz;
+    const m = undrivenAtomLaserBadCavity({ V: 1, pd: 0.8, gammaPlus: 1, gammaMinus: gm, gammaZ: gz });
+    const sol = dormandPrince(m.rhs, y0, [0, 2 / G, 8 / G], { rtol: 1e-12, atol: 1e-14, maxSteps: 1e7 } as never);
+    const [w1, w2] = [m.frequency(Float64Array.from(sol.y[1])), m.frequency(Float64Array.from(sol.y[2]))];
+    const rate = Math.log(w1 / w2) / (6 / G);
+    expect(Math.abs(rate / (G / 2) - 1)).toBeLessThan(0.05);
+  });
+
   it('refuses bad parameters by name', () => {
     expect(() => undrivenAtomLaserBadCavity({ V: -1, pd: 0.5, gammaPlus: 1 })).toThrow(/'V'/);
     expect(() => undrivenAtomLaserBadCavity({ V: 1, pd: Number.NaN, gammaPlus: 1 })).toThrow(/'pd' must be a finite number/);

@@ -167,6 +167,42 @@ describe('undrivenAtomLaserCumulants (App. 7.A)', () => {
     vexpect(spec[1]).toBeGreaterThan(spec[2]);
   });
 
+  it('Fig. 7.2: ⟨a†a⟩/N grows more than 50-fold from p_d = 0.74 to 0.76 across the transition p_d = 3/4 (N = 10⁵)', () => {
+    const N = 1e5;
+    const Omega = 0.001;
+    const kappa = 10 * Math.sqrt(N) * Omega;
+    const V = (2 * N * Omega ** 2) / kappa;
+    const photons = (pd: number) => {
+      const m = undrivenAtomLaserCumulants({ Nd: Math.round(pd * N), Nud: N - Math.round(pd * N), Omega, kappa, gammaPlus: V });
+      return m.steadyState()[m.slots.photons] / N;
+    };
+    vexpect(photons(0.76) / photons(0.74)).toBeGreaterThan(50);
+  });
+
+  it('detuning (7.18): p_d = 1 peaks at the pulled frequency (ωc − ωs)Γ_d/(κ + Γ_d) of (7.3) (1 %); Fig. 7.5: unequal peaks, mirrored by ωc − ωs → −(ωc − ωs)', () => {
+    const N = 1000;
+    const Omega = 0.01;
+    const kappa = 10 * Math.sqrt(N) * Omega;
+    const V = (2 * N * Omega ** 2) / kappa;
+    for (const detuning of [0.05 * kappa, -0.05 * kappa]) {
+      const m = undrivenAtomLaserCumulants({ Nd: N, Nud: 0, Omega, kappa, gammaPlus: V, gammaMinus: 0.01 * V, detuning });
+      const gd = 1.01 * V;
+      const pulled = (detuning * gd) / (kappa + gd);
+      const omega = Array.from({ length: 401 }, (_, k) => pulled * (0.9 + (0.2 * k) / 400));
+      const spec = m.spectrum(m.steadyState(), omega);
+      const peak = omega[spec.indexOf(Math.max(...spec))];
+      vexpect(Math.abs(peak / pulled - 1)).toBeLessThan(0.01);
+    }
+    const omega = Array.from({ length: 201 }, (_, k) => (-0.4 + (0.8 * k) / 200) * V);
+    const [plus, minus] = [1e-3 * kappa, -1e-3 * kappa].map((detuning) => {
+      const m = undrivenAtomLaserCumulants({ Nd: 800, Nud: 200, Omega, kappa, gammaPlus: V, detuning });
+      return m.spectrum(m.steadyState(), omega);
+    });
+    expectClose(plus, Array.from(minus).reverse(), { rtol: 1e-7 });
+    const high = (s: Float64Array, sign: number) => Math.max(...Array.from(s).filter((_, k) => sign * omega[k] > 0));
+    vexpect(Math.abs(high(plus, 1) / high(plus, -1) - 1)).toBeGreaterThan(0.1);
+  });
+
   it('refuses bad parameters and states by name', () => {
     const ok = { Nd: 80, Nud: 20, Omega: 0.1, kappa: 10, gammaPlus: 0.2 };
     vexpect(() => undrivenAtomLaserCumulants({ ...ok, Nud: -1 })).toThrow(/'Nud'/);

@@ -14,7 +14,7 @@ const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
 const children: ChildProcess[] = [];
 afterAll(() => children.forEach((c) => c.exitCode === null && c.kill('SIGKILL')));
 
-function run(args: string[], onLine: (line: string) => void = () => undefined): { exit: Promise<number | null>; stderr: () => string } {
+function run(args: string[], onLine: (line: string) => void = () => undefined): { child: ChildProcess; exit: Promise<number | null>; stderr: () => string } {
   const child = spawn(process.execPath, ['--import', 'tsx', ...args], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
   children.push(child);
   let pending = '';
@@ -25,7 +25,7 @@ function run(args: string[], onLine: (line: string) => void = () => undefined): 
     lines.forEach(onLine);
   });
   child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
-  return { exit: new Promise((resolve) => child.on('close', resolve)), stderr: () => stderr };
+  return { child, exit: new Promise((resolve) => child.on('close', resolve)), stderr: () => stderr };
 }
 
 describe('qsync-detector', () => {
@@ -45,9 +45,17 @@ describe('qsync-detector', () => {
       });
     });
     // `npx tsx X` and `npm run qsync --` (tsx apps/qsync/src/main.ts) as node --import tsx
-    const detector = run(commands[0].replace('npx tsx ', '').replace(':7000', `:${port}`).split(' '), (line) => lines.push(JSON.parse(line)));
+    let onEnd: () => void = () => undefined;
+    const ended = new Promise<void>((resolve) => (onEnd = resolve));
+    const detector = run(commands[0].replace('npx tsx ', '').replace(':7000', `:${port}`).split(' '), (line) => {
+      lines.push(JSON.parse(line));
+      if (lines.at(-1)?.kind === 'end') onEnd();
+    });
     const emit = run(['apps/qsync/src/main.ts', ...commands[1].replace('npm run qsync -- ', '').replace(':7000', `:${port}`).split(' ')]);
     expect(await emit.exit).toBe(0);
+    // the detector keeps listening for the next producer after a stream's end; SIGTERM stops it cleanly
+    await ended;
+    detector.child.kill('SIGTERM');
     expect(await detector.exit).toBe(0);
 
     const c = scenarioCurrents(`${repoRoot}apps/qsync/scenarios/vdp-pair-heterodyne-stream.json`);

@@ -8,7 +8,8 @@ import { runCommand } from './run/run-command';
 import { schemaCommand } from './schema/schema-command';
 import { sweepCommand } from './sweep/sweep-command';
 import { detectCommand } from './stream/detect-command';
-import { emitCommand, replayCommand } from './stream/emit-command';
+import { emitCommand } from './stream/emit-command';
+import { replayCommand } from './stream/replay-command';
 import { qsyncVersion } from './common/version';
 
 const EXIT_OK = 0;
@@ -94,9 +95,11 @@ Examples:
 
 program
   .command('detect')
-  .description('receive current streams and print live estimates as JSON lines: phase-difference histogram, current spectra with their noise floor')
-  .option('--listen <url>', 'wait for producers (qsync emit --to) here: tcp://HOST:PORT or ws://HOST:PORT/PATH; port 0 picks a free one')
+  .description('receive current streams and print live estimates as JSON lines (phase-difference histogram, current spectra with their noise floor, filtered state), or send them on as wire streams')
+  .option('--listen <url>', 'wait for producers (qsync emit --to) here, one at a time, and keep serving after each stream ends: tcp://HOST:PORT or ws://HOST:PORT/PATH; port 0 picks a free one')
   .option('--from <source>', 'read a recording (.qsw), stdin (-), or dial a serving producer (tcp://HOST:PORT, ws://HOST:PORT/PATH)')
+  .option('--to <where>', 'also send the estimates on as wire streams, one per producer session: tcp://HOST:PORT, ws://HOST:PORT/PATH (dials a listening consumer), a file, or - (stdout, instead of the JSON lines)')
+  .option('--streams <n>', 'with --listen: exit after n streams have ended (default: keep listening until SIGINT/SIGTERM)')
   .option('--bins <n>', 'bins of the phase-difference histogram on (−π, π]', '32')
   .option('--segment <n>', 'samples per segment of the current spectrum (a power of two)', '64')
   .addHelpText(
@@ -104,11 +107,22 @@ program
     `
 Examples:
   qsync detect --listen tcp://127.0.0.1:7000 > estimates.jsonl
-  qsync detect --listen ws://127.0.0.1:7001/currents --bins 64
+  qsync detect --listen ws://127.0.0.1:7001/currents --bins 64 --streams 1
+  qsync detect --listen tcp://127.0.0.1:7000 --to estimates.qsw
   qsync detect --from currents.qsw | tail -n 1`,
   )
-  .action(async (options: { listen?: string; from?: string; bins?: string; segment?: string }) => {
-    await detectCommand(options, { stdout: process.stdout, stderr: process.stderr });
+  .action(async (options: { listen?: string; from?: string; to?: string; streams?: string; bins?: string; segment?: string }) => {
+    // Ctrl-C or a service manager's SIGTERM ends the estimate streams cleanly and exits 0
+    const stop = new AbortController();
+    const abort = (): void => stop.abort();
+    process.once('SIGINT', abort);
+    process.once('SIGTERM', abort);
+    try {
+      await detectCommand(options, { stdout: process.stdout, stderr: process.stderr }, stop.signal);
+    } finally {
+      process.off('SIGINT', abort);
+      process.off('SIGTERM', abort);
+    }
   });
 
 program

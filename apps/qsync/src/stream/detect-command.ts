@@ -1,10 +1,12 @@
-import { fromReadable, fromTcp, fromWebSocket, replayFile } from '@qsync/wire';
+import { createWireHub, fromReadable, fromTcp, fromWebSocket, replayFile } from '@qsync/wire';
 import type { WireRecord, WireSubscribe } from '@qsync/wire';
-import { type Observable, lastValueFrom, tap } from 'rxjs';
+import { type Observable, concatMap, defer, from, fromEvent, ignoreElements, lastValueFrom, repeat, takeUntil, takeWhile, tap } from 'rxjs';
 import type { CommandIo } from '../common/command-io';
 import { UsageError } from '../common/errors';
 import { detectorEstimates } from './detector-estimates';
 import { parseEndpoint } from './endpoint';
+import { estimateStreams } from './estimate-streams';
+import { sendWire } from './send-wire';
 
 /** Options of `qsync detect` as commander hands them over. */
 export interface DetectOptions {
@@ -14,6 +16,10 @@ export interface DetectOptions {
   readonly from?: string;
   readonly bins?: string;
   readonly segment?: string;
+  /** also send the estimates on as wire streams (one per producer session): tcp://, ws://, a file or - (then no JSON lines) */
+  readonly to?: string;
+  /** with --listen: return after this many streams have ended (default: keep listening) */
+  readonly streams?: string;
 }
 
 const positiveInteger = (option: string, value: string | undefined): number | undefined => {
@@ -26,8 +32,16 @@ const positiveInteger = (option: string, value: string | undefined): number | un
  * `qsync detect`: receives current streams and prints live estimates as JSON lines on stdout
  * (see {@link detectorEstimates}): first `{"kind":"listening","url":…}` when listening, then per
  * producer session a `session` line, `phase-histogram` and `spectrum` lines after each block,
- * `gap`/`dropped` lines for announced losses, and `end`. It survives producers that disconnect
- * and dial in again; it returns after a stream's end.
+ * `gap`/`dropped` lines for announced losses, and `end`. With `--to` it also sends the estimates
+ * on as wire streams, one per producer session ({@link estimateStreams}; over TCP or WebSocket
+ * it dials the consumer, one connection per session, and a slow one drops the oldest frames with
+ * a count; to `-` they replace the JSON lines on stdout).
+ *
+ * Listening, it serves one producer at a time and keeps serving: a producer that disconnects
+ * and dials in again with the same session is resumed (its records counted once); a producer of
+ * a new session starts new estimates (its `session` line names the one it `replaces`); after a
+ * stream's end it waits for the next producer. It returns after `--streams` ends, when `signal`
+ * aborts (SIGINT/SIGTERM in the program), or with `--from` at the end of its input.
  *
  * @example
  * // qsync detect --listen tcp://127.0.0.1:7000      (then, elsewhere: qsync emit <scenario> --to tcp://127.0.0.1:7000)
@@ -39,7 +53,7 @@ const positiveInteger = (option: string, value: string | undefined): number | un
  * [lines[0].kind, lines.at(-1).kind, lines.filter((l) => l.kind === 'phase-histogram').at(-1).samples]; // → ['session', 'end', 2001]
  * await detectCommand({ listen: 'tcp://127.0.0.1' }, io); // throws "--listen: tcp://127.0.0.1 has no port"
  */
-export async function detectCommand(options: DetectOptions, io: CommandIo & { stdin?: NodeJS.ReadableStream }): Promise<void> {
+export async function detectCommand(options: DetectOptions, io: CommandIo & { stdin?: NodeJS.ReadableStream }, signal?: AbortSignal): Promise<void> {
   if ((options.listen === undefined) === (options.from === undefined)) {
     throw new UsageError('--listen', 'give exactly one of --listen tcp://HOST:PORT | ws://HOST:PORT/PATH and --from FILE | - | tcp://HOST:PORT');
   }
@@ -48,10 +62,16 @@ export async function detectCommand(options: DetectOptions, io: CommandIo & { st
   if (segmentLength !== undefined && (segmentLength < 2 || (segmentLength & (segmentLength - 1)) !== 0)) {
     throw new UsageError('--segment', `must be a power of two ≥ 2, got ${segmentLength}`);
   }
+  const streams = positiveInteger('--streams', options.streams) ?? Infinity;
+  if (options.streams !== undefined && options.listen === undefined) throw new UsageError('--streams', 'is for --listen (with --from the input ends by itself)');
+  const to = options.to === undefined ? undefined : parseEndpoint('--to', options.to);
   const print = (line: unknown): void => {
-    io.stdout.write(`${JSON.stringify(line)}\n`);
+    if (to?.kind !== 'stdio') io.stdout.write(`${JSON.stringify(line)}\n`);
   };
+  let listening: string | null = null;
   const onListening = ({ url }: { url: string }): void => {
+    if (listening !== null) return; // listening again on the same address after a stream's end
+    listening = url;
     print({ kind: 'listening', url });
     io.stderr.write(`qsync detect: listening on ${url}\n`);
   };
@@ -59,9 +79,13 @@ export async function detectCommand(options: DetectOptions, io: CommandIo & { st
   if (options.listen !== undefined) {
     const at = parseEndpoint('--listen', options.listen, ['tcp', 'ws']);
     if (at.kind !== 'tcp' && at.kind !== 'ws') throw new UsageError('--listen', `takes tcp://HOST:PORT or ws://HOST:PORT/PATH, got ${options.listen}`);
-    records = at.kind === 'tcp'
-      ? fromTcp({ listen: { host: at.host, port: at.port }, onListening, consumer: 'qsync detect' })
-      : fromWebSocket({ listen: { host: at.host, port: at.port, ...(at.path !== '/' ? { path: at.path } : {}) }, onListening, consumer: 'qsync detect' });
+    // a source ends with its stream: listen again, on the port first bound (port 0 picks one once)
+    const port = (): number => (listening === null ? at.port : Number(/:(\d+)(\/|$)/.exec(listening)?.[1] ?? at.port));
+    records = defer(() =>
+      at.kind === 'tcp'
+        ? fromTcp({ listen: { host: at.host, port: port() }, onListening, consumer: 'qsync detect' })
+        : fromWebSocket({ listen: { host: at.host, port: port(), ...(at.path !== '/' ? { path: at.path } : {}) }, onListening, consumer: 'qsync detect' }),
+    ).pipe(repeat());
   } else {
     const at = parseEndpoint('--from', options.from as string);
     records = at.kind === 'file' ? replayFile(at.path, { pace: 'fast' })
@@ -69,16 +93,29 @@ export async function detectCommand(options: DetectOptions, io: CommandIo & { st
       : at.kind === 'tcp' ? fromTcp({ connect: at.url, consumer: 'qsync detect', lastSeq: null })
       : fromWebSocket({ connect: at.url, consumer: 'qsync detect' });
   }
-  const config = { ...(bins !== undefined ? { bins } : {}), ...(segmentLength !== undefined ? { segmentLength } : {}) };
-  await lastValueFrom(
-    records.pipe(
-      detectorEstimates(config),
-      tap((line) => {
-        print(line);
-        if (line.kind === 'session') io.stderr.write(`qsync detect: ${line.replaces !== undefined ? `new session ${line.sessionId} (replaces ${line.replaces}): estimates restart` : `session ${line.sessionId}`} — ${line.name}, model ${line.model ?? '?'}, seed ${line.seed ?? '?'}\n`);
-        if (line.kind === 'gap' || line.kind === 'dropped') io.stderr.write(`qsync detect: ${line.kind}: records ${line.firstSeq}…${line.lastSeq} (${line.samples} samples) lost\n`);
-      }),
-    ),
-    { defaultValue: undefined },
+  const config = { bins: bins ?? 32, segmentLength: segmentLength ?? 64 };
+  let ended = 0;
+  const lines = records.pipe(
+    detectorEstimates(config),
+    tap((line) => {
+      print(line);
+      if (line.kind === 'session') io.stderr.write(`qsync detect: ${line.replaces !== undefined ? `new session ${line.sessionId} (replaces ${line.replaces}): estimates restart` : `session ${line.sessionId}`} — ${line.name}, model ${line.model ?? '?'}, seed ${line.seed ?? '?'}\n`);
+      if (line.kind === 'gap' || line.kind === 'dropped') io.stderr.write(`qsync detect: ${line.kind}: records ${line.firstSeq}…${line.lastSeq} (${line.samples} samples) lost\n`);
+      if (line.kind === 'already-ended') io.stderr.write(`qsync detect: session ${line.sessionId} has already ended: its records are all counted, nothing to add\n`);
+      if (line.kind === 'end') ended++;
+    }),
+    takeWhile((line) => !(line.kind === 'end' && ended >= streams), true),
+    signal === undefined ? (x) => x : takeUntil(fromEvent(signal, 'abort')),
   );
+  const say = (text: string): void => {
+    io.stderr.write(`qsync detect --to: ${text}\n`);
+  };
+  const sent = to === undefined
+    ? lines.pipe(ignoreElements())
+    : to.kind === 'tcp' || to.kind === 'ws'
+      // one connection per session, in turn; estimates are cumulative, so a slow consumer may drop old frames
+      ? lines.pipe(estimateStreams(config), concatMap((stream) => from(sendWire(stream, to, { hub: createWireHub({ buffer: { records: 64, policy: 'drop-oldest' } }), say, ...(signal ? { signal } : {}) }))))
+      // a file or stdout: the sessions' streams one after another
+      : from(sendWire(lines.pipe(estimateStreams(config), concatMap((stream) => stream)), to, { stdout: io.stdout, ...(signal ? { signal } : {}) }));
+  await lastValueFrom(sent, { defaultValue: undefined });
 }

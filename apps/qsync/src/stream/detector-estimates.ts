@@ -23,7 +23,8 @@ export type DetectorLine =
   | { kind: 'filtered'; sessionId: string; t: number; expect: Record<string, [number, number]> }
   | { kind: 'filter-failed'; sessionId: string; reason: string }
   | { kind: 'gap' | 'dropped'; sessionId: string; firstSeq: number; lastSeq: number; samples: number }
-  | { kind: 'end'; sessionId: string; records: number };
+  | { kind: 'end'; sessionId: string; records: number }
+  | { kind: 'already-ended'; sessionId: string };
 
 const numbers = (frame: Frame, name: string): number[] => {
   const c = frame.channels[name];
@@ -112,7 +113,9 @@ function estimatorsFor(schema: StreamSchema, config: Required<DetectorConfig>, s
  * reconnects in the same session (same `sessionId`) is resumed: records it sends again (a
  * restarted deterministic producer recomputes its stream from seq 0) are skipped by seq, so every
  * sample is counted once. A header with a new session ends the old estimates and starts new ones,
- * said by a `session` line with `replaces`. Losses announced in-band (`gap`, `dropped`) become
+ * said by a `session` line with `replaces`. A producer of a session that has already ended adds
+ * nothing (all of its records are counted): an `already-ended` line says so and its records are
+ * skipped. Losses announced in-band (`gap`, `dropped`) become
  * lines; the estimates go on with what arrived.
  *
  * @param config - `{ bins = 32, segmentLength = 64 }`
@@ -138,7 +141,7 @@ export function detectorEstimates(config: DetectorConfig = {}): OperatorFunction
   currentSpectrumOf({ channel: 'a', segmentLength });
   return (source) =>
     new Rx<DetectorLine>((out) => {
-      let session: { id: string; input: Subject<WireRecord>; run: Subscription; lastSeq: number } | null = null;
+      let session: { id: string; input: Subject<WireRecord>; run: Subscription; lastSeq: number; ended: boolean } | null = null;
       const startSession = (header: WireHeader): void => {
         const replaces = session?.id;
         session?.run.unsubscribe();
@@ -157,7 +160,7 @@ export function detectorEstimates(config: DetectorConfig = {}): OperatorFunction
           filter((r): r is SampleRecord => !('channels' in r && 't' in r)),
           share(),
         );
-        const s = { id, input, lastSeq: -1, run: null as unknown as Subscription };
+        const s = { id, input, lastSeq: -1, ended: false, run: null as unknown as Subscription };
         session = s;
         s.run = run(decoded).subscribe({ next: (line) => out.next(line), error: (e) => out.error(e) });
       };
@@ -166,10 +169,12 @@ export function detectorEstimates(config: DetectorConfig = {}): OperatorFunction
           if (record.kind === 'subscribe') return;
           if (record.kind === 'header') {
             if (session?.id !== record.provenance.sessionId) startSession(record);
+            else if (session.ended) return out.next({ kind: 'already-ended', sessionId: session.id });
             session?.input.next(record);
             return;
           }
           if (session === null) return out.error(new Error(`detector: '${record.kind}' before any header`));
+          if (session.ended) return; // a producer of a session that has ended sends it again: every record is counted
           if (record.kind === 'block' || record.kind === 'frame') {
             if (record.seq <= session.lastSeq) return; // sent again after a reconnection: already counted
             session.lastSeq = record.seq;
@@ -179,6 +184,7 @@ export function detectorEstimates(config: DetectorConfig = {}): OperatorFunction
           }
           session.input.next(record);
           if (record.kind === 'end') {
+            session.ended = true;
             session.input.complete();
             out.next({ kind: 'end', sessionId: session.id, records: record.seq });
           }

@@ -1,10 +1,8 @@
 import { tapProgress } from '@qsync/frames';
-import { createWireHub, replayFile, toWire } from '@qsync/wire';
-import type { WireRecord, WireSinkEvent } from '@qsync/wire';
-import { type Observable, filter } from 'rxjs';
+import { createWireHub, toWire } from '@qsync/wire';
 import type { CommandIo } from '../common/command-io';
+import { commandProgress } from '../common/command-progress';
 import { UsageError } from '../common/errors';
-import { silentProgress, terminalProgress, type ProgressReporter } from '../common/progress';
 import { parseEndpoint } from './endpoint';
 import { scenarioCurrents } from './scenario-currents';
 import { sendWire } from './send-wire';
@@ -26,26 +24,13 @@ const integer = (option: string, value: string | undefined): number | undefined 
   return Number(value);
 };
 
-const reporter = (io: CommandIo, progress: boolean | undefined): ProgressReporter =>
-  progress !== false && io.stderr.isTTY ? terminalProgress(io.stderr) : silentProgress;
-
-/** `--to -` writes to io.stdout when it is a stream (process.stdout in the program), else to process.stdout. */
-const writableStdout = (io: CommandIo): { stdout?: NodeJS.WritableStream } =>
-  typeof (io.stdout as { on?: unknown }).on === 'function' ? { stdout: io.stdout as NodeJS.WritableStream } : {};
-
-const describeEvent = (event: WireSinkEvent): string =>
-  event.kind === 'connected'
-    ? `connected to ${event.peer} (${event.lastSeq === null ? 'from the start' : `resuming after seq ${event.lastSeq}`})`
-    : event.kind === 'disconnected'
-      ? `the consumer at ${event.peer} disconnected (${event.reason}); redialling`
-      : `listening on ${event.url}`;
-
 /**
  * `qsync emit <scenario> --to …`: one trajectory of a `trajectories` scenario, its detector
  * currents streamed live as wire records (header with provenance, blocks, end). Over TCP or
  * WebSocket it dials the consumer (`qsync detect --listen`) through a hub whose 'pause' policy
  * makes a slow consumer pace the simulation, redials after a disconnect, and the consumer resumes
- * by seq; to a file or stdout it writes the records. Progress (samples) on stderr when a terminal;
+ * by seq; to a file or stdout it writes the records, and a destination that does not keep up
+ * (a full pipe) pauses the simulation until it drains. Progress (samples) on stderr when a terminal;
  * connection events on stderr always. `signal` stops it at once (sockets closed, as if killed).
  *
  * @example
@@ -64,11 +49,11 @@ export async function emitCommand(file: string, options: EmitOptions, io: Comman
   const trajectory = integer('--trajectory', options.trajectory);
   const blockLength = integer('--block', options.block);
   const currents = scenarioCurrents(file, { ...(trajectory !== undefined ? { trajectory } : {}), ...(blockLength !== undefined ? { blockLength } : {}) });
-  const progress = reporter(io, options.progress);
-  const network = endpoint.kind === 'tcp' || endpoint.kind === 'ws';
-  const hub = network ? createWireHub({ buffer: { records: buffer, policy: 'pause' } }) : undefined;
+  const progress = commandProgress(io, options.progress);
+  // every destination paces the simulation: network consumers by their buffers, a file or stdout by its 'drain'
+  const hub = createWireHub({ buffer: { records: buffer, policy: 'pause' } });
   const records = currents
-    .records(hub?.scheduler)
+    .records(hub.scheduler)
     .withProgress()
     .pipe(
       tapProgress(({ done, total }) => progress.count('samples', done, total)),
@@ -79,50 +64,9 @@ export async function emitCommand(file: string, options: EmitOptions, io: Comman
   };
   say(`${currents.samples} samples of ${Object.keys(currents.header.schema.channels).join(', ')} (session ${currents.header.provenance.sessionId}) to ${options.to}`);
   try {
-    await sendWire(records, endpoint, { ...(hub ? { hub } : {}), ...(signal ? { signal } : {}), ...writableStdout(io), onEvent: (event) => say(describeEvent(event)) });
+    await sendWire(records, endpoint, { hub, ...(signal ? { signal } : {}), stdout: io.stdout, say });
   } finally {
     progress.stop();
   }
   say(signal?.aborted === true ? 'stopped' : 'done');
-}
-
-/** Options of `qsync replay`. */
-export interface ReplayOptions {
-  readonly to: string;
-  readonly pace?: string;
-  /** wall-clock ms per unit of the stream's time with pace 'recorded' (default 1000) */
-  readonly timeUnit?: string;
-}
-
-/**
- * `qsync replay file.qsw --to …`: a recorded stream sent on, as fast as possible (`--pace fast`)
- * or at its own pace (`--pace recorded`, `--time-unit` ms of wall clock per unit of its time).
- * Over TCP or WebSocket it dials the consumer like `emit` (the file is read into the hub's
- * history, so a consumer that reconnects resumes by seq).
- *
- * @example
- * // qsync replay currents.qsw --to - --pace fast | qsync detect --from -
- * import { readFileSync } from 'node:fs';
- * await emitCommand(defaultScenario.replace('default.json', 'vdp-pair-heterodyne-stream.json'), { to: `${dir}/recorded.qsw` }, io, 'record');
- * await replayCommand(`${dir}/recorded.qsw`, { to: `${dir}/replayed.qsw`, pace: 'fast' }, io);
- * readFileSync(`${dir}/replayed.qsw`).equals(readFileSync(`${dir}/recorded.qsw`)); // → true
- * await replayCommand(`${dir}/recorded.qsw`, { to: '-', pace: 'slow' }, io); // throws "--pace: must be 'recorded' or 'fast'"
- */
-export async function replayCommand(file: string, options: ReplayOptions, io: CommandIo): Promise<void> {
-  const endpoint = parseEndpoint('--to', options.to);
-  const pace = options.pace ?? 'fast';
-  if (pace !== 'fast' && pace !== 'recorded') throw new UsageError('--pace', `must be 'recorded' or 'fast', got '${pace}'`);
-  const timeUnitMs = options.timeUnit === undefined ? 1000 : Number(options.timeUnit);
-  if (!(timeUnitMs > 0 && Number.isFinite(timeUnitMs))) throw new UsageError('--time-unit', `must be a number of ms > 0, got '${options.timeUnit}'`);
-  if (endpoint.kind === 'file' && endpoint.path === file) throw new UsageError('--to', `is the file being replayed (${file})`);
-  const records = replayFile(file, { pace, ...(pace === 'recorded' ? { timeUnitMs } : {}) }).pipe(
-    filter((r): r is WireRecord => r.kind !== 'subscribe'),
-  ) as Observable<WireRecord>;
-  // the file cannot be paused: every record may sit in the hub for a slow consumer (memory is the file's size)
-  const hub = endpoint.kind === 'tcp' || endpoint.kind === 'ws' ? createWireHub({ buffer: { records: 1 << 30, bytes: 2 ** 52, policy: 'pause' }, history: { records: 1 << 30, bytes: 2 ** 52 } }) : undefined;
-  const say = (text: string): void => {
-    io.stderr.write(`qsync replay: ${text}\n`);
-  };
-  await sendWire(records, endpoint, { ...(hub ? { hub } : {}), ...writableStdout(io), onEvent: (event) => say(describeEvent(event)) });
-  say('done');
 }

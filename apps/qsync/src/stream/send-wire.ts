@@ -1,14 +1,34 @@
+import { createWriteStream } from 'node:fs';
+import type { Writable } from 'node:stream';
 import type { WireHub, WireRecord, WireSinkEvent } from '@qsync/wire';
-import { recordToFile, toTcp, toWebSocket, toWritable } from '@qsync/wire';
-import { type Observable, fromEvent, ignoreElements, lastValueFrom, takeUntil, tap } from 'rxjs';
+import { toTcp, toWebSocket, toWritable } from '@qsync/wire';
+import { Observable, catchError, concatWith, finalize, fromEvent, ignoreElements, lastValueFrom, map, takeUntil, throwError } from 'rxjs';
+import { drainPaced } from './drain-paced';
 import type { Endpoint } from './endpoint';
+
+const describeEvent = (event: WireSinkEvent): string =>
+  event.kind === 'connected'
+    ? `connected to ${event.peer} (${event.lastSeq === null ? 'from the start' : `resuming after seq ${event.lastSeq}`})`
+    : event.kind === 'disconnected'
+      ? `the consumer at ${event.peer} disconnected (${event.reason}); redialling`
+      : `listening on ${event.url}`;
+
+/** Resolves once `file` is closed (an error leaves it closed too). */
+const closed = (file: Writable): Observable<never> =>
+  new Observable<never>((done) => {
+    if (file.closed) done.complete();
+    else file.once('close', () => done.complete());
+  });
 
 /**
  * Sends wire records to an endpoint: over TCP or WebSocket by dialling the listening consumer
  * (`qsync detect --listen`) and redialling after a disconnect, resumed by seq through `hub`; into
- * a file; or to stdout. Resolves when the stream is delivered (network: the consumer has read its
- * end); rejects with the transport's error. `onEvent` hears the network sink's events; `signal`
- * aborts: everything is closed at once, as when the process is killed, and the promise resolves.
+ * a file; or to stdout. With a hub, a slow destination pauses a producer run on `hub.scheduler`:
+ * network consumers through the hub's buffers, a file or stdout by its 'drain' ({@link drainPaced}),
+ * so nothing piles up in memory. Resolves when the stream is delivered (network: the consumer has
+ * read its end; a file: it is closed); rejects with the transport's error. `say` hears the
+ * network sink's events as sentences; `signal` aborts: everything is closed at once, as when the
+ * process is killed, and the promise resolves.
  *
  * @example
  * import { readFileSync } from 'node:fs';
@@ -23,23 +43,39 @@ import type { Endpoint } from './endpoint';
 export async function sendWire(
   records: Observable<WireRecord>,
   endpoint: Endpoint,
-  options: { hub?: WireHub; onEvent?: (event: WireSinkEvent) => void; stdout?: NodeJS.WritableStream; signal?: AbortSignal } = {},
+  options: { hub?: WireHub; say?: (text: string) => void; stdout?: unknown; signal?: AbortSignal } = {},
 ): Promise<void> {
-  const onEvent = options.onEvent ?? (() => undefined);
+  const say = options.say ?? (() => undefined);
+  const hub = options.hub;
+  const local = (stream: Writable, end: boolean): Observable<never> =>
+    (hub === undefined ? records : records.pipe(drainPaced(hub, stream))).pipe(toWritable(stream, { end }));
   let sink: Observable<unknown>;
   switch (endpoint.kind) {
     case 'tcp':
-      sink = records.pipe(toTcp({ connect: endpoint.url, ...(options.hub ? { hub: options.hub } : {}) }), tap(onEvent));
+      sink = records.pipe(toTcp({ connect: endpoint.url, ...(hub ? { hub } : {}) }), map((e) => say(describeEvent(e))));
       break;
     case 'ws':
-      sink = records.pipe(toWebSocket({ connect: endpoint.url, ...(options.hub ? { hub: options.hub } : {}) }), tap(onEvent));
+      sink = records.pipe(toWebSocket({ connect: endpoint.url, ...(hub ? { hub } : {}) }), map((e) => say(describeEvent(e))));
       break;
-    case 'file':
-      sink = records.pipe(recordToFile(endpoint.path));
+    case 'file': {
+      const file = createWriteStream(endpoint.path);
+      // the file is ours: an error after the sink has gone must not be left unhandled
+      file.on('error', () => undefined);
+      sink = local(file, true).pipe(
+        concatWith(closed(file)),
+        catchError((e: unknown) => throwError(() => new Error(`cannot write '${endpoint.path}': ${e instanceof Error ? e.message : String(e)}`))),
+        finalize(() => {
+          if (!file.closed) file.destroy();
+        }),
+      );
       break;
-    case 'stdio':
-      sink = records.pipe(toWritable((options.stdout ?? process.stdout) as never));
+    }
+    case 'stdio': {
+      // `--to -`: the command's stdout when it is a stream (process.stdout in the program)
+      const given = options.stdout as { on?: unknown } | undefined;
+      sink = local((typeof given?.on === 'function' ? given : process.stdout) as Writable, false);
       break;
+    }
   }
   const signal = options.signal;
   await lastValueFrom(
@@ -47,4 +83,3 @@ export async function sendWire(
     { defaultValue: undefined },
   );
 }
-

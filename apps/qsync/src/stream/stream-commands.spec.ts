@@ -1,33 +1,34 @@
 // qsync emit / detect / record / replay in one process, over real loopback sockets and files:
 // the detector's numbers against the same trajectory computed in-process by another path
-// (`unravelingTrajectory`: the whole trajectory at once, no blocks, no wire).
+// (`unravelingTrajectory`: the whole trajectory at once, no blocks, no wire), from a config written
+// out in test-support/stream-reference.ts rather than read from the scenario as the emitter reads it.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { PassThrough } from 'node:stream';
+import { PassThrough, Writable } from 'node:stream';
 import { join } from 'node:path';
 import { currentPhaseHistogram } from '@qsync/probes';
-import { createWireDecoder } from '@qsync/wire';
+import type { Frame } from '@qsync/frames';
+import { WIRE_HEAD_BYTES, createWireDecoder, fromTcp } from '@qsync/wire';
+import type { WireRecord } from '@qsync/wire';
+import { lastValueFrom, toArray } from 'rxjs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { unravelingTrajectory } from '../run/unraveling-trajectory';
+import { STREAM_SEED, streamReferenceConfig, streamReferenceCurrents, streamScenario } from '../test-support/stream-reference';
 import { detectCommand } from './detect-command';
 import type { DetectorLine } from './detector-estimates';
-import { emitCommand, replayCommand } from './emit-command';
-import { scenarioCurrents } from './scenario-currents';
+import { emitCommand } from './emit-command';
+import { replayCommand } from './replay-command';
 
-const scenario = new URL('../../scenarios/vdp-pair-heterodyne-stream.json', import.meta.url).pathname;
+const scenario = streamScenario;
 const tmp = mkdtempSync(join(tmpdir(), 'qsync-stream-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 const quiet = { write: () => true, isTTY: false } as unknown as NodeJS.WriteStream;
 
-/** The trajectory's currents computed in-process in one piece: I0, I1 interleaved (re, im). */
-async function inProcessCurrents(): Promise<{ I0: Float64Array; I1: Float64Array; nA: Float64Array }> {
-  const c = scenarioCurrents(scenario);
-  const columns = await unravelingTrajectory({ ...c.config, observables: { nA: 'na' } }, 0, c.scenario.noiseSeed);
-  return { I0: columns.I0.data, I1: columns.I1.data, nA: columns['obs:nA'].data };
-}
+/** The trajectory's currents computed in-process in one piece from a config written out in the spec (not through the emitter's scenario reading). */
+const inProcessCurrents = () => streamReferenceCurrents();
 
 /** A detector listening on an ephemeral port, its JSON lines collected. */
-function startDetector(listen = 'tcp://127.0.0.1:0') {
+function startDetector(listen = 'tcp://127.0.0.1:0', options: { to?: string; streams?: string } = {}) {
   const lines: (DetectorLine | { kind: 'listening'; url: string })[] = [];
   let onUrl: (url: string) => void = () => undefined;
   const url = new Promise<string>((resolve) => (onUrl = resolve));
@@ -43,7 +44,7 @@ function startDetector(listen = 'tcp://127.0.0.1:0') {
       return true;
     },
   };
-  const done = detectCommand({ listen, bins: '32' }, { stdout, stderr: quiet });
+  const done = detectCommand({ listen, bins: '32', streams: '1', ...options }, { stdout, stderr: quiet });
   const until = (test: () => boolean): Promise<void> => (test() ? Promise.resolve() : new Promise((resolve) => waiters.push({ test, resolve })));
   return { lines, url, done, until };
 }
@@ -132,6 +133,88 @@ describe('qsync emit → qsync detect over loopback', () => {
   }, 120_000); // seconds on a quiet machine; the bound only catches a hang on a loaded CI machine
 });
 
+describe('qsync detect keeps serving, and sends its estimates on (--to)', () => {
+  /** The records of every wire stream in `bytes`, split at each header. */
+  const streamsIn = (bytes: Buffer) => {
+    const out: WireRecord[][] = [];
+    for (const r of createWireDecoder().push(bytes)) {
+      if (r.kind === 'subscribe') continue;
+      if (r.kind === 'header') out.push([]);
+      out.at(-1)?.push(r);
+    }
+    return out;
+  };
+  const lastFrame = (records: readonly WireRecord[]) => records.filter((r): r is Extract<WireRecord, { kind: 'frame' }> => r.kind === 'frame').at(-1)?.frame;
+  const data = (frame: Frame | undefined, name: string) => {
+    const c = frame?.channels[name];
+    return c?.kind === 'array' ? Array.from(c.data) : c?.kind === 'real' ? c.value : c?.kind === 'complex' ? [c.re, c.im] : undefined;
+  };
+
+  it('after a stream ends it serves the next producer: the same session again adds nothing, a new session gets new estimates; --to FILE holds one estimate stream per session, whose last frames are the in-process estimates', async () => {
+    const other = join(tmp, 'other-seed-served.json');
+    const raw = JSON.parse(readFileSync(scenario, 'utf8')) as Record<string, unknown>;
+    writeFileSync(other, JSON.stringify({ ...raw, noiseSeed: 12, times: { start: 0, stop: 5, count: 251 }, step: 0.01 }));
+    const estimates = join(tmp, 'estimates.qsw');
+    const detector = startDetector('tcp://127.0.0.1:0', { to: estimates, streams: '2' });
+    const url = await detector.url;
+    // a producer that would find no detector if detect had returned is stopped when detect returns
+    const served = async (file: string, block: string): Promise<void> => {
+      const stop = new AbortController();
+      const emitted = emitCommand(file, { to: url, block }, { stdout: quiet, stderr: quiet }, 'emit', stop.signal);
+      void detector.done.then(() => setTimeout(() => stop.abort(), 1000));
+      await emitted;
+    };
+    await served(scenario, '100');
+    await Promise.race([detector.done, detector.until(() => detector.lines.some((l) => l.kind === 'end'))]);
+    // the same deterministic producer again, after its stream has ended: nothing to add
+    await served(scenario, '100');
+    await Promise.race([detector.done, detector.until(() => detector.lines.some((l) => l.kind === 'already-ended'))]);
+    // a producer of another session: new estimates
+    await served(other, '10');
+    await detector.done;
+    const sessions = detector.lines.filter((l): l is Extract<DetectorLine, { kind: 'session' }> => l.kind === 'session');
+    expect(sessions.map((l) => l.seed)).toEqual([11, 12]);
+    expect(detector.lines.filter((l) => l.kind === 'end')).toHaveLength(2);
+    const a = await inProcessCurrents();
+    const b = await streamReferenceCurrents({ dt: 0.01, outputEvery: 2, samples: 251 }, 12);
+    const ha = currentPhaseHistogram(a.I0, a.I1, { bins: 32 });
+    const hb = currentPhaseHistogram(b.I0, b.I1, { bins: 32 });
+    expect(histograms(detector.lines).filter((l) => l.sessionId === sessions[0].sessionId).at(-1)?.counts).toEqual(Array.from(ha.counts));
+    expect(histograms(detector.lines).at(-1)?.counts).toEqual(Array.from(hb.counts));
+    // the estimate streams in the file: one per session, each ended, the last frame the final estimates
+    const streams = streamsIn(readFileSync(estimates));
+    expect(streams).toHaveLength(2);
+    for (const [k, h] of [ha, hb].entries()) {
+      const header = streams[k][0] as Extract<WireRecord, { kind: 'header' }>;
+      expect(header.provenance.metadata).toEqual({ estimatesOf: sessions[k].sessionId, bins: 32, segmentLength: 64 });
+      expect(header.provenance.seed).toBe(sessions[k].seed);
+      expect(streams[k].at(-1)?.kind).toBe('end');
+      expect(data(lastFrame(streams[k]), 'phaseCounts')).toEqual(Array.from(h.counts));
+      expect(data(lastFrame(streams[k]), 'phaseSamples')).toBe(k === 0 ? 2001 : 251);
+    }
+    // the filter of session A (its step is the sample spacing): the trajectory's conditional ⟨n_A⟩
+    const nA = data(lastFrame(streams[0]), 'filtered:nA') as number[];
+    expect(Math.abs(nA[0] - a.nA[2 * 2000])).toBeLessThan(1e-9);
+    expect(data(lastFrame(streams[0]), 'I0:segments')).toBe(Math.floor(2001 / 64));
+  }, 120_000); // seconds on a quiet machine; the bound only catches a hang on a loaded CI machine
+
+  it('--to tcp://…: the estimates arrive at a listening consumer as a wire stream, its last frame the final histogram', async () => {
+    let onUrl: (url: string) => void = () => undefined;
+    const consumerUrl = new Promise<string>((resolve) => (onUrl = resolve));
+    const received = lastValueFrom(fromTcp({ listen: { host: '127.0.0.1', port: 0 }, onListening: ({ url }) => onUrl(url) }).pipe(toArray()));
+    const detector = startDetector('tcp://127.0.0.1:0', { to: await consumerUrl });
+    await emitCommand(scenario, { to: await detector.url, block: '50' }, { stdout: quiet, stderr: quiet });
+    await detector.done;
+    const records = await received;
+    const expected = await inProcessCurrents();
+    const h = currentPhaseHistogram(expected.I0, expected.I1, { bins: 32 });
+    expect(records[0].kind).toBe('header');
+    expect(records.at(-1)?.kind).toBe('end');
+    expect(data(lastFrame(records), 'phaseCounts')).toEqual(Array.from(h.counts));
+    expect(detector.lines.some((l) => l.kind === 'phase-histogram')).toBe(true); // JSON lines as well
+  }, 120_000); // seconds on a quiet machine; the bound only catches a hang on a loaded CI machine
+});
+
 describe('qsync record → qsync replay', () => {
   it('the replayed recording carries the in-process currents bit for bit, in order, from seq 0 to the end', async () => {
     const expected = await inProcessCurrents();
@@ -194,13 +277,52 @@ describe('qsync emit --to - | qsync detect --from -', () => {
   }, 120_000); // seconds on a quiet machine; the bound only catches a hang on a loaded CI machine
 });
 
+describe('qsync emit to a destination that does not keep up', () => {
+  it("pauses the simulation until the destination drains: the bytes waiting in it stay below its high-water mark plus a record, and the stream arrives whole", async () => {
+    const recorded = join(tmp, 'paced-reference.qsw');
+    await emitCommand(scenario, { to: recorded, block: '25' }, { stdout: quiet, stderr: quiet }, 'record');
+    // a destination that takes its first chunk and then nothing until released (a pipe nobody reads)
+    const chunks: Buffer[] = [];
+    let held: (() => void) | null = null;
+    let stalled = true;
+    let maxWaiting = 0;
+    const slow = new Writable({
+      highWaterMark: 1024,
+      write(chunk: Buffer, _encoding, callback) {
+        chunks.push(chunk);
+        if (stalled) held = () => callback();
+        else callback();
+      },
+    });
+    const write = slow.write.bind(slow) as (chunk: unknown) => boolean;
+    slow.write = ((chunk: unknown) => {
+      const room = write(chunk);
+      maxWaiting = Math.max(maxWaiting, slow.writableLength);
+      return room;
+    }) as typeof slow.write;
+    let finished = false;
+    const emitted = emitCommand(scenario, { to: '-', block: '25' }, { stdout: slow as unknown as NodeJS.WriteStream, stderr: quiet }).then(() => (finished = true));
+    // unpaced, the whole stream (81 records, ~65 kB) would pile up in the stream within this time
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    expect(finished).toBe(false);
+    expect(chunks).toHaveLength(1);
+    expect(maxWaiting).toBeLessThanOrEqual(1024 + 1024); // high-water mark + one 25-sample block (~850 B)
+    stalled = false;
+    (held as (() => void) | null)?.();
+    await emitted;
+    // the same records as the recording, byte for byte after the header (whose creation time differs)
+    const afterHeader = (bytes: Buffer) => bytes.subarray(WIRE_HEAD_BYTES + bytes.readUInt32LE(4));
+    expect(afterHeader(Buffer.concat(chunks)).equals(afterHeader(readFileSync(recorded)))).toBe(true);
+    expect(afterHeader(readFileSync(recorded)).length).toBeGreaterThan(60_000);
+  }, 120_000); // seconds on a quiet machine; the bound only catches a hang on a loaded CI machine
+});
+
 describe('the detector\'s quantum filter', () => {
   it('with the record as fine as the integration (step = sample spacing), the filtered ⟨n_A⟩, ⟨n_B⟩ are the trajectory\'s conditional ones', async () => {
     const fine = join(tmp, 'fine-step.json');
     const raw = JSON.parse(readFileSync(scenario, 'utf8')) as Record<string, unknown>;
     writeFileSync(fine, JSON.stringify({ ...raw, times: { start: 0, stop: 10, count: 501 }, step: 0.02 }));
-    const c = scenarioCurrents(fine);
-    const truth = await unravelingTrajectory({ ...c.config, observables: { nA: 'na', nB: 'nb' } }, 0, c.scenario.noiseSeed);
+    const truth = await unravelingTrajectory({ ...streamReferenceConfig, dt: 0.02, spacing: 0.02, samples: 501, observables: { nA: 'na', nB: 'nb' } }, 0, STREAM_SEED);
     const recorded = join(tmp, 'fine.qsw');
     await emitCommand(fine, { to: recorded, block: '50' }, { stdout: quiet, stderr: quiet }, 'record');
     const printed: string[] = [];

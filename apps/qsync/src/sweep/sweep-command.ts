@@ -5,13 +5,15 @@ import { canonicalJson, parameterGrid, parseSweepAxis, sweep } from '@qsync/runn
 import type { SweepAxis, SweepFrame } from '@qsync/runner';
 import type { CommandIo } from '../common/command-io';
 import { ScenarioError } from '../common/errors';
-import { silentProgress, terminalProgress } from '../common/progress';
+import { commandProgress } from '../common/command-progress';
 import { qsyncVersion } from '../common/version';
 import { modelCatalog } from '@qsync/models';
 import { readScenarioFile } from '../scenario/read-scenario-file';
 import { validateScenario } from '../scenario/validate-scenario';
 import { applySweepPoint } from './apply-sweep-point';
-import { sweepScenarioTask } from './sweep-scenario-task';
+
+/** The module of the task each grid point runs (`sweepScenarioPoint`), as the sweep's workers import it. */
+const sweepScenarioTask = new URL('./sweep-scenario-point.ts', import.meta.url).href;
 
 /** Options of `qsync sweep`. */
 export interface SweepCommandOptions {
@@ -101,7 +103,7 @@ export async function sweepCommand(file: string, options: SweepCommandOptions, i
   const text = canonicalJson(scenario, 'the scenario');
   const name = basename(file, extname(file)) || 'scenario';
   const store = options.store ?? join('runs', `sweep-${name}-${createHash('sha256').update(`${text}\n${canonicalJson(axes)}`).digest('hex').slice(0, 8)}`);
-  const progress = options.progress !== false && io.stderr.isTTY === true ? terminalProgress(process.stderr) : silentProgress;
+  const progress = commandProgress(io, options.progress);
   const results = new Map<number, { params: Record<string, unknown>; result: unknown }>();
   let computed = 0;
   try {

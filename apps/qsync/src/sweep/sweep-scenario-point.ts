@@ -9,9 +9,6 @@ import { runScenario } from '../run/run-scenario';
 import { jsonSummary } from '../run/summary';
 import { applySweepPoint } from './apply-sweep-point';
 
-/** The module's URL, the sweep's `task.module`. */
-export const sweepScenarioTask = new URL(import.meta.url).href;
-
 /**
  * One point of a `qsync sweep`: `$scenario` is the scenario's JSON text, the other keys the
  * point's parameters (see applySweepPoint).

@@ -52,6 +52,8 @@ function simdAvailable(): boolean {
 }
 
 let simd: boolean | undefined;
+const MAX_MODULES = 64;
+const modules = new Map<string, object>();
 
 /**
  * Compiles fused stencil terms (see `compileWeightedStencil`) into a WebAssembly module with
@@ -63,11 +65,14 @@ let simd: boolean | undefined;
  * the imaginary accumulator is rotated by i once per entry, not once per term. Row factors
  * ũ_i = Σ g·u[i] are formed in the module per row, column vectors that depend on the weights
  * (the sum term's w̃ and terms whose row factor is constant) in JavaScript once per call (O(n)).
- * Returns null when the runtime lacks WebAssembly SIMD or the memory would exceed 1 GiB.
+ * Modules of equal code (same term structure and n, whatever the coefficients) share one compiled
+ * module, so a second kernel of the same shape starts with the engine's optimised code.
+ * Returns null when the runtime lacks WebAssembly SIMD or the memory would exceed `maxBytes`.
  *
  * @param terms the fused terms (internal representation of `compileWeightedStencil`)
  * @param n Hilbert-space dimension
  * @param weightKinds per group, whether its weight is real
+ * @param maxBytes largest module memory (ρ's copies take about 3 × 16n² bytes)
  * @param layout 'full', 'upper' or 'packed' (ρ and the result as packed upper triangles, n(n + 1)
  *   numbers: ρ is unpacked into both triangles of the bordered copy, the upper result packed)
  * @example
@@ -80,6 +85,7 @@ export function generateWasmKernel(
   n: number,
   weightKinds: readonly ('real' | 'complex')[],
   layout: 'full' | 'upper' | 'packed',
+  maxBytes: number,
 ): WasmStencilKernel | null {
   simd ??= simdAvailable();
   if (!simd) return null;
@@ -185,7 +191,7 @@ export function generateWasmKernel(
   const packed = layout === 'packed';
   const PACK = packed ? alloc(n * (n + 1) * 8) : -1; // the packed result
   const SCALE = alloc(16); // the factor of scaledMirrorInto
-  if (top > 2 ** 30) return null;
+  if (top > maxBytes) return null;
   const pages = Math.ceil(top / 65536);
 
   // --- code
@@ -551,7 +557,16 @@ export function generateWasmKernel(
   }
 
   const api = wasmApi as WasmApi;
-  const instance = new api.Instance(new api.Module(b.module(pages)));
+  const bytes = b.module(pages);
+  let key = '';
+  for (let k = 0; k < bytes.length; k += 4096) key += String.fromCharCode(...bytes.subarray(k, k + 4096));
+  let module = modules.get(key);
+  if (module === undefined) {
+    if (modules.size >= MAX_MODULES) modules.delete(modules.keys().next().value as string);
+    module = new api.Module(bytes);
+    modules.set(key, module);
+  }
+  const instance = new api.Instance(module);
   const memory = instance.exports.memory as { buffer: ArrayBuffer };
   const run = instance.exports.run as (mirror: number) => void;
   const f = new Float64Array(memory.buffer);

@@ -27,7 +27,8 @@ export interface WeightedStencilConfig {
    */
   readonly weightKinds?: readonly ('real' | 'complex')[];
   /**
-   * 'auto' (default): 'wasm' where the runtime has WebAssembly SIMD, else 'js'; 'js': a generated
+   * 'auto' (default): 'wasm' where the runtime has WebAssembly SIMD and the module's memory
+   * (about 3 × 16n² bytes) stays below 256 MiB, else 'js'; 'js': a generated
    * JavaScript function (the fallback and the reference); 'wasm': a generated WebAssembly module
    * with f64x2 SIMD, 2–3× faster (ρ is copied into its memory per call), which throws where the
    * runtime has no WebAssembly SIMD.
@@ -168,8 +169,10 @@ export function compileWeightedStencil(groups: readonly (readonly OperatorSandwi
   if (backend !== 'js' && backend !== 'wasm' && backend !== 'auto') {
     throw new Error(`${fn}: 'backend' must be 'js', 'wasm' or 'auto', got ${String(backend)}`);
   }
-  const wasm: WasmStencilKernel | null = backend === 'js' ? null : generateWasmKernel(live, n, kinds, hermitian ? 'upper' : 'full');
-  if (wasm === null && backend === 'wasm') throw new Error(`${fn}: backend 'wasm' needs WebAssembly with 128-bit SIMD (and a state below 1 GiB)`);
+  // 'auto' keeps large states in JavaScript: the module holds three copies of ρ
+  const maxBytes = backend === 'auto' ? 2 ** 28 : 2 ** 31;
+  const wasm: WasmStencilKernel | null = backend === 'js' ? null : generateWasmKernel(live, n, kinds, hermitian ? 'upper' : 'full', maxBytes);
+  if (wasm === null && backend === 'wasm') throw new Error(`${fn}: backend 'wasm' needs WebAssembly with 128-bit SIMD and a module memory below 2 GiB (n = ${n})`);
   const kernel: Kernel =
     wasm === null ? generateKernel(live, n, kinds, hermitian ? 'upper' : 'full') : (out, rho, weights) => wasm.run(out, rho, weights, false);
   let packedKernel: Kernel | null = null; // generated on first use
@@ -211,15 +214,15 @@ export function compileWeightedStencil(groups: readonly (readonly OperatorSandwi
     applyPackedInto(out, rho, weights) {
       needHermitian('applyPackedInto');
       check(out, rho, weights, n * (n + 1));
-      packedKernel ??= packedBackend(live, n, kinds, wasm !== null);
+      packedKernel ??= packedBackend(live, n, kinds, wasm !== null, maxBytes);
       packedKernel(out, rho, weights);
     },
   };
 }
 
 /** The packed-layout kernel: WebAssembly when the other layouts run there, else JavaScript. */
-function packedBackend(terms: readonly FusedTerm[], n: number, kinds: readonly ('real' | 'complex')[], wasm: boolean): Kernel {
-  const k = wasm ? generateWasmKernel(terms, n, kinds, 'packed') : null;
+function packedBackend(terms: readonly FusedTerm[], n: number, kinds: readonly ('real' | 'complex')[], wasm: boolean, maxBytes: number): Kernel {
+  const k = wasm ? generateWasmKernel(terms, n, kinds, 'packed', maxBytes) : null;
   return k === null ? generateKernel(terms, n, kinds, 'packed') : (out, rho, weights) => k.run(out, rho, weights, false);
 }
 

@@ -2,6 +2,8 @@ import type { Subscriber } from 'rxjs';
 import { createWireDecoder } from './create-wire-decoder';
 import { encodeWireRecord } from './encode-wire-record';
 import type { WireDecoderConfig } from './create-wire-decoder';
+import { keepLinkAlive } from './keep-link-alive';
+import type { KeepAlive } from './keep-link-alive';
 import type { WireLink } from './wire-link';
 import type { WireRecord } from './wire-record';
 
@@ -17,25 +19,57 @@ export interface ConsumerState {
   readonly consumer?: string;
 }
 
+/** Records a consumer dropped because it had passed them on already (a producer restarted in the same session served them again). */
+export interface WireDuplicates {
+  /** data records dropped, and their samples */
+  readonly records: number;
+  readonly samples: number;
+  /** the seq range of the data records dropped */
+  readonly firstSeq: number;
+  readonly lastSeq: number;
+}
+
+/** How {@link consumeLink} runs one connection. */
+export interface ConsumeLinkOptions {
+  /** pings and the dead-link timeout (null or absent: off) */
+  readonly keepAlive?: KeepAlive;
+  /**
+   * asked with the session of the producer's header before anything of it is passed on (a
+   * producer that dialled in while another is connected): false turns the connection away
+   */
+  readonly claim?: (sessionId: string) => boolean;
+  /** told of each run of data records dropped as passed on already, when it ends */
+  readonly onDuplicates?: (duplicates: WireDuplicates) => void;
+}
+
 /**
  * Runs one connection of a consumer: sends `subscribe { lastSeq }`, then decodes what comes and
  * hands it to `out` — the header once per session (a reconnection to the same session does not
  * repeat it), data, notices; in a resumed session, data and notices up to the seq it resumed
- * after are dropped (a restarted producer may serve them again). Resolves 'end' after the 'end' notice, 'closed' when the link
- * closed first (the caller reconnects), or a WireFormatError / protocol Error for bad input.
- * Internal to the transports.
+ * after are dropped (a restarted producer may serve them again) and counted (`onDuplicates`).
+ * Resolves 'end' after the 'end' notice, 'closed' when the link closed first (the caller
+ * reconnects), 'refused' when `claim` turned the producer away, or a WireFormatError / protocol
+ * Error for bad input. Internal to the transports.
  */
 export function consumeLink(
   link: WireLink,
   state: ConsumerState,
   out: Subscriber<WireRecord>,
   decoderConfig: WireDecoderConfig,
-): Promise<'end' | 'closed' | Error> {
+  options: ConsumeLinkOptions = {},
+): Promise<'end' | 'closed' | 'refused' | Error> {
   return new Promise((resolve) => {
     let settled = false;
-    const settle = (result: 'end' | 'closed' | Error): void => {
+    // a run of duplicates dropped, reported when it ends
+    let duplicates: { records: number; samples: number; firstSeq: number; lastSeq: number } | null = null;
+    const reportDuplicates = (): void => {
+      if (duplicates !== null) options.onDuplicates?.(duplicates);
+      duplicates = null;
+    };
+    const settle = (result: 'end' | 'closed' | 'refused' | Error): void => {
       if (settled) return;
       settled = true;
+      reportDuplicates();
       link.onData = () => undefined;
       if (result === 'end') link.end();
       else if (result !== 'closed' || !link.isClosed) link.destroy();
@@ -57,6 +91,7 @@ export function consumeLink(
           return settle(new Error(`wire: the producer at ${link.peer} sent '${record.kind}' before its header`));
         }
         if (record.kind === 'header') {
+          if (options.claim !== undefined && !options.claim(record.provenance.sessionId)) return settle('refused');
           headerSeen = true;
           if (record.provenance.sessionId === state.sessionId) {
             // resumed: same stream
@@ -74,7 +109,19 @@ export function consumeLink(
           if (resumedAfter !== null) {
             // data and notices wholly at or before it were passed on already
             const last = record.kind === 'block' || record.kind === 'frame' ? record.seq : record.kind === 'dropped' || record.kind === 'gap' ? record.lastSeq : null;
-            if (last !== null && last <= resumedAfter) continue;
+            if (last !== null && last <= resumedAfter) {
+              if (record.kind === 'block' || record.kind === 'frame') {
+                const samples = record.kind === 'block' ? record.block.length : 1;
+                if (duplicates === null) duplicates = { records: 1, samples, firstSeq: record.seq, lastSeq: record.seq };
+                else {
+                  duplicates.records++;
+                  duplicates.samples += samples;
+                  duplicates.lastSeq = record.seq;
+                }
+              }
+              continue;
+            }
+            reportDuplicates();
           }
           if (checkStart) {
             checkStart = false;
@@ -104,6 +151,7 @@ export function consumeLink(
       if (failure !== null) settle(failure);
     };
     void link.closed.then(() => settle('closed'));
+    keepLinkAlive(link, options.keepAlive ?? null);
     link.send(encodeWireRecord({ kind: 'subscribe', lastSeq: state.lastSeq, ...(state.consumer !== undefined ? { consumer: state.consumer } : {}) }));
   });
 }

@@ -8,6 +8,7 @@ import { createWireDecoder } from './create-wire-decoder';
 import { encodeWireRecord } from './encode-wire-record';
 import type { WireRecord, WireSubscribe } from './wire-record';
 import { frameBytes, framePayload } from './test-support/frame-payload';
+import { PING_BYTES } from './wire-framing';
 import { sampleBlockRecord, sampleFrameRecord, sampleHeader } from './test-support/sample-records';
 
 const concat = (parts: Uint8Array[]): Uint8Array => new Uint8Array(Buffer.concat(parts));
@@ -155,6 +156,14 @@ describe('encodeWireRecord / createWireDecoder', () => {
     const d2 = createWireDecoder();
     d2.push(bytes.subarray(0, 5));
     expect(() => d2.end()).toThrow('5 of its 12 head bytes arrived');
+  });
+
+  it("skips a link's keepalive ping wherever it falls among records (it is no record of the stream)", () => {
+    const end = encodeWireRecord({ kind: 'end', seq: 2 });
+    const ping = framePayload({ kind: 'ping' });
+    const all = Buffer.concat([ping, encodeWireRecord({ kind: 'subscribe', lastSeq: 1 }), ping, ping, end]);
+    expect(createWireDecoder().push(all)).toEqual([{ kind: 'subscribe', lastSeq: 1 }, { kind: 'end', seq: 2 }]);
+    expect(Buffer.from(PING_BYTES).equals(Buffer.from(ping))).toBe(true); // the bytes the links send
   });
 
   it('refuses payloads that are not one msgpack map of a known kind with valid fields', () => {

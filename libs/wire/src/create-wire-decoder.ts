@@ -144,7 +144,8 @@ export function createWireDecoder(config: WireDecoderConfig = {}): WireDecoder {
           fail(`the payload of the record at byte ${at} is not one valid msgpack value: ${(e as Error).message.slice(0, 200)}`, at);
         }
         try {
-          records.push(fromWirePayload(value));
+          const record = fromWirePayload(value);
+          if (record !== null) records.push(record); // a 'ping' is skipped
         } catch (e) {
           fail(`the record at byte ${at} is malformed: ${(e as Error).message}`, at);
         }

@@ -13,7 +13,7 @@ import type { WireRecord } from './wire-record';
  * history no longer holds. Emits the header (once per producer session), data, notices and
  * the 'end', then completes; errors with a WireFormatError on malformed input.
  *
- * @param config - `{ connect: 'ws://host:port/path', reconnect? }` or `{ listen: { host = '127.0.0.1', port }, onListening? }`, plus `{ lastSeq = null, consumer?, maxRecordBytes? }`
+ * @param config - `{ connect: 'ws://host:port/path', reconnect? }` or `{ listen: { host = '127.0.0.1', port }, onListening? }`, plus `{ lastSeq = null, consumer?, maxRecordBytes?, keepAlive = { interval: 5000, timeout: 20 000 }, onDuplicates? }`
  * @returns a cold Observable of wire records: each subscription is one consumer
  * @throws Error naming the option when both or neither of connect/listen are given, or a URL, port or lastSeq is malformed
  * @example

@@ -1,6 +1,8 @@
 import type { WireBufferConfig, WireHub } from './create-wire-hub';
 import { createWireDecoder } from './create-wire-decoder';
 import { encodeWireRecord } from './encode-wire-record';
+import { keepLinkAlive } from './keep-link-alive';
+import type { KeepAlive } from './keep-link-alive';
 import type { WireLink } from './wire-link';
 import type { WireRecord, WireSubscribe } from './wire-record';
 
@@ -21,6 +23,8 @@ export interface ServeLinkOptions {
   readonly subscribeTimeout: number;
   /** called once the connection has subscribed or given up (it no longer counts as waiting) */
   readonly onSubscribed?: () => void;
+  /** pings and the dead-link timeout, from the subscribe on (null: off) */
+  readonly keepAlive?: KeepAlive;
 }
 
 /** Longest subscribe record a producer reads (a subscribe is a few dozen bytes). */
@@ -77,6 +81,7 @@ export async function serveLink(
     emit({ kind: 'disconnected', consumer: request.consumer ?? '?', peer: link.peer, reason: (e as Error).message });
     return false;
   }
+  keepLinkAlive(link, options.keepAlive ?? null);
   emit({ kind: 'connected', consumer: consumer.name, lastSeq: request.lastSeq, peer: link.peer });
   void link.closed.then(() => consumer.close());
   // records in flight (written, not yet taken by the system) count against the consumer's bound;

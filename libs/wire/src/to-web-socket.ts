@@ -16,7 +16,7 @@ import type { WireRecord } from './wire-record';
  * consumer is attached. Emits 'listening', 'connected' and 'disconnected' events; completes
  * when the stream has ended and been delivered (connect) or no consumer is left (listen).
  *
- * @param config - `{ listen: { host = '127.0.0.1', port } }` or `{ connect: 'ws://host:port/path', reconnect? }`, plus `{ hub?, buffer?, history?, minConsumers?, linger = 0, subscribeTimeout = 10 000, maxUnsubscribed = 16 }`
+ * @param config - `{ listen: { host = '127.0.0.1', port } }` or `{ connect: 'ws://host:port/path', reconnect? }`, plus `{ hub?, buffer?, history?, minConsumers?, linger = 0, subscribeTimeout = 10 000, maxUnsubscribed = 16, keepAlive = { interval: 5000, timeout: 20 000 } }`
  * @returns an operator from wire records to the sink's events
  * @throws Error naming the option when both or neither of listen/connect are given, a port or URL is malformed, or a bound is invalid
  * @example

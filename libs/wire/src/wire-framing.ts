@@ -32,3 +32,9 @@ export function framePayload(payload: Uint8Array): Uint8Array {
   out.set(payload, WIRE_HEAD_BYTES);
   return out;
 }
+
+/**
+ * The keepalive record, `{ kind: 'ping' }` framed: sent on a network link by a side that has sent
+ * nothing for a while; readers skip it (it is never part of a stream or a file).
+ */
+export const PING_BYTES: Uint8Array = framePayload(packr.pack({ kind: 'ping' }));

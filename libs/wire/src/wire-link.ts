@@ -1,4 +1,5 @@
 import type { Socket } from 'node:net';
+import { performance } from 'node:perf_hooks';
 import type { WebSocket } from 'ws';
 
 /**
@@ -18,8 +19,11 @@ export interface WireLink {
   uncork(): void;
   /** closes after what was sent has gone out */
   end(): void;
-  /** closes now */
-  destroy(): void;
+  /** closes now; `reason` becomes the error `closed` resolves with */
+  destroy(reason?: Error): void;
+  /** when bytes last arrived or were sent (performance.now(), ms): what keepalive checks */
+  readonly lastReceived: number;
+  readonly lastSent: number;
   /** incoming bytes go here; what arrives before a handler is set waits for it */
   onData: (chunk: Uint8Array) => void;
   /** resolves once, when the link has closed, with the reason if it failed */
@@ -57,8 +61,11 @@ export function tcpLink(socket: Socket): WireLink {
   socket.setNoDelay(true);
   let isClosed = false;
   let failure: Error | undefined;
+  let lastReceived = performance.now();
+  let lastSent = lastReceived;
   const link: WireLink = {
     send: (bytes, onSent) => {
+      lastSent = performance.now();
       socket.write(bytes, onSent !== undefined ? () => onSent() : undefined);
       return socket.writableLength < HIGH_WATER;
     },
@@ -79,18 +86,28 @@ export function tcpLink(socket: Socket): WireLink {
     end: () => {
       socket.end();
     },
-    destroy: () => {
+    destroy: (reason) => {
+      failure ??= reason;
       socket.destroy();
     },
     onData: () => undefined,
     closed: new Promise<Error | undefined>((resolve) => socket.once('close', () => resolve(failure))),
+    get lastReceived() {
+      return lastReceived;
+    },
+    get lastSent() {
+      return lastSent;
+    },
     get isClosed() {
       return isClosed;
     },
     peer: `${socket.remoteAddress ?? '?'}:${socket.remotePort ?? '?'}`,
   };
   const deliver = dataInbox(link);
-  socket.on('data', (chunk: Buffer) => deliver(chunk));
+  socket.on('data', (chunk: Buffer) => {
+    lastReceived = performance.now();
+    deliver(chunk);
+  });
   socket.on('error', (error) => (failure = error));
   socket.once('close', () => (isClosed = true));
   return link;
@@ -100,6 +117,8 @@ export function tcpLink(socket: Socket): WireLink {
 export function webSocketLink(ws: WebSocket, peer: string): WireLink {
   let isClosed = false;
   let failure: Error | undefined;
+  let lastReceived = performance.now();
+  let lastSent = lastReceived;
   let waiters: (() => void)[] = [];
   const wakeAll = (): void => {
     const w = waiters;
@@ -109,6 +128,7 @@ export function webSocketLink(ws: WebSocket, peer: string): WireLink {
   const writable = (): boolean => ws.bufferedAmount < HIGH_WATER;
   const link: WireLink = {
     send: (bytes, onSent) => {
+      lastSent = performance.now();
       if (isClosed || ws.readyState !== ws.OPEN) {
         onSent?.();
         return true;
@@ -127,8 +147,17 @@ export function webSocketLink(ws: WebSocket, peer: string): WireLink {
     cork: () => undefined,
     uncork: () => undefined,
     end: () => ws.close(1000, 'end of stream'),
-    destroy: () => ws.terminate(),
+    destroy: (reason) => {
+      failure ??= reason;
+      ws.terminate();
+    },
     onData: () => undefined,
+    get lastReceived() {
+      return lastReceived;
+    },
+    get lastSent() {
+      return lastSent;
+    },
     closed: new Promise<Error | undefined>((resolve) =>
       ws.once('close', () => {
         isClosed = true;
@@ -143,6 +172,7 @@ export function webSocketLink(ws: WebSocket, peer: string): WireLink {
   };
   const deliver = dataInbox(link);
   ws.on('message', (data: Buffer | ArrayBuffer | Buffer[], isBinary: boolean) => {
+    lastReceived = performance.now();
     if (!isBinary) {
       failure = new Error(`wire: a text message from ${peer}; the wire format is binary messages of framed records`);
       ws.terminate();

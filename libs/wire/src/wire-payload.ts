@@ -75,12 +75,16 @@ export function toWirePayload(record: WireRecord | WireSubscribe): Payload {
 /**
  * The record a decoded msgpack value stands for, checked field by field: a map with a known
  * `kind` and that kind's fields of the right types (see the README); map keys it does not know
- * are ignored. Throws a plain Error naming the field.
+ * are ignored; null for a 'ping' (a link's keepalive, which readers skip). Throws a plain Error
+ * naming the field.
  */
-export function fromWirePayload(value: unknown): WireRecord | WireSubscribe {
+export function fromWirePayload(value: unknown): WireRecord | WireSubscribe | null {
   const p = asMap(value, 'the record');
   const kind = p.kind;
   switch (kind) {
+    case 'ping':
+      // a network link's keepalive: it only shows the link is alive, and is not a record of the stream
+      return null;
     case 'header': {
       if (p.version !== WIRE_VERSION) {
         throw new Error(`header field 'version' is ${describe(p.version)}, but the record is framed as version ${WIRE_VERSION}`);
@@ -100,7 +104,7 @@ export function fromWirePayload(value: unknown): WireRecord | WireSubscribe {
     case 'subscribe':
       return readSmall(p);
     default:
-      throw new Error(`unknown record kind ${describe(kind)}; expected 'header', 'block', 'frame', 'dropped', 'gap', 'end' or 'subscribe'`);
+      throw new Error(`unknown record kind ${describe(kind)}; expected 'header', 'block', 'frame', 'dropped', 'gap', 'end', 'subscribe' or 'ping'`);
   }
 }
 

@@ -2,6 +2,8 @@ import { Observable } from 'rxjs';
 import type { OperatorFunction, Subscription } from 'rxjs';
 import { createWireHub } from './create-wire-hub';
 import type { WireBufferConfig, WireHistoryConfig, WireHub } from './create-wire-hub';
+import { resolveKeepAlive } from './keep-link-alive';
+import type { KeepAliveConfig } from './keep-link-alive';
 import { redial } from './redial';
 import { serveLink } from './serve-link';
 import type { WireSinkEvent } from './serve-link';
@@ -43,6 +45,12 @@ export interface WireSinkConfig {
    * closed at once, with a 'disconnected' event naming this option
    */
   readonly maxUnsubscribed?: number;
+  /**
+   * keepalive on each connection (default `{ interval: 5000, timeout: 20 000 }`; false: off):
+   * a ping after `interval` ms of sending nothing, and a consumer from which nothing (not even its
+   * pings) has arrived for `timeout` ms is taken for dead and disconnected, freeing its place
+   */
+  readonly keepAlive?: KeepAliveConfig | false;
 }
 
 const sleep = (ms: number, stopped: () => boolean): Promise<void> =>
@@ -79,6 +87,7 @@ export function wireSink(fn: string, transport: WireTransport, config: WireSinkC
   if (!(Number.isInteger(maxUnsubscribed) && maxUnsubscribed >= 1)) {
     throw new Error(`${fn}: 'maxUnsubscribed' must be an integer ≥ 1, got ${String(maxUnsubscribed)}`);
   }
+  const keepAlive = resolveKeepAlive(fn, config.keepAlive);
   if (config.hub === undefined) createWireHub({ buffer: config.buffer, history: config.history, minConsumers: config.minConsumers }); // checks the options now
 
   return (source) =>
@@ -117,7 +126,7 @@ export function wireSink(fn: string, transport: WireTransport, config: WireSinkC
           waiting = false;
         };
         try {
-          return await serveLink(hub, link, { buffer: config.buffer, subscribeTimeout, onSubscribed }, emit);
+          return await serveLink(hub, link, { buffer: config.buffer, subscribeTimeout, onSubscribed, keepAlive }, emit);
         } finally {
           onSubscribed();
           links.delete(link);

@@ -1,6 +1,8 @@
 import { Observable } from 'rxjs';
 import { consumeLink } from './consume-link';
-import type { ConsumerState } from './consume-link';
+import type { ConsumerState, WireDuplicates } from './consume-link';
+import { resolveKeepAlive } from './keep-link-alive';
+import type { KeepAliveConfig } from './keep-link-alive';
 import { redial } from './redial';
 import type { WireLink } from './wire-link';
 import type { WireRecord } from './wire-record';
@@ -23,6 +25,18 @@ export interface WireSourceConfig {
   readonly reconnect?: ReconnectConfig;
   /** largest record accepted, bytes (default 64 MiB) */
   readonly maxRecordBytes?: number;
+  /**
+   * keepalive (default `{ interval: 5000, timeout: 20 000 }`; false: off): a ping after
+   * `interval` ms of sending nothing; a producer from which nothing (data or its pings) has
+   * arrived for `timeout` ms is taken for dead — the source redials (connect) or lets the next
+   * producer in (listen)
+   */
+  readonly keepAlive?: KeepAliveConfig | false;
+  /**
+   * told of each run of data records dropped because they were passed on already (a producer
+   * restarted in the same session served them again): how many, their samples and seq range
+   */
+  readonly onDuplicates?: (duplicates: WireDuplicates) => void;
 }
 
 /**
@@ -45,24 +59,33 @@ export function wireSource(fn: string, transport: WireTransport, config: WireSou
     throw new Error(`${fn}: 'lastSeq' must be null or an integer ≥ 0, got ${String(lastSeq)}`);
   }
   const reconnect = resolveReconnect(fn, config.reconnect);
+  const keepAlive = resolveKeepAlive(fn, config.keepAlive);
+  if (config.onDuplicates !== undefined && typeof config.onDuplicates !== 'function') {
+    throw new Error(`${fn}: 'onDuplicates' must be a function ({ records, samples, firstSeq, lastSeq }) => void, got ${String(config.onDuplicates)}`);
+  }
   const decoderConfig = config.maxRecordBytes !== undefined ? { maxRecordBytes: config.maxRecordBytes } : {};
 
   return new Observable<WireRecord>((subscriber) => {
     const state: ConsumerState = { lastSeq, sessionId: null, ...(config.consumer !== undefined ? { consumer: config.consumer } : {}) };
     let stopped = false;
     let active: WireLink | null = null;
+    const contenders = new Set<WireLink>(); // producers that dialled in while another is connected
     let server: LinkServer | null = null;
     let timer: ReturnType<typeof setTimeout> | null = null;
     const stop = (): void => {
       stopped = true;
       server?.close();
       active?.destroy();
+      for (const link of contenders) link.destroy();
       if (timer !== null) clearTimeout(timer);
     };
-    const run = async (link: WireLink): Promise<'end' | 'closed' | Error> => {
-      active = link;
-      const result = await consumeLink(link, state, subscriber, decoderConfig);
-      active = null;
+    const options = { keepAlive, ...(config.onDuplicates !== undefined ? { onDuplicates: config.onDuplicates } : {}) };
+    /** runs a link; a contender runs with `claim` and becomes the active link only if its header wins */
+    const run = async (link: WireLink, claim?: (sessionId: string) => boolean): Promise<'end' | 'closed' | 'refused' | Error> => {
+      if (claim === undefined) active = link;
+      const result = await consumeLink(link, state, subscriber, decoderConfig, claim === undefined ? options : { ...options, claim });
+      contenders.delete(link);
+      if (active === link) active = null;
       if (result === 'end') {
         stop();
         subscriber.complete();
@@ -76,9 +99,22 @@ export function wireSource(fn: string, transport: WireTransport, config: WireSou
     if (config.listen !== undefined) {
       transport
         .listen(config.listen, (link) => {
-          // one producer at a time: another that dials in meanwhile is turned away
-          if (stopped || active !== null) return link.destroy();
-          void run(link);
+          if (stopped) return link.destroy();
+          if (active === null) return void run(link);
+          // one producer at a time: another that dials in meanwhile is heard until its header. Of
+          // the same session, it replaces the connected one — a producer dials again only once it
+          // has lost its link, so the old link is stale (half-open) — and resumes after the last
+          // seq received; of another session, it is turned away while the connected producer is
+          // alive (keepAlive closes a dead one, after which the next dial gets in)
+          contenders.add(link);
+          void run(link, (sessionId) => {
+            if (active !== null && sessionId !== state.sessionId) return false;
+            const stale = active;
+            active = link;
+            contenders.delete(link);
+            stale?.destroy(new Error(`replaced by a producer of the same session from ${link.peer}`));
+            return true;
+          });
         })
         .then(
           (s) => {

@@ -64,6 +64,8 @@ export function heldLink(): HeldLink {
       return isClosed;
     },
     peer: 'held',
+    lastReceived: Infinity, // never taken for dead
+    lastSent: 0,
     get buffered() {
       return buffered;
     },

@@ -13,6 +13,7 @@ import { createWireDecoder } from '../create-wire-decoder';
 import { encodeWireRecord } from '../encode-wire-record';
 import type { WireSinkConfig } from '../wire-sink';
 import type { WireSourceConfig } from '../wire-source';
+import type { WireDuplicates } from '../consume-link';
 import type { WireRecord } from '../wire-record';
 import { channelBlock, channelHeader } from './channel-stream';
 import { sampleBlockRecord, sampleFrameRecord, sampleHeader } from './sample-records';
@@ -54,8 +55,11 @@ function fixtureStream(): WireRecord[] {
  * A TCP relay between a dialling side and a listening one that the test can cut: every
  * connection through it is destroyed by `cut()` (a network failure, as both ends see it).
  */
-async function relay(targetPort: number): Promise<{ port: number; cut: () => void; connections: () => number; close: () => void }> {
+async function relay(
+  targetPort: number,
+): Promise<{ port: number; cut: () => void; freeze: () => void; connections: () => number; close: () => void }> {
   const sockets = new Set<Socket>();
+  const pairs: [Socket, Socket][] = [];
   let count = 0;
   const server: Server = createServer((inbound) => {
     count++;
@@ -64,6 +68,7 @@ async function relay(targetPort: number): Promise<{ port: number; cut: () => voi
     sockets.add(outbound);
     inbound.pipe(outbound);
     outbound.pipe(inbound);
+    pairs.push([inbound, outbound]);
     const drop = (): void => {
       inbound.destroy();
       outbound.destroy();
@@ -80,6 +85,17 @@ async function relay(targetPort: number): Promise<{ port: number; cut: () => voi
     cut: () => {
       for (const s of sockets) s.destroy();
       sockets.clear();
+    },
+    // the far machine is gone without a word: nothing passes any more, yet both ends' connections
+    // stay open (a half-open link), and no new connection gets through
+    freeze: () => {
+      server.close();
+      for (const [inbound, outbound] of pairs) {
+        inbound.unpipe(outbound);
+        outbound.unpipe(inbound);
+        inbound.pause();
+        outbound.pause();
+      }
     },
     connections: () => count,
     close: () => {
@@ -365,11 +381,16 @@ export function transportChecks(
       ]);
     });
 
-    it('a producer restarted in the same session that serves from its start again: the consumer passes on no record twice', async () => {
+    it('a producer restarted in the same session that serves from its start again: the consumer passes on no record twice, and counts those it dropped', async () => {
       const listening = new ReplaySubject<{ port: number }>();
       const received: WireRecord[] = [];
+      const duplicates: WireDuplicates[] = [];
       const done = new Promise<void>((resolve, reject) =>
-        fromX({ listen: { port: 0 }, onListening: (s) => listening.next(s) }).subscribe({ next: (r) => received.push(r), error: reject, complete: resolve }),
+        fromX({ listen: { port: 0 }, onListening: (s) => listening.next(s), onDuplicates: (d) => duplicates.push(d) }).subscribe({
+          next: (r) => received.push(r),
+          error: reject,
+          complete: resolve,
+        }),
       );
       const { port } = await firstValueFrom(listening);
       const first = new Subject<WireRecord>();
@@ -385,6 +406,72 @@ export function transportChecks(
       expect(received.map((r) => (r.kind === 'header' ? r.provenance.sessionId : r.kind === 'block' ? r.seq : r.kind))).toEqual([
         'session-A', 0, 1, 2, 3, 4, 5, 6, 7, 'end',
       ]);
+      expect(duplicates).toEqual([{ records: 5, samples: 5, firstSeq: 0, lastSeq: 4 }]);
+    });
+  });
+
+  describe(`${name}: a producer whose link goes half-open (its machine crashed, the network went away)`, () => {
+    /** a listening consumer, and producer A (session-A, never pinging: its machine will crash) dialled in through a relay, 5 blocks delivered */
+    async function halfOpen(consumer: Partial<WireSourceConfig>) {
+      const listening = new ReplaySubject<{ port: number }>();
+      const received: WireRecord[] = [];
+      const duplicates: WireDuplicates[] = [];
+      const done = new Promise<void>((resolve, reject) =>
+        fromX({ listen: { port: 0 }, onListening: (s) => listening.next(s), onDuplicates: (d) => duplicates.push(d), ...consumer }).subscribe({
+          next: (r) => received.push(r),
+          error: reject,
+          complete: resolve,
+        }),
+      );
+      const { port } = await firstValueFrom(listening);
+      const wire = await relay(port);
+      const a = new Subject<WireRecord>();
+      const sinkA = a.pipe(toX({ connect: url(wire.port), keepAlive: false })).subscribe();
+      await until(() => a.observed, 'producer A to connect');
+      a.next(channelHeader(1, 1000, 'session-A'));
+      for (let seq = 0; seq < 5; seq++) a.next(channelBlock(seq, seq, 1, 1));
+      await until(() => received.length === 6, 'session A, seq 0 … 4');
+      wire.freeze();
+      const frozen = performance.now();
+      const close = (): void => {
+        sinkA.unsubscribe();
+        wire.close();
+      };
+      return { port, received, duplicates, done, frozen, close };
+    }
+    const labels = (received: WireRecord[]): unknown[] =>
+      received.map((r) => (r.kind === 'header' ? r.provenance.sessionId : r.kind === 'block' ? r.seq : r.kind));
+
+    it("the consumer takes the silent link for dead after 'keepAlive.timeout' and lets a producer of a new session in", async () => {
+      const { port, received, done, frozen, close } = await halfOpen({ keepAlive: { interval: 50, timeout: 300 } });
+      // producer B dials in directly and is turned away (at its header) while A's link counts as
+      // alive; it redials, and once it is let in, it streams
+      const b = new Subject<WireRecord>();
+      const sinkB = lastValueFrom(b.pipe(toX({ connect: url(port), reconnect: { initialDelay: 20, maxDelay: 50 } })), { defaultValue: null });
+      await until(() => b.observed, 'producer B to reach the consumer');
+      b.next(channelHeader(1, 1000, 'session-B'));
+      await until(() => received.length === 7, "B's header to be let in");
+      for (let seq = 0; seq < 3; seq++) b.next(channelBlock(seq, seq, 1, 1));
+      b.next({ kind: 'end', seq: 3 });
+      b.complete();
+      await sinkB;
+      await done;
+      // without keepalive A's link is never given up and B never gets in (the test times out)
+      expect(performance.now() - frozen).toBeGreaterThanOrEqual(300);
+      expect(labels(received)).toEqual(['session-A', 0, 1, 2, 3, 4, 'session-B', 0, 1, 2, 'end']);
+      close();
+    });
+
+    it('a producer of the same session that dials in replaces the half-open link at once and resumes: nothing passed on twice, the repeats counted', async () => {
+      // keepalive at its default (20 s): the replacement does not wait for it
+      const { port, received, duplicates, done, frozen, close } = await halfOpen({});
+      const again = [channelHeader(1, 1000, 'session-A'), ...Array.from({ length: 8 }, (_, s) => channelBlock(s, s, 1, 1)), { kind: 'end', seq: 8 } as const];
+      await lastValueFrom(from(again).pipe(toX({ connect: url(port) })), { defaultValue: null });
+      await done;
+      expect(performance.now() - frozen).toBeLessThan(10_000);
+      expect(labels(received)).toEqual(['session-A', 0, 1, 2, 3, 4, 5, 6, 7, 'end']);
+      expect(duplicates).toEqual([{ records: 5, samples: 5, firstSeq: 0, lastSeq: 4 }]);
+      close();
     });
   });
 
@@ -598,6 +685,9 @@ export function transportChecks(
       expect(() => toX({})).toThrow("give exactly one of 'listen' (serve consumers) and 'connect' (dial a consumer)");
       expect(() => toX({ listen: { port: 70000 } })).toThrow("'listen.port' must be an integer in 0 … 65535 (0: any free port), got 70000");
       expect(() => toX({ listen: { port: 0 }, linger: -1 })).toThrow("'linger' must be a number of ms ≥ 0, got -1");
+      expect(() => toX({ listen: { port: 0 }, keepAlive: { interval: 100, timeout: 150 } })).toThrow("'keepAlive.timeout' must be a number of ms > 2·keepAlive.interval (200), got 150");
+      expect(() => fromX({ connect: url(1), keepAlive: { interval: -1 } })).toThrow("'keepAlive.interval' must be a number of ms > 0, got -1");
+      expect(() => fromX({ connect: url(1), onDuplicates: 3 as never })).toThrow("'onDuplicates' must be a function");
       expect(() => toX({ listen: { port: 0 }, subscribeTimeout: 0 })).toThrow("'subscribeTimeout' must be a number of ms > 0, got 0");
       expect(() => toX({ listen: { port: 0 }, maxUnsubscribed: 0.5 })).toThrow("'maxUnsubscribed' must be an integer ≥ 1, got 0.5");
       expect(() => fromX({ connect: 'http://x:1' })).toThrow(`'connect' must be a URL ${scheme}://host:port`);

@@ -208,6 +208,10 @@ export interface KerrSmesolveCase {
   readonly seconds: number;
   /** one trajectory in this thread, per step (no pool) */
   readonly secondsPerStep: number;
+  /** CPU time per step of that trajectory (this thread) */
+  readonly cpuSecondsPerStep: number;
+  /** CPU time of the whole ensemble (all threads of this process: main and workers), s */
+  readonly cpuSeconds: number;
   /** ensemble ⟨a†a⟩ and its standard error at the last sample */
   readonly nEnd: number;
   readonly nEndError: number;
@@ -235,15 +239,32 @@ export async function benchKerrSmesolve(config: { trajectories: number; workers:
   const { kerrHomodyneTrajectory } = await import('./kerr-homodyne-task');
   const steps = task.config.outputEvery * task.config.samples;
   kerrHomodyneTrajectory({ ...task.config, samples: 5 }, 0, 1); // warm-up
+  let c0 = process.cpuUsage();
   let t0 = performance.now();
   kerrHomodyneTrajectory(task.config, 0, 1);
   const secondsPerStep = (performance.now() - t0) / 1e3 / steps;
+  let c = process.cpuUsage(c0);
+  const cpuSecondsPerStep = (c.user + c.system) / 1e6 / steps;
+  c0 = process.cpuUsage();
   t0 = performance.now();
   const last = await lastValueFrom(trajectoryEnsemble(task, { trajectories: config.trajectories, noiseSeed: 11, workers: config.workers, emitEvery: config.trajectories }));
   const seconds = (performance.now() - t0) / 1e3;
+  c = process.cpuUsage(c0);
+  const cpuSeconds = (c.user + c.system) / 1e6;
   const n = last.channels.n;
   const end = n.mean.length - 2;
-  return { method: config.method, trajectories: config.trajectories, workers: config.workers, steps, seconds, secondsPerStep, nEnd: n.mean[end], nEndError: n.standardError[end] };
+  return {
+    method: config.method,
+    trajectories: config.trajectories,
+    workers: config.workers,
+    steps,
+    seconds,
+    cpuSeconds,
+    secondsPerStep,
+    cpuSecondsPerStep,
+    nEnd: n.mean[end],
+    nEndError: n.standardError[end],
+  };
 }
 
 /** qsync's heterodyne vdP ensemble on worker threads. */

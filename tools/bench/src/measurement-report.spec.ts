@@ -25,8 +25,8 @@ const report: MeasurementBenchReport = {
     qutip: { default: { ...ref, atol: 1e-8, rtol: 1e-6, seconds: 0.5, H: [0, -4.0001, -5] }, tight: ref },
   },
   kerrSmesolve: {
-    qsync: { method: 'milstein', trajectories: 100, workers: 2, steps: 10000, seconds: 100, secondsPerStep: 2e-4, nEnd: 6, nEndError: 0.1 },
-    qutip: [{ solver: 'milstein', ntraj: 4, steps: 39920, dt: 1.002e-3, seconds: 2, secondsPerStep: 5e-5, nEnd: 6.1 }],
+    qsync: { method: 'milstein', trajectories: 100, workers: 2, steps: 10000, seconds: 100, cpuSeconds: 180, secondsPerStep: 2e-4, cpuSecondsPerStep: 1.5e-4, nEnd: 6, nEndError: 0.1 },
+    qutip: [{ solver: 'milstein', ntraj: 4, steps: 39920, dt: 1.002e-3, seconds: 2, cpuSeconds: 1.5968, secondsPerStep: 5e-5, nEnd: 6.1 }],
   },
   profile: [{ problem: 'kerr', N: 50, method: 'milstein', rhs: 3e-5, step: 1.6e-4, trajectoryStep: 2e-4, positivityCheckEvery: 50, trajectoryStepNoCheck: 1.9e-4 }],
 };
@@ -77,7 +77,9 @@ describe('formatMeasurementReport', () => {
   it('reports the equal-accuracy mesolve pairing and the scaled smesolve ratio', () => {
     expect(text).toContain("qsync's fastest run with error ≤ QuTiP's default (1.00e-5 ≤ 1.00e-4) is rtol 1.00e-8: qsync/QuTiP = 0.60×.");
     // 100 s on 2 workers against QuTiP's 5e-5 s/step × 1e6 steps = 50 s: 2×
-    expect(text).toMatch(/\| QuTiP \| +milstein \| +4, serial \(scaled\) \| +50\.0 s \| +50\.0 µs \| +6\.10 \| +2\.00× \|/);
+    // QuTiP CPU 1.5968 s / 39920 steps = 40 µs per step, 40 s scaled
+    expect(text).toMatch(/\| QuTiP \| +milstein \| +4, serial \(scaled\) \| +50\.0 s \| +40\.0 s \| +50\.0 µs \| +40\.0 µs \| +6\.10 \| +2\.00× \|/);
+    expect(text).toMatch(/\| qsync \| +milstein \| +100 on 2 workers \| +100 s \| +180 s \| +200 µs \| +150 µs \| +6\.00 ± 0\.100 \|/);
     expect(text).toMatch(/\| kerr +\| +50 \| +milstein \| +30\.0 µs \| +160 µs \| +200 µs \(k = 50\) \| +190 µs \|/);
   });
 

@@ -93,7 +93,7 @@ export function qutipSmesolveScaled(q: QutipKerrSmesolve, s: KerrSmesolveCase): 
  *   vdp: [{ qsync: { N: 10, method: 'milstein', steps: 100, secondsPerStep: 1e-6, cpuSecondsPerStep: 1e-6 }, qutip: null }],
  *   vdpEnsemble: [],
  *   kerrMesolve: { qsync: [], qutip: null },
- *   kerrSmesolve: { qsync: { method: 'milstein', trajectories: 2, workers: 2, steps: 100, seconds: 1, secondsPerStep: 1e-3, nEnd: 1, nEndError: 0.1 }, qutip: [] },
+ *   kerrSmesolve: { qsync: { method: 'milstein', trajectories: 2, workers: 2, steps: 100, seconds: 1, cpuSeconds: 1, secondsPerStep: 1e-3, cpuSecondsPerStep: 1e-3, nEnd: 1, nEndError: 0.1 }, qutip: [] },
  *   profile: [],
  * }).includes('| 10  | milstein |      1.00 µs |          1.00 µs |'); // true
  */
@@ -188,16 +188,31 @@ export function formatMeasurementReport(r: MeasurementBenchReport): string {
       ks.qsync.method,
       `${ks.qsync.trajectories} on ${ks.qsync.workers} workers`,
       formatDuration(ks.qsync.seconds),
+      formatDuration(ks.qsync.cpuSeconds),
       formatDuration(ks.qsync.secondsPerStep),
+      formatDuration(ks.qsync.cpuSecondsPerStep),
       `${formatSig(ks.qsync.nEnd)} ± ${formatSig(ks.qsync.nEndError)}`,
       '',
     ],
     ...ks.qutip.map((q) => {
       const scaled = qutipSmesolveScaled(q, ks.qsync);
-      return [`QuTiP`, q.solver, `${q.ntraj}, serial (scaled)`, formatDuration(scaled), formatDuration(q.secondsPerStep), formatSig(q.nEnd), formatRatio(timeRatio(ks.qsync.seconds, scaled), T)];
+      const cpuPerStep = q.cpuSeconds === undefined ? undefined : q.cpuSeconds / q.steps;
+      return [
+        `QuTiP`,
+        q.solver,
+        `${q.ntraj}, serial (scaled)`,
+        formatDuration(scaled),
+        formatDuration(cpuPerStep === undefined ? undefined : cpuPerStep * ks.qsync.trajectories * ks.qsync.steps),
+        formatDuration(q.secondsPerStep),
+        formatDuration(cpuPerStep),
+        formatSig(q.nEnd),
+        formatRatio(timeRatio(ks.qsync.seconds, scaled), T),
+      ];
     }),
   ];
-  out.push(formatTable(['side', 'scheme', 'trajectories', `time for ${ks.qsync.trajectories}`, 'per step (1 thread)', '⟨a†a⟩(t_end)', 'qsync/QuTiP'], smeRows));
+  out.push(
+    formatTable(['side', 'scheme', 'trajectories', `time for ${ks.qsync.trajectories}`, 'CPU (all threads)', 'per step (1 thread)', 'CPU per step', '⟨a†a⟩(t_end)', 'qsync/QuTiP'], smeRows),
+  );
   if (r.profile.length > 0) {
     out.push('', '**Where one qsync step goes** (medians; `stepInto` = one fused stencil pass for drift, noise terms and Milstein correction + trace renormalisation and Hermitian mirror):', '');
     out.push(

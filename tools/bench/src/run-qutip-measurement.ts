@@ -46,6 +46,8 @@ export interface QutipKerrSmesolve {
   readonly dt: number;
   readonly seconds: number;
   readonly secondsPerStep: number;
+  /** CPU time of the call (all threads of the Python process), s; absent in older results */
+  readonly cpuSeconds?: number;
   /** ensemble ⟨a†a⟩ at the last output time */
   readonly nEnd: number;
 }

@@ -1,7 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect as vexpect, it } from 'vitest';
 import { createRng, denseZeros, type DenseMatrix } from '@qsync/linalg';
 import { applyLindbladianInto, collective, expect, times, type Operator } from '@qsync/operators';
 import { steadyState } from '@qsync/integrators';
+import { steadyStateSpectrum } from '@qsync/spectral';
 import { spinEnsemble } from './spin-ensemble';
 import { expectClose } from '@qsync/testing';
 import { superradiantLaser } from './superradiant-laser';
@@ -70,6 +72,33 @@ describe('undrivenAtomLaser (7.1)', () => {
       vexpect(slope).toBeLessThan(2.2);
     }
     vexpect(errors[2]).toBeLessThan(1e-3);
+  });
+
+  it('steady state and emission spectrum equal QuTiP 4.7 (fixture qutip-undriven-laser.json: N_d = 3, N_ud = 1, cutoff 10; N_d = N_ud = 2 detuned)', () => {
+    type Case = { params: Record<string, number>; expect: Record<string, [number, number]>; omega: number[]; spectrum: number[] };
+    const fixture = JSON.parse(readFileSync(new URL('../../../test/fixtures/qutip-undriven-laser.json', import.meta.url), 'utf8')) as { cases: Record<string, Case> };
+    for (const c of Object.values(fixture.cases)) {
+      const laser = undrivenAtomLaser(c.params as never);
+      const rho = steadyState(laser.lindbladian).rho;
+      const ops = laser.operators;
+      const [d1, d2] = ops.driven;
+      const [u1, u2] = ops.undriven;
+      const mine: Record<string, Operator | undefined> = {
+        n: ops.n,
+        sigmaZDriven: ops.sigmaZDriven,
+        sigmaZUndriven: ops.sigmaZUndriven,
+        adagSigmaMinusD1: times(ops.adag, d1.sigmaMinus),
+        sigmaPlusD1SigmaMinusD2: d2 === undefined ? undefined : times(d1.sigmaPlus, d2.sigmaMinus),
+        sigmaPlusD1SigmaMinusU1: times(d1.sigmaPlus, u1.sigmaMinus),
+        sigmaPlusU1SigmaMinusU2: u2 === undefined ? undefined : times(u1.sigmaPlus, u2.sigmaMinus),
+      };
+      for (const [name, [re, im]] of Object.entries(c.expect)) {
+        const v = expect(mine[name] as Operator, rho);
+        expectClose([v.re, v.im], [re, im], { atol: 1e-9, rtol: 0 });
+      }
+      const spec = steadyStateSpectrum(laser.lindbladian, c.omega, ops.adag, ops.a);
+      expectClose(spec.density, c.spectrum, { rtol: 1e-7, atol: 1e-9 * Math.max(...c.spectrum) });
+    }
   });
 
   it('refuses bad parameters by name', () => {

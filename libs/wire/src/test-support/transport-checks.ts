@@ -681,6 +681,36 @@ export function transportChecks(
       served.subscription.unsubscribe();
     });
 
+    it("a consumer that goes silent after subscribing (no data, no pings) is taken for dead after 'keepAlive.timeout' and disconnected", async () => {
+      const source = new Subject<WireRecord>();
+      const served = await serve(source, { keepAlive: { interval: 50, timeout: 300 } });
+      const seen: WireSinkEvent[] = [];
+      served.events.subscribe((e) => seen.push(e));
+      // a consumer whose machine is gone right after its subscribe: it never sends another byte
+      const subscribe = encodeWireRecord({ kind: 'subscribe', lastSeq: null, consumer: 'gone' });
+      let destroy: () => void;
+      if (scheme === 'tcp') {
+        const socket = connect({ host: '127.0.0.1', port: served.port });
+        await new Promise<void>((resolve) => socket.once('connect', resolve));
+        socket.write(subscribe);
+        destroy = () => socket.destroy();
+      } else {
+        const ws = new WebSocket(served.url);
+        await new Promise<void>((resolve) => ws.once('open', resolve));
+        ws.send(subscribe);
+        destroy = () => ws.terminate();
+      }
+      await until(() => served.connected() === 1, 'the consumer to subscribe');
+      const subscribed = performance.now();
+      await until(() => seen.some((e) => e.kind === 'disconnected'), 'the sink to give the consumer up'); // without keepalive: never
+      expect(performance.now() - subscribed).toBeGreaterThanOrEqual(299);
+      const gone = seen.find((e) => e.kind === 'disconnected') as { consumer: string; reason: string };
+      expect(gone.consumer).toBe('gone');
+      expect(gone.reason).toMatch(/^nothing from .+ for 300 ms \(option 'keepAlive\.timeout'\): the link is taken for dead$/);
+      destroy();
+      served.subscription.unsubscribe();
+    });
+
     it('names what is wrong in the options', () => {
       expect(() => toX({})).toThrow("give exactly one of 'listen' (serve consumers) and 'connect' (dial a consumer)");
       expect(() => toX({ listen: { port: 70000 } })).toThrow("'listen.port' must be an integer in 0 … 65535 (0: any free port), got 70000");

@@ -79,7 +79,7 @@ program
   .requiredOption('--to <where>', 'tcp://HOST:PORT or ws://HOST:PORT/PATH (dials a listening qsync detect, redials after a disconnect), a file (e.g. currents.qsw) or - (stdout)')
   .option('--trajectory <k>', "which trajectory of the scenario's ensemble (its noise: noiseSeed, k)", '0')
   .option('--block <n>', 'samples per block', '100')
-  .option('--buffer <n>', 'blocks the consumer may hold unread before the simulation pauses (tcp, ws)', '16')
+  .option('--buffer <n>', 'blocks the consumer may hold unread before the simulation pauses (a file or stdout: until it drains)', '16')
   .option('--no-progress', 'show no progress bar (it is shown on stderr only when that is a terminal)')
   .addHelpText(
     'after',
@@ -147,11 +147,13 @@ program
   .requiredOption('--to <where>', 'tcp://HOST:PORT, ws://HOST:PORT/PATH, a file, or - (stdout)')
   .option('--pace <pace>', "'recorded' (at the stream's own times, --time-unit ms per unit) or 'fast'", 'fast')
   .option('--time-unit <ms>', "wall-clock ms per unit of the stream's time with --pace recorded", '1000')
+  .option('--buffer <n>', 'records the consumer may hold unread before the replay waits for it (the file is read only as fast as it is taken)', '16')
+  .option('--no-progress', 'show no progress bar (it is shown on stderr only when that is a terminal)')
   .addHelpText('after', `
 Examples:
   qsync replay currents.qsw --to tcp://127.0.0.1:7000 --pace recorded --time-unit 100
   qsync replay currents.qsw --to - | qsync detect --from -`)
-  .action(async (file: string, options: { to: string; pace?: string; timeUnit?: string }) => {
+  .action(async (file: string, options: { to: string; pace?: string; timeUnit?: string; buffer?: string; progress: boolean }) => {
     await replayCommand(file, options, { stdout: process.stdout, stderr: process.stderr });
   });
 

@@ -1,37 +1,6 @@
-import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { silentProgress, terminalProgress } from './progress';
-
-/** A writable that records what is written and claims to be an 80-column TTY. */
-function fakeTty(): { stream: NodeJS.WriteStream; text: () => string } {
-  const chunks: string[] = [];
-  const w = new Writable({
-    write(chunk: Buffer | string, _enc, done) {
-      chunks.push(chunk.toString());
-      done();
-    },
-  });
-  const tty = Object.assign(w, {
-    isTTY: true,
-    columns: 80,
-    rows: 24,
-    cursorTo: (x: number, _y?: unknown, cb?: () => void) => {
-      chunks.push(`[cursorTo ${x}]`);
-      cb?.();
-      return true;
-    },
-    clearLine: (_dir: number, cb?: () => void) => {
-      chunks.push('[clearLine]');
-      cb?.();
-      return true;
-    },
-    moveCursor: (_dx: number, _dy: number, cb?: () => void) => {
-      cb?.();
-      return true;
-    },
-  });
-  return { stream: tty as unknown as NodeJS.WriteStream, text: () => chunks.join('') };
-}
+import { fakeTty } from '../test-support/fake-tty';
 
 describe('terminalProgress', () => {
   it('shows a status line with a spinner frame and clears it on stop', () => {

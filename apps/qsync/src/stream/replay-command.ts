@@ -2,6 +2,7 @@ import { createWireHub, replayFile } from '@qsync/wire';
 import type { WireRecord } from '@qsync/wire';
 import { type Observable, filter } from 'rxjs';
 import type { CommandIo } from '../common/command-io';
+import { commandProgress } from '../common/command-progress';
 import { UsageError } from '../common/errors';
 import { parseEndpoint } from './endpoint';
 import { sendWire } from './send-wire';
@@ -12,13 +13,20 @@ export interface ReplayOptions {
   readonly pace?: string;
   /** wall-clock ms per unit of the stream's time with pace 'recorded' (default 1000) */
   readonly timeUnit?: string;
+  /** records the consumer may hold unread before the replay waits (default 16) */
+  readonly buffer?: string;
+  /** false for `--no-progress` */
+  readonly progress?: boolean;
 }
 
 /**
  * `qsync replay file.qsw --to …`: a recorded stream sent on, as fast as possible (`--pace fast`)
  * or at its own pace (`--pace recorded`, `--time-unit` ms of wall clock per unit of its time).
- * Over TCP or WebSocket it dials the consumer like `emit` (the file is read into the hub's
- * history, so a consumer that reconnects resumes by seq).
+ * Over TCP or WebSocket it dials the consumer like `emit`; a consumer that reconnects resumes by
+ * seq from the hub's bounded history. The file is read only as fast as the destination takes
+ * it: the replay waits at the hub's gate while a consumer has `--buffer` records unread (or a
+ * file or pipe has not drained), so memory stays bounded whatever the recording's size.
+ * Progress (bytes of the file) on stderr when a terminal.
  *
  * @example
  * // qsync replay currents.qsw --to - --pace fast | qsync detect --from -
@@ -35,14 +43,23 @@ export async function replayCommand(file: string, options: ReplayOptions, io: Co
   const timeUnitMs = options.timeUnit === undefined ? 1000 : Number(options.timeUnit);
   if (!(timeUnitMs > 0 && Number.isFinite(timeUnitMs))) throw new UsageError('--time-unit', `must be a number of ms > 0, got '${options.timeUnit}'`);
   if (endpoint.kind === 'file' && endpoint.path === file) throw new UsageError('--to', `is the file being replayed (${file})`);
-  const records = replayFile(file, { pace, ...(pace === 'recorded' ? { timeUnitMs } : {}) }).pipe(
-    filter((r): r is WireRecord => r.kind !== 'subscribe'),
-  ) as Observable<WireRecord>;
-  // the file cannot be paused: every record may sit in the hub for a slow consumer (memory is the file's size)
-  const hub = endpoint.kind === 'tcp' || endpoint.kind === 'ws' ? createWireHub({ buffer: { records: 1 << 30, bytes: 2 ** 52, policy: 'pause' }, history: { records: 1 << 30, bytes: 2 ** 52 } }) : undefined;
+  const buffer = options.buffer === undefined ? 16 : Number(options.buffer);
+  if (!(Number.isInteger(buffer) && buffer >= 1)) throw new UsageError('--buffer', `must be an integer ≥ 1, got '${options.buffer}'`);
+  const hub = createWireHub({ buffer: { records: buffer, policy: 'pause' } });
+  const progress = commandProgress(io, options.progress);
+  const records = replayFile(file, {
+    pace,
+    ...(pace === 'recorded' ? { timeUnitMs } : {}),
+    gate: hub,
+    onProgress: ({ done, total }) => progress.count('bytes', done, total),
+  }).pipe(filter((r): r is WireRecord => r.kind !== 'subscribe')) as Observable<WireRecord>;
   const say = (text: string): void => {
     io.stderr.write(`qsync replay: ${text}\n`);
   };
-  await sendWire(records, endpoint, { ...(hub ? { hub } : {}), stdout: io.stdout, say });
+  try {
+    await sendWire(records, endpoint, { hub, stdout: io.stdout, say });
+  } finally {
+    progress.stop();
+  }
   say('done');
 }

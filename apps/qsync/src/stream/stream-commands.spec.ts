@@ -7,12 +7,14 @@ import { tmpdir } from 'node:os';
 import { PassThrough, Writable } from 'node:stream';
 import { join } from 'node:path';
 import { currentPhaseHistogram } from '@qsync/probes';
-import type { Frame } from '@qsync/frames';
-import { WIRE_HEAD_BYTES, createWireDecoder, fromTcp } from '@qsync/wire';
+import { type Frame, type SampleRecord, sampleBlock, streamSchema } from '@qsync/frames';
+import { WIRE_HEAD_BYTES, createWireDecoder, encodeWireRecord, fromTcp, recordToFile, toWire, wireHeader } from '@qsync/wire';
 import type { WireRecord } from '@qsync/wire';
-import { lastValueFrom, toArray } from 'rxjs';
+import { Observable, lastValueFrom, toArray } from 'rxjs';
+import { type AddressInfo, type Socket, createServer } from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
 import { unravelingTrajectory } from '../run/unraveling-trajectory';
+import { fakeTty } from '../test-support/fake-tty';
 import { STREAM_SEED, streamReferenceConfig, streamReferenceCurrents, streamScenario } from '../test-support/stream-reference';
 import { detectCommand } from './detect-command';
 import type { DetectorLine } from './detector-estimates';
@@ -247,6 +249,15 @@ describe('qsync record → qsync replay', () => {
     }
   }, 120_000); // seconds on a quiet machine; the bound only catches a hang on a loaded CI machine
 
+  it('replay shows its progress (bytes of the file) on a terminal', async () => {
+    const recorded = join(tmp, 'progress.qsw');
+    await emitCommand(scenario, { to: recorded, block: '10' }, { stdout: quiet, stderr: quiet }, 'record');
+    const tty = fakeTty();
+    await replayCommand(recorded, { to: join(tmp, 'progress-copy.qsw') }, { stdout: quiet, stderr: tty.stream });
+    expect(tty.text()).toMatch(new RegExp(`bytes \\[.*\\| \\d+/${readFileSync(recorded).length} \\|`));
+    await replayCommand(recorded, { to: join(tmp, 'progress-copy.qsw'), progress: false }, { stdout: quiet, stderr: tty.stream });
+  });
+
   it('replay --pace recorded to a listening detector gives the same final histogram', async () => {
     const expected = await inProcessCurrents();
     const recorded = join(tmp, 'paced.qsw');
@@ -258,6 +269,62 @@ describe('qsync record → qsync replay', () => {
     expect(Date.now() - t0).toBeGreaterThanOrEqual(40 * 25 * 0.95); // 40 time units at 25 ms each
     const h = currentPhaseHistogram(expected.I0, expected.I1, { bins: 32 });
     expect(histograms(detector.lines).at(-1)?.counts).toEqual(Array.from(h.counts));
+  }, 120_000); // seconds on a quiet machine; the bound only catches a hang on a loaded CI machine
+});
+
+describe('qsync replay of a large recording to a consumer that does not read', () => {
+  it('reads the file only as fast as the consumer takes it: memory stays bounded while it stalls, and the consumer then gets every record', async () => {
+    // 32 MiB of recording: 512 blocks of 4096 complex samples
+    const big = join(tmp, 'big.qsw');
+    const blocks = 512;
+    const length = 4096;
+    const schema = streamSchema({ channels: { J: { kind: 'complex' } }, rate: 1 });
+    const source = new Observable<SampleRecord>((out) => {
+      out.next(schema);
+      for (let k = 0; k < blocks; k++) out.next(sampleBlock({ t0: k * length, dt: 1, columns: { J: { kind: 'complex', data: new Float64Array(2 * length).fill(k) } } }));
+      out.complete();
+    });
+    await lastValueFrom(source.pipe(toWire(wireHeader({ name: 'big', sourceId: 'spec' })), recordToFile(big)), { defaultValue: undefined });
+    // the consumer: subscribes from the start, then reads nothing until released
+    const received: WireRecord[] = [];
+    const decoder = createWireDecoder();
+    let socket: Socket | null = null;
+    let onEnd: () => void = () => undefined;
+    const ended = new Promise<void>((resolve) => (onEnd = resolve));
+    const server = createServer((s) => {
+      socket = s;
+      s.pause();
+      s.write(encodeWireRecord({ kind: 'subscribe', lastSeq: null, consumer: 'stalled' }));
+      s.on('data', (chunk: Buffer) => {
+        for (const r of decoder.push(chunk)) {
+          if (r.kind === 'subscribe') continue;
+          received.push(r);
+          if (r.kind === 'end') {
+            onEnd();
+            s.end();
+          }
+        }
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const port = (server.address() as AddressInfo).port;
+    const before = process.memoryUsage().arrayBuffers;
+    const replayed = replayCommand(big, { to: `tcp://127.0.0.1:${port}` }, { stdout: quiet, stderr: quiet });
+    let grown = 0;
+    // unpaced, the whole file (32 MiB) would be read into the hub within this time
+    for (let waited = 0; waited < 3000; waited += 100) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      grown = Math.max(grown, process.memoryUsage().arrayBuffers - before);
+    }
+    expect(socket).not.toBeNull();
+    expect(grown).toBeLessThan(8 * 2 ** 20); // 16 records of 64 KiB in the hub, the socket's buffers, one read chunk
+    (socket as Socket | null)?.resume();
+    await ended;
+    await replayed;
+    server.close();
+    const data = received.filter((r): r is Extract<WireRecord, { kind: 'block' }> => r.kind === 'block');
+    expect(data.map((r) => r.seq)).toEqual(Array.from({ length: blocks }, (_, k) => k));
+    expect(data.every((r, k) => r.block.columns.J.data[2 * length - 1] === k)).toBe(true);
   }, 120_000); // seconds on a quiet machine; the bound only catches a hang on a loaded CI machine
 });
 

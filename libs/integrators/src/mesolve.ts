@@ -150,7 +150,8 @@ function planEvolution(
       return {
         y0: packHermitianInto(new Float64Array(n * (n + 1)), rho0.matrix.data, n),
         rhs: packed,
-        frame: (t, y, includeState) => frameOf(t, unpackHermitianInto(full, y, n), n, expectOps, includeState),
+        // expectation values straight from the packed triangle; ρ unpacked only when it is emitted
+        frame: (t, y, includeState) => (includeState ? frameOf(t, unpackHermitianInto(full, y, n), n, expectOps, true) : packedFrameOf(t, y, n, expectOps)),
       };
     }
     const rhs = compileLindbladRhs(l);
@@ -241,6 +242,37 @@ function frameOf(
   }
   if (includeState) channels.rho = arrayChannel(Float64Array.from(rho), [n, n], { complex: true });
   return { t, channels };
+}
+
+/** {@link frameOf} without the state, read from ρ's packed upper triangle (see `packHermitianInto`). */
+function packedFrameOf(t: number, packed: Float64Array, n: number, expectOps: [string, Operator][]): Frame {
+  const channels: Record<string, Channel> = {};
+  let tr = 0;
+  for (let i = 0; i < n; i++) tr += packed[2 * packedIndex(i, i, n)];
+  channels.trace = realChannel(tr);
+  for (const [name, op] of expectOps) {
+    // Tr[O ρ] = Σ_ij O_ij ρ_ji, with ρ_ji = conj(ρ_ij) below the diagonal
+    const o = op.matrix;
+    let re = 0;
+    let im = 0;
+    for (let i = 0; i < o.rows; i++) {
+      for (let p = o.rowPtr[i]; p < o.rowPtr[i + 1]; p++) {
+        const j = o.colIdx[p];
+        const q = 2 * (j <= i ? packedIndex(j, i, n) : packedIndex(i, j, n));
+        const rr = packed[q];
+        const ri = j <= i ? packed[q + 1] : -packed[q + 1];
+        re += o.data[2 * p] * rr - o.data[2 * p + 1] * ri;
+        im += o.data[2 * p] * ri + o.data[2 * p + 1] * rr;
+      }
+    }
+    channels[name] = complexChannel(re, im);
+  }
+  return { t, channels };
+}
+
+/** Complex index of entry (i, j), i ≤ j, in the packed upper triangle: row i starts at i·n − i(i − 1)/2. */
+function packedIndex(i: number, j: number, n: number): number {
+  return i * n - ((i * (i - 1)) >> 1) + (j - i);
 }
 
 /** Tr[O ρ] = Σ_ij O_ij ρ_ji over the stored entries of O. */

@@ -24,6 +24,7 @@ const sample: Record<string, Record<string, number>> = {
   'spin-ensemble-mean-field': { V: 22, gammaPlus: 10, gammaMinus: 1 },
   'spin-ensemble-cumulants': { N: 100, V: 22, gammaPlus: 10, gammaMinus: 1 },
   'superradiant-laser': { N: 2, cutoff: 3, Omega: 1, kappa: 10, gammaPlus: 1, gammaMinus: 0.5 },
+  'undriven-atom-laser': { cutoff: 3, Omega: 0.5, kappa: 4, gammaPlus: 1 },
   'undriven-atom-laser-cumulants': { Nd: 80, Nud: 20, Omega: 0.1, kappa: 10, gammaPlus: 0.2 },
   'undriven-atom-laser-mean-field': { N: 100, pd: 0.8, Omega: 0.1, kappa: 10, gammaPlus: 0.2 },
   'undriven-atom-laser-bad-cavity': { V: 1, pd: 0.8, gammaPlus: 1 },
@@ -112,6 +113,6 @@ describe('modelCatalog', () => {
 
   it('runs its doc example', () => {
     expect(modelCatalog.adler.kind).toBe('stochastic');
-    expect(Object.keys(modelCatalog).length).toBe(24);
+    expect(Object.keys(modelCatalog).length).toBe(25);
   });
 });

@@ -22,6 +22,7 @@ import { spinEnsembleMeanField, spinEnsembleMeanFieldParameters } from './spin-e
 import { MAX_SPIN_ENSEMBLE_DICKE_N, spinEnsemblePermutationInvariant } from './spin-ensemble-permutation-invariant';
 import { spinEnsembleCumulants, spinEnsembleCumulantsParameters } from './spin-ensemble-cumulants';
 import { superradiantLaser, superradiantLaserParameters } from './superradiant-laser';
+import { undrivenAtomLaser, undrivenAtomLaserParameters } from './undriven-atom-laser';
 import { undrivenAtomLaserBadCavity, undrivenAtomLaserBadCavityParameters } from './undriven-atom-laser-bad-cavity';
 import { undrivenAtomLaserCumulants, undrivenAtomLaserCumulantsParameters } from './undriven-atom-laser-cumulants';
 import { undrivenAtomLaserMeanField, undrivenAtomLaserMeanFieldParameters } from './undriven-atom-laser-mean-field';
@@ -173,7 +174,7 @@ const spinEnsembleOperatorNames = ['sigmaZ', 'sigmaPlus', 'sigmaPlusSigmaMinus',
  *
  * @example
  * modelCatalog['adler'].kind; // → 'stochastic'
- * Object.keys(modelCatalog).length; // → 24
+ * Object.keys(modelCatalog).length; // → 25
  */
 export const modelCatalog: Readonly<Record<string, ModelEntry>> = {
   'quantum-vdp': {
@@ -453,6 +454,34 @@ export const modelCatalog: Readonly<Record<string, ModelEntry>> = {
     build(p) {
       const m = superradiantLaser(p as never);
       return { ...m, modes: { a: m.cavity }, operators: { ...m.operators }, parameters: { ...m.parameters } };
+    },
+  },
+  'undriven-atom-laser': {
+    kind: 'quantum',
+    title: 'superradiant laser with undriven atoms, exact: Nd = 3 driven and Nud = 1 undriven atoms (other sizes from code)',
+    equation: '7.1',
+    parameters: {
+      cutoff: { ...undrivenAtomLaserParameters.cutoff, max: 16 },
+      Omega: undrivenAtomLaserParameters.Omega,
+      kappa: undrivenAtomLaserParameters.kappa,
+      detuning: undrivenAtomLaserParameters.detuning,
+      gammaPlus: undrivenAtomLaserParameters.gammaPlus,
+      gammaMinus: undrivenAtomLaserParameters.gammaMinus,
+      gammaZ: undrivenAtomLaserParameters.gammaZ,
+    },
+    operators: ['a', 'adag', 'n', 'Splus', 'Sminus', 'sigmaZDriven', 'sigmaZUndriven'],
+    modes: ['a'],
+    spins: { names: ['d1', 'd2', 'd3', 'u1'] },
+    build(p) {
+      const m = undrivenAtomLaser({ ...(p as never as { cutoff: number; Omega: number; kappa: number; gammaPlus: number }), Nd: 3, Nud: 1 });
+      const o = m.operators;
+      return {
+        space: m.space,
+        lindbladian: m.lindbladian,
+        modes: { a: m.cavity },
+        operators: { a: o.a, adag: o.adag, n: o.n, Splus: o.Splus, Sminus: o.Sminus, sigmaZDriven: o.sigmaZDriven as Operator, sigmaZUndriven: o.sigmaZUndriven as Operator },
+        parameters: { ...m.parameters },
+      };
     },
   },
   'undriven-atom-laser-cumulants': {

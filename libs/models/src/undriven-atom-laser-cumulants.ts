@@ -267,8 +267,10 @@ export function undrivenAtomLaserCumulants(config: UndrivenAtomLaserCumulantsCon
       }
       return z;
     };
+    // integrate over doubling spans from the fastest time scale up, trying Newton after each: it
+    // converges as soon as the state is in the stable point's basin, long before the slowest rate
     let t = 0;
-    let span = 10 / slowest;
+    let span = 10 / rateScale;
     for (;;) {
       if (residual(y) <= tol && stable(y)) return y;
       const polished = newton(y);

@@ -72,9 +72,9 @@ const modules = new Map<string, object>();
  * @param terms the fused terms (internal representation of `compileWeightedStencil`)
  * @param n Hilbert-space dimension
  * @param weightKinds per group, whether its weight is real
- * @param maxBytes largest module memory (ρ's copies take about 3 × 16n² bytes)
+ * @param maxBytes largest module memory (ρ and the result take about 2 × 16n² bytes)
  * @param layout 'full', 'upper' or 'packed' (ρ and the result as packed upper triangles, n(n + 1)
- *   numbers: ρ is unpacked into both triangles of the bordered copy, the upper result packed)
+ *   numbers: ρ is unpacked into both triangles of the module's copy, the upper result packed)
  * @example
  * ```ts fragment
  * const k = generateWasmKernel(terms, n, ['real'], 'upper'); // internal: see compileWeightedStencil's backend option
@@ -175,20 +175,24 @@ export function generateWasmKernel(
     const zero = (!term.sum && !columnOnly && rKind === 0) || ((columnOnly || (!term.sum && term.w !== null)) && cKind === 0) || (term.sum && rKind === 0 && cKind === 0);
     return { term, rowParts, rKind, cKind, cr, ci, colParts, zero };
   });
-  // ρ is copied (one memcpy) into STAGE, then in the module into X with zero borders of R rows
-  // and P columns: every term then reads X at a constant offset from its output entry, and a
-  // source outside ρ reads a zero (no range checks, no edge code)
+  // ρ is copied (one memcpy) into X, row-major as it is, between zero borders of R rows and P
+  // entries. A term reads X at a constant offset (s·n + t) from its output entry and needs no
+  // range check: where its source (i + s, j + t) lies outside ρ, its coefficient is exactly 0
+  // (u_i = A[i][i + s] and w_j = B[j + t][j] vanish there; terms without a row or column factor
+  // have s = 0 or t = 0), so the neighbouring row's entry or the border it reads adds ±0.
+  // The packed layout is unpacked from STAGE into X by the module.
   let R = 0;
   let P = 0;
   for (const { term } of plans) {
     R = Math.max(R, Math.abs(term.s));
     P = Math.max(P, Math.abs(term.t));
   }
-  const SX = (n + 2 * P) * V; // bytes per row of X
-  const STAGE = alloc(n * nV);
-  const X = alloc((n + 2 * R) * SX);
-  const Y = alloc(n * nV);
+  const SX = nV; // bytes per row of X
   const packed = layout === 'packed';
+  const STAGE = packed ? alloc(n * (n + 1) * 8) : -1;
+  const X = alloc((n + 2 * R) * nV + 2 * P * V);
+  const X0 = X + (R * n + P) * V; // entry (0, 0) of X
+  const Y = alloc(n * nV);
   const PACK = packed ? alloc(n * (n + 1) * 8) : -1; // the packed result
   const SCALE = alloc(16); // the factor of scaledMirrorInto
   if (top > maxBytes) return null;
@@ -391,7 +395,7 @@ export function generateWasmKernel(
     const plan = plans[q];
     if (plan.zero) return;
     const { s, t } = plan.term;
-    b.localGet(p).v128Load(X + ((s + R) * (n + 2 * P) + t + P) * V).localSet(x);
+    b.localGet(p).v128Load(X0 + (s * n + t) * V).localSet(x);
     const colR = plan.cr >= 0 ? () => b.localGet(j).v128Load(plan.cr) : null;
     const colI = plan.ci >= 0 ? () => b.localGet(j).v128Load(plan.ci) : null;
     const getX = () => b.localGet(x);
@@ -463,25 +467,7 @@ export function generateWasmKernel(
     if (imag) b.f64x2SwapOf(accI).bytesConst(SIGN_LANE0).v128Xor().f64x2Add();
     b.v128Store(Y);
   };
-  const X0 = X + R * SX + P * V; // entry (0, 0) of X
-  if (!packed) {
-    // ρ from STAGE into the interior of X
-    b.i32Const(0).localSet(i);
-    b.loop();
-    {
-      b.localGet(i).i32Const(nV).i32Mul().localSet(rowY);
-      b.localGet(i).i32Const(SX).i32Mul().localSet(rowOff);
-      b.i32Const(0).localSet(j);
-      b.loop();
-      b.localGet(rowOff).localGet(j).i32Add();
-      b.localGet(rowY).localGet(j).i32Add().v128Load(STAGE);
-      b.v128Store(X0);
-      b.localGet(j).i32Const(V).i32Add().localTee(j).i32Const(nV).i32LtS().brIf(0);
-      b.end();
-      b.localGet(i).i32Const(1).i32Add().localTee(i).i32Const(n).i32LtS().brIf(0);
-    }
-    b.end();
-  } else {
+  if (packed) {
     // packed row i (entries i … n − 1) into X[i][j] and its conjugate into X[j][i] (on the diagonal
     // the entry as stored wins, as the JavaScript kernel reads it)
     b.i32Const(0).localSet(k0); // byte offset in STAGE
@@ -573,7 +559,7 @@ export function generateWasmKernel(
   for (const [at, v, part] of fixed) {
     for (let k = 0; k < n; k++) f[(at >> 3) + 2 * k] = f[(at >> 3) + 2 * k + 1] = v[2 * k + part];
   }
-  const input = new Float64Array(memory.buffer, STAGE, packed ? n * (n + 1) : 2 * n * n);
+  const input = packed ? new Float64Array(memory.buffer, STAGE, n * (n + 1)) : new Float64Array(memory.buffer, X0, 2 * n * n);
   const output = packed ? new Float64Array(memory.buffer, PACK, n * (n + 1)) : new Float64Array(memory.buffer, Y, 2 * n * n);
   return {
     input,

@@ -28,7 +28,7 @@ export interface WeightedStencilConfig {
   readonly weightKinds?: readonly ('real' | 'complex')[];
   /**
    * 'auto' (default): 'wasm' where the runtime has WebAssembly SIMD and the module's memory
-   * (about 3 × 16n² bytes) stays below 256 MiB, else 'js'; 'js': a generated
+   * (about 2 × 16n² bytes) stays below 256 MiB, else 'js'; 'js': a generated
    * JavaScript function (the fallback and the reference); 'wasm': a generated WebAssembly module
    * with f64x2 SIMD, 2–3× faster (ρ is copied into its memory per call), which throws where the
    * runtime has no WebAssembly SIMD.
@@ -169,7 +169,7 @@ export function compileWeightedStencil(groups: readonly (readonly OperatorSandwi
   if (backend !== 'js' && backend !== 'wasm' && backend !== 'auto') {
     throw new Error(`${fn}: 'backend' must be 'js', 'wasm' or 'auto', got ${String(backend)}`);
   }
-  // 'auto' keeps large states in JavaScript: the module holds three copies of ρ
+  // 'auto' keeps large states in JavaScript: the module holds ρ and the result
   const maxBytes = backend === 'auto' ? 2 ** 28 : 2 ** 31;
   const wasm: WasmStencilKernel | null = backend === 'js' ? null : generateWasmKernel(live, n, kinds, hermitian ? 'upper' : 'full', maxBytes);
   if (wasm === null && backend === 'wasm') throw new Error(`${fn}: backend 'wasm' needs WebAssembly with 128-bit SIMD and a module memory below 2 GiB (n = ${n})`);

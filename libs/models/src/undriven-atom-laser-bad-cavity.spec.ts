@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { dormandPrince } from '@qsync/integrators';
 import { expectClose } from '@qsync/testing';
 import { criticalDrivenFraction } from './critical-driven-fraction';
+import { goodCavityCriticalDrivenFraction } from './good-cavity-critical-driven-fraction';
 import { spinEnsembleMeanField } from './spin-ensemble-mean-field';
 import { travelingWaveFrequency } from './traveling-wave-frequency';
 import { undrivenAtomLaserBadCavity } from './undriven-atom-laser-bad-cavity';
@@ -54,6 +55,24 @@ describe('undrivenAtomLaserBadCavity (7.4), (7.5)', () => {
       const pc = criticalPoint((pd) => growth(pd).re, 0, 1);
       expectClose(pc, criticalDrivenFraction({ V, gammaPlus: gp, gammaMinus: gm, gammaZ: gz }), { atol: 1e-8, rtol: 0 });
       expect(Math.abs(growth(pc).im)).toBeGreaterThan(1e-3 * V);
+    }
+  });
+
+  it('where γ− + 2γz ≫ γ+ a real eigenvalue crosses first, at (7.10) with κ/(4NΩ²) = 1/(2V), before the Hopf point (7.11)', () => {
+    // V = 2NΩ²/κ, so any N, Ω, κ with that V give the determinant's condition through goodCavityCriticalDrivenFraction
+    for (const [V, gp, gm, gz] of [
+      [10, 0.1, 1e-3, 1],
+      [4, 0.05, 0.02, 0.6],
+    ]) {
+      const m = (pd: number) => undrivenAtomLaserBadCavity({ V, pd, gammaPlus: gp, gammaMinus: gm, gammaZ: gz });
+      const growth = (pd: number) => leadingEigenvalue(m(pd).rhs, [0, 0, 0, 0, m(pd).incoherentState.szDriven, -1], [0, 1, 2, 3]);
+      const pc = criticalPoint((pd) => growth(pd).re, 0, 1);
+      const kappa = 1;
+      const N = 100;
+      const realCrossing = goodCavityCriticalDrivenFraction({ N, kappa, Omega: Math.sqrt((V * kappa) / (2 * N)), gammaPlus: gp, gammaMinus: gm, gammaZ: gz });
+      expectClose(pc, realCrossing, { atol: 1e-8, rtol: 0 });
+      expect(pc).toBeLessThan(criticalDrivenFraction({ V, gammaPlus: gp, gammaMinus: gm, gammaZ: gz }) - 0.01);
+      expect(Math.abs(growth(pc).im)).toBeLessThan(1e-6);
     }
   });
 

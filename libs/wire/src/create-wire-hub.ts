@@ -147,7 +147,9 @@ function resolveBuffer(fn: string, config: WireBufferConfig | undefined, base?: 
  * chunked computation on `hub.scheduler` (`chunkedObservable(run, { scheduler: hub.scheduler,
  * yieldEvery: 0 })` — no chunk starts while the gate is closed), or `await hub.ready()` before
  * each record in an async producer. The transports (toTcp, toWebSocket) read consumers at the
- * pace their sockets drain, so a slow network peer closes the gate too.
+ * pace their sockets drain, and count what waits in the socket against the consumer's buffer
+ * (`holdInFlight`), so a slow network peer closes the gate within its stated bound too. A replay
+ * waits at the gate with `replayFile(path, { pace, gate: hub })`.
  *
  * @param config - `{ buffer = { records: 256, bytes: 64 MiB, policy: 'pause', overrun: 64 }, history = { records: 4096, bytes: 256 MiB }, minConsumers = 1 }`
  * @returns the hub: `publish`, `end`, `fail` for the producer; `attach` for consumers; `open`, `ready()`, `scheduler` for pausing

@@ -1,6 +1,6 @@
 import { polyAddScaledInto, polyClean, polyValue, type Poly } from './coefficient';
 import { expandMoment, type MomentExpansion } from './cumulant-expansion';
-import { adjointGenerator, checkU1Symmetry, prepareModel, type CumulantModel } from './cumulant-model';
+import { adjointGenerator, chargeFunction, checkU1Symmetry, prepareModel, type ChargeAssignment, type CumulantModel } from './cumulant-model';
 import { formatEquations } from './format-equations';
 import { OperatorExpression } from './operator-expression';
 
@@ -18,6 +18,13 @@ export interface CumulantEquationsConfig {
    * Default false.
    */
   readonly u1?: boolean;
+  /**
+   * With `u1`: the phase charge of each site's σ+ or a† (σ−, a carry minus it), by site name or as a
+   * function of the name; unnamed sites have charge 1. E.g. `{ b: -1 }` for a parametric coupling
+   * ab + a†b†, which conserves a†a − b†b. The model must conserve the declared charge, and the
+   * moments of nonzero declared charge are dropped.
+   */
+  readonly charges?: ChargeAssignment;
 }
 
 /** One moment variable of the system. */
@@ -112,7 +119,8 @@ export function cumulantEquations(model: CumulantModel, config: CumulantEquation
   const k = config.order;
   if (!Number.isInteger(k) || k < 1) throw new Error(`${fn}: config.order must be an integer ≥ 1, got ${String(k)}`);
   const u1 = config.u1 ?? false;
-  if (u1) checkU1Symmetry(fn, model, (id) => table.charges[id]);
+  const chargeOf = chargeFunction(fn, table, config.charges);
+  if (u1) checkU1Symmetry(fn, model, chargeOf, config.charges !== undefined);
   if (config.moments.length === 0) throw new Error(`${fn}: config.moments must hold at least one moment`);
   const start = config.moments.map((m, i) => {
     if (!(m instanceof OperatorExpression) || m.context !== context || m.terms.size !== 1 || m.terms.has(0)) {
@@ -120,7 +128,7 @@ export function cumulantEquations(model: CumulantModel, config: CumulantEquation
     }
     const id = m.terms.keys().next().value as number;
     if (table.orders[id] > k) throw new Error(`${fn}: config.moments[${i}] (${table.name(id)}) has more than order ${k} operators`);
-    if (u1 && table.charges[id] !== 0) throw new Error(`${fn}: config.moments[${i}] (${table.name(id)}) has phase charge ${table.charges[id]}; with u1 every moment must be neutral`);
+    if (u1 && chargeOf(id) !== 0) throw new Error(`${fn}: config.moments[${i}] (${table.name(id)}) has phase charge ${chargeOf(id)}; with u1 every moment must be neutral`);
     return id;
   });
 
@@ -149,7 +157,7 @@ export function cumulantEquations(model: CumulantModel, config: CumulantEquation
     const acc = new Map<string, { factors: number[]; coefficient: Poly }>();
     const lin = new Map<string, { id: number; conjugate: boolean; coefficient: Poly }>();
     for (const [id, c] of rhs.terms) {
-      if (!(u1 && table.charges[id] !== 0)) {
+      if (!(u1 && chargeOf(id) !== 0)) {
         const r = table.orders[id] > k ? repOf(id) : id === 0 ? 0 : repOf(id);
         if (table.orders[id] > k && !closureOf.has(r)) {
           closureOf.set(r, closureIds.length);
@@ -163,7 +171,7 @@ export function cumulantEquations(model: CumulantModel, config: CumulantEquation
       const ex = expandMoment(table, id, k, cache);
       for (let s = 0; s < ex.products.length; s++) {
         const factors = ex.products[s];
-        if (u1 && factors.some((f) => table.charges[f] !== 0)) continue;
+        if (u1 && factors.some((f) => chargeOf(f) !== 0)) continue;
         for (const f of factors) add(f);
         const key = factors.join(',');
         let term = acc.get(key);
@@ -215,7 +223,7 @@ export function cumulantEquations(model: CumulantModel, config: CumulantEquation
       const terms = [];
       for (let j = 0; j < ex.products.length; j++) {
         const f = ex.products[j];
-        if (u1 && f.some((x) => table.charges[x] !== 0)) continue;
+        if (u1 && f.some((x) => chargeOf(x) !== 0)) continue;
         terms.push({ coeff: ex.coeffs[j], factors: f.map((x) => varOf.get(repOf(x)) as number), conjugate: f.map((x) => repOf(x) !== x) });
       }
       return { real: table.adjoint(id) === id, terms };
@@ -241,7 +249,7 @@ export function cumulantEquations(model: CumulantModel, config: CumulantEquation
 
   const momentValue = (y: ArrayLike<number>, id: number): { re: number; im: number } => {
     if (id === 0) return { re: 1, im: 0 };
-    if (u1 && table.charges[id] !== 0) return { re: 0, im: 0 };
+    if (u1 && chargeOf(id) !== 0) return { re: 0, im: 0 };
     const r = repOf(id);
     const v = varOf.get(r);
     if (v === undefined) throw new Error(`value: the moment ⟨${table.name(id)}⟩ is not a variable of these equations`);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { compileCumulantRhs } from './compile-cumulant-rhs';
 import { cumulantEquations } from './cumulant-equations';
 import { groupCumulantEquations } from './group-cumulant-equations';
 import { heisenbergEquation } from './heisenberg-equation';
@@ -17,6 +18,10 @@ describe('rates must be real', () => {
     expect(() => cumulantEquations({ hamiltonian: alg.scalar(0), dissipators: [{ rate: alg.scalar(0, 1), jump: alg.sigmaMinus(0) }] }, { moments: [alg.sigmaZ(0)], order: 1 })).toThrow(
       /model.dissipators\[0\].rate must be real, got the complex i/,
     );
+  });
+  it('a numeric rate so small that its coefficients would be dropped as rounding is refused', () => {
+    const model = { hamiltonian: alg.scalar(0), dissipators: [{ rate: 3e-15, jump: alg.sigmaMinus(0) }] };
+    expect(() => cumulantEquations(model, { moments: [alg.sigmaZ(0)], order: 1 })).toThrow(/model.dissipators\[0\].rate 3e-15 is below 1e-14, where numeric coefficients are dropped as rounding; give it as a parameter/);
   });
   it('real scalar rates are accepted: (g/2)·D[σ−] equals the rate g/2 given as a number', () => {
     const byExpression = cumulantEquations({ hamiltonian: alg.scalar(0), dissipators: [{ rate: alg.parameter('g').times(0.5), jump: alg.sigmaMinus(0) }] }, { moments: [alg.sigmaZ(0)], order: 1 });
@@ -71,5 +76,95 @@ describe('u1: true refuses a model that breaks the U(1) symmetry, naming the ter
     };
     expect(() => groupCumulantEquations(build, { order: 2, u1: true, sizes: ['N'] })).toThrow(/groupCumulantEquations: config.u1 is set but model.hamiltonian breaks the U\(1\) symmetry: its term Omega·σ[+−]_1 has phase charge/);
     expect(groupCumulantEquations(build, { order: 1, sizes: ['N'] }).moments.map((m) => m.name)).toEqual(['σ+_1', 'σz_1']);
+  });
+});
+
+describe('u1 with a declared charge assignment (config.charges)', () => {
+  // two modes with a parametric coupling g(ab + a†b†), Kerr terms, detunings and losses: the
+  // standard charge (a†a + b†b) is not conserved, a†a − b†b is ({ b: -1 })
+  const alg = operatorAlgebra({ sites: [{ kind: 'boson', name: 'a' }, { kind: 'boson', name: 'b' }], parameters: ['g', 'chi', 'da', 'db', 'ka', 'kb'] });
+  const [a, b] = [alg.destroy(0), alg.destroy(1)];
+  const n = (x: typeof a) => x.dagger().times(x);
+  const pair = a.times(b);
+  const model = {
+    hamiltonian: alg.sum([
+      alg.parameter('g').times(pair.plus(pair.dagger())),
+      alg.parameter('chi').times(n(a).times(n(a)).plus(n(b).times(n(b)))),
+      alg.parameter('da').times(n(a)),
+      alg.parameter('db').times(n(b)),
+    ]),
+    dissipators: [{ rate: 'ka', jump: a }, { rate: 'kb', jump: b }],
+  };
+  const moments = [n(a)];
+
+  it('the standard assignment refuses the coupling by name; { b: -1 } accepts it and keeps ⟨ab⟩, drops ⟨a†b⟩', () => {
+    expect(() => cumulantEquations(model, { moments, order: 2, u1: true })).toThrow(/model.hamiltonian breaks the U\(1\) symmetry: its term g·a(†)?b(†)? has phase charge -?2/);
+    const eqs = cumulantEquations(model, { moments, order: 2, u1: true, charges: { b: -1 } });
+    expect(eqs.moments.map((m) => m.name)).toEqual(['ab', 'a†a', 'b†b']);
+    expect(() => cumulantEquations(model, { moments, order: 2, u1: true, charges: { c: 1 } })).toThrow(/config.charges names the site 'c', which is not a site of the algebra \[a, b\]/);
+    expect(() => cumulantEquations(model, { moments, order: 2, u1: true, charges: { b: 0.5 } })).toThrow(/the charge of site 'b' must be an integer, got 0.5/);
+    expect(() => cumulantEquations(model, { moments: [a.dagger().times(b)], order: 2, u1: true, charges: { b: -1 } })).toThrow(/config.moments\[0\] \(a†b\) has phase charge 2/);
+  });
+
+  it('the symmetry the filter relies on holds: in the unfiltered order-2 system, at a point where every moment of nonzero declared charge is 0, their right-hand sides vanish and the others equal the filtered ones (1e-12)', () => {
+    const p = Float64Array.of(0.7, 0.3, 0.4, -0.9, 0.5, 0.8);
+    const full = cumulantEquations(model, { moments: [a, b], order: 2 });
+    const filtered = cumulantEquations(model, { moments, order: 2, u1: true, charges: { b: -1 } });
+    const declared = (name: string) => (name.match(/a†/g)?.length ?? 0) - (name.replace(/a†(\^\d)?/g, '').match(/a/g)?.length ?? 0) - (name.match(/b†/g)?.length ?? 0) + (name.replace(/b†(\^\d)?/g, '').match(/b/g)?.length ?? 0);
+    const yFull = new Float64Array(full.size);
+    const yFiltered = new Float64Array(filtered.size);
+    const value: Record<string, [number, number]> = { ab: [0.3, -0.2], 'a†a': [0.9, 0], 'b†b': [0.6, 0] };
+    for (const m of filtered.moments) [yFiltered[m.offset], yFiltered[m.offset + 1]] = m.real ? [value[m.name][0], 0] : value[m.name];
+    for (const m of full.moments) {
+      const v = value[m.name];
+      if (v === undefined) continue;
+      yFull[m.offset] = v[0];
+      if (!m.real) yFull[m.offset + 1] = v[1];
+    }
+    const outFull = new Float64Array(full.size);
+    const outFiltered = new Float64Array(filtered.size);
+    compileCumulantRhs(full)(outFull, yFull, 0, p);
+    compileCumulantRhs(filtered)(outFiltered, yFiltered, 0, p);
+    let charged = 0;
+    for (const m of full.moments) {
+      const f = filtered.moments.find((x) => x.name === m.name);
+      if (f === undefined) {
+        expect(value[m.name]).toBeUndefined();
+        charged++;
+        // a charged moment (a, b, a², a†b, …) stays 0
+        expect(Math.hypot(outFull[m.offset], m.real ? 0 : outFull[m.offset + 1])).toBeLessThan(1e-12);
+      } else {
+        expect(Math.abs(outFull[m.offset] - outFiltered[f.offset])).toBeLessThan(1e-12);
+        if (!m.real) expect(Math.abs(outFull[m.offset + 1] - outFiltered[f.offset + 1])).toBeLessThan(1e-12);
+      }
+    }
+    expect(charged).toBe(full.moments.length - 3);
+    expect(full.moments.every((m) => (filtered.moments.some((x) => x.name === m.name) ? declared(m.name) === 0 : declared(m.name) !== 0))).toBe(true);
+  });
+});
+
+describe('groupCumulantEquations with declared charges', () => {
+  // two groups with a counter-rotating exchange g(S+_A S+_B + S−_A S−_B) and decay: conserved is Sz_A − Sz_B
+  const build = ([na, nb]: readonly number[]) => {
+    const alg = operatorAlgebra({
+      sites: [...Array.from({ length: na }, (_, i) => ({ kind: 'spin' as const, name: `A${i + 1}` })), ...Array.from({ length: nb }, (_, i) => ({ kind: 'spin' as const, name: `B${i + 1}` }))],
+      parameters: ['g', 'gamma', 'NA', 'NB'],
+    });
+    const A = Array.from({ length: na }, (_, i) => i);
+    const B = Array.from({ length: nb }, (_, i) => na + i);
+    const up = alg.sum(A.map((i) => alg.sigmaPlus(i))).times(alg.sum(B.map((i) => alg.sigmaPlus(i))));
+    return {
+      model: { hamiltonian: alg.parameter('g').times(up.plus(up.dagger())), dissipators: [...A, ...B].map((i) => ({ rate: 'gamma', jump: alg.sigmaMinus(i) })) },
+      moments: [alg.sigmaZ(0), alg.sigmaZ(na)],
+      groups: [A, B],
+    };
+  };
+  it('the standard assignment refuses S+_A S+_B by name; B at charge −1 keeps ⟨σ+_Aσ+_B⟩ and drops ⟨σ+_Aσ−_B⟩', () => {
+    expect(() => groupCumulantEquations(build, { order: 2, u1: true, sizes: ['NA', 'NB'] })).toThrow(/model.hamiltonian breaks the U\(1\) symmetry: its term g·σ[+−]_A1σ[+−]_B1 has phase charge -?2/);
+    const eqs = groupCumulantEquations(build, { order: 2, u1: true, sizes: ['NA', 'NB'], charges: (s) => (s.startsWith('B') ? -1 : 1) });
+    const names = eqs.moments.map((m) => m.name);
+    expect(names).toContain('σ+_A1σ+_B1');
+    expect(names).not.toContain('σ+_A1σ−_B1');
+    expect(names).toContain('σ+_A1σ−_A2');
   });
 });

@@ -1,4 +1,5 @@
 import { polyAddScaledInto, polyTimes, type Poly } from './coefficient';
+import { BOSON_BASE, SIGMA_MINUS, SIGMA_PLUS, type MonomialTable } from './monomial-table';
 import { OperatorExpression, type AlgebraContext } from './operator-expression';
 
 /**
@@ -49,6 +50,10 @@ export function prepareModel(fn: string, model: CumulantModel): PreparedModel {
     let rate: OperatorExpression;
     if (typeof d.rate === 'number') {
       if (!Number.isFinite(d.rate)) throw new Error(`${fn}: model.dissipators[${k}].rate must be finite, got ${d.rate}`);
+      // coefficients of at most 1e-14 are dropped as rounding (coefficient.ts): a rate that small would vanish silently
+      if (d.rate !== 0 && Math.abs(d.rate) <= 1e-14) {
+        throw new Error(`${fn}: model.dissipators[${k}].rate ${d.rate} is below 1e-14, where numeric coefficients are dropped as rounding; give it as a parameter`);
+      }
       rate = scalarOne.times(d.rate);
     } else if (typeof d.rate === 'string') {
       const i = context.parameters.indexOf(d.rate);
@@ -116,10 +121,10 @@ export function adjointGenerator(m: PreparedModel, o: OperatorExpression): Opera
  * phase-averaged state. A term that breaks it is named (a drive Ωσx would otherwise be dropped
  * silently with the charged moments it feeds).
  */
-export function checkU1Symmetry(fn: string, model: CumulantModel, chargeOf: (id: number) => number): void {
+export function checkU1Symmetry(fn: string, model: CumulantModel, chargeOf: (id: number) => number, declared = false): void {
   const h = model.hamiltonian;
   const termText = (e: OperatorExpression, id: number) => new OperatorExpression(e.context, new Map([[id, e.terms.get(id) as Poly]])).toString();
-  const rule = '(σ+ and a† count +1, σ− and a −1)';
+  const rule = declared ? '(under config.charges)' : '(σ+ and a† count +1, σ− and a −1)';
   for (const id of h.terms.keys()) {
     const q = chargeOf(id);
     if (q !== 0) {
@@ -146,4 +151,45 @@ export function checkU1Symmetry(fn: string, model: CumulantModel, chargeOf: (id:
       throw new Error(`${fn}: config.u1 is set but the cross dissipator model.dissipators[${k}] breaks the U(1) symmetry: jump has phase charge ${q1}, jump2 ${q2} ${rule}`);
     }
   });
+}
+
+/** A charge assignment: the phase charge of each site's σ+ or a† (σ−, a carry minus it), by site name. */
+export type ChargeAssignment = Readonly<Record<string, number>> | ((siteName: string) => number);
+
+/**
+ * @internal The phase charge of a monomial: Σ over its sites of the site's charge times +1 per
+ * σ+ or a†, −1 per σ− or a. Without an assignment every site has charge 1 (the table's own).
+ */
+export function chargeFunction(fn: string, table: MonomialTable, charges: ChargeAssignment | undefined): (id: number) => number {
+  if (charges === undefined) return (id) => table.charges[id];
+  const names = table.sites.map((s) => s.name);
+  let weightOf: (name: string) => unknown;
+  if (typeof charges === 'function') weightOf = charges;
+  else if (charges !== null && typeof charges === 'object') {
+    for (const key of Object.keys(charges)) {
+      if (!names.includes(key)) throw new Error(`${fn}: config.charges names the site '${key}', which is not a site of the algebra [${names.join(', ')}]`);
+    }
+    weightOf = (name) => (Object.prototype.hasOwnProperty.call(charges, name) ? charges[name] : 1);
+  } else throw new Error(`${fn}: config.charges must be { siteName: charge } or a function (siteName) => charge`);
+  const weights = names.map((name) => {
+    const w = weightOf(name);
+    if (typeof w !== 'number' || !Number.isInteger(w)) throw new Error(`${fn}: config.charges: the charge of site '${name}' must be an integer, got ${String(w)}`);
+    return w;
+  });
+  const memo = new Map<number, number>();
+  return (id) => {
+    let q = memo.get(id);
+    if (q === undefined) {
+      q = 0;
+      const sites = table.siteLists[id];
+      const codes = table.codeLists[id];
+      for (let j = 0; j < sites.length; j++) {
+        const c = codes[j];
+        const local = table.sites[sites[j]].kind === 'spin' ? (c === SIGMA_PLUS ? 1 : c === SIGMA_MINUS ? -1 : 0) : Math.floor(c / BOSON_BASE) - (c % BOSON_BASE);
+        q += weights[sites[j]] * local;
+      }
+      memo.set(id, q);
+    }
+    return q;
+  };
 }

@@ -1,7 +1,7 @@
 import { polyClean, polyParameter, polyTimes, polyValue, type Poly } from './coefficient';
 import type { CumulantEquations, CumulantTerm, MomentVariable } from './cumulant-equations';
 import { expandMoment, type MomentExpansion } from './cumulant-expansion';
-import { adjointGenerator, checkU1Symmetry, prepareModel, type CumulantModel } from './cumulant-model';
+import { adjointGenerator, chargeFunction, checkU1Symmetry, prepareModel, type ChargeAssignment, type CumulantModel } from './cumulant-model';
 import { formatEquations } from './format-equations';
 import type { MonomialTable } from './monomial-table';
 import { OperatorExpression } from './operator-expression';
@@ -29,6 +29,8 @@ export interface GroupCumulantEquationsConfig {
   readonly order: number;
   /** U(1) filter, as in `cumulantEquations`. */
   readonly u1?: boolean;
+  /** With `u1`: the charge of each site, as in `cumulantEquations` (a function of the site name suits members, e.g. `(s) => (s.startsWith('B') ? -1 : 1)`). */
+  readonly charges?: ChargeAssignment;
   /** The parameter (of the algebra `build` makes) that stands for each group's size, e.g. ['N']. */
   readonly sizes: readonly string[];
 }
@@ -53,6 +55,7 @@ interface Sample {
   classes: Map<string, MomentClass>;
   canonical: (id: number) => { rep: number; conj: boolean };
   operatorOf: (id: number) => OperatorExpression;
+  chargeOf: (id: number) => number;
 }
 
 function deriveSample(
@@ -141,14 +144,15 @@ function deriveSample(
   const prepared = prepareModel(fn, sys.model);
   const k = config.order;
   const u1 = config.u1 ?? false;
-  if (u1) checkU1Symmetry(fn, sys.model, (id) => table.charges[id]);
+  const chargeOf = chargeFunction(fn, table, config.charges);
+  if (u1) checkU1Symmetry(fn, sys.model, chargeOf, config.charges !== undefined);
   const start = sys.moments.map((m, i) => {
     if (!(m instanceof OperatorExpression) || m.context !== context || m.terms.size !== 1 || m.terms.has(0)) {
       throw new Error(`${fn}: moments[${i}] must be one non-identity monomial of the model's algebra`);
     }
     const id = m.terms.keys().next().value as number;
     if (table.orders[id] > k) throw new Error(`${fn}: moments[${i}] (${table.name(id)}) has more than order ${k} operators`);
-    if (u1 && table.charges[id] !== 0) throw new Error(`${fn}: moments[${i}] (${table.name(id)}) has phase charge ${table.charges[id]}; with u1 every moment must be neutral`);
+    if (u1 && chargeOf(id) !== 0) throw new Error(`${fn}: moments[${i}] (${table.name(id)}) has phase charge ${chargeOf(id)}; with u1 every moment must be neutral`);
     return canonical(id).rep;
   });
   const cache = new Map<number, MomentExpansion>();
@@ -174,7 +178,7 @@ function deriveSample(
     const ex = expandMoment(table, cid, k, cache);
     for (let s = 0; s < ex.products.length; s++) {
       const product = ex.products[s];
-      if (u1 && product.some((f) => table.charges[f] !== 0)) continue;
+      if (u1 && product.some((f) => chargeOf(f) !== 0)) continue;
       const factors = product.map((f) => {
         const cf = canonical(f);
         if (!seen.has(cf.rep)) {
@@ -204,7 +208,7 @@ function deriveSample(
     const terms = new Map<string, ClassTerm>();
     for (const [id, c] of rhs.terms) {
       // a charged monomial has a charged factor in every product of its expansion
-      if (u1 && table.charges[id] !== 0) continue;
+      if (u1 && chargeOf(id) !== 0) continue;
       for (const { key, factors, w, wAbs } of classExpansion(id)) {
         let term = terms.get(key);
         if (term === undefined) terms.set(key, (term = { factors, coefficient: new Map(), magnitude: new Map() }));
@@ -229,7 +233,7 @@ function deriveSample(
   }
   // the product cache is per derivation: a finished sample keeps its table only for names and ids
   table.clearProducts();
-  return { table, parameters: context.parameters, classes, canonical, operatorOf };
+  return { table, parameters: context.parameters, classes, canonical, operatorOf, chargeOf };
 }
 
 // Solves the Vandermonde system of nodes x (3 of them) for polynomial coefficients, in place along one axis.
@@ -445,7 +449,7 @@ export function groupCumulantEquations(
   const u1 = config.u1 ?? false;
   const momentValue = (y: ArrayLike<number>, id: number): { re: number; im: number } => {
     if (id === 0) return { re: 1, im: 0 };
-    if (u1 && table.charges[id] !== 0) return { re: 0, im: 0 };
+    if (u1 && check.chargeOf(id) !== 0) return { re: 0, im: 0 };
     const c = check.canonical(id);
     const v = indexOf.get(table.name(c.rep));
     if (v === undefined) throw new Error(`value: the moment ⟨${table.name(id)}⟩ is not a variable of these equations`);

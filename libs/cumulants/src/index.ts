@@ -5,7 +5,7 @@ export type { OperatorAlgebra, OperatorAlgebraConfig } from './operator-algebra'
 export type { SiteSpec } from './monomial-table';
 export { OperatorExpression } from './operator-expression';
 export type { ExpressionLike } from './operator-expression';
-export type { CumulantModel, CumulantDissipator } from './cumulant-model';
+export type { ChargeAssignment, CumulantModel, CumulantDissipator } from './cumulant-model';
 export { heisenbergEquation } from './heisenberg-equation';
 export { toOperator } from './to-operator';
 export { cumulantEquations } from './cumulant-equations';

@@ -8,6 +8,7 @@ import {
 } from './ode-guards';
 import type { OdeRhs, OdeStats, OdeStepper } from './ode-types';
 import { dormandPrinceStagesWasm } from './dormand-prince-stages-wasm';
+import type { DormandPrinceStagesWasm } from './dormand-prince-stages-wasm';
 
 /** Options of {@link createDormandPrince} (all optional). */
 export interface DormandPrinceConfig {
@@ -182,11 +183,11 @@ export function createDormandPrince(
   const k6 = wasm?.k[5] ?? new Float64Array(n);
   let k7 = wasm?.k[6] ?? new Float64Array(n);
   // continuous extension of the last step [tOld, tOld + hOld]
-  const r1 = new Float64Array(n);
-  const r2 = new Float64Array(n);
-  const r3 = new Float64Array(n);
-  const r4 = new Float64Array(n);
-  const r5 = new Float64Array(n);
+  const r1 = wasm?.r[0] ?? new Float64Array(n);
+  const r2 = wasm?.r[1] ?? new Float64Array(n);
+  const r3 = wasm?.r[2] ?? new Float64Array(n);
+  const r4 = wasm?.r[3] ?? new Float64Array(n);
+  const r5 = wasm?.r[4] ?? new Float64Array(n);
   let tOld = t0;
   let hOld = 0;
 
@@ -331,7 +332,7 @@ export function createDormandPrince(
       rhs(k7, yNew, tNew);
       stats.rhsEvaluations += 6;
 
-      const sum = errorSum(n, y, yNew, yStage, hs * E7, k7, atol, rtol);
+      const sum = wasm !== null ? wasmErrorSum(wasm, n, hs * E7, atol, rtol) : errorSum(n, y, yNew, yStage, hs * E7, k7, atol, rtol);
       const err = Math.sqrt(sum / n);
 
       if (!Number.isFinite(err)) {
@@ -359,7 +360,12 @@ export function createDormandPrince(
         facOld = Math.max(err, 1e-4);
 
         if (tNew > tOut) {
-          denseOutputInto(n, r1, r2, r3, r4, r5, y, yNew, hs, k1, k3, k4, k5, k6, k7);
+          if (wasm !== null) {
+            wasm.coef[0] = hs;
+            wasm.run(8);
+          } else {
+            denseOutputInto(n, r1, r2, r3, r4, r5, y, yNew, hs, k1, k3, k4, k5, k6, k7);
+          }
           tOld = t;
           hOld = hs;
         }
@@ -411,6 +417,13 @@ export function createDormandPrince(
     }
     const theta = (tOut - tOld) / hOld;
     const theta1 = 1 - theta;
+    if (wasm !== null) {
+      wasm.coef[0] = theta;
+      wasm.coef[1] = theta1;
+      wasm.run(9);
+      yOut.set(wasm.yOut);
+      return;
+    }
     for (let i = 0; i < n; i++) {
       yOut[i] = r1[i] + theta * (r2[i] + theta1 * (r3[i] + theta * (r4[i] + theta1 * r5[i])));
     }
@@ -544,6 +557,29 @@ function errorSum(
     const q = (e[i] + e7 * k7[i]) / (atol + rtol * (a > b ? a : b));
     sum += q * q;
     finite &&= b < Infinity; // false for ∞ and NaN
+  }
+  return finite ? sum : NaN;
+}
+
+/**
+ * {@link errorSum} in the module (two lane sums, added here; an odd n's last entry here too), or
+ * NaN when some yNew_i is not finite.
+ */
+function wasmErrorSum(wasm: DormandPrinceStagesWasm, n: number, e7: number, atol: number, rtol: number): number {
+  const c = wasm.coef;
+  c[0] = e7;
+  c[1] = atol;
+  c[2] = rtol;
+  wasm.run(7);
+  let sum = c[10] + c[11];
+  let finite = c[12] + c[13] === 0;
+  if (n & 1) {
+    const i = n - 1;
+    const a = Math.abs(wasm.y[i]);
+    const b = Math.abs(wasm.yNew[i]);
+    const q = (wasm.yStage[i] + e7 * wasm.k[6][i]) / (atol + rtol * (a > b ? a : b));
+    sum += q * q;
+    finite &&= b < Infinity;
   }
   return finite ? sum : NaN;
 }

@@ -38,6 +38,50 @@ describe('dormandPrinceStagesWasm', () => {
     }
   });
 
+  it.each([1, 7, 64, 301])('the error sum, continuous extension and interpolation equal the JavaScript loops (n = %i)', (n) => {
+    const w = dormandPrinceStagesWasm(n);
+    expect(w).not.toBeNull();
+    if (w === null) return;
+    fill(w.y, 1);
+    fill(w.yNew, 11);
+    fill(w.yStage, 12);
+    w.k.forEach((k, j) => fill(k, j + 2));
+    const [e7, atol, rtol, hs] = [-0.025, 1e-3, 1e-2, 0.03];
+    w.coef.set([e7, atol, rtol]);
+    w.run(7);
+    // kind 7 covers the even part; the lane sums may round differently from one running sum
+    let sum = 0;
+    for (let i = 0; i < n - (n & 1); i++) {
+      const a = Math.abs(w.y[i]);
+      const b = Math.abs(w.yNew[i]);
+      const q = (w.yStage[i] + e7 * w.k[6][i]) / (atol + rtol * (a > b ? a : b));
+      sum += q * q;
+    }
+    expect(Math.abs(w.coef[10] + w.coef[11] - sum)).toBeLessThanOrEqual(1e-14 * sum);
+    expect(w.coef[12] + w.coef[13]).toBe(0);
+    if (n > 1) {
+      w.yNew[0] = Infinity; // a non-finite y_new shows as NaN in the finiteness sum
+      w.run(7);
+      expect(w.coef[12] + w.coef[13]).toBeNaN();
+      fill(w.yNew, 11);
+    }
+    w.coef[0] = hs;
+    w.run(8);
+    const D = [-12715105075 / 11282082432, 87487479700 / 32700410799, -10690763975 / 1880347072, 701980252875 / 199316789632, -1453857185 / 822651844, 69997945 / 29380423];
+    const [k1, , k3, k4, k5, k6, k7] = w.k;
+    for (let i = 0; i < n; i++) {
+      const dy = w.yNew[i] - w.y[i];
+      const b = hs * k1[i] - dy;
+      expect([w.r[0][i], w.r[1][i], w.r[2][i], w.r[3][i]]).toEqual([w.y[i], dy, b, dy - hs * k7[i] - b]);
+      expect(w.r[4][i]).toBe(hs * (D[0] * k1[i] + D[1] * k3[i] + D[2] * k4[i] + D[3] * k5[i] + D[4] * k6[i] + D[5] * k7[i]));
+    }
+    const [th, th1] = [0.37, 0.63];
+    w.coef.set([th, th1]);
+    w.run(9);
+    const r = w.r;
+    for (let i = 0; i < n; i++) expect(w.yOut[i]).toBe(r[0][i] + th * (r[1][i] + th1 * (r[2][i] + th * (r[3][i] + th1 * r[4][i]))));
+  });
+
   it('runs createDormandPrince on 100 damped rotations (n = 200, the WebAssembly path) to the tolerance, and like n below the threshold', () => {
     // pair m: (x, y)' = (−γx − ωy, ωx − γy), from (1, 0): x = e^{−γt} cos ωt, y = e^{−γt} sin ωt
     const M = 100;

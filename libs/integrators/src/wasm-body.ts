@@ -145,6 +145,15 @@ export class WasmBody {
   f64x2Mul(): this {
     return this.simd(0xf2);
   }
+  f64x2Div(): this {
+    return this.simd(0xf3);
+  }
+  f64x2Max(): this {
+    return this.simd(0xf5);
+  }
+  f64x2Abs(): this {
+    return this.simd(0xec);
+  }
 
   /**
    * The module: type (i32) → (), one function (this body, its parameter is local 0) exported

@@ -133,8 +133,10 @@ export function resolveDormandPrinceConfig(
  * Output at `tOut` comes from the order-4 continuous extension of the step that covers
  * tOut, so requested times never shorten the steps. All work arrays are allocated here;
  * a step allocates nothing. From 64 unknowns on, the work arrays live in a WebAssembly memory and
- * the stage combinations run there as f64x2 SIMD (where the runtime has it), with the same bits
- * as the JavaScript loops; `rhs` then receives views into that memory.
+ * the stage combinations, error norm and dense output run there as f64x2 SIMD (where the runtime
+ * has it): the same bits as the JavaScript loops but for the error norm's sum of squares (two
+ * lane sums: ≈ 1e-16 relative, which can move a step size in its last bits); `rhs` then receives
+ * views into that memory.
  *
  * Failures throw an Error naming what happened and at which t: a non-finite y0 or f(y0),
  * a right-hand side that keeps returning non-finite values, a step size that underflows

@@ -54,7 +54,8 @@ const modules = new Map<number, object>();
 /**
  * Builds {@link DormandPrinceStagesWasm} for n unknowns, or returns null where the runtime has no
  * WebAssembly 128-bit SIMD. Each combination sums its terms in the order of the JavaScript
- * loops (((y + a1k1) + a2k2) + …, no fused multiply-add), so both give the same bits. Arrays are
+ * loops (((y + a1k1) + a2k2) + …, no fused multiply-add), so both give the same bits; only the
+ * error norm's sum of squares (kind 7) is summed per lane, in another order. Arrays are
  * padded to an even length with zeros (two lanes per instruction); the memory never grows, so
  * the views stay valid and no ArrayBuffer is ever detached.
  *

@@ -203,6 +203,29 @@ describe('undrivenAtomLaserCumulants (App. 7.A)', () => {
     vexpect(Math.abs(high(plus, 1) / high(plus, -1) - 1)).toBeGreaterThan(0.1);
   });
 
+  it('Fig. 7.3(d): at γ+ = V/2 (N = 10⁵, γz = 10⁻³V, γ− = 10⁻⁴V, κ = 10√NΩ) the line at p_d = 0.97 is at least 6× as wide as at p_d = 1 (half-maximum width, no fit)', () => {
+    const N = 1e5;
+    const Omega = 0.001;
+    const kappa = 10 * Math.sqrt(N) * Omega;
+    const V = (2 * N * Omega ** 2) / kappa;
+    const dnu = V / N; // Δν_min of Fig. 7.3
+    const omega = Array.from({ length: 4001 }, (_, k) => (-200 + 0.1 * k) * dnu);
+    const width = (pd: number) => {
+      const m = undrivenAtomLaserCumulants({ Nd: Math.round(pd * N), Nud: N - Math.round(pd * N), Omega, kappa, gammaPlus: V / 2, gammaMinus: 1e-4 * V, gammaZ: 1e-3 * V });
+      const s = m.spectrum(m.steadyState(), omega);
+      const peak = Math.max(...s);
+      const ip = s.indexOf(peak);
+      let lo = ip;
+      let hi = ip;
+      while (lo > 0 && s[lo] > peak / 2) lo--;
+      while (hi < omega.length - 1 && s[hi] > peak / 2) hi++;
+      vexpect(lo > 0 && hi < omega.length - 1).toBe(true); // both half-maximum points inside the grid
+      return (omega[hi] - omega[lo]) / dnu;
+    };
+    const [w1, w97] = [width(1), width(0.97)];
+    vexpect(w97 / w1).toBeGreaterThan(6); // measured 25/2.8 ≈ 8.9 (grid 0.1 Δν_min)
+  });
+
   it('refuses bad parameters and states by name', () => {
     const ok = { Nd: 80, Nud: 20, Omega: 0.1, kappa: 10, gammaPlus: 0.2 };
     vexpect(() => undrivenAtomLaserCumulants({ ...ok, Nud: -1 })).toThrow(/'Nud'/);

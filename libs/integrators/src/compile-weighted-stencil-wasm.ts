@@ -398,18 +398,19 @@ export function generateWasmKernel(
     b.localGet(p).v128Load(X0 + (s * n + t) * V).localSet(x);
     const colR = plan.cr >= 0 ? () => b.localGet(j).v128Load(plan.cr) : null;
     const colI = plan.ci >= 0 ? () => b.localGet(j).v128Load(plan.ci) : null;
-    const getX = () => b.localGet(x);
     if (plan.term.sum) {
-      if (rr[q] >= 0) madd(accR, rr[q], getX);
-      if (ri[q] >= 0) {
-        madd(accI, ri[q], getX);
-        usesI = true;
-      }
-      if (colR !== null) madd(accR, x, colR);
-      if (colI !== null) {
-        madd(accI, x, colI);
-        usesI = true;
-      }
+      // (ũ_i + w̃_j)·x: the row and column parts added first, one multiplication per part
+      const part = (acc: number, row: number, col: (() => void) | null) => {
+        if (row < 0 && col === null) return;
+        madd(acc, x, () => {
+          if (row >= 0) b.localGet(row);
+          if (col !== null) col();
+          if (row >= 0 && col !== null) b.f64x2Add();
+        });
+        if (acc === accI) usesI = true;
+      };
+      part(accR, rr[q], colR);
+      part(accI, ri[q], colI);
       return;
     }
     // z = w_j·x split as zR + i·zI (w null: zR = x)

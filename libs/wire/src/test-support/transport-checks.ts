@@ -430,20 +430,20 @@ export function transportChecks(
       await until(() => a.observed, 'producer A to connect');
       a.next(channelHeader(1, 1000, 'session-A'));
       for (let seq = 0; seq < 5; seq++) a.next(channelBlock(seq, seq, 1, 1));
+      const lastSent = performance.now(); // A's last bytes reach the consumer at or after this
       await until(() => received.length === 6, 'session A, seq 0 … 4');
       wire.freeze();
-      const frozen = performance.now();
       const close = (): void => {
         sinkA.unsubscribe();
         wire.close();
       };
-      return { port, received, duplicates, done, frozen, close };
+      return { port, received, duplicates, done, lastSent, close };
     }
     const labels = (received: WireRecord[]): unknown[] =>
       received.map((r) => (r.kind === 'header' ? r.provenance.sessionId : r.kind === 'block' ? r.seq : r.kind));
 
     it("the consumer takes the silent link for dead after 'keepAlive.timeout' and lets a producer of a new session in", async () => {
-      const { port, received, done, frozen, close } = await halfOpen({ keepAlive: { interval: 50, timeout: 300 } });
+      const { port, received, done, lastSent, close } = await halfOpen({ keepAlive: { interval: 50, timeout: 300 } });
       // producer B dials in directly and is turned away (at its header) while A's link counts as
       // alive; it redials, and once it is let in, it streams
       const b = new Subject<WireRecord>();
@@ -457,18 +457,18 @@ export function transportChecks(
       await sinkB;
       await done;
       // without keepalive A's link is never given up and B never gets in (the test times out)
-      expect(performance.now() - frozen).toBeGreaterThanOrEqual(300);
+      expect(performance.now() - lastSent).toBeGreaterThanOrEqual(300);
       expect(labels(received)).toEqual(['session-A', 0, 1, 2, 3, 4, 'session-B', 0, 1, 2, 'end']);
       close();
     });
 
     it('a producer of the same session that dials in replaces the half-open link at once and resumes: nothing passed on twice, the repeats counted', async () => {
       // keepalive at its default (20 s): the replacement does not wait for it
-      const { port, received, duplicates, done, frozen, close } = await halfOpen({});
+      const { port, received, duplicates, done, lastSent, close } = await halfOpen({});
       const again = [channelHeader(1, 1000, 'session-A'), ...Array.from({ length: 8 }, (_, s) => channelBlock(s, s, 1, 1)), { kind: 'end', seq: 8 } as const];
       await lastValueFrom(from(again).pipe(toX({ connect: url(port) })), { defaultValue: null });
       await done;
-      expect(performance.now() - frozen).toBeLessThan(10_000);
+      expect(performance.now() - lastSent).toBeLessThan(10_000); // replaced, well before the 20 s keepalive could free the place
       expect(labels(received)).toEqual(['session-A', 0, 1, 2, 3, 4, 5, 6, 7, 'end']);
       expect(duplicates).toEqual([{ records: 5, samples: 5, firstSeq: 0, lastSeq: 4 }]);
       close();
@@ -640,7 +640,7 @@ export function transportChecks(
 
     it("a connection that never subscribes is closed after 'subscribeTimeout'; beyond 'maxUnsubscribed' waiting ones a new one is closed at once", async () => {
       const source = new Subject<WireRecord>();
-      const served = await serve(source, { subscribeTimeout: 300, maxUnsubscribed: 2 });
+      const served = await serve(source, { subscribeTimeout: 1000, maxUnsubscribed: 2 });
       const seen: WireSinkEvent[] = [];
       served.events.subscribe((e) => seen.push(e));
       /** a raw connection that sends nothing; `closed` resolves when the sink closes it */
@@ -661,15 +661,15 @@ export function transportChecks(
       await until(() => performance.now() - opened > 20, '20 ms'); // the sink sees them in this order
       waiting.push((await silent()).closed);
       await until(() => performance.now() - opened > 40, '40 ms');
-      await (await silent()).closed; // a third waiting connection is one too many
-      expect(performance.now() - opened).toBeLessThan(300);
+      await (await silent()).closed; // a third waiting connection is one too many: closed before any timeout
+      expect(performance.now() - opened).toBeLessThan(1000);
       await Promise.all(waiting); // without the timeout these never close
-      expect(performance.now() - opened).toBeGreaterThanOrEqual(299);
+      expect(performance.now() - opened).toBeGreaterThanOrEqual(1000);
       const reasons = seen.filter((e) => e.kind === 'disconnected').map((e) => (e as { reason: string }).reason);
       expect(reasons).toEqual([
         "2 connections have not subscribed yet (option 'maxUnsubscribed'): this one is closed",
-        "no 'subscribe' from the consumer within 300 ms of connecting (option 'subscribeTimeout')",
-        "no 'subscribe' from the consumer within 300 ms of connecting (option 'subscribeTimeout')",
+        "no 'subscribe' from the consumer within 1000 ms of connecting (option 'subscribeTimeout')",
+        "no 'subscribe' from the consumer within 1000 ms of connecting (option 'subscribeTimeout')",
       ]);
       // their places are free again: a consumer that subscribes is served
       const received = lastValueFrom(fromX({ connect: served.url }).pipe(toArray()));
@@ -689,21 +689,23 @@ export function transportChecks(
       // a consumer whose machine is gone right after its subscribe: it never sends another byte
       const subscribe = encodeWireRecord({ kind: 'subscribe', lastSeq: null, consumer: 'gone' });
       let destroy: () => void;
+      let sent: number;
       if (scheme === 'tcp') {
         const socket = connect({ host: '127.0.0.1', port: served.port });
         await new Promise<void>((resolve) => socket.once('connect', resolve));
+        sent = performance.now(); // the sink hears from it last at or after this
         socket.write(subscribe);
         destroy = () => socket.destroy();
       } else {
         const ws = new WebSocket(served.url);
         await new Promise<void>((resolve) => ws.once('open', resolve));
+        sent = performance.now();
         ws.send(subscribe);
         destroy = () => ws.terminate();
       }
       await until(() => served.connected() === 1, 'the consumer to subscribe');
-      const subscribed = performance.now();
       await until(() => seen.some((e) => e.kind === 'disconnected'), 'the sink to give the consumer up'); // without keepalive: never
-      expect(performance.now() - subscribed).toBeGreaterThanOrEqual(299);
+      expect(performance.now() - sent).toBeGreaterThanOrEqual(300);
       const gone = seen.find((e) => e.kind === 'disconnected') as { consumer: string; reason: string };
       expect(gone.consumer).toBe('gone');
       expect(gone.reason).toMatch(/^nothing from .+ for 300 ms \(option 'keepAlive\.timeout'\): the link is taken for dead$/);

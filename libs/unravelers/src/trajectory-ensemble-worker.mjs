@@ -1,23 +1,8 @@
 // The worker side of trajectoryEnsemble (trajectory-ensemble.ts): piscina runs this plain ES
-// module in each worker thread. The repository has no build step, so the task module is
-// TypeScript source. Under `npx tsx` the workers inherit tsx's loader (a worker's execArgv is
-// its parent's) and import it directly; under vitest or plain node they have no loader, and
-// tsx's scoped `tsImport` compiles the module and what it imports in this thread only.
+// module in each worker thread; the task module (TypeScript source) is loaded by
+// load-task-function.mjs.
 import { Piscina } from 'piscina';
-
-/** Imports a module, through tsx's `tsImport` when this thread cannot load TypeScript itself. */
-async function importTask(url) {
-  try {
-    return await import(url);
-  } catch (error) {
-    if (error?.code !== 'ERR_UNKNOWN_FILE_EXTENSION') throw error;
-    const { tsImport } = await import('tsx/esm/api');
-    return tsImport(url, import.meta.url);
-  }
-}
-
-/** task functions of this worker, by `${module}#${name}`: each module is loaded once per thread */
-const loaded = new Map();
+import { loadTaskFunction } from './load-task-function.mjs';
 
 /**
  * Runs trajectory `trajectory` of the task and hands its columns back by transfer (their
@@ -26,16 +11,7 @@ const loaded = new Map();
  * @param {{ module: string, name: string, config: unknown, trajectory: number, noiseSeed: number }} job
  */
 export default async function runTrajectory(job) {
-  const key = `${job.module}#${job.name}`;
-  let task = loaded.get(key);
-  if (task === undefined) {
-    const exports = await importTask(job.module);
-    task = exports[job.name];
-    if (typeof task !== 'function') {
-      throw new Error(`trajectoryEnsemble: task module ${job.module} has no exported function '${job.name}'`);
-    }
-    loaded.set(key, task);
-  }
+  const task = await loadTaskFunction(job.module, job.name, 'trajectoryEnsemble');
   const columns = await task(job.config, job.trajectory, job.noiseSeed);
   const buffers = new Set();
   if (columns !== null && typeof columns === 'object') {

@@ -3,7 +3,7 @@
 // (detectCommand of @qsync/cli). Exit codes: 0 the input ended, --streams streams ended, or
 // SIGINT/SIGTERM · 1 a runtime error (a broken stream, a lost listening socket) · 2 a usage
 // error, naming the option.
-import { detectCommand, UsageError } from '@qsync/cli';
+import { detectCommand, UsageError, untilStopped } from '@qsync/cli';
 import { Command, CommanderError } from 'commander';
 
 const program = new Command()
@@ -28,16 +28,7 @@ Examples:
   )
   .action(async (options: { listen?: string; from?: string; to?: string; streams?: string; bins?: string; segment?: string }) => {
     // Ctrl-C or a service manager's SIGTERM ends the estimate streams cleanly and exits 0
-    const stop = new AbortController();
-    const abort = (): void => stop.abort();
-    process.once('SIGINT', abort);
-    process.once('SIGTERM', abort);
-    try {
-      await detectCommand(options, { stdout: process.stdout, stderr: process.stderr }, stop.signal);
-    } finally {
-      process.off('SIGINT', abort);
-      process.off('SIGTERM', abort);
-    }
+    await untilStopped((signal) => detectCommand(options, { stdout: process.stdout, stderr: process.stderr }, signal));
   });
 
 try {

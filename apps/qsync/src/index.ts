@@ -32,6 +32,7 @@ export { jsonSummary, humanSummary } from './run/summary';
 export type { JsonSummary, SummaryObservable } from './run/summary';
 export { silentProgress, terminalProgress } from './common/progress';
 export { commandProgress } from './common/command-progress';
+export { untilStopped } from './common/until-stopped';
 export type { ProgressReporter } from './common/progress';
 export type { CommandIo } from './common/command-io';
 export { runCommand } from './run/run-command';

@@ -11,6 +11,7 @@ import { detectCommand } from './stream/detect-command';
 import { emitCommand } from './stream/emit-command';
 import { replayCommand } from './stream/replay-command';
 import { qsyncVersion } from './common/version';
+import { untilStopped } from './common/until-stopped';
 
 const EXIT_OK = 0;
 const EXIT_FAILURE = 1;
@@ -113,16 +114,7 @@ Examples:
   )
   .action(async (options: { listen?: string; from?: string; to?: string; streams?: string; bins?: string; segment?: string }) => {
     // Ctrl-C or a service manager's SIGTERM ends the estimate streams cleanly and exits 0
-    const stop = new AbortController();
-    const abort = (): void => stop.abort();
-    process.once('SIGINT', abort);
-    process.once('SIGTERM', abort);
-    try {
-      await detectCommand(options, { stdout: process.stdout, stderr: process.stderr }, stop.signal);
-    } finally {
-      process.off('SIGINT', abort);
-      process.off('SIGTERM', abort);
-    }
+    await untilStopped((signal) => detectCommand(options, { stdout: process.stdout, stderr: process.stderr }, signal));
   });
 
 program

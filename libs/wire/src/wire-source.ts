@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import { Observable } from 'rxjs';
 import { consumeLink } from './consume-link';
 import type { ConsumerState, WireDuplicates } from './consume-link';
@@ -101,18 +102,21 @@ export function wireSource(fn: string, transport: WireTransport, config: WireSou
         .listen(config.listen, (link) => {
           if (stopped) return link.destroy();
           if (active === null) return void run(link);
-          // one producer at a time: another that dials in meanwhile is heard until its header. Of
-          // the same session, it replaces the connected one — a producer dials again only once it
-          // has lost its link, so the old link is stale (half-open) — and resumes after the last
-          // seq received; of another session, it is turned away while the connected producer is
-          // alive (keepAlive closes a dead one, after which the next dial gets in)
+          // one producer at a time. Another that dials in meanwhile is turned away at once (before
+          // it is subscribed, so it redials and loses nothing) while the connected one is alive: it
+          // has sent something (data or a ping) within 2·keepAlive.interval, as a live producer
+          // always does. A connected producer silent for longer (its machine crashed, or its link
+          // went half-open) is replaced by the newcomer, whatever its session, once the newcomer's
+          // header arrives; a newcomer of the same session resumes after the last seq received
+          if (keepAlive === null || performance.now() - active.lastReceived < 2 * keepAlive.interval) return link.destroy();
           contenders.add(link);
-          void run(link, (sessionId) => {
-            if (active !== null && sessionId !== state.sessionId) return false;
+          void run(link, () => {
+            // a second newcomer, while the first one already took over and is alive: turned away
+            if (active !== null && performance.now() - active.lastReceived < 2 * keepAlive.interval) return false;
             const stale = active;
             active = link;
             contenders.delete(link);
-            stale?.destroy(new Error(`replaced by a producer of the same session from ${link.peer}`));
+            stale?.destroy(new Error(`replaced by the producer that dialled in from ${link.peer}: this one was silent`));
             return true;
           });
         })

@@ -57,7 +57,7 @@ function fixtureStream(): WireRecord[] {
  */
 async function relay(
   targetPort: number,
-): Promise<{ port: number; cut: () => void; freeze: () => void; connections: () => number; close: () => void }> {
+): Promise<{ port: number; cut: () => void; freeze: () => void; connections: () => number; open: () => number; close: () => void }> {
   const sockets = new Set<Socket>();
   const pairs: [Socket, Socket][] = [];
   let count = 0;
@@ -93,11 +93,13 @@ async function relay(
       for (const [inbound, outbound] of pairs) {
         inbound.unpipe(outbound);
         outbound.unpipe(inbound);
-        inbound.pause();
-        outbound.pause();
+        // what arrives is read and lost (so the relay still sees either end close)
+        inbound.resume();
+        outbound.resume();
       }
     },
     connections: () => count,
+    open: () => sockets.size,
     close: () => {
       for (const s of sockets) s.destroy();
       server.close();
@@ -401,7 +403,7 @@ export function transportChecks(
       await until(() => received.length === 6, 'seq 0 … 4');
       dying.unsubscribe(); // the producer dies; restarted, it replays its session from seq 0 (its hub never reached 4)
       const again = [channelHeader(1, 1000, 'session-A'), ...Array.from({ length: 8 }, (_, s) => channelBlock(s, s, 1, 1)), { kind: 'end', seq: 8 } as const];
-      await lastValueFrom(from(again).pipe(toX({ connect: url(port) })), { defaultValue: null });
+      await lastValueFrom(from(again).pipe(toX({ connect: url(port), reconnect: { initialDelay: 10, maxDelay: 20 } })), { defaultValue: null });
       await done;
       expect(received.map((r) => (r.kind === 'header' ? r.provenance.sessionId : r.kind === 'block' ? r.seq : r.kind))).toEqual([
         'session-A', 0, 1, 2, 3, 4, 5, 6, 7, 'end',
@@ -437,38 +439,71 @@ export function transportChecks(
         sinkA.unsubscribe();
         wire.close();
       };
-      return { port, received, duplicates, done, lastSent, close };
+      return { port, wire, received, duplicates, done, lastSent, close };
     }
     const labels = (received: WireRecord[]): unknown[] =>
       received.map((r) => (r.kind === 'header' ? r.provenance.sessionId : r.kind === 'block' ? r.seq : r.kind));
 
-    it("the consumer takes the silent link for dead after 'keepAlive.timeout' and lets a producer of a new session in", async () => {
-      const { port, received, done, lastSent, close } = await halfOpen({ keepAlive: { interval: 50, timeout: 300 } });
-      // producer B dials in directly and is turned away (at its header) while A's link counts as
-      // alive; it redials, and once it is let in, it streams
-      const b = new Subject<WireRecord>();
-      const sinkB = lastValueFrom(b.pipe(toX({ connect: url(port), reconnect: { initialDelay: 20, maxDelay: 50 } })), { defaultValue: null });
-      await until(() => b.observed, 'producer B to reach the consumer');
-      b.next(channelHeader(1, 1000, 'session-B'));
-      await until(() => received.length === 7, "B's header to be let in");
-      for (let seq = 0; seq < 3; seq++) b.next(channelBlock(seq, seq, 1, 1));
-      b.next({ kind: 'end', seq: 3 });
-      b.complete();
-      await sinkB;
-      await done;
-      // without keepalive A's link is never given up and B never gets in (the test times out)
+    it("the consumer takes the silent link for dead after 'keepAlive.timeout' and closes it", async () => {
+      const { wire, lastSent, close } = await halfOpen({ keepAlive: { interval: 50, timeout: 300 } });
+      // the consumer's end of the link closes, and the relay with it (without keepalive: never)
+      await until(() => wire.open() === 0, 'the consumer to close the dead link');
       expect(performance.now() - lastSent).toBeGreaterThanOrEqual(300);
+      close();
+    });
+
+    it('a producer of a new session that dials in replaces the connected one once that has been silent 2·keepAlive.interval', async () => {
+      const { port, received, done, lastSent, close } = await halfOpen({ keepAlive: { interval: 50, timeout: 20_000 } });
+      const b = [channelHeader(1, 1000, 'session-B'), ...Array.from({ length: 3 }, (_, s) => channelBlock(s, s, 1, 1)), { kind: 'end', seq: 3 } as const];
+      // turned away at once (before it is subscribed) while A counts as alive, B redials
+      await lastValueFrom(from(b).pipe(toX({ connect: url(port), reconnect: { initialDelay: 10, maxDelay: 20 } })), { defaultValue: null });
+      await done;
+      expect(performance.now() - lastSent).toBeGreaterThanOrEqual(100);
       expect(labels(received)).toEqual(['session-A', 0, 1, 2, 3, 4, 'session-B', 0, 1, 2, 'end']);
       close();
     });
 
-    it('a producer of the same session that dials in replaces the half-open link at once and resumes: nothing passed on twice, the repeats counted', async () => {
-      // keepalive at its default (20 s): the replacement does not wait for it
-      const { port, received, duplicates, done, lastSent, close } = await halfOpen({});
-      const again = [channelHeader(1, 1000, 'session-A'), ...Array.from({ length: 8 }, (_, s) => channelBlock(s, s, 1, 1)), { kind: 'end', seq: 8 } as const];
-      await lastValueFrom(from(again).pipe(toX({ connect: url(port) })), { defaultValue: null });
+    it('a live producer (pinging, its stream idle) is not replaced by another that dials in', async () => {
+      const listening = new ReplaySubject<{ port: number }>();
+      const received: WireRecord[] = [];
+      const done = new Promise<void>((resolve, reject) =>
+        fromX({ listen: { port: 0 }, onListening: (s) => listening.next(s), keepAlive: { interval: 50, timeout: 20_000 } }).subscribe({
+          next: (r) => received.push(r),
+          error: reject,
+          complete: resolve,
+        }),
+      );
+      const { port } = await firstValueFrom(listening);
+      const a = new Subject<WireRecord>();
+      const sinkA = lastValueFrom(a.pipe(toX({ connect: url(port), keepAlive: { interval: 50, timeout: 20_000 } })), { defaultValue: null });
+      await until(() => a.observed, 'producer A to connect');
+      a.next(channelHeader(1, 1000, 'session-A'));
+      await until(() => received.length === 1, "A's header");
+      let dials = 0;
+      const b = from([channelHeader(1, 1000, 'session-B'), { kind: 'end', seq: 0 } as const]).pipe(
+        toX({ connect: url(port), reconnect: { initialDelay: 10, maxDelay: 10 } }),
+      );
+      const sinkB = b.subscribe({ next: (e) => e.kind === 'disconnected' && dials++ });
+      const since = performance.now();
+      // B dials every 10 ms for 500 ms, ten times A's ping interval: A keeps its place
+      await until(() => performance.now() - since > 500, '500 ms');
+      expect(labels(received)).toEqual(['session-A']);
+      a.next({ kind: 'end', seq: 0 });
+      a.complete();
+      await sinkA;
       await done;
-      expect(performance.now() - lastSent).toBeLessThan(10_000); // replaced, well before the 20 s keepalive could free the place
+      sinkB.unsubscribe();
+      expect(labels(received)).toEqual(['session-A', 'end']);
+      expect(dials).toBeGreaterThanOrEqual(2); // B did dial in, and was turned away
+    });
+
+    it('a producer of the same session that dials in replaces the half-open link and resumes: nothing passed on twice, the repeats counted', async () => {
+      // the dead-link timeout (20 s) is not waited for: silence of 2·interval is enough for a newcomer
+      const { port, received, duplicates, done, lastSent, close } = await halfOpen({ keepAlive: { interval: 50, timeout: 20_000 } });
+      const again = [channelHeader(1, 1000, 'session-A'), ...Array.from({ length: 8 }, (_, s) => channelBlock(s, s, 1, 1)), { kind: 'end', seq: 8 } as const];
+      await lastValueFrom(from(again).pipe(toX({ connect: url(port), reconnect: { initialDelay: 10, maxDelay: 20 } })), { defaultValue: null });
+      await done;
+      expect(performance.now() - lastSent).toBeLessThan(10_000); // replaced, well before the 20 s dead-link timeout
       expect(labels(received)).toEqual(['session-A', 0, 1, 2, 3, 4, 5, 6, 7, 'end']);
       expect(duplicates).toEqual([{ records: 5, samples: 5, firstSeq: 0, lastSeq: 4 }]);
       close();

@@ -27,6 +27,8 @@ describe('figure 7.3', () => {
     }
     // (a) the transition (7.11) at γ+ = V: ⟨a†a⟩/N at p_c ∓ 0.02 differ by > 100× (measured 400×)
     expect(check(data, '(a) γ+ = V: ⟨a†a⟩/N').value).toBeLessThan(0.01);
+    // each column's first lasing p_d is (7.11) within a grid step (at full size, 26 × 26: 0.02, measured ≤ 0.017)
+    expect(check(data, '(a) each column').value).toBeLessThanOrEqual(0.5 / (numberParameter(data, 'grid') - 1));
 
     // (e) no shift at p_d = 1, a shift at p_d = 0.83 for γ+ = V (inside the hatched region)
     const e = linePanel(data, 'e');

@@ -28,6 +28,8 @@ const DECAY_FROM = 2;
 const DECAY_TO = 10;
 /** Time integrated from |0⟩ before the relaxation (through the build-up of the field). */
 const SETTLE = 400;
+/** ⟨a†a⟩/N that counts as lasing in (a)'s threshold check. */
+const LASING_LEVEL = 1e-4;
 /** The (7.11) threshold at γ+ = V is checked by ⟨a†a⟩/N at p_c ∓ THRESHOLD_STEP. */
 const THRESHOLD_STEP = 0.02;
 
@@ -98,7 +100,8 @@ function fitPoint(p: LaserPoint): { linewidth: number; shift: number } {
  * - (d) the fitted Δν against −Re λ of M's least-damped eigenvalue (an independent reading of the
  *   same line) at γ+ = V/2, p_d = 1 and 0.97; (e) the fitted δ against Im λ at γ+ = V, p_d = 0.8;
  * - (a) the transition at γ+ = V: ⟨a†a⟩/N at p_c − 0.02 over that at p_c + 0.02, p_c of (7.11)
- *   (mean field: 0 below p_c).
+ *   (mean field: 0 below p_c); and in each column of the grid the first p_d with ⟨a†a⟩/N > 10⁻⁴
+ *   against (7.11) (within one grid step at full size, 0.02: measured 0.017).
  */
 export const figure73: FigureRecipe = {
   id: '7.3',
@@ -132,6 +135,15 @@ export const figure73: FigureRecipe = {
       }
       const thresholdGains = linspace(GAIN_MIN, GAIN_MAX, 200);
       const threshold = thresholdGains.map((gp) => criticalDrivenFraction({ V, gammaPlus: gp, gammaMinus: GAMMA_MINUS, gammaZ: GAMMA_Z }));
+      // each column's first p_d with ⟨a†a⟩/N above LASING_LEVEL against (7.11) (there are ~10⁻⁷ below, ~10⁻³ above)
+      let columnGap = 0;
+      gains.forEach((gp, ix) => {
+        const pcColumn = criticalDrivenFraction({ V, gammaPlus: gp, gammaMinus: GAMMA_MINUS, gammaZ: GAMMA_Z });
+        if (!(pcColumn >= 0.5 && pcColumn <= 1)) return;
+        let iy = 0;
+        while (iy < grid && !(power[iy * grid + ix] > LASING_LEVEL)) iy++;
+        columnGap = Math.max(columnGap, Math.abs((iy < grid ? pds[iy] : Infinity) - pcColumn));
+      });
       const pc = criticalDrivenFraction({ V, gammaPlus: V, gammaMinus: GAMMA_MINUS, gammaZ: GAMMA_Z });
       const below = laserPoint(pc - THRESHOLD_STEP, V);
       const above = laserPoint(pc + THRESHOLD_STEP, V);
@@ -218,6 +230,12 @@ export const figure73: FigureRecipe = {
           equation: '7.12',
           value: extraFit.shift,
           expected: extra.slowIm,
+        },
+        {
+          name: `(a) each column: the first p_d with ⟨a†a⟩/N > ${LASING_LEVEL} against the transition (7.11), largest |difference| (grid step ${(0.5 / (grid - 1)).toFixed(3)})`,
+          equation: '7.11',
+          value: columnGap,
+          expected: 0,
         },
         {
           name: `(a) γ+ = V: ⟨a†a⟩/N at p_c − ${THRESHOLD_STEP} over that at p_c + ${THRESHOLD_STEP}, p_c = ${pc.toFixed(4)} of (7.11) (mean field: 0)`,

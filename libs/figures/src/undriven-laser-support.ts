@@ -105,15 +105,19 @@ export function meanFieldLongTime(pd: number, gammaPlus: number, tEnd: number): 
 }
 
 /**
- * The stable steady state of the cumulant equations from `y0`, by pseudo-transient continuation:
- * linearly implicit Euler steps (I/Δt − J)Δy = f(y) with Δt grown (×2 … ×10, by the ratio of successive
- * residuals) while the residual falls, kept while it rises by less than half, and halved (the step
- * refused) when it rises more or when a step leaves the Bloch ball (|s^z| > 1); the end point must
- * have ⟨a†a⟩ ≥ 0. It follows the damped dynamics towards the attractor and ends in Newton's
- * iteration there, so unlike Newton from afar it cannot land on an unstable or unphysical root;
- * with γ−, γz > 0 the slow rates (~γ−) make plain integration take ~10⁶ steps. J is the
- * central-difference Jacobian (exact to rounding for the quadratic right-hand side). Stops when
- * ‖f‖∞ ≤ 1e-11·κ·max(1, ‖y‖∞); throws after 500 steps.
+ * The stable steady state of the cumulant equations from `y0`: first integrated over `settle`
+ * (Dormand–Prince, through the build-up of the field at rates ~κ), then pseudo-transient
+ * continuation — linearly implicit Euler steps (I/Δt − J)Δy = f(y), Δt grown (×2 … ×10, by the
+ * ratio of successive residuals) while the residual falls. A step longer than 1/κ must lower the
+ * residual (else Δt is halved: Newton globalized by the step length); a shorter one follows the
+ * dynamics; no step may leave the Bloch ball (|s^z| > 1). With γ−, γz > 0 the slow rates (~γ−)
+ * would take plain integration ~10⁶ steps. J is the central-difference Jacobian (exact to
+ * rounding for the quadratic right-hand side). Done when ‖f‖∞ ≤ 1e-11·κ·max(1, ‖y‖∞) on the
+ * moments of groups with members; after 3000 steps a residual ≤ 1e-7 is accepted (near-marginal
+ * modes stall it), else the model's `steadyState` continues from there (`laserSteadyState`).
+ * The end point must be stable (the Jacobian has no eigenvalue with Re > 1e-9κ: long steps are
+ * Newton steps, which also converge to unstable roots; throws UnstableSteadyState) and have
+ * ⟨a†a⟩ ≥ 0.
  */
 export function relaxSteadyState(model: UndrivenAtomLaserCumulants, y0: Float64Array, settle: number): Float64Array {
   const n = y0.length;

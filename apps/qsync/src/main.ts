@@ -103,6 +103,7 @@ program
   .option('--streams <n>', 'with --listen: exit after n streams have ended (default: keep listening until SIGINT/SIGTERM)')
   .option('--bins <n>', 'bins of the phase-difference histogram on (−π, π]', '32')
   .option('--segment <n>', 'samples per segment of the current spectrum (a power of two)', '64')
+  .option('--no-progress', 'show no progress bar for --from FILE (it is shown on stderr only when that is a terminal)')
   .addHelpText(
     'after',
     `
@@ -112,7 +113,7 @@ Examples:
   qsync detect --listen tcp://127.0.0.1:7000 --to estimates.qsw
   qsync detect --from currents.qsw | tail -n 1`,
   )
-  .action(async (options: { listen?: string; from?: string; to?: string; streams?: string; bins?: string; segment?: string }) => {
+  .action(async (options: { listen?: string; from?: string; to?: string; streams?: string; bins?: string; segment?: string; progress: boolean }) => {
     // Ctrl-C or a service manager's SIGTERM ends the estimate streams cleanly and exits 0
     await untilStopped((signal) => detectCommand(options, { stdout: process.stdout, stderr: process.stderr }, signal));
   });

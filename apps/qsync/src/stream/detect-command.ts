@@ -2,6 +2,8 @@ import { createWireHub, fromReadable, fromTcp, fromWebSocket, replayFile } from 
 import type { WireRecord, WireSubscribe } from '@qsync/wire';
 import { type Observable, concatMap, defer, from, fromEvent, ignoreElements, lastValueFrom, repeat, takeUntil, takeWhile, tap } from 'rxjs';
 import type { CommandIo } from '../common/command-io';
+import { commandProgress } from '../common/command-progress';
+import { silentProgress } from '../common/progress';
 import { UsageError } from '../common/errors';
 import { detectorEstimates } from './detector-estimates';
 import { parseEndpoint } from './endpoint';
@@ -20,6 +22,8 @@ export interface DetectOptions {
   readonly to?: string;
   /** with --listen: return after this many streams have ended (default: keep listening) */
   readonly streams?: string;
+  /** false for `--no-progress` (with --from FILE: the bytes read, on stderr when a terminal) */
+  readonly progress?: boolean;
 }
 
 const positiveInteger = (option: string, value: string | undefined): number | undefined => {
@@ -41,7 +45,8 @@ const positiveInteger = (option: string, value: string | undefined): number | un
  * and dials in again with the same session is resumed (its records counted once); a producer of
  * a new session starts new estimates (its `session` line names the one it `replaces`); after a
  * stream's end it waits for the next producer. It returns after `--streams` ends, when `signal`
- * aborts (SIGINT/SIGTERM in the program), or with `--from` at the end of its input.
+ * aborts (SIGINT/SIGTERM in the program), or with `--from` at the end of its input (a
+ * recording's progress, bytes read, on stderr when a terminal).
  *
  * @example
  * // qsync detect --listen tcp://127.0.0.1:7000      (then, elsewhere: qsync emit <scenario> --to tcp://127.0.0.1:7000)
@@ -75,6 +80,8 @@ export async function detectCommand(options: DetectOptions, io: CommandIo & { st
     print({ kind: 'listening', url });
     io.stderr.write(`qsync detect: listening on ${url}\n`);
   };
+  // a recording read with --from shows how much of it is done; a live stream has no end to count to
+  const progress = options.from !== undefined ? commandProgress(io, options.progress) : silentProgress;
   let records: Observable<WireRecord | WireSubscribe>;
   if (options.listen !== undefined) {
     const at = parseEndpoint('--listen', options.listen, ['tcp', 'ws']);
@@ -88,7 +95,7 @@ export async function detectCommand(options: DetectOptions, io: CommandIo & { st
     ).pipe(repeat());
   } else {
     const at = parseEndpoint('--from', options.from as string);
-    records = at.kind === 'file' ? replayFile(at.path, { pace: 'fast' })
+    records = at.kind === 'file' ? replayFile(at.path, { pace: 'fast', onProgress: ({ done, total }) => progress.count('bytes', done, total) })
       : at.kind === 'stdio' ? fromReadable((io.stdin ?? process.stdin) as never)
       : at.kind === 'tcp' ? fromTcp({ connect: at.url, consumer: 'qsync detect', lastSeq: null })
       : fromWebSocket({ connect: at.url, consumer: 'qsync detect' });
@@ -117,5 +124,9 @@ export async function detectCommand(options: DetectOptions, io: CommandIo & { st
       ? lines.pipe(estimateStreams(config), concatMap((stream) => from(sendWire(stream, to, { hub: createWireHub({ buffer: { records: 64, policy: 'drop-oldest' } }), say, ...(signal ? { signal } : {}) }))))
       // a file or stdout: the sessions' streams one after another
       : from(sendWire(lines.pipe(estimateStreams(config), concatMap((stream) => stream)), to, { stdout: io.stdout, ...(signal ? { signal } : {}) }));
-  await lastValueFrom(sent, { defaultValue: undefined });
+  try {
+    await lastValueFrom(sent, { defaultValue: undefined });
+  } finally {
+    progress.stop();
+  }
 }

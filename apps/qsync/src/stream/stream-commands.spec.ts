@@ -249,13 +249,17 @@ describe('qsync record → qsync replay', () => {
     }
   }, 120_000); // seconds on a quiet machine; the bound only catches a hang on a loaded CI machine
 
-  it('replay shows its progress (bytes of the file) on a terminal', async () => {
+  it('replay, and detect --from a recording, show their progress (bytes of the file) on a terminal', async () => {
     const recorded = join(tmp, 'progress.qsw');
     await emitCommand(scenario, { to: recorded, block: '10' }, { stdout: quiet, stderr: quiet }, 'record');
     const tty = fakeTty();
     await replayCommand(recorded, { to: join(tmp, 'progress-copy.qsw') }, { stdout: quiet, stderr: tty.stream });
     expect(tty.text()).toMatch(new RegExp(`bytes \\[.*\\| \\d+/${readFileSync(recorded).length} \\|`));
     await replayCommand(recorded, { to: join(tmp, 'progress-copy.qsw'), progress: false }, { stdout: quiet, stderr: tty.stream });
+    // detect --from a recording: the same bar
+    const detecting = fakeTty();
+    await detectCommand({ from: recorded }, { stdout: quiet, stderr: detecting.stream });
+    expect(detecting.text()).toMatch(new RegExp(`bytes \\[.*\\| \\d+/${readFileSync(recorded).length} \\|`));
   });
 
   it('replay --pace recorded to a listening detector gives the same final histogram', async () => {

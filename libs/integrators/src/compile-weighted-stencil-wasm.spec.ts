@@ -252,6 +252,33 @@ describe('compileWeightedStencil, backend wasm', () => {
     expect(compileWeightedStencil(groups, { n: 6, hermitian: true, weightKinds: kinds, backend: 'js' }).scaledMirrorInto).toBeNull();
   });
 
+  it('scaledMirrorInto its own input writes the scaled mirror there (no copy), and the next step reads it as if passed in', () => {
+    const { l, jumps } = kerr(7);
+    const groups = smeGroups(l, jumps, true);
+    const { w, kinds } = smeWeights(groups.length, jumps.length, true, 5);
+    const k = compileWeightedStencil(groups, { n: 7, hermitian: true, weightKinds: kinds, backend: 'wasm' });
+    const copy = compileWeightedStencil(groups, { n: 7, hermitian: true, weightKinds: kinds, backend: 'wasm' });
+    const own = k.output as Float64Array;
+    const input = k.input as Float64Array;
+    expect(input.length).toBe(2 * 49);
+    expect(compileWeightedStencil(groups, { n: 7, hermitian: true, weightKinds: kinds, backend: 'js' }).input).toBeNull();
+    const rho = randomMatrix(7, 12, true);
+    const scale = 1 / 1.29;
+    // the copying path into a JavaScript array, twice
+    const viaCopy = new Float64Array(98);
+    copy.applyUpperInto(copy.output as Float64Array, rho, w);
+    (copy.scaledMirrorInto as (t: Float64Array, s: number) => void)(viaCopy, scale);
+    copy.applyUpperInto(copy.output as Float64Array, viaCopy, w);
+    (copy.scaledMirrorInto as (t: Float64Array, s: number) => void)(viaCopy, scale);
+    // the same two steps with the state kept in the module's input
+    input.set(rho);
+    for (let step = 0; step < 2; step++) {
+      k.applyUpperInto(own, input, w);
+      (k.scaledMirrorInto as (t: Float64Array, s: number) => void)(input, scale);
+    }
+    expect(Array.from(input)).toEqual(Array.from(viaCopy));
+  });
+
   it('two kernels compiled from the same terms give the same bits (one code path in every worker)', () => {
     const { l, jumps } = vdp(10);
     const groups = smeGroups(l, jumps, true);

@@ -18,7 +18,8 @@ export interface WasmStencilKernel {
   /**
    * 'upper' only, after a `run` into `output`: target ← scale·(its upper triangle), the lower
    * triangle as the conjugate and a real diagonal (each entry one multiplication, as in
-   * JavaScript). Allocates nothing.
+   * JavaScript). Allocates nothing. `target` may be `input`: the module writes it there (the
+   * next run reads it without a copy) and leaves `output` unscaled.
    */
   scaledMirrorInto(target: Float64Array, scale: number): void;
 }
@@ -224,28 +225,34 @@ export function generateWasmKernel(
   const ri = plans.map((pl) => (pl.rKind & IM ? b.local('v128') : -1));
 
   if (layout === 'upper') {
-    // parameter 2: Y ← scale·Y mirrored (real diagonal), nothing else
-    b.localGet(b.param).i32Const(2).i32Eq().if();
-    b.i32Const(0).f64Load(SCALE).f64x2Splat().localSet(zr);
-    b.i32Const(0).localSet(i);
-    b.loop();
-    b.localGet(i).i32Const(nV + V).i32Mul().localTee(p); // (i, i)
-    b.localGet(p).v128Load(Y).localGet(zr).f64x2Mul().bytesConst(LANE0).v128And().v128Store(Y);
-    b.localGet(p).localSet(rowOff); // (i, j), j > i
-    b.localGet(p).localSet(k0); // (j, i)
-    b.localGet(i).i32Const(1).i32Add().localSet(j);
-    b.block().loop();
-    b.localGet(j).i32Const(n).i32GeS().brIf(1);
-    b.localGet(rowOff).i32Const(V).i32Add().localTee(rowOff);
-    b.localGet(rowOff).v128Load(Y).localGet(zr).f64x2Mul().localTee(x).v128Store(Y);
-    b.localGet(k0).i32Const(nV).i32Add().localTee(k0);
-    b.localGet(x).bytesConst(SIGN_LANE1).v128Xor().v128Store(Y);
-    b.localGet(j).i32Const(1).i32Add().localSet(j).br(0);
-    b.end().end();
-    b.localGet(i).i32Const(1).i32Add().localTee(i).i32Const(n).i32LtS().brIf(0);
-    b.end();
-    b.return();
-    b.end();
+    // parameter 2: Y ← scale·Y mirrored (real diagonal); parameter 3: the same into X (ρ's next
+    // step reads it in place, no copy; X's entry (i, j) sits at the same offset from X0 as Y's)
+    for (const [mode, to] of [
+      [2, Y],
+      [3, X0],
+    ]) {
+      b.localGet(b.param).i32Const(mode).i32Eq().if();
+      b.i32Const(0).f64Load(SCALE).f64x2Splat().localSet(zr);
+      b.i32Const(0).localSet(i);
+      b.loop();
+      b.localGet(i).i32Const(nV + V).i32Mul().localTee(p); // (i, i)
+      b.localGet(p).v128Load(Y).localGet(zr).f64x2Mul().bytesConst(LANE0).v128And().v128Store(to);
+      b.localGet(p).localSet(rowOff); // (i, j), j > i
+      b.localGet(p).localSet(k0); // (j, i)
+      b.localGet(i).i32Const(1).i32Add().localSet(j);
+      b.block().loop();
+      b.localGet(j).i32Const(n).i32GeS().brIf(1);
+      b.localGet(rowOff).i32Const(V).i32Add().localTee(rowOff);
+      b.localGet(rowOff).v128Load(Y).localGet(zr).f64x2Mul().localTee(x).v128Store(to);
+      b.localGet(k0).i32Const(nV).i32Add().localTee(k0);
+      b.localGet(x).bytesConst(SIGN_LANE1).v128Xor().v128Store(to);
+      b.localGet(j).i32Const(1).i32Add().localSet(j).br(0);
+      b.end().end();
+      b.localGet(i).i32Const(1).i32Add().localTee(i).i32Const(n).i32LtS().brIf(0);
+      b.end();
+      b.return();
+      b.end();
+    }
   }
   // weights, lane-duplicated, once per call
   for (const [g, loc] of gr) b.i32Const(0).f64Load(16 * g).f64x2Splat().localSet(loc);
@@ -575,8 +582,8 @@ export function generateWasmKernel(
     scaledMirrorInto(target, scale) {
       if (layout !== 'upper') throw new Error(`scaledMirrorInto: only for the upper layout, this kernel is '${layout}'`);
       f[SCALE >> 3] = scale;
-      run(2);
-      if (target !== output) target.set(output);
+      run(target === input ? 3 : 2);
+      if (target !== output && target !== input) target.set(output);
     },
   };
 }

@@ -58,11 +58,17 @@ export interface WeightedStencil {
    */
   readonly output: Float64Array | null;
   /**
+   * the WebAssembly backend's own input buffer (2n² numbers, full and upper paths), null for
+   * 'js': ρ passed as it is read without a copy — a loop can keep its state there (it is shared
+   * by every caller of this stencil).
+   */
+  readonly input: Float64Array | null;
+  /**
    * Hermitian stencils on the WebAssembly backend, null otherwise: right after `applyUpperInto`
    * into `output`, writes target ← scale·(that upper triangle) with the lower triangle as its
    * conjugate and a real diagonal — each entry the same single multiplication as a JavaScript
    * loop would make, at SIMD speed, and one memcpy out (e.g. the trace renormalisation of a
-   * stochastic step). Allocates nothing.
+   * stochastic step); none when `target` is `input` (a loop stepping ρ in place there). Allocates nothing.
    */
   readonly scaledMirrorInto: ((target: Float64Array, scale: number) => void) | null;
   /** out = Σ_g weight_g · Σ_{p ∈ g} scale_p A_p ρ B_p on all of ρ (2n² numbers). Allocates nothing. */
@@ -196,6 +202,7 @@ export function compileWeightedStencil(groups: readonly (readonly OperatorSandwi
     lowerReach,
     backend: wasm === null ? 'js' : 'wasm',
     output: wasm === null ? null : wasm.output,
+    input: wasm === null ? null : wasm.input,
     scaledMirrorInto: wasm === null || !hermitian ? null : (target, scale) => wasm.scaledMirrorInto(target, scale),
     applyInto(out, rho, weights) {
       check(out, rho, weights, 2 * n * n);

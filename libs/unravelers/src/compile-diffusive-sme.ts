@@ -99,15 +99,19 @@ export function compileDiffusiveSme(model: DiffusiveSmeModel): DiffusiveSme {
 }
 
 /**
- * The compiled SME with two internal entries for loops that own their state (trajectories):
+ * The compiled SME with internal entries for loops that own their state (trajectories):
  * `stepBandInto` is `stepInto` that mirrors only the band of the lower triangle the next step
- * reads (r − c ≤ band), `mirrorInto` completes the lower triangle before anyone else reads ρ.
- * Internal to this library.
+ * reads (r − c ≤ band), `mirrorInto` completes the lower triangle before anyone else reads ρ
+ * (nothing to do after a WebAssembly step, which mirrors all of it), `stateBuffer(method)` is
+ * the WebAssembly kernel's own input (null in JavaScript): ρ stepped there is neither copied in
+ * nor out. It is shared by every user of this stepper, so a loop moves its ρ in and out around
+ * a run of steps that nobody interrupts. Internal to this library.
  */
 export function compileDiffusiveSmeStepper(model: DiffusiveSmeModel): {
   readonly sme: DiffusiveSme;
   stepBandInto(rho: Float64Array, t: number, dt: number, dW: Float64Array, signal: Float64Array, method: SmeMethod): void;
   mirrorInto(rho: Float64Array): void;
+  stateBuffer(method: SmeMethod): Float64Array | null;
 } {
   const fn = 'compileDiffusiveSme';
   if (model === null || typeof model !== 'object') {
@@ -324,7 +328,10 @@ export function compileDiffusiveSmeStepper(model: DiffusiveSmeModel): {
   return {
     sme,
     stepBandInto: (rho, t, dt, dW, signal, method) => step(rho, t, dt, dW, signal, method, false, band),
-    mirrorInto: (rho) => mirrorLower(rho, n, band),
+    mirrorInto: (rho) => {
+      if (emKernel.scaledMirrorInto === null || milsteinKernel.scaledMirrorInto === null) mirrorLower(rho, n, band);
+    },
+    stateBuffer: (method) => (method === 'milstein' ? milsteinKernel : emKernel).input,
   };
 }
 

@@ -267,7 +267,14 @@ describe('createDiffusiveTrajectories: steps that mirror only the lower band of 
       const runs = createDiffusiveTrajectories(model, { rho0, dt, tEnd: 0.2, outputEvery: 4, method, noiseSeed: 3, expect: { ab: times(dagger(a), b) }, positivityCheckEvery: 7 });
       const cols = { I0: new Float64Array(2 * runs.samples), I1: new Float64Array(runs.samples), ab: new Float64Array(2 * runs.samples) };
       const cursor = runs.start(2);
-      cursor.advanceInto(cols, 0, runs.samples);
+      // in chunks, another trajectory of the same stepper advanced in between (the WebAssembly
+      // kernel's memory that holds ρ during a call is shared by both)
+      const other = runs.start(5);
+      const otherCols = { I0: new Float64Array(2 * runs.samples), I1: new Float64Array(runs.samples), ab: new Float64Array(2 * runs.samples) };
+      for (let k = 0; k < runs.samples; k += 10) {
+        cursor.advanceInto(cols, k, 10);
+        other.advanceInto(otherCols, k, 10);
+      }
       // the same trajectory by hand: its noise stream, public steps (full mirror every step)
       const sme = runs.sme;
       const rng = trajectoryRng(3, 2);

@@ -163,7 +163,7 @@ export function createDiffusiveTrajectories(model: DiffusiveSmeModel, config: Di
 
   const start = (trajectory: number): DiffusiveTrajectoryCursor => {
     const rng: Rng = trajectoryRng(config.noiseSeed, trajectory);
-    const rho = Float64Array.from(rho0.matrix.data);
+    const state = Float64Array.from(rho0.matrix.data);
     const dW = new Float64Array(sme.noises);
     const signal = new Float64Array(sme.noises);
     const sum = new Float64Array(sme.noises);
@@ -175,7 +175,7 @@ export function createDiffusiveTrajectories(model: DiffusiveSmeModel, config: Di
     let violations = 0;
     let firstViolation: number | null = null;
     const cursor: DiffusiveTrajectoryCursor = {
-      rho,
+      rho: state,
       get t() {
         return t0 + done * sampleStep;
       },
@@ -190,45 +190,54 @@ export function createDiffusiveTrajectories(model: DiffusiveSmeModel, config: Di
           throw new Error(`${fn}: advanceInto past the end: ${done} + ${count} samples of ${samples}`);
         }
         // steps mirror only the band of ρ's lower triangle the next step reads; all of it is
-        // mirrored before ρ is read here (expectation values, positivity) or by the caller
-        let banded = false;
-        for (let s = 0; s < count; s++) {
-          const at = offset + s;
-          if (banded) stepper.mirrorInto(rho);
-          banded = false;
-          for (const [name, op] of expectOps) expectInto(columns[name], 2 * at, op, rho, n);
-          sum.fill(0);
-          for (let k = 0; k < every; k++) {
-            const t = t0 + stepCount * dt;
-            rng.fillNormalZigguratInto(dW, 0, sme.noises, sqrtDt);
-            stepper.stepBandInto(rho, t, dt, dW, signal, method);
-            banded = true;
-            stepCount++;
-            for (let l = 0; l < sme.noises; l++) sum[l] += signal[l] * dt + dW[l];
-            if (stepCount % checkEvery === 0) {
-              stepper.mirrorInto(rho);
-              banded = false;
-              checks++;
-              if (!isPositiveWithin(rho, n, tol, work)) {
-                violations++;
-                if (firstViolation === null) firstViolation = t + dt;
+        // mirrored before ρ is read here (expectation values, positivity) or by the caller.
+        // With a WebAssembly kernel ρ lives in its memory for this call (no copy per step).
+        const own = stepper.stateBuffer(method);
+        const rho = own ?? state;
+        if (own !== null) own.set(state);
+        try {
+          let banded = false;
+          for (let s = 0; s < count; s++) {
+            const at = offset + s;
+            if (banded) stepper.mirrorInto(rho);
+            banded = false;
+            for (const [name, op] of expectOps) expectInto(columns[name], 2 * at, op, rho, n);
+            sum.fill(0);
+            for (let k = 0; k < every; k++) {
+              const t = t0 + stepCount * dt;
+              rng.fillNormalZigguratInto(dW, 0, sme.noises, sqrtDt);
+              stepper.stepBandInto(rho, t, dt, dW, signal, method);
+              banded = true;
+              stepCount++;
+              for (let l = 0; l < sme.noises; l++) sum[l] += signal[l] * dt + dW[l];
+              if (stepCount % checkEvery === 0) {
+                stepper.mirrorInto(rho);
+                banded = false;
+                checks++;
+                if (!isPositiveWithin(rho, n, tol, work)) {
+                  violations++;
+                  if (firstViolation === null) firstViolation = t + dt;
+                }
               }
             }
-          }
-          // the current averaged over the sample: (∫ s dt + ΔW)/Δ; heterodyne (x + iy)/√2
-          for (let c = 0; c < hetero.length; c++) {
-            const l = sme.channels[c].noise;
-            const col = columns[sme.channels[c].name];
-            if (hetero[c]) {
-              col[2 * at] = (Math.SQRT1_2 * sum[l]) / sampleStep;
-              col[2 * at + 1] = (Math.SQRT1_2 * sum[l + 1]) / sampleStep;
-            } else {
-              col[at] = sum[l] / sampleStep;
+            // the current averaged over the sample: (∫ s dt + ΔW)/Δ; heterodyne (x + iy)/√2
+            for (let c = 0; c < hetero.length; c++) {
+              const l = sme.channels[c].noise;
+              const col = columns[sme.channels[c].name];
+              if (hetero[c]) {
+                col[2 * at] = (Math.SQRT1_2 * sum[l]) / sampleStep;
+                col[2 * at + 1] = (Math.SQRT1_2 * sum[l + 1]) / sampleStep;
+              } else {
+                col[at] = sum[l] / sampleStep;
+              }
             }
+            done++;
           }
-          done++;
+          if (banded) stepper.mirrorInto(rho);
+        } finally {
+          // also when a step throws: the cursor shows the state it reached
+          if (own !== null) state.set(own);
         }
-        if (banded) stepper.mirrorInto(rho);
       },
     };
     return cursor;

@@ -200,6 +200,20 @@ describe('qsync detect keeps serving, and sends its estimates on (--to)', () => 
     expect(data(lastFrame(streams[0]), 'I0:segments')).toBe(Math.floor(2001 / 64));
   }, 120_000); // seconds on a quiet machine; the bound only catches a hang on a loaded CI machine
 
+  it('--from a recording --to - writes the estimate stream to stdout instead of the JSON lines', async () => {
+    const recorded = join(tmp, 'to-stdout.qsw');
+    await emitCommand(scenario, { to: recorded, block: '100' }, { stdout: quiet, stderr: quiet }, 'record');
+    const out = new PassThrough();
+    const chunks: Buffer[] = [];
+    out.on('data', (c: Buffer) => chunks.push(c));
+    await detectCommand({ from: recorded, to: '-' }, { stdout: out as unknown as NodeJS.WriteStream, stderr: quiet });
+    const streams = streamsIn(Buffer.concat(chunks));
+    expect(streams).toHaveLength(1);
+    const expected = await inProcessCurrents();
+    expect(data(lastFrame(streams[0]), 'phaseCounts')).toEqual(Array.from(currentPhaseHistogram(expected.I0, expected.I1, { bins: 32 }).counts));
+    expect(streams[0].at(-1)?.kind).toBe('end');
+  });
+
   it('--to tcp://…: the estimates arrive at a listening consumer as a wire stream, its last frame the final histogram', async () => {
     let onUrl: (url: string) => void = () => undefined;
     const consumerUrl = new Promise<string>((resolve) => (onUrl = resolve));

@@ -265,9 +265,15 @@ describe('compileDiffusiveSme: the fused step equals the unfused reference step'
     ],
   };
 
-  it('heterodyne vdP (Fig. 4.1 rates), a driven two-channel model and a real-LO one, both schemes, simulation and filter', () => {
+  // a jump operator with complex matrix elements, a + 0.4i·a²: the traces' imaginary coefficients
+  const complexJump: DiffusiveSmeModel = {
+    hamiltonian: plus(scaled(num(space), 0.4), scaled(plus(a, create(space)), 1.3)),
+    monitored: [{ rate: 0.9, jump: plus(a, scaled(power(a, 2), { re: 0, im: 0.4 })), unraveling: 'heterodyne', efficiency: 0.8 }],
+  };
+
+  it('heterodyne vdP (Fig. 4.1 rates), a driven two-channel model, a real-LO one and a complex jump, both schemes, simulation and filter', () => {
     const dt = 0.01;
-    for (const [model, noises] of [[vdp, 2], [mixed, 3], [real, 2]] as const) {
+    for (const [model, noises] of [[vdp, 2], [mixed, 3], [real, 2], [complexJump, 2]] as const) {
       const rho = randomState(N, 5 + noises);
       const dW = Float64Array.from({ length: noises }, (_, l) => 0.1 * Math.cos(1 + 2 * l));
       for (const method of ['euler-maruyama', 'milstein'] as const) {

@@ -168,6 +168,8 @@ export function compileDiffusiveSmeStepper(model: DiffusiveSmeModel): {
   const noises = noiseChannel.length;
   const fRe = new Float64Array(noises);
   const fIm = new Float64Array(noises);
+  // only a detuned LO (Eq. 3.11) makes the factors depend on t; others are set once
+  const timeDependent = resolved.some((r) => r.c.unraveling === 'homodyne' && (r.c.frequency ?? 0) !== 0);
   const setFactors = (t: number) => {
     for (let c = 0; c < resolved.length; c++) {
       const { c: ch, xi } = resolved[c];
@@ -228,12 +230,12 @@ export function compileDiffusiveSmeStepper(model: DiffusiveSmeModel): {
 
   const size = 2 * n * n;
   const next = new Float64Array(size);
-  const traceJ = traceTable(jump, n);
-  const traceP = traceTable(pairs.map((pr) => pr.jj), n);
-  const traceQ = traceTable(pairs.map((pr) => pr.jdj), n);
-  const trJ = new Float64Array(2 * C); // Tr[J_c ρ]
-  const trP = new Float64Array(2 * pairs.length); // Tr[J_cJ_d ρ]
-  const trQ = new Float64Array(2 * pairs.length); // Tr[J_c†J_d ρ]
+  // one table, one pass: Tr[J_c ρ] (c < C), then Tr[J_cJ_d ρ] and Tr[J_c†J_d ρ] of every pair (Milstein)
+  const traced = traceTable([...jump, ...pairs.map((pr) => pr.jj), ...pairs.map((pr) => pr.jdj)], n);
+  const tr = new Float64Array(2 * (C + 2 * pairs.length));
+  const P = 2 * C; // Tr[J_cJ_d ρ] of pair p at tr[P + 2p], Tr[J_c†J_d ρ] at tr[Q + 2p]
+  const Q = 2 * (C + pairs.length);
+  setFactors(0);
   const cKL = new Float64Array(noises * noises);
   const sigma = new Float64Array(noises);
   const innovation = new Float64Array(noises);
@@ -247,12 +249,12 @@ export function compileDiffusiveSmeStepper(model: DiffusiveSmeModel): {
   };
 
   const step = (rho: Float64Array, t: number, dt: number, noise: Float64Array, signal: Float64Array, method: SmeMethod, measured: boolean, reach: number) => {
-    setFactors(t);
-    tracesInto(trJ, traceJ, rho);
+    if (timeDependent) setFactors(t);
+    tracesInto(tr, traced, method === 'milstein' ? traced.end.length : C, rho);
     for (let l = 0; l < noises; l++) {
       const c = noiseChannel[l];
       // s_l = Tr[(X + X†)ρ] = 2 Re(f·Tr[X0 ρ])
-      signal[l] = 2 * (fRe[l] * trJ[2 * c] - fIm[l] * trJ[2 * c + 1]);
+      signal[l] = 2 * (fRe[l] * tr[2 * c] - fIm[l] * tr[2 * c + 1]);
     }
     // filtering: the noise is what the record holds beyond the expected signal
     let dW = noise;
@@ -276,8 +278,6 @@ export function compileDiffusiveSmeStepper(model: DiffusiveSmeModel): {
       // X_kX_l ρ + X_k ρ X_l† + X_l ρ X_k† + ρ X_l†X_k† − 2 s_l X_k ρ − 2 s_l ρ X_k† (symmetrised over
       // k, l) + (2 s_k s_l − 2Re Tr[X_kX_l ρ] − 2Re Tr[X_k†X_l ρ]) ρ.
       kernel = milsteinKernel;
-      tracesInto(trP, traceP, rho);
-      tracesInto(trQ, traceQ, rho);
       for (let k = 0; k < noises; k++) {
         let sk = 0;
         for (let l = 0; l < noises; l++) {
@@ -303,8 +303,8 @@ export function compileDiffusiveSmeStepper(model: DiffusiveSmeModel): {
           addWeight(JJ + 3 * p, ckl * ffRe, ckl * ffIm);
           addWeight(JJ + 3 * p + 2, 2 * ckl * fcRe, 2 * ckl * fcIm);
           // Re(f_k f_l P) and Re(conj(f_k) f_l Q) = Re(conj(f_k conj f_l) Q)
-          const reP = ffRe * trP[2 * p] - ffIm * trP[2 * p + 1];
-          const reQ = fcRe * trQ[2 * p] + fcIm * trQ[2 * p + 1];
+          const reP = ffRe * tr[P + 2 * p] - ffIm * tr[P + 2 * p + 1];
+          const reQ = fcRe * tr[Q + 2 * p] + fcIm * tr[Q + 2 * p + 1];
           id += ckl * (2 * signal[k] * signal[l] - 2 * reP - 2 * reQ);
         }
       }
@@ -358,22 +358,29 @@ function traceTable(ops: readonly CsrMatrix[], n: number): TraceTable {
   return { at: Int32Array.from(at), coef: Float64Array.from(coef), end: Int32Array.from(end) };
 }
 
-/** out[2m], out[2m + 1] = Tr[A_m ρ] for the operators of the table. */
-function tracesInto(out: Float64Array, table: TraceTable, rho: Float64Array): void {
+/** out[2m], out[2m + 1] = Tr[A_m ρ] for the first `count` operators of the table. */
+function tracesInto(out: Float64Array, table: TraceTable, count: number, rho: Float64Array): void {
   const { at, coef, end } = table;
   let p = 0;
-  for (let m = 0; m < end.length; m++) {
-    let re = 0;
-    let im = 0;
+  for (let m = 0; m < count; m++) {
+    // four running sums: one dependent addition per sum and entry (the loop waits on additions)
+    let rr = 0;
+    let ii = 0;
+    let ri = 0;
+    let ir = 0;
     for (; p < end[m]; p++) {
       const q = at[p];
       const cr = coef[2 * p];
       const ci = coef[2 * p + 1];
-      re += cr * rho[q] - ci * rho[q + 1];
-      im += cr * rho[q + 1] + ci * rho[q];
+      const xr = rho[q];
+      const xi = rho[q + 1];
+      rr += cr * xr;
+      ii += ci * xi;
+      ri += cr * xi;
+      ir += ci * xr;
     }
-    out[2 * m] = re;
-    out[2 * m + 1] = im;
+    out[2 * m] = rr - ii;
+    out[2 * m + 1] = ri + ir;
   }
 }
 

@@ -11,11 +11,12 @@ import { toOperator } from './to-operator';
 import { nonreciprocalSpecies, spinEnsemble, undrivenLaser } from './test-support/thesis-models';
 
 // The check of phase-averaged.spec.ts on the equations with symbolic group sizes at order 4 —
-// the form the nonreciprocal chapter uses: on a coherent mode ⊗ spins in one direction, averaged
-// over one common phase, the order-4 class equations evaluated at the small sizes equal
-// Tr[O Lρ] of the exact Liouvillian for every class that exists at those sizes (1e-10). A class
-// with more members than a group has (⟨σ+_d1σ−_d2σ+_d3σ−_d4⟩ at N_d = 3) is given the value 0: it
-// enters only with a factor that vanishes there (N − 3, …), which the check confirms.
+// the form the nonreciprocal chapter uses: on a coherent mode ⊗ spins, each group in its own
+// direction, averaged over one common phase, the order-4 class equations evaluated at small sizes
+// equal Tr[O Lρ] of the exact Liouvillian for every class (1e-10). (6.1) at N_A = N_B = 4 holds
+// all 38 classes; (7.1) at (4, 2) and (2, 4) together hold every class. A class with more members
+// than a group has (⟨σ+_d1σ−_d2σ+_d3σ−_d4⟩ at N_d = 2) is given the value 0 there: it enters only
+// with a factor that vanishes at that size (N − 2, …), which the check confirms.
 
 function commonPhaseAverage(rho: DensityMatrix): DensityMatrix {
   const dims = rho.dims;
@@ -40,8 +41,9 @@ function commonPhaseAverage(rho: DensityMatrix): DensityMatrix {
   return { dims, matrix: out };
 }
 
-function check(build: (sizes: readonly number[]) => GroupSystem, sizeNames: string[], sizes: number[], p: number[], rho: DensityMatrix) {
-  const eqs = groupCumulantEquations(build, { order: 4, u1: true, sizes: sizeNames });
+// every class equation at one set of small sizes: got (the compiled class equations on the
+// state's moments) and want (Tr[O Lρ]), for the classes that exist there
+function check(eqs: ReturnType<typeof groupCumulantEquations>, build: (sizes: readonly number[]) => GroupSystem, sizes: number[], p: number[], rho: DensityMatrix) {
   const small = build(sizes);
   const model: CumulantModel = small.model;
   const ctx = model.hamiltonian.context;
@@ -78,39 +80,61 @@ function check(build: (sizes: readonly number[]) => GroupSystem, sizeNames: stri
   compileCumulantRhs(eqs)(out, y, 0, Float64Array.from(p));
   const got: number[] = [];
   const want: number[] = [];
+  const compared = new Set<string>();
   eqs.moments.forEach((m, i) => {
     const o = exists[i];
     if (o === undefined) return;
     const v = expect(toOperator(o, rho.dims), lr);
     got.push(out[m.offset], m.real ? 0 : out[m.offset + 1]);
     want.push(v.re, m.real ? 0 : v.im);
+    compared.add(m.name);
   });
-  return { eqs, got, want, compared: exists.filter((o) => o !== undefined).length };
+  return { got, want, compared, y };
 }
 
-const spin = () => pureState(spinCoherentKet(spinHalfSpace(), 1.1, 0.4));
+// Every group has its own direction (θ, φ), so the groups' moments differ and cross-group
+// correlations such as ⟨σ+_A1σ−_B1⟩ = ⟨σ+_A⟩⟨σ−_B⟩ are complex: a class mapped to the wrong
+// group or a factor entering with the wrong conjugation changes the right-hand side. (With one
+// direction for every spin, A's moments equal B's and those correlations are real, and both
+// defects passed.)
+const spin = (theta: number, phi: number) => () => pureState(spinCoherentKet(spinHalfSpace(), theta, phi));
 
 describe('groupCumulantEquations at order 4 on a product state averaged over one common phase', () => {
   it('(4.52), N = 5: every class equation equals Tr[O Lρ] (1e-10)', () => {
-    const rho = commonPhaseAverage(tensorState(...Array.from({ length: 5 }, spin)));
-    const { eqs, got, want, compared } = check(spinEnsemble, ['N'], [5], [0.45, 0.8, 0.3, 5], rho);
-    vexpect(compared).toBe(eqs.moments.length);
+    const eqs = groupCumulantEquations(spinEnsemble, { order: 4, u1: true, sizes: ['N'] });
+    const rho = commonPhaseAverage(tensorState(...Array.from({ length: 5 }, spin(1.1, 0.4))));
+    const { got, want, compared } = check(eqs, spinEnsemble, [5], [0.45, 0.8, 0.3, 5], rho);
+    vexpect(compared.size).toBe(eqs.moments.length);
     vexpect(eqs.moments.some((m) => m.order === 4)).toBe(true);
     expectClose(got, want, { atol: 1e-10 });
   });
 
-  it('(6.1), N_A = 3, N_B = 2 (the nonreciprocal chapter\'s order-4 system): every class that exists (1e-10)', () => {
-    const rho = commonPhaseAverage(tensorState(...Array.from({ length: 5 }, spin)));
-    const { eqs, got, want, compared } = check(nonreciprocalSpecies, ['NA', 'NB'], [3, 2], [0.35, 0.5, -0.3, 0.4, 0.7, 3, 2], rho);
+  it('(6.1), N_A = N_B = 4, groups in different directions (the nonreciprocal chapter\'s order-4 system): all 38 classes (1e-10)', () => {
+    const eqs = groupCumulantEquations(nonreciprocalSpecies, { order: 4, u1: true, sizes: ['NA', 'NB'] });
     vexpect(eqs.moments.length).toBe(38);
-    vexpect(compared).toBeGreaterThan(eqs.moments.length / 2);
+    const rho = commonPhaseAverage(tensorState(...Array.from({ length: 4 }, spin(1.1, 0.4)), ...Array.from({ length: 4 }, spin(2.0, 2.3))));
+    const { got, want, compared, y } = check(eqs, nonreciprocalSpecies, [4, 4], [0.35, 0.5, -0.3, 0.4, 0.7, 4, 4], rho);
+    vexpect(compared.size).toBe(38);
+    // the state discriminates: A and B differ, and the cross correlation is far from real
+    const at = (name: string) => eqs.moments.find((m) => m.name === name) as { offset: number };
+    vexpect(Math.abs(y[at('σz_A1').offset] - y[at('σz_B1').offset])).toBeGreaterThan(0.3);
+    vexpect(Math.abs(y[at('σ+_A1σ−_B1').offset + 1])).toBeGreaterThan(0.1);
     expectClose(got, want, { atol: 1e-10 });
   });
 
-  it('(7.1), N_d = 3, N_ud = 2, Fock cutoff 12: every class that exists at these sizes (1e-10)', () => {
-    const rho = commonPhaseAverage(tensorState(pureState(coherentKet(fockSpace(12), { re: 0.35, im: 0.2 })), ...Array.from({ length: 5 }, spin)));
-    const { eqs, got, want, compared } = check(undrivenLaser, ['Nd', 'Nud'], [3, 2], [0.6, 1.3, 0.9, 0.2, 0.15, 3, 2], rho);
-    vexpect(compared).toBeGreaterThan(eqs.moments.length / 2);
-    expectClose(got, want, { atol: 1e-10 });
+  it('(7.1), N_d, N_ud = 4, 2 and 2, 4, Fock cutoff 11, groups and mode in different directions: every class at one of the sizes (1e-10)', () => {
+    const eqs = groupCumulantEquations(undrivenLaser, { order: 4, u1: true, sizes: ['Nd', 'Nud'] });
+    const mode = () => pureState(coherentKet(fockSpace(11), { re: 0.3, im: 0.15 }));
+    const compared = new Set<string>();
+    for (const [nd, nud] of [
+      [4, 2],
+      [2, 4],
+    ]) {
+      const rho = commonPhaseAverage(tensorState(mode(), ...Array.from({ length: nd }, spin(1.1, 0.4)), ...Array.from({ length: nud }, spin(2.0, 2.3))));
+      const r = check(eqs, undrivenLaser, [nd, nud], [0.6, 1.3, 0.9, 0.2, 0.15, nd, nud], rho);
+      for (const name of r.compared) compared.add(name);
+      expectClose(r.got, r.want, { atol: 1e-10 });
+    }
+    vexpect(compared.size).toBe(eqs.moments.length);
   });
 });

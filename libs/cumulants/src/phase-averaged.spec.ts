@@ -15,16 +15,19 @@ import {
 import { expectClose } from '@qsync/testing';
 import { polyValue } from './coefficient';
 import { compileCumulantRhs } from './compile-cumulant-rhs';
-import { cumulantEquations } from './cumulant-equations';
+import { cumulantEquations, type MomentVariable } from './cumulant-equations';
 import type { CumulantModel } from './cumulant-model';
 import { momentsOf } from './moments-of';
 import { toOperator } from './to-operator';
 import { nonreciprocalSpecies, spinEnsemble, undrivenLaser } from './test-support/thesis-models';
 
 // The issue's truncation check for the U(1)-symmetric models (4.52), (6.1), (7.1): a product of a
-// coherent cavity and spins that all point in one direction, averaged over ONE common phase —
-// the rotation e^{−iθQ} of everything together, Q = a†a + Σσz/2 — so that spin–spin and
-// spin–mode correlations exist (⟨σ+_1σ−_2⟩ = |⟨σ+⟩|², ⟨a σ+⟩ = α⟨σ+⟩, while ⟨σ+⟩ = ⟨a⟩ = 0).
+// coherent cavity and spins, each in its own direction (θ_i, φ_i), averaged over ONE common
+// phase — the rotation e^{−iθQ} of everything together, Q = a†a + Σσz/2 — so that spin–spin and
+// spin–mode correlations exist (⟨σ+_iσ−_j⟩ = ⟨σ+_i⟩⟨σ−_j⟩, ⟨a σ+_i⟩ = α⟨σ+_i⟩, while
+// ⟨σ+⟩ = ⟨a⟩ = 0). Different directions make the sites' moments differ and the cross
+// correlations complex, so a moment mapped to the wrong site or a factor with the wrong
+// conjugation shows (with one direction for all, ⟨σ+_1σ−_2⟩ was real and every site alike).
 // In that state an atom (a, a†, σ±, σz) of charge q is x·e^{iqθ} with θ uniform: the joint
 // cumulant of atoms that include a neutral one (σz, a constant) vanishes, and a neutral product of
 // odd order always includes one, so cumulants of order 3 and 5 of phase-neutral products vanish;
@@ -78,24 +81,33 @@ function exactRates(model: CumulantModel, rho: DensityMatrix, p: readonly number
 }
 
 const spin = (theta: number, phi: number) => pureState(spinCoherentKet(spinHalfSpace(), theta, phi));
+// one direction per site (θ_i, φ_i)
+const directions = [
+  [1.1, 0.4],
+  [2.0, 2.3],
+  [0.6, -1.2],
+  [1.6, 4.0],
+  [2.5, 1.0],
+];
+const spins = (n: number) => directions.slice(0, n).map(([theta, phi]) => spin(theta, phi));
 const cases = [
   {
     name: '(4.52) N = 5',
     system: spinEnsemble([5]),
     p: [0.45, 0.8, 0.3, 5],
-    rho: () => tensorState(...Array.from({ length: 5 }, () => spin(1.1, 0.4))),
+    rho: () => tensorState(...spins(5)),
   },
   {
     name: '(6.1) N_A = 3, N_B = 2',
     system: nonreciprocalSpecies([3, 2]),
     p: [0.35, 0.5, -0.3, 0.4, 0.7, 3, 2],
-    rho: () => tensorState(...Array.from({ length: 5 }, () => spin(1.1, 0.4))),
+    rho: () => tensorState(...spins(5)),
   },
   {
     name: '(7.1) N_d = 2, N_ud = 1, Fock cutoff 18',
     system: undrivenLaser([2, 1]),
     p: [0.6, 1.3, 0.9, 0.2, 0.15, 2, 1],
-    rho: () => tensorState(pureState(coherentKet(fockSpace(18), { re: 0.6 * Math.cos(0.3), im: 0.6 * Math.sin(0.3) })), ...Array.from({ length: 3 }, () => spin(1.1, 0.4))),
+    rho: () => tensorState(pureState(coherentKet(fockSpace(18), { re: 0.6 * Math.cos(0.3), im: 0.6 * Math.sin(0.3) })), ...spins(3)),
   },
 ];
 
@@ -118,11 +130,19 @@ describe('cumulantEquations with u1 on a product state averaged over one common 
     };
 
     it(`${c.name}: orders 2 and 4 equal Tr[O Lρ] for every moment (1e-10); order 3 misses by > 1e-3`, () => {
-      // the state has the correlations the check needs: ⟨σ+_1σ−_2⟩ = sin²(1.1)/4 and, with a mode, ⟨a σ+⟩ ≠ 0
+      // the state has the correlations the check needs: ⟨σ+_1σ−_2⟩ = ⟨σ+_1⟩⟨σ−_2⟩ of the two
+      // directions (complex), and, with a mode, ⟨a σ+⟩ ≠ 0
       const two = worstAt(2);
-      const pair = two.eqs.moments.find((m) => m.order === 2 && m.name.startsWith('σ+') && m.name.includes('σ−'));
+      const pair = two.eqs.moments.find((m) => m.order === 2 && m.name.startsWith('σ+') && m.name.includes('σ−') && !m.name.includes('a'));
       vexpect(pair).toBeDefined();
-      expectClose(momentsOf(two.eqs, rho)[(pair as { offset: number }).offset], Math.sin(1.1) ** 2 / 4, { atol: 1e-12 });
+      const { offset, operator } = pair as MomentVariable;
+      const table = operator.context.table;
+      const firstSpin = table.sites.findIndex((s) => s.kind === 'spin');
+      const [i, j] = table.siteLists[operator.terms.keys().next().value as number].map((site) => directions[site - firstSpin]);
+      // |⟨σ+⟩| = sin θ/2 in a spin coherent state
+      const y = momentsOf(two.eqs, rho);
+      expectClose(Math.hypot(y[offset], y[offset + 1]), (Math.sin(i[0]) * Math.sin(j[0])) / 4, { atol: 1e-12 });
+      vexpect(Math.abs(y[offset + 1])).toBeGreaterThan(0.05);
       expectClose(two.got, two.ref, { atol: 1e-10 });
       const four = worstAt(4);
       vexpect(four.eqs.moments.some((m) => m.order === 4)).toBe(true);

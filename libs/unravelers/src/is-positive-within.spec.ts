@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createRng } from '@qsync/linalg';
 import { isPositiveWithin } from './is-positive-within';
 
 describe('isPositiveWithin', () => {
@@ -42,5 +43,37 @@ describe('isPositiveWithin', () => {
     }
     expect(isPositiveWithin(c, n, 0.006, w)).toBe(false);
     expect(isPositiveWithin(c, n, 0.007, w)).toBe(true);
+  });
+
+  it('finds a smallest eigenvalue of −1e-3 spread over every basis state at n = 7, 8 and 50 (odd and even row counts)', () => {
+    // ρ = U diag(λ) U† with the Householder reflection U = I − 2vv†/|v|² of a random complex v:
+    // ρ = D − 2(v w† + w v†)/|v|² + 4(v†Dv) v v†/|v|⁴, w = Dv; λ_0 = −1e-3, the rest in (0, 1)
+    for (const n of [7, 8, 50]) {
+      const rng = createRng(n);
+      const v = new Float64Array(2 * n);
+      rng.fillNormalZigguratInto(v, 0, 2 * n, 1);
+      const lambda = Float64Array.from({ length: n }, (_, i) => (i === 0 ? -1e-3 : (i + 1) / (n + 1)));
+      let vv = 0;
+      let vdv = 0;
+      for (let i = 0; i < n; i++) {
+        const q = v[2 * i] ** 2 + v[2 * i + 1] ** 2;
+        vv += q;
+        vdv += lambda[i] * q;
+      }
+      const m = new Float64Array(2 * n * n);
+      for (let i = 0; i < n; i++) {
+        for (let j = 0; j < n; j++) {
+          // v_i conj(v_j)
+          const pr = v[2 * i] * v[2 * j] + v[2 * i + 1] * v[2 * j + 1];
+          const pi = v[2 * i + 1] * v[2 * j] - v[2 * i] * v[2 * j + 1];
+          const f = (-2 * (lambda[i] + lambda[j])) / vv + (4 * vdv) / (vv * vv);
+          m[2 * (i * n + j)] = (i === j ? lambda[i] : 0) + f * pr;
+          m[2 * (i * n + j) + 1] = f * pi;
+        }
+      }
+      const w = new Float64Array(2 * n * n);
+      expect(isPositiveWithin(m, n, 0.99e-3, w)).toBe(false);
+      expect(isPositiveWithin(m, n, 1.01e-3, w)).toBe(true);
+    }
   });
 });

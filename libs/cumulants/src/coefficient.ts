@@ -2,11 +2,22 @@
 // numeric factors. A parameter monomial is keyed by its sorted parameter indices joined with '.'
 // ('' is the constant 1, '0.0.2' is p0²·p2); the polynomial maps keys to complex factors.
 
-/** A polynomial in real parameters with complex coefficients (internal; mutable while built). */
-export type Poly = Map<string, { re: number; im: number }>;
+/**
+ * A polynomial in real parameters with complex coefficients (internal; mutable while built). A
+ * factor may carry `sre`/`sim`: Σ|addend| of what was summed into its real/imaginary part (absent:
+ * the part's own magnitude), the scale of its rounding error.
+ */
+export type Poly = Map<string, { re: number; im: number; sre?: number; sim?: number }>;
 
-/** Factors below this magnitude are dropped: they come from cancellations of rationals such as ½ − ½. */
-const ZERO = 1e-14;
+/**
+ * A part is dropped as a cancellation when |sum| ≤ CANCEL·Σ|addend| (e.g. ½ − ½, or 0.1·3 − 0.3 at
+ * 1e-16 of its addends) — never for being small: a coefficient 1e-15 that nothing cancelled stays.
+ */
+const CANCEL = 1e-14;
+
+/** |re| (|im|) bounded by what was summed: the rounding scale of a factor's parts. */
+const scaleRe = (v: { re: number; sre?: number }) => v.sre ?? Math.abs(v.re);
+const scaleIm = (v: { im: number; sim?: number }) => v.sim ?? Math.abs(v.im);
 
 export function polyConstant(re: number, im = 0): Poly {
   const p: Poly = new Map();
@@ -26,12 +37,18 @@ function mulKeys(a: string, b: string): string {
 
 /** acc += c·(re + i·im)·p, in place. */
 export function polyAddScaledInto(acc: Poly, p: Poly, re: number, im = 0): void {
+  const are = Math.abs(re);
+  const aim = Math.abs(im);
   for (const [k, v] of p) {
     const r = v.re * re - v.im * im;
     const i = v.re * im + v.im * re;
+    const sr = scaleRe(v);
+    const si = scaleIm(v);
     const old = acc.get(k);
-    if (old === undefined) acc.set(k, { re: r, im: i });
+    if (old === undefined) acc.set(k, { re: r, im: i, sre: sr * are + si * aim, sim: sr * aim + si * are });
     else {
+      old.sre = scaleRe(old) + sr * are + si * aim;
+      old.sim = scaleIm(old) + sr * aim + si * are;
       old.re += r;
       old.im += i;
     }
@@ -45,9 +62,17 @@ export function polyTimes(a: Poly, b: Poly): Poly {
       const k = mulKeys(ka, kb);
       const r = va.re * vb.re - va.im * vb.im;
       const i = va.re * vb.im + va.im * vb.re;
+      const ar = scaleRe(va);
+      const ai = scaleIm(va);
+      const br = scaleRe(vb);
+      const bi = scaleIm(vb);
+      const sr = ar * br + ai * bi;
+      const si = ar * bi + ai * br;
       const old = out.get(k);
-      if (old === undefined) out.set(k, { re: r, im: i });
+      if (old === undefined) out.set(k, { re: r, im: i, sre: sr, sim: si });
       else {
+        old.sre = scaleRe(old) + sr;
+        old.sim = scaleIm(old) + si;
         old.re += r;
         old.im += i;
       }
@@ -59,15 +84,15 @@ export function polyTimes(a: Poly, b: Poly): Poly {
 /** The complex conjugate (parameters are real). */
 export function polyConj(a: Poly): Poly {
   const out: Poly = new Map();
-  for (const [k, v] of a) out.set(k, { re: v.re, im: -v.im });
+  for (const [k, v] of a) out.set(k, { re: v.re, im: -v.im, sre: scaleRe(v), sim: scaleIm(v) });
   return out;
 }
 
-/** Drops factors that cancelled (|·| ≤ 1e-14); returns the same map. */
+/** Drops parts that cancelled (|sum| ≤ 1e-14·Σ|addend|); returns the same map. */
 export function polyClean(a: Poly): Poly {
   for (const [k, v] of a) {
-    if (Math.abs(v.re) <= ZERO) v.re = 0;
-    if (Math.abs(v.im) <= ZERO) v.im = 0;
+    if (Math.abs(v.re) <= CANCEL * scaleRe(v)) v.re = 0;
+    if (Math.abs(v.im) <= CANCEL * scaleIm(v)) v.im = 0;
     if (v.re === 0 && v.im === 0) a.delete(k);
   }
   return a;

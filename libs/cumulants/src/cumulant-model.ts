@@ -50,10 +50,6 @@ export function prepareModel(fn: string, model: CumulantModel): PreparedModel {
     let rate: OperatorExpression;
     if (typeof d.rate === 'number') {
       if (!Number.isFinite(d.rate)) throw new Error(`${fn}: model.dissipators[${k}].rate must be finite, got ${d.rate}`);
-      // coefficients of at most 1e-14 are dropped as rounding (coefficient.ts): a rate that small would vanish silently
-      if (d.rate !== 0 && Math.abs(d.rate) <= 1e-14) {
-        throw new Error(`${fn}: model.dissipators[${k}].rate ${d.rate} is below 1e-14, where numeric coefficients are dropped as rounding; give it as a parameter`);
-      }
       rate = scalarOne.times(d.rate);
     } else if (typeof d.rate === 'string') {
       const i = context.parameters.indexOf(d.rate);

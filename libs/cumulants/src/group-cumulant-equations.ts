@@ -1,4 +1,4 @@
-import { polyClean, polyParameter, polyTimes, polyValue, type Poly } from './coefficient';
+import { polyAddScaledInto, polyClean, polyParameter, polyTimes, polyValue, type Poly } from './coefficient';
 import type { CumulantEquations, CumulantTerm, MomentVariable } from './cumulant-equations';
 import { expandMoment, type MomentExpansion } from './cumulant-expansion';
 import { adjointGenerator, chargeFunction, checkU1Symmetry, prepareModel, type ChargeAssignment, type CumulantModel } from './cumulant-model';
@@ -221,10 +221,12 @@ function deriveSample(
           }
           // the size of what was summed: the scale of this coefficient's rounding
           const mag = term.magnitude.get(pk);
-          if (mag === undefined) term.magnitude.set(pk, { re: Math.abs(v.re) * wAbs, im: Math.abs(v.im) * wAbs });
+          const vr = (v.sre ?? Math.abs(v.re)) * wAbs;
+          const vi = (v.sim ?? Math.abs(v.im)) * wAbs;
+          if (mag === undefined) term.magnitude.set(pk, { re: vr, im: vi });
           else {
-            mag.re += Math.abs(v.re) * wAbs;
-            mag.im += Math.abs(v.im) * wAbs;
+            mag.re += vr;
+            mag.im += vi;
           }
         }
       }
@@ -235,6 +237,9 @@ function deriveSample(
   table.clearProducts();
   return { table, parameters: context.parameters, classes, canonical, operatorOf, chargeOf };
 }
+
+/** Snapping tolerance of a fitted coefficient, relative to Σ|W|·(what was summed): a few tens of ε. */
+const SNAP = 32 * Number.EPSILON;
 
 // Solves the Vandermonde system of nodes x (3 of them) for polynomial coefficients, in place along one axis.
 function vandermonde3(x: readonly number[], f: readonly number[]): number[] {
@@ -363,8 +368,9 @@ export function groupCumulantEquations(
           const valueAt = (s: Sample) => termOf(s, name, key)?.coefficient.get(pk)?.[part] ?? 0;
           const scaleAt = (s: Sample) => termOf(s, name, key)?.magnitude.get(pk)?.[part] ?? Math.abs(valueAt(s));
           const fit = alongAxes(samples.map(valueAt), W);
-          // the rounding of c_a is at most ~1e-14 of Σ_i |W_ai|·(what was summed into value i); 1e-12 leaves a margin
-          const tol = alongAxes(samples.map(scaleAt), absW).map((x) => 1e-12 * x);
+          // the rounding of c_a is a few ε of Σ_i |W_ai|·(what was summed into value i): snap (or
+          // drop) only within 32ε of it, so a numeric rate 1e-11 off a rational is kept
+          const tol = alongAxes(samples.map(scaleAt), absW).map((x) => SNAP * x);
           for (let a = 0; a < fit.length; a++) {
             let c = fit[a];
             // the coefficients are rationals with small denominators: clean the interpolation's rounding
@@ -375,12 +381,7 @@ export function groupCumulantEquations(
             if (c === 0) continue;
             let mono: Poly = new Map([[pk, { re: part === 're' ? c : 0, im: part === 'im' ? c : 0 }]]);
             for (let g = 0; g < G; g++) for (let e = 0; e < exponents[a][g]; e++) mono = polyTimes(mono, polyParameter(sizeIndex[g]));
-            for (const [mk, mv] of mono) {
-              const old = coefficient.get(mk) ?? { re: 0, im: 0 };
-              old.re += mv.re;
-              old.im += mv.im;
-              coefficient.set(mk, old);
-            }
+            polyAddScaledInto(coefficient, mono, 1);
           }
           // the check: the fitted polynomial at each check point against the derivation there,
           // within 1e-10 of the size of its terms

@@ -19,7 +19,7 @@ export interface CumulantEquationsConfig {
    */
   readonly u1?: boolean;
   /**
-   * With `u1`: the phase charge of each site's σ+ or a† (σ−, a carry minus it), by site name or as a
+   * With `u1` (required: without it `charges` is refused): the phase charge of each site's σ+ or a† (σ−, a carry minus it), by site name or as a
    * function of the name; unnamed sites have charge 1. E.g. `{ b: -1 }` for a parametric coupling
    * ab + a†b†, which conserves a†a − b†b. The model must conserve the declared charge, and the
    * moments of nonzero declared charge are dropped.
@@ -97,7 +97,7 @@ const rankOf = (table: { orders: number[]; keys: string[] }) => (a: number, b: n
  * right-hand side.
  *
  * @param model - `{ hamiltonian, dissipators }` of one operatorAlgebra
- * @param config - `{ moments, order, u1 = false }`
+ * @param config - `{ moments, order, u1 = false, charges? }` (`charges` only with `u1`)
  * @example
  * // two spins with loss γ and exchange g(σ+_1σ−_2 + h.c.): order 2 closes on 3 moments (4 real slots)
  * const alg = operatorAlgebra({ sites: [{ kind: 'spin', name: '1' }, { kind: 'spin', name: '2' }], parameters: ['g', 'gamma'] });
@@ -114,11 +114,12 @@ export function cumulantEquations(model: CumulantModel, config: CumulantEquation
   const context = prepared.context;
   const table = context.table;
   if (config === null || typeof config !== 'object' || !Array.isArray(config.moments)) {
-    throw new Error(`${fn}: argument 'config' must be { moments: OperatorExpression[], order, u1? }`);
+    throw new Error(`${fn}: argument 'config' must be { moments: OperatorExpression[], order, u1?, charges? }`);
   }
   const k = config.order;
   if (!Number.isInteger(k) || k < 1) throw new Error(`${fn}: config.order must be an integer ≥ 1, got ${String(k)}`);
   const u1 = config.u1 ?? false;
+  if (config.charges !== undefined && !u1) throw new Error(`${fn}: config.charges requires config.u1: the charges only steer the U(1) filter`);
   const chargeOf = chargeFunction(fn, table, config.charges);
   if (u1) checkU1Symmetry(fn, model, chargeOf, config.charges !== undefined);
   if (config.moments.length === 0) throw new Error(`${fn}: config.moments must hold at least one moment`);

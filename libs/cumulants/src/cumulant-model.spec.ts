@@ -3,6 +3,8 @@ import { compileCumulantRhs } from './compile-cumulant-rhs';
 import { cumulantEquations } from './cumulant-equations';
 import { groupCumulantEquations } from './group-cumulant-equations';
 import { heisenbergEquation } from './heisenberg-equation';
+import { stochasticCumulantEquations } from './stochastic-cumulant-equations';
+import { stochasticGroupCumulantEquations } from './stochastic-group-cumulant-equations';
 import { operatorAlgebra } from './operator-algebra';
 
 // The model checks every derivation makes: rates are real, and with the U(1) filter the model
@@ -184,5 +186,31 @@ describe('groupCumulantEquations with declared charges', () => {
     expect(names).toContain('σ+_A1σ+_B1');
     expect(names).not.toContain('σ+_A1σ−_B1');
     expect(names).toContain('σ+_A1σ−_A2');
+  });
+  it('a charge that differs between the members of a group is refused, naming the group and the members', () => {
+    // A1 at −1, the other A at +1: then σ+_A1σ−_A2 would be charged, σ+_A2σ−_A3 not — members unlike
+    expect(() => groupCumulantEquations(build, { order: 2, u1: true, sizes: ['NA', 'NB'], charges: (s) => (s === 'A1' || s.startsWith('B') ? -1 : 1) })).toThrow(
+      /groupCumulantEquations: config.charges gives the members of groups\[0\] different charges \('A1': -1, 'A2': 1\); a group's members must carry one charge/,
+    );
+    expect(() => groupCumulantEquations(build, { order: 2, u1: true, sizes: ['NA', 'NB'], charges: (s) => (s === 'B3' ? 1 : s.startsWith('B') ? -1 : 1) })).toThrow(
+      /config.charges gives the members of groups\[1\] different charges \('B1': -1, 'B3': 1\)/,
+    );
+  });
+});
+
+describe('config.charges without config.u1 is refused', () => {
+  it('by cumulantEquations, groupCumulantEquations and the stochastic derivations', () => {
+    const alg = operatorAlgebra({ sites: [{ kind: 'boson', name: 'a' }], parameters: ['k', 'N'] });
+    const model = { hamiltonian: alg.scalar(0), dissipators: [{ rate: 'k', jump: alg.destroy(0) }] };
+    expect(() => cumulantEquations(model, { moments: [alg.destroy(0)], order: 1, charges: { a: 5 } })).toThrow(/cumulantEquations: config.charges requires config.u1/);
+    expect(() => cumulantEquations(model, { moments: [alg.destroy(0)], order: 1, u1: false, charges: { a: 5 } })).toThrow(/config.charges requires config.u1/);
+    const build = ([n]: readonly number[]) => {
+      const spins = operatorAlgebra({ sites: Array.from({ length: n }, (_, i) => ({ kind: 'spin' as const, name: String(i + 1) })), parameters: ['gamma', 'N'] });
+      return { model: { hamiltonian: spins.scalar(0), dissipators: Array.from({ length: n }, (_, i) => ({ rate: 'gamma', jump: spins.sigmaMinus(i) })) }, moments: [spins.sigmaZ(0)], groups: [Array.from({ length: n }, (_, i) => i)] };
+    };
+    expect(() => groupCumulantEquations(build, { order: 1, sizes: ['N'], charges: () => 1 })).toThrow(/groupCumulantEquations: config.charges requires config.u1/);
+    const measurements = [{ dissipator: 0 }];
+    expect(() => stochasticCumulantEquations(model, { moments: [alg.destroy(0)], order: 1, measurements, charges: { a: 1 } })).toThrow(/stochasticCumulantEquations: config.charges requires config.u1/);
+    expect(() => stochasticGroupCumulantEquations(build, { order: 1, sizes: ['N'], measurements, charges: () => 1 })).toThrow(/stochasticGroupCumulantEquations: config.charges requires config.u1/);
   });
 });

@@ -3,7 +3,7 @@ import type { CumulantEquations, CumulantTerm, MomentVariable } from './cumulant
 import { expandMoment, type MomentExpansion } from './cumulant-expansion';
 import { adjointGenerator, chargeFunction, checkU1Symmetry, prepareModel, type ChargeAssignment, type CumulantModel } from './cumulant-model';
 import { formatEquations } from './format-equations';
-import type { MonomialTable } from './monomial-table';
+import { BOSON_BASE, SIGMA_PLUS, type MonomialTable } from './monomial-table';
 import { OperatorExpression } from './operator-expression';
 
 /** A model with explicit members in each group of identical sites, as {@link groupCumulantEquations} builds it. */
@@ -29,7 +29,7 @@ export interface GroupCumulantEquationsConfig {
   readonly order: number;
   /** U(1) filter, as in `cumulantEquations`. */
   readonly u1?: boolean;
-  /** With `u1`: the charge of each site, as in `cumulantEquations` (a function of the site name suits members, e.g. `(s) => (s.startsWith('B') ? -1 : 1)`). */
+  /** With `u1` (required): the charge of each site, as in `cumulantEquations` (a function of the site name suits members, e.g. `(s) => (s.startsWith('B') ? -1 : 1)`); equal on a group's members. */
   readonly charges?: ChargeAssignment;
   /** The parameter (of the algebra `build` makes) that stands for each group's size, e.g. ['N']. */
   readonly sizes: readonly string[];
@@ -145,6 +145,16 @@ function deriveSample(
   const k = config.order;
   const u1 = config.u1 ?? false;
   const chargeOf = chargeFunction(fn, table, config.charges);
+  // members are alike only if they carry one charge: the σ+ (a†) charge of every member of a group equal
+  sys.groups.forEach((g, gi) => {
+    const raised = (s: number) => chargeOf(table.intern([s], [table.sites[s].kind === 'spin' ? SIGMA_PLUS : BOSON_BASE]));
+    const q0 = raised(g[0]);
+    for (const s of g) {
+      if (raised(s) !== q0) {
+        throw new Error(`${fn}: config.charges gives the members of groups[${gi}] different charges ('${table.sites[g[0]].name}': ${q0}, '${table.sites[s].name}': ${raised(s)}); a group's members must carry one charge`);
+      }
+    }
+  });
   if (u1) checkU1Symmetry(fn, sys.model, chargeOf, config.charges !== undefined);
   const start = sys.moments.map((m, i) => {
     if (!(m instanceof OperatorExpression) || m.context !== context || m.terms.size !== 1 || m.terms.has(0)) {
@@ -258,12 +268,14 @@ function vandermonde3(x: readonly number[], f: readonly number[]): number[] {
  * explicit members for three sizes per group (n0 = k + 2 … k + 4), each moment mapped to its class
  * (the members relabelled in operator order) and every coefficient, a polynomial of degree ≤ 2 in
  * the sizes (sums over one or two other members: factors such as N − 1, N − 2), interpolated and
- * written with the size parameters; a fourth size checks that the interpolation is exact. The
- * result has the shape of `cumulantEquations`' (compile it with `compileCumulantRhs`); its
- * moments are the classes, named by their representative on the first members.
+ * written with the size parameters; derivations at n0 + 3 for every group and at n0 + 4 for each
+ * group in turn check that the interpolation is exact. With `charges`, a group's members must
+ * carry one charge. The result has the shape of `cumulantEquations`' (compile it with
+ * `compileCumulantRhs`); its moments are the classes, named by their representative on the
+ * first members.
  *
  * @param build - `(sizes) => { model, moments, groups }`: the model with sizes[g] explicit members in group g
- * @param config - `{ order, u1 = false, sizes: [size parameter of each group] }`
+ * @param config - `{ order, u1 = false, charges?, sizes: [size parameter of each group] }` (`charges` only with `u1`, one charge per group)
  * @example
  * // N spins with collective decay (V/N)·D[S−] and gain γ+: order 2 closes on 3 classes
  * const build = ([n]) => {
@@ -282,11 +294,11 @@ export function groupCumulantEquations(
 ): GroupCumulantEquations {
   const fn = 'groupCumulantEquations';
   if (typeof build !== 'function') throw new Error(`${fn}: argument 'build' must be a function (sizes) => { model, moments, groups }`);
-  if (config === null || typeof config !== 'object' || !Array.isArray(config.sizes) || config.sizes.length === 0) {
-    throw new Error(`${fn}: config.sizes must name the size parameter of each group, e.g. ['N']`);
-  }
+  if (config === null || typeof config !== 'object') throw new Error(`${fn}: argument 'config' must be { order, u1?, charges?, sizes }`);
+  if (!Array.isArray(config.sizes) || config.sizes.length === 0) throw new Error(`${fn}: config.sizes must name the size parameter of each group, e.g. ['N']`);
   const k = config.order;
   if (!Number.isInteger(k) || k < 1) throw new Error(`${fn}: config.order must be an integer ≥ 1, got ${String(k)}`);
+  if (config.charges !== undefined && !(config.u1 ?? false)) throw new Error(`${fn}: config.charges requires config.u1: the charges only steer the U(1) filter`);
   const G = config.sizes.length;
   const n0 = k + 2;
   const nodes = [n0, n0 + 1, n0 + 2];

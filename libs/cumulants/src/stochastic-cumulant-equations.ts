@@ -72,6 +72,7 @@ export function stochasticCumulantEquations(
     throw new Error(`${fn}: config.measurements must be a non-empty array of { dissipator, efficiency?, kind?, phase? }`);
   }
   if ((config as { u1?: unknown }).u1 === true) throw new Error(`${fn}: config.u1 must not be set: the measurement noise breaks the U(1) symmetry`);
+  if (config.charges !== undefined) throw new Error(`${fn}: config.charges requires config.u1, which must not be set here (the measurement noise breaks the U(1) symmetry)`);
   // a first derivation checks the model and the moments and gives the algebra
   let eqs = cumulantEquations(model, { moments: config.moments, order: config.order });
   const context = eqs.moments[0].operator.context;

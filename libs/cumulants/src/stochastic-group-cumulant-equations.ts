@@ -41,6 +41,7 @@ export function stochasticGroupCumulantEquations(
     throw new Error(`${fn}: config.measurements must be a non-empty array of { dissipator, efficiency?, kind?, phase? }`);
   }
   if ((config as { u1?: unknown }).u1 === true) throw new Error(`${fn}: config.u1 must not be set: the measurement noise breaks the U(1) symmetry`);
+  if (config.charges !== undefined) throw new Error(`${fn}: config.charges requires config.u1, which must not be set here (the measurement noise breaks the U(1) symmetry)`);
   const eqs = groupCumulantEquations(build, { order: config.order, sizes: config.sizes });
   const context = eqs.moments[0].operator.context;
   const table = context.table;

@@ -1,6 +1,6 @@
 import type { SampleBlock } from '@qsync/frames';
 import type { DensityMatrix, Operator } from '@qsync/operators';
-import { compileDiffusiveSme } from './compile-diffusive-sme';
+import { compileDiffusiveSmeStepper } from './compile-diffusive-sme';
 import type { DiffusiveSme, DiffusiveSmeModel, SmeMethod } from './compile-diffusive-sme';
 import type { SmeStats } from './create-diffusive-trajectories';
 import { expectInto } from './expect-into';
@@ -33,7 +33,8 @@ export interface FilterEngine {
 
 /** Validates model, config and builds the filter's state; `fn` names the caller in errors. */
 export function createFilterEngine(fn: string, model: DiffusiveSmeModel, config: QuantumFilterConfig): FilterEngine {
-  const sme = compileDiffusiveSme(model);
+  const stepper = compileDiffusiveSmeStepper(model);
+  const sme = stepper.sme;
   const { n } = sme;
   if (config === null || typeof config !== 'object') throw new Error(`${fn}: argument 'config' must be an object { rho0, expect?, method? }`);
   const rho0 = config.rho0;
@@ -47,7 +48,7 @@ export function createFilterEngine(fn: string, model: DiffusiveSmeModel, config:
       throw new Error(`${fn}: expect operator '${name}' must be on dims [${sme.dims.join(', ')}]`);
     }
   }
-  const rho = Float64Array.from(rho0.matrix.data);
+  const state = Float64Array.from(rho0.matrix.data);
   const dY = new Float64Array(sme.noises);
   const signal = new Float64Array(sme.noises);
   const work = new Float64Array(2 * n * n);
@@ -57,7 +58,7 @@ export function createFilterEngine(fn: string, model: DiffusiveSmeModel, config:
   let firstViolation: number | null = null;
   return {
     sme,
-    rho,
+    rho: state,
     expectNames: expectOps.map(([name]) => name),
     get stats() {
       return { steps, positivityCheckEvery: checkEvery, positivityChecks: checks, positivityViolations: violations, firstViolationTime: firstViolation };
@@ -74,30 +75,42 @@ export function createFilterEngine(fn: string, model: DiffusiveSmeModel, config:
       const out: Record<string, Float64Array> = {};
       for (const [name] of expectOps) out[name] = new Float64Array(2 * block.length);
       const { dt, t0 } = block;
-      for (let k = 0; k < block.length; k++) {
-        for (const [name, op] of expectOps) expectInto(out[name], 2 * k, op, rho, n);
-        // the record's increment in each noise's units: I·dt, or √2·(Re, Im) I·dt (Eq. 3.15)
-        for (let c = 0; c < currents.length; c++) {
-          const l = sme.channels[c].noise;
-          if (sme.channels[c].unraveling === 'heterodyne') {
-            dY[l] = Math.SQRT2 * currents[c][2 * k] * dt;
-            dY[l + 1] = Math.SQRT2 * currents[c][2 * k + 1] * dt;
-          } else {
-            dY[l] = currents[c][k] * dt;
-          }
-        }
-        const t = t0 + k * dt;
-        sme.filterStepInto(rho, t, dt, dY, signal, method);
-        steps++;
-        if (steps % checkEvery === 0) {
-          checks++;
-          if (!isPositiveWithin(rho, n, tol, work)) {
-            violations++;
-            if (firstViolation === null) firstViolation = t + dt;
-          }
-        }
+      // with a WebAssembly kernel ρ lives in its memory while the block is filtered (no copy per step)
+      const own = stepper.stateBuffer(method);
+      const rho = own ?? state;
+      if (own !== null) own.set(state);
+      try {
+        filterBlock(rho, currents, out, dt, t0, block.length);
+      } finally {
+        if (own !== null) state.set(own);
       }
       return out;
     },
   };
+
+  function filterBlock(rho: Float64Array, currents: Float64Array[], out: Record<string, Float64Array>, dt: number, t0: number, length: number): void {
+    for (let k = 0; k < length; k++) {
+      for (const [name, op] of expectOps) expectInto(out[name], 2 * k, op, rho, n);
+      // the record's increment in each noise's units: I·dt, or √2·(Re, Im) I·dt (Eq. 3.15)
+      for (let c = 0; c < currents.length; c++) {
+        const l = sme.channels[c].noise;
+        if (sme.channels[c].unraveling === 'heterodyne') {
+          dY[l] = Math.SQRT2 * currents[c][2 * k] * dt;
+          dY[l + 1] = Math.SQRT2 * currents[c][2 * k + 1] * dt;
+        } else {
+          dY[l] = currents[c][k] * dt;
+        }
+      }
+      const t = t0 + k * dt;
+      sme.filterStepInto(rho, t, dt, dY, signal, method);
+      steps++;
+      if (steps % checkEvery === 0) {
+        checks++;
+        if (!isPositiveWithin(rho, n, tol, work)) {
+          violations++;
+          if (firstViolation === null) firstViolation = t + dt;
+        }
+      }
+    }
+  }
 }

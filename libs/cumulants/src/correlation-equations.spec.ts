@@ -88,3 +88,28 @@ describe('correlationEquations: the regression matrix (7.14) with the factorizat
     vexpect(() => regressionSpectrum(correlationEquations(model, eqs, { a: alg.create(0), b: alg.destroy(0), y, p: [1, 1, 1, 1, 1] }), [NaN])).toThrow(/omega\[0\] must be finite/);
   });
 });
+
+describe('correlationEquations with declared charges (config.charges of the equations)', () => {
+  // two modes with a parametric coupling g(ab + a†b†), detunings, losses; conserved a†a − b†b ({ b: -1 }).
+  // The Heisenberg equations are linear: L†a† = (iΔa − κa/2)a† + ig·b, L†b = −ig·a† − (iΔb + κb/2)b,
+  // so c = (⟨a†(τ)a⟩, ⟨b(τ)a⟩) has M = [[iΔa − κa/2, ig], [−ig, −iΔb − κb/2]] exactly, c(0) = (⟨a†a⟩, ⟨ab⟩).
+  // Under the standard charge b is not a partner of a† and the term ig·b was refused.
+  it('picks b as the partner of a† and gives the exact linear M (1e-15)', () => {
+    const alg = operatorAlgebra({ sites: [{ kind: 'boson', name: 'a' }, { kind: 'boson', name: 'b' }], parameters: ['g', 'da', 'db', 'ka', 'kb'] });
+    const [a, b] = [alg.destroy(0), alg.destroy(1)];
+    const n = (x: typeof a) => x.dagger().times(x);
+    const pair = a.times(b);
+    const model = {
+      hamiltonian: alg.sum([alg.parameter('g').times(pair.plus(pair.dagger())), alg.parameter('da').times(n(a)), alg.parameter('db').times(n(b))]),
+      dissipators: [{ rate: 'ka', jump: a }, { rate: 'kb', jump: b }],
+    };
+    const eqs = cumulantEquations(model, { moments: [n(a)], order: 2, u1: true, charges: { b: -1 } });
+    vexpect(eqs.moments.map((m) => m.name)).toEqual(['ab', 'a†a', 'b†b']);
+    const y = Float64Array.of(0.3, -0.2, 0.9, 0.6); // ⟨ab⟩ = 0.3 − 0.2i, ⟨a†a⟩, ⟨b†b⟩
+    const [g, da, db, ka, kb] = [0.7, 0.4, -0.9, 0.5, 0.8];
+    const c = correlationEquations(model, eqs, { a: alg.create(0), b: a, y, p: Float64Array.of(g, da, db, ka, kb) });
+    vexpect(c.names).toEqual(['a†', 'b']);
+    expectClose(Array.from(c.matrix.data), [-ka / 2, da, 0, g, 0, -g, -kb / 2, -db], { atol: 1e-15 });
+    expectClose(Array.from(c.initial), [0.9, 0, 0.3, -0.2], { atol: 1e-15 });
+  });
+});

@@ -1,7 +1,7 @@
 import { denseZeros, type DenseMatrix } from '@qsync/linalg';
 import { polyValue } from './coefficient';
 import type { CumulantEquations } from './cumulant-equations';
-import { adjointGenerator, prepareModel, type CumulantModel } from './cumulant-model';
+import { adjointGenerator, chargeFunction, prepareModel, type CumulantModel } from './cumulant-model';
 import { OperatorExpression } from './operator-expression';
 
 /** The linear regression equations dc/dτ = M c of two-time correlations; see {@link correlationEquations}. */
@@ -20,7 +20,7 @@ export interface CorrelationEquations {
  * The quantum-regression equations of the two-time correlations c_i(τ) = ⟨X_i(t + τ)B(t)⟩ with
  * the factorization of thesis Eqs. (6.19) and (7.13): d/dτ⟨X(τ)B⟩ = ⟨(L†X)(τ)B⟩, and every
  * monomial Y of L†X is written Y = x·R with x one operator (on its own site) of the phase charge
- * of A and R the rest, ⟨Y(τ)B⟩ ≈ ⟨R⟩⟨x(τ)B⟩ — R at its value in `y` (the truncated moments at
+ * of A — under the charges the equations were derived with (`config.charges`) — and R the rest, ⟨Y(τ)B⟩ ≈ ⟨R⟩⟨x(τ)B⟩ — R at its value in `y` (the truncated moments at
  * time t, held fixed over τ: e.g. ⟨σz a†(τ) a⟩ ≈ s_z⟨a†(τ)a⟩). Starting from X_0 = A the set
  * is completed with every such x, so M is the thesis's (6.20)/(7.14) for those models. With y a
  * steady state it gives (7.15), with y(t) the quasi-static (7.16); see `regressionSpectrum`.
@@ -66,7 +66,9 @@ export function correlationEquations(
   }
   for (let i = 0; i < equations.size; i++) if (!Number.isFinite(y[i])) throw new Error(`${fn}: config.y[${i}] must be finite, got ${y[i]}`);
   const aId = a.terms.keys().next().value as number;
-  const charge = table.charges[aId];
+  // A's partners x carry A's phase charge under the equations' own assignment (config.charges, if declared)
+  const chargeOf = chargeFunction(fn, table, equations.charges);
+  const charge = chargeOf(aId);
 
   const ids: number[] = [aId];
   const index = new Map<number, number>([[aId, 0]]);
@@ -85,7 +87,7 @@ export function correlationEquations(
       for (let j = 0; j < n; j++) {
         const single = table.fromAtoms(atoms, [j]);
         const shared = atoms.some((s, k) => k % 2 === 0 && k / 2 !== j && s === atoms[2 * j]);
-        if (table.charges[single] === charge && !shared) candidates.push(j);
+        if (chargeOf(single) === charge && !shared) candidates.push(j);
       }
       if (candidates.length !== 1) {
         throw new Error(

@@ -76,6 +76,8 @@ export interface CumulantEquations {
   readonly size: number;
   /** @internal */
   readonly closureForm: CumulantClosureForm;
+  /** @internal the declared charge assignment (config.charges), which the regression functions use to pick A's partners */
+  readonly charges?: ChargeAssignment;
   /** ⟨o⟩ for y (and parameters p, if o's coefficients hold any): moments of order > k through the truncation, U(1)-charged ones 0 when filtered. */
   value(y: ArrayLike<number>, o: OperatorExpression, p?: ArrayLike<number>): { re: number; im: number };
   /** The equations as text, one per line: `d⟨σz_1⟩/dt = …`. */
@@ -291,6 +293,7 @@ export function cumulantEquations(model: CumulantModel, config: CumulantEquation
     equations,
     size: offset,
     closureForm,
+    ...(config.charges === undefined ? {} : { charges: config.charges }),
     value,
     toText: () => format(false),
     toLatex: () => format(true),

@@ -85,3 +85,37 @@ describe('groupCorrelationEquations: (7.14) with symbolic Nd, Nud', () => {
     vexpect(() => groupCorrelationEquations(laser, eqs, { ...base, sizes: ['Nd', 'Nud'], y: [1], p: [1, 1, 1, 1, 1, 10, 10] })).toThrow(/config.y must hold/);
   });
 });
+
+describe('groupCorrelationEquations with declared charges', () => {
+  // two groups with a counter-rotating exchange g(S+_A S+_B + S−_A S−_B) and decay γ; conserved
+  // Sz_A − Sz_B (B at charge −1). c = (⟨σ+_A(τ)σ−_A1⟩, ⟨σ−_B(τ)σ−_A1⟩): L†σ+_A1 = −(γ/2)σ+_A1 −
+  // ig σz_A1 S−_B and L†σ−_B1 = −(γ/2)σ−_B1 + ig σz_B1 S+_A, so with (6.19)
+  // M = [[−γ/2, −ig s_z^A N_B], [ig s_z^B N_A, −γ/2]], c(0)_0 = (1 + s_z^A)/2. Under the standard
+  // charge σ−_B is not a partner of σ+_A and the term was refused.
+  const build = ([na, nb]: readonly number[]) => {
+    const alg = operatorAlgebra({
+      sites: [...Array.from({ length: na }, (_, i) => ({ kind: 'spin' as const, name: `A${i + 1}` })), ...Array.from({ length: nb }, (_, i) => ({ kind: 'spin' as const, name: `B${i + 1}` }))],
+      parameters: ['g', 'gamma', 'NA', 'NB'],
+    });
+    const A = Array.from({ length: na }, (_, i) => i);
+    const B = Array.from({ length: nb }, (_, i) => na + i);
+    const up = alg.sum(A.map((i) => alg.sigmaPlus(i))).times(alg.sum(B.map((i) => alg.sigmaPlus(i))));
+    return {
+      alg,
+      model: { hamiltonian: alg.parameter('g').times(up.plus(up.dagger())), dissipators: [...A, ...B].map((i) => ({ rate: 'gamma', jump: alg.sigmaMinus(i) })) },
+      moments: [alg.sigmaZ(0), alg.sigmaZ(na)],
+      groups: [A, B],
+    };
+  };
+  it('picks σ−_B as the partner of σ+_A and gives M of the closed form at N_A = 300, N_B = 70 (1e-12 of N·g)', () => {
+    const eqs = groupCumulantEquations(build, { order: 2, u1: true, sizes: ['NA', 'NB'], charges: (s) => (s.startsWith('B') ? -1 : 1) });
+    const y = new Float64Array(eqs.size);
+    const [szA, szB] = [-0.35, 0.6];
+    for (const m of eqs.moments) y[m.offset] = m.name === 'σz_A1' ? szA : m.name === 'σz_B1' ? szB : 0.05;
+    const [g, gamma, NA, NB] = [0.7, 0.4, 300, 70];
+    const c = groupCorrelationEquations(build, eqs, { a: (s) => s.alg.sigmaPlus(0), b: (s) => s.alg.sigmaMinus(0), sizes: ['NA', 'NB'], y, p: [g, gamma, NA, NB] });
+    vexpect(c.names).toEqual(['σ+_A1', 'σ−_B1']);
+    expectClose(Array.from(c.matrix.data), [-gamma / 2, 0, 0, -g * szA * NB, 0, g * szB * NA, -gamma / 2, 0], { atol: 1e-12 * NA * g });
+    expectClose([c.initial[0], c.initial[1]], [(1 + szA) / 2, 0], { atol: 1e-12 });
+  });
+});

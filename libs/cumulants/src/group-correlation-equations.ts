@@ -1,7 +1,7 @@
 import { denseZeros } from '@qsync/linalg';
 import { polyValue } from './coefficient';
 import type { CorrelationEquations } from './correlation-equations';
-import { adjointGenerator, prepareModel } from './cumulant-model';
+import { adjointGenerator, chargeFunction, prepareModel } from './cumulant-model';
 import type { GroupCumulantEquations, GroupSystem } from './group-cumulant-equations';
 import { OperatorExpression } from './operator-expression';
 
@@ -9,7 +9,8 @@ type C = { re: number; im: number };
 
 /**
  * `correlationEquations` for groups of identical sites of symbolic size: c(τ) holds ⟨X(t + τ)B(t)⟩
- * for A and one operator per group (σ+ of a representative member), with the factorization of
+ * for A and one operator per group (σ+ of a representative member; A's phase charge is counted
+ * with the equations' declared `charges`), with the factorization of
  * (6.19)/(7.13), ⟨x R(τ)B⟩ ≈ ⟨R⟩⟨x(τ)B⟩, and ⟨R⟩ from the class moments y. Sums over members
  * make the entries of M and c(0) linear in the sizes (iN_dΩ of 7.14): they are evaluated for
  * explicit models at sizes k + 5 and k + 6 of each group, extrapolated linearly to the sizes in
@@ -88,7 +89,9 @@ export function groupCorrelationEquations<S extends GroupSystem>(
       throw new Error(`${fn}: config.a must give one operator of the built system's algebra, e.g. alg.create(0)`);
     }
     const aId = a.terms.keys().next().value as number;
-    const charge = table.charges[aId];
+    // A's partners carry A's phase charge under the equations' own assignment (config.charges, if declared)
+    const chargeOf = chargeFunction(fn, table, equations.charges);
+    const charge = chargeOf(aId);
     // class of a one-operator monomial: its site (outside groups) or its group, and its code
     const classKey = (id: number) => {
       const atoms = table.atoms(id);
@@ -110,7 +113,7 @@ export function groupCorrelationEquations<S extends GroupSystem>(
         const candidates: number[] = [];
         for (let j = 0; j < n; j++) {
           const shared = atoms.some((s, k) => k % 2 === 0 && k / 2 !== j && s === atoms[2 * j]);
-          if (table.charges[table.fromAtoms(atoms, [j])] === charge && !shared) candidates.push(j);
+          if (chargeOf(table.fromAtoms(atoms, [j])) === charge && !shared) candidates.push(j);
         }
         if (candidates.length !== 1) throw new Error(`${fn}: the term ${table.name(id)} of L†(${table.name(ids[q])}) has ${candidates.length} operators of A's phase charge on sites of their own; the factorization needs exactly one`);
         const j = candidates[0];

@@ -477,6 +477,7 @@ export function groupCumulantEquations(
     equations,
     size: offset,
     closureForm,
+    ...(config.charges === undefined ? {} : { charges: config.charges }),
     checkSizes: checkPoints[0],
     classOf: (id) => {
       const c = check.canonical(id);

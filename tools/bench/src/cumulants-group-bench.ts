@@ -1,7 +1,8 @@
 import { groupCumulantEquations } from '@qsync/cumulants';
-import { nonreciprocalSpecies, undrivenLaser } from './cumulants-group-models';
+import { undrivenAtomLaserGroupSystem } from '@qsync/models';
+import { nonreciprocalSpecies } from './cumulants-nonreciprocal-species';
 
-/** The grouped models the cumulants bench derives: (6.1) two spin species, (7.1) the laser with undriven atoms. */
+/** The grouped models the cumulants bench derives: (6.1) two spin species, (7.1) the laser with undriven atoms (@qsync/models' build, detuning included). */
 export type CumulantGroupModel = 'nonreciprocal' | 'laser';
 
 /** One derivation of {@link benchGroupDerivation}. */
@@ -37,7 +38,7 @@ export function benchGroupDerivation(config: { model: CumulantGroupModel; order:
   const eqs =
     model === 'nonreciprocal'
       ? groupCumulantEquations(nonreciprocalSpecies, { order, u1: true, sizes: ['NA', 'NB'] })
-      : groupCumulantEquations(undrivenLaser, { order, u1: true, sizes: ['Nd', 'Nud'] });
+      : groupCumulantEquations(undrivenAtomLaserGroupSystem, { order, u1: true, sizes: ['Nd', 'Nud'] });
   const wallSeconds = (performance.now() - t0) / 1e3;
   const cpu = process.cpuUsage(cpu0);
   return {

@@ -1,5 +1,9 @@
 import { operatorAlgebra, type GroupSystem } from '@qsync/cumulants';
 
+// The bench's copy of the (6.1) build in libs/cumulants/src/test-support/thesis-models.ts (a
+// library's test support is not public): both copies' order-2 equations must equal
+// test/fixtures/cumulants-nonreciprocal-order2.txt, checked by the spec beside each.
+
 /**
  * The two nonreciprocally coupled spin species of thesis Eq. (6.1) with na and nb explicit
  * members: H0 = δ(Sz_A − Sz_B)/4, H_inter = i(V−/2N)S+_A S−_B + H.c., (V+/N)(D[S−_A, S−_B] +
@@ -33,39 +37,5 @@ export function nonreciprocalSpecies([na, nb]: readonly number[]): GroupSystem {
     },
     moments: [alg.sigmaZ(0), alg.sigmaZ(na)],
     groups: [A, B],
-  };
-}
-
-/**
- * The laser of thesis Eq. (7.1) with nd driven and nud undriven spins: H = Ω(a†S− + aS+), κD[a],
- * γ+ on the driven spins, γ−D[σ−] and (γz/2)D[σz] on all; sizes Nd, Nud.
- *
- * @example
- * const sys = undrivenLaser([2, 1]);
- * sys.groups; // [[1, 2], [3]]
- */
-export function undrivenLaser([nd, nud]: readonly number[]): GroupSystem {
-  const sites = [
-    { kind: 'boson' as const, name: 'a' },
-    ...Array.from({ length: nd }, (_, i) => ({ kind: 'spin' as const, name: `d${i + 1}` })),
-    ...Array.from({ length: nud }, (_, i) => ({ kind: 'spin' as const, name: `u${i + 1}` })),
-  ];
-  const alg = operatorAlgebra({ sites, parameters: ['Omega', 'kappa', 'gp', 'gm', 'gz', 'Nd', 'Nud'] });
-  const d = Array.from({ length: nd }, (_, i) => 1 + i);
-  const u = Array.from({ length: nud }, (_, i) => 1 + nd + i);
-  const all = [...d, ...u];
-  const coupling = alg.create(0).times(alg.sum(all.map((i) => alg.sigmaMinus(i))));
-  return {
-    model: {
-      hamiltonian: alg.parameter('Omega').times(coupling.plus(coupling.dagger())),
-      dissipators: [
-        { rate: 'kappa', jump: alg.destroy(0) },
-        ...d.map((i) => ({ rate: 'gp', jump: alg.sigmaPlus(i) })),
-        ...all.map((i) => ({ rate: 'gm', jump: alg.sigmaMinus(i) })),
-        ...all.map((i) => ({ rate: alg.parameter('gz').times(0.5), jump: alg.sigmaZ(i) })),
-      ],
-    },
-    moments: [alg.sigmaZ(1), alg.sigmaZ(1 + nd), alg.create(0).times(alg.destroy(0))],
-    groups: [d, u],
   };
 }

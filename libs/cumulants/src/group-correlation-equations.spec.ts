@@ -4,6 +4,7 @@ import { expectClose } from '@qsync/testing';
 import { groupCorrelationEquations } from './group-correlation-equations';
 import { groupCumulantEquations } from './group-cumulant-equations';
 import { operatorAlgebra } from './operator-algebra';
+import { regressionSpectrum } from './regression-spectrum';
 
 // Thesis (7.14) as printed, with symbolic Nd, Nud: the laser (7.1) (H = Ω(a†S− + aS+), κD[a],
 // γ+D[σ+_d], γ−D[σ−], (γz/2)D[σz]) in groups, c = (⟨a†(τ)a⟩, ⟨σ+_d(τ)a⟩, ⟨σ+_ud(τ)a⟩),
@@ -75,6 +76,38 @@ describe('groupCorrelationEquations: (7.14) with symbolic Nd, Nud', () => {
       };
       expectClose(c.initial, Float64Array.from([...value('a†a'), ...cross('d1'), ...cross('u1')]), { atol: 1e-13 });
     }
+  });
+
+  it('regressionSpectrum solves only what feeds c₀: N_ud = 0 with Γ = 0 (σ+_u does not decay) gives the 2 × 2 spectrum, also at ω = 0', () => {
+    // M on (a†, σ+_d): [[−κ/2, iN_dΩ], [−iΩs_z^d, −γ+/2]]; S = 2Re[(iω − M)⁻¹c(0)]_0 by Cramer's rule.
+    // Solving the whole 3 × 3 failed at ω = 0: row and column of σ+_u vanish there (LU singular).
+    const [Om, ka, gp, Nd] = [0.02, 40, 1, 3000];
+    const y = new Float64Array(eqs.size).fill(0.05);
+    const slot = (name: string) => (eqs.moments.find((m) => m.name === name) as { offset: number }).offset;
+    y[slot('σz_d1')] = 0.3;
+    y[slot('σz_u1')] = -0.4;
+    y[slot('a†a')] = 2;
+    const c = groupCorrelationEquations(laser, eqs, { a: (s) => s.alg.create(0), b: (s) => s.alg.destroy(0), sizes: ['Nd', 'Nud'], y, p: [Om, ka, gp, 0, 0, Nd, 0] });
+    vexpect(c.names).toEqual(['a†', 'σ+_d1', 'σ+_u1']);
+    const omega = [0, 0.3, -0.2, 5];
+    type Z = [number, number];
+    const mul = (u: Z, v: Z): Z => [u[0] * v[0] - u[1] * v[1], u[0] * v[1] + u[1] * v[0]];
+    const sub = (u: Z, v: Z): Z => [u[0] - v[0], u[1] - v[1]];
+    const div = (u: Z, v: Z): Z => {
+      const d = v[0] * v[0] + v[1] * v[1];
+      return [(u[0] * v[0] + u[1] * v[1]) / d, (u[1] * v[0] - u[0] * v[1]) / d];
+    };
+    const c0: Z = [c.initial[0], c.initial[1]];
+    const c1: Z = [c.initial[2], c.initial[3]];
+    const want = omega.map((w) => {
+      const [a00, a01, a10, a11]: Z[] = [[ka / 2, w], [0, -Nd * Om], [0, Om * 0.3], [gp / 2, w]];
+      return 2 * div(sub(mul(a11, c0), mul(a01, c1)), sub(mul(a00, a11), mul(a01, a10)))[0];
+    });
+    expectClose(regressionSpectrum(c, omega), Float64Array.from(want), { rtol: 1e-12 });
+    // a component that feeds c₀ and does not decay (N_ud = 5, s_z^ud = 0, Γ = 0) is named at ω = 0
+    y[slot('σz_u1')] = 0;
+    const feeding = groupCorrelationEquations(laser, eqs, { a: (s) => s.alg.create(0), b: (s) => s.alg.destroy(0), sizes: ['Nd', 'Nud'], y, p: [Om, ka, gp, 0, 0, Nd, 5] });
+    vexpect(() => regressionSpectrum(feeding, [0])).toThrow(/regressionSpectrum: iω − M is singular at ω = 0 on the components that feed c₀ \(a†, σ\+_d1, σ\+_u1\)/);
   });
 
   it('refuses bad sizes and y, naming them', () => {

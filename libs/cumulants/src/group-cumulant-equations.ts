@@ -15,7 +15,7 @@ export interface GroupSystem {
   readonly groups: readonly (readonly number[])[];
 }
 
-/** @internal The equations of {@link groupCumulantEquations} with what stochasticGroupCumulantEquations needs. */
+/** The equations of {@link groupCumulantEquations}: `CumulantEquations` with what `groupCorrelationEquations` and `stochasticGroupCumulantEquations` need. */
 export interface GroupCumulantEquations extends CumulantEquations {
   /** @internal the group sizes of the algebra of `moments[i].operator` */
   readonly checkSizes: readonly number[];

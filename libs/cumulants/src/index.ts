@@ -14,7 +14,7 @@ export { compileCumulantRhs } from './compile-cumulant-rhs';
 export type { CumulantRhs } from './compile-cumulant-rhs';
 export { momentsOf } from './moments-of';
 export { groupCumulantEquations } from './group-cumulant-equations';
-export type { GroupCumulantEquationsConfig, GroupSystem } from './group-cumulant-equations';
+export type { GroupCumulantEquations, GroupCumulantEquationsConfig, GroupSystem } from './group-cumulant-equations';
 export { stochasticCumulantEquations } from './stochastic-cumulant-equations';
 export type { CumulantMeasurement, CumulantNoise, StochasticCumulantEquations } from './stochastic-cumulant-equations';
 export { compileCumulantDiffusion } from './compile-cumulant-diffusion';

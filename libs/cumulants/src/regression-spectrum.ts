@@ -8,6 +8,8 @@ import type { CorrelationEquations } from './correlation-equations';
  * `spectrum`): a component e^{+iω₀τ} of ⟨A(τ)B⟩ (for A = a†, a mode at +ω₀ in the rotating
  * frame) appears at +ω₀. (7.2) as printed, with e^{+iωτ}, is the same spectrum mirrored, ω → −ω.
  * The mean ⟨A⟩⟨B⟩ is not subtracted (it vanishes in the U(1)-symmetric models of Ch. 6–7).
+ * Only the components of c that feed c₀ are solved for (a component that does not, e.g. undriven
+ * atoms at N_ud = 0, may have no decay); a singular iω − M on them is refused, naming them.
  *
  * @param correlations - from `correlationEquations`
  * @param omega - angular frequencies
@@ -27,17 +29,57 @@ export function regressionSpectrum(correlations: CorrelationEquations, omega: Ar
     throw new Error(`${fn}: argument 'correlations' must come from correlationEquations`);
   }
   if (omega === null || typeof omega !== 'object' || typeof omega.length !== 'number') throw new Error(`${fn}: argument 'omega' must be an array of angular frequencies`);
-  const m = correlations.matrix.rows;
+  const n = correlations.matrix.rows;
+  const md = correlations.matrix.data;
+  // Only the components that feed c₀ (reachable from 0 through nonzero entries of M) enter
+  // [(iω − M)⁻¹c(0)]_0: that block evolves on its own. A component that does not feed c₀ may not
+  // decay (e.g. undriven atoms at N_ud = 0 with Γ = 0) and would make iω − M singular at ω = 0.
+  // An entry at the rounding level of M (≤ 64ε·max|M_ij|, e.g. iN_udΩ extrapolated to N_ud = 0) counts as 0.
+  let largest = 0;
+  for (let i = 0; i < n * n; i++) largest = Math.max(largest, Math.hypot(md[2 * i], md[2 * i + 1]));
+  const negligible = 64 * Number.EPSILON * largest;
+  const feeds = [0];
+  const seen = new Uint8Array(n);
+  seen[0] = 1;
+  for (let q = 0; q < feeds.length; q++) {
+    const i = feeds[q];
+    for (let j = 0; j < n; j++) {
+      if (!seen[j] && Math.hypot(md[2 * (i * n + j)], md[2 * (i * n + j) + 1]) > negligible) {
+        seen[j] = 1;
+        feeds.push(j);
+      }
+    }
+  }
+  feeds.sort((u, v) => u - v);
+  const m = feeds.length;
+  const c0 = new Float64Array(2 * m);
+  feeds.forEach((i, r) => {
+    c0[2 * r] = correlations.initial[2 * i];
+    c0[2 * r + 1] = correlations.initial[2 * i + 1];
+  });
   const out = new Float64Array(omega.length);
   const a = denseZeros(m, m);
   const x = new Float64Array(2 * m);
   for (let k = 0; k < omega.length; k++) {
     const w = omega[k];
     if (!Number.isFinite(w)) throw new Error(`${fn}: omega[${k}] must be finite, got ${w}`);
-    // iω − M
-    for (let i = 0; i < 2 * m * m; i++) a.data[i] = -correlations.matrix.data[i];
-    for (let i = 0; i < m; i++) a.data[2 * (i * m + i) + 1] += w;
-    luSolveInto(x, luFactor(a), correlations.initial);
+    // iω − M on the components that feed c₀
+    for (let r = 0; r < m; r++) {
+      for (let c = 0; c < m; c++) {
+        a.data[2 * (r * m + c)] = -md[2 * (feeds[r] * n + feeds[c])];
+        a.data[2 * (r * m + c) + 1] = -md[2 * (feeds[r] * n + feeds[c]) + 1];
+      }
+      a.data[2 * (r * m + r) + 1] += w;
+    }
+    let f: ReturnType<typeof luFactor>;
+    try {
+      f = luFactor(a);
+    } catch {
+      const names = correlations.names === undefined ? feeds.join(', ') : feeds.map((i) => correlations.names[i]).join(', ');
+      throw new Error(`${fn}: iω − M is singular at ω = ${w} on the components that feed c₀ (${names}): one of them does not decay, so S(ω) diverges there`);
+    }
+    luSolveInto(x, f, c0);
+    // 0 is the first of the sorted components
     out[k] = 2 * x[0];
   }
   return out;

@@ -110,6 +110,23 @@ describe('groupCorrelationEquations: (7.14) with symbolic Nd, Nud', () => {
     vexpect(() => regressionSpectrum(feeding, [0])).toThrow(/regressionSpectrum: iω − M is singular at ω = 0 on the components that feed c₀ \(a†, σ\+_d1, σ\+_u1\)/);
   });
 
+  it('builds the explicit models once per set of equations: later calls (other y, p) reuse them', () => {
+    // the random-point check above runs its 2nd and 3rd trials on the reused models against (7.14)
+    let builds = 0;
+    const counted = (sizes: readonly number[]) => {
+      builds++;
+      return laser(sizes);
+    };
+    const own = groupCumulantEquations(laser, { order: 2, u1: true, sizes: ['Nd', 'Nud'] });
+    const config = (nd: number) => ({ a: (s: ReturnType<typeof laser>) => s.alg.create(0), b: (s: ReturnType<typeof laser>) => s.alg.destroy(0), sizes: ['Nd', 'Nud'], y: new Float64Array(own.size).fill(0.1), p: [0.01, 50, 1, 0.1, 0.05, nd, 100] });
+    const first = groupCorrelationEquations(counted, own, config(1000));
+    vexpect(builds).toBe(4); // the base sizes, one step per group, the check sizes
+    const second = groupCorrelationEquations(counted, own, config(2000));
+    vexpect(builds).toBe(4);
+    // iN_dΩ follows the new N_d
+    expectClose([first.matrix.data[3], second.matrix.data[3]], [1000 * 0.01, 2000 * 0.01], { rtol: 1e-12 });
+  });
+
   it('refuses bad sizes and y, naming them', () => {
     const base = { a: (s: ReturnType<typeof laser>) => s.alg.create(0), b: (s: ReturnType<typeof laser>) => s.alg.destroy(0) };
     const y = new Float64Array(eqs.size);

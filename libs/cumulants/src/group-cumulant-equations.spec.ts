@@ -253,10 +253,10 @@ describe('groupCumulantEquations: the interpolation in the sizes', () => {
     vexpect(() => groupCumulantEquations(build, { order: 2, u1: true, sizes: ['N'] })).toThrow(/is not a polynomial of degree ≤ 2 in each group size .* at sizes \[8\]/);
   });
 
-  it('numeric rates near a rational are not snapped: γ± = 0.3 ± 1e-11 gives the explicit N = 5 equations to 1e-12 relative', () => {
+  it('numeric rates near a rational are not snapped: γ± = 0.3 ± 1e-11 (and 1e-12) give the explicit N = 5 equations to 1e-12 relative', () => {
     // the fit snaps a coefficient to a rational only within a few tens of ε of what was summed;
     // at 1e-12 of it −(γ+ + γ−) = −0.60000000001 became −0.6 (1.7e-11 relative)
-    for (const rates of [{ gp: 0.3 + 1e-11, gm: 0.3 }, { gp: 0.3, gm: 0.3 - 1e-11 }]) {
+    for (const rates of [{ gp: 0.3 + 1e-11, gm: 0.3 }, { gp: 0.3, gm: 0.3 - 1e-11 }, { gp: 0.3 + 1e-12, gm: 0.3 }]) {
       const eqs = groupCumulantEquations(([n]) => spinEnsemble([n], rates), { order: 2, u1: true, sizes: ['N'] });
       vexpect(eqs.moments.map((m) => m.name)).toEqual(['σz_1', 'σ+_1σ−_2', 'σz_1σz_2']);
       const sys = spinEnsemble([5], rates);
@@ -264,13 +264,16 @@ describe('groupCumulantEquations: the interpolation in the sizes', () => {
       const [sz, c, q] = [0.4, 0.07, 0.3];
       const y = new Float64Array(explicit.size);
       for (const m of explicit.moments) y[m.offset] = m.order === 1 ? sz : m.name.startsWith('σz') ? q : c;
-      const p = Float64Array.of(0.8, 0, 0, 5);
-      const out = new Float64Array(explicit.size);
-      compileCumulantRhs(explicit)(out, y, 0, p);
-      const got = new Float64Array(eqs.size);
-      compileCumulantRhs(eqs)(got, Float64Array.of(sz, c, q), 0, p);
-      const at = (name: string) => out[(explicit.moments.find((m) => m.name === name) as { offset: number }).offset];
-      expectClose([...got], [at('σz_1'), at('σ+_1σ−_2'), at('σz_1σz_2')], { rtol: 1e-12, atol: 0 });
+      // V/N = 0 leaves the rates alone in d⟨σz⟩/dt = γ+ − γ− − (γ+ + γ−)⟨σz⟩
+      for (const VN of [0.8, 0]) {
+        const p = Float64Array.of(VN, 0, 0, 5);
+        const out = new Float64Array(explicit.size);
+        compileCumulantRhs(explicit)(out, y, 0, p);
+        const got = new Float64Array(eqs.size);
+        compileCumulantRhs(eqs)(got, Float64Array.of(sz, c, q), 0, p);
+        const at = (name: string) => out[(explicit.moments.find((m) => m.name === name) as { offset: number }).offset];
+        expectClose([...got], [at('σz_1'), at('σ+_1σ−_2'), at('σz_1σz_2')], { rtol: 1e-12, atol: 0 });
+      }
     }
   });
 

@@ -231,8 +231,10 @@ function deriveSample(
           }
           // the size of what was summed: the scale of this coefficient's rounding
           const mag = term.magnitude.get(pk);
-          const vr = (v.sre ?? Math.abs(v.re)) * wAbs;
-          const vi = (v.sim ?? Math.abs(v.im)) * wAbs;
+          // |v|, not the addends of v: L†O of a member sums terms of every other member that cancel
+          // exactly, and counting them would widen the snapping tolerance n-fold
+          const vr = Math.abs(v.re) * wAbs;
+          const vi = Math.abs(v.im) * wAbs;
           if (mag === undefined) term.magnitude.set(pk, { re: vr, im: vi });
           else {
             mag.re += vr;

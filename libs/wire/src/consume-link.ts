@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import type { Subscriber } from 'rxjs';
 import { createWireDecoder } from './create-wire-decoder';
 import { encodeWireRecord } from './encode-wire-record';
@@ -40,6 +41,10 @@ export interface ConsumeLinkOptions {
   readonly claim?: (sessionId: string) => boolean;
   /** told of each run of data records dropped as passed on already, when it ends */
   readonly onDuplicates?: (duplicates: WireDuplicates) => void;
+  /** ms the producer may take to send its header before the link fails with an error naming the option (absent: no limit) */
+  readonly headerTimeout?: number;
+  /** written with performance.now() each time a complete record (a ping included) arrives: the producer's liveness */
+  readonly liveness?: { lastRecord: number };
 }
 
 /**
@@ -69,6 +74,7 @@ export function consumeLink(
     const settle = (result: 'end' | 'closed' | 'refused' | Error): void => {
       if (settled) return;
       settled = true;
+      clearTimeout(headerTimer);
       reportDuplicates();
       link.onData = () => undefined;
       if (result === 'end') link.end();
@@ -76,7 +82,14 @@ export function consumeLink(
       resolve(result);
     };
     const decoder = createWireDecoder(decoderConfig);
+    const liveness = options.liveness ?? { lastRecord: performance.now() };
     let headerSeen = false;
+    // a peer that dialled in but is no producer (a port scanner, an HTTP client) or never speaks
+    // must not hold the place a producer needs
+    const headerTimer =
+      options.headerTimeout === undefined
+        ? undefined
+        : setTimeout(() => settle(new Error(`wire: no header from ${link.peer} within ${options.headerTimeout} ms of connecting (option 'headerTimeout')`)), options.headerTimeout);
     let checkStart = false;
     // resumed in the same session after seq `resumedAfter`: a producer restarted in that session
     // whose hub never reached it serves from its start again, and what we already have is dropped
@@ -93,6 +106,7 @@ export function consumeLink(
         if (record.kind === 'header') {
           if (options.claim !== undefined && !options.claim(record.provenance.sessionId)) return settle('refused');
           headerSeen = true;
+          clearTimeout(headerTimer);
           if (record.provenance.sessionId === state.sessionId) {
             // resumed: same stream
             resumedAfter = state.lastSeq === FROM_OLDEST ? null : state.lastSeq;
@@ -140,6 +154,7 @@ export function consumeLink(
     link.onData = (chunk) => {
       let records: ReturnType<typeof decoder.push>;
       let failure: Error | null = null;
+      const consumed = decoder.consumed;
       try {
         records = decoder.push(chunk);
       } catch (e) {
@@ -147,11 +162,13 @@ export function consumeLink(
         failure = e as Error;
         records = (e as { decoded?: ReturnType<typeof decoder.push> }).decoded ?? [];
       }
+      // alive: a whole record arrived (bytes of a record that never completes do not count)
+      if (failure === null && decoder.consumed > consumed) liveness.lastRecord = performance.now();
       deliver(records);
       if (failure !== null) settle(failure);
     };
     void link.closed.then(() => settle('closed'));
-    keepLinkAlive(link, options.keepAlive ?? null);
+    keepLinkAlive(link, options.keepAlive ?? null, () => liveness.lastRecord);
     link.send(encodeWireRecord({ kind: 'subscribe', lastSeq: state.lastSeq, ...(state.consumer !== undefined ? { consumer: state.consumer } : {}) }));
   });
 }

@@ -24,6 +24,8 @@ export interface WireDecoder {
   end(): void;
   /** Bytes received and not yet part of a complete record. */
   readonly pending: number;
+  /** Bytes of the complete records read so far (pings included): grows only when a whole record has arrived. */
+  readonly consumed: number;
 }
 
 /**
@@ -98,6 +100,9 @@ export function createWireDecoder(config: WireDecoderConfig = {}): WireDecoder {
   const hex = (bytes: Uint8Array): string => [...bytes].map((b) => b.toString(16).padStart(2, '0')).join(' ');
 
   return {
+    get consumed() {
+      return offset;
+    },
     get pending() {
       return buffered;
     },

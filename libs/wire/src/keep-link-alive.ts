@@ -33,15 +33,18 @@ export function resolveKeepAlive(fn: string, config: KeepAliveConfig | false | u
  * connection that TCP alone would keep for many minutes). Both sides ping, so a live peer is
  * never silent longer than 2·interval, however slow its stream. A dead link is found between
  * `timeout` and `timeout + interval` ms after the last bytes. Stops when the link closes.
+ * `lastAlive` (default: when bytes last arrived) says when the peer last proved alive; a reader
+ * passes when its last complete record arrived, so a peer trickling bytes of a record never
+ * completed is not kept alive by them.
  * Internal to the transports.
  */
-export function keepLinkAlive(link: WireLink, keepAlive: KeepAlive): void {
+export function keepLinkAlive(link: WireLink, keepAlive: KeepAlive, lastAlive: () => number = () => link.lastReceived): void {
   if (keepAlive === null) return;
   const { interval, timeout } = keepAlive;
   const timer = setInterval(() => {
     if (link.isClosed) return clearInterval(timer);
     const now = performance.now();
-    if (now - link.lastReceived >= timeout) {
+    if (now - lastAlive() >= timeout) {
       clearInterval(timer);
       return link.destroy(new Error(`nothing from ${link.peer} for ${timeout} ms (option 'keepAlive.timeout'): the link is taken for dead`));
     }

@@ -38,6 +38,18 @@ export interface WireSourceConfig {
    * restarted in the same session served them again): how many, their samples and seq range
    */
   readonly onDuplicates?: (duplicates: WireDuplicates) => void;
+  /**
+   * ms a producer that dialled in may take to send its header (listen only; default 10 000):
+   * a connection that sends nothing, or no header, is closed and reported to `onRefused`
+   */
+  readonly headerTimeout?: number;
+  /**
+   * told of each connection that dialled in and was closed for what it sent (listen only): not
+   * the wire format (an HTTP request, a port scanner), a corrupted or truncated record, no header
+   * within `headerTimeout`. The source goes on waiting for a producer; without a handler these
+   * go unreported. (A dialled producer's bad input, connect mode, errors the source instead.)
+   */
+  readonly onRefused?: (refused: { peer: string; reason: string }) => void;
 }
 
 /**
@@ -64,6 +76,11 @@ export function wireSource(fn: string, transport: WireTransport, config: WireSou
   if (config.onDuplicates !== undefined && typeof config.onDuplicates !== 'function') {
     throw new Error(`${fn}: 'onDuplicates' must be a function ({ records, samples, firstSeq, lastSeq }) => void, got ${String(config.onDuplicates)}`);
   }
+  const headerTimeout = config.headerTimeout ?? 10_000;
+  if (!(headerTimeout > 0 && Number.isFinite(headerTimeout))) throw new Error(`${fn}: 'headerTimeout' must be a number of ms > 0, got ${String(config.headerTimeout)}`);
+  if (config.onRefused !== undefined && typeof config.onRefused !== 'function') {
+    throw new Error(`${fn}: 'onRefused' must be a function ({ peer, reason }) => void, got ${String(config.onRefused)}`);
+  }
   const decoderConfig = config.maxRecordBytes !== undefined ? { maxRecordBytes: config.maxRecordBytes } : {};
 
   return new Observable<WireRecord>((subscriber) => {
@@ -80,16 +97,32 @@ export function wireSource(fn: string, transport: WireTransport, config: WireSou
       for (const link of contenders) link.destroy();
       if (timer !== null) clearTimeout(timer);
     };
-    const options = { keepAlive, ...(config.onDuplicates !== undefined ? { onDuplicates: config.onDuplicates } : {}) };
+    const listening = config.listen !== undefined;
+    const options = {
+      keepAlive,
+      ...(config.onDuplicates !== undefined ? { onDuplicates: config.onDuplicates } : {}),
+      ...(listening ? { headerTimeout } : {}),
+    };
+    // when each link's last complete record arrived: what tells a live producer from a silent one
+    const liveness = new Map<WireLink, { lastRecord: number }>();
+    const alive = (link: WireLink): boolean =>
+      keepAlive !== null && performance.now() - (liveness.get(link)?.lastRecord ?? -Infinity) < 2 * keepAlive.interval;
     /** runs a link; a contender runs with `claim` and becomes the active link only if its header wins */
     const run = async (link: WireLink, claim?: (sessionId: string) => boolean): Promise<'end' | 'closed' | 'refused' | Error> => {
       if (claim === undefined) active = link;
-      const result = await consumeLink(link, state, subscriber, decoderConfig, claim === undefined ? options : { ...options, claim });
+      const own = { lastRecord: performance.now() };
+      liveness.set(link, own);
+      const result = await consumeLink(link, state, subscriber, decoderConfig, { ...options, liveness: own, ...(claim !== undefined ? { claim } : {}) });
+      liveness.delete(link);
       contenders.delete(link);
       if (active === link) active = null;
       if (result === 'end') {
         stop();
         subscriber.complete();
+      } else if (result instanceof Error && listening && !stopped) {
+        // whoever dialled in cannot end a listening consumer by what it sends: that one link is
+        // closed and reported, and the consumer waits for a producer (resuming after its last seq)
+        config.onRefused?.({ peer: link.peer, reason: result.message });
       } else if (result instanceof Error) {
         stop();
         subscriber.error(result);
@@ -104,15 +137,15 @@ export function wireSource(fn: string, transport: WireTransport, config: WireSou
           if (active === null) return void run(link);
           // one producer at a time. Another that dials in meanwhile is turned away at once (before
           // it is subscribed, so it redials and loses nothing) while the connected one is alive: it
-          // has sent something (data or a ping) within 2·keepAlive.interval, as a live producer
+          // has sent a whole record (data or a ping) within 2·keepAlive.interval, as a live producer
           // always does. A connected producer silent for longer (its machine crashed, or its link
           // went half-open) is replaced by the newcomer, whatever its session, once the newcomer's
           // header arrives; a newcomer of the same session resumes after the last seq received
-          if (keepAlive === null || performance.now() - active.lastReceived < 2 * keepAlive.interval) return link.destroy();
+          if (keepAlive === null || alive(active)) return link.destroy();
           contenders.add(link);
           void run(link, () => {
             // a second newcomer, while the first one already took over and is alive: turned away
-            if (active !== null && performance.now() - active.lastReceived < 2 * keepAlive.interval) return false;
+            if (active !== null && alive(active)) return false;
             const stale = active;
             active = link;
             contenders.delete(link);

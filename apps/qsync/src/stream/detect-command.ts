@@ -88,10 +88,14 @@ export async function detectCommand(options: DetectOptions, io: CommandIo & { st
     if (at.kind !== 'tcp' && at.kind !== 'ws') throw new UsageError('--listen', `takes tcp://HOST:PORT or ws://HOST:PORT/PATH, got ${options.listen}`);
     // a source ends with its stream: listen again, on the port first bound (port 0 picks one once)
     const port = (): number => (listening === null ? at.port : Number(/:(\d+)(\/|$)/.exec(listening)?.[1] ?? at.port));
+    // a connection that is no producer (a browser, a scanner) or sends bad records is closed and told of; listening goes on
+    const onRefused = ({ peer, reason }: { peer: string; reason: string }): void => {
+      io.stderr.write(`qsync detect: closed the connection from ${peer}: ${reason}\n`);
+    };
     records = defer(() =>
       at.kind === 'tcp'
-        ? fromTcp({ listen: { host: at.host, port: port() }, onListening, consumer: 'qsync detect' })
-        : fromWebSocket({ listen: { host: at.host, port: port(), ...(at.path !== '/' ? { path: at.path } : {}) }, onListening, consumer: 'qsync detect' }),
+        ? fromTcp({ listen: { host: at.host, port: port() }, onListening, onRefused, consumer: 'qsync detect' })
+        : fromWebSocket({ listen: { host: at.host, port: port(), ...(at.path !== '/' ? { path: at.path } : {}) }, onListening, onRefused, consumer: 'qsync detect' }),
     ).pipe(repeat());
   } else {
     const at = parseEndpoint('--from', options.from as string);

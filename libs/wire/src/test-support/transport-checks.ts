@@ -361,6 +361,45 @@ export function transportChecks(
       expect(events.filter((e) => e.kind === 'connected').map((e) => (e as { lastSeq: number | null }).lastSeq)).toEqual([null, 19]);
     });
 
+    it("a connection that is no producer (an HTTP request, one that never speaks) is closed and reported to 'onRefused'; the listening consumer goes on and receives the next producer's stream", async () => {
+      const listening = new ReplaySubject<{ port: number }>();
+      const received: WireRecord[] = [];
+      const refused: { peer: string; reason: string }[] = [];
+      const done = new Promise<void>((resolve, reject) =>
+        fromX({ listen: { port: 0 }, onListening: (s) => listening.next(s), headerTimeout: 200, onRefused: (r) => refused.push(r) }).subscribe({
+          next: (r) => received.push(r),
+          error: reject,
+          complete: resolve,
+        }),
+      );
+      const { port } = await firstValueFrom(listening);
+      // what a browser or a scanner sends: an HTTP request on the raw socket (tcp), or as a message (ws)
+      const request = Buffer.from('GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n');
+      // one after the other: the first fails at its first record, the second after 'headerTimeout'
+      if (scheme === 'tcp') {
+        for (const speaks of [true, false]) {
+          const socket = connect({ host: '127.0.0.1', port }, () => speaks && socket.write(request));
+          socket.on('error', () => undefined);
+          socket.resume(); // reads (and drops) what the consumer sends, so its close is seen
+          await new Promise((resolve) => socket.once('close', resolve));
+        }
+      } else {
+        for (const speaks of [true, false]) {
+          const ws = new WebSocket(url(port));
+          ws.on('open', () => speaks && ws.send(request));
+          ws.on('error', () => undefined);
+          await new Promise((resolve) => ws.once('close', resolve));
+        }
+      }
+      expect(refused.length).toBe(2);
+      expect(refused.some((r) => /magic|not a wire|record at byte 0/.test(r.reason))).toBe(true);
+      expect(refused.some((r) => r.reason.includes("no header from") && r.reason.includes("'headerTimeout'"))).toBe(true);
+      const stream = [channelHeader(1), ...Array.from({ length: 5 }, (_, s) => channelBlock(s, s, 1, 1)), { kind: 'end', seq: 5 } as const];
+      await lastValueFrom(from(stream).pipe(toX({ connect: url(port), reconnect: { initialDelay: 5 } })), { defaultValue: null });
+      await done;
+      expect(received.map((r) => (r.kind === 'block' ? r.seq : r.kind))).toEqual(['header', 0, 1, 2, 3, 4, 'end']);
+    });
+
     it('the listening consumer survives a producer that dies: a new producer (new session) dials in and its stream follows', async () => {
       const listening = new ReplaySubject<{ port: number }>();
       const received: WireRecord[] = [];

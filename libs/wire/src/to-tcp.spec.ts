@@ -141,3 +141,25 @@ describe('toTcp / fromTcp: a consumer process killed (SIGKILL) mid-stream and re
     expect(seqs).toEqual(Array.from({ length: total - 110 }, (_, k) => 110 + k));
   }, 40_000);
 });
+
+describe('toTcp: a producer turned away before subscribing', () => {
+  it('backs off as after a failed dial: in 600 ms with initialDelay 5 it dials about log2(600/5) + 1 times, not 600/5', async () => {
+    // a consumer busy with another producer closes each newcomer before subscribing it
+    const { createServer } = await import('node:net');
+    let connections = 0;
+    const server = createServer((socket) => {
+      connections++;
+      socket.destroy();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const port = (server.address() as { port: number }).port;
+    const source = new Subject<WireRecord>();
+    const sink = source.pipe(toTcp({ connect: `tcp://127.0.0.1:${port}`, reconnect: { initialDelay: 5, maxDelay: 1000 } })).subscribe();
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    sink.unsubscribe();
+    server.close();
+    // delays 5, 10, 20, … ms: 7 attempts fit in 600 ms (8 allowing for timer slack); without backoff ≈ 100
+    expect(connections).toBeGreaterThanOrEqual(4);
+    expect(connections).toBeLessThanOrEqual(9);
+  });
+});

@@ -117,6 +117,7 @@ export function wireSink(fn: string, transport: WireTransport, config: WireSinkC
         else subscriber.complete();
       };
       let unsubscribed = 0; // connections that have not subscribed yet
+      const subscribed = new WeakSet<WireLink>(); // connections whose consumer subscribed
       const serve = async (link: WireLink): Promise<boolean> => {
         links.add(link);
         unsubscribed++;
@@ -126,7 +127,11 @@ export function wireSink(fn: string, transport: WireTransport, config: WireSinkC
           waiting = false;
         };
         try {
-          return await serveLink(hub, link, { buffer: config.buffer, subscribeTimeout, onSubscribed, keepAlive }, emit);
+          const emitOf = (event: WireSinkEvent): void => {
+            if (event.kind === 'connected') subscribed.add(link);
+            emit(event);
+          };
+          return await serveLink(hub, link, { buffer: config.buffer, subscribeTimeout, onSubscribed, keepAlive }, emitOf);
         } finally {
           onSubscribed();
           links.delete(link);
@@ -198,6 +203,8 @@ export function wireSink(fn: string, transport: WireTransport, config: WireSinkC
           sleep: (ms) => sleep(ms, () => stopped),
           onLink: async (link) => {
             const ended = await serve(link);
+            // closed by the consumer before it subscribed: turned away (it takes another producer)
+            if (!ended && !subscribed.has(link) && !(sourceError !== null && sourceDone)) return 'unused';
             if (!ended && !(sourceError !== null && sourceDone)) return false;
             finish();
             return true;

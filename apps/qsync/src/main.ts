@@ -81,6 +81,7 @@ program
   .option('--trajectory <k>', "which trajectory of the scenario's ensemble (its noise: noiseSeed, k)", '0')
   .option('--block <n>', 'samples per block', '100')
   .option('--buffer <n>', 'blocks the consumer may hold unread before the simulation pauses (a file or stdout: until it drains)', '16')
+  .option('--history <n>', 'blocks kept (at most 64 MiB) for a network consumer that reconnects to resume from; a file or stdout keeps only the last (none is ever resent)', '256')
   .option('--no-progress', 'show no progress bar (it is shown on stderr only when that is a terminal)')
   .addHelpText(
     'after',
@@ -90,7 +91,7 @@ Examples:
   qsync emit apps/qsync/scenarios/vdp-pair-heterodyne-stream.json --to tcp://127.0.0.1:7000 # terminal 2
   qsync emit apps/qsync/scenarios/vdp-pair-heterodyne-stream.json --to - | qsync detect --from -`,
   )
-  .action(async (file: string, options: { to: string; trajectory?: string; block?: string; buffer?: string; progress: boolean }) => {
+  .action(async (file: string, options: { to: string; trajectory?: string; block?: string; buffer?: string; history?: string; progress: boolean }) => {
     await emitCommand(file, options, { stdout: process.stdout, stderr: process.stderr });
   });
 
@@ -141,12 +142,13 @@ program
   .option('--pace <pace>', "'recorded' (at the stream's own times, --time-unit ms per unit) or 'fast'", 'fast')
   .option('--time-unit <ms>', "wall-clock ms per unit of the stream's time with --pace recorded", '1000')
   .option('--buffer <n>', 'records the consumer may hold unread before the replay waits for it (the file is read only as fast as it is taken)', '16')
+  .option('--history <n>', 'records kept (at most 64 MiB) for a network consumer that reconnects to resume from; a file or stdout keeps only the last (none is ever resent)', '256')
   .option('--no-progress', 'show no progress bar (it is shown on stderr only when that is a terminal)')
   .addHelpText('after', `
 Examples:
   qsync replay currents.qsw --to tcp://127.0.0.1:7000 --pace recorded --time-unit 100
   qsync replay currents.qsw --to - | qsync detect --from -`)
-  .action(async (file: string, options: { to: string; pace?: string; timeUnit?: string; buffer?: string; progress: boolean }) => {
+  .action(async (file: string, options: { to: string; pace?: string; timeUnit?: string; buffer?: string; history?: string; progress: boolean }) => {
     await replayCommand(file, options, { stdout: process.stdout, stderr: process.stderr });
   });
 

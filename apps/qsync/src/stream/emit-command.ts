@@ -14,6 +14,8 @@ export interface EmitOptions {
   readonly block?: string;
   /** records each consumer may hold unread before the simulation pauses (default 16) */
   readonly buffer?: string;
+  /** records kept for a network consumer that reconnects (default 256; a file or stdout keeps none to resend) */
+  readonly history?: string;
   /** false for `--no-progress` */
   readonly progress?: boolean;
 }
@@ -50,8 +52,13 @@ export async function emitCommand(file: string, options: EmitOptions, io: Comman
   const blockLength = integer('--block', options.block);
   const currents = scenarioCurrents(file, { ...(trajectory !== undefined ? { trajectory } : {}), ...(blockLength !== undefined ? { blockLength } : {}) });
   const progress = commandProgress(io, options.progress);
-  // every destination paces the simulation: network consumers by their buffers, a file or stdout by its 'drain'
-  const hub = createWireHub({ buffer: { records: buffer, policy: 'pause' } });
+  const history = integer('--history', options.history) ?? 256;
+  if (history < 1) throw new UsageError('--history', `must be an integer ≥ 1, got ${history}`);
+  // every destination paces the simulation: network consumers by their buffers, a file or stdout by its 'drain'.
+  // Memory: a file or stdout never asks for a record again, so the hub keeps one (the least it
+  // allows); a network consumer may reconnect and resume within the last --history records
+  const network = endpoint.kind === 'tcp' || endpoint.kind === 'ws';
+  const hub = createWireHub({ buffer: { records: buffer, policy: 'pause' }, history: network ? { records: history, bytes: 64 * 2 ** 20 } : { records: 1 } });
   const records = currents
     .records(hub.scheduler)
     .withProgress()

@@ -15,6 +15,8 @@ export interface ReplayOptions {
   readonly timeUnit?: string;
   /** records the consumer may hold unread before the replay waits (default 16) */
   readonly buffer?: string;
+  /** records kept for a network consumer that reconnects (default 256; a file or stdout keeps none to resend) */
+  readonly history?: string;
   /** false for `--no-progress` */
   readonly progress?: boolean;
 }
@@ -45,7 +47,12 @@ export async function replayCommand(file: string, options: ReplayOptions, io: Co
   if (endpoint.kind === 'file' && endpoint.path === file) throw new UsageError('--to', `is the file being replayed (${file})`);
   const buffer = options.buffer === undefined ? 16 : Number(options.buffer);
   if (!(Number.isInteger(buffer) && buffer >= 1)) throw new UsageError('--buffer', `must be an integer ≥ 1, got '${options.buffer}'`);
-  const hub = createWireHub({ buffer: { records: buffer, policy: 'pause' } });
+  const history = options.history === undefined ? 256 : Number(options.history);
+  if (!(Number.isInteger(history) && history >= 1)) throw new UsageError('--history', `must be an integer ≥ 1, got '${options.history}'`);
+  // a file or stdout never asks for a record again: the hub keeps one (the least it allows); a
+  // network consumer may reconnect and resume within the last --history records
+  const network = endpoint.kind === 'tcp' || endpoint.kind === 'ws';
+  const hub = createWireHub({ buffer: { records: buffer, policy: 'pause' }, history: network ? { records: history, bytes: 64 * 2 ** 20 } : { records: 1 } });
   const progress = commandProgress(io, options.progress);
   const records = replayFile(file, {
     pace,

@@ -6,6 +6,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { PassThrough, Writable } from 'node:stream';
 import { join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { currentPhaseHistogram } from '@qsync/probes';
 import { type Frame, type SampleRecord, sampleBlock, streamSchema } from '@qsync/frames';
 import { WIRE_HEAD_BYTES, createWireDecoder, encodeWireRecord, fromTcp, recordToFile, toWire, wireHeader } from '@qsync/wire';
@@ -326,12 +328,17 @@ describe('qsync replay of a large recording to a consumer that does not read', (
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const port = (server.address() as AddressInfo).port;
+    // measured after a full collection: what is held, not garbage not yet collected
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    gc();
     const before = process.memoryUsage().arrayBuffers;
     const replayed = replayCommand(big, { to: `tcp://127.0.0.1:${port}` }, { stdout: quiet, stderr: quiet });
     let grown = 0;
     // unpaced, the whole file (32 MiB) would be read into the hub within this time
     for (let waited = 0; waited < 3000; waited += 100) {
       await new Promise((resolve) => setTimeout(resolve, 100));
+      gc();
       grown = Math.max(grown, process.memoryUsage().arrayBuffers - before);
     }
     expect(socket).not.toBeNull();

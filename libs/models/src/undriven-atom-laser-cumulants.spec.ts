@@ -1,6 +1,7 @@
 import { describe, expect as vexpect, it } from 'vitest';
 import { createRng, denseZeros, type DenseMatrix } from '@qsync/linalg';
 import { applyLindbladianInto, coherentKet, expect, fockSpace, pureState, tensorState, times, type DensityMatrix, type Operator } from '@qsync/operators';
+import { dormandPrince } from '@qsync/integrators';
 import { expectClose } from '@qsync/testing';
 import { spinEnsembleCumulants } from './spin-ensemble-cumulants';
 import { travelingWaveFrequency } from './traveling-wave-frequency';
@@ -224,6 +225,79 @@ describe('undrivenAtomLaserCumulants (App. 7.A)', () => {
     };
     const [w1, w97] = [width(1), width(0.97)];
     vexpect(w97 / w1).toBeGreaterThan(6); // measured 25/2.8 ≈ 8.9 (grid 0.1 Δν_min)
+  });
+
+  it('γ− = γz = 0: 4⟨σ+_udσ−_ud⟩ + (s^z_ud)² keeps its all-|0⟩ value 1 (1e-8) and the steady state is the end of a long integration (N = 10³, N_ud = 4, 5, 8)', () => {
+    const N = 1000;
+    const Omega = 0.01;
+    const kappa = 10 * Math.sqrt(N) * Omega;
+    const V = (2 * N * Omega ** 2) / kappa;
+    for (const Nud of [4, 5, 8]) {
+      const m = undrivenAtomLaserCumulants({ Nd: N - Nud, Nud, Omega, kappa, gammaPlus: V });
+      const s = m.slots;
+      const y = m.steadyState();
+      expectClose(4 * y[s.pairUndriven] + y[s.szUndriven] ** 2, 1, { atol: 1e-8 });
+      // the dynamics conserves it too: t = 2·10⁴/V ends within 1e-9 of the stationary point (measured 4e-10)
+      const z = dormandPrince(m.rhs, m.initialState(), [0, 2e4 / V], { rtol: 1e-10, atol: 1e-13, maxSteps: 1e8 }).y[1];
+      expectClose([y[s.szUndriven], y[s.pairUndriven], y[s.szDriven], y[s.photons] / N], [z[s.szUndriven], z[s.pairUndriven], z[s.szDriven], z[s.photons] / N], { atol: 1e-8 });
+    }
+  });
+
+  it('a kind with 0 or 1 atoms (γ− = γz = 0): the moments of absent atoms are frozen and have no channel; the steady state is the end of a long integration', () => {
+    const cases = [
+      { Nd: 9, Nud: 1 },
+      { Nd: 999, Nud: 1 },
+      { Nd: 1, Nud: 9 },
+      { Nd: 20, Nud: 0 },
+    ];
+    for (const { Nd, Nud } of cases) {
+      const N = Nd + Nud;
+      const Omega = 0.1 / Math.sqrt(N);
+      const kappa = 10 * Math.sqrt(N) * Omega;
+      const V = (2 * N * Omega ** 2) / kappa;
+      const m = undrivenAtomLaserCumulants({ Nd, Nud, Omega, kappa, gammaPlus: V });
+      const s = m.slots;
+      const ghosts = [...(Nud < 2 ? [s.pairUndriven] : []), ...(Nd < 2 ? [s.pairDriven] : []), ...(Nud === 0 ? [s.szUndriven, s.aSigmaPlusUndriven, s.aSigmaPlusUndriven + 1, s.pairMixed, s.pairMixed + 1] : [])];
+      const out = new Float64Array(m.equations.size);
+      m.rhs(out, Float64Array.from(out, (_, i) => 0.1 + 0.01 * i), 0);
+      for (const g of ghosts) vexpect(out[g]).toBe(0);
+      const y = m.steadyState();
+      const z = dormandPrince(m.rhs, m.initialState(), [0, 2e4 / V], { rtol: 1e-10, atol: 1e-13, maxSteps: 1e8 }).y[1];
+      expectClose(y, z, { atol: 1e-7 * N });
+      if (Nd > 1) vexpect(y[s.photons] / N).toBeGreaterThan(1e-3); // lasing
+      const channels = m.observe(0, y);
+      if (Nud === 0) vexpect(channels.szUndriven).toBeUndefined();
+      if (Nud === 1) vexpect(channels.pairUndriven).toBeUndefined();
+      vexpect(channels.photons).toBeDefined();
+    }
+  });
+
+  it('steadyState: from the incoherent state at p_d = 0.8 (above 7.11) it reaches the lasing state that the dynamics from |0⟩ reaches; a tiny maxTime throws', () => {
+    const N = 1000;
+    const Omega = 0.01;
+    const kappa = 10 * Math.sqrt(N) * Omega;
+    const V = (2 * N * Omega ** 2) / kappa;
+    const m = undrivenAtomLaserCumulants({ Nd: 800, Nud: 200, Omega, kappa, gammaPlus: V, gammaMinus: 0.01 * V, gammaZ: 0.01 * V });
+    const s = m.slots;
+    const incoherent = new Float64Array(m.equations.size);
+    incoherent[s.szDriven] = (1 - 0.01) / (1 + 0.01);
+    incoherent[s.szUndriven] = -1;
+    const y = m.steadyState({ y0: incoherent, settle: 0 });
+    const z = dormandPrince(m.rhs, m.initialState(), [0, 1e4 / V], { rtol: 1e-10, atol: 1e-13, maxSteps: 1e8 }).y[1];
+    expectClose(y, z, { atol: 1e-8 * N });
+    vexpect(y[s.photons] / N).toBeGreaterThan(1e-3);
+    vexpect(() => m.steadyState({ maxTime: 1e-3 })).toThrow(/no stable stationary point reached by t = /);
+  });
+
+  it('steadyState at Fig. 7.3\'s rates (N = 10⁵, γz = 10⁻³V, γ− = 10⁻⁴V, γ+ = V, p_d = 0.97): straight from |0⟩ (no settling) it rejects the roots with ⟨a†a⟩ < 0 and the unstable ones, and reaches the settled start\'s lasing state', () => {
+    const N = 1e5;
+    const Omega = 5 / Math.sqrt(N); // κ = 10√NΩ = 50V, V = 1
+    const m = undrivenAtomLaserCumulants({ Nd: 97000, Nud: 3000, Omega, kappa: 50, gammaPlus: 1, gammaMinus: 1e-4, gammaZ: 1e-3 });
+    const s = m.slots;
+    const direct = m.steadyState({ settle: 0 });
+    const settled = m.steadyState({ settle: 400 });
+    vexpect(direct[s.photons] / N).toBeGreaterThan(1e-3);
+    expectClose(direct, settled, { rtol: 1e-7, atol: 1e-9 });
   });
 
   it('refuses bad parameters and states by name', () => {

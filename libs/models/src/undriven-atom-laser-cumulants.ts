@@ -67,10 +67,12 @@ export interface UndrivenAtomLaserCumulantSlots {
 export interface UndrivenAtomLaserSteadyStateOptions {
   /** Where to start (default: the model's initial state, all atoms in |0⟩ and the cavity empty). */
   readonly y0?: ArrayLike<number>;
-  /** Stop when ‖ẏ‖∞ ≤ tolerance·(rate scale)·max(1, ‖y‖∞) (default 1e-12). */
+  /** Stop when every |ẏ_i| ≤ tolerance·(fastest rate)·(unit of y_i: N for ⟨a†a⟩, √N for ⟨aσ+⟩, 1 for spin moments) and conserved quantities hold to tolerance (default 1e-12). */
   readonly tolerance?: number;
-  /** Longest time integrated before giving up (default 1e4 over the slowest nonzero rate). */
+  /** Longest time integrated (settle and later spans) before giving up, also the longest implicit step Δt (default 1e4 over the slowest nonzero rate). */
   readonly maxTime?: number;
+  /** Time integrated from y0 before the implicit steps (default 20/min(κ, fastest rate)), through the build-up of the field. */
+  readonly settle?: number;
 }
 
 /** The cumulant equations of App. 7.A as an ODE model, with the regression spectrum (7.14)–(7.16). */
@@ -84,7 +86,17 @@ export interface UndrivenAtomLaserCumulants extends OdeModel {
   correlations(y: ArrayLike<number>): CorrelationEquations;
   /** S(ω) = 2Re{[(iω − M)⁻¹c]_0}, Eq. (7.15) at a steady state y, the quasi-static (7.16) at y(t); e^{−iωτ} convention (peak of e^{iω₀τ} at +ω₀). */
   spectrum(y: ArrayLike<number>, omega: ArrayLike<number>): Float64Array;
-  /** A stationary point, reached by integrating from `y0` and polished by Newton steps; throws if none is reached within `maxTime`. */
+  /**
+   * The stable stationary point reached from `y0`: integrated over `settle`, then linearly implicit
+   * Euler steps (I/Δt − J)Δy = f(y) with Δt growing while the residual falls (Newton steps when Δt
+   * is long), over doubling spans of integration where they stall. Below (7.11) the equations are
+   * bistable (lasing and incoherent states both stable): the branch returned is the one whose basin
+   * holds y0 after `settle` (from the default all-|0⟩ start, the one the dynamics reaches). An
+   * unstable stationary point (the incoherent state above threshold) is left by a push along the
+   * correlations. With a conserved 4⟨σ+_µσ−_µ'⟩ + (s^z_µ)² (γ− = γz = 0) the point kept has y0's
+   * value. Throws if the point is unphysical (⟨a†a⟩ < 0, |s^z| > 1, a Cauchy–Schwarz bound broken)
+   * or none is reached within `maxTime`. Moments of absent atoms keep y0's values.
+   */
   steadyState(options?: UndrivenAtomLaserSteadyStateOptions): Float64Array;
 }
 
@@ -123,7 +135,9 @@ function derive(): Derived {
  * and compiled; y's layout is `slots` (the engine keeps ⟨aσ+_µ⟩ = conj⟨a†σ−_µ⟩). Default initial
  * state: every atom in |0⟩, the cavity empty (s^z = −1, the rest 0). Channels: `szDriven`,
  * `szUndriven`, `photons` = ⟨a†a⟩, `photonsPerAtom`, `pairDriven`, `pairUndriven` (real),
- * `pairMixed`, `aSigmaPlusDriven`, `aSigmaPlusUndriven` (complex).
+ * `pairMixed`, `aSigmaPlusDriven`, `aSigmaPlusUndriven` (complex). Moments of atoms that do not
+ * exist (every moment of a kind with N_µ = 0, the pair ⟨σ+_µσ−_µ'⟩ when N_µ = 1) feed nothing
+ * back; the right-hand side keeps them frozen (ẏ = 0) and they have no channel.
  *
  * `spectrum(y, ω)` is (7.15) at a steady state y and (7.16) at y(t), from the regression equations
  * (7.14) that `groupCorrelationEquations` derives with the factorization (7.13).
@@ -143,19 +157,34 @@ export function undrivenAtomLaserCumulants(config: UndrivenAtomLaserCumulantsCon
   const { equations, rhs: compiled, slots } = derive();
   const pv = Float64Array.from(undrivenAtomLaserCumulantParameters, (name) => p[name]);
   const size = equations.size;
-  const rhs: OdeRhs = (out, y, t) => compiled(out, y, t, pv);
+  // Moments of atoms that do not exist (a kind with no atoms: all its moments; with one atom: its
+  // pair ⟨σ+_µσ−_µ'⟩) feed nothing back (their factors N_µ, N_µ − 1 vanish) but would evolve
+  // undamped at Γ = 0: they are frozen (derivative 0) and left out of steadyState and the channels.
+  const ghost = [
+    ...(p.Nd === 0 ? [slots.szDriven, slots.aSigmaPlusDriven, slots.aSigmaPlusDriven + 1] : []),
+    ...(p.Nud === 0 ? [slots.szUndriven, slots.aSigmaPlusUndriven, slots.aSigmaPlusUndriven + 1] : []),
+    ...(p.Nd < 2 ? [slots.pairDriven] : []),
+    ...(p.Nud < 2 ? [slots.pairUndriven] : []),
+    ...(p.Nd === 0 || p.Nud === 0 ? [slots.pairMixed, slots.pairMixed + 1] : []),
+  ];
+  const frozen = Int32Array.from(ghost);
+  const active = Array.from({ length: size }, (_, i) => i).filter((i) => !ghost.includes(i));
+  const rhs: OdeRhs = (out, y, t) => {
+    compiled(out, y, t, pv);
+    for (let k = 0; k < frozen.length; k++) out[frozen[k]] = 0;
+  };
   const n = p.Nd + p.Nud;
-  const observe = (_t: number, y: Float64Array): Record<string, Channel> => ({
-    szDriven: realChannel(y[slots.szDriven]),
-    szUndriven: realChannel(y[slots.szUndriven]),
-    photons: realChannel(y[slots.photons]),
-    photonsPerAtom: realChannel(y[slots.photons] / n),
-    pairDriven: realChannel(y[slots.pairDriven]),
-    pairUndriven: realChannel(y[slots.pairUndriven]),
-    pairMixed: complexChannel(y[slots.pairMixed], y[slots.pairMixed + 1]),
-    aSigmaPlusDriven: complexChannel(y[slots.aSigmaPlusDriven], y[slots.aSigmaPlusDriven + 1]),
-    aSigmaPlusUndriven: complexChannel(y[slots.aSigmaPlusUndriven], y[slots.aSigmaPlusUndriven + 1]),
-  });
+  const observe = (_t: number, y: Float64Array): Record<string, Channel> => {
+    const c: Record<string, Channel> = { photons: realChannel(y[slots.photons]), photonsPerAtom: realChannel(y[slots.photons] / n) };
+    if (p.Nd > 0) c.szDriven = realChannel(y[slots.szDriven]);
+    if (p.Nud > 0) c.szUndriven = realChannel(y[slots.szUndriven]);
+    if (p.Nd > 0) c.aSigmaPlusDriven = complexChannel(y[slots.aSigmaPlusDriven], y[slots.aSigmaPlusDriven + 1]);
+    if (p.Nud > 0) c.aSigmaPlusUndriven = complexChannel(y[slots.aSigmaPlusUndriven], y[slots.aSigmaPlusUndriven + 1]);
+    if (p.Nd > 1) c.pairDriven = realChannel(y[slots.pairDriven]);
+    if (p.Nud > 1) c.pairUndriven = realChannel(y[slots.pairUndriven]);
+    if (p.Nd > 0 && p.Nud > 0) c.pairMixed = complexChannel(y[slots.pairMixed], y[slots.pairMixed + 1]);
+    return c;
+  };
   const y0 = new Float64Array(size);
   y0[slots.szDriven] = -1;
   y0[slots.szUndriven] = -1;
@@ -199,89 +228,182 @@ export function undrivenAtomLaserCumulants(config: UndrivenAtomLaserCumulantsCon
   const rates = [p.kappa, p.gammaPlus, p.gammaMinus, p.gammaZ, p.Omega * Math.sqrt(n), Math.abs(p.detuning)];
   const rateScale = Math.max(...rates);
   const slowest = Math.min(...rates.filter((r) => r > 0));
+  // the residual of each moment in its own unit: ⟨a†a⟩ ~ N, ⟨aσ+⟩ ~ √N, spin moments ~ 1
+  const unit = new Float64Array(size).fill(1);
+  unit[slots.photons] = Math.max(1, n);
+  for (const o of [slots.aSigmaPlusDriven, slots.aSigmaPlusUndriven]) unit[o] = unit[o + 1] = Math.max(1, Math.sqrt(n));
+  // 4⟨σ+_µσ−_µ'⟩ + (s^z_µ)² is conserved by a kind with ≥ 2 atoms and no damping of its own
+  // (Γ = γ− + 2γz = 0 for the undriven atoms, γ+ + Γ = 0 for the driven): the stationary points form
+  // a continuum, and the one reached from y0 has the value of y0
+  const gammaU = p.gammaMinus + 2 * p.gammaZ;
+  const conserved = [
+    ...(p.Nud >= 2 && gammaU === 0 ? [{ pair: slots.pairUndriven, sz: slots.szUndriven }] : []),
+    ...(p.Nd >= 2 && gammaU + p.gammaPlus === 0 ? [{ pair: slots.pairDriven, sz: slots.szDriven }] : []),
+  ];
+  const constraint = (z: ArrayLike<number>, c: { pair: number; sz: number }): number => 4 * z[c.pair] + z[c.sz] * z[c.sz];
+  const inBloch = (z: Float64Array): boolean =>
+    (p.Nd === 0 || Math.abs(z[slots.szDriven]) <= 1 + 1e-9) && (p.Nud === 0 || Math.abs(z[slots.szUndriven]) <= 1 + 1e-9);
+  // the end point must be a possible set of moments: ⟨a†a⟩ ≥ 0, |s^z| ≤ 1 and the Cauchy–Schwarz
+  // bounds |⟨σ+_µσ−_ν⟩|² ≤ ⟨σ+_µσ−_µ⟩⟨σ+_νσ−_ν⟩ = (1 + s^z_µ)(1 + s^z_ν)/4, |⟨aσ+_µ⟩|² ≤ ⟨a†a⟩(1 + s^z_µ)/2
+  const unphysical = (z: Float64Array): string | undefined => {
+    const slack = 1e-8;
+    const up = (o: number): number => (1 + z[o]) / 2;
+    const checks: [boolean, string][] = [
+      [z[slots.photons] >= -slack * Math.max(1, n), `⟨a†a⟩ = ${z[slots.photons]} < 0`],
+      [inBloch(z), `|s^z| > 1 (s^z_d = ${z[slots.szDriven]}, s^z_ud = ${z[slots.szUndriven]})`],
+    ];
+    const kinds = [...(p.Nd > 0 ? [{ sz: slots.szDriven, x: slots.aSigmaPlusDriven, pair: p.Nd >= 2 ? slots.pairDriven : -1 }] : []), ...(p.Nud > 0 ? [{ sz: slots.szUndriven, x: slots.aSigmaPlusUndriven, pair: p.Nud >= 2 ? slots.pairUndriven : -1 }] : [])];
+    for (const k of kinds) {
+      const x2 = z[k.x] ** 2 + z[k.x + 1] ** 2;
+      checks.push([x2 <= Math.max(0, z[slots.photons]) * up(k.sz) + slack * Math.max(1, n), `|⟨aσ+⟩|² = ${x2} > ⟨a†a⟩(1 + s^z)/2`]);
+      if (k.pair >= 0) checks.push([Math.abs(z[k.pair]) <= up(k.sz) + slack, `|⟨σ+σ−'⟩| = ${Math.abs(z[k.pair])} > (1 + s^z)/2`]);
+    }
+    if (p.Nd > 0 && p.Nud > 0) {
+      const c2 = z[slots.pairMixed] ** 2 + z[slots.pairMixed + 1] ** 2;
+      checks.push([c2 <= up(slots.szDriven) * up(slots.szUndriven) + slack, `|⟨σ+_dσ−_ud⟩|² = ${c2} > (1 + s^z_d)(1 + s^z_ud)/4`]);
+    }
+    const failed = checks.filter(([ok]) => !ok).map(([, why]) => why);
+    return failed.length > 0 ? failed.join('; ') : undefined;
+  };
+  // rows of the implicit step: the active moments, with each conserved pair's row replaced by its constraint
+  const m = active.length;
+  const row = new Int32Array(size).fill(-1);
+  active.forEach((i, k) => (row[i] = k));
+  const f = new Float64Array(size);
+  const fp = new Float64Array(size);
+  const fm = new Float64Array(size);
+  const residual = (z: Float64Array, target: readonly number[]): number => {
+    rhs(f, z, 0);
+    let r = 0;
+    for (const i of active) r = Math.max(r, Math.abs(f[i]) / (rateScale * unit[i]));
+    conserved.forEach((c, k) => (r = Math.max(r, Math.abs(constraint(z, c) - target[k]))));
+    return r;
+  };
+  // J on the active moments by central differences (exact up to rounding: the right-hand side is quadratic)
+  const jacobian = (z: Float64Array): Float64Array => {
+    const jac = new Float64Array(m * m);
+    const w = Float64Array.from(z);
+    active.forEach((j, b) => {
+      const h = 1e-6 * Math.max(unit[j], Math.abs(z[j]));
+      w[j] = z[j] + h;
+      rhs(fp, w, 0);
+      w[j] = z[j] - h;
+      rhs(fm, w, 0);
+      w[j] = z[j];
+      active.forEach((i, a) => (jac[a * m + b] = (fp[i] - fm[i]) / (2 * h)));
+    });
+    return jac;
+  };
+  // no eigenvalue of J may grow; a neutral one (the conserved quantity's direction) is allowed
+  const growth = (z: Float64Array): number => {
+    const jac = jacobian(z);
+    const ev = eigenvaluesReal(Array.from({ length: m }, (_, a) => Array.from(jac.subarray(a * m, a * m + m))));
+    let g = -Infinity;
+    for (let k = 0; k < m; k++) g = Math.max(g, ev[2 * k]);
+    return g;
+  };
+  // one linearly implicit Euler step (I/Δt − J)Δy = f(y) (Δt = ∞: a Newton step), constraint rows ∇C·Δy = C₀ − C(y)
+  const implicitStep = (z: Float64Array, jac: Float64Array, dt: number, target: readonly number[]): Float64Array | undefined => {
+    const a = denseZeros(m, m);
+    const b = new Float64Array(2 * m);
+    rhs(f, z, 0);
+    for (let r = 0; r < m; r++) {
+      for (let c = 0; c < m; c++) a.data[2 * (r * m + c)] = -jac[r * m + c];
+      a.data[2 * (r * m + r)] += 1 / dt;
+      b[2 * r] = f[active[r]];
+    }
+    conserved.forEach((c, k) => {
+      const r = row[c.pair];
+      for (let q = 0; q < m; q++) a.data[2 * (r * m + q)] = 0;
+      a.data[2 * (r * m + row[c.pair])] = 4;
+      a.data[2 * (r * m + row[c.sz])] += 2 * z[c.sz];
+      b[2 * r] = target[k] - constraint(z, c);
+    });
+    let d: Float64Array;
+    try {
+      d = solveDense(a, b);
+    } catch {
+      return undefined;
+    }
+    const next = Float64Array.from(z);
+    active.forEach((i, r) => (next[i] += d[2 * r]));
+    return next;
+  };
   const steadyState = (options: UndrivenAtomLaserSteadyStateOptions = {}): Float64Array => {
     const tol = options.tolerance ?? 1e-12;
     const maxTime = options.maxTime ?? 1e4 / slowest;
+    const settle = options.settle ?? Math.min(maxTime, 10 / Math.min(...[p.kappa, p.gammaPlus, (2 * n * p.Omega ** 2) / p.kappa].filter((r) => r > 0)));
     if (!(tol > 0)) throw new Error(`${fn}: steadyState: 'tolerance' must be > 0, got ${tol}`);
     if (!(maxTime > 0)) throw new Error(`${fn}: steadyState: 'maxTime' must be > 0, got ${maxTime}`);
-    let y = Float64Array.from(options.y0 ?? y0);
-    checkY('steadyState: y0', y);
-    const f = new Float64Array(size);
-    const residual = (z: Float64Array): number => {
-      rhs(f, z, 0);
-      let r = 0;
-      let s = 1;
-      for (let i = 0; i < size; i++) {
-        r = Math.max(r, Math.abs(f[i]));
-        s = Math.max(s, Math.abs(z[i]));
-      }
-      return r / (rateScale * s);
-    };
-    // Newton on ẏ = 0 with a central-difference Jacobian (the right-hand side is quadratic, so the
-    // differences are exact up to rounding); kept only while it lowers the residual.
-    const fp = new Float64Array(size);
-    const fm = new Float64Array(size);
-    const jacobian = (z: Float64Array): number[][] => {
-      const jac = Array.from({ length: size }, () => new Array<number>(size).fill(0));
-      for (let j = 0; j < size; j++) {
-        const h = 1e-6 * Math.max(1, Math.abs(z[j]));
-        const zp = Float64Array.from(z);
-        const zm = Float64Array.from(z);
-        zp[j] += h;
-        zm[j] -= h;
-        rhs(fp, zp, 0);
-        rhs(fm, zm, 0);
-        for (let i = 0; i < size; i++) jac[i][j] = (fp[i] - fm[i]) / (2 * h);
-      }
-      return jac;
-    };
-    // a stationary point Newton finds may be unstable (the incoherent state above threshold):
-    // accepted only if no eigenvalue of the Jacobian grows (neutral ones, from conserved
-    // quantities when γ− = γz = 0, are allowed)
-    const stable = (z: Float64Array): boolean => {
-      const ev = eigenvaluesReal(jacobian(z));
-      for (let k = 0; k < size; k++) if (ev[2 * k] > 1e-9 * rateScale) return false;
-      return true;
-    };
-    const newton = (start: Float64Array): Float64Array => {
-      let z = start;
-      let r = residual(z);
-      for (let it = 0; it < 20 && r > tol; it++) {
-        const jrows = jacobian(z);
-        const jac = denseZeros(size, size);
-        for (let i = 0; i < size; i++) for (let j = 0; j < size; j++) jac.data[2 * (i * size + j)] = jrows[i][j];
-        rhs(f, z, 0);
-        const b = new Float64Array(2 * size);
-        for (let i = 0; i < size; i++) b[2 * i] = -f[i];
-        let step: Float64Array;
-        try {
-          step = solveDense(jac, b);
-        } catch {
-          break; // singular Jacobian (a conserved quantity): rely on the integration
-        }
-        const next = Float64Array.from(z, (v, i) => v + step[2 * i]);
-        const rn = residual(next);
-        if (!(rn < r)) break;
-        z = next;
-        r = rn;
-      }
-      return z;
-    };
-    // integrate over doubling spans from the fastest time scale up, trying Newton after each: it
-    // converges as soon as the state is in the stable point's basin, long before the slowest rate
+    if (!(settle >= 0 && settle <= maxTime)) throw new Error(`${fn}: steadyState: 'settle' must be in [0, maxTime = ${maxTime}], got ${settle}`);
+    const start = Float64Array.from(options.y0 ?? y0);
+    checkY('steadyState: y0', start);
+    const target = conserved.map((c) => constraint(start, c));
     let t = 0;
-    let span = 10 / rateScale;
-    for (;;) {
-      if (residual(y) <= tol && stable(y)) return y;
-      const polished = newton(y);
-      if (residual(polished) <= tol && stable(polished)) return polished;
-      if (t >= maxTime) {
-        throw new Error(`${fn}: steadyState: no stationary point reached by t = ${t} (relative residual ${residual(polished).toExponential(2)} > ${tol}); raise maxTime or tolerance`);
-      }
-      const sol = dormandPrince(rhs, y, [t, t + span], { rtol: 1e-10, atol: 1e-13, maxSteps: 1e8 });
-      y = Float64Array.from(sol.y[1]);
+    const integrate = (z: Float64Array, span: number): Float64Array => {
       t += span;
-      span = Math.min(2 * span, maxTime - t > 0 ? maxTime - t : span);
+      return span > 0 ? Float64Array.from(dormandPrince(rhs, z, [0, span], { rtol: 1e-10, atol: 1e-13, maxSteps: 1e8 }).y[1]) : z;
+    };
+    // through the fast build-up of the field first (rates ~κ, √NΩ), where linearization is poor
+    let y = integrate(start, settle);
+    let span = 10 / rateScale;
+    for (let kicks = 0; ; ) {
+      // pseudo-transient continuation: Δt grows while the residual falls (long steps are Newton
+      // steps); a step longer than 1/rateScale must lower the residual, a shorter one follows the
+      // dynamics; no step may leave the Bloch ball, none is longer than maxTime; 20 steps
+      // without a new lowest residual hand over to the integration
+      const before = y;
+      let r = residual(y, target);
+      let dt = 1 / rateScale;
+      let best = r;
+      let sinceBest = 0;
+      for (let step = 0; step < 500 && r > tol && sinceBest < 20; step++) {
+        const jac = jacobian(y);
+        let moved = false;
+        while (dt >= 1e-3 / rateScale) {
+          const h = Math.min(dt, maxTime);
+          const next = implicitStep(y, jac, h, target);
+          const rn = next !== undefined && inBloch(next) ? residual(next, target) : Infinity;
+          if (next !== undefined && (rn <= r || (rn < Infinity && h <= 1 / rateScale))) {
+            // (grown after a short step too, so that a longer one is tried again)
+            dt = Math.min(dt * (rn <= r ? Math.min(10, Math.max(2, r / rn)) : 2), 1e12 / slowest);
+            y = next;
+            r = rn;
+            sinceBest = r < best ? 0 : sinceBest + 1;
+            best = Math.min(best, r);
+            moved = true;
+            break;
+          }
+          dt /= 2;
+        }
+        if (!moved) break;
+      }
+      let why = '';
+      // stalled outside the physical region (the dynamics may diverge there): go back to where the steps started
+      if (r > tol && unphysical(y) !== undefined) y = before;
+      if (r <= tol) {
+        why = unphysical(y) ?? '';
+        if (why === '') {
+          if (growth(y) <= 1e-9 * rateScale) return y;
+          // an unstable stationary point (the incoherent state above threshold): leave it by a
+          // small push along the atom–atom and atom–field correlations and go on
+          why = 'unstable';
+          if (++kicks > 8) throw new Error(`${fn}: steadyState: only unstable stationary points reached from y0`);
+          for (const o of [slots.pairDriven, slots.pairMixed]) if (row[o] >= 0) y[o] += 1e-6;
+          for (const o of [slots.aSigmaPlusDriven, slots.aSigmaPlusUndriven]) if (row[o] >= 0) y[o + 1] -= 1e-6 * unit[o];
+        } else {
+          // long steps are Newton steps, which also find roots outside the physical region: go back
+          // to where the steps started and follow the dynamics further
+          y = before;
+        }
+      }
+      if (t >= maxTime) {
+        const last = why === '' ? '' : why === 'unstable' ? ' (the last one reached is unstable)' : ` (the last one reached is unphysical: ${why})`;
+        throw new Error(`${fn}: steadyState: no stable stationary point reached by t = ${t.toPrecision(3)} (residual ${r.toExponential(2)} > ${tol})${last}; raise maxTime or tolerance`);
+      }
+      // stalled (near-marginal modes, poor linearization): follow the dynamics over doubling spans
+      y = integrate(y, Math.min(span, maxTime - t));
+      span *= 2;
     }
   };
 

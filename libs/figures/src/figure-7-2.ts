@@ -4,7 +4,7 @@ import { resolveFigureConfig } from './figure-config';
 import { figureStream } from './figure-stream';
 import { linspace } from './figure-support';
 import type { FigureCheck, FigurePanel, FigureRecipe, FigureSeries } from './figure-types';
-import { V, laserCumulants, laserSteadyState, meanFieldLongTime, spectralPeak, symmetricFrequencies } from './undriven-laser-support';
+import { V, laserCumulants, meanFieldLongTime, spectralPeak, symmetricFrequencies } from './undriven-laser-support';
 
 /** The caption's N = 10³ (κ = 10√N Ω, so κ = 50V), γ+ = V, γ− = γz = 0. */
 const N = 1000;
@@ -64,7 +64,7 @@ export const figure72: FigureRecipe = {
       const omega = symmetricFrequencies(OMEGA_MAX, OMEGA_POINTS);
       const spectrumAt = (pd: number) => {
         const model = laserCumulants(N, pd, { gammaPlus: GAMMA_PLUS });
-        const y = laserSteadyState(model, SETTLE);
+        const y = model.steadyState({ settle: SETTLE, tolerance: 1e-10 });
         return { model, y, density: model.spectrum(y, omega) };
       };
 
@@ -104,7 +104,7 @@ export const figure72: FigureRecipe = {
       for (const pd of SHARP) {
         await pause();
         const model = laserCumulants(N_SHARP, pd, { gammaPlus: GAMMA_PLUS });
-        const y = laserSteadyState(model, SETTLE);
+        const y = model.steadyState({ settle: SETTLE, tolerance: 1e-10 });
         photonsPerAtom.push(y[model.slots.photons] / N_SHARP);
         ctx.progress('transition at N = 10^5', photonsPerAtom.length, SHARP.length);
       }

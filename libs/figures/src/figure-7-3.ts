@@ -5,7 +5,7 @@ import { resolveFigureConfig } from './figure-config';
 import { figureStream } from './figure-stream';
 import { linspace } from './figure-support';
 import type { FigureCheck, FigurePanel, FigureRecipe, FigureSeries } from './figure-types';
-import { V, laserCumulants, relaxSteadyState, symmetricFrequencies } from './undriven-laser-support';
+import { V, laserCumulants, symmetricFrequencies } from './undriven-laser-support';
 import { GAMMA, GAMMA_MINUS, GAMMA_Z, TRANSIENT_PD, meanFieldShift, shiftTransient } from './undriven-laser-transient';
 
 /** The caption's N = 10⁵ (κ = 10√NΩ = 50V, C = 4Ω²/(κγ−) = 0.2), γz = 10⁻³V, γ− = 10⁻⁴V. */
@@ -49,7 +49,7 @@ interface LaserPoint {
  */
 function laserPoint(pd: number, gammaPlus: number): LaserPoint {
   const model = laserCumulants(N, pd, { gammaPlus, gammaMinus: GAMMA_MINUS, gammaZ: GAMMA_Z });
-  const y = relaxSteadyState(model, model.initialState(), SETTLE);
+  const y = model.steadyState({ settle: SETTLE, tolerance: 1e-10 });
   const ev = eigenvalues(model.correlations(y).matrix);
   let k = 0;
   for (let j = 1; j < ev.length / 2; j++) if (ev[2 * j] > ev[2 * k]) k = j;

@@ -2,7 +2,7 @@ import { resolveFigureConfig } from './figure-config';
 import { figureStream } from './figure-stream';
 import { linspace } from './figure-support';
 import type { FigureCheck, FigurePanel, FigureRecipe } from './figure-types';
-import { V, laserCavity, laserCumulants, laserSteadyState, spectralPeak, symmetricFrequencies } from './undriven-laser-support';
+import { V, laserCavity, laserCumulants, spectralPeak, symmetricFrequencies } from './undriven-laser-support';
 
 /** Parameters of Fig. 7.2 (N = 10³, κ = 50V, γ+ = V, γ− = γz = 0) at p_d = 0.8. */
 const N = 1000;
@@ -51,7 +51,7 @@ export const figure75: FigureRecipe = {
       const omega = symmetricFrequencies(OMEGA_MAX, OMEGA_POINTS);
       const spectrumAt = (detuning: number) => {
         const model = laserCumulants(N, PD, { gammaPlus: GAMMA_PLUS, detuning });
-        const y = laserSteadyState(model, SETTLE);
+        const y = model.steadyState({ settle: SETTLE, tolerance: 1e-10 });
         const density = model.spectrum(y, omega);
         return { model, y, density, plus: spectralPeak(model, y, omega, density, 1), minus: spectralPeak(model, y, omega, density, -1) };
       };

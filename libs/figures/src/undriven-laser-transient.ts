@@ -1,7 +1,7 @@
 // The frequency-shift transient of Figs. 7.3(b) and 7.4 (internal to the library).
 import { dormandPrince } from '@qsync/integrators';
 import { undrivenAtomLaserBadCavity } from '@qsync/models';
-import { V, laserCumulants, laserSteadyState, meanFieldLongTime, spectralPeak } from './undriven-laser-support';
+import { V, laserCumulants, meanFieldLongTime, spectralPeak } from './undriven-laser-support';
 
 /** Fig. 7.3's rates: γz = 10⁻³V, γ− = 10⁻⁴V, so Γ = γ− + 2γz = 2.1·10⁻³V; p_d = 0.8, γ+ = V in (b) and Fig. 7.4. */
 export const GAMMA_Z = 1e-3 * V;
@@ -37,7 +37,7 @@ export interface ShiftTransient {
  * `omega` > 0 ascending (the spectrum is symmetric, ω → −ω).
  */
 export function shiftTransient(n: number, tGamma: Float64Array, omega: Float64Array): ShiftTransient {
-  const start = laserSteadyState(laserCumulants(n, TRANSIENT_PD, { gammaPlus: TRANSIENT_GAMMA_PLUS }), 400);
+  const start = laserCumulants(n, TRANSIENT_PD, { gammaPlus: TRANSIENT_GAMMA_PLUS }).steadyState({ settle: 400, tolerance: 1e-10 });
   const model = laserCumulants(n, TRANSIENT_PD, { gammaPlus: TRANSIENT_GAMMA_PLUS, gammaMinus: GAMMA_MINUS, gammaZ: GAMMA_Z });
   const sol = dormandPrince(model.rhs, start, Array.from(tGamma, (x) => x / GAMMA), { rtol: 1e-9, atol: 1e-12, maxSteps: 10_000_000 });
   const nt = tGamma.length;

@@ -49,6 +49,9 @@ export function keepLinkAlive(link: WireLink, keepAlive: KeepAlive, lastAlive: (
       return link.destroy(new Error(`nothing from ${link.peer} for ${timeout} ms (option 'keepAlive.timeout'): the link is taken for dead`));
     }
     if (now - link.lastSent >= interval) link.send(PING_BYTES);
+    // WebSocket: a ping frame too, whose pong every peer sends by itself (a browser reading the
+    // stream need not send records to stay connected)
+    if (now - link.lastReceived >= interval) link.probe?.();
   }, interval);
   timer.unref(); // an open link keeps the process alive by itself; this timer must not
   void link.closed.then(() => clearInterval(timer));

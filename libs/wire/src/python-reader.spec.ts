@@ -10,6 +10,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { from, lastValueFrom } from 'rxjs';
 import { arrayChannel, complexChannel, realChannel } from '@qsync/frames';
 import { recordToFile } from './record-to-file';
+import { createWireDecoder } from './create-wire-decoder';
+import { encodeWireRecord } from './encode-wire-record';
+import { PING_BYTES } from './wire-framing';
 import { toWire } from './to-wire';
 import { wireHeader } from './wire-header';
 import { testHeader, testStream } from './test-support/test-stream';
@@ -67,6 +70,21 @@ describe("the README's Python reader", () => {
       }
     }
     expect(compared).toBe(5 * 64 * 4);
+  });
+
+  it('skips the keepalive pings a network link carries (here spliced in before the header and after a block)', async () => {
+    const script = join(dir, 'read_qsw.py');
+    writeFileSync(script, readmePython());
+    const path = join(dir, 'pinged.qsw');
+    await lastValueFrom(from(testStream(2)).pipe(toWire(testHeader), recordToFile(path)), { defaultValue: null });
+    const bytes = readFileSync(path);
+    const records = createWireDecoder().push(bytes).length;
+    expect(records).toBe(4); // header, 2 blocks, end
+    // the end record is the file's last: a ping before it, one before the header
+    const end = encodeWireRecord({ kind: 'end', seq: 2 });
+    writeFileSync(path, Buffer.concat([PING_BYTES, bytes.subarray(0, bytes.length - end.length), PING_BYTES, bytes.subarray(bytes.length - end.length)]));
+    const kinds = runPython(script, [path]).map((l) => (JSON.parse(l) as { kind: string }).kind);
+    expect(kinds).toEqual(['header', 'block', 'block', 'end']);
   });
 
   it('reads frames too: scalar channels as numbers, array channels as their numbers (complex as [re, im])', async () => {

@@ -21,7 +21,13 @@ export interface WireLink {
   end(): void;
   /** closes now; `reason` becomes the error `closed` resolves with */
   destroy(reason?: Error): void;
-  /** when bytes last arrived or were sent (performance.now(), ms): what keepalive checks */
+  /**
+   * asks the peer for a protocol-level answer that proves it alive (WebSocket: a ping frame, which
+   * every WebSocket peer — a browser too — answers with a pong, counted in `lastReceived`);
+   * absent where the protocol has none (TCP)
+   */
+  probe?(): void;
+  /** when bytes last arrived (a WebSocket pong included) or were sent (performance.now(), ms): what keepalive checks */
   readonly lastReceived: number;
   readonly lastSent: number;
   /** incoming bytes go here; what arrives before a handler is set waits for it */
@@ -146,6 +152,9 @@ export function webSocketLink(ws: WebSocket, peer: string): WireLink {
       }),
     cork: () => undefined,
     uncork: () => undefined,
+    probe: () => {
+      if (!isClosed && ws.readyState === ws.OPEN) ws.ping();
+    },
     end: () => ws.close(1000, 'end of stream'),
     destroy: (reason) => {
       failure ??= reason;
@@ -180,6 +189,9 @@ export function webSocketLink(ws: WebSocket, peer: string): WireLink {
     }
     deliver(Array.isArray(data) ? Buffer.concat(data) : data instanceof ArrayBuffer ? new Uint8Array(data) : data);
   });
+  // the peer's answer to our ping, or its own ping (ws answers it): the peer is alive
+  ws.on('pong', () => (lastReceived = performance.now()));
+  ws.on('ping', () => (lastReceived = performance.now()));
   ws.on('error', (error) => (failure = error));
   return link;
 }

@@ -776,7 +776,8 @@ export function transportChecks(
         socket.write(subscribe);
         destroy = () => socket.destroy();
       } else {
-        const ws = new WebSocket(served.url);
+        // gone: it does not even answer the sink's ping frames (a live WebSocket peer would)
+        const ws = new WebSocket(served.url, { autoPong: false });
         await new Promise<void>((resolve) => ws.once('open', resolve));
         sent = performance.now();
         ws.send(subscribe);

@@ -27,14 +27,16 @@ export const goodCavityCriticalDrivenFractionParameters: ParameterTable = {
 };
 
 /**
- * The lasing transition of the good-cavity laser with undriven atoms, thesis Eq. (7.10), solved
- * for p_d: lasing for p_d(γ+ − γ−)/Γ̃²_d − p_ud γ−/Γ̃²_ud > κ/(4NΩ²), with
+ * The instability of α = 0 in the good-cavity laser with undriven atoms, thesis Eq. (7.10),
+ * solved for p_d: a small field grows for p_d(γ+ − γ−)/Γ̃²_d − p_ud γ−/Γ̃²_ud > κ/(4NΩ²), with
  * Γ̃²_d = (γ− + γ+)(γ− + γ+ + 2γz), Γ̃²_ud = γ−(γ− + 2γz) — so γ−/Γ̃²_ud = 1/(γ− + 2γz), the
  * form used here (the undriven atoms at s^z_ud = −1, as in the incoherent state of 7.3):
  *   p_d,c = [κ/(4NΩ²) + 1/(γ− + 2γz)] / [(γ+ − γ−)/Γ̃²_d + 1/(γ− + 2γz)].
  * It is where det of the linearization of (7.3) about the incoherent state changes sign, a real
- * eigenvalue crossing zero (no shift), exactly; the transition of (7.3) when κ is small against
- * the atomic rates. Infinity when no p_d lases; a value above 1 means the same. Refused: γ+ + γ− = 0
+ * eigenvalue crossing zero (no shift), exactly, when κ is small against the atomic rates. Below it
+ * a lasing state can still be stable (bistability: `undrivenAtomLaserGoodCavity`'s `bistable`), so
+ * it is the onset from the incoherent state, not the lowest p_d that lases. Infinity when α = 0
+ * is stable for every p_d; a value above 1 means the same. Refused: γ+ + γ− = 0
  * (no incoherent state) and γ− + 2γz = 0 (the undriven atoms' s^z is then not fixed).
  *
  * @example

@@ -42,9 +42,31 @@ describe('undrivenAtomLaserGoodCavity (7.9)', () => {
     expect(below.steadyPhotonsPerAtom).toBe(0);
   });
 
+  it('bistable below the instability of α = 0 (p_d = 0.5, γ− = 0.01): α = 0 stable, and (7.9) and (7.3) from α = 200 settle at the upper root (|α|²/N = 22.700, 1e-8)', () => {
+    const c = { ...base, gammaMinus: 0.01, pd: 0.5 };
+    const gc = undrivenAtomLaserGoodCavity({ ...c, alphaInitial: 200 });
+    expect(gc.incoherentGrowthRate).toBeLessThan(0);
+    expect(gc.steadyPhotonsPerAtom).toBe(0);
+    expect(gc.bistable).toBe(true);
+    const good = solve(gc.rhs, gc.initialState(), [0, 5e4]).y[1];
+    expectClose((good[0] ** 2 + good[1] ** 2) / c.N, gc.lasingPhotonsPerAtom, { rtol: 1e-8 });
+    const mf = undrivenAtomLaserMeanField({ ...c, alphaInitial: 200, sPlusUndrivenInitial: 0, szUndrivenInitial: 0, sPlusDrivenInitial: 0, szDrivenInitial: 0 });
+    const y = solve(mf.rhs, mf.initialState(), [0, 5e4]).y[1];
+    // (7.3) keeps the atoms' O(κ/γ) lag that (7.9) eliminates
+    expectClose((y[6] ** 2 + y[7] ** 2) / c.N, gc.lasingPhotonsPerAtom, { rtol: 1e-3 });
+    expectClose(gc.lasingPhotonsPerAtom, 22.7, { atol: 1e-3 });
+    // far above: one stable root, the same on both branches
+    const above = undrivenAtomLaserGoodCavity({ ...base, pd: 0.95 });
+    expect(above.bistable).toBe(false);
+    expect(above.lasingPhotonsPerAtom).toBe(above.steadyPhotonsPerAtom);
+  });
+
   it('refuses bad parameters by name', () => {
     expect(() => undrivenAtomLaserGoodCavity({ ...base, pd: 0.5, Omega: 0 })).toThrow(/'Omega'/);
     expect(() => undrivenAtomLaserGoodCavity({ ...base, pd: 0.5, gammaPlus: 0, gammaMinus: 0 })).toThrow(/gammaPlus \+ gammaMinus must be > 0/);
     expect(() => undrivenAtomLaserGoodCavity({ ...base, pd: -0.1 })).toThrow(/'pd'/);
+    // γ− = 0 with undriven atoms: (7.9) would give +0.038 for α = 0 where (7.3) linearized gives −0.085
+    expect(() => undrivenAtomLaserGoodCavity({ ...base, pd: 0.3, gammaMinus: 0 })).toThrow(/gammaMinus must be > 0 when pd < 1/);
+    expect(undrivenAtomLaserGoodCavity({ ...base, pd: 1, gammaMinus: 0 }).steadyPhotonsPerAtom).toBeGreaterThan(1);
   });
 });

@@ -36,9 +36,13 @@ export const undrivenAtomLaserGoodCavityParameters: ParameterTable = {
 
 /** The good-cavity laser: the ODE on y = [Re α, Im α]. */
 export interface UndrivenAtomLaserGoodCavity extends OdeModel {
-  /** The stable stationary |α|²/N: the nonzero root of the bracket of (7.9) when α = 0 is unstable (Eq. 7.10), else 0. */
+  /** The stable stationary |α|²/N that a small α reaches: the nonzero root of the bracket of (7.9) when α = 0 is unstable, else 0. */
   readonly steadyPhotonsPerAtom: number;
-  /** The growth rate of a small α, the bracket of (7.9) at α = 0 (positive iff (7.10) holds). */
+  /** The largest stable stationary |α|²/N (the lasing branch, reached from a large α): the upper root of the bracket, 0 if it has no positive root. */
+  readonly lasingPhotonsPerAtom: number;
+  /** True when α = 0 and a lasing state are both stable (two positive roots of the bracket below the instability of α = 0). */
+  readonly bistable: boolean;
+  /** The growth rate of a small α, the bracket of (7.9) at α = 0: positive iff α = 0 is unstable, the condition (7.10). */
   readonly incoherentGrowthRate: number;
 }
 
@@ -48,14 +52,19 @@ export interface UndrivenAtomLaserGoodCavity extends OdeModel {
  *   α̇ = α[−κ/2 + 2Np_d(γ+ − γ−)/(Γ̃²_d/Ω² + 8|α|²) − 2Np_ud γ−/(Γ̃²_ud/Ω² + 8|α|²)].
  * The bracket is real: α grows or decays without turning, so there is no frequency shift, unlike
  * the bad-cavity traveling waves (7.7). The atoms follow α (ṡ = 0 in 7.3):
- * s^z_d = (γ+ − γ−)(γ+ + γ− + 2γz)/(Γ̃²_d + 8Ω²|α|²), s^z_ud = −Γ̃²_ud/(Γ̃²_ud + 8Ω²|α|²). With γ− = 0 the undriven atoms
- * never relax and are saturated by any field: their term is 0. Channels: `alpha` (complex),
- * `photonsPerAtom` = |α|²/N, `szDriven`, `szUndriven`.
+ * s^z_d = (γ+ − γ−)(γ+ + γ− + 2γz)/(Γ̃²_d + 8Ω²|α|²), s^z_ud = −Γ̃²_ud/(Γ̃²_ud + 8Ω²|α|²). With undriven
+ * atoms (p_d < 1) γ− must be > 0: at γ− = 0 they never relax, cannot be eliminated (they damp a
+ * small α, −2Np_udΩ²/(2γz), and are saturated by any finite one), and are refused. Below the
+ * instability of α = 0 the bracket can have two positive roots (the undriven atoms' absorption
+ * saturates sooner than the driven atoms' gain): α = 0 and the upper root are then both stable
+ * (`bistable`, `lasingPhotonsPerAtom`). Channels: `alpha` (complex), `photonsPerAtom` = |α|²/N,
+ * `szDriven`, `szUndriven`.
  *
  * @example
  * const m = undrivenAtomLaserGoodCavity({ N: 1000, pd: 0.9, Omega: 0.01, kappa: 0.01, gammaPlus: 1, gammaMinus: 0.05, gammaZ: 0.2 });
  * m.incoherentGrowthRate > 0; // true — (7.10) holds
  * m.steadyPhotonsPerAtom; // ≈ 40.585 — a good cavity stores many photons
+ * undrivenAtomLaserGoodCavity({ N: 1000, pd: 0.5, Omega: 0.01, kappa: 0.01, gammaPlus: 1, gammaMinus: 0.01, gammaZ: 0.2 }).bistable; // true
  */
 export function undrivenAtomLaserGoodCavity(config: UndrivenAtomLaserGoodCavityConfig): UndrivenAtomLaserGoodCavity {
   const fn = 'undrivenAtomLaserGoodCavity';
@@ -63,6 +72,7 @@ export function undrivenAtomLaserGoodCavity(config: UndrivenAtomLaserGoodCavityC
   const { N: n, pd, Omega: om, kappa, gammaPlus: gp, gammaMinus: gm, gammaZ: gz } = p;
   if (!(gp + gm > 0)) throw new Error(`${fn}: gammaPlus + gammaMinus must be > 0 (the driven atoms must relax to be eliminated), got ${gp}, ${gm}`);
   const pu = 1 - pd;
+  if (pu > 0 && !(gm > 0)) throw new Error(`${fn}: gammaMinus must be > 0 when pd < 1 (undriven atoms that never relax cannot be eliminated), got gammaMinus = ${gm}, pd = ${pd}`);
   const gd2 = (gm + gp) * (gm + gp + 2 * gz);
   const gu2 = gm * (gm + 2 * gz);
   const A = 2 * n * pd * (gp - gm);
@@ -78,16 +88,18 @@ export function undrivenAtomLaserGoodCavity(config: UndrivenAtomLaserGoodCavityC
   };
   const growth = bracket(0);
   // bracket(u) = 0 ⇔ (κ/2)u² + [(κ/2)(a + b) − A + B]u + [(κ/2)ab − Ab + Ba] = 0 (B = 0: one root, b drops)
-  let u = 0;
-  if (growth > 0) {
-    if (B === 0) u = (2 * A) / kappa - a;
-    else {
-      const qa = kappa / 2;
-      const qb = (kappa / 2) * (a + b) - A + B;
-      const qc = (kappa / 2) * a * b - A * b + B * a; // = −ab·bracket(0) < 0: roots of opposite sign
-      u = (-qb + Math.sqrt(qb * qb - 4 * qa * qc)) / (2 * qa);
-    }
+  // growth > 0: qc = −ab·bracket(0) < 0, one positive root (stable). growth ≤ 0: qc ≥ 0, two
+  // positive roots when qb < 0 and the discriminant is positive — the lower one unstable, the upper stable
+  let upper = 0;
+  if (B === 0) upper = Math.max(0, (2 * A) / kappa - a);
+  else {
+    const qa = kappa / 2;
+    const qb = (kappa / 2) * (a + b) - A + B;
+    const qc = (kappa / 2) * a * b - A * b + B * a;
+    const disc = qb * qb - 4 * qa * qc;
+    if (growth > 0 || (qb < 0 && disc > 0)) upper = (-qb + Math.sqrt(disc)) / (2 * qa);
   }
+  const u = growth > 0 ? upper : 0;
   const observe = (_t: number, y: Float64Array): Record<string, Channel> => {
     const i8 = 8 * om * om * (y[0] * y[0] + y[1] * y[1]);
     return {
@@ -99,5 +111,5 @@ export function undrivenAtomLaserGoodCavity(config: UndrivenAtomLaserGoodCavityC
     };
   };
   const model = createOdeModel({ fn, equation: '7.9', parameters: Object.freeze({ ...p }), rhs, y0: Float64Array.of(p.alphaInitial, 0), observe });
-  return { ...model, steadyPhotonsPerAtom: u / 8 / n, incoherentGrowthRate: growth };
+  return { ...model, steadyPhotonsPerAtom: u / 8 / n, lasingPhotonsPerAtom: upper / 8 / n, bistable: growth <= 0 && upper > 0, incoherentGrowthRate: growth };
 }

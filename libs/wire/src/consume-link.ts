@@ -4,7 +4,7 @@ import { createWireDecoder } from './create-wire-decoder';
 import { encodeWireRecord } from './encode-wire-record';
 import type { WireDecoderConfig } from './create-wire-decoder';
 import { keepLinkAlive } from './keep-link-alive';
-import type { KeepAlive } from './keep-link-alive';
+import type { KeepAlive } from './resolve-keep-alive';
 import type { WireLink } from './wire-link';
 import type { WireRecord } from './wire-record';
 

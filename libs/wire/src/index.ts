@@ -19,7 +19,7 @@ export { toWebSocket } from './to-web-socket';
 export { fromWebSocket } from './from-web-socket';
 export type { WireSinkConfig } from './wire-sink';
 export type { WireSourceConfig } from './wire-source';
-export type { KeepAliveConfig } from './keep-link-alive';
+export type { KeepAliveConfig } from './resolve-keep-alive';
 export type { WireDuplicates } from './consume-link';
 export type { WireSinkEvent } from './serve-link';
 export type { ListenAddress, ReconnectConfig } from './wire-transport';

@@ -1,30 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import type { WireLink } from './wire-link';
 import { PING_BYTES } from './wire-framing';
-
-/** Keepalive on a network link: a ping every `interval` ms of sending nothing; dead after `timeout` ms of receiving nothing. */
-export interface KeepAliveConfig {
-  /** ms without sending anything after which a side sends a ping (default 5000) */
-  readonly interval?: number;
-  /** ms without receiving anything after which the link is taken for dead and closed (default 20 000; > 2·interval) */
-  readonly timeout?: number;
-}
-
-/** Checked keepalive settings; null: off. */
-export type KeepAlive = { readonly interval: number; readonly timeout: number } | null;
-
-/** Checks a keepalive option (`false` turns it off). */
-export function resolveKeepAlive(fn: string, config: KeepAliveConfig | false | undefined): KeepAlive {
-  if (config === false) return null;
-  const interval = config?.interval ?? 5000;
-  const timeout = config?.timeout ?? 20_000;
-  if (!(interval > 0 && Number.isFinite(interval))) throw new Error(`${fn}: 'keepAlive.interval' must be a number of ms > 0, got ${String(interval)}`);
-  // a live side pings at most 2·interval after its last bytes (the timer's period is interval)
-  if (!(timeout > 2 * interval && Number.isFinite(timeout))) {
-    throw new Error(`${fn}: 'keepAlive.timeout' must be a number of ms > 2·keepAlive.interval (${2 * interval}), got ${String(timeout)}`);
-  }
-  return { interval, timeout };
-}
+import type { KeepAlive } from './resolve-keep-alive';
 
 /**
  * Keeps a link alive and finds it dead: every `interval` ms it sends a ping when nothing else
@@ -37,6 +14,20 @@ export function resolveKeepAlive(fn: string, config: KeepAliveConfig | false | u
  * passes when its last complete record arrived, so a peer trickling bytes of a record never
  * completed is not kept alive by them.
  * Internal to the transports.
+ *
+ * @example
+ * // a peer that never answers: with interval 20 ms and timeout 60 ms the link pings, then gives up
+ * const sent: Uint8Array[] = [];
+ * let close: (reason?: Error) => void = () => undefined;
+ * const closed = new Promise<Error | undefined>((resolve) => (close = resolve));
+ * const link = {
+ *   lastReceived: performance.now(), lastSent: performance.now(), isClosed: false, peer: 'peer:1', closed,
+ *   send: (bytes: Uint8Array) => (sent.push(bytes), true),
+ *   destroy: (reason?: Error) => close(reason),
+ * };
+ * keepLinkAlive(link as never, { interval: 20, timeout: 60 });
+ * const reason = (await closed)?.message; // → "nothing from peer:1 for 60 ms (option 'keepAlive.timeout'): the link is taken for dead"
+ * sent.length >= 1; // → true
  */
 export function keepLinkAlive(link: WireLink, keepAlive: KeepAlive, lastAlive: () => number = () => link.lastReceived): void {
   if (keepAlive === null) return;

@@ -2,7 +2,7 @@ import type { WireBufferConfig, WireHub } from './create-wire-hub';
 import { createWireDecoder } from './create-wire-decoder';
 import { encodeWireRecord } from './encode-wire-record';
 import { keepLinkAlive } from './keep-link-alive';
-import type { KeepAlive } from './keep-link-alive';
+import type { KeepAlive } from './resolve-keep-alive';
 import type { WireLink } from './wire-link';
 import type { WireRecord, WireSubscribe } from './wire-record';
 
@@ -37,6 +37,28 @@ const MAX_SUBSCRIBE_BYTES = 4096;
  * count against that buffer until they are (WireConsumer.holdInFlight). Resolves true when the 'end' notice went out and
  * the link closed, false when the link closed first or the consumer failed (reported in `emit`).
  * Internal to the transports.
+ *
+ * @example
+ * // a link whose consumer subscribes, served a header and the end (the transports pass a TCP or WebSocket link)
+ * const hub = createWireHub();
+ * const out: string[] = [];
+ * let handler: (chunk: Uint8Array) => void = () => undefined;
+ * let close: () => void = () => undefined;
+ * const link = {
+ *   peer: 'consumer:1', isClosed: false, lastReceived: 0, lastSent: 0,
+ *   set onData(h: (chunk: Uint8Array) => void) { handler = h; }, get onData() { return handler; },
+ *   send: (bytes: Uint8Array, onSent?: () => void) => { out.push(createWireDecoder().push(bytes)[0].kind); onSent?.(); return true; },
+ *   drained: async () => undefined, cork: () => undefined, uncork: () => undefined,
+ *   end: () => close(), destroy: () => close(),
+ *   closed: new Promise<undefined>((resolve) => (close = () => resolve(undefined))),
+ * };
+ * const served = serveLink(hub, link as never, { buffer: undefined, subscribeTimeout: 1000 }, () => undefined);
+ * handler(encodeWireRecord({ kind: 'subscribe', lastSeq: null }));
+ * hub.publish({ kind: 'header', version: WIRE_VERSION, name: 'x', schema: streamSchema({ channels: { x: { kind: 'real' } } }),
+ *   provenance: { sourceId: 's', sessionId: 'r', createdAt: '2026-01-01T00:00:00Z', qsyncVersion: '0.1.0' } });
+ * hub.end();
+ * await served; // → true
+ * out; // → ['header', 'end']
  */
 export async function serveLink(
   hub: WireHub,

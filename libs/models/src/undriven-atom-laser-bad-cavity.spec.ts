@@ -5,6 +5,7 @@ import { criticalDrivenFraction } from './critical-driven-fraction';
 import { goodCavityCriticalDrivenFraction } from './good-cavity-critical-driven-fraction';
 import { spinEnsembleMeanField } from './spin-ensemble-mean-field';
 import { travelingWaveFrequency } from './traveling-wave-frequency';
+import { modelCatalog } from './model-catalog';
 import { undrivenAtomLaserBadCavity } from './undriven-atom-laser-bad-cavity';
 import { criticalPoint, leadingEigenvalue } from './test-support/linear-stability';
 
@@ -115,11 +116,23 @@ describe('undrivenAtomLaserBadCavity (7.4), (7.5)', () => {
     expect(Math.abs(rate / (G / 2) - 1)).toBeLessThan(0.05);
   });
 
+  it('qsync run fills the table\'s defaults before the model sees them: a given θ_ud still starts pure (4|s+_ud|² + (s^z_ud)² = 1, 1e-15) and the purity is conserved at γ− = γz = 0', () => {
+    const entry = modelCatalog['undriven-atom-laser-bad-cavity'];
+    const filled: Record<string, number> = {};
+    for (const [k, spec] of Object.entries(entry.parameters)) if (spec.default !== undefined) filled[k] = spec.default;
+    if (entry.kind !== 'order-parameter') throw new Error('an ODE entry');
+    const m = entry.build({ ...filled, V: 1, pd: 0.8, gammaPlus: 1, thetaUndrivenInitial: 0.4 }) as ReturnType<typeof undrivenAtomLaserBadCavity>;
+    const y0 = m.initialState();
+    expectClose([2 * Math.hypot(y0[2], y0[3]), y0[5]], [Math.sin(0.4), -Math.cos(0.4)], { atol: 1e-15 });
+    const y = dormandPrince(m.rhs, y0, [0, 50], { rtol: 1e-12, atol: 1e-14 }).y[1];
+    expectClose(4 * (y[2] ** 2 + y[3] ** 2) + y[5] ** 2, 1, { atol: 1e-9 });
+  });
+
   it('refuses bad parameters by name', () => {
     expect(() => undrivenAtomLaserBadCavity({ V: -1, pd: 0.5, gammaPlus: 1 })).toThrow(/'V'/);
     expect(() => undrivenAtomLaserBadCavity({ V: 1, pd: Number.NaN, gammaPlus: 1 })).toThrow(/'pd' must be a finite number/);
     expect(() => undrivenAtomLaserBadCavity({ V: 1, pd: 0.5, gammaPlus: 1, gammaZ: -0.1 })).toThrow(/'gammaZ'/);
-    expect(() => undrivenAtomLaserBadCavity({ V: 1, pd: 0.5, gammaPlus: 1, sPlusDrivenInitial: 0.4, szDrivenInitial: 0.8 })).toThrow(/no spin state/);
+    expect(() => undrivenAtomLaserBadCavity({ V: 1, pd: 0.5, gammaPlus: 1, thetaDrivenInitial: -0.1 })).toThrow(/'thetaDrivenInitial'/);
     expect(() => undrivenAtomLaserBadCavity({ V: 1, pd: 0.5, gammaPlus: 1, kappa: 1 } as never)).toThrow(/unknown parameter 'kappa'/);
   });
 });

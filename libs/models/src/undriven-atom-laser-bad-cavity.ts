@@ -3,11 +3,9 @@ import type { OdeRhs } from '@qsync/integrators';
 import { createOdeModel, type OdeModel } from './create-ode-model';
 import { resolveParameters, type ParameterTable } from './parameters';
 import {
-  assertBlochVector,
   coherenceFrequency,
   undrivenAtomLaserInitialSpins,
   undrivenAtomLaserRates,
-  withPureDefaults,
 } from './undriven-atom-laser-support';
 
 /** Parameters of the bad-cavity equations (7.4) of the laser with undriven atoms. */
@@ -22,14 +20,12 @@ export interface UndrivenAtomLaserBadCavityConfig {
   gammaMinus?: number;
   /** Dephasing rate γz ≥ 0 of (γz/2)D[σz] (default 0: Eq. 7.5). */
   gammaZ?: number;
-  /** Initial real s+_d (default 0.01). */
-  sPlusDrivenInitial?: number;
-  /** Initial real s+_ud (default 0.01). */
-  sPlusUndrivenInitial?: number;
-  /** Initial s^z_d (default −√(1 − 4(s+_d)²), a pure state near |0⟩). */
-  szDrivenInitial?: number;
-  /** Initial s^z_ud (default −√(1 − 4(s+_ud)²), a pure state near |0⟩). */
-  szUndrivenInitial?: number;
+  /** Initial polar angle θ_d of the driven atoms' Bloch vector from |0⟩ (rad, default 0.02): s+_d = (r/2) sin θ_d, s^z_d = −r cos θ_d. */
+  thetaDrivenInitial?: number;
+  /** Initial polar angle θ_ud of the undriven atoms (rad, default 0.02). */
+  thetaUndrivenInitial?: number;
+  /** Initial length r of both Bloch vectors (default 1: pure). */
+  blochRadiusInitial?: number;
   /** Phase of the initial s+_ud relative to s+_d (rad, default 0.1; 0 keeps the state real and the ±ω symmetry unbroken). */
   undrivenPhaseInitial?: number;
 }
@@ -59,7 +55,7 @@ export interface UndrivenAtomLaserBadCavity extends OdeModel {
  * `szUndriven`, `sPlusModulus` = |s+| and `frequency` = d arg(s+)/dt (the lasing shift; e^{iωt}
  * of s+ is a peak at +ω in the convention of `regressionSpectrum`). With γ− = γz = 0 the
  * purity 4|s+_ud|² + (s^z_ud)² of the undriven atoms is conserved; the default initial state is
- * pure (a tilt of |0⟩ by s+ = 0.01), as (7.7) assumes.
+ * pure (a tilt of |0⟩ by θ = 0.02, s+ ≈ 0.01), as (7.7) assumes; any θ with r = 1 is pure.
  *
  * @example
  * const m = undrivenAtomLaserBadCavity({ V: 1, pd: 0.8, gammaPlus: 1 });
@@ -71,9 +67,11 @@ export interface UndrivenAtomLaserBadCavity extends OdeModel {
  */
 export function undrivenAtomLaserBadCavity(config: UndrivenAtomLaserBadCavityConfig): UndrivenAtomLaserBadCavity {
   const fn = 'undrivenAtomLaserBadCavity';
-  const p = resolveParameters(fn, undrivenAtomLaserBadCavityParameters, withPureDefaults(config as unknown as Record<string, unknown>));
-  assertBlochVector(fn, 'sPlusDrivenInitial', p.sPlusDrivenInitial, 'szDrivenInitial', p.szDrivenInitial);
-  assertBlochVector(fn, 'sPlusUndrivenInitial', p.sPlusUndrivenInitial, 'szUndrivenInitial', p.szUndrivenInitial);
+  const p = resolveParameters(fn, undrivenAtomLaserBadCavityParameters, config as unknown as Record<string, unknown>);
+  // the initial Bloch vectors: s+ = (r/2) sin θ, s^z = −r cos θ
+  const r0 = p.blochRadiusInitial;
+  const [sPlusD, sPlusU] = [(r0 / 2) * Math.sin(p.thetaDrivenInitial), (r0 / 2) * Math.sin(p.thetaUndrivenInitial)];
+  const [szD, szU] = [-r0 * Math.cos(p.thetaDrivenInitial), -r0 * Math.cos(p.thetaUndrivenInitial)];
   const { V, pd, gammaPlus: gp, gammaMinus: gm, gammaZ: gz } = p;
   const pu = 1 - pd;
   const decayD = (gm + 2 * gz + gp) / 2;
@@ -114,7 +112,7 @@ export function undrivenAtomLaserBadCavity(config: UndrivenAtomLaserBadCavityCon
     equation: gm === 0 && gz === 0 ? '7.5' : '7.4',
     parameters: Object.freeze({ ...p }),
     rhs,
-    y0: Float64Array.from([p.sPlusDrivenInitial, 0, p.sPlusUndrivenInitial * Math.cos(p.undrivenPhaseInitial), p.sPlusUndrivenInitial * Math.sin(p.undrivenPhaseInitial), p.szDrivenInitial, p.szUndrivenInitial]),
+    y0: Float64Array.from([sPlusD, 0, sPlusU * Math.cos(p.undrivenPhaseInitial), sPlusU * Math.sin(p.undrivenPhaseInitial), szD, szU]),
     observe,
   });
   return {

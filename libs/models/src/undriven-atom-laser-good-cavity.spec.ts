@@ -50,7 +50,7 @@ describe('undrivenAtomLaserGoodCavity (7.9)', () => {
     expect(gc.bistable).toBe(true);
     const good = solve(gc.rhs, gc.initialState(), [0, 5e4]).y[1];
     expectClose((good[0] ** 2 + good[1] ** 2) / c.N, gc.lasingPhotonsPerAtom, { rtol: 1e-8 });
-    const mf = undrivenAtomLaserMeanField({ ...c, alphaInitial: 200, sPlusUndrivenInitial: 0, szUndrivenInitial: 0, sPlusDrivenInitial: 0, szDrivenInitial: 0 });
+    const mf = undrivenAtomLaserMeanField({ ...c, alphaInitial: 200, blochRadiusInitial: 0 });
     const y = solve(mf.rhs, mf.initialState(), [0, 5e4]).y[1];
     // (7.3) keeps the atoms' O(κ/γ) lag that (7.9) eliminates
     expectClose((y[6] ** 2 + y[7] ** 2) / c.N, gc.lasingPhotonsPerAtom, { rtol: 1e-3 });

@@ -13,7 +13,7 @@ describe('undrivenAtomLaserMeanField (7.3)', () => {
   it('bad cavity: (7.3) → (7.4) as x = κ/(√N Ω) grows at fixed V, the error falling as 1/x² (V/κ)', () => {
     const N = 1000;
     const V = 1;
-    const spins = { pd: 0.85, gammaPlus: 1, gammaMinus: 0.01, gammaZ: 0.02, sPlusDrivenInitial: 0.3, sPlusUndrivenInitial: 0.2, undrivenPhaseInitial: 0.7 };
+    const spins = { pd: 0.85, gammaPlus: 1, gammaMinus: 0.01, gammaZ: 0.02, thetaDrivenInitial: Math.asin(0.6), thetaUndrivenInitial: Math.asin(0.4), undrivenPhaseInitial: 0.7 };
     const bad = undrivenAtomLaserBadCavity({ V, ...spins });
     const times = Array.from({ length: 31 }, (_, k) => k);
     const ref = solve(bad.rhs, bad.initialState(), times);
@@ -65,7 +65,7 @@ describe('undrivenAtomLaserMeanField (7.3)', () => {
   it('detuning (7.18): at p_d = 1 the laser is pulled to ω = (ωc − ωs)Γ_d/(κ + Γ_d), Γ_d = γ+ + γ− + 2γz', () => {
     // from (7.3) with s+ ∝ e^{iωt}, α ∝ e^{−iωt}: iω = −Γ_d/2 + NΩ²s^z/(κ/2 − i(Δ − ω)), whose imaginary part gives ω
     for (const detuning of [0.3, -0.7]) {
-      const c = { N: 100, pd: 1, Omega: 0.05, kappa: 2, gammaPlus: 0.1, gammaMinus: 0.01, gammaZ: 0.02, detuning, sPlusDrivenInitial: 0.1 };
+      const c = { N: 100, pd: 1, Omega: 0.05, kappa: 2, gammaPlus: 0.1, gammaMinus: 0.01, gammaZ: 0.02, detuning, thetaDrivenInitial: Math.asin(0.2) };
       const m = undrivenAtomLaserMeanField(c);
       const sol = solve(m.rhs, m.initialState(), [0, 3000]);
       const gd = c.gammaPlus + c.gammaMinus + 2 * c.gammaZ;
@@ -79,6 +79,7 @@ describe('undrivenAtomLaserMeanField (7.3)', () => {
     expect(() => undrivenAtomLaserMeanField({ ...ok, kappa: 0 })).toThrow(/'kappa'.*> 0/);
     expect(() => undrivenAtomLaserMeanField({ ...ok, N: -5 })).toThrow(/'N'/);
     expect(() => undrivenAtomLaserMeanField({ ...ok, detuning: Infinity })).toThrow(/'detuning' must be a finite number/);
-    expect(() => undrivenAtomLaserMeanField({ ...ok, sPlusUndrivenInitial: 0.5, szUndrivenInitial: 0.5 })).toThrow(/no spin state/);
+    expect(() => undrivenAtomLaserMeanField({ ...ok, thetaUndrivenInitial: 4 })).toThrow(/'thetaUndrivenInitial'/);
+    expect(() => undrivenAtomLaserMeanField({ ...ok, blochRadiusInitial: 1.1 })).toThrow(/'blochRadiusInitial'/);
   });
 });

@@ -3,12 +3,10 @@ import type { OdeRhs } from '@qsync/integrators';
 import { createOdeModel, type OdeModel } from './create-ode-model';
 import { resolveParameters, type ParameterTable } from './parameters';
 import {
-  assertBlochVector,
   coherenceFrequency,
   undrivenAtomLaserCavity,
   undrivenAtomLaserInitialSpins,
   undrivenAtomLaserRates,
-  withPureDefaults,
 } from './undriven-atom-laser-support';
 
 /** Parameters of the mean-field equations (7.3) of the laser with undriven atoms. */
@@ -29,10 +27,12 @@ export interface UndrivenAtomLaserMeanFieldConfig {
   gammaMinus?: number;
   /** Dephasing rate γz ≥ 0 (default 0). */
   gammaZ?: number;
-  sPlusDrivenInitial?: number;
-  sPlusUndrivenInitial?: number;
-  szDrivenInitial?: number;
-  szUndrivenInitial?: number;
+  /** Initial polar angle θ_d of the driven atoms' Bloch vector from |0⟩ (rad, default 0.02): s+_d = (r/2) sin θ_d, s^z_d = −r cos θ_d. */
+  thetaDrivenInitial?: number;
+  /** Initial polar angle θ_ud of the undriven atoms (rad, default 0.02). */
+  thetaUndrivenInitial?: number;
+  /** Initial length r of both Bloch vectors (default 1: pure). */
+  blochRadiusInitial?: number;
   undrivenPhaseInitial?: number;
   /** Initial real α (default 0: the cavity empty). */
   alphaInitial?: number;
@@ -73,9 +73,11 @@ export interface UndrivenAtomLaserMeanField extends OdeModel {
  */
 export function undrivenAtomLaserMeanField(config: UndrivenAtomLaserMeanFieldConfig): UndrivenAtomLaserMeanField {
   const fn = 'undrivenAtomLaserMeanField';
-  const p = resolveParameters(fn, undrivenAtomLaserMeanFieldParameters, withPureDefaults(config as unknown as Record<string, unknown>));
-  assertBlochVector(fn, 'sPlusDrivenInitial', p.sPlusDrivenInitial, 'szDrivenInitial', p.szDrivenInitial);
-  assertBlochVector(fn, 'sPlusUndrivenInitial', p.sPlusUndrivenInitial, 'szUndrivenInitial', p.szUndrivenInitial);
+  const p = resolveParameters(fn, undrivenAtomLaserMeanFieldParameters, config as unknown as Record<string, unknown>);
+  // the initial Bloch vectors: s+ = (r/2) sin θ, s^z = −r cos θ
+  const r0 = p.blochRadiusInitial;
+  const [sPlusD, sPlusU] = [(r0 / 2) * Math.sin(p.thetaDrivenInitial), (r0 / 2) * Math.sin(p.thetaUndrivenInitial)];
+  const [szD, szU] = [-r0 * Math.cos(p.thetaDrivenInitial), -r0 * Math.cos(p.thetaUndrivenInitial)];
   const { N: n, pd, Omega: om, kappa, detuning: delta, gammaPlus: gp, gammaMinus: gm, gammaZ: gz } = p;
   const pu = 1 - pd;
   const decayD = (gm + 2 * gz + gp) / 2;
@@ -124,7 +126,7 @@ export function undrivenAtomLaserMeanField(config: UndrivenAtomLaserMeanFieldCon
     equation: delta === 0 ? '7.3' : '7.3, 7.18',
     parameters: Object.freeze({ ...p }),
     rhs,
-    y0: Float64Array.from([p.sPlusDrivenInitial, 0, p.sPlusUndrivenInitial * Math.cos(p.undrivenPhaseInitial), p.sPlusUndrivenInitial * Math.sin(p.undrivenPhaseInitial), p.szDrivenInitial, p.szUndrivenInitial, p.alphaInitial, 0]),
+    y0: Float64Array.from([sPlusD, 0, sPlusU * Math.cos(p.undrivenPhaseInitial), sPlusU * Math.sin(p.undrivenPhaseInitial), szD, szU, p.alphaInitial, 0]),
     observe,
   });
   return { ...model, badCavityCoupling: (2 * n * om * om) / kappa, frequency };

@@ -1,5 +1,5 @@
 // Shared pieces of the laser with Nd driven and Nud undriven atoms, thesis Eq. (7.1) (internal to
-// the library): the parameter specs its representations share, and the check of an initial spin.
+// the library): the parameter specs its representations share and the coherence's frequency.
 
 import type { ParameterSpec } from './parameters';
 
@@ -18,42 +18,19 @@ export const undrivenAtomLaserCavity: Readonly<Record<'Omega' | 'kappa' | 'detun
 };
 
 /**
- * Throws unless (s+, s_z) is a Bloch vector, |s+|² ≤ (1 − s_z²)/4 (4|s+|² + s_z² ≤ 1 is the
- * purity of one spin), naming the two parameters.
+ * The initial-spin parameters of the mean-field representations (7.3), (7.4): each kind's Bloch
+ * vector by its polar angle θ from |0⟩ and a common length r, s+ = (r/2) sin θ (real for the
+ * driven atoms, turned by `undrivenPhaseInitial` for the undriven), s^z = −r cos θ. r = 1 (the
+ * default) is a pure state for every θ, so a start that is pure stays pure whatever is given; the
+ * default θ = 0.02 is a small tilt of |0⟩ (s+ ≈ 0.01).
  */
-export function assertBlochVector(fn: string, plusName: string, plus: number, zName: string, z: number): void {
-  if (4 * plus * plus + z * z > 1 + 1e-12) {
-    throw new Error(`${fn}: the initial state is no spin state: it needs 4·${plusName}² + ${zName}² ≤ 1, got ${plusName} = ${plus}, ${zName} = ${z}`);
-  }
-}
-
-/** s_z of the pure state with coherence s+ on the lower hemisphere: −√(1 − 4|s+|²) (a small tilt of |0⟩). */
-export function lowerPureSz(plus: unknown): number | undefined {
-  return typeof plus === 'number' && Number.isFinite(plus) && 4 * plus * plus <= 1 ? -Math.sqrt(1 - 4 * plus * plus) : undefined;
-}
-
-/** The initial-spin parameters of the mean-field representations (7.3), (7.4): a small tilt of |0⟩ by default. */
 export const undrivenAtomLaserInitialSpins: Readonly<Record<string, ParameterSpec>> = {
-  sPlusDrivenInitial: { description: 'initial s+_d = ⟨σ+_d⟩ (real) of the driven atoms', min: -0.5, max: 0.5, default: 0.01 },
-  sPlusUndrivenInitial: { description: 'initial s+_ud = ⟨σ+_ud⟩ (real) of the undriven atoms', min: -0.5, max: 0.5, default: 0.01 },
-  // the table's default is the pure state of the default s+; from code an omitted s_z is the pure
-  // state of the s+ given (withPureDefaults)
-  szDrivenInitial: { description: 'initial s^z_d (default −√(1 − 4(s+_d)²): a pure state near |0⟩)', min: -1, max: 1, default: -Math.sqrt(1 - 4e-4) },
-  szUndrivenInitial: { description: 'initial s^z_ud (default −√(1 − 4(s+_ud)²): a pure state near |0⟩)', min: -1, max: 1, default: -Math.sqrt(1 - 4e-4) },
+  thetaDrivenInitial: { description: 'initial polar angle θ_d of the driven atoms from |0⟩ (rad): s+_d = (r/2) sin θ_d, s^z_d = −r cos θ_d', min: 0, max: Math.PI, default: 0.02 },
+  thetaUndrivenInitial: { description: 'initial polar angle θ_ud of the undriven atoms from |0⟩ (rad): |s+_ud| = (r/2) sin θ_ud, s^z_ud = −r cos θ_ud', min: 0, max: Math.PI, default: 0.02 },
+  blochRadiusInitial: { description: 'initial length r of both kinds\' Bloch vectors (1: pure states, 0: fully mixed)', min: 0, max: 1, default: 1 },
   // a real initial state stays real and cannot pick one of the two traveling waves ±ω
   undrivenPhaseInitial: { description: 'initial phase of s+_ud relative to s+_d (rad; 0 keeps the state real, which cannot break the ±ω symmetry)', min: -Math.PI, max: Math.PI, default: 0.1 },
 };
-
-/** Fills the default initial s_z's (pure states near |0⟩) before the table is checked. */
-export function withPureDefaults(given: Readonly<Record<string, unknown>>): Record<string, unknown> {
-  if (given === null || typeof given !== 'object' || Array.isArray(given)) return given as Record<string, unknown>;
-  const out: Record<string, unknown> = { ...given };
-  const d = lowerPureSz(out.sPlusDrivenInitial ?? undrivenAtomLaserInitialSpins.sPlusDrivenInitial.default);
-  const u = lowerPureSz(out.sPlusUndrivenInitial ?? undrivenAtomLaserInitialSpins.sPlusUndrivenInitial.default);
-  if (out.szDrivenInitial === undefined && d !== undefined) out.szDrivenInitial = d;
-  if (out.szUndrivenInitial === undefined && u !== undefined) out.szUndrivenInitial = u;
-  return out;
-}
 
 /**
  * The rotation frequency of the average coherence s+ = p_d s+_d + p_ud s+_ud, ω = d arg(s+)/dt =

@@ -1,4 +1,5 @@
 import { Piscina } from 'piscina';
+import { taskLoaderUrl } from '@qsync/unravelers';
 import type { RunStore, SweepJob } from './open-run-store';
 import { TASK_THREAD, jobError } from './sweep-executor';
 import type { ExecutorHooks, ResolvedTask, SweepExecutor } from './sweep-executor';
@@ -47,7 +48,7 @@ export function startLocalExecutor(
       }
       inFlight++;
       hooks.running(job);
-      pool.run({ module: task.module, name: task.name, params: job.params }).then(
+      pool.run({ loader: taskLoaderUrl, module: task.module, name: task.name, params: job.params }).then(
         ({ result, seconds }: { result: unknown; seconds: number }) => {
           inFlight--;
           if (stopped) return;

@@ -3,6 +3,7 @@ import { Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import type { Job } from 'bullmq';
 import { Piscina } from 'piscina';
+import { taskLoaderUrl } from '@qsync/unravelers';
 import { openRunStore } from './open-run-store';
 import type { RunStore } from './open-run-store';
 import { TASK_THREAD } from './sweep-executor';
@@ -95,7 +96,7 @@ export function sweepWorker(config: SweepWorkerConfig): SweepWorkerHandle {
     const prior = store.read(id);
     if (prior !== undefined) return prior.result;
     await job.updateProgress({ worker: me });
-    const { result, seconds } = (await pool.run({ module, name, params })) as { result: unknown; seconds: number };
+    const { result, seconds } = (await pool.run({ loader: taskLoaderUrl, module, name, params })) as { result: unknown; seconds: number };
     return store.write({ id, params }, result, seconds).result;
   };
   const worker = new Worker<QueuedSweepJob>(config.name, process_, {

@@ -29,6 +29,8 @@ export type { QuantumFilterConfig } from './filter-engine';
 
 // trajectory ensembles on worker threads: running mean and standard error, seeded per trajectory
 export { trajectoryEnsemble } from './trajectory-ensemble';
+// the plain-JS task loader a pool's worker thread imports (also @qsync/runner's sweep threads)
+export { taskLoaderUrl } from './task-loader-url';
 export type {
   EnsembleChannel,
   EnsembleFrame,

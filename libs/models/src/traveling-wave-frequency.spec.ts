@@ -27,6 +27,14 @@ describe('travelingWaveFrequency (7.7)', () => {
     expect(travelingWaveFrequency({ V: 1, gammaPlus: 3, pd: 1 })).toBe(0); // γ+ > 2V: v < 0, no lasing at all
   });
 
+  it('scales as V at fixed γ+/V: V = 1e300 and 1e-300 give 1e±300 × the V = 1 value (was NaN: V² overflowed)', () => {
+    const w1 = travelingWaveFrequency({ V: 1, gammaPlus: 0.4, pd: 0.9 });
+    expect(w1).toBeGreaterThan(0);
+    expectClose(travelingWaveFrequency({ V: 1e300, gammaPlus: 0.4e300, pd: 0.9 }), 1e300 * w1, { rtol: 1e-14 });
+    expectClose(travelingWaveFrequency({ V: 1e-300, gammaPlus: 0.4e-300, pd: 0.9 }), 1e-300 * w1, { rtol: 1e-14 });
+    expectClose(travelingWaveFrequency({ V: 1e300, gammaPlus: 1, pd: 0.9 }) / 1e300, travelingWaveFrequency({ V: 1, gammaPlus: 1e-300, pd: 0.9 }), { rtol: 1e-14 });
+  });
+
   it('refuses bad parameters by name', () => {
     expect(() => travelingWaveFrequency({ V: 0, gammaPlus: 1, pd: 0.8 })).toThrow(/'V'.*> 0/);
     expect(() => travelingWaveFrequency({ V: 1, gammaPlus: 1, pd: 2 })).toThrow(/'pd'/);

@@ -36,10 +36,12 @@ export function travelingWaveFrequency(config: TravelingWaveFrequencyConfig): nu
   const p = resolveParameters('travelingWaveFrequency', travelingWaveFrequencyParameters, config as unknown as Record<string, unknown>);
   const { V, gammaPlus: gp, pd } = p;
   const pu = 1 - pd;
-  const v = 2 * V - gp;
-  if (!(v > 4 * V * pu)) return 0;
-  // v − 2Vp_ud − √(v(v − 4Vp_ud)) = 4V²p_ud² / (v − 2Vp_ud + √(…)): the cancellation-free form
-  const b = v - 2 * V * pu;
-  const inner = (4 * V * V * pu * pu) / (b + Math.sqrt(v * (v - 4 * V * pu)));
-  return Math.sqrt((gp / 4) * inner);
+  if (!(V > 0)) return 0;
+  // in units of V (V² and V⁴ overflow near 1e154): g = γ+/V, v = 2 − g
+  const g = gp / V;
+  const v = 2 - g;
+  if (!(v > 4 * pu)) return 0;
+  // v − 2p_ud − √(v(v − 4p_ud)) = 4p_ud² / (v − 2p_ud + √(…)): the cancellation-free form
+  const inner = (4 * pu * pu) / (v - 2 * pu + Math.sqrt(v * (v - 4 * pu)));
+  return V * Math.sqrt((g / 4) * inner);
 }

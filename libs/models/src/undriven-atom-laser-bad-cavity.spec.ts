@@ -133,6 +133,7 @@ describe('undrivenAtomLaserBadCavity (7.4), (7.5)', () => {
     expect(() => undrivenAtomLaserBadCavity({ V: 1, pd: Number.NaN, gammaPlus: 1 })).toThrow(/'pd' must be a finite number/);
     expect(() => undrivenAtomLaserBadCavity({ V: 1, pd: 0.5, gammaPlus: 1, gammaZ: -0.1 })).toThrow(/'gammaZ'/);
     expect(() => undrivenAtomLaserBadCavity({ V: 1, pd: 0.5, gammaPlus: 1, thetaDrivenInitial: -0.1 })).toThrow(/'thetaDrivenInitial'/);
+    expect(() => undrivenAtomLaserBadCavity({ V: 1, pd: 0.8, gammaPlus: 1 }).frequency(new Float64Array(2))).toThrow(/frequency: y must be a Float64Array of the model's 6 values, got length 2/);
     expect(() => undrivenAtomLaserBadCavity({ V: 1, pd: 0.5, gammaPlus: 1, kappa: 1 } as never)).toThrow(/unknown parameter 'kappa'/);
   });
 });

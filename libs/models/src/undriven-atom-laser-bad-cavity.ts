@@ -91,6 +91,7 @@ export function undrivenAtomLaserBadCavity(config: UndrivenAtomLaserBadCavityCon
   };
   const dy = new Float64Array(6);
   const frequency = (y: Float64Array): number => {
+    if (!(y instanceof Float64Array) || y.length !== 6) throw new Error(`${fn}: frequency: y must be a Float64Array of the model's 6 values, got ${y instanceof Float64Array ? `length ${y.length}` : typeof y}`);
     rhs(dy, y, 0);
     return coherenceFrequency(y, dy, pd);
   };

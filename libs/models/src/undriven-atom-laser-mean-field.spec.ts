@@ -80,6 +80,7 @@ describe('undrivenAtomLaserMeanField (7.3)', () => {
     expect(() => undrivenAtomLaserMeanField({ ...ok, N: -5 })).toThrow(/'N'/);
     expect(() => undrivenAtomLaserMeanField({ ...ok, detuning: Infinity })).toThrow(/'detuning' must be a finite number/);
     expect(() => undrivenAtomLaserMeanField({ ...ok, thetaUndrivenInitial: 4 })).toThrow(/'thetaUndrivenInitial'/);
+    expect(() => undrivenAtomLaserMeanField(ok).frequency(new Float64Array(6))).toThrow(/frequency: y must be a Float64Array of the model's 8 values, got length 6/);
     expect(() => undrivenAtomLaserMeanField({ ...ok, blochRadiusInitial: 1.1 })).toThrow(/'blochRadiusInitial'/);
   });
 });

@@ -103,6 +103,7 @@ export function undrivenAtomLaserMeanField(config: UndrivenAtomLaserMeanFieldCon
   };
   const dy = new Float64Array(8);
   const frequency = (y: Float64Array): number => {
+    if (!(y instanceof Float64Array) || y.length !== 8) throw new Error(`${fn}: frequency: y must be a Float64Array of the model's 8 values, got ${y instanceof Float64Array ? `length ${y.length}` : typeof y}`);
     rhs(dy, y, 0);
     return coherenceFrequency(y, dy, pd);
   };

@@ -73,7 +73,7 @@ export function spectralPeak(
 
 /**
  * The long-time state of the bad-cavity mean field (7.5) (γ− = γz = 0) at p_d, γ+ = V, started
- * from a tilt of |0⟩ by s+ = 0.01 (pure, as Eq. 7.7 assumes): y = [Re s+_d, Im s+_d, Re s+_ud,
+ * from the model's default, a tilt of |0⟩ by θ = 0.02 (s+ ≈ 0.01; pure, as Eq. 7.7 assumes): y = [Re s+_d, Im s+_d, Re s+_ud,
  * Im s+_ud, s^z_d, s^z_ud] at t = `tEnd`, and its frequency d arg(s+)/dt there.
  */
 export function meanFieldLongTime(pd: number, gammaPlus: number, tEnd: number): { y: Float64Array; frequency: number; model: ReturnType<typeof undrivenAtomLaserBadCavity> } {

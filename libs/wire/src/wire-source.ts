@@ -134,18 +134,20 @@ export function wireSource(fn: string, transport: WireTransport, config: WireSou
       transport
         .listen(config.listen, (link) => {
           if (stopped) return link.destroy();
+          // who may send is decided before a link is subscribed: a producer is subscribed only
+          // when what it sends will be taken, for a producer sends its stream (and may report it
+          // delivered) as soon as it is subscribed. A newcomer is turned away unsubscribed (it
+          // redials with backoff and loses nothing) while another producer is connected and alive
+          // — a whole record of it arrived within 2·keepAlive.interval, as a live producer's
+          // always does — or while another newcomer is already admitted to replace it.
+          if (contenders.size > 0) return link.destroy();
           if (active === null) return void run(link);
-          // one producer at a time. Another that dials in meanwhile is turned away at once (before
-          // it is subscribed, so it redials and loses nothing) while the connected one is alive: it
-          // has sent a whole record (data or a ping) within 2·keepAlive.interval, as a live producer
-          // always does. A connected producer silent for longer (its machine crashed, or its link
-          // went half-open) is replaced by the newcomer, whatever its session, once the newcomer's
-          // header arrives; a newcomer of the same session resumes after the last seq received
           if (keepAlive === null || alive(active)) return link.destroy();
+          // the connected producer is silent (its machine crashed, its link went half-open): the
+          // newcomer is admitted, the only one, and replaces it once its header arrives, whatever
+          // its session; a newcomer of the same session resumes after the last seq received
           contenders.add(link);
           void run(link, () => {
-            // a second newcomer, while the first one already took over and is alive: turned away
-            if (active !== null && alive(active)) return false;
             const stale = active;
             active = link;
             contenders.delete(link);

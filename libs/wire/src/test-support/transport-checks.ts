@@ -536,6 +536,27 @@ export function transportChecks(
       expect(dials).toBeGreaterThanOrEqual(2); // B did dial in, and was turned away
     });
 
+    it('two producers that dial in at once to replace the silent one: a sink reports its stream delivered only if the consumer took it', async () => {
+      const { port, received, done, close } = await halfOpen({ keepAlive: { interval: 50, timeout: 20_000 } });
+      await sleep(150); // A silent for 2·interval and more
+      const short = (session: string): WireRecord[] => [channelHeader(1, 1000, session), channelBlock(0, 0, 1, 1), { kind: 'end', seq: 1 }];
+      const completed: string[] = [];
+      const sinks = ['session-B', 'session-C'].map((session) =>
+        from(short(session))
+          .pipe(toX({ connect: url(port), reconnect: { initialDelay: 10, maxDelay: 20 } }))
+          .subscribe({ complete: () => completed.push(session) }),
+      );
+      await done; // the consumer completes with the first stream that arrives whole
+      await sleep(300); // time for a sink whose stream was thrown away to (wrongly) report success
+      for (const sink of sinks) sink.unsubscribe();
+      close();
+      const sessions = labels(received).filter((l) => l === 'session-B' || l === 'session-C');
+      expect(sessions.length).toBe(1);
+      // only the producer whose stream arrived reports it delivered; the other one is still redialling
+      expect(completed).toEqual(sessions);
+      expect(labels(received).slice(-3)).toEqual([sessions[0], 0, 'end']);
+    });
+
     it('a producer of the same session that dials in replaces the half-open link and resumes: nothing passed on twice, the repeats counted', async () => {
       // the dead-link timeout (20 s) is not waited for: silence of 2·interval is enough for a newcomer
       const { port, received, duplicates, done, lastSent, close } = await halfOpen({ keepAlive: { interval: 50, timeout: 20_000 } });

@@ -117,7 +117,8 @@ def solve(p):
     H, c_ops, a, ops = laser(p["Nd"], p["Nud"], p["cutoff"], p["Omega"], p["kappa"], p["gammaPlus"], p["gammaMinus"], p["gammaZ"], p["detuning"])
     rho = qutip.steadystate(H, c_ops)
     L = qutip.liouvillian(H, c_ops)
-    residual = np.linalg.norm((L * qutip.operator_to_vector(rho)).full())
+    # (L * vec in QuTiP 4.7 gives a zero Qobj here: multiply the sparse matrices directly)
+    residual = np.linalg.norm(L.data @ qutip.operator_to_vector(rho).full())
     spec = sparse_spectrum(L, rho, a, OMEGA)
     return {
         "params": p,

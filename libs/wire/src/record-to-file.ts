@@ -51,9 +51,12 @@ export function recordToFile(path: string): OperatorFunction<WireRecord, never> 
           toWritable(file, { end: true }),
           // toWritable has flushed and ended the file: pass the outcome on once it is closed (a failing
           // file reports to toWritable before its 'error' event: prefer the file's own words)
-          catchError((e: unknown) =>
-            closed().pipe(concatWith(timer(0).pipe(mergeMap(() => throwError(() => (failed !== null ? fileError(failed) : e)))))),
-          ),
+          catchError((e: unknown) => {
+            // toWritable's own failure (its bound on bytes waiting, tripped by a source that
+            // never yields) leaves the file open: the recording is incomplete, close it now
+            if (!file.closed && !file.destroyed && !file.writableFinished) file.destroy();
+            return closed().pipe(concatWith(timer(0).pipe(mergeMap(() => throwError(() => (failed !== null ? fileError(failed) : e))))));
+          }),
           concatWith(defer(closed)),
         )
         .subscribe(subscriber);

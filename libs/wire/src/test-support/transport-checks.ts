@@ -456,14 +456,19 @@ export function transportChecks(
     async function halfOpen(consumer: Partial<WireSourceConfig>) {
       const listening = new ReplaySubject<{ port: number }>();
       const received: WireRecord[] = [];
+      const arrived: number[] = []; // performance.now() at each record received
       const duplicates: WireDuplicates[] = [];
-      const done = new Promise<void>((resolve, reject) =>
-        fromX({ listen: { port: 0 }, onListening: (s) => listening.next(s), onDuplicates: (d) => duplicates.push(d), ...consumer }).subscribe({
-          next: (r) => received.push(r),
+      let source: { unsubscribe: () => void } = { unsubscribe: () => undefined };
+      const done = new Promise<void>((resolve, reject) => {
+        source = fromX({ listen: { port: 0 }, onListening: (s) => listening.next(s), onDuplicates: (d) => duplicates.push(d), ...consumer }).subscribe({
+          next: (r) => {
+            received.push(r);
+            arrived.push(performance.now());
+          },
           error: reject,
           complete: resolve,
-        }),
-      );
+        });
+      });
       const { port } = await firstValueFrom(listening);
       const wire = await relay(port);
       const a = new Subject<WireRecord>();
@@ -477,8 +482,9 @@ export function transportChecks(
       const close = (): void => {
         sinkA.unsubscribe();
         wire.close();
+        source.unsubscribe(); // the consumer's server too, when its stream did not end
       };
-      return { port, wire, received, duplicates, done, lastSent, close };
+      return { port, wire, received, arrived, duplicates, done, lastSent, close };
     }
     const labels = (received: WireRecord[]): unknown[] =>
       received.map((r) => (r.kind === 'header' ? r.provenance.sessionId : r.kind === 'block' ? r.seq : r.kind));
@@ -492,12 +498,13 @@ export function transportChecks(
     });
 
     it('a producer of a new session that dials in replaces the connected one once that has been silent 2·keepAlive.interval', async () => {
-      const { port, received, done, lastSent, close } = await halfOpen({ keepAlive: { interval: 50, timeout: 20_000 } });
+      const { port, received, arrived, done, lastSent, close } = await halfOpen({ keepAlive: { interval: 50, timeout: 20_000 } });
       const b = [channelHeader(1, 1000, 'session-B'), ...Array.from({ length: 3 }, (_, s) => channelBlock(s, s, 1, 1)), { kind: 'end', seq: 3 } as const];
       // turned away at once (before it is subscribed) while A counts as alive, B redials
       await lastValueFrom(from(b).pipe(toX({ connect: url(port), reconnect: { initialDelay: 10, maxDelay: 20 } })), { defaultValue: null });
       await done;
-      expect(performance.now() - lastSent).toBeGreaterThanOrEqual(100);
+      // B's header was taken only once A had been silent 2·interval (B first dialled a few ms after A's last record)
+      expect(arrived[6] - lastSent).toBeGreaterThanOrEqual(100);
       expect(labels(received)).toEqual(['session-A', 0, 1, 2, 3, 4, 'session-B', 0, 1, 2, 'end']);
       close();
     });

@@ -4,9 +4,8 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { type AddressInfo, createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { scenarioCurrents } from '@qsync/cli';
+import { unravelingTrajectory } from '@qsync/cli';
 import { currentPhaseHistogram } from '@qsync/probes';
-import { lastValueFrom, toArray } from 'rxjs';
 import { afterAll, describe, expect, it } from 'vitest';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
@@ -58,22 +57,37 @@ describe('qsync-detector', () => {
     detector.child.kill('SIGTERM');
     expect(await detector.exit).toBe(0);
 
-    const c = scenarioCurrents(`${repoRoot}apps/qsync/scenarios/vdp-pair-heterodyne-stream.json`);
-    // in-process: the scenario's currents straight from the simulation, no wire, no sockets
-    const records = await lastValueFrom(c.records().pipe(toArray()));
-    const joined = (name: string): Float64Array => {
-      const parts = records.flatMap((r) => (r.kind === 'block' ? [r.columns[name].data] : []));
-      const out = new Float64Array(parts.reduce((n, p) => n + p.length, 0));
-      let at = 0;
-      for (const p of parts) {
-        out.set(p, at);
-        at += p.length;
-      }
-      return out;
-    };
-    const h = currentPhaseHistogram(joined('I0'), joined('I1'), { bins: 32 });
+    // in-process, by another path than the emitter's: the trajectory of the scenario written out
+    // here value by value (not read from its file as the emitter reads it), computed in one piece
+    // by unravelingTrajectory — no blocks, no wire, no sockets. A scenario the emitter misreads (a
+    // parameter dropped, another step or seed) gives other currents than these.
+    const reference = await unravelingTrajectory(
+      {
+        model: 'coupled-quantum-vdp',
+        parameters: { cutoff: 6, kappa: 0.5, kappa1: 1, kappa2: 0.5, delta: 0.2, V: 1 },
+        initialState: { type: 'coherent', alpha: { a: [0.5, 0], b: [0, 0.5] } },
+        unraveling: 'heterodyne',
+        monitored: [2, 3],
+        efficiency: 1,
+        phase: 0,
+        frequency: 0,
+        scheme: 'milstein',
+        t0: 0,
+        dt: 0.02,
+        outputEvery: 1,
+        spacing: 0.02,
+        samples: 2001,
+        observables: { nA: 'na' },
+        withCurrents: true,
+      },
+      0,
+      11, // the scenario's noiseSeed
+    );
+    const I0 = reference.I0.data;
+    const h = currentPhaseHistogram(I0, reference.I1.data, { bins: 32 });
     const last = lines.filter((l) => l.kind === 'phase-histogram').at(-1);
-    expect(last?.samples).toBe(c.samples);
+    expect(last?.samples).toBe(I0.length / 2);
+    expect(I0.length / 2).toBe(2001);
     expect(last?.counts).toEqual(Array.from(h.counts));
     expect(lines.at(-1)?.kind).toBe('end');
     expect(lines[0]).toEqual({ kind: 'listening', url: `tcp://127.0.0.1:${port}` });

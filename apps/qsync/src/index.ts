@@ -44,6 +44,8 @@ export { csvTable } from './output/csv-table';
 export { UsageError } from './common/errors';
 export { parseEndpoint } from './stream/endpoint';
 export type { Endpoint } from './stream/endpoint';
+export { unravelingTrajectory } from './run/unraveling-trajectory';
+export type { UnravelingConfig } from './run/unraveling-trajectory';
 export { scenarioCurrents } from './stream/scenario-currents';
 export type { ScenarioCurrents, ScenarioCurrentsOptions } from './stream/scenario-currents';
 export { sendWire } from './stream/send-wire';

@@ -3,6 +3,8 @@ import { runInNewContext } from 'node:vm';
 import { chunkedObservable } from '@qsync/frames';
 import { describe, expect, it } from 'vitest';
 import { createWireHub } from './create-wire-hub';
+import { createWireDecoder } from './create-wire-decoder';
+import { encodeWireRecord } from './encode-wire-record';
 import type { WireConsumer } from './create-wire-hub';
 import { channelBlock, channelHeader, channelValue } from './test-support/channel-stream';
 import type { WireData, WireRecord } from './wire-record';
@@ -312,6 +314,28 @@ describe('createWireHub: recovery', () => {
     expect(data.map((r) => r.seq)).toEqual(Array.from({ length: 25 }, (_, k) => 75 + k));
     expect(expectSamplesFrom(data, offsets[75], 1)).toBe(offsets[100] - offsets[75]);
     expect(after[after.length - 1]).toEqual({ kind: 'end', seq: 100 });
+  });
+
+  it("a gap whose samples are estimated (resumed inside the log's merged run of old counts) says so with estimated: true; an exact one does not", async () => {
+    const hub = createWireHub({ history: { records: 4 }, minConsumers: 0 });
+    hub.publish(channelHeader(1));
+    const n = 3 * 4096; // block lengths 1, 2, 3, 1, …: every trimmed record starts a run, and the oldest runs get merged
+    for (let seq = 0, t = 0; seq < n; t += 1 + (seq % 3), seq++) hub.publish(channelBlock(seq, t, 1 + (seq % 3), 1));
+    const gapOf = async (lastSeq: number) => {
+      const consumer = hub.attach({ kind: 'subscribe', lastSeq });
+      const records: WireRecord[] = [];
+      for (let r = consumer.poll(); r !== undefined && records.length < 2; r = consumer.poll()) records.push(r);
+      consumer.close();
+      return records.find((r) => r.kind === 'gap');
+    };
+    const inside = await gapOf(100); // resumes at seq 101: inside the merged run
+    expect(inside).toMatchObject({ kind: 'gap', firstSeq: 101, estimated: true });
+    const recent = await gapOf(n - 100); // within the newest runs: exact, no key
+    expect(recent).toEqual({ kind: 'gap', seq: n - 4, firstSeq: n - 99, lastSeq: n - 5, samples: expect.any(Number) as number });
+    expect(recent).not.toHaveProperty('estimated');
+    // the key survives the wire, and a bad value is refused
+    expect(createWireDecoder().push(encodeWireRecord(inside as WireRecord))[0]).toEqual(inside);
+    expect(() => createWireDecoder().push(encodeWireRecord({ ...(inside as WireRecord), estimated: 1 } as never))).toThrow(/'estimated' must be true or absent/);
   });
 
   it('a history bound in bytes trims by bytes; a consumer resuming before any record gets a gap from seq 0', async () => {

@@ -241,6 +241,8 @@ export function createWireHub(config: WireHubConfig = {}): WireHub {
           firstSeq: from,
           lastSeq: log.firstSeq - 1,
           samples: log.samplesBetween(from, log.firstSeq - 1),
+          // resumed inside the log's merged run of old sample counts: `samples` is its estimate
+          ...(log.samplesExactAt(from) ? {} : { estimated: true as const }),
         });
         this.cursor = log.firstSeq;
       } else {

@@ -95,6 +95,12 @@ export class WireLog {
     return run.merged ? run.before + Math.round((seq - run.from) * run.each) : run.before + (seq - run.from) * run.each;
   }
 
+  /** false when samplesBeforeSeq(seq) is an estimate: seq lies strictly inside the merged run */
+  samplesExactAt(seq: number): boolean {
+    const run = this.runs[0];
+    return !(run !== undefined && run.merged && seq > run.from && seq < run.from + run.count);
+  }
+
   /** samples of records a … b (inclusive) */
   samplesBetween(a: number, b: number): number {
     return this.samplesBeforeSeq(b + 1) - this.samplesBeforeSeq(a);

@@ -132,7 +132,9 @@ function readSmall(p: Payload): WireRecord | WireSubscribe {
         samples: checkCount(p.samples, 'samples'),
       };
       checkRange(r.firstSeq, r.lastSeq, 'gap');
-      return r;
+      if (p.estimated === undefined) return r;
+      if (p.estimated !== true) throw new Error(`gap field 'estimated' must be true or absent, got ${describe(p.estimated)}`);
+      return { ...r, estimated: true };
     }
     case 'end':
       return { kind: 'end', seq: checkCount(p.seq, 'seq') };

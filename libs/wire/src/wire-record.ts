@@ -61,8 +61,11 @@ export type WireData =
 export type WireNotice =
   /** a consumer's buffer overflowed under 'drop-oldest': records firstSeq … lastSeq are gone */
   | { kind: 'dropped'; seq: number; records: number; samples: number; firstSeq: number; lastSeq: number }
-  /** resume asked for records beyond the sender's history: firstSeq … lastSeq are gone */
-  | { kind: 'gap'; seq: number; firstSeq: number; lastSeq: number; samples: number }
+  /**
+   * resume asked for records beyond the sender's history: firstSeq … lastSeq are gone; `estimated`
+   * (present only when true): `samples` is an estimate (the records are exact), see WireLog
+   */
+  | { kind: 'gap'; seq: number; firstSeq: number; lastSeq: number; samples: number; estimated?: true }
   /** the producer finished; `seq` is the number of data records it sent */
   | { kind: 'end'; seq: number };
 

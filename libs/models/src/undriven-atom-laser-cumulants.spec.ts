@@ -304,6 +304,7 @@ describe('undrivenAtomLaserCumulants (App. 7.A)', () => {
     const ok = { Nd: 80, Nud: 20, Omega: 0.1, kappa: 10, gammaPlus: 0.2 };
     vexpect(() => undrivenAtomLaserCumulants({ ...ok, Nud: -1 })).toThrow(/'Nud'/);
     vexpect(() => undrivenAtomLaserCumulants({ ...ok, Nd: 0, Nud: 0 })).toThrow(/Nd \+ Nud must be ≥ 1/);
+    vexpect(() => undrivenAtomLaserCumulants({ ...ok, Nd: 1e300 })).toThrow(/Nd \+ Nud must be ≤ 2\^53 − 1/);
     vexpect(() => undrivenAtomLaserCumulants({ ...ok, gammaMinus: Number.NaN })).toThrow(/'gammaMinus' must be a finite number/);
     const m = undrivenAtomLaserCumulants(ok);
     vexpect(() => m.spectrum([1, 2], [0])).toThrow(/must hold 11 finite moment values/);

@@ -95,7 +95,8 @@ export interface UndrivenAtomLaserCumulants extends OdeModel {
    * unstable stationary point (the incoherent state above threshold) is left by a push along the
    * correlations. With a conserved 4⟨σ+_µσ−_µ'⟩ + (s^z_µ)² (γ− = γz = 0) the point kept has y0's
    * value. Throws if the point is unphysical (⟨a†a⟩ < 0, |s^z| > 1, a Cauchy–Schwarz bound broken)
-   * or none is reached within `maxTime`. Moments of absent atoms keep y0's values.
+   * or none is reached within `maxTime` — as for γ− = γz = 0 with two undriven atoms among 10⁵
+   * (their spins keep swinging through s^z ≈ ±0.95 up to t = 2000/V). Moments of absent atoms keep y0's values.
    */
   steadyState(options?: UndrivenAtomLaserSteadyStateOptions): Float64Array;
 }
@@ -154,6 +155,8 @@ export function undrivenAtomLaserCumulants(config: UndrivenAtomLaserCumulantsCon
   const fn = 'undrivenAtomLaserCumulants';
   const p = resolveParameters(fn, undrivenAtomLaserCumulantsParameters, config as unknown as Record<string, unknown>);
   if (p.Nd + p.Nud < 1) throw new Error(`${fn}: Nd + Nud must be ≥ 1, got Nd = ${p.Nd}, Nud = ${p.Nud}`);
+  // beyond 2⁵³ the atom numbers are no longer counts (N − 1 = N) and the rates √NΩ make any time step vanish
+  if (!(p.Nd + p.Nud <= Number.MAX_SAFE_INTEGER)) throw new Error(`${fn}: Nd + Nud must be ≤ 2^53 − 1 (Number.MAX_SAFE_INTEGER), got Nd = ${p.Nd}, Nud = ${p.Nud}`);
   const { equations, rhs: compiled, slots } = derive();
   const pv = Float64Array.from(undrivenAtomLaserCumulantParameters, (name) => p[name]);
   const size = equations.size;

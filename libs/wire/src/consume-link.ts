@@ -136,6 +136,13 @@ export function consumeLink(
               continue;
             }
             reportDuplicates();
+            // a notice straddling it reports loss partly at or before it: only the part after
+            // is news (passed on whole, it would over-report and overlap seqs delivered)
+            if ((record.kind === 'dropped' || record.kind === 'gap') && record.firstSeq <= resumedAfter) {
+              out.next(trimNotice(record, resumedAfter));
+              state.lastSeq = record.lastSeq;
+              continue;
+            }
           }
           if (checkStart) {
             checkStart = false;
@@ -171,4 +178,24 @@ export function consumeLink(
     keepLinkAlive(link, options.keepAlive ?? null, () => liveness.lastRecord);
     link.send(encodeWireRecord({ kind: 'subscribe', lastSeq: state.lastSeq, ...(state.consumer !== undefined ? { consumer: state.consumer } : {}) }));
   });
+}
+
+/**
+ * The part of a `dropped` or `gap` notice after seq `after` (firstSeq ≤ after < lastSeq). Its
+ * records are exact; its samples are exact only when every record of the notice holds one sample
+ * (samples = records), otherwise they are the notice's share by records — never below one per
+ * record kept nor above what one per record cut off leaves, as samples ≥ records — marked `estimated`.
+ */
+function trimNotice<N extends Extract<WireRecord, { kind: 'dropped' | 'gap' }>>(notice: N, after: number): N {
+  const records = notice.lastSeq - notice.firstSeq + 1;
+  const kept = notice.lastSeq - after;
+  const exact = notice.samples === records && notice.estimated !== true;
+  const samples = exact ? kept : Math.round((notice.samples * kept) / records);
+  return {
+    ...notice,
+    firstSeq: after + 1,
+    samples,
+    ...(notice.kind === 'dropped' ? { records: kept } : {}),
+    ...(exact ? {} : { estimated: true }),
+  };
 }

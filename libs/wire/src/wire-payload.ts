@@ -121,7 +121,9 @@ function readSmall(p: Payload): WireRecord | WireSubscribe {
         lastSeq: checkCount(p.lastSeq, 'lastSeq'),
       };
       checkRange(r.firstSeq, r.lastSeq, 'dropped');
-      return r;
+      if (p.estimated === undefined) return r;
+      if (p.estimated !== true) throw new Error(`dropped field 'estimated' must be true or absent, got ${describe(p.estimated)}`);
+      return { ...r, estimated: true };
     }
     case 'gap': {
       const r = {

@@ -59,11 +59,16 @@ export type WireData =
  * the README's format section says; `samples` counts samples (block lengths summed, a frame counts 1).
  */
 export type WireNotice =
-  /** a consumer's buffer overflowed under 'drop-oldest': records firstSeq … lastSeq are gone */
-  | { kind: 'dropped'; seq: number; records: number; samples: number; firstSeq: number; lastSeq: number }
+  /**
+   * a consumer's buffer overflowed under 'drop-oldest': records firstSeq … lastSeq are gone;
+   * `estimated` (present only when true): `samples` is an estimate (the records are exact) — a
+   * consumer trimmed a notice that straddled the seq it resumed after
+   */
+  | { kind: 'dropped'; seq: number; records: number; samples: number; firstSeq: number; lastSeq: number; estimated?: true }
   /**
    * resume asked for records beyond the sender's history: firstSeq … lastSeq are gone; `estimated`
-   * (present only when true): `samples` is an estimate (the records are exact), see WireLog
+   * (present only when true): `samples` is an estimate (the records are exact), see WireLog and
+   * the trimming of a straddling notice by a consumer
    */
   | { kind: 'gap'; seq: number; firstSeq: number; lastSeq: number; samples: number; estimated?: true }
   /** the producer finished; `seq` is the number of data records it sent */

@@ -28,6 +28,7 @@ const sample: Record<string, Record<string, number>> = {
   'undriven-atom-laser-cumulants': { Nd: 80, Nud: 20, Omega: 0.1, kappa: 10, gammaPlus: 0.2 },
   'undriven-atom-laser-mean-field': { N: 100, pd: 0.8, Omega: 0.1, kappa: 10, gammaPlus: 0.2 },
   'undriven-atom-laser-bad-cavity': { V: 1, pd: 0.8, gammaPlus: 1 },
+  'undriven-atom-laser-good-cavity': { N: 1000, pd: 0.9, Omega: 0.01, kappa: 0.01, gammaPlus: 1, gammaMinus: 0.05, gammaZ: 0.2 },
 };
 
 /** The table's defaults under what is given (what a scenario validator hands to `build`). */
@@ -113,6 +114,6 @@ describe('modelCatalog', () => {
 
   it('runs its doc example', () => {
     expect(modelCatalog.adler.kind).toBe('stochastic');
-    expect(Object.keys(modelCatalog).length).toBe(25);
+    expect(Object.keys(modelCatalog).length).toBe(26);
   });
 });

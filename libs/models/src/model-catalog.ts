@@ -25,6 +25,7 @@ import { superradiantLaser, superradiantLaserParameters } from './superradiant-l
 import { undrivenAtomLaser, undrivenAtomLaserParameters } from './undriven-atom-laser';
 import { undrivenAtomLaserBadCavity, undrivenAtomLaserBadCavityParameters } from './undriven-atom-laser-bad-cavity';
 import { undrivenAtomLaserCumulants, undrivenAtomLaserCumulantsParameters } from './undriven-atom-laser-cumulants';
+import { undrivenAtomLaserGoodCavity, undrivenAtomLaserGoodCavityParameters } from './undriven-atom-laser-good-cavity';
 import { undrivenAtomLaserMeanField, undrivenAtomLaserMeanFieldParameters } from './undriven-atom-laser-mean-field';
 import type { StochasticModel } from './stochastic-model';
 import {
@@ -174,7 +175,7 @@ const spinEnsembleOperatorNames = ['sigmaZ', 'sigmaPlus', 'sigmaPlusSigmaMinus',
  *
  * @example
  * modelCatalog['adler'].kind; // → 'stochastic'
- * Object.keys(modelCatalog).length; // → 25
+ * Object.keys(modelCatalog).length; // → 26
  */
 export const modelCatalog: Readonly<Record<string, ModelEntry>> = {
   'quantum-vdp': {
@@ -517,5 +518,18 @@ export const modelCatalog: Readonly<Record<string, ModelEntry>> = {
     parameters: undrivenAtomLaserBadCavityParameters,
     channels: undrivenAtomLaserSpinChannels,
     build: (p) => undrivenAtomLaserBadCavity(p as never),
+  },
+  'undriven-atom-laser-good-cavity': {
+    kind: 'order-parameter',
+    title: 'superradiant laser with a fraction pd of driven atoms: good cavity, the atoms eliminated (no shift)',
+    equation: '7.9',
+    parameters: undrivenAtomLaserGoodCavityParameters,
+    channels: {
+      alpha: 'complex: the cavity amplitude α',
+      photonsPerAtom: 'real: |α|²/N',
+      szDriven: 'real: s^z_d, following α adiabatically',
+      szUndriven: 'real: s^z_ud, following α adiabatically',
+    },
+    build: (p) => undrivenAtomLaserGoodCavity(p as never),
   },
 };

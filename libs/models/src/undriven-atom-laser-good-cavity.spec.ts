@@ -3,6 +3,7 @@ import type { Channel } from '@qsync/frames';
 import { dormandPrince } from '@qsync/integrators';
 import { expectClose } from '@qsync/testing';
 import { goodCavityCriticalDrivenFraction } from './good-cavity-critical-driven-fraction';
+import { modelCatalog } from './model-catalog';
 import { undrivenAtomLaserGoodCavity } from './undriven-atom-laser-good-cavity';
 import { undrivenAtomLaserMeanField } from './undriven-atom-laser-mean-field';
 
@@ -59,6 +60,18 @@ describe('undrivenAtomLaserGoodCavity (7.9)', () => {
     const above = undrivenAtomLaserGoodCavity({ ...base, pd: 0.95 });
     expect(above.bistable).toBe(false);
     expect(above.lasingPhotonsPerAtom).toBe(above.steadyPhotonsPerAtom);
+  });
+
+  it("catalog entry 'undriven-atom-laser-good-cavity' (what qsync run builds, the table's defaults filled) settles on the closed-form |α|²/N of (7.9), 1e-8", () => {
+    const entry = modelCatalog['undriven-atom-laser-good-cavity'];
+    if (entry.kind !== 'order-parameter') throw new Error('undriven-atom-laser-good-cavity is an order-parameter model');
+    const defaults = Object.fromEntries(Object.entries(entry.parameters).flatMap(([k, spec]) => (spec.default === undefined ? [] : [[k, spec.default]])));
+    const m = entry.build({ ...defaults, ...base, pd: 0.9 });
+    const end = Float64Array.from(solve(m.rhs, m.initialState(), [0, 5e3]).y[1]);
+    const photons = m.observe(5e3, end).photonsPerAtom;
+    expect(photons.kind).toBe('real');
+    expectClose(photons.kind === 'real' ? photons.value : Number.NaN, undrivenAtomLaserGoodCavity({ ...base, pd: 0.9 }).steadyPhotonsPerAtom, { rtol: 1e-8 });
+    expect(entry.equation).toBe('7.9');
   });
 
   it('refuses bad parameters by name', () => {

@@ -147,6 +147,7 @@ describe('qsync run on classical models against closed forms', () => {
       'undriven-atom-laser-cumulants': { Nd: 80, Nud: 20, Omega: 0.1, kappa: 10, gammaPlus: 0.2 },
       'undriven-atom-laser-mean-field': { N: 100, pd: 0.8, Omega: 0.1, kappa: 10, gammaPlus: 0.2 },
       'undriven-atom-laser-bad-cavity': { V: 1, pd: 0.8, gammaPlus: 1 },
+      'undriven-atom-laser-good-cavity': { N: 1000, pd: 0.9, Omega: 0.01, kappa: 0.01, gammaPlus: 1, gammaMinus: 0.05, gammaZ: 0.2 },
     };
     const classical = Object.entries(modelCatalog).filter(([, e]) => e.kind !== 'quantum' && e.kind !== 'permutation-invariant');
     expect(classical.map(([name]) => name).sort()).toEqual(Object.keys(small).sort());

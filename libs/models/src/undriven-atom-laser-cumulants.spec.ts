@@ -1,5 +1,5 @@
 import { describe, expect as vexpect, it } from 'vitest';
-import { createRng, denseZeros, type DenseMatrix } from '@qsync/linalg';
+import { createRng, denseZeros, eigenvaluesReal, solveDense, type DenseMatrix } from '@qsync/linalg';
 import { applyLindbladianInto, coherentKet, expect, fockSpace, pureState, tensorState, times, type DensityMatrix, type Operator } from '@qsync/operators';
 import { dormandPrince } from '@qsync/integrators';
 import { expectClose } from '@qsync/testing';
@@ -243,6 +243,24 @@ describe('undrivenAtomLaserCumulants (App. 7.A)', () => {
     }
   });
 
+  it("γ+ = γ− = γz = 0: the driven kind conserves 4⟨σ+_dσ−_d'⟩ + (s^z_d)² too; from s^z_d = 1/2 (no correlations) the atoms radiate into the dark state of closed form (N_d = 40)", () => {
+    const Nd = 40;
+    const m = undrivenAtomLaserCumulants({ Nd, Nud: 0, Omega: 0.05, kappa: 1, gammaPlus: 0 });
+    const s = m.slots;
+    const y0 = m.initialState();
+    y0[s.szDriven] = 0.5;
+    const y = m.steadyState({ y0, settle: 0 }); // no settling: the steps, not the dynamics, must keep it
+    // stationary with no field: ⟨aσ+_d⟩ = 0 ⇔ (1 + s^z)/2 + (N_d − 1)⟨σ+σ−'⟩ = 0; with
+    // 4⟨σ+σ−'⟩ + (s^z)² = 1/4 kept: (s^z)² − 2(1 + s^z)/(N_d − 1) = 1/4, the root below 1/2
+    const q = 1 / (Nd - 1);
+    const sz = q - Math.sqrt(q * q + 0.25 + 2 * q); // −0.52385
+    expectClose([y[s.szDriven], y[s.pairDriven], y[s.photons]], [sz, -(1 + sz) * q / 2, 0], { atol: 1e-9 });
+    expectClose(4 * y[s.pairDriven] + y[s.szDriven] ** 2, 0.25, { atol: 1e-10 });
+    // the dynamics ends there too
+    const z = dormandPrince(m.rhs, y0, [0, 2000], { rtol: 1e-10, atol: 1e-13, maxSteps: 1e8 }).y[1];
+    expectClose([z[s.szDriven], z[s.pairDriven]], [sz, -(1 + sz) * q / 2], { atol: 1e-7 });
+  });
+
   it('a kind with 0 or 1 atoms (γ− = γz = 0): the moments of absent atoms are frozen and have no channel; the steady state is the end of a long integration', () => {
     const cases = [
       { Nd: 9, Nud: 1 },
@@ -287,6 +305,91 @@ describe('undrivenAtomLaserCumulants (App. 7.A)', () => {
     expectClose(y, z, { atol: 1e-8 * N });
     vexpect(y[s.photons] / N).toBeGreaterThan(1e-3);
     vexpect(() => m.steadyState({ maxTime: 1e-3 })).toThrow(/no stable stationary point reached by t = /);
+  });
+
+  it('steadyState started exactly on a physical unstable stationary point (the saddle between the bistable branches, p_d = 0.7) pushes off it and returns the stable lasing root', () => {
+    // N = 10³, κ = 10√NΩ, γ− = γz = 0.01V: at p_d = 0.7 the order-2 equations have two stable roots,
+    // a weak field (⟨a†a⟩ ≈ 0.12) and lasing (1.63), and between them a saddle with ⟨a†a⟩ ≈ 0.62 (one
+    // growing mode, +6.9e-4). (At p_d = 0.8 the root near the incoherent state has ⟨a†a⟩ = −0.024: unphysical.)
+    const N = 1000;
+    const Omega = 0.01;
+    const kappa = 10 * Math.sqrt(N) * Omega;
+    const V = (2 * N * Omega ** 2) / kappa;
+    const m = undrivenAtomLaserCumulants({ Nd: 700, Nud: 300, Omega, kappa, gammaPlus: V, gammaMinus: 0.01 * V, gammaZ: 0.01 * V });
+    const s = m.slots;
+    const size = m.equations.size;
+    const f = new Float64Array(size);
+    // the roots, found apart from steadyState: at fixed (s^z_d, s^z_ud) the right-hand side is affine
+    // in the other moments (every product holds an s^z), solved for them exactly; then a 2-D Newton
+    // on (ṡ^z_d, ṡ^z_ud)
+    const rest = Array.from({ length: size }, (_, i) => i).filter((i) => i !== s.szDriven && i !== s.szUndriven);
+    const complete = (sd: number, su: number): Float64Array => {
+      const y = new Float64Array(size);
+      y[s.szDriven] = sd;
+      y[s.szUndriven] = su;
+      m.rhs(f, y, 0);
+      const c = rest.map((i) => f[i]);
+      const a = denseZeros(rest.length, rest.length);
+      rest.forEach((j, b) => {
+        const w = Float64Array.from(y);
+        w[j] = 1;
+        m.rhs(f, w, 0);
+        rest.forEach((i, r) => (a.data[2 * (r * rest.length + b)] = f[i] - c[r]));
+      });
+      const d = solveDense(a, Float64Array.from({ length: 2 * rest.length }, (_, k) => (k % 2 === 0 ? -c[k / 2] : 0)));
+      rest.forEach((j, r) => (y[j] = d[2 * r]));
+      return y;
+    };
+    const sz = (sd: number, su: number): [number, number] => {
+      m.rhs(f, complete(sd, su), 0);
+      return [f[s.szDriven], f[s.szUndriven]];
+    };
+    const root = (sd: number, su: number): Float64Array => {
+      for (let k = 0; k < 40; k++) {
+        const h = 1e-7;
+        const [a, b] = sz(sd, su);
+        const [a1, b1] = sz(sd + h, su);
+        const [a2, b2] = sz(sd, su + h);
+        const [j11, j12, j21, j22] = [(a1 - a) / h, (a2 - a) / h, (b1 - b) / h, (b2 - b) / h];
+        const det = j11 * j22 - j12 * j21;
+        sd -= (j22 * a - j12 * b) / det;
+        su -= (j11 * b - j21 * a) / det;
+      }
+      return complete(sd, su);
+    };
+    const growth = (y: Float64Array): number => {
+      const jac = Array.from({ length: size }, () => new Array<number>(size).fill(0));
+      const [fp, fm] = [new Float64Array(size), new Float64Array(size)];
+      for (let j = 0; j < size; j++) {
+        const w = Float64Array.from(y);
+        w[j] += 1e-6;
+        m.rhs(fp, w, 0);
+        w[j] -= 2e-6;
+        m.rhs(fm, w, 0);
+        for (let i = 0; i < size; i++) jac[i][j] = (fp[i] - fm[i]) / 2e-6;
+      }
+      const ev = eigenvaluesReal(jac);
+      return Math.max(...Array.from({ length: size }, (_, k) => ev[2 * k]));
+    };
+    const saddle = root(0.89, -0.39);
+    const lasing = root(0.75, -0.02);
+    for (const y of [saddle, lasing]) {
+      m.rhs(f, y, 0);
+      for (const v of f) vexpect(Math.abs(v)).toBeLessThan(1e-15);
+    }
+    expectClose([saddle[s.szDriven], saddle[s.szUndriven], saddle[s.photons]], [0.890332, -0.388177, 0.616998], { atol: 1e-6 });
+    vexpect(growth(saddle)).toBeGreaterThan(1e-4 * V); // unstable
+    vexpect(growth(lasing)).toBeLessThan(0); // stable
+    // the saddle is a possible set of moments: ⟨a†a⟩ ≥ 0, |s^z| ≤ 1, |⟨aσ+_µ⟩|² ≤ ⟨a†a⟩(1 + s^z_µ)/2, |⟨σ+_µσ−_µ'⟩| ≤ (1 + s^z_µ)/2
+    vexpect(saddle[s.photons]).toBeGreaterThan(0);
+    for (const [z, x, pair] of [[s.szDriven, s.aSigmaPlusDriven, s.pairDriven], [s.szUndriven, s.aSigmaPlusUndriven, s.pairUndriven]]) {
+      vexpect(Math.abs(saddle[z])).toBeLessThan(1);
+      vexpect(saddle[x] ** 2 + saddle[x + 1] ** 2).toBeLessThan((saddle[s.photons] * (1 + saddle[z])) / 2);
+      vexpect(Math.abs(saddle[pair])).toBeLessThan((1 + saddle[z]) / 2);
+    }
+    // started on the saddle with no settling, steadyState must leave it (its push) and land on the lasing root
+    const y = m.steadyState({ y0: saddle, settle: 0 });
+    expectClose(y, lasing, { atol: 1e-8 * N });
   });
 
   it('steadyState at Fig. 7.3\'s rates (N = 10⁵, γz = 10⁻³V, γ− = 10⁻⁴V, γ+ = V, p_d = 0.97): straight from |0⟩ (no settling) it rejects the roots with ⟨a†a⟩ < 0 and the unstable ones, and reaches the settled start\'s lasing state', () => {

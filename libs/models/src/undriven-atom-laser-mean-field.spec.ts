@@ -74,6 +74,54 @@ describe('undrivenAtomLaserMeanField (7.3)', () => {
     }
   });
 
+  it('lab frame (7.17): its mean field, written from H = (ωs/2)S^z + ωc a†a + Ω(a†S− + aS+), is (7.3) with (7.18) turned by e^{iωs t} (s+) and e^{−iωs t} (α); s^z and the frequency + ωs agree (1e-8)', () => {
+    const [ws, delta] = [3, 0.5]; // ωs and ωc − ωs
+    const c = { N: 100, pd: 0.8, Omega: 0.1, kappa: 10, gammaPlus: 0.2, gammaMinus: 0.01, gammaZ: 0.01, detuning: delta, undrivenPhaseInitial: 0.7, thetaDrivenInitial: 0.5, thetaUndrivenInitial: 0.3 };
+    const mf = undrivenAtomLaserMeanField(c);
+    const wc = ws + delta;
+    const [gp, gm, gz, om, n, pd] = [c.gammaPlus, c.gammaMinus, c.gammaZ, c.Omega, c.N, c.pd];
+    // Heisenberg equations of (7.17) in the mean field, complex arithmetic on [s+_d, s+_ud, α]:
+    //   ṡ+_µ = iωs s+_µ − (γ+_µ + γ− + 2γz)s+_µ/2 − iΩα* s^z_µ   (i(ωs/2)[σz, σ+] = iωs σ+)
+    //   ṡ^z_µ = −γ−(s^z_µ + 1) − γ+_µ(s^z_µ − 1) + 2iΩ(α* s−_µ − α s+_µ)
+    //   α̇ = −iωc α − κα/2 − iNΩ(p_d s−_d + p_ud s−_ud)
+    const lab = (out: Float64Array, y: Float64Array): void => {
+      const a = [y[6], y[7]];
+      const sz = [y[4], y[5]];
+      for (const [k, g] of [[0, gp], [1, 0]]) {
+        const [re, im] = [y[2 * k], y[2 * k + 1]];
+        const d = (g + gm + 2 * gz) / 2;
+        // iωs s − d s − iΩ ᾱ s^z, ᾱ = a_r − i a_i: −iΩᾱ s^z = (−Ω a_i − iΩ a_r) s^z
+        out[2 * k] = -ws * im - d * re - om * a[1] * sz[k];
+        out[2 * k + 1] = ws * re - d * im - om * a[0] * sz[k];
+        // 2iΩ(ᾱ s̄ − α s) = 2iΩ(−2i Im(α s)) = 4Ω Im(α s)
+        out[4 + k] = -gm * (sz[k] + 1) - g * (sz[k] - 1) + 4 * om * (a[0] * im + a[1] * re);
+      }
+      const [mr, mi] = [pd * y[0] + (1 - pd) * y[2], -(pd * y[1] + (1 - pd) * y[3])]; // s− = conj(s+)
+      // −iωc α − κα/2 − iNΩ s−
+      out[6] = wc * a[1] - (c.kappa / 2) * a[0] + n * om * mi;
+      out[7] = -wc * a[0] - (c.kappa / 2) * a[1] - n * om * mr;
+    };
+    const times = [0, 5, 20, 60];
+    const rot = solve(mf.rhs, mf.initialState(), times);
+    const inLab = solve(lab, mf.initialState(), times);
+    const turn = (re: number, im: number, phi: number): [number, number] => [re * Math.cos(phi) - im * Math.sin(phi), re * Math.sin(phi) + im * Math.cos(phi)];
+    times.forEach((t, k) => {
+      const [r, l] = [rot.y[k], inLab.y[k]];
+      const expected = [...turn(r[0], r[1], ws * t), ...turn(r[2], r[3], ws * t), r[4], r[5], ...turn(r[6], r[7], -ws * t)];
+      expectClose(Array.from(l), expected, { atol: 1e-8 });
+      // the lab frequency d arg(s+)/dt of the lab equations is the rotating one + ωs
+      const d = new Float64Array(8);
+      lab(d, Float64Array.from(l));
+      const sr = pd * l[0] + (1 - pd) * l[2];
+      const si = pd * l[1] + (1 - pd) * l[3];
+      const labFrequency = (sr * (pd * d[1] + (1 - pd) * d[3]) - si * (pd * d[0] + (1 - pd) * d[2])) / (sr * sr + si * si);
+      expectClose(labFrequency, mf.frequency(Float64Array.from(r)) + ws, { atol: 1e-7 });
+    });
+    // not a trivial state: at t = 60 |α| ≈ 0.05 and |s+_d| ≈ 0.1 carry the phases checked to 1e-8
+    expect(Math.hypot(rot.y[3][6], rot.y[3][7])).toBeGreaterThan(0.02);
+    expect(Math.hypot(rot.y[3][0], rot.y[3][1])).toBeGreaterThan(0.02);
+  });
+
   it('refuses bad parameters by name', () => {
     const ok = { N: 10, pd: 0.5, Omega: 1, kappa: 1, gammaPlus: 1 };
     expect(() => undrivenAtomLaserMeanField({ ...ok, kappa: 0 })).toThrow(/'kappa'.*> 0/);

@@ -32,12 +32,20 @@ import type { KeepAlive } from './resolve-keep-alive';
 export function keepLinkAlive(link: WireLink, keepAlive: KeepAlive, lastAlive: () => number = () => link.lastReceived): void {
   if (keepAlive === null) return;
   const { interval, timeout } = keepAlive;
+  let rechecking = false;
   const timer = setInterval(() => {
     if (link.isClosed) return clearInterval(timer);
     const now = performance.now();
-    if (now - lastAlive() >= timeout) {
-      clearInterval(timer);
-      return link.destroy(new Error(`nothing from ${link.peer} for ${timeout} ms (option 'keepAlive.timeout'): the link is taken for dead`));
+    if (now - lastAlive() >= timeout && !rechecking) {
+      // after an event-loop stall this timer can run before bytes already received are read:
+      // judge again once pending I/O has run (setImmediate comes after the poll phase)
+      rechecking = true;
+      setImmediate(() => {
+        rechecking = false;
+        if (link.isClosed || performance.now() - lastAlive() < timeout) return;
+        clearInterval(timer);
+        link.destroy(new Error(`nothing from ${link.peer} for ${timeout} ms (option 'keepAlive.timeout'): the link is taken for dead`));
+      });
     }
     if (now - link.lastSent >= interval) link.send(PING_BYTES);
     // WebSocket: a ping frame too, whose pong every peer sends by itself (a browser reading the

@@ -6,6 +6,7 @@ import type { ConsumerState } from './consume-link';
 import { encodeWireRecord } from './encode-wire-record';
 import { channelHeader } from './test-support/channel-stream';
 import { heldLink } from './test-support/held-link';
+import { framePayload, packr, WIRE_HEAD_BYTES } from './wire-framing';
 import type { WireRecord } from './wire-record';
 
 /** what a consumer resumed after seq `after` in session-1 passes on when the producer sends `sent` */
@@ -48,5 +49,28 @@ describe('consumeLink: a notice straddling the seq resumed after', () => {
     const dropped = { kind: 'dropped', seq: 9, records: 3, samples: 30, firstSeq: 6, lastSeq: 8, estimated: true } as const;
     expect(createWireDecoder().push(encodeWireRecord(dropped))).toEqual([dropped]);
     expect(() => createWireDecoder().push(encodeWireRecord({ ...dropped, estimated: 1 } as never))).toThrow(/dropped field 'estimated' must be true or absent/);
+  });
+});
+
+describe("consumeLink: the producer's advertised keepalive interval", () => {
+  it('is recorded in the liveness and taken off the header passed on; the key round-trips and a bad value is refused', async () => {
+    const link = heldLink();
+    const liveness: { lastRecord: number; interval?: number } = { lastRecord: 0 };
+    const out: WireRecord[] = [];
+    await new Promise<void>((done) => {
+      new Observable<WireRecord>((subscriber) => {
+        void consumeLink(link, { lastSeq: null, sessionId: null }, subscriber, {}, { liveness }).then(() => done());
+      }).subscribe((r) => out.push(r));
+      link.receive(encodeWireRecord({ ...channelHeader(1), keepAliveInterval: 400 }));
+      link.receive(encodeWireRecord({ kind: 'end', seq: 0 }));
+    });
+    expect(liveness.interval).toBe(400);
+    expect(out[0]).toEqual(channelHeader(1));
+    expect(createWireDecoder().push(encodeWireRecord({ ...channelHeader(1), keepAliveInterval: 2.5 }))[0]).toHaveProperty('keepAliveInterval', 2.5);
+    // the writer refuses a bad value, and so does the reader given one written by hand
+    expect(() => encodeWireRecord({ ...channelHeader(1), keepAliveInterval: 0 })).toThrow(/header field 'keepAliveInterval' must be a number of ms > 0, got number 0/);
+    const payload = packr.unpack(encodeWireRecord(channelHeader(1)).subarray(WIRE_HEAD_BYTES)) as Record<string, unknown>;
+    const bad = framePayload(packr.pack({ ...payload, keepAliveInterval: 'soon' }));
+    expect(() => createWireDecoder().push(bad)).toThrow(/header field 'keepAliveInterval' must be a number of ms > 0, got/);
   });
 });

@@ -43,8 +43,11 @@ export interface ConsumeLinkOptions {
   readonly onDuplicates?: (duplicates: WireDuplicates) => void;
   /** ms the producer may take to send its header before the link fails with an error naming the option (absent: no limit) */
   readonly headerTimeout?: number;
-  /** written with performance.now() each time a complete record (a ping included) arrives: the producer's liveness */
-  readonly liveness?: { lastRecord: number };
+  /**
+   * written with performance.now() each time a complete record (a ping included) arrives, and
+   * with the keepalive interval the producer's header advertises: the producer's liveness
+   */
+  readonly liveness?: { lastRecord: number; interval?: number };
 }
 
 /**
@@ -82,7 +85,7 @@ export function consumeLink(
       resolve(result);
     };
     const decoder = createWireDecoder(decoderConfig);
-    const liveness = options.liveness ?? { lastRecord: performance.now() };
+    const liveness: { lastRecord: number; interval?: number } = options.liveness ?? { lastRecord: performance.now() };
     let headerSeen = false;
     // a peer that dialled in but is no producer (a port scanner, an HTTP client) or never speaks
     // must not hold the place a producer needs
@@ -95,7 +98,7 @@ export function consumeLink(
     // whose hub never reached it serves from its start again, and what we already have is dropped
     let resumedAfter: number | null = null;
     const deliver = (records: ReturnType<typeof decoder.push>): void => {
-      for (const record of records) {
+      for (let record of records) {
         if (settled || out.closed) return;
         if (record.kind === 'subscribe') {
           return settle(new Error(`wire: the producer at ${link.peer} sent a 'subscribe' record; a producer sends a header, data and notices`));
@@ -107,6 +110,12 @@ export function consumeLink(
           if (options.claim !== undefined && !options.claim(record.provenance.sessionId)) return settle('refused');
           headerSeen = true;
           clearTimeout(headerTimer);
+          // the producer's keepalive interval belongs to this link, not to the stream
+          if (record.keepAliveInterval !== undefined) liveness.interval = record.keepAliveInterval;
+          if (record.keepAliveInterval !== undefined) {
+            record = { ...record };
+            delete record.keepAliveInterval;
+          }
           if (record.provenance.sessionId === state.sessionId) {
             // resumed: same stream
             resumedAfter = state.lastSeq === FROM_OLDEST ? null : state.lastSeq;

@@ -4,7 +4,7 @@ import { encodeWireRecord } from './encode-wire-record';
 import { keepLinkAlive } from './keep-link-alive';
 import type { KeepAlive } from './resolve-keep-alive';
 import type { WireLink } from './wire-link';
-import type { WireRecord, WireSubscribe } from './wire-record';
+import type { WireHeader, WireRecord, WireSubscribe } from './wire-record';
 
 /** What a producer's sink reports about its connections. */
 export type WireSinkEvent =
@@ -134,7 +134,8 @@ export async function serveLink(
       let writable = true;
       link.cork();
       while (pending !== undefined) {
-        const bytes = encodeWireRecord(pending);
+        // the header advertises this link's keepalive interval: the consumer judges our silence by it
+        const bytes = encodeWireRecord(pending.kind === 'header' ? advertised(pending, options.keepAlive ?? null) : pending);
         // a data record stays in the consumer's buffer bound until its bytes have left the
         // process: a socket that does not drain holds the producer within that bound
         writable = link.send(bytes, pending.kind === 'block' || pending.kind === 'frame' ? sent(consumer.holdInFlight(bytes.byteLength)) : undefined);
@@ -168,4 +169,12 @@ export async function serveLink(
     emit({ kind: 'disconnected', consumer: consumer.name, peer: link.peer, reason: (e as Error).message });
   }
   return false;
+}
+
+/** the header as sent over a link: with the link's keepalive interval, or without the key when keepalive is off */
+function advertised(header: WireHeader, keepAlive: KeepAlive): WireHeader {
+  if (keepAlive !== null) return { ...header, keepAliveInterval: keepAlive.interval };
+  const rest = { ...header };
+  delete rest.keepAliveInterval;
+  return rest;
 }

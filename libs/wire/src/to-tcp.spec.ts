@@ -1,5 +1,7 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
+import { connect } from 'node:net';
+import { performance } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
 import { chunkedObservable, sampleBlock, streamSchema } from '@qsync/frames';
 import type { SampleBlock, SampleRecord } from '@qsync/frames';
@@ -7,12 +9,14 @@ import { sameBits } from '@qsync/testing';
 import { ReplaySubject, Subject, firstValueFrom, lastValueFrom, toArray } from 'rxjs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createWireHub } from './create-wire-hub';
+import { encodeWireRecord } from './encode-wire-record';
 import { fromTcp } from './from-tcp';
 import { fromWire } from './from-wire';
 import { channelBlock, channelHeader, channelValue } from './test-support/channel-stream';
 import { transportChecks } from './test-support/transport-checks';
 import { toTcp } from './to-tcp';
 import { toWire } from './to-wire';
+import { PING_BYTES } from './wire-framing';
 import { wireHeader } from './wire-header';
 import type { WireRecord } from './wire-record';
 
@@ -161,5 +165,41 @@ describe('toTcp: a producer turned away before subscribing', () => {
     // delays 5, 10, 20, … ms: 7 attempts fit in 600 ms (8 allowing for timer slack); without backoff ≈ 100
     expect(connections).toBeGreaterThanOrEqual(4);
     expect(connections).toBeLessThanOrEqual(9);
+  });
+});
+
+describe('fromTcp listening: liveness after an event-loop stall', () => {
+  it("a newcomer does not replace a producer whose record arrived during the stall but was not read yet when the newcomer's connection was", async () => {
+    const listening = new ReplaySubject<{ port: number }>();
+    const received: WireRecord[] = [];
+    const source = fromTcp({ listen: { port: 0 }, onListening: (s) => listening.next(s), keepAlive: { interval: 50, timeout: 20_000 } }).subscribe({
+      next: (r) => received.push(r),
+    });
+    const { port } = await firstValueFrom(listening);
+    // producer A by hand: its header, then nothing until the stall (no keepAliveInterval: judged by the consumer's 50 ms)
+    const a = connect(port, '127.0.0.1');
+    a.on('error', () => undefined);
+    await new Promise<void>((resolve) => a.once('connect', resolve));
+    a.write(encodeWireRecord(channelHeader(1, 1000, 'session-A')));
+    while (received.length === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+    // the loop stalls 300 ms (A silent 6 intervals); then, before it polls again, B's connection
+    // and A's ping arrive in that order: B's connection is accepted before A's ping is read
+    const fromB: Uint8Array[] = [];
+    const bClosed = await new Promise<Promise<void>>((resolve) =>
+      setTimeout(() => {
+        const until = performance.now() + 300;
+        while (performance.now() < until);
+        const b = connect(port, '127.0.0.1'); // its connect() runs in a nextTick, before the ping's
+        b.on('error', () => undefined);
+        b.on('data', (chunk: Uint8Array) => fromB.push(chunk));
+        process.nextTick(() => a.write(PING_BYTES));
+        resolve(new Promise<void>((closed) => b.once('close', () => closed())));
+      }, 0),
+    );
+    // A was alive: B is turned away unsubscribed (admitted, it would be sent a 'subscribe')
+    await bClosed;
+    expect(fromB).toEqual([]);
+    source.unsubscribe();
+    a.destroy();
   });
 });

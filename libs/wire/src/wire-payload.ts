@@ -29,6 +29,7 @@ export function toWirePayload(record: WireRecord | WireSubscribe): Payload {
       readProvenance(record.provenance);
       const out: Payload = { kind: 'header', version: record.version, name: record.name, schema: plainSchema(schema) };
       out.provenance = dropUndefined({ ...record.provenance });
+      if (record.keepAliveInterval !== undefined) out.keepAliveInterval = readKeepAliveInterval(record.keepAliveInterval);
       return out;
     }
     case 'block': {
@@ -92,7 +93,8 @@ export function fromWirePayload(value: unknown): WireRecord | WireSubscribe | nu
       if (typeof p.name !== 'string') throw new Error(`header field 'name' must be a string, got ${describe(p.name)}`);
       const schema = readSchema(p.schema, 'schema');
       const provenance = readProvenance(p.provenance);
-      return { kind: 'header', version: WIRE_VERSION, name: p.name, schema, provenance };
+      if (p.keepAliveInterval === undefined) return { kind: 'header', version: WIRE_VERSION, name: p.name, schema, provenance };
+      return { kind: 'header', version: WIRE_VERSION, name: p.name, schema, provenance, keepAliveInterval: readKeepAliveInterval(p.keepAliveInterval) };
     }
     case 'block':
       return { kind: 'block', seq: checkCount(p.seq, 'seq'), block: readBlock(p) };
@@ -331,4 +333,12 @@ function describe(x: unknown): string {
   if (x instanceof Date) return 'a timestamp';
   const proto = typeof x === 'object' ? Object.getPrototypeOf(x) : undefined;
   return proto === Object.prototype || proto === null ? 'a map' : 'a msgpack extension value';
+}
+
+/** a header's advertised keepalive interval: ms, a finite number > 0 */
+function readKeepAliveInterval(value: unknown): number {
+  if (typeof value !== 'number' || !(value > 0) || !Number.isFinite(value)) {
+    throw new Error(`header field 'keepAliveInterval' must be a number of ms > 0, got ${describe(value)}`);
+  }
+  return value;
 }

@@ -46,6 +46,14 @@ export interface WireHeader {
   /** channels, kinds, shapes, units, nominal rate (of @qsync/frames) */
   schema: StreamSchema;
   provenance: WireProvenance;
+  /**
+   * ms: the sender pings after this long of sending nothing (its `keepAlive.interval`), so it is
+   * never silent longer than twice this while alive. Put by a network sink into the header it
+   * sends over each connection (absent: keepalive off, or not a network link); a consumer judges
+   * the sender's silence by it. A property of the link, not of the stream: the network sources
+   * take it off before passing the header on.
+   */
+  keepAliveInterval?: number;
 }
 
 /** A data record: a block of samples or one frame, numbered by `seq` (0, 1, 2 … per producer). */

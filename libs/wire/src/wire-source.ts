@@ -104,13 +104,17 @@ export function wireSource(fn: string, transport: WireTransport, config: WireSou
       ...(listening ? { headerTimeout } : {}),
     };
     // when each link's last complete record arrived: what tells a live producer from a silent one
-    const liveness = new Map<WireLink, { lastRecord: number }>();
-    const alive = (link: WireLink): boolean =>
-      keepAlive !== null && performance.now() - (liveness.get(link)?.lastRecord ?? -Infinity) < 2 * keepAlive.interval;
+    // judged by the keepalive interval the producer advertised in its header (a producer pinging
+    // less often than we do is alive all the same), by ours when it advertised none
+    const liveness = new Map<WireLink, { lastRecord: number; interval?: number }>();
+    const alive = (link: WireLink): boolean => {
+      const own = liveness.get(link);
+      return keepAlive !== null && own !== undefined && performance.now() - own.lastRecord < 2 * (own.interval ?? keepAlive.interval);
+    };
     /** runs a link; a contender runs with `claim` and becomes the active link only if its header wins */
     const run = async (link: WireLink, claim?: (sessionId: string) => boolean): Promise<'end' | 'closed' | 'refused' | Error> => {
       if (claim === undefined) active = link;
-      const own = { lastRecord: performance.now() };
+      const own: { lastRecord: number; interval?: number } = { lastRecord: performance.now() };
       liveness.set(link, own);
       const result = await consumeLink(link, state, subscriber, decoderConfig, { ...options, liveness: own, ...(claim !== undefined ? { claim } : {}) });
       liveness.delete(link);
@@ -131,30 +135,35 @@ export function wireSource(fn: string, transport: WireTransport, config: WireSou
     };
 
     if (config.listen !== undefined) {
+      const admit = (link: WireLink, rechecked: boolean): void => {
+        if (stopped) return link.destroy();
+        // who may send is decided before a link is subscribed: a producer is subscribed only
+        // when what it sends will be taken, for a producer sends its stream (and may report it
+        // delivered) as soon as it is subscribed. A newcomer is turned away unsubscribed (it
+        // redials with backoff and loses nothing) while another producer is connected and alive
+        // — a whole record of it arrived within twice the keepalive interval its header
+        // advertised (ours if none), as a live producer's always does — or while another
+        // newcomer is already admitted to replace it.
+        if (contenders.size > 0) return link.destroy();
+        if (active === null) return void run(link);
+        if (keepAlive === null || alive(active)) return link.destroy();
+        // found silent: after an event-loop stall, records of it may be received and not yet
+        // read — decide again once pending I/O has run (setImmediate comes after the poll phase)
+        if (!rechecked) return void setImmediate(() => admit(link, true));
+        // the connected producer is silent (its machine crashed, its link went half-open): the
+        // newcomer is admitted, the only one, and replaces it once its header arrives, whatever
+        // its session; a newcomer of the same session resumes after the last seq received
+        contenders.add(link);
+        void run(link, () => {
+          const stale = active;
+          active = link;
+          contenders.delete(link);
+          stale?.destroy(new Error(`replaced by the producer that dialled in from ${link.peer}: this one was silent`));
+          return true;
+        });
+      };
       transport
-        .listen(config.listen, (link) => {
-          if (stopped) return link.destroy();
-          // who may send is decided before a link is subscribed: a producer is subscribed only
-          // when what it sends will be taken, for a producer sends its stream (and may report it
-          // delivered) as soon as it is subscribed. A newcomer is turned away unsubscribed (it
-          // redials with backoff and loses nothing) while another producer is connected and alive
-          // — a whole record of it arrived within 2·keepAlive.interval, as a live producer's
-          // always does — or while another newcomer is already admitted to replace it.
-          if (contenders.size > 0) return link.destroy();
-          if (active === null) return void run(link);
-          if (keepAlive === null || alive(active)) return link.destroy();
-          // the connected producer is silent (its machine crashed, its link went half-open): the
-          // newcomer is admitted, the only one, and replaces it once its header arrives, whatever
-          // its session; a newcomer of the same session resumes after the last seq received
-          contenders.add(link);
-          void run(link, () => {
-            const stale = active;
-            active = link;
-            contenders.delete(link);
-            stale?.destroy(new Error(`replaced by the producer that dialled in from ${link.peer}: this one was silent`));
-            return true;
-          });
-        })
+        .listen(config.listen, (link) => admit(link, false))
         .then(
           (s) => {
             server = s;

@@ -233,7 +233,10 @@ export function transportChecks(
       const all = await Promise.all([0, 1].map((k) => lastValueFrom(fromX({ connect: at, consumer: `c${k}` }).pipe(toArray()))));
       await slow.closed;
       expect(emitted).toBe(sent.length);
-      for (const received of [...all, slow.records]) expect(comparable(received)).toEqual(comparable(sent));
+      // the hand-read header carries the sink's keepalive interval (the sources take it off)
+      expect(slow.records[0]).toHaveProperty('keepAliveInterval', 5000);
+      const slowRecords = [{ ...slow.records[0], keepAliveInterval: undefined }, ...slow.records.slice(1)];
+      for (const received of [...all, slowRecords]) expect(comparable(received)).toEqual(comparable(sent));
     });
   });
 
@@ -533,6 +536,42 @@ export function transportChecks(
       const since = performance.now();
       // B dials every 10 ms for 500 ms, ten times A's ping interval: A keeps its place
       await until(() => performance.now() - since > 500, '500 ms');
+      expect(labels(received)).toEqual(['session-A']);
+      a.next({ kind: 'end', seq: 0 });
+      a.complete();
+      await sinkA;
+      await done;
+      sinkB.unsubscribe();
+      expect(labels(received)).toEqual(['session-A', 'end']);
+      expect(dials).toBeGreaterThanOrEqual(2); // B did dial in, and was turned away
+    });
+
+    it('a live producer pinging less often than the consumer (its header advertises keepAliveInterval 400 ms) is not replaced while its stream is idle', async () => {
+      const listening = new ReplaySubject<{ port: number }>();
+      const received: WireRecord[] = [];
+      const done = new Promise<void>((resolve, reject) =>
+        fromX({ listen: { port: 0 }, onListening: (s) => listening.next(s), keepAlive: { interval: 30, timeout: 20_000 } }).subscribe({
+          next: (r) => received.push(r),
+          error: reject,
+          complete: resolve,
+        }),
+      );
+      const { port } = await firstValueFrom(listening);
+      const a = new Subject<WireRecord>();
+      const sinkA = lastValueFrom(a.pipe(toX({ connect: url(port), keepAlive: { interval: 400, timeout: 20_000 } })), { defaultValue: null });
+      await until(() => a.observed, 'producer A to connect');
+      a.next(channelHeader(1, 1000, 'session-A'));
+      await until(() => received.length === 1, "A's header");
+      const since = performance.now();
+      // the interval is the link's, not the stream's: the header passed on does not carry it
+      expect(received[0]).not.toHaveProperty('keepAliveInterval');
+      let dials = 0;
+      const b = from([channelHeader(1, 1000, 'session-B'), { kind: 'end', seq: 0 } as const]).pipe(
+        toX({ connect: url(port), reconnect: { initialDelay: 10, maxDelay: 10 } }),
+      );
+      const sinkB = b.subscribe({ next: (e) => e.kind === 'disconnected' && dials++ });
+      // B dials every 10 ms for 400 ms: beyond twice the consumer's interval (60 ms), within twice A's (800 ms)
+      await until(() => performance.now() - since > 400, '400 ms');
       expect(labels(received)).toEqual(['session-A']);
       a.next({ kind: 'end', seq: 0 });
       a.complete();

@@ -92,7 +92,8 @@ export interface UndrivenAtomLaserCumulants extends OdeModel {
    * is long), over doubling spans of integration where they stall. Below (7.11) the equations are
    * bistable (lasing and incoherent states both stable): the branch returned is the one whose basin
    * holds y0 after `settle` (from the default all-|0⟩ start, the one the dynamics reaches). An
-   * unstable stationary point (the incoherent state above threshold) is left by a push along the
+   * unstable stationary point (e.g. the saddle between those branches; above (7.11) the root near
+   * the incoherent state had ⟨a†a⟩ < 0 wherever checked, and is refused) is left by a push along the
    * correlations. With a conserved 4⟨σ+_µσ−_µ'⟩ + (s^z_µ)² (γ− = γz = 0) the point kept has y0's
    * value. Throws if the point is unphysical (⟨a†a⟩ < 0, |s^z| > 1, a Cauchy–Schwarz bound broken)
    * or none is reached within `maxTime` — as for γ− = γz = 0 with two undriven atoms among 10⁵
@@ -388,7 +389,7 @@ export function undrivenAtomLaserCumulants(config: UndrivenAtomLaserCumulantsCon
         why = unphysical(y) ?? '';
         if (why === '') {
           if (growth(y) <= 1e-9 * rateScale) return y;
-          // an unstable stationary point (the incoherent state above threshold): leave it by a
+          // an unstable stationary point (a saddle between the bistable branches): leave it by a
           // small push along the atom–atom and atom–field correlations and go on
           why = 'unstable';
           if (++kicks > 8) throw new Error(`${fn}: steadyState: only unstable stationary points reached from y0`);

@@ -184,7 +184,7 @@ export function consumeLink(
       if (failure !== null) settle(failure);
     };
     void link.closed.then(() => settle('closed'));
-    keepLinkAlive(link, options.keepAlive ?? null, () => liveness.lastRecord);
+    keepLinkAlive(link, options.keepAlive ?? null, () => liveness.lastRecord, () => liveness.interval);
     link.send(encodeWireRecord({ kind: 'subscribe', lastSeq: state.lastSeq, ...(state.consumer !== undefined ? { consumer: state.consumer } : {}) }));
   });
 }

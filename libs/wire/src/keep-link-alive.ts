@@ -12,7 +12,10 @@ import type { KeepAlive } from './resolve-keep-alive';
  * `timeout` and `timeout + interval` ms after the last bytes. Stops when the link closes.
  * `lastAlive` (default: when bytes last arrived) says when the peer last proved alive; a reader
  * passes when its last complete record arrived, so a peer trickling bytes of a record never
- * completed is not kept alive by them.
+ * completed is not kept alive by them. `peerInterval` (default: none) gives the keepalive interval
+ * the peer advertised: a live peer may then be silent up to twice that, and the timeout is raised
+ * to at least 4·peerInterval (the ratio of the defaults, 5 s and 20 s) so a live peer pinging less
+ * often than we do is not taken for dead.
  * Internal to the transports.
  *
  * @example
@@ -29,22 +32,30 @@ import type { KeepAlive } from './resolve-keep-alive';
  * const reason = (await closed)?.message; // → "nothing from peer:1 for 60 ms (option 'keepAlive.timeout'): the link is taken for dead"
  * sent.length >= 1; // → true
  */
-export function keepLinkAlive(link: WireLink, keepAlive: KeepAlive, lastAlive: () => number = () => link.lastReceived): void {
+export function keepLinkAlive(
+  link: WireLink,
+  keepAlive: KeepAlive,
+  lastAlive: () => number = () => link.lastReceived,
+  peerInterval: () => number | undefined = () => undefined,
+): void {
   if (keepAlive === null) return;
-  const { interval, timeout } = keepAlive;
+  const { interval } = keepAlive;
+  const timeoutNow = (): number => Math.max(keepAlive.timeout, 4 * (peerInterval() ?? 0));
   let rechecking = false;
   const timer = setInterval(() => {
     if (link.isClosed) return clearInterval(timer);
     const now = performance.now();
-    if (now - lastAlive() >= timeout && !rechecking) {
+    if (now - lastAlive() >= timeoutNow() && !rechecking) {
       // after an event-loop stall this timer can run before bytes already received are read:
       // judge again once pending I/O has run (setImmediate comes after the poll phase)
       rechecking = true;
       setImmediate(() => {
         rechecking = false;
+        const timeout = timeoutNow();
         if (link.isClosed || performance.now() - lastAlive() < timeout) return;
         clearInterval(timer);
-        link.destroy(new Error(`nothing from ${link.peer} for ${timeout} ms (option 'keepAlive.timeout'): the link is taken for dead`));
+        const raised = timeout > keepAlive.timeout ? ", raised to 4 times the peer's advertised keepAliveInterval" : '';
+        link.destroy(new Error(`nothing from ${link.peer} for ${timeout} ms (option 'keepAlive.timeout'${raised}): the link is taken for dead`));
       });
     }
     if (now - link.lastSent >= interval) link.send(PING_BYTES);

@@ -29,8 +29,8 @@ export interface WireSourceConfig {
   /**
    * keepalive (default `{ interval: 5000, timeout: 20 000 }`; false: off): a ping after
    * `interval` ms of sending nothing; a producer from which nothing (data or its pings) has
-   * arrived for `timeout` ms is taken for dead — the source redials (connect) or lets the next
-   * producer in (listen)
+   * arrived for `timeout` ms (at least 4 times the keepAliveInterval its header advertises) is
+   * taken for dead — the source redials (connect) or lets the next producer in (listen)
    */
   readonly keepAlive?: KeepAliveConfig | false;
   /**

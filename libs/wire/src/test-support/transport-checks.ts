@@ -582,6 +582,22 @@ export function transportChecks(
       expect(dials).toBeGreaterThanOrEqual(2); // B did dial in, and was turned away
     });
 
+    it("a consumer whose timeout is shorter than its producer's pings allow keeps the live link: the timeout is raised to 4·keepAliveInterval advertised", async () => {
+      const a = new Subject<WireRecord>();
+      const { url: at, connected } = await serve(a, { keepAlive: { interval: 250, timeout: 20_000 } });
+      const received: WireRecord[] = [];
+      const done = lastValueFrom(fromX({ connect: at, keepAlive: { interval: 30, timeout: 100 } }).pipe(toArray()));
+      await until(() => a.observed, 'the consumer to subscribe');
+      a.next(channelHeader(1, 1000, 'session-A'));
+      // idle 700 ms: the producer pings within 500 ms, the raised timeout is 1000 ms (100 ms: redials)
+      await new Promise((resolve) => setTimeout(resolve, 700));
+      a.next({ kind: 'end', seq: 0 });
+      a.complete();
+      received.push(...(await done));
+      expect(labels(received)).toEqual(['session-A', 'end']);
+      expect(connected()).toBe(1);
+    });
+
     it('two producers that dial in at once to replace the silent one: a sink reports its stream delivered only if the consumer took it', async () => {
       const { port, received, done, close } = await halfOpen({ keepAlive: { interval: 50, timeout: 20_000 } });
       await sleep(150); // A silent for 2·interval and more

@@ -116,6 +116,21 @@ describe('undrivenAtomLaserBadCavity (7.4), (7.5)', () => {
     expect(Math.abs(rate / (G / 2) - 1)).toBeLessThan(0.05);
   });
 
+  it('Fig. 7.3(b): with dephasing alone (γ− = 0, γz = 10⁻³V) the shift decays at exactly Γ/2 = γz (1e-3); γ− adds only ≈ 0.17γ− to the rate, not γ−/2', () => {
+    const m0 = undrivenAtomLaserBadCavity({ V: 1, pd: 0.8, gammaPlus: 1 });
+    const y0 = Float64Array.from(dormandPrince(m0.rhs, m0.initialState(), [0, 1500], { rtol: 1e-12, atol: 1e-14 }).y[1]);
+    const decay = (gm: number, gz: number, G: number) => {
+      const m = undrivenAtomLaserBadCavity({ V: 1, pd: 0.8, gammaPlus: 1, gammaMinus: gm, gammaZ: gz });
+      const sol = dormandPrince(m.rhs, y0, [0, 2 / G, 8 / G], { rtol: 1e-12, atol: 1e-14, maxSteps: 1e7 } as never);
+      return Math.log(m.frequency(Float64Array.from(sol.y[1])) / m.frequency(Float64Array.from(sol.y[2]))) / (6 / G);
+    };
+    expectClose(decay(0, 1e-3, 2e-3), 1e-3, { rtol: 1e-3 });
+    // relaxation alone: Γ/2 = γ−/2 would give 5e-4; the measured rate is about a third of it
+    const relax = decay(1e-3, 0, 1e-3);
+    expect(relax / 5e-4).toBeGreaterThan(0.3);
+    expect(relax / 5e-4).toBeLessThan(0.4);
+  });
+
   it('qsync run fills the table\'s defaults before the model sees them: a given θ_ud still starts pure (4|s+_ud|² + (s^z_ud)² = 1, 1e-15) and the purity is conserved at γ− = γz = 0', () => {
     const entry = modelCatalog['undriven-atom-laser-bad-cavity'];
     const filled: Record<string, number> = {};

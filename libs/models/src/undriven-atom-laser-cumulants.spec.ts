@@ -412,5 +412,6 @@ describe('undrivenAtomLaserCumulants (App. 7.A)', () => {
     const m = undrivenAtomLaserCumulants(ok);
     vexpect(() => m.spectrum([1, 2], [0])).toThrow(/must hold 11 finite moment values/);
     vexpect(() => m.steadyState({ tolerance: 0 })).toThrow(/'tolerance' must be > 0/);
+    for (const maxTime of [Infinity, Number.NaN, 0, -1]) vexpect(() => m.steadyState({ maxTime })).toThrow(/'maxTime' must be a finite number > 0, got /);
   });
 });

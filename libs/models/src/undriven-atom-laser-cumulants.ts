@@ -71,7 +71,7 @@ export interface UndrivenAtomLaserSteadyStateOptions {
   readonly tolerance?: number;
   /** Longest time integrated (settle and later spans) before giving up, also the longest implicit step Δt (default 1e4 over the slowest nonzero rate). */
   readonly maxTime?: number;
-  /** Time integrated from y0 before the implicit steps (default 20/min(κ, fastest rate)), through the build-up of the field. */
+  /** Time integrated from y0 before the implicit steps (default 10/min(κ, γ+, V = 2NΩ²/κ), the nonzero ones, capped at maxTime), through the build-up of the field. */
   readonly settle?: number;
 }
 
@@ -338,7 +338,7 @@ export function undrivenAtomLaserCumulants(config: UndrivenAtomLaserCumulantsCon
     const maxTime = options.maxTime ?? 1e4 / slowest;
     const settle = options.settle ?? Math.min(maxTime, 10 / Math.min(...[p.kappa, p.gammaPlus, (2 * n * p.Omega ** 2) / p.kappa].filter((r) => r > 0)));
     if (!(tol > 0)) throw new Error(`${fn}: steadyState: 'tolerance' must be > 0, got ${tol}`);
-    if (!(maxTime > 0)) throw new Error(`${fn}: steadyState: 'maxTime' must be > 0, got ${maxTime}`);
+    if (!(maxTime > 0 && Number.isFinite(maxTime))) throw new Error(`${fn}: steadyState: 'maxTime' must be a finite number > 0, got ${maxTime}`);
     if (!(settle >= 0 && settle <= maxTime)) throw new Error(`${fn}: steadyState: 'settle' must be in [0, maxTime = ${maxTime}], got ${settle}`);
     const start = Float64Array.from(options.y0 ?? y0);
     checkY('steadyState: y0', start);

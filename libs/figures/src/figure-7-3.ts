@@ -34,6 +34,8 @@ const LASING_LEVEL = 1e-4;
 const THRESHOLD_STEP = 0.02;
 
 interface LaserPoint {
+  readonly pd: number;
+  readonly gammaPlus: number;
   readonly model: UndrivenAtomLaserCumulants;
   readonly y: Float64Array;
   readonly photonsPerAtom: number;
@@ -53,7 +55,7 @@ function laserPoint(pd: number, gammaPlus: number): LaserPoint {
   const ev = eigenvalues(model.correlations(y).matrix);
   let k = 0;
   for (let j = 1; j < ev.length / 2; j++) if (ev[2 * j] > ev[2 * k]) k = j;
-  return { model, y, photonsPerAtom: y[model.slots.photons] / N, slowRe: ev[2 * k], slowIm: Math.abs(ev[2 * k + 1]) };
+  return { pd, gammaPlus, model, y, photonsPerAtom: y[model.slots.photons] / N, slowRe: ev[2 * k], slowIm: Math.abs(ev[2 * k + 1]) };
 }
 
 /**
@@ -71,8 +73,9 @@ function fitPoint(p: LaserPoint): { linewidth: number; shift: number } {
   try {
     const fit = fitDoubleLorentzian(omega, p.model.spectrum(p.y, omega), { initial: { linewidth: width, shift: d } });
     return { linewidth: fit.linewidth, shift: fit.shift };
-  } catch {
-    return { linewidth: NaN, shift: NaN };
+  } catch (error) {
+    // a failed fit is a defect of the figure, not a gap to plot as NaN
+    throw new Error(`figure 7.3: fitDoubleLorentzian (7.12) failed at p_d = ${p.pd}, γ+ = ${p.gammaPlus}V: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   }
 }
 

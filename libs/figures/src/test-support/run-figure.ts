@@ -1,6 +1,6 @@
 // Test helper: runs a recipe to completion and returns its data and the stages it reported.
 import { expect } from 'vitest';
-import { lastValueFrom, tap } from 'rxjs';
+import { lastValueFrom, take, tap } from 'rxjs';
 import type { FigureCheck, FigureConfig, FigureData, FigurePanel, FigureRecipe } from '../figure-types';
 
 export async function runFigure(
@@ -66,10 +66,15 @@ export function numberParameter(data: FigureData, name: string): number {
  */
 export async function expectStopsWhenUnsubscribed(recipe: FigureRecipe): Promise<void> {
   let events = 0;
-  const subscription = recipe.run().subscribe(() => {
-    events++;
-    subscription.unsubscribe();
-  });
+  // take(1) closes the subscription even when the first event arrives during subscribe(), before a
+  // handle could be assigned; events counts what the recipe emits, so a run that goes on is seen
+  const subscription = recipe
+    .run()
+    .pipe(
+      tap(() => events++),
+      take(1),
+    )
+    .subscribe();
   await new Promise((resolve) => setTimeout(resolve, 50));
   const before = process.cpuUsage();
   await new Promise((resolve) => setTimeout(resolve, 500));

@@ -4,6 +4,7 @@ import { createWireDecoder } from './create-wire-decoder';
 import { encodeWireRecord } from './encode-wire-record';
 import type { WireDecoderConfig } from './create-wire-decoder';
 import { keepLinkAlive } from './keep-link-alive';
+import type { ReceivedCounts } from './received-counts';
 import type { KeepAlive } from './resolve-keep-alive';
 import type { WireLink } from './wire-link';
 import type { WireRecord } from './wire-record';
@@ -18,6 +19,11 @@ export interface ConsumerState {
   /** the session of the header last received */
   sessionId: string | null;
   readonly consumer?: string;
+  /**
+   * the sample counts of the seqs passed on in this session (absent: none kept), so that a
+   * notice straddling the seq resumed after is cut exactly where they reach
+   */
+  readonly received?: ReceivedCounts;
 }
 
 /** Records a consumer dropped because it had passed them on already (a producer restarted in the same session served them again). */
@@ -128,6 +134,7 @@ export function consumeLink(
           checkStart = state.lastSeq !== null && state.sessionId !== null;
           if (checkStart) state.lastSeq = FROM_OLDEST;
           state.sessionId = record.provenance.sessionId;
+          state.received?.clear();
         } else {
           if (resumedAfter !== null) {
             // data and notices wholly at or before it were passed on already
@@ -148,8 +155,10 @@ export function consumeLink(
             // a notice straddling it reports loss partly at or before it: only the part after
             // is news (passed on whole, it would over-report and overlap seqs delivered)
             if ((record.kind === 'dropped' || record.kind === 'gap') && record.firstSeq <= resumedAfter) {
-              out.next(trimNotice(record, resumedAfter));
+              const trimmed = trimNotice(record, resumedAfter, state.received?.samplesBetween(record.firstSeq, resumedAfter) ?? null);
+              out.next(trimmed);
               state.lastSeq = record.lastSeq;
+              if (trimmed.estimated !== true) state.received?.recordLoss(trimmed.firstSeq, trimmed.lastSeq, trimmed.samples);
               continue;
             }
           }
@@ -159,9 +168,14 @@ export function consumeLink(
             // resumed in the middle of the new session: subscribe again for all its history holds
             if (first !== 0) return settle('closed');
           }
-          if (record.kind === 'block' || record.kind === 'frame') state.lastSeq = record.seq;
-          // records a notice reports gone are never asked for again
-          else if (record.kind === 'dropped' || record.kind === 'gap') state.lastSeq = record.lastSeq;
+          if (record.kind === 'block' || record.kind === 'frame') {
+            state.lastSeq = record.seq;
+            state.received?.record(record.seq, record.kind === 'block' ? record.block.length : 1);
+          } else if (record.kind === 'dropped' || record.kind === 'gap') {
+            // records a notice reports gone are never asked for again
+            state.lastSeq = record.lastSeq;
+            if (record.estimated !== true) state.received?.recordLoss(record.firstSeq, record.lastSeq, record.samples);
+          }
         }
         out.next(record);
         if (record.kind === 'end') return settle('end');
@@ -190,16 +204,22 @@ export function consumeLink(
 }
 
 /**
- * The part of a `dropped` or `gap` notice after seq `after` (firstSeq ≤ after < lastSeq). Its
- * records are exact; its samples are exact only when every record of the notice holds one sample
- * (samples = records), otherwise they are the notice's share by records — never below one per
- * record kept nor above what one per record cut off leaves, as samples ≥ records — marked `estimated`.
+ * The part of a `dropped` or `gap` notice after seq `after` (firstSeq ≤ after < lastSeq), given
+ * `cut`, the samples of seqs firstSeq … after when the consumer knows them (it received those
+ * records, or exact notices of them), else null. Its records are exact; its samples are exact
+ * (notice.samples − cut) when the notice's are and `cut` is known, or when every record of the
+ * notice holds one sample (samples = records); otherwise they are the notice's share by records —
+ * never below one per record kept nor above what one per record cut off leaves, as samples ≥
+ * records — marked `estimated`. (A qsync sender never sends such a notice: its hub splits a run of
+ * drops at the seq the consumer resumed after, where its log knows every count.)
  */
-function trimNotice<N extends Extract<WireRecord, { kind: 'dropped' | 'gap' }>>(notice: N, after: number): N {
+function trimNotice<N extends Extract<WireRecord, { kind: 'dropped' | 'gap' }>>(notice: N, after: number, cut: number | null): N {
   const records = notice.lastSeq - notice.firstSeq + 1;
   const kept = notice.lastSeq - after;
-  const exact = notice.samples === records && notice.estimated !== true;
-  const samples = exact ? kept : Math.round((notice.samples * kept) / records);
+  // the rest after what is known, unless it cannot be (counts that disagree are not trusted)
+  const rest = notice.estimated !== true && cut !== null && notice.samples - cut >= kept ? notice.samples - cut : null;
+  const exact = rest !== null || (notice.samples === records && notice.estimated !== true);
+  const samples = rest ?? (exact ? kept : Math.round((notice.samples * kept) / records));
   return {
     ...notice,
     firstSeq: after + 1,

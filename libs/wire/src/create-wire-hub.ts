@@ -214,6 +214,12 @@ export function createWireHub(config: WireHubConfig = {}): WireHub {
     /** seq of the next data record to deliver */
     cursor: number;
     lastSeq = -1;
+    /**
+     * the seq the consumer resumed after (null: from now): no loss notice straddles it, so that a
+     * consumer already holding the records up to it (a producer restarted in its session sends
+     * from its start) counts exactly the samples lost after it — this log knows them, it does not
+     */
+    private readonly resumedAfter: number | null;
     private headerSent = false;
     private notices: WireNotice[] = [];
     private endSent = false;
@@ -228,16 +234,18 @@ export function createWireHub(config: WireHubConfig = {}): WireHub {
     constructor(request: WireSubscribe, buffer: Buffer) {
       this.name = request.consumer ?? `consumer ${++consumerCount}`;
       this.buffer = buffer;
+      this.resumedAfter = request.lastSeq;
       let from = request.lastSeq === null ? log.nextSeq : request.lastSeq + 1;
       // a lastSeq this producer never reached: the consumer followed an earlier session of the
-      // source (or asks for everything, with 2⁵³ − 1): it gets the whole history, after a gap
-      // notice for what is no longer held
+      // source, or this session before the producer restarted (or asks for everything, with
+      // 2⁵³ − 1): it gets the whole history, after a gap notice for what is no longer held
       if (from > log.nextSeq) from = 0;
       this.lastSeq = request.lastSeq === null ? -1 : from - 1;
       if (from < log.firstSeq) {
+        // never straddles the seq resumed after: it starts after it, or (from 0) ends before it
         this.notices.push({
           kind: 'gap',
-          seq: log.firstSeq, // a notice's seq: the seq of the next data record
+          seq: log.firstSeq, // a notice's seq: the seq of the data record after those it reports
           firstSeq: from,
           lastSeq: log.firstSeq - 1,
           samples: log.samplesBetween(from, log.firstSeq - 1),
@@ -249,6 +257,12 @@ export function createWireHub(config: WireHubConfig = {}): WireHub {
         this.cursor = from;
       }
       this.note();
+    }
+
+    /** seqs first … last as one range, or as two when they straddle the seq the consumer resumed after (a 'dropped' run can) */
+    private split(first: number, last: number): [number, number][] {
+      const at = this.resumedAfter;
+      return at !== null && first <= at && at < last ? [[first, at], [at + 1, last]] : [[first, last]];
     }
 
     get policy(): OverflowPolicy {
@@ -333,15 +347,18 @@ export function createWireHub(config: WireHubConfig = {}): WireHub {
         const last = this.cursor - 1;
         // over the bound by what is in flight alone: nothing unread is left to drop but the newest
         if (last < first) return this.note();
-        const samples = log.samplesBetween(first, last);
-        const pending = this.notices[this.notices.length - 1];
-        if (pending !== undefined && pending.kind === 'dropped' && pending.lastSeq === first - 1) {
-          pending.records += last - first + 1;
-          pending.samples += samples;
-          pending.lastSeq = last;
-          pending.seq = last + 1;
-        } else {
-          this.notices.push({ kind: 'dropped', seq: last + 1, records: last - first + 1, samples, firstSeq: first, lastSeq: last });
+        // the records dropped are held in the log: their samples are exact
+        for (const [a, b] of this.split(first, last)) {
+          const samples = log.samplesBetween(a, b);
+          const pending = this.notices[this.notices.length - 1];
+          if (pending !== undefined && pending.kind === 'dropped' && pending.lastSeq === a - 1 && pending.lastSeq !== this.resumedAfter) {
+            pending.records += b - a + 1;
+            pending.samples += samples;
+            pending.lastSeq = b;
+            pending.seq = b + 1;
+          } else {
+            this.notices.push({ kind: 'dropped', seq: b + 1, records: b - a + 1, samples, firstSeq: a, lastSeq: b });
+          }
         }
       } else {
         return this.fail(

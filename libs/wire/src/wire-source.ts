@@ -2,6 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { Observable } from 'rxjs';
 import { consumeLink } from './consume-link';
 import type { ConsumerState, WireDuplicates } from './consume-link';
+import { ReceivedCounts } from './received-counts';
 import { resolveKeepAlive } from './resolve-keep-alive';
 import type { KeepAliveConfig } from './resolve-keep-alive';
 import { redial } from './redial';
@@ -84,7 +85,12 @@ export function wireSource(fn: string, transport: WireTransport, config: WireSou
   const decoderConfig = config.maxRecordBytes !== undefined ? { maxRecordBytes: config.maxRecordBytes } : {};
 
   return new Observable<WireRecord>((subscriber) => {
-    const state: ConsumerState = { lastSeq, sessionId: null, ...(config.consumer !== undefined ? { consumer: config.consumer } : {}) };
+    const state: ConsumerState = {
+      lastSeq,
+      sessionId: null,
+      received: new ReceivedCounts(),
+      ...(config.consumer !== undefined ? { consumer: config.consumer } : {}),
+    };
     let stopped = false;
     let active: WireLink | null = null;
     const contenders = new Set<WireLink>(); // producers that dialled in while another is connected

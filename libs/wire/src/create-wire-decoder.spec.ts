@@ -166,6 +166,49 @@ describe('encodeWireRecord / createWireDecoder', () => {
     expect(Buffer.from(PING_BYTES).equals(Buffer.from(ping))).toBe(true); // the bytes the links send
   });
 
+  it('reads integers in any msgpack width, as another writer may choose (uint 64 and int 64 for small values too); a count of 2⁵³ or more is refused', () => {
+    // written by hand: fixmap, fixstr keys, and every integer as 0xcf (uint 64) or 0xd3 (int 64)
+    const str = (s: string): number[] => [0xa0 | s.length, ...Buffer.from(s, 'latin1')];
+    const u64 = (n: bigint): number[] => [0xcf, ...Buffer.from(BigInt.asUintN(64, n).toString(16).padStart(16, '0'), 'hex')];
+    const i64 = (n: bigint): number[] => [0xd3, ...Buffer.from(BigInt.asUintN(64, n).toString(16).padStart(16, '0'), 'hex')];
+    const map = (entries: [string, number[]][]): Uint8Array => Uint8Array.from([0x80 | entries.length, ...entries.flatMap(([k, v]) => [...str(k), ...v])]);
+    const gap = map([['kind', str('gap')], ['seq', u64(7n)], ['firstSeq', u64(3n)], ['lastSeq', i64(6n)], ['samples', u64(2n ** 40n)]]);
+    const sub = map([['kind', str('subscribe')], ['lastSeq', u64(2n ** 53n - 1n)]]);
+    const f64 = (x: number): number[] => [0xcb, ...Buffer.from(new Float64Array([x]).buffer).reverse()];
+    const data = [0xc4, 8, ...Buffer.from(new Float64Array([2.5]).buffer)];
+    const column = [0x83, ...str('kind'), ...str('real'), ...str('shape'), 0x90, ...str('data'), ...data];
+    const block = map([['kind', str('block')], ['seq', u64(0n)], ['t0', i64(-2n)], ['dt', f64(0.5)], ['length', u64(1n)], ['columns', [0x81, ...str('x'), ...column]]]);
+    const [g, s, b] = decodeAll(concat([frameBytes(gap), frameBytes(sub), frameBytes(block)]));
+    expect(g).toEqual({ kind: 'gap', seq: 7, firstSeq: 3, lastSeq: 6, samples: 2 ** 40 });
+    expect(s).toEqual({ kind: 'subscribe', lastSeq: 2 ** 53 - 1 });
+    expect(b.kind === 'block' && [b.seq, b.block.t0, b.block.dt, b.block.length, b.block.columns.x.data[0]]).toEqual([0, -2, 0.5, 1, 2.5]);
+    for (const n of [2n ** 53n, 2n ** 53n + 1n, 2n ** 64n - 1n]) {
+      expect(errorOf(() => decodeAll(frameBytes(map([['kind', str('end')], ['seq', u64(n)]])))).message).toContain(`field 'seq' must be an integer ≥ 0`);
+    }
+    expect(errorOf(() => decodeAll(frameBytes(map([['kind', str('end')], ['seq', i64(-1n)]])))).message).toContain(`field 'seq' must be an integer ≥ 0, got number -1`);
+  });
+
+  it('ignores keys it does not know in a record and in its maps of fixed keys (a later writer of version 1 may add them)', () => {
+    const unpack = (r: WireRecord): unknown => new Unpackr({ useRecords: false, mapsAsObjects: true }).unpack(encodeWireRecord(r).subarray(12));
+    // the map at this path of keys in a payload, to add a key to
+    const at = (payload: unknown, ...path: string[]): Record<string, unknown> =>
+      path.reduce((map, key) => (map as Record<string, unknown>)[key], payload) as Record<string, unknown>;
+    const header = unpack(sampleHeader());
+    at(header).extra = 1;
+    at(header, 'schema').extra = 2;
+    at(header, 'schema', 'channels', 'J').extra = 3;
+    at(header, 'provenance').extra = 4;
+    const block = unpack(sampleBlockRecord(0, 0, 2));
+    at(block).extra = 5;
+    at(block, 'columns', 'J').extra = 6;
+    const frame = unpack(sampleFrameRecord(1));
+    for (const name of Object.keys(at(frame, 'channels'))) at(frame, 'channels', name).extra = 7;
+    const [h, b, f] = decodeAll(concat([framePayload(header), framePayload(block), framePayload(frame)]));
+    expect(h).toEqual({ ...sampleHeader(), provenance: { ...sampleHeader().provenance, extra: 4 } });
+    expect(b).toEqual(sampleBlockRecord(0, 0, 2));
+    expect(f).toEqual(sampleFrameRecord(1));
+  });
+
   it('refuses payloads that are not one msgpack map of a known kind with valid fields', () => {
     const cases: [Uint8Array, string][] = [
       [frameBytes(Uint8Array.of(0xc1)), 'the record must be a map, got a msgpack extension value'],

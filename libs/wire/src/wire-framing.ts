@@ -17,7 +17,9 @@ export const MAX_LENGTH_FIELD = 0xffffffff;
 
 // plain msgpack maps only: no msgpackr records or structures, so every msgpack library reads them
 export const packr = new Packr({ useRecords: false });
-export const unpackr = new Unpackr({ useRecords: false, mapsAsObjects: true });
+// integers of 64 bits (another writer may use them for any value) are read as numbers, not
+// BigInt: exact below 2⁵³, and a count beyond that lands on ≥ 2⁵³, which the checks refuse
+export const unpackr = new Unpackr({ useRecords: false, mapsAsObjects: true, int64AsType: 'number' });
 
 /** A payload framed: magic, version, length, CRC-32, then the payload. */
 export function framePayload(payload: Uint8Array): Uint8Array {

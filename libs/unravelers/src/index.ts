@@ -29,6 +29,12 @@ export type { QuantumFilterConfig } from './filter-engine';
 
 // trajectory ensembles on worker threads: running mean and standard error, seeded per trajectory
 export { trajectoryEnsemble } from './trajectory-ensemble';
+// a pool that outlives one ensemble (a sweep pays the threads' start once)
+export { createTrajectoryPool } from './create-trajectory-pool';
+export type { TrajectoryPool, TrajectoryPoolOptions } from './create-trajectory-pool';
+// the task module and what it imports as one plain ES module, cached on disk, for worker threads
+export { bundleTaskModule } from './bundle-task-module';
+export type { BundleTaskModuleOptions, TaskBundle } from './bundle-task-module';
 // the plain-JS task loader a pool's worker thread imports (also @qsync/runner's sweep threads)
 export { taskLoaderUrl } from './task-loader-url';
 export type {

@@ -1,10 +1,13 @@
 import { availableParallelism } from 'node:os';
 import { isAbsolute } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { Piscina } from 'piscina';
+import type { Piscina } from 'piscina';
 import { Observable } from 'rxjs';
 import type { Subscriber } from 'rxjs';
 import type { ChunkedEvent, ChunkedObservable } from '@qsync/frames';
+import { bundleTaskModule } from './bundle-task-module';
+import { createTrajectoryPool, poolThreads } from './create-trajectory-pool';
+import type { TrajectoryPool } from './create-trajectory-pool';
 
 /**
  * One output column of a trajectory: a value per output time, real (`data[i]` at time i) or
@@ -22,8 +25,9 @@ export type TrajectoryColumns = Record<string, TrajectoryColumn>;
  * The function a task module exports: trajectory `trajectory` of the ensemble seeded by
  * `noiseSeed`. It must draw its noise from `trajectoryRng(noiseSeed, trajectory)` (or
  * `noiseSeed`/`noiseStream: trajectory` of the integrators' SDE steppers, the same stream), so
- * its result depends on (config, trajectory, noiseSeed) alone. Worker threads transfer the
- * returned arrays' buffers to the main thread: return arrays that own their buffers.
+ * its result depends on (config, trajectory, noiseSeed) alone. Worker threads copy the returned
+ * columns to the main thread (a transfer would detach buffers and slow the worker's typed-array
+ * loops), so a task may reuse or share its arrays' buffers.
  */
 export type TrajectoryFunction<C> = (
   config: C,
@@ -48,8 +52,24 @@ export interface TrajectoryEnsembleConfig {
   trajectories: number;
   /** the master seed: trajectory k draws from `trajectoryRng(noiseSeed, k)` (safe integer) */
   noiseSeed: number;
-  /** worker threads (default: the machine's available parallelism); 0 runs every trajectory in this thread */
+  /**
+   * worker threads of a pool started for this ensemble alone (default: the machine's available
+   * parallelism); 0 runs every trajectory in this thread. Not with `pool`.
+   */
   workers?: number;
+  /**
+   * a pool from `createTrajectoryPool`, shared with other ensembles and closed by its owner: the
+   * ensemble runs on its threads and never terminates them. Not with `workers`.
+   */
+  pool?: TrajectoryPool;
+  /**
+   * bundle the task module and what it imports into one plain ES module for the workers
+   * (`bundleTaskModule`, cached on disk; default true). If bundling fails, the workers load the
+   * TypeScript source through tsx instead and `onWarning` is told why.
+   */
+  bundle?: boolean;
+  /** receives notices such as a failed bundle (default: `process.emitWarning`) */
+  onWarning?: (message: string) => void;
   /**
    * stop as soon as the standard error of every entry (of `targetChannels`) is at most this
    * (> 0); without it all `trajectories` run
@@ -83,15 +103,21 @@ export interface EnsembleFrame {
 }
 
 const FN = 'trajectoryEnsemble';
-const OPTIONS = ['trajectories', 'noiseSeed', 'workers', 'targetStandardError', 'targetChannels', 'minTrajectories', 'emitEvery'];
-const WORKER = new URL('./trajectory-ensemble-worker.mjs', import.meta.url).href;
+const OPTIONS = ['trajectories', 'noiseSeed', 'workers', 'pool', 'bundle', 'onWarning', 'targetStandardError', 'targetChannels', 'minTrajectories', 'emitEvery'];
 
 /**
  * Runs an ensemble of stochastic trajectories — on worker threads (a piscina pool) or in this
  * thread — and emits the running ensemble mean with its standard error, live, as trajectories
  * finish. A cold Observable: each subscription runs its own ensemble; unsubscribing stops it
  * and terminates its pool at once; after the last frame no further trajectory starts, and the
- * pool ends when the ones still running (at most one per worker) have returned.
+ * pool ends when the ones still running (at most one per worker) have returned. On a shared
+ * `pool` (createTrajectoryPool) the threads are left running for the next ensemble: after the
+ * last frame or an unsubscription no trajectory starts, and those running finish and are dropped.
+ *
+ * Workers load the task as one plain ES module bundled by esbuild (`bundleTaskModule`, cached on
+ * disk and rebuilt whenever a source it was built from changes), not hundreds of TypeScript
+ * modules through tsx; with `bundle: false`, or when bundling fails (reported to `onWarning`),
+ * they load the source through tsx.
  * `withProgress()` adds `{ kind: 'progress', done, total }` events (trajectories averaged of
  * `trajectories`), read with `tapProgress` of @qsync/frames.
  *
@@ -103,7 +129,8 @@ const WORKER = new URL('./trajectory-ensemble-worker.mjs', import.meta.url).href
  * entry, plus at most 2 × workers results waiting for their turn.
  *
  * @param task - the trajectory function's module, export name and configuration
- * @param config - number of trajectories, master seed, workers, stopping rule, emission cadence
+ * @param config - number of trajectories, master seed, workers or a shared pool, bundling,
+ *   stopping rule, emission cadence
  * @returns a ChunkedObservable of {@link EnsembleFrame}s; it completes after the last trajectory
  *   or once the target standard error is reached
  * @throws Error naming the option for bad options (at the call); a task that fails, returns
@@ -130,6 +157,9 @@ interface Plan {
   trajectories: number;
   noiseSeed: number;
   workers: number;
+  pool: TrajectoryPool | undefined;
+  bundle: boolean;
+  onWarning: (message: string) => void;
   target: number | undefined;
   targetChannels: readonly string[] | undefined;
   minTrajectories: number;
@@ -160,7 +190,20 @@ function checkArguments<C>(task: TrajectoryTask<C>, config: TrajectoryEnsembleCo
   if (typeof config.noiseSeed !== 'number' || !Number.isSafeInteger(config.noiseSeed)) {
     throw new Error(`${FN}: option 'noiseSeed' must be a safe integer, got ${String(config.noiseSeed)}`);
   }
-  const workers = config.workers === undefined ? availableParallelism() : integer('workers', config.workers, 0);
+  const pool = config.pool;
+  if (pool !== undefined && !(typeof pool === 'object' && pool !== null && poolThreads.has(pool))) {
+    throw new Error(`${FN}: option 'pool' must be a pool from createTrajectoryPool, got ${String(pool)}`);
+  }
+  if (pool !== undefined && config.workers !== undefined) {
+    throw new Error(`${FN}: options 'pool' and 'workers' exclude each other (the pool has ${pool.workers} workers)`);
+  }
+  const workers = pool !== undefined ? pool.workers : config.workers === undefined ? availableParallelism() : integer('workers', config.workers, 0);
+  if (config.bundle !== undefined && typeof config.bundle !== 'boolean') {
+    throw new Error(`${FN}: option 'bundle' must be true or false, got ${String(config.bundle)}`);
+  }
+  if (config.onWarning !== undefined && typeof config.onWarning !== 'function') {
+    throw new Error(`${FN}: option 'onWarning' must be a function, got ${String(config.onWarning)}`);
+  }
   const target = config.targetStandardError;
   if (target !== undefined && !(typeof target === 'number' && target > 0 && Number.isFinite(target))) {
     throw new Error(`${FN}: option 'targetStandardError' must be a finite number > 0, got ${String(target)}`);
@@ -176,6 +219,9 @@ function checkArguments<C>(task: TrajectoryTask<C>, config: TrajectoryEnsembleCo
     trajectories,
     noiseSeed: config.noiseSeed,
     workers,
+    pool,
+    bundle: config.bundle ?? true,
+    onWarning: config.onWarning ?? ((message) => process.emitWarning(message, 'QsyncWarning')),
     target,
     targetChannels,
     minTrajectories: config.minTrajectories === undefined ? 10 : integer('minTrajectories', config.minTrajectories, 2),
@@ -286,17 +332,21 @@ function runEnsemble(
   let nextRun = 0;
   let nextFold = 0;
   let done = false;
-  let pool: Piscina | null = null;
+  // the ensemble's own pool (none with a shared one, which is never terminated here)
+  let own: TrajectoryPool | null = null;
+  let threads: Piscina | null = null;
   // trajectories handed to the pool and not yet settled: at most one per worker, so none waits
   // in piscina's queue and the pool can be left to drain once the ensemble is complete
   let inFlight = 0;
   let draining = false;
 
   const terminate = (): void => {
-    if (pool === null) return;
-    const p = pool;
-    pool = null;
-    void p.destroy().catch(() => undefined);
+    if (threads !== null) threads.off('error', fail);
+    threads = null;
+    if (own === null) return;
+    const p = own;
+    own = null;
+    void p.close().catch(() => undefined);
   };
   // unsubscription or failure: terminate the workers now, running trajectories and all
   const stop = (): void => {
@@ -368,21 +418,28 @@ function runEnsemble(
       }
     })().catch(fail);
   } else {
-    pool = new Piscina({ filename: WORKER, minThreads: plan.workers, maxThreads: plan.workers, idleTimeout: 1000 });
+    if (plan.pool !== undefined && plan.pool.closed) {
+      out.error(new Error(`${FN}: option 'pool' is closed`));
+      return () => undefined;
+    }
+    // the threads start while the task is bundled
+    if (plan.pool === undefined) own = createTrajectoryPool({ workers: plan.workers });
+    threads = poolThreads.get(plan.pool ?? (own as TrajectoryPool)) as Piscina;
     // an error of the pool itself (a worker that died between tasks) ends the stream; once the
     // stream has ended, fail ignores it: it is the echo of a worker this subscription terminated
-    pool.on('error', fail);
+    threads.on('error', fail);
     const settled = (): boolean => {
       inFlight--;
       if (draining && inFlight === 0) terminate();
       return done;
     };
+    let module = plan.module;
     const dispatch = (): void => {
       while (!done && nextRun < total && nextRun - nextFold < window && inFlight < plan.workers) {
         const k = nextRun++;
-        const job = { module: plan.module, name: plan.name, config: plan.config, trajectory: k, noiseSeed: plan.noiseSeed };
+        const job = { module, name: plan.name, config: plan.config, trajectory: k, noiseSeed: plan.noiseSeed };
         inFlight++;
-        (pool as Piscina).run(job).then(
+        (threads as Piscina).run(job).then(
           (columns: unknown) => {
             if (settled()) return;
             waiting.set(k, columns);
@@ -398,7 +455,20 @@ function runEnsemble(
         );
       }
     };
-    dispatch();
+    if (!plan.bundle) dispatch();
+    else {
+      bundleTaskModule(plan.module).then(
+        (bundle) => {
+          module = bundle.url;
+        },
+        (error: unknown) => {
+          const why = error instanceof Error ? error.message : String(error);
+          plan.onWarning(`${FN}: could not bundle the task module ${plan.module} (${why}); its workers load the TypeScript source through tsx (slower start)`);
+        },
+      ).then(() => {
+        if (!done) dispatch();
+      }).catch(fail);
+    }
   }
   return stop;
 }

@@ -1,6 +1,7 @@
 // A trajectory task for testing trajectoryEnsemble: the Ornstein–Uhlenbeck process
 // dx = −θx dt + σ dW (Euler–Maruyama), whose ensemble mean and variance are known in closed form
 // — also for the discrete scheme, so tests need no discretization tolerance.
+import { threadId } from 'node:worker_threads';
 import { createSdeStepper } from '@qsync/integrators';
 import type { SdeSystem } from '@qsync/integrators';
 import type { TrajectoryColumns } from '../trajectory-ensemble';
@@ -22,6 +23,8 @@ export interface OrnsteinUhlenbeckConfig {
   finished?: Int32Array;
   /** optional: trajectories k with k % lateEvery = 0 return 20 ms late, so workers finish out of order */
   lateEvery?: number;
+  /** optional: trajectory k writes the id of the thread it ran on at entry k (Int32Array on a SharedArrayBuffer) */
+  threadIds?: Int32Array;
 }
 
 /**
@@ -34,6 +37,7 @@ export function ornsteinUhlenbeckTrajectory(
   noiseSeed: number,
 ): TrajectoryColumns | Promise<TrajectoryColumns> {
   if (config.started !== undefined) Atomics.add(config.started, 0, 1);
+  if (config.threadIds !== undefined) Atomics.store(config.threadIds, trajectory, threadId);
   const { theta, sigma, x0, dt, times } = config;
   const system: SdeSystem = {
     dim: 3,

@@ -1,0 +1,120 @@
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { describe, expect, it } from 'vitest';
+import { bundleTaskModule } from './bundle-task-module';
+import type { TrajectoryColumns } from './trajectory-ensemble';
+import { ornsteinUhlenbeckTask, ornsteinUhlenbeckTrajectory } from './test-support/ornstein-uhlenbeck-task';
+
+const temporary = (): string => mkdtempSync(join(tmpdir(), 'qsync-bundle-spec-'));
+
+/** imports `url` in a fresh worker thread with no TypeScript loader (execArgv []) and returns what `name(...args)` returns (or the export `name` if not a function) */
+function callInThread(url: string, name: string, args: unknown[]): Promise<unknown> {
+  const code = `
+    const { parentPort, workerData } = require('node:worker_threads');
+    import(workerData.url)
+      .then((m) => typeof m[workerData.name] === 'function' ? m[workerData.name](...workerData.args) : m[workerData.name])
+      .then((r) => parentPort.postMessage({ r }), (e) => parentPort.postMessage({ e: String(e) }));`;
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(code, { eval: true, execArgv: [], workerData: { url, name, args } });
+    worker.once('message', (m: { r?: unknown; e?: string }) => {
+      void worker.terminate();
+      if (m.e !== undefined) reject(new Error(m.e));
+      else resolve(m.r);
+    });
+    worker.once('error', reject);
+  });
+}
+
+/** a task module of two files in a fresh directory: run() = 2 · value of helper.ts */
+function twoFileTask(value: number): { dir: string; task: string; helper: string } {
+  const dir = temporary();
+  const task = join(dir, 'task.ts');
+  const helper = join(dir, 'helper.ts');
+  writeFileSync(task, "import { value } from './helper';\nexport const run = (): number => 2 * value;\n");
+  writeFileSync(helper, `export const value: number = ${value};\n`);
+  return { dir, task, helper };
+}
+
+const bundleHash = (url: string): string => createHash('sha256').update(readFileSync(fileURLToPath(url))).digest('hex');
+
+describe('bundleTaskModule', () => {
+  it("bundles a TypeScript task into one plain ES module that a thread without a TypeScript loader runs, with the source's numbers bit for bit; reused while unchanged", async () => {
+    const cacheDirectory = temporary();
+    const first = await bundleTaskModule(ornsteinUhlenbeckTask, { cacheDirectory });
+    expect(first.rebuilt).toBe(true);
+    // the task, the workspace libraries it imports (integrators, linalg, …) and their package/tsconfig files
+    expect(first.inputs).toBeGreaterThan(50);
+    expect(first.url.startsWith(pathToFileURL(cacheDirectory).href)).toBe(true);
+    // named by its content's hash
+    expect(first.url.endsWith(`/${bundleHash(first.url)}.mjs`)).toBe(true);
+    const config = { theta: 1, sigma: 0.8, x0: 1, dt: 0.01, times: [0, 0.5, 1] };
+    const inThread = ornsteinUhlenbeckTrajectory(config, 3, 7) as TrajectoryColumns;
+    const bundled = (await callInThread(first.url, 'ornsteinUhlenbeckTrajectory', [config, 3, 7])) as TrajectoryColumns;
+    expect(bundled.x.data).toEqual(inThread.x.data);
+    expect(inThread.x.data[2]).not.toBe(1);
+    // import.meta.url keeps the source's own location in the bundle
+    expect(await callInThread(first.url, 'ornsteinUhlenbeckTask', [])).toBe(ornsteinUhlenbeckTask);
+    const again = await bundleTaskModule(ornsteinUhlenbeckTask, { cacheDirectory });
+    expect(again).toEqual({ ...first, rebuilt: false });
+  }, 60_000);
+
+  it('rebuilds when an input changes — even with its size and modification time kept — and the stale bundle is not what it returns', async () => {
+    const { dir, task, helper } = twoFileTask(1);
+    const cacheDirectory = join(dir, 'cache');
+    const first = await bundleTaskModule(task, { cacheDirectory });
+    expect(await callInThread(first.url, 'run', [])).toBe(2);
+    const { atime, mtime, size } = statSync(helper);
+    writeFileSync(helper, 'export const value: number = 3;\n');
+    utimesSync(helper, atime, mtime);
+    expect(statSync(helper).size).toBe(size);
+    const second = await bundleTaskModule(pathToFileURL(task), { cacheDirectory });
+    expect(second.rebuilt).toBe(true);
+    expect(second.url).not.toBe(first.url);
+    expect(await callInThread(second.url, 'run', [])).toBe(6);
+    expect((await bundleTaskModule(task, { cacheDirectory })).rebuilt).toBe(false);
+  }, 60_000);
+
+  it('rebuilds a corrupt cache instead of running it: a bundle altered on disk, a broken manifest, a missing bundle', async () => {
+    const { dir, task } = twoFileTask(5);
+    const cacheDirectory = join(dir, 'cache');
+    const first = await bundleTaskModule(task, { cacheDirectory });
+    const path = fileURLToPath(first.url);
+    const good = readFileSync(path, 'utf8');
+    // valid JavaScript that would run, and give the wrong number
+    writeFileSync(path, 'export const run = () => -1;\n');
+    const repaired = await bundleTaskModule(task, { cacheDirectory });
+    expect(repaired.rebuilt).toBe(true);
+    expect(readFileSync(fileURLToPath(repaired.url), 'utf8')).toBe(good);
+    expect(await callInThread(repaired.url, 'run', [])).toBe(10);
+    for (const name of readdirSync(cacheDirectory)) if (name.endsWith('.json')) writeFileSync(join(cacheDirectory, name), '{"format": 1, "bun');
+    expect((await bundleTaskModule(task, { cacheDirectory })).rebuilt).toBe(true);
+    writeFileSync(path, '');
+    expect((await bundleTaskModule(task, { cacheDirectory })).rebuilt).toBe(true);
+    expect((await bundleTaskModule(task, { cacheDirectory })).rebuilt).toBe(false);
+  }, 60_000);
+
+  it('two bundlings at once into one empty cache both succeed and leave one intact bundle, no partial files', async () => {
+    const { dir, task } = twoFileTask(2);
+    const cacheDirectory = join(dir, 'cache');
+    const [a, b] = await Promise.all([bundleTaskModule(task, { cacheDirectory }), bundleTaskModule(task, { cacheDirectory })]);
+    expect(a.url).toBe(b.url);
+    expect(a.url.endsWith(`/${bundleHash(a.url)}.mjs`)).toBe(true);
+    expect(readdirSync(cacheDirectory).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+    expect(await callInThread(a.url, 'run', [])).toBe(4);
+  }, 60_000);
+
+  it('refuses bad arguments by name and reports what esbuild cannot bundle, naming the file', async () => {
+    await expect(bundleTaskModule('relative/task.ts')).rejects.toThrow(/'module' must be an absolute path or a file URL, got relative\/task\.ts/);
+    await expect(bundleTaskModule(ornsteinUhlenbeckTask, { cacheDirectory: 'cache' })).rejects.toThrow(/option 'cacheDirectory' must be an absolute path, got cache/);
+    const dir = temporary();
+    writeFileSync(join(dir, 'broken.ts'), 'export const run = ( => 1;\n');
+    await expect(bundleTaskModule(join(dir, 'broken.ts'), { cacheDirectory: join(dir, 'cache') })).rejects.toThrow(/broken\.ts/);
+    writeFileSync(join(dir, 'data.txt'), 'hello');
+    writeFileSync(join(dir, 'text.ts'), "import data from './data.txt';\nexport const run = () => data;\n");
+    await expect(bundleTaskModule(join(dir, 'text.ts'), { cacheDirectory: join(dir, 'cache') })).rejects.toThrow(/cannot bundle .*data\.txt \(no loader for '\.txt'\)/);
+  }, 60_000);
+});

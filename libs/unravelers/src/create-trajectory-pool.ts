@@ -1,0 +1,100 @@
+import { availableParallelism } from 'node:os';
+import { Piscina } from 'piscina';
+
+/**
+ * Worker threads for {@link trajectoryEnsemble}, started once and shared by every ensemble given
+ * it as `pool` (a parameter sweep then pays the threads' start once). Made by
+ * {@link createTrajectoryPool}; `close()` terminates the threads.
+ */
+export interface TrajectoryPool {
+  /** the number of worker threads */
+  readonly workers: number;
+  /** true once `close()` was called: ensembles refuse the pool */
+  readonly closed: boolean;
+  /** terminates the threads (trajectories still running included); resolves when they are gone */
+  close(): Promise<void>;
+}
+
+/** Options of {@link createTrajectoryPool}. */
+export interface TrajectoryPoolOptions {
+  /** worker threads, an integer ≥ 1 (default: the machine's available parallelism) */
+  readonly workers?: number;
+}
+
+/** The piscina pool behind each TrajectoryPool; trajectoryEnsemble reads it. */
+export const poolThreads = new WeakMap<TrajectoryPool, Piscina>();
+
+const FN = 'createTrajectoryPool';
+const WORKER = new URL('./trajectory-ensemble-worker.mjs', import.meta.url).href;
+// tsx's hooks, which worker threads would inherit from a process started by `npx tsx`: a worker
+// loads a bundled task (plain JavaScript), and without tsx V8 keeps its typed arrays' fast paths
+// (tsx's loader invalidates the ArrayBuffer-detaching protector). A task that could not be
+// bundled is still loaded, through tsx's scoped tsImport (load-task-function.mjs).
+const TSX_HOOK = /[\\/]tsx[\\/]/;
+
+/** The parent's execArgv without tsx's `--require …/tsx/…` and `--import …/tsx/…` hooks. */
+function workerExecArgv(execArgv: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < execArgv.length; i++) {
+    const arg = execArgv[i];
+    const flag = /^(--require|-r|--import|--loader|--experimental-loader)$/.test(arg);
+    if (flag && i + 1 < execArgv.length && TSX_HOOK.test(execArgv[i + 1])) {
+      i++;
+      continue;
+    }
+    if (/^(--require|--import|--loader|--experimental-loader)=/.test(arg) && TSX_HOOK.test(arg)) continue;
+    out.push(arg);
+  }
+  return out;
+}
+
+/**
+ * Starts a pool of worker threads for trajectory ensembles. Pass it as `pool` to
+ * {@link trajectoryEnsemble}: successive ensembles then run on the same threads, and a task
+ * module is loaded once per thread, so only the first ensemble pays the start. An ensemble on a
+ * shared pool never terminates it: once the ensemble ends (or is unsubscribed) it starts no
+ * further trajectory, and the ones still running (at most one per worker) finish and are
+ * discarded. `close()` terminates the threads. Idle threads do not keep the process alive.
+ *
+ * @param options - the number of worker threads
+ * @returns the pool: `workers`, `closed`, `close()`
+ * @throws Error naming the option for a bad `workers`
+ * @example
+ * const pool = createTrajectoryPool({ workers: 2 });
+ * const task = { module: ornsteinUhlenbeckTask, name: 'ornsteinUhlenbeckTrajectory', config: { theta: 1, sigma: 0.5, x0: 1, dt: 0.01, times: [0, 1] } };
+ * const a = await lastValueFrom(trajectoryEnsemble(task, { trajectories: 4, noiseSeed: 1, pool }));
+ * const b = await lastValueFrom(trajectoryEnsemble(task, { trajectories: 4, noiseSeed: 2, pool })); // no new start
+ * await pool.close();
+ * [a.trajectories, b.trajectories, pool.closed]; // → [4, 4, true]
+ */
+export function createTrajectoryPool(options: TrajectoryPoolOptions = {}): TrajectoryPool {
+  if (options === null || typeof options !== 'object') throw new Error(`${FN}: 'options' must be an object`);
+  for (const key of Object.keys(options)) if (key !== 'workers') throw new Error(`${FN}: unknown option '${key}' (known: workers)`);
+  const workers = options.workers ?? availableParallelism();
+  if (typeof workers !== 'number' || !Number.isSafeInteger(workers) || workers < 1) {
+    throw new Error(`${FN}: option 'workers' must be an integer ≥ 1, got ${String(workers)}`);
+  }
+  const threads = new Piscina({
+    filename: WORKER,
+    minThreads: workers,
+    maxThreads: workers,
+    idleTimeout: Infinity,
+    execArgv: workerExecArgv(process.execArgv),
+  });
+  // a thread that dies between trajectories is replaced by piscina; the ensembles running on the
+  // pool listen for it themselves and end with the error, so one is no uncaught exception here
+  threads.on('error', () => undefined);
+  let closing: Promise<void> | null = null;
+  const pool: TrajectoryPool = {
+    workers,
+    get closed() {
+      return closing !== null;
+    },
+    close() {
+      closing ??= threads.destroy().then(() => undefined);
+      return closing;
+    },
+  };
+  poolThreads.set(pool, threads);
+  return pool;
+}

@@ -308,3 +308,51 @@ describe('compileWeightedStencil, backend wasm', () => {
     for (let i = 0, q = 0; i < 4; i++) for (let j = i; j < 4; j++, q += 2) expect(Math.abs(out[q] - expected[2 * (i * 4 + j)])).toBeLessThan(1e-13);
   });
 });
+
+describe('compileWeightedStencil: a WebAssembly extension function', () => {
+  it('runs in the kernel’s module: reads its layout, calls the kernel in place, returns an i32 (two steps of ρ ← Lρ·dt + ρ, scaled mirror into ρ)', () => {
+    const n = 5;
+    const a = destroy(fockSpace(n)).matrix;
+    const groups: OperatorSandwich[][] = [[{ left: a, right: csrAdjoint(a) }], [{ left: csrMatmul(csrAdjoint(a), a), scale: -0.5 }, { right: csrMatmul(csrAdjoint(a), a), scale: -0.5 }], [{}]];
+    const w = Float64Array.of(0.3, 0, 0.3, 0, 1, 0);
+    const steps = compileWeightedStencil(groups, {
+      n,
+      hermitian: true,
+      extension: {
+        name: 'twice',
+        bytes: 16,
+        emit(b, layout) {
+          // param times: weights from the extension's memory, one kernel pass, ρ ← 2·result mirrored; returns param + 7
+          const k = b.local('i32');
+          b.i32Const(0).localSet(k);
+          b.loop();
+          for (let q = 0; q < 6; q++) b.i32Const(0).i32Const(0).f64Load(layout.extra).f64Const(w[q]).f64Mul().f64Store(8 * q);
+          b.i32Const(0).call(0);
+          b.i32Const(0).f64Const(2).f64Store(layout.scale);
+          b.i32Const(3).call(0);
+          b.localGet(k).i32Const(1).i32Add().localTee(k).localGet(b.param).i32LtS().brIf(0);
+          b.end();
+          b.localGet(b.param).i32Const(7).i32Add();
+        },
+      },
+    });
+    const ext = steps.extension;
+    expect(ext).not.toBeNull(); // Node has WebAssembly SIMD
+    if (ext === null || steps.input === null) return;
+    const rho = randomMatrix(n, 3, true);
+    steps.input.set(rho);
+    ext.f64[ext.layout.extra / 8] = 1.5; // the weights are 1.5·w
+    expect(ext.call(2)).toBe(9);
+    // the reference: the JavaScript kernel twice, 2·(full result)
+    const js = compileWeightedStencil(groups, { n, hermitian: true, backend: 'js' });
+    const x = Float64Array.from(rho);
+    const y = new Float64Array(x.length);
+    const w15 = w.map((v) => 1.5 * v);
+    for (let s = 0; s < 2; s++) {
+      js.applyInto(y, x, w15);
+      for (let k = 0; k < x.length; k++) x[k] = 2 * y[k];
+    }
+    expect(relativeDeviation(steps.input, x)).toBeLessThan(RTOL);
+    expect(compileWeightedStencil(groups, { n, hermitian: true, backend: 'js', extension: { name: 'x', bytes: 0, emit: () => undefined } }).extension).toBeNull();
+  });
+});

@@ -22,6 +22,49 @@ export interface WasmStencilKernel {
    * next run reads it without a copy) and leaves `output` unscaled.
    */
   scaledMirrorInto(target: Float64Array, scale: number): void;
+  /** the compiled extension, or null without one */
+  readonly extension: WasmKernelExtensionHandle | null;
+}
+
+/** Where a kernel keeps its data in the module's memory (byte offsets), for a {@link WasmKernelExtension}. */
+export interface WasmKernelLayout {
+  readonly n: number;
+  /** the weights: group g's (re, im) as two f64 at 16g */
+  readonly weights: 0;
+  /** entry (i, j) of ρ (the input) at x0 + 16(i·n + j), re then im */
+  readonly x0: number;
+  /** entry (i, j) of the result at y + 16(i·n + j) */
+  readonly y: number;
+  /** the f64 factor that `run(2)` / `run(3)` (scaled mirror into the result / into ρ) multiply by */
+  readonly scale: number;
+  /** the extension's own memory: `bytes` bytes from here, 16-byte aligned, zero at the start */
+  readonly extra: number;
+}
+
+/**
+ * A second exported function compiled into a kernel's module (internal to the libraries that
+ * generate SIMD loops around a stencil): it shares the kernel's memory and may call the kernel,
+ * function 0, `run(mode)` (0: the upper triangle into the result; 2: result ← scale·result
+ * mirrored; 3: ρ ← scale·result mirrored, real diagonal).
+ */
+export interface WasmKernelExtension {
+  /** export name of the function */
+  readonly name: string;
+  /** bytes of memory it needs beyond the kernel's */
+  readonly bytes: number;
+  /** writes its body ([i32] → [i32]: parameter local 0) */
+  emit(body: WasmBody, layout: WasmKernelLayout): void;
+}
+
+/** The compiled extension of a kernel: its function and the module's memory. */
+export interface WasmKernelExtensionHandle {
+  readonly layout: WasmKernelLayout;
+  /** the module's whole memory as doubles (it never grows) */
+  readonly f64: Float64Array;
+  /** the module's whole memory as 32-bit integers */
+  readonly i32: Int32Array;
+  /** calls the extension's function */
+  call(param: number): number;
 }
 
 /** The part of the WebAssembly JavaScript API used here (the project's TypeScript libs carry no DOM types). */
@@ -76,6 +119,8 @@ const modules = new Map<string, object>();
  * @param maxBytes largest module memory (ρ and the result take about 2 × 16n² bytes)
  * @param layout 'full', 'upper' or 'packed' (ρ and the result as packed upper triangles, n(n + 1)
  *   numbers: ρ is unpacked into both triangles of the module's copy, the upper result packed)
+ * @param extension a second function compiled into the module ('upper' layout only), e.g. a
+ *   whole stochastic step around the kernel
  * @example
  * ```ts fragment
  * const k = generateWasmKernel(terms, n, ['real'], 'upper'); // internal: see compileWeightedStencil's backend option
@@ -87,6 +132,7 @@ export function generateWasmKernel(
   weightKinds: readonly ('real' | 'complex')[],
   layout: 'full' | 'upper' | 'packed',
   maxBytes: number,
+  extension: WasmKernelExtension | null = null,
 ): WasmStencilKernel | null {
   simd ??= simdAvailable();
   if (!simd) return null;
@@ -196,6 +242,8 @@ export function generateWasmKernel(
   const Y = alloc(n * nV);
   const PACK = packed ? alloc(n * (n + 1) * 8) : -1; // the packed result
   const SCALE = alloc(16); // the factor of scaledMirrorInto
+  if (extension !== null && layout !== 'upper') throw new Error(`generateWasmKernel: an extension needs the 'upper' layout, got '${layout}'`);
+  const EXTRA = extension === null ? -1 : alloc(extension.bytes);
   if (top > maxBytes) return null;
   const pages = Math.ceil(top / 65536);
 
@@ -551,7 +599,14 @@ export function generateWasmKernel(
   }
 
   const api = wasmApi as WasmApi;
-  const bytes = b.module(pages);
+  const kernelLayout: WasmKernelLayout = { n, weights: 0, x0: X0, y: Y, scale: SCALE, extra: EXTRA };
+  let more: { name: string; body: WasmBody }[] = [];
+  if (extension !== null) {
+    const e = new WasmBody('i32');
+    extension.emit(e, kernelLayout);
+    more = [{ name: extension.name, body: e }];
+  }
+  const bytes = b.module(pages, more);
   let key = '';
   for (let k = 0; k < bytes.length; k += 4096) key += String.fromCharCode(...bytes.subarray(k, k + 4096));
   let module = modules.get(key);
@@ -567,6 +622,7 @@ export function generateWasmKernel(
   for (const [at, v, part] of fixed) {
     for (let k = 0; k < n; k++) f[(at >> 3) + 2 * k] = f[(at >> 3) + 2 * k + 1] = v[2 * k + part];
   }
+  const ext = extension === null ? null : (instance.exports[extension.name] as (param: number) => number);
   const input = packed ? new Float64Array(memory.buffer, STAGE, n * (n + 1)) : new Float64Array(memory.buffer, X0, 2 * n * n);
   const output = packed ? new Float64Array(memory.buffer, PACK, n * (n + 1)) : new Float64Array(memory.buffer, Y, 2 * n * n);
   return {
@@ -585,5 +641,6 @@ export function generateWasmKernel(
       run(target === input ? 3 : 2);
       if (target !== output && target !== input) target.set(output);
     },
+    extension: ext === null ? null : { layout: kernelLayout, f64: f, i32: new Int32Array(memory.buffer), call: ext },
   };
 }

@@ -2,7 +2,7 @@ import type { CsrMatrix } from '@qsync/linalg';
 import { IM, RE, termKinds } from './fused-stencil-term';
 import type { FusedTerm } from './fused-stencil-term';
 import { generateWasmKernel } from './compile-weighted-stencil-wasm';
-import type { WasmStencilKernel } from './compile-weighted-stencil-wasm';
+import type { WasmKernelExtension, WasmKernelExtensionHandle, WasmStencilKernel } from './compile-weighted-stencil-wasm';
 
 /** One product scale·A·ρ·B of a superoperator sum; a missing `left` or `right` is the identity. */
 export interface OperatorSandwich {
@@ -34,6 +34,12 @@ export interface WeightedStencilConfig {
    * runtime has no WebAssembly SIMD.
    */
   readonly backend?: 'js' | 'wasm' | 'auto';
+  /**
+   * a second function compiled into the WebAssembly module of a Hermitian stencil (ignored on
+   * the JavaScript backend): a loop that calls the kernel without leaving WebAssembly, e.g. a
+   * whole stochastic step; see `WeightedStencil.extension`
+   */
+  readonly extension?: WasmKernelExtension;
 }
 
 /** A compiled weighted superoperator sum; see {@link compileWeightedStencil}. */
@@ -71,6 +77,8 @@ export interface WeightedStencil {
    * stochastic step); none when `target` is `input` (a loop stepping ρ in place there). Allocates nothing.
    */
   readonly scaledMirrorInto: ((target: Float64Array, scale: number) => void) | null;
+  /** the compiled `extension` (WebAssembly backend with one configured), null otherwise */
+  readonly extension: WasmKernelExtensionHandle | null;
   /** out = Σ_g weight_g · Σ_{p ∈ g} scale_p A_p ρ B_p on all of ρ (2n² numbers). Allocates nothing. */
   applyInto(out: Float64Array, rho: Float64Array, weights: Float64Array): void;
   /**
@@ -177,7 +185,7 @@ export function compileWeightedStencil(groups: readonly (readonly OperatorSandwi
   }
   // 'auto' keeps large states in JavaScript: the module holds ρ and the result
   const maxBytes = backend === 'auto' ? 2 ** 28 : 2 ** 31;
-  const wasm: WasmStencilKernel | null = backend === 'js' ? null : generateWasmKernel(live, n, kinds, hermitian ? 'upper' : 'full', maxBytes);
+  const wasm: WasmStencilKernel | null = backend === 'js' ? null : generateWasmKernel(live, n, kinds, hermitian ? 'upper' : 'full', maxBytes, hermitian ? (config.extension ?? null) : null);
   if (wasm === null && backend === 'wasm') throw new Error(`${fn}: backend 'wasm' needs WebAssembly with 128-bit SIMD and a module memory below 2 GiB (n = ${n})`);
   const kernel: Kernel =
     wasm === null ? generateKernel(live, n, kinds, hermitian ? 'upper' : 'full') : (out, rho, weights) => wasm.run(out, rho, weights, false);
@@ -204,6 +212,7 @@ export function compileWeightedStencil(groups: readonly (readonly OperatorSandwi
     output: wasm === null ? null : wasm.output,
     input: wasm === null ? null : wasm.input,
     scaledMirrorInto: wasm === null || !hermitian ? null : (target, scale) => wasm.scaledMirrorInto(target, scale),
+    extension: wasm === null ? null : wasm.extension,
     applyInto(out, rho, weights) {
       check(out, rho, weights, 2 * n * n);
       if (wasm !== null) {

@@ -10,6 +10,8 @@ export type { Rk4Config } from './create-rk4';
 export { compileLindbladRhs } from './lindblad-rhs';
 export { compileWeightedStencil } from './compile-weighted-stencil';
 export type { OperatorSandwich, WeightedStencil, WeightedStencilConfig } from './compile-weighted-stencil';
+export type { WasmKernelExtension, WasmKernelExtensionHandle, WasmKernelLayout } from './compile-weighted-stencil-wasm';
+export { WasmBody } from './wasm-body';
 export { packHermitianInto } from './pack-hermitian-into';
 export { unpackHermitianInto } from './unpack-hermitian-into';
 export type { LindbladNormalForm, LindbladRhs } from './lindblad-rhs';

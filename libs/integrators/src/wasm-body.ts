@@ -2,11 +2,12 @@
 const TYPE = { i32: 0x7f, f64: 0x7c, v128: 0x7b } as const;
 
 /**
- * A minimal WebAssembly binary writer for generated numeric kernels (internal to this library):
- * the body of one exported function `run: [i32] → []` over one exported memory, built instruction
- * by instruction, and {@link WasmBody.module} that wraps it into a module. It knows only the
- * instructions the stencil kernels use (i32 arithmetic, structured control, f64 loads and the
- * f64x2 SIMD lanes); opcodes are those of the WebAssembly 2.0 specification (SIMD prefix 0xFD).
+ * A minimal WebAssembly binary writer for generated numeric kernels (the stencil kernels here and
+ * their extensions in `@qsync/unravelers`): the body of one function `[i32] → []` (or `→ [i32]`)
+ * over one exported memory, built instruction by instruction, and {@link WasmBody.module} that
+ * wraps it, with further bodies it may call, into a module. It knows only the instructions the
+ * kernels use (i32 arithmetic, structured control, calls, f64 scalar arithmetic, loads and stores,
+ * and the f64x2 SIMD lanes); opcodes are those of the WebAssembly 2.0 specification (SIMD prefix 0xFD).
  *
  * @example
  * const b = new WasmBody();
@@ -20,6 +21,12 @@ export class WasmBody {
   private readonly locals: number[] = [];
   /** the function's one i32 parameter */
   readonly param = 0;
+  /** the function's result: none (the kernel's `run`) or one i32 */
+  readonly result: 'i32' | null;
+
+  constructor(result: 'i32' | null = null) {
+    this.result = result;
+  }
 
   /** Declares a local of the given type and returns its index. */
   local(type: keyof typeof TYPE): number {
@@ -82,6 +89,49 @@ export class WasmBody {
   }
   i32Add(): this {
     return this.op(0x6a);
+  }
+  i32Sub(): this {
+    return this.op(0x6b);
+  }
+  /** call of function k of the module (0: the body passed to {@link WasmBody.module} itself) */
+  call(k: number): this {
+    return this.op(0x10).uleb(k);
+  }
+  drop(): this {
+    return this.op(0x1a);
+  }
+  /** i32.load at address (top of stack) + offset */
+  i32Load(offset: number): this {
+    return this.op(0x28).uleb(2).uleb(checkOffset(offset));
+  }
+  f64Const(v: number): this {
+    return this.op(0x44, ...new Uint8Array(Float64Array.of(v).buffer));
+  }
+  /** f64.store of the top value at the address below it + offset */
+  f64Store(offset: number): this {
+    return this.op(0x39).uleb(3).uleb(checkOffset(offset));
+  }
+  f64Add(): this {
+    return this.op(0xa0);
+  }
+  f64Sub(): this {
+    return this.op(0xa1);
+  }
+  f64Mul(): this {
+    return this.op(0xa2);
+  }
+  f64Div(): this {
+    return this.op(0xa3);
+  }
+  f64Lt(): this {
+    return this.op(0x63);
+  }
+  f64Gt(): this {
+    return this.op(0x64);
+  }
+  /** f64x2.extract_lane of lane 0 or 1 */
+  f64x2ExtractLane(lane: 0 | 1): this {
+    return this.simd(0x21).op(lane);
   }
   i32Mul(): this {
     return this.op(0x6c);
@@ -156,33 +206,50 @@ export class WasmBody {
   }
 
   /**
-   * The module: type (i32) → (), one function (this body, its parameter is local 0) exported
-   * as `run`, one memory of
-   * `pages` 64 KiB pages (no maximum) exported as `memory`.
+   * The module: this body as function 0, exported as `run`, then the `more` functions (1, 2, …,
+   * exported by their names; they may `call` each other and `run`), each of type [i32] → [] or
+   * [i32] → [i32] (its parameter is local 0), and one memory of `pages` 64 KiB pages (no
+   * maximum) exported as `memory`.
    */
-  module(pages: number): Uint8Array {
+  module(pages: number, more: readonly { readonly name: string; readonly body: WasmBody }[] = []): Uint8Array {
     const out: number[] = [0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00];
     const section = (id: number, payload: number[]) => {
       out.push(id);
       writeUleb(out, payload.length);
       for (const b of payload) out.push(b);
     };
-    section(1, [1, 0x60, 1, TYPE.i32, 0]); // one type: [i32] → []
-    section(3, [1, 0]); // one function of type 0
+    const fns: { name: string; body: WasmBody }[] = [{ name: 'run', body: this }, ...more];
+    section(1, [2, 0x60, 1, TYPE.i32, 0, 0x60, 1, TYPE.i32, 1, TYPE.i32]); // type 0: [i32] → [], type 1: [i32] → [i32]
+    const types: number[] = [];
+    writeUleb(types, fns.length);
+    for (const f of fns) types.push(f.body.result === null ? 0 : 1);
+    section(3, types);
     const mem: number[] = [1, 0x00];
     writeUleb(mem, pages);
     section(5, mem);
-    const exports: number[] = [2];
-    for (const [name, kind] of [
-      ['run', 0x00],
-      ['memory', 0x02],
-    ] as const) {
+    const exports: number[] = [];
+    writeUleb(exports, fns.length + 1);
+    const entries: [string, number, number][] = [...fns.map((f, k): [string, number, number] => [f.name, 0x00, k]), ['memory', 0x02, 0]];
+    for (const [name, kind, index] of entries) {
       writeUleb(exports, name.length);
       for (const ch of name) exports.push(ch.charCodeAt(0));
-      exports.push(kind, 0);
+      exports.push(kind);
+      writeUleb(exports, index);
     }
     section(7, exports);
-    // locals as runs of equal type
+    const code: number[] = [];
+    writeUleb(code, fns.length);
+    for (const f of fns) {
+      const body = f.body.encode();
+      writeUleb(code, body.length);
+      for (const b of body) code.push(b);
+    }
+    section(10, code);
+    return Uint8Array.from(out);
+  }
+
+  /** the function body: locals as runs of equal type, the code, `end` */
+  private encode(): number[] {
     const body: number[] = [];
     const runs: [number, number][] = [];
     for (const t of this.locals) {
@@ -196,11 +263,7 @@ export class WasmBody {
     }
     for (const b of this.code) body.push(b);
     body.push(0x0b);
-    const code: number[] = [1];
-    writeUleb(code, body.length);
-    for (const b of body) code.push(b);
-    section(10, code);
-    return Uint8Array.from(out);
+    return body;
   }
 }
 

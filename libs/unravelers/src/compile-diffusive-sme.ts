@@ -2,6 +2,8 @@ import { compileWeightedStencil } from '@qsync/integrators';
 import type { OperatorSandwich, WeightedStencil } from '@qsync/integrators';
 import { csrAdjoint, csrMatmul } from '@qsync/linalg';
 import type { CsrMatrix } from '@qsync/linalg';
+import { smeStepsExtension } from './sme-steps-wasm';
+import type { SmeStepsMemory } from './sme-steps-wasm';
 import { lindbladian } from '@qsync/operators';
 import type { Dissipator, Operator } from '@qsync/operators';
 
@@ -105,13 +107,19 @@ export function compileDiffusiveSme(model: DiffusiveSmeModel): DiffusiveSme {
  * (nothing to do after a WebAssembly step, which mirrors all of it), `stateBuffer(method)` is
  * the WebAssembly kernel's own input (null in JavaScript): ρ stepped there is neither copied in
  * nor out. It is shared by every user of this stepper, so a loop moves its ρ in and out around
- * a run of steps that nobody interrupts. Internal to this library.
+ * a run of steps that nobody interrupts. `fusedSteps(method)` runs whole steps in the
+ * WebAssembly module (null in JavaScript). `backend` 'js' forces the JavaScript kernels (the
+ * fallback where WebAssembly SIMD is missing). Internal to this library.
  */
-export function compileDiffusiveSmeStepper(model: DiffusiveSmeModel): {
+export function compileDiffusiveSmeStepper(
+  model: DiffusiveSmeModel,
+  backend: 'auto' | 'js' = 'auto',
+): {
   readonly sme: DiffusiveSme;
   stepBandInto(rho: Float64Array, t: number, dt: number, dW: Float64Array, signal: Float64Array, method: SmeMethod): void;
   mirrorInto(rho: Float64Array): void;
   stateBuffer(method: SmeMethod): Float64Array | null;
+  fusedSteps(method: SmeMethod): FusedSmeSteps | null;
 } {
   const fn = 'compileDiffusiveSme';
   if (model === null || typeof model !== 'object') {
@@ -217,8 +225,20 @@ export function compileDiffusiveSmeStepper(model: DiffusiveSmeModel): {
     return (realF[c] && realF[d]) || ((g - 2 - 2 * C) % 3 === 2 && c === d);
   };
   const kinds = (count: number) => Array.from({ length: count }, (_, g) => (realGroup(g) ? ('real' as const) : ('complex' as const)));
-  const emKernel = compileWeightedStencil(emGroups, { n, hermitian: true, weightKinds: kinds(emGroups.length) });
-  const milsteinKernel: WeightedStencil = compileWeightedStencil(milsteinGroups, { n, hermitian: true, weightKinds: kinds(milsteinGroups.length) });
+  // one table, one pass: Tr[J_c ρ] (c < C), then Tr[J_cJ_d ρ] and Tr[J_c†J_d ρ] of every pair (Milstein)
+  const traced = traceTable([...jump, ...pairs.map((pr) => pr.jj), ...pairs.map((pr) => pr.jdj)], n);
+  // with WebAssembly, a trajectory's whole steps run in the kernel's module (see smeStepsExtension)
+  const shape = { noises: noiseChannel.length, channels: C, noiseChannel, batch: FUSED_BATCH, traced };
+  const emSteps = smeStepsExtension({ ...shape, method: 'euler-maruyama' });
+  const milsteinSteps = smeStepsExtension({ ...shape, method: 'milstein' });
+  const emKernel = compileWeightedStencil(emGroups, { n, hermitian: true, weightKinds: kinds(emGroups.length), extension: emSteps.extension, backend });
+  const milsteinKernel: WeightedStencil = compileWeightedStencil(milsteinGroups, {
+    n,
+    hermitian: true,
+    weightKinds: kinds(milsteinGroups.length),
+    extension: milsteinSteps.extension,
+    backend,
+  });
   // the lower band the steps read: the kernels' reach and that of the traced operators (Tr[Aρ] reads ρ_ji)
   let band = Math.max(emKernel.lowerReach, milsteinKernel.lowerReach);
   for (const a of [...jump, ...pairs.flatMap((pr) => [pr.jj, pr.jdj])]) {
@@ -230,8 +250,6 @@ export function compileDiffusiveSmeStepper(model: DiffusiveSmeModel): {
 
   const size = 2 * n * n;
   const next = new Float64Array(size);
-  // one table, one pass: Tr[J_c ρ] (c < C), then Tr[J_cJ_d ρ] and Tr[J_c†J_d ρ] of every pair (Milstein)
-  const traced = traceTable([...jump, ...pairs.map((pr) => pr.jj), ...pairs.map((pr) => pr.jdj)], n);
   const tr = new Float64Array(2 * (C + 2 * pairs.length));
   const P = 2 * C; // Tr[J_cJ_d ρ] of pair p at tr[P + 2p], Tr[J_c†J_d ρ] at tr[Q + 2p]
   const Q = 2 * (C + pairs.length);
@@ -325,8 +343,48 @@ export function compileDiffusiveSmeStepper(model: DiffusiveSmeModel): {
     stepInto: (rho, t, dt, dW, signal, method) => step(rho, t, dt, dW, signal, method, false, n),
     filterStepInto: (rho, t, dt, dY, signal, method) => step(rho, t, dt, dY, signal, method, true, n),
   };
+  const fused = (kernel: WeightedStencil, layout: SmeStepsMemory): FusedSmeSteps | null => {
+    const ext = kernel.extension;
+    if (ext === null || kernel.input === null) return null;
+    const base = ext.layout.extra;
+    const f = ext.f64;
+    // the trace table: byte offsets of ρ_ji from ρ's start, coefficients lane-duplicated
+    for (let p = 0; p < traced.at.length; p++) {
+      ext.i32[(base + layout.tableAt) / 4 + p] = 8 * traced.at[p];
+      const q = (base + layout.tableCoef) / 8 + 4 * p;
+      f[q] = f[q + 1] = traced.coef[2 * p];
+      f[q + 2] = f[q + 3] = traced.coef[2 * p + 1];
+    }
+    const writeFactors = () => {
+      for (let l = 0; l < noises; l++) {
+        f[(base + layout.factors) / 8 + 2 * l] = fRe[l];
+        f[(base + layout.factors) / 8 + 2 * l + 1] = fIm[l];
+      }
+    };
+    writeFactors();
+    return {
+      state: kernel.input,
+      memory: f,
+      noiseAt: (base + layout.noise) / 8,
+      sumAt: (base + layout.sum) / 8,
+      batch: FUSED_BATCH,
+      timeDependent,
+      run(dt, t, count) {
+        if (timeDependent) {
+          setFactors(t);
+          writeFactors();
+        }
+        f[(base + layout.dt) / 8] = dt;
+        return ext.call(count);
+      },
+      failedTrace: () => f[ext.layout.scale / 8],
+    };
+  };
+  const emFused = fused(emKernel, emSteps.memory);
+  const milsteinFused = fused(milsteinKernel, milsteinSteps.memory);
   return {
     sme,
+    fusedSteps: (method) => (method === 'milstein' ? milsteinFused : emFused),
     stepBandInto: (rho, t, dt, dW, signal, method) => step(rho, t, dt, dW, signal, method, false, band),
     mirrorInto: (rho) => {
       if (emKernel.scaledMirrorInto === null || milsteinKernel.scaledMirrorInto === null) mirrorLower(rho, n, band);
@@ -334,6 +392,30 @@ export function compileDiffusiveSmeStepper(model: DiffusiveSmeModel): {
     stateBuffer: (method) => (method === 'milstein' ? milsteinKernel : emKernel).input,
   };
 }
+
+/**
+ * Whole steps inside the WebAssembly module (see smeStepsExtension): ρ is `state` (the kernel's
+ * input, fully mirrored after every call), the caller writes `batch`·noises normal increments
+ * into `memory` from `noiseAt` (step k, noise l at noiseAt + k·noises + l), zeroes and reads the
+ * current sums at `sumAt` (Σ s_l·dt + dW_l over the steps), and calls `run(dt, t, count)`
+ * (count ≤ batch; with a detuned LO only 1, the factors being those of t). It returns −1 or the
+ * index of the step whose trace failed (ρ is then the state before it). Internal.
+ */
+export interface FusedSmeSteps {
+  readonly state: Float64Array;
+  readonly memory: Float64Array;
+  readonly noiseAt: number;
+  readonly sumAt: number;
+  readonly batch: number;
+  /** the LO factors depend on t: one step per call */
+  readonly timeDependent: boolean;
+  run(dt: number, t: number, count: number): number;
+  /** after a failed run: the trace that stopped it */
+  failedTrace(): number;
+}
+
+/** steps whose noise one call of the fused WebAssembly steps can take */
+const FUSED_BATCH = 64;
 
 /** Tr[A_m ρ] = Σ_ij (A_m)_ij ρ_ji of several operators as flat lists: where in ρ, which coefficient, whose. */
 interface TraceTable {

@@ -3,7 +3,7 @@ import type { StreamSchema } from '@qsync/frames';
 import type { Rng } from '@qsync/linalg';
 import type { DensityMatrix, Operator } from '@qsync/operators';
 import { compileDiffusiveSmeStepper } from './compile-diffusive-sme';
-import type { DiffusiveSme, DiffusiveSmeModel, SmeMethod } from './compile-diffusive-sme';
+import type { DiffusiveSme, DiffusiveSmeModel, FusedSmeSteps, SmeMethod } from './compile-diffusive-sme';
 import { expectInto } from './expect-into';
 import { isPositiveWithin } from './is-positive-within';
 import { resolveStepOptions } from './resolve-step-options';
@@ -38,6 +38,11 @@ export interface DiffusiveTrajectoryConfig {
    * Fig. 4.1 at dt = 2e-3)
    */
   readonly positivityTolerance?: number;
+  /**
+   * 'auto' (default): whole steps in WebAssembly (SIMD) where the runtime has it, else
+   * JavaScript; 'js': the JavaScript kernels and loop (the fallback), e.g. to compare with
+   */
+  readonly backend?: 'auto' | 'js';
 }
 
 /** What happened along one trajectory so far. */
@@ -97,7 +102,7 @@ export interface DiffusiveTrajectories {
  * reproducible on its own: its noise is `trajectoryRng(noiseSeed, k)`.
  *
  * @param model the SME (`{ hamiltonian, dissipators?, monitored }`)
- * @param config `{ rho0, dt, tEnd, t0 = 0, outputEvery = 1, expect = {}, method = 'milstein', noiseSeed, positivityCheckEvery = max(10, n), positivityTolerance = 1e-6 }`
+ * @param config `{ rho0, dt, tEnd, t0 = 0, outputEvery = 1, expect = {}, method = 'milstein', noiseSeed, positivityCheckEvery = max(10, n), positivityTolerance = 1e-6, backend = 'auto' }`
  * @throws Error naming the field: dt or tEnd not fitting a whole number of output samples, a
  *   column name used twice, rho0 or an expect operator on other dims, a bad method
  * @example
@@ -115,10 +120,12 @@ export interface DiffusiveTrajectories {
  */
 export function createDiffusiveTrajectories(model: DiffusiveSmeModel, config: DiffusiveTrajectoryConfig): DiffusiveTrajectories {
   const fn = 'createDiffusiveTrajectories';
-  const stepper = compileDiffusiveSmeStepper(model);
+  if (config === null || typeof config !== 'object') throw new Error(`${fn}: argument 'config' must be an object`);
+  const backend = config.backend ?? 'auto';
+  if (backend !== 'auto' && backend !== 'js') throw new Error(`${fn}: 'backend' must be 'auto' or 'js', got '${String(backend)}'`);
+  const stepper = compileDiffusiveSmeStepper(model, backend);
   const sme = stepper.sme;
   const { n } = sme;
-  if (config === null || typeof config !== 'object') throw new Error(`${fn}: argument 'config' must be an object`);
   const t0 = config.t0 ?? 0;
   const { dt, tEnd } = config;
   if (!(typeof dt === 'number' && dt > 0 && Number.isFinite(dt))) throw new Error(`${fn}: 'dt' must be a finite number > 0, got ${String(dt)}`);
@@ -174,6 +181,50 @@ export function createDiffusiveTrajectories(model: DiffusiveSmeModel, config: Di
     let checks = 0;
     let violations = 0;
     let firstViolation: number | null = null;
+    const fused = stepper.fusedSteps(method);
+    // WebAssembly: whole steps in the module, noise drawn here in one batch per call, the
+    // currents' running sums kept there; ρ (fused.state) is fully mirrored after every call
+    const advanceFused = (f: FusedSmeSteps, columns: Readonly<Record<string, Float64Array>>, offset: number, count: number) => {
+      const mem = f.memory;
+      const noises = sme.noises;
+      for (let s = 0; s < count; s++) {
+        const at = offset + s;
+        for (const [name, op] of expectOps) expectInto(columns[name], 2 * at, op, f.state, n);
+        for (let l = 0; l < noises; l++) mem[f.sumAt + l] = 0;
+        let left = every;
+        while (left > 0) {
+          // a call ends at the sample's end, at a positivity check, or after a batch of noise
+          const chunk = f.timeDependent ? 1 : Math.min(left, f.batch, checkEvery - (stepCount % checkEvery));
+          rng.fillNormalZigguratInto(mem, f.noiseAt, chunk * noises, sqrtDt);
+          const failed = f.run(dt, t0 + stepCount * dt, chunk);
+          if (failed >= 0) {
+            stepCount += failed;
+            throw new Error(`DiffusiveSme: the trace of ρ became ${f.failedTrace()} in the step from t = ${t0 + stepCount * dt} (dt = ${dt} too large for the rates?)`);
+          }
+          stepCount += chunk;
+          left -= chunk;
+          if (stepCount % checkEvery === 0) {
+            checks++;
+            if (!isPositiveWithin(f.state, n, tol, work)) {
+              violations++;
+              if (firstViolation === null) firstViolation = t0 + (stepCount - 1) * dt + dt;
+            }
+          }
+        }
+        // the current averaged over the sample: (∫ s dt + ΔW)/Δ; heterodyne (x + iy)/√2
+        for (let c = 0; c < hetero.length; c++) {
+          const l = f.sumAt + sme.channels[c].noise;
+          const col = columns[sme.channels[c].name];
+          if (hetero[c]) {
+            col[2 * at] = (Math.SQRT1_2 * mem[l]) / sampleStep;
+            col[2 * at + 1] = (Math.SQRT1_2 * mem[l + 1]) / sampleStep;
+          } else {
+            col[at] = mem[l] / sampleStep;
+          }
+        }
+        done++;
+      }
+    };
     const cursor: DiffusiveTrajectoryCursor = {
       rho: state,
       get t() {
@@ -195,6 +246,14 @@ export function createDiffusiveTrajectories(model: DiffusiveSmeModel, config: Di
         const own = stepper.stateBuffer(method);
         const rho = own ?? state;
         if (own !== null) own.set(state);
+        if (fused !== null) {
+          try {
+            advanceFused(fused, columns, offset, count);
+          } finally {
+            state.set(fused.state);
+          }
+          return;
+        }
         try {
           let banded = false;
           for (let s = 0; s < count; s++) {

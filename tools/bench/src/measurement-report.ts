@@ -214,7 +214,11 @@ export function formatMeasurementReport(r: MeasurementBenchReport): string {
     formatTable(['side', 'scheme', 'trajectories', `time for ${ks.qsync.trajectories}`, 'CPU (all threads)', 'per step (1 thread)', 'CPU per step', '⟨a†a⟩(t_end)', 'qsync/QuTiP'], smeRows),
   );
   if (r.profile.length > 0) {
-    out.push('', '**Where one qsync step goes** (medians; `stepInto` = one fused stencil pass for drift, noise terms and Milstein correction + trace renormalisation and Hermitian mirror):', '');
+    out.push(
+      '',
+      '**Where one qsync step goes** (medians; `stepInto` = the public single step: traces and weights in JavaScript, one fused stencil pass for drift, noise terms and Milstein correction, trace renormalisation and Hermitian mirror; a trajectory step runs all of that and the current sums in WebAssembly, with the noise drawn in JavaScript in batches):',
+      '',
+    );
     out.push(
       formatTable(
         ['problem', 'N', 'scheme', 'RHS alone', 'stepInto', 'trajectory step (positivity test every k)', 'without positivity test'],

@@ -111,7 +111,9 @@ export async function detectCommand(options: DetectOptions, io: CommandIo & { st
     tap((line) => {
       print(line);
       if (line.kind === 'session') io.stderr.write(`qsync detect: ${line.replaces !== undefined ? `new session ${line.sessionId} (replaces ${line.replaces}): estimates restart` : `session ${line.sessionId}`} — ${line.name}, model ${line.model ?? '?'}, seed ${line.seed ?? '?'}\n`);
-      if (line.kind === 'gap' || line.kind === 'dropped') io.stderr.write(`qsync detect: ${line.kind}: records ${line.firstSeq}…${line.lastSeq} (${line.samples} samples) lost\n`);
+      if (line.kind === 'gap' || line.kind === 'dropped') {
+        io.stderr.write(`qsync detect: ${line.kind}: records ${line.firstSeq}…${line.lastSeq} (${line.estimated === true ? 'about ' : ''}${line.samples} samples) lost\n`);
+      }
       if (line.kind === 'already-ended') io.stderr.write(`qsync detect: session ${line.sessionId} has already ended: its records are all counted, nothing to add\n`);
       if (line.kind === 'end') ended++;
     }),

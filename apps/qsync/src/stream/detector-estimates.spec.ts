@@ -107,6 +107,9 @@ describe('detectorEstimates: sessions', () => {
     const lines = await run([wire[0], gap, ...wire.slice(4)]);
     expect(lines.find((l) => l.kind === 'gap')).toEqual({ kind: 'gap', sessionId: 's1', firstSeq: 0, lastSeq: 2, samples: 30 });
     expect(last(lines, 'phase-histogram')?.samples).toBe(N - 30);
+    // a count the notice marks as an estimate stays marked
+    const estimated = await run([wire[0], { ...gap, estimated: true }, ...wire.slice(4)]);
+    expect(estimated.find((l) => l.kind === 'gap')).toEqual({ kind: 'gap', sessionId: 's1', firstSeq: 0, lastSeq: 2, samples: 30, estimated: true });
   });
 
   it('a new session restarts the estimates and names the one it replaces; a session sent again after its end adds nothing', async () => {

@@ -22,7 +22,8 @@ export type DetectorLine =
   | { kind: 'spectrum'; sessionId: string; t: number; channel: string; segments: number; floor: number; floorError: number; omega: number[]; density: number[]; densityError: number[] }
   | { kind: 'filtered'; sessionId: string; t: number; expect: Record<string, [number, number]> }
   | { kind: 'filter-failed'; sessionId: string; reason: string }
-  | { kind: 'gap' | 'dropped'; sessionId: string; firstSeq: number; lastSeq: number; samples: number }
+  /** `estimated`: `samples` is an estimate (the notice said so; the records are exact) */
+  | { kind: 'gap' | 'dropped'; sessionId: string; firstSeq: number; lastSeq: number; samples: number; estimated?: true }
   | { kind: 'end'; sessionId: string; records: number }
   | { kind: 'already-ended'; sessionId: string };
 
@@ -116,7 +117,8 @@ function estimatorsFor(schema: StreamSchema, config: Required<DetectorConfig>, s
  * said by a `session` line with `replaces`. A producer of a session that has already ended adds
  * nothing (all of its records are counted): an `already-ended` line says so and its records are
  * skipped. Losses announced in-band (`gap`, `dropped`) become
- * lines; the estimates go on with what arrived.
+ * lines (with `estimated: true` when the notice's sample count is an estimate); the estimates go
+ * on with what arrived.
  *
  * @param config - `{ bins = 32, segmentLength = 64 }`
  * @returns an operator from wire records to {@link DetectorLine}s; it errors when a stream breaks the wire rules (fromWire)
@@ -156,7 +158,10 @@ export function detectorEstimates(config: DetectorConfig = {}): OperatorFunction
           channels: Object.keys(header.schema.channels), estimates: names, ...(noFilter !== undefined ? { noFilter } : {}), ...(replaces !== undefined ? { replaces } : {}),
         });
         const decoded = input.pipe(
-          fromWire({ onNotice: (n) => out.next({ kind: n.kind, sessionId: id, firstSeq: n.firstSeq, lastSeq: n.lastSeq, samples: n.samples }) }),
+          fromWire({
+            onNotice: (n) =>
+              out.next({ kind: n.kind, sessionId: id, firstSeq: n.firstSeq, lastSeq: n.lastSeq, samples: n.samples, ...(n.estimated === true ? { estimated: true as const } : {}) }),
+          }),
           filter((r): r is SampleRecord => !('channels' in r && 't' in r)),
           share(),
         );

@@ -28,10 +28,13 @@ describe('ReceivedCounts: the samples of seqs a consumer passed on', () => {
     expect(counts.samplesBetween(0, 0)).toBeNull();
   });
 
-  it(`is bounded: past ${ReceivedCounts.maxRuns} runs the oldest is forgotten`, () => {
+  it(`is bounded: at 2·${ReceivedCounts.maxRuns} runs it forgets all but the newest ${ReceivedCounts.maxRuns}`, () => {
     const counts = new ReceivedCounts();
-    for (let seq = 0; seq <= ReceivedCounts.maxRuns; seq++) counts.record(seq, 1 + (seq % 2)); // every seq a run
-    expect(counts.samplesBetween(0, 0)).toBeNull();
-    expect(counts.samplesBetween(1, ReceivedCounts.maxRuns)).toBe(ReceivedCounts.maxRuns * 1.5);
+    const n = 2 * ReceivedCounts.maxRuns; // every seq a run: seqs 0 … n − 1
+    for (let seq = 0; seq < n - 1; seq++) counts.record(seq, 1 + (seq % 2));
+    expect(counts.samplesBetween(0, n - 2)).toBe(((n - 2) / 2) * 3 + 1); // all held until the 2·maxRuns-th
+    counts.record(n - 1, 2);
+    expect(counts.samplesBetween(n - ReceivedCounts.maxRuns - 1, n - ReceivedCounts.maxRuns - 1)).toBeNull();
+    expect(counts.samplesBetween(n - ReceivedCounts.maxRuns, n - 1)).toBe(ReceivedCounts.maxRuns * 1.5);
   });
 });

@@ -2,11 +2,12 @@
  * A consumer's memory of how many samples each seq it passed on held, so that a loss notice
  * straddling the seq it resumed after can be cut to the part after it exactly: the part before
  * is samples it knows. Run-length encoded (a stream of equal blocks costs one run) and bounded:
- * past {@link ReceivedCounts.maxRuns} runs the oldest is forgotten, and a range reaching into
- * forgotten or never-received seqs has no exact count. Internal to the transports' sources.
+ * at 2·{@link ReceivedCounts.maxRuns} runs the oldest are forgotten, down to the newest maxRuns
+ * (amortized O(1) a record), and a range reaching into forgotten or never-received seqs has no
+ * exact count. Internal to the transports' sources.
  */
 export class ReceivedCounts {
-  /** runs kept at most (a run is a change of block length, or one notice) */
+  /** runs always kept, the newest (a run is a change of block length, or one notice); at most twice as many are held */
   static readonly maxRuns = 1024;
 
   /**
@@ -54,6 +55,6 @@ export class ReceivedCounts {
 
   private push(run: { from: number; count: number; samples: number; uniform: boolean }): void {
     this.runs.push(run);
-    if (this.runs.length > ReceivedCounts.maxRuns) this.runs.shift();
+    if (this.runs.length >= 2 * ReceivedCounts.maxRuns) this.runs.splice(0, this.runs.length - ReceivedCounts.maxRuns);
   }
 }

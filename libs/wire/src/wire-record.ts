@@ -70,7 +70,8 @@ export type WireNotice =
   /**
    * a consumer's buffer overflowed under 'drop-oldest': records firstSeq … lastSeq are gone;
    * `estimated` (present only when true): `samples` is an estimate (the records are exact) — a
-   * consumer trimmed a notice that straddled the seq it resumed after
+   * consumer trimmed a notice that straddled the seq it resumed after without knowing the counts
+   * of the part it cut off (qsync's hub never sends such a notice: it splits the run there)
    */
   | { kind: 'dropped'; seq: number; records: number; samples: number; firstSeq: number; lastSeq: number; estimated?: true }
   /**

@@ -60,6 +60,7 @@ describe('fromWebSocket listening: liveness after an event-loop stall', () => {
     const fromB: Buffer[] = [];
     b.on('data', (chunk: Buffer) => fromB.push(chunk));
     await new Promise<void>((resolve) => b.once('connect', resolve));
+    await new Promise((resolve) => setTimeout(resolve, 20)); // the sink's server accepts it (else B's request is read a poll after A's ping)
     const bClosed = new Promise<void>((closed) => b.once('close', () => closed()));
     const upgrade =
       `GET / HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n` +

@@ -334,6 +334,8 @@ describe('compileWeightedStencil: a WebAssembly extension function', () => {
           b.end();
           b.localGet(b.param).i32Const(7).i32Add();
         },
+        // a third function of the module: writes 2·(the extension's first f64) after it
+        more: [{ name: 'twiceFirst', emit: (b, layout) => b.i32Const(0).i32Const(0).f64Load(layout.extra).f64Const(2).f64Mul().f64Store(layout.extra + 8).i32Const(0) }],
       },
     });
     const ext = steps.extension;
@@ -343,6 +345,8 @@ describe('compileWeightedStencil: a WebAssembly extension function', () => {
     steps.input.set(rho);
     ext.f64[ext.layout.extra / 8] = 1.5; // the weights are 1.5·w
     expect(ext.call(2)).toBe(9);
+    ext.functions.twiceFirst(0);
+    expect(ext.f64[ext.layout.extra / 8 + 1]).toBe(3);
     // the reference: the JavaScript kernel twice, 2·(full result)
     const js = compileWeightedStencil(groups, { n, hermitian: true, backend: 'js' });
     const x = Float64Array.from(rho);

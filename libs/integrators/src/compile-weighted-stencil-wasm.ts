@@ -54,6 +54,8 @@ export interface WasmKernelExtension {
   readonly bytes: number;
   /** writes its body ([i32] → [i32]: parameter local 0) */
   emit(body: WasmBody, layout: WasmKernelLayout): void;
+  /** further functions of the same kind (function 2, 3, … of the module), by export name */
+  readonly more?: readonly { readonly name: string; emit(body: WasmBody, layout: WasmKernelLayout): void }[];
 }
 
 /** The compiled extension of a kernel: its function and the module's memory. */
@@ -65,6 +67,8 @@ export interface WasmKernelExtensionHandle {
   readonly i32: Int32Array;
   /** calls the extension's function */
   call(param: number): number;
+  /** the functions of `more`, by name */
+  readonly functions: Readonly<Record<string, (param: number) => number>>;
 }
 
 /** The part of the WebAssembly JavaScript API used here (the project's TypeScript libs carry no DOM types). */
@@ -605,6 +609,11 @@ export function generateWasmKernel(
     const e = new WasmBody('i32');
     extension.emit(e, kernelLayout);
     more = [{ name: extension.name, body: e }];
+    for (const m of extension.more ?? []) {
+      const body = new WasmBody('i32');
+      m.emit(body, kernelLayout);
+      more.push({ name: m.name, body });
+    }
   }
   const bytes = b.module(pages, more);
   let key = '';
@@ -641,6 +650,15 @@ export function generateWasmKernel(
       run(target === input ? 3 : 2);
       if (target !== output && target !== input) target.set(output);
     },
-    extension: ext === null ? null : { layout: kernelLayout, f64: f, i32: new Int32Array(memory.buffer), call: ext },
+    extension:
+      ext === null || extension === null
+        ? null
+        : {
+            layout: kernelLayout,
+            f64: f,
+            i32: new Int32Array(memory.buffer),
+            call: ext,
+            functions: Object.fromEntries((extension.more ?? []).map((m) => [m.name, instance.exports[m.name] as (param: number) => number])),
+          },
   };
 }

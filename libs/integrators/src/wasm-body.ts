@@ -123,6 +123,9 @@ export class WasmBody {
   f64Div(): this {
     return this.op(0xa3);
   }
+  f64Sqrt(): this {
+    return this.op(0x9f);
+  }
   f64Lt(): this {
     return this.op(0x63);
   }

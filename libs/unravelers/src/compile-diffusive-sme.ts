@@ -228,7 +228,7 @@ export function compileDiffusiveSmeStepper(
   // one table, one pass: Tr[J_c ρ] (c < C), then Tr[J_cJ_d ρ] and Tr[J_c†J_d ρ] of every pair (Milstein)
   const traced = traceTable([...jump, ...pairs.map((pr) => pr.jj), ...pairs.map((pr) => pr.jdj)], n);
   // with WebAssembly, a trajectory's whole steps run in the kernel's module (see smeStepsExtension)
-  const shape = { noises: noiseChannel.length, channels: C, noiseChannel, batch: FUSED_BATCH, traced };
+  const shape = { n, noises: noiseChannel.length, channels: C, noiseChannel, batch: FUSED_BATCH, traced };
   const emSteps = smeStepsExtension({ ...shape, method: 'euler-maruyama' });
   const milsteinSteps = smeStepsExtension({ ...shape, method: 'milstein' });
   const emKernel = compileWeightedStencil(emGroups, { n, hermitian: true, weightKinds: kinds(emGroups.length), extension: emSteps.extension, backend });
@@ -362,6 +362,7 @@ export function compileDiffusiveSmeStepper(
       }
     };
     writeFactors();
+    const positive = ext.functions.positive;
     return {
       state: kernel.input,
       memory: f,
@@ -378,6 +379,10 @@ export function compileDiffusiveSmeStepper(
         return ext.call(count);
       },
       failedTrace: () => f[ext.layout.scale / 8],
+      isPositiveWithin: (tol) => {
+        f[(base + layout.tol) / 8] = tol;
+        return positive(0) === 1;
+      },
     };
   };
   const emFused = fused(emKernel, emSteps.memory);
@@ -412,6 +417,8 @@ export interface FusedSmeSteps {
   run(dt: number, t: number, count: number): number;
   /** after a failed run: the trace that stopped it */
   failedTrace(): number;
+  /** the Cholesky test of ρ + tol·I in the module (isPositiveWithin's algorithm) */
+  isPositiveWithin(tol: number): boolean;
 }
 
 /** steps whose noise one call of the fused WebAssembly steps can take */

@@ -205,7 +205,7 @@ export function createDiffusiveTrajectories(model: DiffusiveSmeModel, config: Di
           left -= chunk;
           if (stepCount % checkEvery === 0) {
             checks++;
-            if (!isPositiveWithin(f.state, n, tol, work)) {
+            if (!f.isPositiveWithin(tol)) {
               violations++;
               if (firstViolation === null) firstViolation = t0 + (stepCount - 1) * dt + dt;
             }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { coherentKet, create, destroy, fockSpace, num, power, pureState, scaled } from '@qsync/operators';
 import { compileDiffusiveSmeStepper } from './compile-diffusive-sme';
+import { isPositiveWithin } from './is-positive-within';
 
 // the heterodyne vdP oscillator of Fig. 4.1 at cutoff 6
 const space = fockSpace(6);
@@ -59,5 +60,60 @@ describe('smeStepsExtension (whole SME steps in the WebAssembly module)', () => 
       dW[0] = 1e308;
       expect(() => sme.stepInto(rho, 5 * dt, dt, dW, signal, method)).toThrow(/the trace of ρ became/);
     }
+  });
+
+  it('positive(): the Cholesky test in the module decides as isPositiveWithin on states with a smallest eigenvalue around −tol', () => {
+    const n = 6;
+    const f = compileDiffusiveSmeStepper(model).fusedSteps('milstein');
+    expect(f).not.toBeNull();
+    if (f === null) return;
+    let seed = 7;
+    const rand = () => {
+      seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0;
+      return seed / 4294967296 - 0.5;
+    };
+    const tol = 1e-6;
+    const verdicts = { true: 0, false: 0 };
+    for (let trial = 0; trial < 60; trial++) {
+      // orthonormal v_0 … v_{n−1} (Gram–Schmidt of random complex vectors), ρ = Σ λ_k v_k v_k†
+      const v: Float64Array[] = [];
+      for (let k = 0; k < n; k++) {
+        const u = Float64Array.from({ length: 2 * n }, rand);
+        for (const w of v) {
+          let re = 0;
+          let im = 0;
+          for (let q = 0; q < n; q++) {
+            re += w[2 * q] * u[2 * q] + w[2 * q + 1] * u[2 * q + 1];
+            im += w[2 * q] * u[2 * q + 1] - w[2 * q + 1] * u[2 * q];
+          }
+          for (let q = 0; q < n; q++) {
+            u[2 * q] -= re * w[2 * q] - im * w[2 * q + 1];
+            u[2 * q + 1] -= re * w[2 * q + 1] + im * w[2 * q];
+          }
+        }
+        const norm = Math.hypot(...u);
+        v.push(u.map((x) => x / norm));
+      }
+      // smallest eigenvalue −tol·2^(±½ … ±2): either side of the threshold, never on it
+      const e = [-2, -1.5, -1, -0.5, 0.5, 1, 1.5, 2][trial % 8];
+      const lambda = Array.from({ length: n }, (_, k) => (k === 0 ? -tol * 2 ** e : 0.6 + rand()));
+      const rho = new Float64Array(2 * n * n);
+      for (let k = 0; k < n; k++) {
+        const w = v[k];
+        for (let i = 0; i < n; i++) {
+          for (let j = 0; j < n; j++) {
+            rho[2 * (i * n + j)] += lambda[k] * (w[2 * i] * w[2 * j] + w[2 * i + 1] * w[2 * j + 1]);
+            rho[2 * (i * n + j) + 1] += lambda[k] * (w[2 * i + 1] * w[2 * j] - w[2 * i] * w[2 * j + 1]);
+          }
+        }
+      }
+      f.state.set(rho);
+      const expected = isPositiveWithin(rho, n, tol, new Float64Array(2 * n * n));
+      expect(f.isPositiveWithin(tol)).toBe(expected);
+      expect(expected).toBe(-lambda[0] < tol);
+      verdicts[String(expected) as 'true' | 'false']++;
+    }
+    expect(verdicts.true).toBeGreaterThan(10);
+    expect(verdicts.false).toBeGreaterThan(10);
   });
 });

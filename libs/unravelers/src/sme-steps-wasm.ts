@@ -3,6 +3,8 @@ import type { WasmBody, WasmKernelExtension, WasmKernelLayout } from '@qsync/int
 /** What the generated steps need to know about the compiled SME (see compileDiffusiveSme). */
 export interface SmeStepsShape {
   readonly method: 'euler-maruyama' | 'milstein';
+  /** Hilbert-space dimension */
+  readonly n: number;
   /** number of Wiener processes */
   readonly noises: number;
   /** monitored channels */
@@ -34,6 +36,10 @@ export interface SmeStepsMemory {
   /** the trace table: i32 byte offsets into ρ, then (re, re), (im, im) per entry */
   readonly tableAt: number;
   readonly tableCoef: number;
+  /** f64: the tolerance of `positive` */
+  readonly tol: number;
+  /** n × n complex: the Cholesky factor of `positive` */
+  readonly work: number;
   readonly bytes: number;
 }
 
@@ -74,6 +80,8 @@ export function smeStepsExtension(shape: SmeStepsShape): { extension: WasmKernel
     noise: take(8 * noises * batch),
     tableAt: take(4 * entries),
     tableCoef: take(32 * entries),
+    tol: take(8),
+    work: take(16 * shape.n * shape.n),
     bytes: 0,
   };
   memory.bytes = top;
@@ -260,5 +268,82 @@ export function smeStepsExtension(shape: SmeStepsShape): { extension: WasmKernel
     b.end();
     b.i32Const(-1);
   };
-  return { extension: { name: 'steps', bytes: memory.bytes, emit }, memory };
+  return { extension: { name: 'steps', bytes: memory.bytes, emit, more: [{ name: 'positive', emit: (b, layout) => emitPositive(b, layout, memory) }] }, memory };
+}
+
+/**
+ * `positive()`: 1 when the Cholesky factorisation of ρ + tol·I (ρ in the module, both triangles)
+ * succeeds, i.e. the smallest eigenvalue of ρ exceeds −tol, else 0 — the algorithm of
+ * isPositiveWithin (same sums in the same order per entry up to the lane split), f64x2 lanes
+ * for re and im.
+ */
+function emitPositive(b: WasmBody, layout: WasmKernelLayout, memory: SmeStepsMemory): void {
+  const n = layout.n;
+  const W = layout.extra + memory.work;
+  const row = 16 * n;
+  const jb = b.local('i32'); // 16j
+  const rj = b.local('i32'); // 16jn
+  const ri = b.local('i32');
+  const k = b.local('i32');
+  const x = b.local('v128');
+  const y = b.local('v128');
+  const acc1 = b.local('v128');
+  const acc2 = b.local('v128');
+  const d = b.local('f64');
+  const ljj = b.local('f64');
+  b.i32Const(0).localSet(jb);
+  b.i32Const(0).localSet(rj);
+  b.loop();
+  {
+    // d = ρ_jj + tol − Σ_k |L_jk|²
+    b.f64x2Const(0, 0).localSet(acc1);
+    b.i32Const(0).localSet(k);
+    b.block().loop();
+    b.localGet(k).localGet(jb).i32GeS().brIf(1);
+    b.localGet(rj).localGet(k).i32Add().v128Load(W).localSet(y);
+    b.localGet(acc1).localGet(y).localGet(y).f64x2Mul().f64x2Add().localSet(acc1);
+    b.localGet(k).i32Const(16).i32Add().localSet(k).br(0);
+    b.end().end();
+    b.localGet(rj).localGet(jb).i32Add().f64Load(layout.x0);
+    b.i32Const(0).f64Load(layout.extra + memory.tol).f64Add();
+    b.localGet(acc1).f64x2ExtractLane(0).localGet(acc1).f64x2ExtractLane(1).f64Add().f64Sub().localTee(d);
+    b.f64Const(0).f64Gt().i32Const(0).i32Eq().if();
+    b.i32Const(0).return();
+    b.end();
+    b.localGet(d).f64Sqrt().localSet(ljj);
+    b.localGet(rj).localGet(jb).i32Add().localGet(ljj).f64Store(W);
+    b.localGet(rj).localGet(jb).i32Add().f64Const(0).f64Store(W + 8);
+    // L_ij = (ρ_ij − Σ_k L_ik conj(L_jk)) / L_jj, i > j
+    b.localGet(rj).i32Const(row).i32Add().localSet(ri);
+    b.block().loop();
+    b.localGet(ri).i32Const(row * n).i32GeS().brIf(1);
+    b.f64x2Const(0, 0).localSet(acc1);
+    b.f64x2Const(0, 0).localSet(acc2);
+    b.i32Const(0).localSet(k);
+    b.block().loop();
+    b.localGet(k).localGet(jb).i32GeS().brIf(1);
+    b.localGet(ri).localGet(k).i32Add().v128Load(W).localSet(x);
+    b.localGet(rj).localGet(k).i32Add().v128Load(W).localSet(y);
+    // x·y = (x_r y_r, x_i y_i), x·swap(y) = (x_r y_i, x_i y_r)
+    b.localGet(acc1).localGet(x).localGet(y).f64x2Mul().f64x2Add().localSet(acc1);
+    b.localGet(acc2).localGet(x);
+    b.f64x2SwapOf(y);
+    b.f64x2Mul().f64x2Add().localSet(acc2);
+    b.localGet(k).i32Const(16).i32Add().localSet(k).br(0);
+    b.end().end();
+    b.localGet(ri).localGet(jb).i32Add();
+    b.localGet(ri).localGet(jb).i32Add().f64Load(layout.x0);
+    b.localGet(acc1).f64x2ExtractLane(0).localGet(acc1).f64x2ExtractLane(1).f64Add().f64Sub();
+    b.localGet(ljj).f64Div().f64Store(W);
+    b.localGet(ri).localGet(jb).i32Add();
+    b.localGet(ri).localGet(jb).i32Add().f64Load(layout.x0 + 8);
+    b.localGet(acc2).f64x2ExtractLane(1).localGet(acc2).f64x2ExtractLane(0).f64Sub().f64Sub();
+    b.localGet(ljj).f64Div().f64Store(W + 8);
+    b.localGet(ri).i32Const(row).i32Add().localSet(ri).br(0);
+    b.end().end();
+    b.localGet(rj).i32Const(row).i32Add().localSet(rj);
+    b.localGet(jb).i32Const(16).i32Add().localTee(jb).i32Const(row).i32LtS().brIf(0);
+  }
+  b.end();
+  b.i32Const(1);
 }

@@ -74,7 +74,8 @@ describe('createTrajectoryPool', () => {
     } finally {
       void pool.close();
     }
-    expect(() => trajectoryEnsemble(task(), { trajectories: 2, noiseSeed: 1, bundle: 'yes' as never })).toThrow(/option 'bundle' must be true or false, got yes/);
+    expect(() => trajectoryEnsemble(task(), { trajectories: 2, noiseSeed: 1, bundle: 'yes' as never })).toThrow(/option 'bundle' must be true, false or the options of bundleTaskModule, got yes/);
+    expect(() => trajectoryEnsemble(task(), { trajectories: 2, noiseSeed: 1, bundle: { cacheDirectory: 'cache' } })).toThrow(/option 'bundle.cacheDirectory' must be an absolute path, got cache/);
     expect(() => trajectoryEnsemble(task(), { trajectories: 2, noiseSeed: 1, onWarning: 1 as never })).toThrow(/option 'onWarning' must be a function, got 1/);
   });
 

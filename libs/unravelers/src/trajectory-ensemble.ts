@@ -6,6 +6,7 @@ import { Observable } from 'rxjs';
 import type { Subscriber } from 'rxjs';
 import type { ChunkedEvent, ChunkedObservable } from '@qsync/frames';
 import { bundleTaskModule } from './bundle-task-module';
+import type { BundleTaskModuleOptions } from './bundle-task-module';
 import { createTrajectoryPool, poolThreads } from './create-trajectory-pool';
 import type { TrajectoryPool } from './create-trajectory-pool';
 
@@ -64,10 +65,11 @@ export interface TrajectoryEnsembleConfig {
   pool?: TrajectoryPool;
   /**
    * bundle the task module and what it imports into one plain ES module for the workers
-   * (`bundleTaskModule`, cached on disk; default true). If bundling fails, the workers load the
-   * TypeScript source through tsx instead and `onWarning` is told why.
+   * (`bundleTaskModule`, cached on disk; default true; an object: true with these options, e.g.
+   * `{ cacheDirectory }`). If bundling fails, the workers load the TypeScript source through tsx
+   * instead and `onWarning` is told why.
    */
-  bundle?: boolean;
+  bundle?: boolean | BundleTaskModuleOptions;
   /** receives notices such as a failed bundle (default: `process.emitWarning`) */
   onWarning?: (message: string) => void;
   /**
@@ -158,7 +160,8 @@ interface Plan {
   noiseSeed: number;
   workers: number;
   pool: TrajectoryPool | undefined;
-  bundle: boolean;
+  /** false: tsx; else the options of bundleTaskModule */
+  bundle: false | BundleTaskModuleOptions;
   onWarning: (message: string) => void;
   target: number | undefined;
   targetChannels: readonly string[] | undefined;
@@ -198,8 +201,13 @@ function checkArguments<C>(task: TrajectoryTask<C>, config: TrajectoryEnsembleCo
     throw new Error(`${FN}: options 'pool' and 'workers' exclude each other (the pool has ${pool.workers} workers)`);
   }
   const workers = pool !== undefined ? pool.workers : config.workers === undefined ? availableParallelism() : integer('workers', config.workers, 0);
-  if (config.bundle !== undefined && typeof config.bundle !== 'boolean') {
-    throw new Error(`${FN}: option 'bundle' must be true or false, got ${String(config.bundle)}`);
+  const bundle = config.bundle ?? true;
+  if (typeof bundle !== 'boolean' && (bundle === null || typeof bundle !== 'object')) {
+    throw new Error(`${FN}: option 'bundle' must be true, false or the options of bundleTaskModule, got ${String(bundle)}`);
+  }
+  const cacheDirectory = typeof bundle === 'object' ? bundle.cacheDirectory : undefined;
+  if (cacheDirectory !== undefined && (typeof cacheDirectory !== 'string' || !isAbsolute(cacheDirectory))) {
+    throw new Error(`${FN}: option 'bundle.cacheDirectory' must be an absolute path, got ${String(cacheDirectory)}`);
   }
   if (config.onWarning !== undefined && typeof config.onWarning !== 'function') {
     throw new Error(`${FN}: option 'onWarning' must be a function, got ${String(config.onWarning)}`);
@@ -220,7 +228,7 @@ function checkArguments<C>(task: TrajectoryTask<C>, config: TrajectoryEnsembleCo
     noiseSeed: config.noiseSeed,
     workers,
     pool,
-    bundle: config.bundle ?? true,
+    bundle: bundle === true ? {} : bundle,
     onWarning: config.onWarning ?? ((message) => process.emitWarning(message, 'QsyncWarning')),
     target,
     targetChannels,
@@ -455,9 +463,9 @@ function runEnsemble(
         );
       }
     };
-    if (!plan.bundle) dispatch();
+    if (plan.bundle === false) dispatch();
     else {
-      bundleTaskModule(plan.module).then(
+      bundleTaskModule(plan.module, plan.bundle).then(
         (bundle) => {
           module = bundle.url;
         },

@@ -42,8 +42,10 @@ describe('qsync side of the measurement benchmark', () => {
     const c = await benchVdpEnsemble(6, 'milstein', { dt: 1e-3, steps: 500, trajectories: 100, workers: 2 });
     expect([c.N, c.trajectories, c.workers, c.steps]).toEqual([6, 100, 2, 500]);
     expect(c.secondsPerStep).toBeCloseTo(c.seconds / (100 * 500), 15);
-    expect(c.startSeconds).toBeGreaterThan(0);
+    for (const start of [c.coldStart, c.warmStart, c.tsxStart]) expect(start.seconds).toBeGreaterThan(0);
     expect(c.cpuSeconds).toBeGreaterThan(0);
+    expect(c.startedSecondsPerStep).toBeGreaterThan(0);
+    expect(c.startedCpuSecondsPerStep).toBeGreaterThan(0);
     // ⟨a⟩ is sampled at each sample's start: the last of 50 samples is t = 0.49
     // the master equation written out here (Fig. 4.1: H = 4a†a, 4D[a†], 0.5D[a²], D[a], from |α = 1⟩), not read from the task's model
     const space = fockSpace(6);

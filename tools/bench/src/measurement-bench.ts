@@ -1,8 +1,11 @@
 import { compileLindbladRhs, mesolve } from '@qsync/integrators';
 import { lindbladian } from '@qsync/operators';
-import { compileDiffusiveSme, createDiffusiveTrajectories, trajectoryEnsemble } from '@qsync/unravelers';
-import type { SmeMethod } from '@qsync/unravelers';
-import { lastValueFrom, toArray } from 'rxjs';
+import { readdirSync, readFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { compileDiffusiveSme, createDiffusiveTrajectories, createTrajectoryPool, trajectoryEnsemble } from '@qsync/unravelers';
+import type { SmeMethod, TrajectoryEnsembleConfig } from '@qsync/unravelers';
+import { firstValueFrom, lastValueFrom, toArray } from 'rxjs';
 import { kerrBenchModel, KERR_BENCH_PARAMS } from './kerr-bench-model';
 import { kerrHomodyneTask } from './kerr-homodyne-task';
 import type { KerrHomodyneConfig } from './kerr-homodyne-task';
@@ -267,6 +270,13 @@ export async function benchKerrSmesolve(config: { trajectories: number; workers:
   };
 }
 
+/** Wall and CPU time of one measurement, s. */
+export interface TimedRun {
+  readonly seconds: number;
+  /** this process (all threads) and its child processes (esbuild's, where /proc shows them) */
+  readonly cpuSeconds: number;
+}
+
 /** qsync's heterodyne vdP ensemble on worker threads. */
 export interface VdpEnsembleCase {
   readonly N: number;
@@ -275,25 +285,53 @@ export interface VdpEnsembleCase {
   readonly workers: number;
   /** steps per trajectory */
   readonly steps: number;
-  /** wall time of the whole ensemble, pool start and the task's load in each worker included, s */
+  /** wall time of the whole ensemble as one call runs it: a fresh pool, the task's bundle cached, start included, s */
   readonly seconds: number;
-  /** CPU time of this process over the ensemble (all its threads: main and workers), s */
+  /** CPU time of that call (all threads of this process), s */
   readonly cpuSeconds: number;
-  /** wall time of a 2-trajectory, 10-step ensemble on the same workers: the pool's start, s */
-  readonly startSeconds: number;
   /** seconds / (trajectories × steps) */
   readonly secondsPerStep: number;
-  /** ensemble ⟨a⟩ at the last sample (re, im) and its standard error (re) */
+  /** pool start, the first frame of a 2-trajectory, 10-step ensemble: fresh pool, empty bundle cache (bundling included) */
+  readonly coldStart: TimedRun;
+  /** the same with the bundle cached (validated, not rebuilt) */
+  readonly warmStart: TimedRun;
+  /** the same with `bundle: false`: the workers load the TypeScript through tsx (the path before bundling) */
+  readonly tsxStart: TimedRun;
+  /** wall time per trajectory step of the same ensemble on a started pool (createTrajectoryPool, task loaded) */
+  readonly startedSecondsPerStep: number;
+  /** CPU time per trajectory step on the started pool (all threads) */
+  readonly startedCpuSecondsPerStep: number;
+  /** ensemble ⟨a⟩ at the last sample (re, im) and its standard error (re), from the started pool's run */
   readonly aEnd: readonly [number, number];
   readonly aEndError: number;
 }
 
+/** CPU seconds so far of this process's child processes that are still running (Linux /proc; 0 elsewhere): esbuild's service. */
+function childProcessesCpuSeconds(): number {
+  let ticks = 0;
+  try {
+    for (const tid of readdirSync('/proc/self/task')) {
+      const children = readFileSync(`/proc/self/task/${tid}/children`, 'utf8').trim();
+      for (const pid of children === '' ? [] : children.split(/\s+/)) {
+        // fields after the command's closing parenthesis: utime and stime are the 12th and 13th
+        const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+        ticks += Number(fields[11]) + Number(fields[12]);
+      }
+    }
+  } catch {
+    return 0;
+  }
+  return ticks / 100;
+}
+
 /**
  * qsync's heterodyne vdP ensemble (Fig. 4.1, cutoff N): `trajectories` trajectories of `steps`
- * steps of `dt` (⟨a⟩ every 10 steps) through `trajectoryEnsemble` on `workers` worker threads;
- * time per trajectory step = wall time / (trajectories × steps), the pool's start and the task's
- * load in each worker included. Also times a tiny ensemble (2 trajectories of 10 steps) on a
- * fresh pool: what the start costs.
+ * steps of `dt` (⟨a⟩ every 10 steps) through `trajectoryEnsemble` on `workers` worker threads.
+ * Times (wall and CPU) the pool's start — the first frame of a 2-trajectory, 10-step ensemble on
+ * a fresh pool — with an empty bundle cache, with the bundle cached, and through tsx
+ * (`bundle: false`); the whole ensemble as one call runs it (fresh pool, bundle cached, start
+ * included); and the same ensemble on a started pool (`createTrajectoryPool`, task loaded), per
+ * trajectory step.
  *
  * @param N - Fock cutoff
  * @param method - 'euler-maruyama' or 'milstein'
@@ -301,7 +339,8 @@ export interface VdpEnsembleCase {
  * @example
  * ```ts fragment
  * const c = await benchVdpEnsemble(10, 'milstein', { dt: 1e-3, steps: 4000, trajectories: 100, workers: 2 });
- * c.secondsPerStep; // wall time per trajectory step, s
+ * c.secondsPerStep; // wall time per trajectory step of one call, start included, s
+ * c.startedSecondsPerStep; // the same on a started pool
  * ```
  */
 export async function benchVdpEnsemble(
@@ -310,33 +349,56 @@ export async function benchVdpEnsemble(
   config: { dt: number; steps: number; trajectories: number; workers: number },
 ): Promise<VdpEnsembleCase> {
   const outputEvery = 10;
-  const run = async (task: MeasurementVdpConfig, trajectories: number) => {
+  const timed = async <T>(work: () => Promise<T>): Promise<T & TimedRun> => {
     const c0 = process.cpuUsage();
+    const k0 = childProcessesCpuSeconds();
     const t0 = performance.now();
-    const last = await lastValueFrom(
-      trajectoryEnsemble({ module: measurementVdpTask, name: 'measurementVdpTrajectory', config: task }, { trajectories, noiseSeed: 5, workers: config.workers, emitEvery: trajectories }),
-    );
+    const value = await work();
     const seconds = (performance.now() - t0) / 1e3;
     const cpu = process.cpuUsage(c0);
-    return { last, seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6 };
+    return { ...value, seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6 + childProcessesCpuSeconds() - k0 };
   };
-  const start = await run({ N, dt: config.dt, outputEvery, samples: 1, method }, 2);
+  const ensemble = (task: MeasurementVdpConfig, trajectories: number, options: Partial<TrajectoryEnsembleConfig>) =>
+    trajectoryEnsemble({ module: measurementVdpTask, name: 'measurementVdpTrajectory', config: task }, { trajectories, noiseSeed: 5, emitEvery: trajectories, ...options });
+  const short: MeasurementVdpConfig = { N, dt: config.dt, outputEvery, samples: 1, method };
   const task: MeasurementVdpConfig = { N, dt: config.dt, outputEvery, samples: Math.round(config.steps / outputEvery), method };
-  const { last, seconds, cpuSeconds } = await run(task, config.trajectories);
   const steps = task.samples * outputEvery;
-  const a = last.channels.a;
-  const end = a.mean.length - 2;
-  return {
-    N,
-    method,
-    trajectories: config.trajectories,
-    workers: config.workers,
-    steps,
-    seconds,
-    cpuSeconds,
-    startSeconds: start.seconds,
-    secondsPerStep: seconds / (config.trajectories * steps),
-    aEnd: [a.mean[end], a.mean[end + 1]],
-    aEndError: a.standardError[end],
-  };
+  const first = (options: Partial<TrajectoryEnsembleConfig>) => timed(async () => ({ frame: await firstValueFrom(ensemble(short, 2, { ...options, emitEvery: 1 })) }));
+  const cacheDirectory = mkdtempSync(join(tmpdir(), 'qsync-bench-bundles-'));
+  try {
+    const bundle = { cacheDirectory };
+    const { seconds: coldSeconds, cpuSeconds: coldCpu } = await first({ workers: config.workers, bundle });
+    const { seconds: warmSeconds, cpuSeconds: warmCpu } = await first({ workers: config.workers, bundle });
+    const { seconds: tsxSeconds, cpuSeconds: tsxCpu } = await first({ workers: config.workers, bundle: false });
+    const call = await timed(async () => ({ last: await lastValueFrom(ensemble(task, config.trajectories, { workers: config.workers, bundle })) }));
+    const pool = createTrajectoryPool({ workers: config.workers });
+    try {
+      await lastValueFrom(ensemble(short, 2 * config.workers, { pool, bundle }));
+      const started = await timed(async () => ({ last: await lastValueFrom(ensemble(task, config.trajectories, { pool, bundle })) }));
+      const a = started.last.channels.a;
+      const end = a.mean.length - 2;
+      const n = config.trajectories * steps;
+      return {
+        N,
+        method,
+        trajectories: config.trajectories,
+        workers: config.workers,
+        steps,
+        seconds: call.seconds,
+        cpuSeconds: call.cpuSeconds,
+        secondsPerStep: call.seconds / n,
+        coldStart: { seconds: coldSeconds, cpuSeconds: coldCpu },
+        warmStart: { seconds: warmSeconds, cpuSeconds: warmCpu },
+        tsxStart: { seconds: tsxSeconds, cpuSeconds: tsxCpu },
+        startedSecondsPerStep: started.seconds / n,
+        startedCpuSecondsPerStep: started.cpuSeconds / n,
+        aEnd: [a.mean[end], a.mean[end + 1]],
+        aEndError: a.standardError[end],
+      };
+    } finally {
+      await pool.close();
+    }
+  } finally {
+    rmSync(cacheDirectory, { recursive: true, force: true });
+  }
 }

@@ -51,7 +51,11 @@ void runBenchProgram({
       for (const N of opts.sizes) {
         for (const method of METHODS) {
           const c = await benchVdpEnsemble(N, method, { dt, steps: opts.vdpSteps, trajectories: opts.vdpTrajectories, workers: opts.workers });
-          log(`qsync: vdP ensemble N = ${N} ${method}, ${c.trajectories} trajectories on ${c.workers} workers: ${c.seconds.toFixed(2)} s (start ${c.startSeconds.toFixed(2)} s), ${(c.secondsPerStep * 1e6).toFixed(2)} µs per trajectory step`);
+          log(
+            `qsync: vdP ensemble N = ${N} ${method}, ${c.trajectories} trajectories on ${c.workers} workers: ${c.seconds.toFixed(2)} s ` +
+              `(pool start: empty cache ${c.coldStart.seconds.toFixed(2)} s, cached ${c.warmStart.seconds.toFixed(2)} s, tsx ${c.tsxStart.seconds.toFixed(2)} s), ` +
+              `${(c.secondsPerStep * 1e6).toFixed(2)} µs per trajectory step, ${(c.startedSecondsPerStep * 1e6).toFixed(2)} µs on a started pool`,
+          );
           const q = (parallel: boolean) => qutip?.cases.vdpEnsemble.find((e) => e.N === N && e.solver === method && e.parallel === parallel) ?? null;
           vdpEnsemble.push({ qsync: c, qutipSerial: q(false), qutipParallel: q(true) });
         }

@@ -34,9 +34,13 @@ const QUADRATURE = { rMax: 8, nr: 32, nphi: 2 * CUTOFF - 1 };
  * Euler–Maruyama (dt = 5e-3), currents averaged over Δ (η = κΔ), 16 bins. The law drops a term
  * O(η²·Δ·rates), absolute in the first circular moment z, ∝ Δ³ (relative ∝ Δ²): measured +0.006
  * ± 0.0014 on z ≈ 0.10 at κΔ = 0.5 (6 %), so ≈ 1.5 % of z at κΔ = 0.25 and ≈ 0.25 % at κΔ = 0.1,
- * against the runs' resolutions of ≈ 8 % (quick) and 3–7 % (full). The full-size run shows a
- * phase offset of the harmonic of ≈ +0.1 rad (≈ 4 SE pooled over the couplings) that the law does not
- * explain; see the README. Full size: cutoff 6,
+ * against the runs' resolutions of ≈ 8 % (quick) and 3–7 % (full). The full-size run's harmonic
+ * phases lay +0.10, +0.11, +0.09 rad from the locking phase (V = 1, 2, 4κ2; 1.4, 2.6, 2.8 SE): detector-noise
+ * fluctuations of seed 1, not the step — on one Brownian path at dt, dt/2, dt/4 the harmonic's phase
+ * moves by 0.002 ± 0.002, 0.002 ± 0.004, −0.002 ± 0.005 rad (V = 4, 2, 1κ2; its magnitude by
+ * −2 %, ∝ dt), and the block coherence measured from the same currents with the detectors' noise
+ * product taken out lies at arg C_AB within 0.04, 2.0, 0.7 SE; V = 4κ2's noise product alone is
+ * 4.3 SE from 0 (the same stream's next nine stretches of 4·10⁶ steps: within 0.9 SE). Full size: cutoff 6,
  * Δ = 0.1, V ∈ {1, 2, 4}κ2, 2·10⁴ time units each; below full size: cutoff 4, Δ = 0.25,
  * V = 4κ2, 6000 time units (the spec's run).
  */
@@ -85,8 +89,13 @@ const MEASUREMENT = {
  *   to T → ∞ through the three prefixes (0 and the floor); the first circular moment's χ² (2 dof)
  *   against the measured law and the laws it must reject — uniform, Q(φ_AB), η/2, 2η, radial
  *   factor 1 for π/4 — each against what the measured law predicts for it; the harmonic's phase
- *   against argmax Q(φ_AB). The blocks' lag-1 autocorrelation and variance inflation are
- *   parameters (`lag1_V=…`, `inflation_V=…`), diagnostics.
+ *   against argmax Q(φ_AB); the phase of the block coherence measured from the currents,
+ *   Δ·(Ī_B conj Ī_A − n̄_B conj n̄_A) with n̄ the detector noise of a block, against arg C_AB (about
+ *   4× less scatter than the harmonic's phase: a flipped detuning in the recording alone is 9.5 SE
+ *   there at scale 0.05 and 2.2 SE in the harmonic's phase), and the noise product's χ² (2 dof)
+ *   against 0. The blocks' lag-1 autocorrelation, variance inflation, the measured coherence and
+ *   the noise product's share of the harmonic's phase are parameters (`lag1_V=…`, `inflation_V=…`,
+ *   `measuredCoherenceRe_V=…`, `noisePhaseShift_V=…`), diagnostics.
  * Parameters `bAdagbRe`, `bAdagbIm`, `bNA`, `bNB` are ⟨a†b⟩, ⟨a†a⟩, ⟨b†b⟩ of panel b's V = κ2 state;
  * the spec compares them with QuTiP 4.7's steadystate (fixture `qutip-vdp.json`, case pair_a: the
  * same δ = κ/2, V = κ2 and cutoff 12).

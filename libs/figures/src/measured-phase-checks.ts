@@ -10,8 +10,12 @@ const PARTS = ['first quarter', 'first half', 'whole record'] as const;
  * infinite record (intercept of D² = a + c/N through the prefixes: 0 for the law, the floor for
  * Q(φ_AB)); the first harmonic's χ² (2 dof) against the measured law and against the laws it must
  * reject (uniform, Q(φ_AB), η/2, 2η, radial factor 1), each expected at what the measured law
- * predicts; its phase against the locking phase. The lag-1 autocorrelation is a diagnostic (see
- * `measuredPhaseParameters`), not a check.
+ * predicts; its phase against the locking phase; the phase of the block coherence measured from the
+ * currents with the detectors' noise product taken out against arg C_AB (four times less scatter
+ * than the harmonic's phase, so a wrong sign, conjugation or frame of the SME shows there first),
+ * and that noise product's χ² against 0. The lag-1 autocorrelation and the measured coherence's
+ * magnitude (short of |C_AB| by the Euler–Maruyama step, ∝ dt) are diagnostics (see
+ * `measuredPhaseParameters`), not checks.
  *
  * @param label - the recording's name, prefixed to each check
  * @param equation - the thesis equations the checks test
@@ -36,6 +40,8 @@ export function measuredPhaseChecks(label: string, equation: string, m: Measured
   ]);
   const x = m.extrapolated;
   const h = m.harmonic;
+  const c = m.measuredCoherence;
+  const argC = Math.atan2(m.blockCoherence.im, m.blockCoherence.re);
   const harmonic = (what: string, t: HarmonicTest): FigureCheck => ({
     name: `${label}: first harmonic, χ² (2 dof) vs ${what} (expected: what the measured law predicts)`,
     equation,
@@ -54,5 +60,19 @@ export function measuredPhaseChecks(label: string, equation: string, m: Measured
     harmonic('the law at 2η', h.doubleEfficiency),
     harmonic('the law with radial factor 1 for π/4', h.radialFactorOne),
     { name: `${label}: phase of the first harmonic vs the locking phase argmax Q(φ_AB)`, equation, value: m.phase, expected: m.lockingPhase, standardError: m.phaseError },
+    {
+      name: `${label}: phase of the block coherence measured from the currents, Δ·(Ī_B conj Ī_A − n̄_B conj n̄_A), vs arg C_AB of the regression theorem`,
+      equation,
+      value: argC + Math.atan2(Math.sin(c.phase - argC), Math.cos(c.phase - argC)),
+      expected: argC,
+      standardError: c.phaseError,
+    },
+    {
+      name: `${label}: the detectors' noise product Δ·n̄_B conj n̄_A, χ² (2 dof) vs 0 (independent detector noises, Eq. 3.13)`,
+      equation: '3.13',
+      value: c.noiseProduct.chi2,
+      expected: 2,
+      standardError: 2,
+    },
   ];
 }

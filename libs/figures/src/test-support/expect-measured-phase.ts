@@ -15,7 +15,9 @@ export type MeasuredPhaseAlternative = (typeof ALTERNATIVES)[number];
  * to Q(φ_AB) extrapolates to its floor within 4 SE, a floor more than 4 SE above 0 (it does not
  * shrink away); (b) the first harmonic's χ² below 13.8 against the law, and against every
  * alternative within 4 SE of what the law predicts, above 13.8 (rejected) for those in `reject`;
- * (c) its phase within 3 SE of the locking phase.
+ * (c) its phase within 3 SE of the locking phase; (d) the phase of the block coherence measured
+ * from the currents (detectors' noise product taken out) within 3 SE of arg C_AB, and that noise
+ * product's χ² below 13.8.
  */
 export function expectMeasuredPhase(data: FigureData, label: string, reject: readonly MeasuredPhaseAlternative[]): void {
   for (const part of ['first quarter', 'first half', 'whole record']) {
@@ -42,4 +44,7 @@ export function expectMeasuredPhase(data: FigureData, label: string, reject: rea
   }
   const phase = check(data, `${label}: phase of the first harmonic`);
   expect(Math.abs(phase.value - phase.expected), `${label}: phase`).toBeLessThan(3 * standardError(phase));
+  const coherence = check(data, `${label}: phase of the block coherence measured from the currents`);
+  expect(Math.abs(coherence.value - coherence.expected), `${label}: measured coherence's phase`).toBeLessThan(3 * standardError(coherence));
+  expect(check(data, `${label}: the detectors' noise product`).value, `${label}: noise product vs 0`).toBeLessThan(CHI2_2DOF_1E3);
 }

@@ -88,8 +88,10 @@ export interface UndrivenAtomLaserCumulants extends OdeModel {
   spectrum(y: ArrayLike<number>, omega: ArrayLike<number>): Float64Array;
   /**
    * The stable stationary point reached from `y0`: integrated over `settle`, then linearly implicit
-   * Euler steps (I/Δt − J)Δy = f(y) with Δt growing while the residual falls (Newton steps when Δt
-   * is long), over doubling spans of integration where they stall. Below (7.11) the equations are
+   * Euler steps (I/Δt − J)Δy = f(y) with Δt growing while the residual stays below the largest of
+   * its last 10 values (Newton steps when Δt is long), over doubling spans of integration where
+   * they stall. An impossible `y0` (⟨a†a⟩ < 0, |s^z| > 1, a Cauchy–Schwarz bound broken) is refused
+   * by name before integrating. Below (7.11) the equations are
    * bistable (lasing and incoherent states both stable): the branch returned is the one whose basin
    * holds y0 after `settle` (from the default all-|0⟩ start, the one the dynamics reaches). An
    * unstable stationary point (e.g. the saddle between those branches; above (7.11) the root near
@@ -252,19 +254,20 @@ export function undrivenAtomLaserCumulants(config: UndrivenAtomLaserCumulantsCon
   const unphysical = (z: Float64Array): string | undefined => {
     const slack = 1e-8;
     const up = (o: number): number => (1 + z[o]) / 2;
-    const checks: [boolean, string][] = [
-      [z[slots.photons] >= -slack * Math.max(1, n), `⟨a†a⟩ = ${z[slots.photons]} < 0`],
-      [inBloch(z), `|s^z| > 1 (s^z_d = ${z[slots.szDriven]}, s^z_ud = ${z[slots.szUndriven]})`],
+    const checks: [boolean, string][] = [[z[slots.photons] >= -slack * Math.max(1, n), `⟨a†a⟩ = ${z[slots.photons]} < 0 (a photon number)`]];
+    const kinds = [
+      ...(p.Nd > 0 ? [{ µ: 'd', sz: slots.szDriven, x: slots.aSigmaPlusDriven, pair: p.Nd >= 2 ? slots.pairDriven : -1 }] : []),
+      ...(p.Nud > 0 ? [{ µ: 'ud', sz: slots.szUndriven, x: slots.aSigmaPlusUndriven, pair: p.Nud >= 2 ? slots.pairUndriven : -1 }] : []),
     ];
-    const kinds = [...(p.Nd > 0 ? [{ sz: slots.szDriven, x: slots.aSigmaPlusDriven, pair: p.Nd >= 2 ? slots.pairDriven : -1 }] : []), ...(p.Nud > 0 ? [{ sz: slots.szUndriven, x: slots.aSigmaPlusUndriven, pair: p.Nud >= 2 ? slots.pairUndriven : -1 }] : [])];
     for (const k of kinds) {
+      checks.push([Math.abs(z[k.sz]) <= 1 + 1e-9, `|s^z_${k.µ}| = ${Math.abs(z[k.sz])} > 1 (outside the Bloch ball)`]);
       const x2 = z[k.x] ** 2 + z[k.x + 1] ** 2;
-      checks.push([x2 <= Math.max(0, z[slots.photons]) * up(k.sz) + slack * Math.max(1, n), `|⟨aσ+⟩|² = ${x2} > ⟨a†a⟩(1 + s^z)/2`]);
-      if (k.pair >= 0) checks.push([Math.abs(z[k.pair]) <= up(k.sz) + slack, `|⟨σ+σ−'⟩| = ${Math.abs(z[k.pair])} > (1 + s^z)/2`]);
+      checks.push([x2 <= Math.max(0, z[slots.photons]) * up(k.sz) + slack * Math.max(1, n), `|⟨aσ+_${k.µ}⟩|² = ${x2} > ⟨a†a⟩(1 + s^z_${k.µ})/2 = ${Math.max(0, z[slots.photons]) * up(k.sz)} (Cauchy–Schwarz)`]);
+      if (k.pair >= 0) checks.push([Math.abs(z[k.pair]) <= up(k.sz) + slack, `|⟨σ+_${k.µ}σ−_${k.µ}'⟩| = ${Math.abs(z[k.pair])} > (1 + s^z_${k.µ})/2 = ${up(k.sz)} (Cauchy–Schwarz)`]);
     }
     if (p.Nd > 0 && p.Nud > 0) {
       const c2 = z[slots.pairMixed] ** 2 + z[slots.pairMixed + 1] ** 2;
-      checks.push([c2 <= up(slots.szDriven) * up(slots.szUndriven) + slack, `|⟨σ+_dσ−_ud⟩|² = ${c2} > (1 + s^z_d)(1 + s^z_ud)/4`]);
+      checks.push([c2 <= up(slots.szDriven) * up(slots.szUndriven) + slack, `|⟨σ+_dσ−_ud⟩|² = ${c2} > (1 + s^z_d)(1 + s^z_ud)/4 = ${up(slots.szDriven) * up(slots.szUndriven)} (Cauchy–Schwarz)`]);
     }
     const failed = checks.filter(([ok]) => !ok).map(([, why]) => why);
     return failed.length > 0 ? failed.join('; ') : undefined;
@@ -342,6 +345,10 @@ export function undrivenAtomLaserCumulants(config: UndrivenAtomLaserCumulantsCon
     if (!(settle >= 0 && settle <= maxTime)) throw new Error(`${fn}: steadyState: 'settle' must be in [0, maxTime = ${maxTime}], got ${settle}`);
     const start = Float64Array.from(options.y0 ?? y0);
     checkY('steadyState: y0', start);
+    // outside the physical region the dynamics may run away (from |s^z| > 1 they diverge, and the
+    // integration ended in "step size underflow"): refuse such a start before integrating
+    const outside = unphysical(start);
+    if (outside !== undefined) throw new Error(`${fn}: steadyState: 'y0' must be a possible set of moments (⟨a†a⟩ ≥ 0, |s^z| ≤ 1, the Cauchy–Schwarz bounds), got ${outside}`);
     const target = conserved.map((c) => constraint(start, c));
     let t = 0;
     const integrate = (z: Float64Array, span: number): Float64Array => {
@@ -361,18 +368,26 @@ export function undrivenAtomLaserCumulants(config: UndrivenAtomLaserCumulantsCon
       let dt = 1 / rateScale;
       let best = r;
       let sinceBest = 0;
+      // the bar a long step must clear: the largest of the last 10 residuals, not the last one —
+      // a weakly damped slow mode (at Fig. 7.3's rates −6e-4 ± 0.68i, the relaxation oscillation)
+      // rotates while it decays, so its max-norm residual rises on half the steps of any length
+      // that does not yet damp it, and a monotone bar held Δt there (and handed over to the dynamics)
+      const recent = [r];
       for (let step = 0; step < 500 && r > tol && sinceBest < 20; step++) {
         const jac = jacobian(y);
+        const bar = Math.max(...recent);
         let moved = false;
         while (dt >= 1e-3 / rateScale) {
           const h = Math.min(dt, maxTime);
           const next = implicitStep(y, jac, h, target);
           const rn = next !== undefined && inBloch(next) ? residual(next, target) : Infinity;
-          if (next !== undefined && (rn <= r || (rn < Infinity && h <= 1 / rateScale))) {
+          if (next !== undefined && (rn <= bar || (rn < Infinity && h <= 1 / rateScale))) {
             // (grown after a short step too, so that a longer one is tried again)
             dt = Math.min(dt * (rn <= r ? Math.min(10, Math.max(2, r / rn)) : 2), 1e12 / slowest);
             y = next;
             r = rn;
+            recent.push(r);
+            if (recent.length > 10) recent.shift();
             sinceBest = r < best ? 0 : sinceBest + 1;
             best = Math.min(best, r);
             moved = true;

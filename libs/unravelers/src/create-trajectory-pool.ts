@@ -30,9 +30,9 @@ const WORKER = new URL('./trajectory-ensemble-worker.mjs', import.meta.url).href
 // loads a bundled task (plain JavaScript), and without tsx V8 keeps its typed arrays' fast paths
 // (tsx's loader invalidates the ArrayBuffer-detaching protector). A task that could not be
 // bundled is still loaded, through tsx's scoped tsImport (load-task-function.mjs).
-const TSX_HOOK = /[\\/]tsx[\\/]/;
+const TSX_HOOK = /^(--\w+(-\w+)*=)?tsx([\\/]|$)|[\\/]tsx[\\/]/;
 
-/** The parent's execArgv without tsx's `--require …/tsx/…` and `--import …/tsx/…` hooks. */
+/** The parent's execArgv without tsx's hooks: `--import tsx` (node), `--require …/tsx/…` and `--import …/tsx/…` (npx tsx). */
 function workerExecArgv(execArgv: readonly string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < execArgv.length; i++) {
@@ -46,6 +46,25 @@ function workerExecArgv(execArgv: readonly string[]): string[] {
     out.push(arg);
   }
   return out;
+}
+
+/**
+ * The piscina pool, its threads started with `execArgv`. Node refuses an explicit execArgv that
+ * holds process-wide options (V8 flags such as --expose-gc, --max-old-space-size), which threads
+ * share with the process anyway: those it names are dropped and the start retried.
+ */
+function startThreads(workers: number, execArgv: string[]): Piscina {
+  for (;;) {
+    try {
+      return new Piscina({ filename: WORKER, minThreads: workers, maxThreads: workers, idleTimeout: Infinity, execArgv });
+    } catch (error) {
+      const refused = (error as { code?: string }).code === 'ERR_WORKER_INVALID_EXEC_ARGV' ? /flags: (.*)$/.exec((error as Error).message) : null;
+      const names = refused === null ? [] : refused[1].split(', ');
+      const kept = execArgv.filter((arg) => !names.includes(arg));
+      if (kept.length === execArgv.length) throw error;
+      execArgv = kept;
+    }
+  }
 }
 
 /**
@@ -74,13 +93,7 @@ export function createTrajectoryPool(options: TrajectoryPoolOptions = {}): Traje
   if (typeof workers !== 'number' || !Number.isSafeInteger(workers) || workers < 1) {
     throw new Error(`${FN}: option 'workers' must be an integer ≥ 1, got ${String(workers)}`);
   }
-  const threads = new Piscina({
-    filename: WORKER,
-    minThreads: workers,
-    maxThreads: workers,
-    idleTimeout: Infinity,
-    execArgv: workerExecArgv(process.execArgv),
-  });
+  const threads = startThreads(workers, workerExecArgv(process.execArgv));
   // a thread that dies between trajectories is replaced by piscina; the ensembles running on the
   // pool listen for it themselves and end with the error, so one is no uncaught exception here
   threads.on('error', () => undefined);

@@ -25,6 +25,8 @@ export interface OrnsteinUhlenbeckConfig {
   lateEvery?: number;
   /** optional: trajectory k writes the id of the thread it ran on at entry k (Int32Array on a SharedArrayBuffer) */
   threadIds?: Int32Array;
+  /** optional: trajectory k writes 1 at entry k if its thread was started with tsx's hooks in its execArgv, else 0 */
+  tsxHooks?: Int32Array;
 }
 
 /**
@@ -38,6 +40,7 @@ export function ornsteinUhlenbeckTrajectory(
 ): TrajectoryColumns | Promise<TrajectoryColumns> {
   if (config.started !== undefined) Atomics.add(config.started, 0, 1);
   if (config.threadIds !== undefined) Atomics.store(config.threadIds, trajectory, threadId);
+  if (config.tsxHooks !== undefined) Atomics.store(config.tsxHooks, trajectory, process.execArgv.some((arg) => /^(--\w+=)?tsx([\\/]|$)|[\\/]tsx[\\/]/.test(arg)) ? 1 : 0);
   const { theta, sigma, x0, dt, times } = config;
   const system: SdeSystem = {
     dim: 3,

@@ -9,6 +9,28 @@ import type { CumulantMeasurement, CumulantNoise } from './stochastic-cumulant-e
 
 // @internal Shared by stochasticCumulantEquations and stochasticGroupCumulantEquations.
 
+/**
+ * @internal The refusal of `u1` by the stochastic derivations, naming each monitored jump J and its
+ * phase charge q (σ+, a† +1; σ−, a −1): the record's noise term H[e^{iφ}J] carries charges ±q, so
+ * for q ≠ 0 it couples moments of charges differing by q, which the U(1) filter would drop (6.34).
+ */
+export function u1Refusal(fn: string, model: CumulantModel, measurements: readonly CumulantMeasurement[]): string {
+  const dissipators = model.dissipators ?? [];
+  const charged: string[] = [];
+  const neutral: string[] = [];
+  measurements.forEach((m, j) => {
+    const d = dissipators[m?.dissipator];
+    if (d === undefined) return;
+    const table = d.jump.context.table;
+    const ids = [...d.jump.terms.keys()];
+    const charges = [...new Set(ids.map((id) => table.charges[id]))];
+    const text = `config.measurements[${j}] monitors ${ids.map((id) => table.name(id)).join(' + ')} (model.dissipators[${m.dissipator}]) of phase charge ${charges.join(' and ')}`;
+    (charges.every((q) => q === 0) ? neutral : charged).push(text);
+  });
+  if (charged.length > 0) return `${fn}: config.u1 must not be set: ${charged.join('; ')} — its record's noise term H[e^{iφ}J] carries charge ±q ≠ 0 and couples moments that the U(1) filter drops (the measurement breaks the symmetry)`;
+  return `${fn}: config.u1 must not be set: ${neutral.join('; ') || 'the measurements'} — a neutral record would keep the symmetry, but the stochastic derivation does not filter moments by charge`;
+}
+
 /** @internal The operator of Tr[O·H[L]ρ] that is linear in ρ: L†O + OL. */
 export const linearPart = (l: OperatorExpression, o: OperatorExpression): OperatorExpression => l.dagger().times(o).plus(o.times(l));
 

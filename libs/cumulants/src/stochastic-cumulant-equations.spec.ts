@@ -242,7 +242,17 @@ describe('stochasticCumulantEquations: measurement terms (6.34) against Tr[O·H[
     vexpect(() => stochasticCumulantEquations(model, { ...base, measurements: [{ dissipator: 0, efficiency: 1.5 }] })).toThrow(/efficiency must lie in \[0, 1\]/);
     vexpect(() => stochasticCumulantEquations(model, { ...base, measurements: [{ dissipator: 0, efficiency: 'eta' }] })).toThrow(/efficiency must be a number or one of the parameters/);
     vexpect(() => stochasticCumulantEquations(model, { ...base, measurements: [{ dissipator: 0, kind: 'photon' as 'homodyne' }] })).toThrow(/kind must be 'homodyne' or 'heterodyne'/);
-    vexpect(() => stochasticCumulantEquations(model, { ...base, u1: true, measurements: [{ dissipator: 0 }] } as never)).toThrow(/config.u1 must not be set/);
+    // u1 is refused naming the monitored jump and its phase charge (a: −1, σ+: +1; a neutral σz too, but said so)
+    vexpect(() => stochasticCumulantEquations(model, { ...base, u1: true, measurements: [{ dissipator: 0 }] } as never)).toThrow(
+      /config.u1 must not be set: config.measurements\[0\] monitors a \(model.dissipators\[0\]\) of phase charge -1 — its record's noise term H\[e\^\{iφ\}J\] carries charge ±q ≠ 0/,
+    );
+    vexpect(() => stochasticCumulantEquations(model, { ...base, u1: true, measurements: [{ dissipator: 0 }, { dissipator: 1, kind: 'heterodyne' }] } as never)).toThrow(
+      /monitors a \(model.dissipators\[0\]\) of phase charge -1; config.measurements\[1\] monitors σ\+_\S+ \(model.dissipators\[1\]\) of phase charge 1 — /,
+    );
+    const dephased = { ...model, dissipators: [...model.dissipators, { rate: 'gp', jump: alg.sigmaZ(1) }] };
+    vexpect(() => stochasticCumulantEquations(dephased, { ...base, u1: true, measurements: [{ dissipator: 3 }] } as never)).toThrow(
+      /config.u1 must not be set: config.measurements\[0\] monitors σz_\S+ \(model.dissipators\[3\]\) of phase charge 0 — a neutral record would keep the symmetry, but the stochastic derivation does not filter moments by charge/,
+    );
     const [d] = compileCumulantDiffusion(stochasticCumulantEquations(model, { ...base, measurements: [{ dissipator: 0, efficiency: 'xi' }] }));
     vexpect(() => d(new Float64Array(64), new Float64Array(64), 0, Float64Array.of(0.7, 1.3, 0.4, 2))).toThrow(/efficiency in \[0, 1\]/);
   });

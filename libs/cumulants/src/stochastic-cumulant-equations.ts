@@ -1,7 +1,7 @@
 import { expandMoment, type MomentExpansion } from './cumulant-expansion';
 import { cumulantEquations, type CumulantClosureForm, type CumulantEquations, type CumulantEquationsConfig } from './cumulant-equations';
 import type { CumulantModel } from './cumulant-model';
-import { linearPart, noiseForm, noiseTextOf, prepareNoises } from './measurement-terms';
+import { linearPart, noiseForm, noiseTextOf, prepareNoises, u1Refusal } from './measurement-terms';
 import { OperatorExpression } from './operator-expression';
 
 /** A monitored channel of the model: homodyne or heterodyne detection of the output of rate·D[J] (thesis 3.11–3.13, 6.24, 6.34). */
@@ -71,7 +71,7 @@ export function stochasticCumulantEquations(
   if (config === null || typeof config !== 'object' || !Array.isArray(config.measurements) || config.measurements.length === 0) {
     throw new Error(`${fn}: config.measurements must be a non-empty array of { dissipator, efficiency?, kind?, phase? }`);
   }
-  if ((config as { u1?: unknown }).u1 === true) throw new Error(`${fn}: config.u1 must not be set: the measurement noise breaks the U(1) symmetry`);
+  if ((config as { u1?: unknown }).u1 === true) throw new Error(u1Refusal(fn, model, config.measurements));
   if (config.charges !== undefined) throw new Error(`${fn}: config.charges requires config.u1, which must not be set here (the measurement noise breaks the U(1) symmetry)`);
   // a first derivation checks the model and the moments and gives the algebra
   let eqs = cumulantEquations(model, { moments: config.moments, order: config.order });

@@ -119,4 +119,10 @@ describe('stochasticGroupCumulantEquations: classes of identical spins equal the
     const gain = (sizes: readonly number[]) => cavity(sizes);
     vexpect(() => stochasticGroupCumulantEquations(gain, { order: 2, sizes: ['N'], measurements: [{ dissipator: 1 }] })).toThrow(/monitors a jump on a group member/);
   });
+
+  it('refuses u1, naming the monitored jump and its phase charge', () => {
+    vexpect(() => stochasticGroupCumulantEquations(cavity, { order: 2, sizes: ['N'], u1: true, measurements: [{ dissipator: 0 }] } as never)).toThrow(
+      /stochasticGroupCumulantEquations: config.u1 must not be set: config.measurements\[0\] monitors a \(model.dissipators\[0\]\) of phase charge -1 — /,
+    );
+  });
 });

@@ -1,7 +1,8 @@
 import type { Poly } from './coefficient';
 import { expandMoment, type MomentExpansion } from './cumulant-expansion';
+import type { CumulantModel } from './cumulant-model';
 import { groupCumulantEquations, type GroupCumulantEquationsConfig, type GroupSystem } from './group-cumulant-equations';
-import { linearPart, noiseForm, noiseTextOf, prepareNoises } from './measurement-terms';
+import { linearPart, noiseForm, noiseTextOf, prepareNoises, u1Refusal } from './measurement-terms';
 import { OperatorExpression } from './operator-expression';
 import type { CumulantMeasurement, StochasticCumulantEquations } from './stochastic-cumulant-equations';
 
@@ -40,7 +41,16 @@ export function stochasticGroupCumulantEquations(
   if (config === null || typeof config !== 'object' || !Array.isArray(config.measurements) || config.measurements.length === 0) {
     throw new Error(`${fn}: config.measurements must be a non-empty array of { dissipator, efficiency?, kind?, phase? }`);
   }
-  if ((config as { u1?: unknown }).u1 === true) throw new Error(`${fn}: config.u1 must not be set: the measurement noise breaks the U(1) symmetry`);
+  if ((config as { u1?: unknown }).u1 === true) {
+    // the monitored sites lie outside the groups: a sample of the system with two members per group names them
+    let model: CumulantModel | undefined;
+    try {
+      model = build(Array.from(config.sizes ?? [], () => 2)).model;
+    } catch {
+      model = undefined;
+    }
+    throw new Error(model === undefined ? `${fn}: config.u1 must not be set: the measurement noise breaks the U(1) symmetry` : u1Refusal(fn, model, config.measurements));
+  }
   if (config.charges !== undefined) throw new Error(`${fn}: config.charges requires config.u1, which must not be set here (the measurement noise breaks the U(1) symmetry)`);
   const eqs = groupCumulantEquations(build, { order: config.order, sizes: config.sizes });
   const context = eqs.moments[0].operator.context;

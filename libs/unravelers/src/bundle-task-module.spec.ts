@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -105,6 +105,19 @@ describe('bundleTaskModule', () => {
     expect(a.url.endsWith(`/${bundleHash(a.url)}.mjs`)).toBe(true);
     expect(readdirSync(cacheDirectory).filter((name) => name.endsWith('.tmp'))).toEqual([]);
     expect(await callInThread(a.url, 'run', [])).toBe(4);
+  }, 60_000);
+
+  it("caches in node_modules/.cache/qsync/task-bundles above the task, and in the OS's temporary directory when that node_modules cannot hold it", async () => {
+    const { dir, task } = twoFileTask(4);
+    mkdirSync(join(dir, 'node_modules'));
+    const inModules = await bundleTaskModule(task);
+    expect(inModules.url.startsWith(pathToFileURL(join(dir, 'node_modules', '.cache', 'qsync', 'task-bundles')).href)).toBe(true);
+    // a node_modules that is a file (as unwritable as a read-only installation for the cache)
+    const other = twoFileTask(4);
+    writeFileSync(join(other.dir, 'node_modules'), '');
+    const inTmp = await bundleTaskModule(other.task);
+    expect(inTmp.url.startsWith(pathToFileURL(tmpdir()).href)).toBe(true);
+    expect(await callInThread(inTmp.url, 'run', [])).toBe(8);
   }, 60_000);
 
   it('refuses bad arguments by name and reports what esbuild cannot bundle, naming the file', async () => {

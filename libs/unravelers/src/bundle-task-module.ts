@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import { dirname, extname, isAbsolute, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -18,7 +18,7 @@ export interface TaskBundle {
 export interface BundleTaskModuleOptions {
   /**
    * where bundles are cached (default: `node_modules/.cache/qsync/task-bundles` of the nearest
-   * node_modules above the task module, else `<os.tmpdir()>/qsync-task-bundles-<user>`)
+   * node_modules above the task module, if writable; else `<os.tmpdir()>/qsync-task-bundles-<user>`)
    */
   readonly cacheDirectory?: string;
 }
@@ -87,8 +87,8 @@ export async function bundleTaskModule(module: string | URL, options: BundleTask
     throw new Error(`${FN}: option 'cacheDirectory' must be an absolute path, got ${String(cacheDirectory)}`);
   }
   const esbuild = await import('esbuild');
+  if (cacheDirectory !== undefined) mkdirSync(cacheDirectory, { recursive: true });
   const directory = cacheDirectory ?? defaultCacheDirectory(entry);
-  mkdirSync(directory, { recursive: true });
   const target = `node${process.versions.node.split('.')[0]}`;
   const manifestPath = join(directory, `${sha256(JSON.stringify([FORMAT, entry, esbuild.version, target]))}.json`);
   const cached = validCache(manifestPath, directory, entry, esbuild.version);
@@ -155,13 +155,28 @@ export async function bundleTaskModule(module: string | URL, options: BundleTask
   return { url: pathToFileURL(join(directory, bundle)).href, rebuilt: true, inputs: inputs.size };
 }
 
-/** node_modules/.cache/qsync/task-bundles of the nearest node_modules above `file`, else a per-user directory in os.tmpdir(). */
+/**
+ * node_modules/.cache/qsync/task-bundles of the nearest node_modules above `file` if it can be
+ * created and written (a read-only installation cannot), else a per-user directory in
+ * os.tmpdir(); created.
+ */
 function defaultCacheDirectory(file: string): string {
   for (let dir = dirname(file); ; dir = dirname(dir)) {
-    if (existsSync(join(dir, 'node_modules'))) return join(dir, 'node_modules', '.cache', 'qsync', 'task-bundles');
+    if (existsSync(join(dir, 'node_modules'))) {
+      const cache = join(dir, 'node_modules', '.cache', 'qsync', 'task-bundles');
+      try {
+        mkdirSync(cache, { recursive: true });
+        accessSync(cache, constants.W_OK);
+        return cache;
+      } catch {
+        break;
+      }
+    }
     if (dirname(dir) === dir) break;
   }
-  return join(tmpdir(), `qsync-task-bundles-${userInfo().username}`);
+  const cache = join(tmpdir(), `qsync-task-bundles-${userInfo().username}`);
+  mkdirSync(cache, { recursive: true });
+  return cache;
 }
 
 /**

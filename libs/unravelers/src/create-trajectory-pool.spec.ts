@@ -107,16 +107,17 @@ describe('createTrajectoryPool', () => {
   });
 
   it('when the task cannot be bundled, the workers load its TypeScript source through tsx and onWarning says so', async () => {
-    // the default cache directory lies under the nearest node_modules, here a file: bundling fails
+    // a cache directory under a file: bundling fails
     const dir = mkdtempSync(join(tmpdir(), 'qsync-pool-spec-'));
-    writeFileSync(join(dir, 'node_modules'), '');
+    writeFileSync(join(dir, 'file'), '');
+    const bundle = { cacheDirectory: join(dir, 'file', 'cache') };
     writeFileSync(
       join(dir, 'task.ts'),
       "export function constant(config: { c: number }, k: number): Record<string, { kind: 'real'; data: Float64Array }> {\n  return { x: { kind: 'real', data: new Float64Array([config.c, k]) } };\n}\n",
     );
     const warnings: string[] = [];
     const last = await lastValueFrom(
-      trajectoryEnsemble({ module: join(dir, 'task.ts'), name: 'constant', config: { c: 2.5 } }, { trajectories: 3, noiseSeed: 1, workers: 1, onWarning: (m) => warnings.push(m) }),
+      trajectoryEnsemble({ module: join(dir, 'task.ts'), name: 'constant', config: { c: 2.5 } }, { trajectories: 3, noiseSeed: 1, workers: 1, bundle, onWarning: (m) => warnings.push(m) }),
     );
     expect(Array.from(last.channels.x.mean)).toEqual([2.5, 1]);
     expect(warnings).toHaveLength(1);

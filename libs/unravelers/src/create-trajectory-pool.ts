@@ -1,5 +1,6 @@
+import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
-import { Piscina } from 'piscina';
+import type { Piscina } from 'piscina';
 
 /**
  * Worker threads for {@link trajectoryEnsemble}, started once and shared by every ensemble given
@@ -26,6 +27,9 @@ export const poolThreads = new WeakMap<TrajectoryPool, Piscina>();
 
 const FN = 'createTrajectoryPool';
 const WORKER = new URL('./trajectory-ensemble-worker.mjs', import.meta.url).href;
+// piscina is required when a pool starts, not imported: a task bundle that includes this library
+// (its index) then does not load piscina in every worker (20–60 ms each)
+const requireHere = createRequire(import.meta.url);
 // tsx's hooks, which worker threads would inherit from a process started by `npx tsx`: a worker
 // loads a bundled task (plain JavaScript), and without tsx V8 keeps its typed arrays' fast paths
 // (tsx's loader invalidates the ArrayBuffer-detaching protector). A task that could not be
@@ -56,7 +60,8 @@ function workerExecArgv(execArgv: readonly string[]): string[] {
 function startThreads(workers: number, execArgv: string[]): Piscina {
   for (;;) {
     try {
-      return new Piscina({ filename: WORKER, minThreads: workers, maxThreads: workers, idleTimeout: Infinity, execArgv });
+      const { Piscina: Pool } = requireHere('piscina') as typeof import('piscina');
+      return new Pool({ filename: WORKER, minThreads: workers, maxThreads: workers, idleTimeout: Infinity, execArgv });
     } catch (error) {
       const refused = (error as { code?: string }).code === 'ERR_WORKER_INVALID_EXEC_ARGV' ? /flags: (.*)$/.exec((error as Error).message) : null;
       const names = refused === null ? [] : refused[1].split(', ');

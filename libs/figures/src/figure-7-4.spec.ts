@@ -1,3 +1,4 @@
+import { expectClose } from '@qsync/testing';
 import { describe, expect, it } from 'vitest';
 import { figure74 } from './figure-7-4';
 import { check, expectStopsWhenUnsubscribed, heatmapPanel, linePanel, numberParameter, runFigure } from './test-support/run-figure';
@@ -21,6 +22,25 @@ describe('figure 7.4', () => {
     const peaks = linePanel(data, 'peaks');
     const mf = peaks.series[0];
     for (const s of peaks.series.slice(1)) expect(Math.abs(s.y[0] / mf.y[0] - 1)).toBeLessThan(0.05);
+    // as in the thesis, each panel's ω axis is in its own unit Δν_min = V/N: the peak of S(t, ω) drawn
+    // in panel k (the argmax of its column at tΓ = 10, times V/N_k) is the peak of that N in `peaks`
+    // (in units of V) to within one step of the log grid (×1.034), and the mean-field line of panel
+    // k is `peaks`' mean field ×N_k (a panel drawn in another panel's unit misses by ×10 or more)
+    const sizes = [1e3, 1e4, 1e5, 1e6];
+    const k10 = mf.x.findIndex((t) => Math.abs(t - 10) < 1e-9);
+    sizes.forEach((n, k) => {
+      const p = heatmapPanel(data, 'abcd'[k]);
+      expect(p.yLabel).toMatch(/ω\/Δν_min/);
+      expect(p.y[0]).toBeCloseTo(10, 9);
+      expect(p.y[p.y.length - 1]).toBeCloseTo(3e4, 6);
+      let best = 0;
+      for (let j = 0; j < p.y.length; j++) if (p.values[j * p.x.length + k10] > p.values[best * p.x.length + k10]) best = j;
+      const drawn = p.y[best] / n; // ω/V
+      const found = peaks.series[1 + k].y[k10];
+      expect(Math.abs(Math.log(drawn / found))).toBeLessThan(Math.log(1.035));
+      const line = linePanel(data, `${'abcd'[k]}-mean-field`).series[0];
+      expectClose(line.y, mf.y.map((w) => w * n), { rtol: 1e-12 });
+    });
     // each column of each panel is normalized to 1
     const a = heatmapPanel(data, 'a');
     for (let k = 0; k < a.x.length; k++) {

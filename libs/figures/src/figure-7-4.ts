@@ -5,13 +5,17 @@ import type { FigureCheck, FigurePanel, FigureRecipe, FigureSeries } from './fig
 import { V } from './undriven-laser-support';
 import { GAMMA, GAMMA_MINUS, GAMMA_Z, TRANSIENT_PD, meanFieldShift, shiftTransient } from './undriven-laser-transient';
 
-/** The panels' N; t from 0 to 20/Γ (101 times at full size); ω/V on a log grid. */
+/** The panels' N; t from 0 to 20/Γ (101 times at full size). */
 const SIZES = [1e3, 1e4, 1e5, 1e6];
 const T_GAMMA_MAX = 20;
 const TIME_POINTS = 101;
-const OMEGA_MIN = 1e-4 * V;
-const OMEGA_MAX = 0.4 * V;
+/** Each panel's ω axis in its own unit Δν_min = V/N (Fig. 7.3's), log grid over [10, 3·10⁴] (the thesis's ticks 10²…10⁴). */
+const UNITS_MIN = 10;
+const UNITS_MAX = 3e4;
 const OMEGA_POINTS = 240;
+/** The peaks are searched on one ω/V grid for all N, [10⁻⁴, 0.4]V: at t = 0 the shift, ≈ 0.2V, is 2·10⁵ Δν_min at N = 10⁶, above that panel's axis (as in the thesis). */
+const PEAK_MIN = 1e-4 * V;
+const PEAK_MAX = 0.4 * V;
 /** Where the approach to the mean field is checked (the mean-field shift is still ~10³ V/N at N = 10⁶ there). */
 const CHECK_T_GAMMA = 10;
 
@@ -20,11 +24,13 @@ const CHECK_T_GAMMA = 10;
  * Fig. 7.3(b) — p_d = 0.8, γ+ = V, κ = 10√NΩ (50V), γz = 10⁻³V, γ− = 10⁻⁴V switched on at t = 0 in
  * the steady state of γ− = γz = 0. Each panel is the time-resolved spectrum S(t, ω) of Eq. (7.16)
  * (cumulant equations App. 7.A integrated in time, M(t) and c(t, 0) of (7.14) at each t, from
- * `undrivenAtomLaserCumulants`), divided by its maximum at each t, over tΓ ∈ [0, 20] and
- * ω/V ∈ [10⁻⁴, 0.4] (log grid; ω > 0: the spectrum is symmetric). The thesis plots ω in units of
- * Δν_min = V/N, which differs per panel; here one axis in units of V. The panel `peaks` holds the
- * ω > 0 peak of each N against tΓ, and the mean-field shift (dashed): the bad-cavity equations (7.4)
- * from the traveling wave of (7.5). Convention: S(ω) = 2Re ∫₀^∞ dτ e^{−iωτ}⟨a†(τ)a⟩ (7.15, 7.16).
+ * `undrivenAtomLaserCumulants`), divided by its maximum at each t, over tΓ ∈ [0, 20] and, as in
+ * the thesis, ω in each panel's own unit Δν_min = V/N (Fig. 7.3's), ω/Δν_min ∈ [10, 3·10⁴] (log
+ * grid; ω > 0: the spectrum is symmetric), with the mean-field shift in the same unit as the
+ * companion line panel `<letter>-mean-field` (dashed in the thesis). The panel `peaks` holds the
+ * ω > 0 peak of each N against tΓ in units of V (searched on ω/V ∈ [10⁻⁴, 0.4], which holds every
+ * N's peak at every t), and the mean-field shift (dashed): the bad-cavity equations (7.4) from the
+ * traveling wave of (7.5). Convention: S(ω) = 2Re ∫₀^∞ dτ e^{−iωτ}⟨a†(τ)a⟩ (7.15, 7.16).
  * `scale` shrinks the number of times (at least 11).
  *
  * Checks: at tΓ = 10, |ω_peak/ω_mf − 1| for each N (the thesis: the spectrum approaches the mean
@@ -44,7 +50,8 @@ export const figure74: FigureRecipe = {
       };
       await pause();
       const tGamma = linspace(0, T_GAMMA_MAX, timePoints);
-      const omega = Float64Array.from({ length: OMEGA_POINTS }, (_, j) => OMEGA_MIN * (OMEGA_MAX / OMEGA_MIN) ** (j / (OMEGA_POINTS - 1)));
+      const units = Float64Array.from({ length: OMEGA_POINTS }, (_, j) => UNITS_MIN * (UNITS_MAX / UNITS_MIN) ** (j / (OMEGA_POINTS - 1)));
+      const peakOmega = Float64Array.from({ length: OMEGA_POINTS }, (_, j) => PEAK_MIN * (PEAK_MAX / PEAK_MIN) ** (j / (OMEGA_POINTS - 1)));
       const meanField = meanFieldShift(tGamma);
       ctx.progress('mean field', 1, 1);
       const checkIndex = tGamma.findIndex((x) => Math.abs(x - CHECK_T_GAMMA) < 1e-9);
@@ -54,18 +61,31 @@ export const figure74: FigureRecipe = {
       const gaps: number[] = [];
       for (const [k, n] of SIZES.entries()) {
         await pause();
-        const { normalized, peak } = shiftTransient(n, tGamma, omega);
-        panels.push({
-          kind: 'heatmap',
-          name: 'abcd'[k],
-          title: `N = ${n}: S(t, ω)/max_ω S(t, ω), Eq. (7.16)`,
-          xLabel: 'tΓ',
-          yLabel: 'ω/V (log grid)',
-          valueLabel: 'S(t, ω), normalized at each t',
-          x: tGamma,
-          y: omega,
-          values: normalized,
-        });
+        const dnu = V / n; // Δν_min of this panel
+        const { normalized, peak } = shiftTransient(n, tGamma, units.map((g) => g * dnu), peakOmega);
+        panels.push(
+          {
+            kind: 'heatmap',
+            name: 'abcd'[k],
+            title: `N = ${n}: S(t, ω)/max_ω S(t, ω), Eq. (7.16), ω in units of Δν_min = V/N = ${dnu.toExponential(0)}V`,
+            xLabel: 'tΓ',
+            yLabel: 'ω/Δν_min (log grid)',
+            valueLabel: 'S(t, ω), normalized at each t',
+            x: tGamma,
+            y: units,
+            values: normalized,
+          },
+          {
+            kind: 'lines',
+            name: `${'abcd'[k]}-mean-field`,
+            title: `N = ${n}: the mean-field shift (7.4) on the axes of panel ${'abcd'[k]}`,
+            xLabel: 'tΓ',
+            yLabel: 'ω/Δν_min',
+            series: [{ name: 'mean field (7.4)', x: tGamma, y: meanField.map((w) => w / dnu), dashed: true }],
+            xDomain: [0, T_GAMMA_MAX],
+            yDomain: [UNITS_MIN, UNITS_MAX],
+          },
+        );
         peakSeries.push({ name: `peak of S(t, ω), N = ${n}`, x: tGamma, y: peak });
         const gap = checkIndex >= 0 ? Math.abs(peak[checkIndex] / meanField[checkIndex] - 1) : NaN;
         gaps.push(gap);
@@ -97,6 +117,7 @@ export const figure74: FigureRecipe = {
           kappa: 50 * V,
           sizes: SIZES.join(' '),
           timePoints,
+          omegaUnit: 'panels a–d: Δν_min = V/N of the panel; peaks: V',
           meanFieldShiftAtCheck: checkIndex >= 0 ? meanField[checkIndex] : NaN,
           convention: 'S(t, ω) = 2Re[(iω − M(t))⁻¹c(t, 0)]₀, e^{−iωτ} (Eq. 7.16)',
         },

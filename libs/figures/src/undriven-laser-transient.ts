@@ -26,7 +26,7 @@ export function meanFieldShift(tGamma: Float64Array): Float64Array {
 export interface ShiftTransient {
   /** S(t_k, ω_j)/max_j S(t_k, ω_j) at [j·times + k] (heatmap layout: ω on y, t on x) */
   readonly normalized: Float64Array;
-  /** the ω > 0 peak of S(t, ω) at each time (refined) */
+  /** the ω > 0 peak of S(t, ω) at each time (refined), searched on `peakOmega` */
   readonly peak: Float64Array;
 }
 
@@ -34,9 +34,10 @@ export interface ShiftTransient {
  * The time-resolved spectrum (7.16) of N atoms: the cumulant equations (App. 7.A) start from their
  * steady state at γ− = γz = 0 (every atom in |0⟩ before that), then run with γ−, γz on; at each
  * time t the quasi-static S(t, ω) = 2Re[(iω − M(t))⁻¹c(t, 0)]₀ (the model's `spectrum` at y(t)).
- * `omega` > 0 ascending (the spectrum is symmetric, ω → −ω).
+ * `omega` > 0 ascending (the spectrum is symmetric, ω → −ω); the peak is searched on `peakOmega`
+ * (> 0 ascending, default `omega`), e.g. a grid wider than the one drawn.
  */
-export function shiftTransient(n: number, tGamma: Float64Array, omega: Float64Array): ShiftTransient {
+export function shiftTransient(n: number, tGamma: Float64Array, omega: Float64Array, peakOmega: Float64Array = omega): ShiftTransient {
   const start = laserCumulants(n, TRANSIENT_PD, { gammaPlus: TRANSIENT_GAMMA_PLUS }).steadyState({ settle: 400, tolerance: 1e-10 });
   const model = laserCumulants(n, TRANSIENT_PD, { gammaPlus: TRANSIENT_GAMMA_PLUS, gammaMinus: GAMMA_MINUS, gammaZ: GAMMA_Z });
   const sol = dormandPrince(model.rhs, start, Array.from(tGamma, (x) => x / GAMMA), { rtol: 1e-9, atol: 1e-12, maxSteps: 10_000_000 });
@@ -48,7 +49,7 @@ export function shiftTransient(n: number, tGamma: Float64Array, omega: Float64Ar
     let top = 0;
     for (const v of s) top = Math.max(top, v);
     s.forEach((v, j) => (normalized[j * nt + k] = v / top));
-    peak[k] = spectralPeak(model, y, omega, s, 1).omega;
+    peak[k] = spectralPeak(model, y, peakOmega, peakOmega === omega ? s : model.spectrum(y, peakOmega), 1).omega;
   });
   return { normalized, peak };
 }

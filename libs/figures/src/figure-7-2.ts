@@ -1,4 +1,3 @@
-import { dormandPrince } from '@qsync/integrators';
 import { travelingWaveFrequency } from '@qsync/models';
 import { resolveFigureConfig } from './figure-config';
 import { figureStream } from './figure-stream';
@@ -18,6 +17,9 @@ const CUTS = [0.7, 0.8, 0.9, 1];
 const PEAK_CHECKS = [0.8, 0.9];
 /** (c–e) the mean-field states. */
 const BLOCH = [0.5, 0.8, 1];
+/** (c–e) the sphere seen orthographically from 20° above the equator, turned 35° about its axis. */
+const ELEVATION = (20 * Math.PI) / 180;
+const AZIMUTH = (35 * Math.PI) / 180;
 /** The lasing transition at N = 10⁵ is checked on either side of (7.8)'s p_d = 3/4. */
 const N_SHARP = 100000;
 const SHARP = [0.74, 0.76];
@@ -32,9 +34,15 @@ const MEAN_FIELD_TIME = 3000;
  * `undrivenAtomLaserCumulants` of @qsync/models) by regression, Eq. (7.15), against p_d, as log10 S
  * (the heatmap), with the mean-field frequency ±ω of (7.7) as the companion line panel
  * `a-mean-field`; (b) cuts at p_d = 0.7, 0.8, 0.9, 1 on a linear scale (each divided by its
- * maximum); (c–e) the long-time states of the mean field (7.5) at p_d = 0.5, 0.8, 1: s+_d and s+_ud
- * over one period (their s^z in the series names), drawn in the plane (2Re s+, 2Im s+) of the
- * Bloch sphere seen from its pole. Spectral convention: S(ω) = 2Re ∫₀^∞ dτ e^{−iωτ}⟨a†(τ)a⟩
+ * maximum); (c–e) the long-time states of the mean field (7.5) at p_d = 0.5, 0.8, 1 on the Bloch
+ * sphere, as in the thesis: the Bloch vectors b_µ = (2Re s+_µ, 2Im s+_µ, s^z_µ) of the driven and
+ * undriven atoms (arrows from the centre) and, where the state turns (p_d = 0.8: the traveling
+ * wave), the parallels their tips run along over one period; the global phase (free under U(1))
+ * puts b_d in the x–z plane. Drawn as an orthographic projection — the sphere seen from 20° above
+ * its equator, turned 35° about its axis: screen (u, v) = (x', z cos ε + y' sin ε) with
+ * (x', y') = (x cos α − y sin α, x sin α + y cos α), ε = 20°, α = 35°; the equator's far half
+ * dashed. The vectors' components are also in the parameters `bloch<p_d>Driven{X,Y,Z}`,
+ * `bloch<p_d>Undriven{X,Y,Z}`. Spectral convention: S(ω) = 2Re ∫₀^∞ dτ e^{−iωτ}⟨a†(τ)a⟩
  * (as (7.15) and @qsync/spectral; (7.2) as printed is its mirror ω → −ω). The spectrum is
  * symmetric here, the two traveling waves being equally likely. `scale` shrinks the p_d grid
  * (at least 11 points).
@@ -109,32 +117,68 @@ export const figure72: FigureRecipe = {
         ctx.progress('transition at N = 10^5', photonsPerAtom.length, SHARP.length);
       }
 
-      // (c–e) mean-field states over one period
+      // (c–e) mean-field states on the Bloch sphere
       const blochPanels: FigurePanel[] = [];
+      const blochParameters: Record<string, number> = {};
       let meanFieldFrequency = NaN;
+      const [ce, se, ca, sa] = [Math.cos(ELEVATION), Math.sin(ELEVATION), Math.cos(AZIMUTH), Math.sin(AZIMUTH)];
+      const project = (x: number, y: number, z: number): [number, number] => [x * ca - y * sa, z * ce + (x * sa + y * ca) * se];
+      const curve = (name: string, points: number, at: (t: number) => [number, number, number], style: Partial<FigureSeries> = {}): FigureSeries => {
+        const uv = Array.from({ length: points }, (_, k) => project(...at(k / (points - 1))));
+        return { name, x: Float64Array.from(uv, (q) => q[0]), y: Float64Array.from(uv, (q) => q[1]), ...style };
+      };
+      const GREY = '#9a9a9a';
       for (const [k, pd] of BLOCH.entries()) {
         await pause();
-        const { y, frequency, model } = meanFieldLongTime(pd, GAMMA_PLUS, MEAN_FIELD_TIME);
+        const { y, frequency } = meanFieldLongTime(pd, GAMMA_PLUS, MEAN_FIELD_TIME);
         if (pd === 0.8) meanFieldFrequency = Math.abs(frequency);
-        const period = Math.abs(frequency) > 1e-9 ? (2 * Math.PI) / Math.abs(frequency) : 1;
-        const times = Array.from(linspace(0, period, 101));
-        const orbit = dormandPrince(model.rhs, y, times, { rtol: 1e-11, atol: 1e-14 }).y;
-        const series = (label: string, re: number, im: number, z: number): FigureSeries => ({
-          name: `${label}, s^z = ${orbit[0][z].toFixed(4)}`,
-          x: Float64Array.from(orbit, (s) => 2 * s[re]),
-          y: Float64Array.from(orbit, (s) => 2 * s[im]),
-        });
-        const panelSeries = [series('driven s+_d', 0, 1, 4)];
-        if (pd < 1) panelSeries.push(series('undriven s+_ud', 2, 3, 5));
+        // (below the transition s+ → 0 and d arg s+/dt is that of rounding noise: no field, static)
+        const field = 2 * Math.hypot(y[0], y[1]) > 1e-6;
+        const turning = field && Math.abs(frequency) > 1e-9;
+        // the global phase: b_d in the x–z plane (when it has a transverse part)
+        const phase = Math.hypot(y[0], y[1]) > 1e-12 ? Math.atan2(y[1], y[0]) : 0;
+        const vector = (re: number, im: number, z: number): [number, number, number] => {
+          const r = 2 * Math.hypot(re, im);
+          const phi = Math.atan2(im, re) - phase;
+          return [r * Math.cos(phi), r * Math.sin(phi), z];
+        };
+        const kinds: [string, string, [number, number, number], string][] = [['driven', 'Driven', vector(y[0], y[1], y[4]), '#d62728']];
+        if (pd < 1) kinds.push(['undriven', 'Undriven', vector(y[2], y[3], y[5]), '#1f77b4']);
+        const panelSeries: FigureSeries[] = [
+          curve('sphere (outline)', 181, (t) => {
+            // the silhouette: the great circle facing the viewer, (u, v) = (cos, sin)
+            const c = Math.cos(2 * Math.PI * t);
+            const q = Math.sin(2 * Math.PI * t);
+            return [c * ca, -c * sa, 0].map((w, i) => w + q * [se * sa, se * ca, ce][i]) as [number, number, number];
+          }, { color: GREY }),
+          // the equator (cos φ, sin φ, 0): its far half (y' > 0) is φ ∈ (−α, π − α)
+          curve('equator (near half)', 91, (t) => [Math.cos(Math.PI - AZIMUTH + Math.PI * t), Math.sin(Math.PI - AZIMUTH + Math.PI * t), 0], { color: GREY }),
+          curve('equator (far half)', 91, (t) => [Math.cos(-AZIMUTH + Math.PI * t), Math.sin(-AZIMUTH + Math.PI * t), 0], { color: GREY, dashed: true }),
+          curve('z axis', 2, (t) => [0, 0, 2 * t - 1], { color: GREY, dashed: true }),
+        ];
+        for (const [label, key, b, color] of kinds) {
+          const [bx, by, bz] = b;
+          blochParameters[`bloch${pd}${key}X`] = bx;
+          blochParameters[`bloch${pd}${key}Y`] = by;
+          blochParameters[`bloch${pd}${key}Z`] = bz;
+          panelSeries.push(curve(`${label}: Bloch vector (${bx.toFixed(4)}, ${by.toFixed(4)}, ${bz.toFixed(4)})`, 2, (t) => [t * bx, t * by, t * bz], { color }));
+          const r = Math.hypot(bx, by);
+          if (turning && r > 1e-9) {
+            const phi0 = Math.atan2(by, bx);
+            panelSeries.push(curve(`${label}: its tip over one period`, 121, (t) => [r * Math.cos(phi0 + 2 * Math.PI * t), r * Math.sin(phi0 + 2 * Math.PI * t), bz], { color, dashed: true }));
+          }
+        }
         blochPanels.push({
           kind: 'lines',
           name: 'cde'[k],
-          title: `(${'cde'[k]}) mean field (7.5), long-time state at p_d = ${pd}: coherences over one period (${Math.abs(frequency) > 1e-9 ? `ω = ${Math.abs(frequency).toFixed(5)}V` : 'static'})`,
-          xLabel: '2 Re s+',
-          yLabel: '2 Im s+',
+          title: `(${'cde'[k]}) mean field (7.5), long-time state at p_d = ${pd} on the Bloch sphere (${turning ? `turning at ω = ${Math.abs(frequency).toFixed(5)}V` : field ? 'static' : 'no field, static'}; seen from 20° above the equator)`,
+          xLabel: 'u (orthographic projection)',
+          yLabel: 'v',
           series: panelSeries,
-          xDomain: [-1, 1],
-          yDomain: [-1, 1],
+          // the plot box of the default 720 × 440 line plot is ≈ 1.9 times as wide as high: this x range
+          // keeps the sphere round there (the same unit on both axes) and leaves the legend room beside it
+          xDomain: [-2, 2],
+          yDomain: [-1.05, 1.05],
         });
         ctx.progress('(c–e) mean field', k + 1, BLOCH.length);
       }
@@ -216,6 +260,9 @@ export const figure72: FigureRecipe = {
           photonsPerAtomBelow: photonsPerAtom[0],
           photonsPerAtomAbove: photonsPerAtom[1],
           convention: 'S(ω) = 2Re∫dτ e^{−iωτ}⟨a†(τ)a⟩ (Eq. 7.15; Eq. 7.2 is its mirror)',
+          blochElevationDegrees: 20,
+          blochAzimuthDegrees: 35,
+          ...blochParameters,
         },
         panels,
         checks,

@@ -39,7 +39,7 @@ const QUADRATURE = { rMax: 8, nr: 32, nphi: 2 * CUTOFF - 1 };
  * fluctuations of seed 1, not the step — on one Brownian path at dt, dt/2, dt/4 the harmonic's phase
  * moves by 0.002 ± 0.002, 0.002 ± 0.004, −0.002 ± 0.005 rad (V = 4, 2, 1κ2; its magnitude by
  * −2 %, ∝ dt), and the block coherence measured from the same currents with the detectors' noise
- * product taken out lies at arg C_AB within 0.04, 2.0, 0.7 SE; V = 4κ2's noise product alone is
+ * product taken out lies at arg C_AB within 0.04, 1.9, 0.9 SE; V = 4κ2's noise product alone is
  * 4.3 SE from 0 (the same stream's next nine stretches of 4·10⁶ steps: within 0.9 SE). Full size: cutoff 6,
  * Δ = 0.1, V ∈ {1, 2, 4}κ2, 2·10⁴ time units each; below full size: cutoff 4, Δ = 0.25,
  * V = 4κ2, 6000 time units (the spec's run).

@@ -1,4 +1,6 @@
+import { polyValue } from './coefficient';
 import type { CumulantEquations } from './cumulant-equations';
+import type { RateCheck } from './cumulant-model';
 
 /** A compiled right-hand side: writes d y/dt at (y, t) with parameter values p into out; allocates nothing. */
 export type CumulantRhs = (out: Float64Array, y: Float64Array, t: number, p: Float64Array) => void;
@@ -29,6 +31,12 @@ class FactorList {
  * and the closures with coefficients that are polynomials in p (evaluated once per call). The
  * work arrays belong to the returned function: do not call it re-entrantly.
  *
+ * Whenever p differs from the values of the previous call (an O(number of parameters) comparison
+ * per call, no allocation), p is checked: every parameter must be finite (a NaN would turn the
+ * whole output into NaN), and the net rate of each equal-operator dissipator D[J] whose rate is
+ * symbolic must be ≥ 0 at p (a negative one is a gain, not a Lindblad term; see
+ * `CumulantDissipator`). Either error names the parameter or the dissipator.
+ *
  * @param equations - from `cumulantEquations`
  * @example
  * // one decaying spin, H = 0: d⟨σz⟩/dt = −γ(1 + ⟨σz⟩)
@@ -38,6 +46,8 @@ class FactorList {
  * const out = new Float64Array(1);
  * rhs(out, Float64Array.of(1), 0, Float64Array.of(0.5));
  * out[0]; // -1
+ * rhs(out, Float64Array.of(1), 0, Float64Array.of(Number.NaN)); // throws "parameter 'gamma' = p[0] must be finite"
+ * rhs(out, Float64Array.of(1), 0, Float64Array.of(-0.5)); // throws "must be ≥ 0 at p"
  */
 export function compileCumulantRhs(equations: CumulantEquations): CumulantRhs {
   const fn = 'compileCumulantRhs';
@@ -118,6 +128,29 @@ export function compileCumulantRhs(equations: CumulantEquations): CumulantRhs {
   const outRe = Int32Array.from(moments.map((m) => m.offset));
   const outIm = Int32Array.from(moments.map((m) => (m.real ? -1 : m.offset + 1)));
   const nParameters = equations.parameters.length;
+  const names = equations.parameters;
+  // the symbolic net rates to keep ≥ 0 (a group's members share one: checked once, named by the first)
+  const distinct = new Map<string, RateCheck>();
+  for (const c of equations.rateChecks ?? []) {
+    const key = JSON.stringify([...c.rate]);
+    if (!distinct.has(key)) distinct.set(key, c);
+  }
+  const rateChecks = [...distinct.values()];
+  // p of the last call that passed the checks (NaN: none yet, and NaN ≠ NaN keeps a NaN p checked)
+  const checkedP = new Float64Array(nParameters).fill(Number.NaN);
+  const checkParameters = (p: Float64Array): void => {
+    for (let q = 0; q < nParameters; q++) {
+      if (!Number.isFinite(p[q])) throw new Error(`cumulant right-hand side: parameter '${names[q]}' = p[${q}] must be finite, got ${p[q]}`);
+    }
+    for (const c of rateChecks) {
+      const v = polyValue(c.rate, p).re;
+      if (v < 0) {
+        const values = names.map((name, q) => `${name} = ${p[q]}`).join(', ');
+        throw new Error(`cumulant right-hand side: the net rate of ${c.what} must be ≥ 0 at p, got ${v} (${values}): on an equal-operator dissipator a negative rate is a gain, not a Lindblad term`);
+      }
+    }
+    for (let q = 0; q < nParameters; q++) checkedP[q] = p[q];
+  };
 
   return (out, y, _t, p) => {
     if (p.length < nParameters || y.length < size || out.length < size) {
@@ -125,6 +158,12 @@ export function compileCumulantRhs(equations: CumulantEquations): CumulantRhs {
         `cumulant right-hand side: needs y and out of length ${size} and p of length ${nParameters} [${equations.parameters.join(', ')}], ` +
           `got ${y.length}, ${out.length}, ${p.length}`,
       );
+    }
+    for (let q = 0; q < nParameters; q++) {
+      if (p[q] !== checkedP[q]) {
+        checkParameters(p);
+        break;
+      }
     }
     for (let k = 0; k < size; k++) u[k] = y[k];
     u[zero] = 0;

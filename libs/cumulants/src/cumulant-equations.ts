@@ -1,6 +1,6 @@
 import { polyAddScaledInto, polyClean, polyValue, type Poly } from './coefficient';
 import { expandMoment, type MomentExpansion } from './cumulant-expansion';
-import { adjointGenerator, chargeFunction, checkU1Symmetry, prepareModel, type ChargeAssignment, type CumulantModel } from './cumulant-model';
+import { adjointGenerator, chargeFunction, checkU1Symmetry, prepareModel, type ChargeAssignment, type CumulantModel, type RateCheck } from './cumulant-model';
 import { formatEquations } from './format-equations';
 import { OperatorExpression } from './operator-expression';
 
@@ -78,6 +78,8 @@ export interface CumulantEquations {
   readonly closureForm: CumulantClosureForm;
   /** @internal the declared charge assignment (config.charges), which the regression functions use to pick A's partners */
   readonly charges?: ChargeAssignment;
+  /** @internal symbolic net rates of equal-operator dissipators, which a compiled right-hand side checks (≥ 0) when p changes */
+  readonly rateChecks?: readonly RateCheck[];
   /** ⟨o⟩ for y (and parameters p, if o's coefficients hold any): moments of order > k through the truncation, U(1)-charged ones 0 when filtered. */
   value(y: ArrayLike<number>, o: OperatorExpression, p?: ArrayLike<number>): { re: number; im: number };
   /** The equations as text, one per line: `d⟨σz_1⟩/dt = …`. */
@@ -294,6 +296,7 @@ export function cumulantEquations(model: CumulantModel, config: CumulantEquation
     size: offset,
     closureForm,
     ...(config.charges === undefined ? {} : { charges: config.charges }),
+    rateChecks: prepared.rateChecks,
     value,
     toText: () => format(false),
     toLatex: () => format(true),

@@ -6,6 +6,7 @@ import { heisenbergEquation } from './heisenberg-equation';
 import { stochasticCumulantEquations } from './stochastic-cumulant-equations';
 import { stochasticGroupCumulantEquations } from './stochastic-group-cumulant-equations';
 import { operatorAlgebra } from './operator-algebra';
+import { nonreciprocalSpecies, undrivenLaser } from './test-support/thesis-models';
 
 // The model checks every derivation makes: rates are real, and with the U(1) filter the model
 // must be U(1)-symmetric — otherwise the filter would drop the charged moments a symmetry-breaking
@@ -46,6 +47,85 @@ describe('rates must be real', () => {
   it('real scalar rates are accepted: (g/2)·D[σ−] equals the rate g/2 given as a number', () => {
     const byExpression = cumulantEquations({ hamiltonian: alg.scalar(0), dissipators: [{ rate: alg.parameter('g').times(0.5), jump: alg.sigmaMinus(0) }] }, { moments: [alg.sigmaZ(0)], order: 1 });
     expect(byExpression.toText()).toBe('d⟨σz_1⟩/dt = -0.5·g - 0.5·g·⟨σz_1⟩');
+  });
+});
+
+describe('an equal-operator dissipator D[J] needs a net rate ≥ 0 (a negative one is a gain); a cross dissipator D[o1, o2] may have one (6.3)', () => {
+  const alg = operatorAlgebra({ sites: [{ kind: 'boson', name: 'a' }, { kind: 'spin', name: '1' }, { kind: 'spin', name: '2' }], parameters: ['kappa', 'V'] });
+  const a = alg.destroy(0);
+  const photons = alg.create(0).times(a);
+  const model = (dissipators: { rate: number | string; jump: typeof a; jump2?: typeof a }[]) => ({ hamiltonian: alg.scalar(0), dissipators });
+  // d⟨a†a⟩/dt of κD[a] is −κ⟨a†a⟩ (closed form); at ⟨a†a⟩ = 3
+  const photonRate = (m: ReturnType<typeof model>, p: number[]) => {
+    const eqs = cumulantEquations(m, { moments: [photons], order: 2 });
+    const out = new Float64Array(eqs.size);
+    compileCumulantRhs(eqs)(out, Float64Array.of(3), 0, Float64Array.from(p));
+    return out[0];
+  };
+
+  it('a numeric negative rate is refused when derived, naming the dissipator and the rate (it gave d⟨a†a⟩/dt = +2⟨a†a⟩)', () => {
+    const gain = model([{ rate: 0.5, jump: alg.sigmaMinus(1) }, { rate: -2, jump: a }]);
+    const message = /model.dissipators\[1\]: the rate of D\[a\] must be ≥ 0, got -2: a negative rate on an equal-operator dissipator is a gain/;
+    expect(() => cumulantEquations(gain, { moments: [photons], order: 2 })).toThrow(message);
+    expect(() => heisenbergEquation(gain, photons)).toThrow(/heisenbergEquation: model.dissipators\[1\]: the rate of D\[a\] must be ≥ 0, got -2/);
+    // jump2 equal to jump is the same D[J]
+    expect(() => cumulantEquations(model([{ rate: -2, jump: a, jump2: alg.destroy('a') }]), { moments: [photons], order: 2 })).toThrow(/model.dissipators\[0\]: the rate of D\[a\] must be ≥ 0, got -2/);
+    expect(photonRate(model([{ rate: 2, jump: a }]), [0, 0])).toBe(-6);
+  });
+
+  it('the net rate counts: 1·D[a] − 1.5·D[a] is refused naming both, 2·D[a] − 1·D[a] is −1·⟨a†a⟩ (closed form)', () => {
+    expect(() => cumulantEquations(model([{ rate: 1, jump: a }, { rate: 0.1, jump: alg.sigmaMinus(1) }, { rate: -1.5, jump: a }]), { moments: [photons], order: 2 })).toThrow(
+      /model.dissipators\[0, 2\] \(all on one jump\): the net rate of D\[a\] must be ≥ 0, got -0.5/,
+    );
+    expect(photonRate(model([{ rate: 2, jump: a }, { rate: -1, jump: a }]), [0, 0])).toBeCloseTo(-3, 14);
+  });
+
+  it('a cross dissipator may carry a negative rate, numeric or symbolic: −0.5·D[σ−_1, σ−_2] gives d⟨σz_1⟩/dt = 0.5·Re⟨σ+_1σ−_2⟩ (closed form)', () => {
+    // L†σz_1 = rate(σ+_2σz_1σ−_1 − ½{σ+_2σ−_1, σz_1}) = −rate·σ+_2σ−_1 (σzσ− = −σ−, and the anticommutator vanishes)
+    for (const rate of [-0.5, 'V'] as const) {
+      const eqs = cumulantEquations(model([{ rate, jump: alg.sigmaMinus(1), jump2: alg.sigmaMinus(2) }]), { moments: [alg.sigmaZ(1)], order: 2 });
+      const names = eqs.moments.map((m) => m.name);
+      const y = new Float64Array(eqs.size);
+      const c = eqs.moments[names.indexOf('σ+_1σ−_2')];
+      y[c.offset] = 0.2; // ⟨σ+_1σ−_2⟩ = 0.2 + 0.1i, so ⟨σ+_2σ−_1⟩ = 0.2 − 0.1i
+      y[c.offset + 1] = 0.1;
+      const out = new Float64Array(eqs.size);
+      compileCumulantRhs(eqs)(out, y, 0, Float64Array.of(0, -0.5));
+      expect(out[eqs.moments[names.indexOf('σz_1')].offset]).toBeCloseTo(0.5 * 0.2, 14);
+    }
+  });
+
+  it('a symbolic net rate is checked by the right-hand side whenever p changes, naming the dissipator and the parameters', () => {
+    const eqs = cumulantEquations(model([{ rate: 'kappa', jump: a }, { rate: -1, jump: a }]), { moments: [photons], order: 2 });
+    const rhs = compileCumulantRhs(eqs);
+    const out = new Float64Array(eqs.size);
+    const p = Float64Array.of(2, 0);
+    rhs(out, Float64Array.of(3), 0, p);
+    expect(out[0]).toBeCloseTo(-3, 14);
+    // the same p array changed in place is seen
+    p[0] = 0.5;
+    expect(() => rhs(out, Float64Array.of(3), 0, p)).toThrow(
+      /cumulant right-hand side: the net rate of model.dissipators\[0, 1\] \(all on one jump\) \(D\[a\], net rate -1 \+ kappa\) must be ≥ 0 at p, got -0.5 \(kappa = 0.5, V = 0\)/,
+    );
+    p[0] = 1;
+    rhs(out, Float64Array.of(3), 0, p);
+    expect(out[0]).toBe(0);
+  });
+
+  it('groups: (6.1) accepts V+ < 0 on its cross dissipators and refuses V/N < 0 on D[S−_A] at call time; (7.1) refuses γz < 0 by name', () => {
+    const nonreciprocal = groupCumulantEquations(nonreciprocalSpecies, { order: 2, u1: true, sizes: ['NA', 'NB'] });
+    const rhs = compileCumulantRhs(nonreciprocal);
+    const y = new Float64Array(nonreciprocal.size).fill(0.1);
+    const out = new Float64Array(nonreciprocal.size);
+    // [delta, VmN, VpN, VN, gp, NA, NB]
+    rhs(out, y, 0, Float64Array.of(0.1, 0.2, -0.3, 1, 0.4, 10, 12));
+    expect(out.every(Number.isFinite)).toBe(true);
+    expect(() => rhs(out, y, 0, Float64Array.of(0.1, 0.2, 0.3, -1, 0.4, 10, 12))).toThrow(/net rate of model.dissipators\[2\] \(D\[σ−_A1 \+ .*\], net rate VN\) must be ≥ 0 at p, got -1/);
+    const laser = groupCumulantEquations(undrivenLaser, { order: 2, u1: true, sizes: ['Nd', 'Nud'] });
+    const laserRhs = compileCumulantRhs(laser);
+    const z = new Float64Array(laser.size);
+    // [Omega, kappa, gp, gm, gz, Nd, Nud]
+    expect(() => laserRhs(new Float64Array(laser.size), z, 0, Float64Array.of(0.1, 1, 0.5, 0, -1e-3, 80, 20))).toThrow(/\(D\[σz_d1\], net rate 0.5·gz\) must be ≥ 0 at p, got -0.0005/);
   });
 });
 

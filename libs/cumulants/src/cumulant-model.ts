@@ -1,10 +1,17 @@
-import { polyAddScaledInto, polyTimes, type Poly } from './coefficient';
+import { polyAddScaledInto, polyText, polyTimes, type Poly } from './coefficient';
 import { BOSON_BASE, SIGMA_MINUS, SIGMA_PLUS, type MonomialTable } from './monomial-table';
 import { OperatorExpression, type AlgebraContext } from './operator-expression';
 
 /**
  * One dissipative term rate·D[jump]ρ, or with `jump2` the cross dissipator of thesis Eq. (6.3),
  * rate·D[o1, o2]ρ = rate·(o1ρo2† − ½{o2†o1, ρ}), o1 = jump, o2 = jump2.
+ *
+ * The rate of a cross dissipator may be negative (a V+ < 0 in 6.3). The net rate of an
+ * equal-operator dissipator D[J] (no `jump2`, or `jump2` equal to `jump`; summed over the
+ * dissipators on the same J) must be ≥ 0: a negative one is a gain, not a Lindblad term. A numeric
+ * net rate is checked when the model is prepared; a symbolic one (a parameter name or expression)
+ * has no sign until the parameters have values, so `compileCumulantRhs`'s right-hand side checks
+ * it whenever p changes.
  */
 export interface CumulantDissipator {
   /** A number, a parameter name, or a scalar expression (e.g. `alg.parameter('V').times(1 / N)`). */
@@ -26,6 +33,54 @@ export interface PreparedModel {
   /** i·H, so that i[H, O] = iH·O − O·iH */
   readonly iH: OperatorExpression;
   readonly terms: readonly { rate: OperatorExpression; o1: OperatorExpression; o2dag: OperatorExpression; halfN: OperatorExpression }[];
+  /** The symbolic net rates of the equal-operator dissipators, each to be ≥ 0 at the parameters' values. */
+  readonly rateChecks: readonly RateCheck[];
+}
+
+/** @internal A net rate that must be ≥ 0 once the parameters have values: which dissipators, and the rate. */
+export interface RateCheck {
+  /** e.g. `model.dissipators[2] (D[σ−_1], rate gamma)` */
+  readonly what: string;
+  readonly rate: Poly;
+}
+
+// |net| below this fraction of Σ|rate| is a cancellation (as in coefficient.ts), not a sign
+const RATE_CANCEL = 1e-14;
+
+/**
+ * The net rate of each equal-operator dissipator D[J] (summed over the dissipators on the same J)
+ * must be ≥ 0 — the diagonal of the Kossakowski matrix; only cross dissipators D[o1, o2] (thesis
+ * 6.3) may carry a negative V+. A numeric net rate is checked here; symbolic ones are returned.
+ */
+function equalOperatorRates(fn: string, dissipators: readonly CumulantDissipator[], terms: PreparedModel['terms']): RateCheck[] {
+  const byJump = new Map<string, { indices: number[]; jump: OperatorExpression; rate: Poly }>();
+  terms.forEach((t, k) => {
+    const jump2 = dissipators[k].jump2;
+    if (jump2 !== undefined && t.o1.minus(jump2).terms.size > 0) return;
+    const key = JSON.stringify([...t.o1.terms].sort((a, b) => a[0] - b[0]).map(([id, c]) => [id, [...c].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([m, v]) => [m, v.re, v.im])]));
+    let entry = byJump.get(key);
+    if (entry === undefined) byJump.set(key, (entry = { indices: [], jump: t.o1, rate: new Map() }));
+    entry.indices.push(k);
+    polyAddScaledInto(entry.rate, t.rate.terms.get(0) ?? new Map(), 1);
+  });
+  const checks: RateCheck[] = [];
+  const names = terms.length > 0 ? terms[0].o1.context.parameters : [];
+  for (const { indices, jump, rate } of byJump.values()) {
+    const which = indices.length === 1 ? `model.dissipators[${indices[0]}]` : `model.dissipators[${indices.join(', ')}] (all on one jump)`;
+    const symbolic = [...rate.keys()].some((m) => m !== '');
+    if (symbolic) {
+      checks.push({ what: `${which} (D[${jump.toString()}], net rate ${polyText(rate, names)})`, rate });
+      continue;
+    }
+    const v = rate.get('') ?? { re: 0, im: 0, sre: 0 };
+    if (v.re < 0 && Math.abs(v.re) > RATE_CANCEL * (v.sre ?? Math.abs(v.re))) {
+      throw new Error(
+        `${fn}: ${which}: the ${indices.length === 1 ? 'rate' : 'net rate'} of D[${jump.toString()}] must be ≥ 0, got ${v.re}: ` +
+          'a negative rate on an equal-operator dissipator is a gain, not a Lindblad term (only a cross dissipator D[o1, o2], jump2 ≠ jump, may have one: thesis 6.3)',
+      );
+    }
+  }
+  return checks;
 }
 
 /** @internal */
@@ -67,7 +122,7 @@ export function prepareModel(fn: string, model: CumulantModel): PreparedModel {
     const o2dag = (d.jump2 === undefined ? o1 : check(d.jump2, 'jump2')).dagger();
     return { rate, o1, o2dag, halfN: o2dag.times(o1).times(0.5) };
   });
-  return { context, iH: h.times({ re: 0, im: 1 }), terms };
+  return { context, iH: h.times({ re: 0, im: 1 }), terms, rateChecks: equalOperatorRates(fn, dissipators, terms) };
 }
 
 type Terms = ReadonlyMap<number, Poly>;

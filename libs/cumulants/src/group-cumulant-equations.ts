@@ -1,7 +1,7 @@
 import { polyAddScaledInto, polyClean, polyParameter, polyTimes, polyValue, type Poly } from './coefficient';
 import type { CumulantEquations, CumulantTerm, MomentVariable } from './cumulant-equations';
 import { expandMoment, type MomentExpansion } from './cumulant-expansion';
-import { adjointGenerator, chargeFunction, checkU1Symmetry, prepareModel, type ChargeAssignment, type CumulantModel } from './cumulant-model';
+import { adjointGenerator, chargeFunction, checkU1Symmetry, prepareModel, type ChargeAssignment, type CumulantModel, type RateCheck } from './cumulant-model';
 import { formatEquations } from './format-equations';
 import { BOSON_BASE, SIGMA_PLUS, type MonomialTable } from './monomial-table';
 import { OperatorExpression } from './operator-expression';
@@ -56,6 +56,7 @@ interface Sample {
   canonical: (id: number) => { rep: number; conj: boolean };
   operatorOf: (id: number) => OperatorExpression;
   chargeOf: (id: number) => number;
+  rateChecks: readonly RateCheck[];
 }
 
 function deriveSample(
@@ -247,7 +248,7 @@ function deriveSample(
   }
   // the product cache is per derivation: a finished sample keeps its table only for names and ids
   table.clearProducts();
-  return { table, parameters: context.parameters, classes, canonical, operatorOf, chargeOf };
+  return { table, parameters: context.parameters, classes, canonical, operatorOf, chargeOf, rateChecks: prepared.rateChecks };
 }
 
 /** Snapping tolerance of a fitted coefficient, relative to Σ|W|·(what was summed): a few tens of ε. */
@@ -480,6 +481,8 @@ export function groupCumulantEquations(
     size: offset,
     closureForm,
     ...(config.charges === undefined ? {} : { charges: config.charges }),
+    // (from the sample at checkSizes: its members' rates, e.g. one per site, are deduplicated when compiled)
+    rateChecks: check.rateChecks,
     checkSizes: checkPoints[0],
     classOf: (id) => {
       const c = check.canonical(id);

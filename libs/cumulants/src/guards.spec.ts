@@ -36,6 +36,17 @@ describe('input errors name the parameter', () => {
     expect(() => compileCumulantRhs({} as typeof eqs)).toThrow(/argument 'equations' must come from cumulantEquations/);
     const rhs = compileCumulantRhs(eqs);
     expect(() => rhs(new Float64Array(1), new Float64Array(1), 0, new Float64Array(0))).toThrow(/p of length 1 \[gamma\], got 1, 1, 0/);
+    // a NaN or infinite parameter is refused by name (it gave NaN output), also when p is changed in place after a good call
+    expect(() => rhs(new Float64Array(1), Float64Array.of(0.5), 0, Float64Array.of(Number.NaN))).toThrow(/cumulant right-hand side: parameter 'gamma' = p\[0\] must be finite, got NaN/);
+    const p = Float64Array.of(2);
+    const out = new Float64Array(1);
+    rhs(out, Float64Array.of(0.5), 0, p);
+    expect(out[0]).toBe(-3); // −γ(1 + ⟨σz⟩)
+    p[0] = Number.POSITIVE_INFINITY;
+    expect(() => rhs(out, Float64Array.of(0.5), 0, p)).toThrow(/parameter 'gamma' = p\[0\] must be finite, got Infinity/);
+    p[0] = 2;
+    rhs(out, Float64Array.of(-0.5), 0, p);
+    expect(out[0]).toBe(-1);
     expect(() => momentsOf({} as typeof eqs, [])).toThrow(/argument 'equations' must come from cumulantEquations/);
     expect(() => eqs.value(new Float64Array(0), alg.sigmaZ(0))).toThrow(/value: argument 'y' must hold 1 values, got 0/);
   });

@@ -1,15 +1,23 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { bundleTaskModule } from './bundle-task-module';
 import type { TrajectoryColumns } from './trajectory-ensemble';
 import { ornsteinUhlenbeckTask, ornsteinUhlenbeckTrajectory } from './test-support/ornstein-uhlenbeck-task';
 
-const temporary = (): string => mkdtempSync(join(tmpdir(), 'qsync-bundle-spec-'));
+const made: string[] = [];
+const temporary = (): string => {
+  const dir = mkdtempSync(join(tmpdir(), 'qsync-bundle-spec-'));
+  made.push(dir);
+  return dir;
+};
+afterAll(() => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
 
 /** imports `url` in a fresh worker thread with no TypeScript loader (execArgv []) and returns what `name(...args)` returns (or the export `name` if not a function) */
 function callInThread(url: string, name: string, args: unknown[]): Promise<unknown> {

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -87,6 +87,7 @@ describe('createTrajectoryPool', () => {
     );
     const cwd = dirname(fileURLToPath(import.meta.url));
     const out = execFileSync(process.execPath, ['--expose-gc', '--max-old-space-size=2048', '--import', 'tsx', script], { cwd, encoding: 'utf8' });
+    rmSync(dir, { recursive: true, force: true });
     expect(out.trim()).toBe('trajectories 3, gc function, tsx hooks 0 0 0, main true');
   }, 60_000);
 
@@ -126,5 +127,6 @@ describe('createTrajectoryPool', () => {
     const quiet: string[] = [];
     await lastValueFrom(trajectoryEnsemble({ module: join(dir, 'task.ts'), name: 'constant', config: { c: 1 } }, { trajectories: 1, noiseSeed: 1, workers: 1, bundle: false, onWarning: (m) => quiet.push(m) }));
     expect(quiet).toEqual([]);
+    rmSync(dir, { recursive: true, force: true });
   }, 60_000);
 });

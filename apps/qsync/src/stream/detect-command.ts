@@ -26,6 +26,14 @@ export interface DetectOptions {
   readonly progress?: boolean;
 }
 
+/**
+ * The lastSeq a fresh detector subscribes with: beyond any seq a producer reaches, it asks for
+ * the oldest record the producer still holds (wire README, "A stream" 4), so a detector started
+ * late or restarted gets the sender's history and a `gap` notice for exactly what is gone
+ * ("from now", null, would get neither and count a part of the stream as the whole).
+ */
+const FROM_OLDEST = Number.MAX_SAFE_INTEGER;
+
 const positiveInteger = (option: string, value: string | undefined): number | undefined => {
   if (value === undefined) return undefined;
   if (!/^\d+$/.test(value) || Number(value) < 1) throw new UsageError(option, `must be an integer ≥ 1, got '${value}'`);
@@ -36,7 +44,10 @@ const positiveInteger = (option: string, value: string | undefined): number | un
  * `qsync detect`: receives current streams and prints live estimates as JSON lines on stdout
  * (see {@link detectorEstimates}): first `{"kind":"listening","url":…}` when listening, then per
  * producer session a `session` line, `phase-histogram` and `spectrum` lines after each block,
- * `gap`/`dropped` lines for announced losses, and `end`. With `--to` it also sends the estimates
+ * `gap`/`dropped` lines for losses, and `end` — or `cut-off` and an error (exit 1) when the
+ * input stops without the stream's end. A fresh detector subscribes from the oldest record the
+ * producer holds, so one started late or restarted gets the producer's history and a `gap` line
+ * for exactly what is gone before it. With `--to` it also sends the estimates
  * on as wire streams, one per producer session ({@link estimateStreams}; over TCP or WebSocket
  * it dials the consumer, one connection per session, and a slow one drops the oldest frames with
  * a count; to `-` they replace the JSON lines on stdout).
@@ -94,15 +105,15 @@ export async function detectCommand(options: DetectOptions, io: CommandIo & { st
     };
     records = defer(() =>
       at.kind === 'tcp'
-        ? fromTcp({ listen: { host: at.host, port: port() }, onListening, onRefused, consumer: 'qsync detect' })
-        : fromWebSocket({ listen: { host: at.host, port: port(), ...(at.path !== '/' ? { path: at.path } : {}) }, onListening, onRefused, consumer: 'qsync detect' }),
+        ? fromTcp({ listen: { host: at.host, port: port() }, onListening, onRefused, consumer: 'qsync detect', lastSeq: FROM_OLDEST })
+        : fromWebSocket({ listen: { host: at.host, port: port(), ...(at.path !== '/' ? { path: at.path } : {}) }, onListening, onRefused, consumer: 'qsync detect', lastSeq: FROM_OLDEST }),
     ).pipe(repeat());
   } else {
     const at = parseEndpoint('--from', options.from as string);
     records = at.kind === 'file' ? replayFile(at.path, { pace: 'fast', onProgress: ({ done, total }) => progress.count('bytes', done, total) })
       : at.kind === 'stdio' ? fromReadable((io.stdin ?? process.stdin) as never)
-      : at.kind === 'tcp' ? fromTcp({ connect: at.url, consumer: 'qsync detect', lastSeq: null })
-      : fromWebSocket({ connect: at.url, consumer: 'qsync detect' });
+      : at.kind === 'tcp' ? fromTcp({ connect: at.url, consumer: 'qsync detect', lastSeq: FROM_OLDEST })
+      : fromWebSocket({ connect: at.url, consumer: 'qsync detect', lastSeq: FROM_OLDEST });
   }
   const config = { bins: bins ?? 32, segmentLength: segmentLength ?? 64 };
   let ended = 0;

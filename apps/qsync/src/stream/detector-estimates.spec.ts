@@ -6,7 +6,7 @@
 import { type SampleRecord, sampleBlock, streamSchema } from '@qsync/frames';
 import { toWire, wireHeader } from '@qsync/wire';
 import type { WireRecord } from '@qsync/wire';
-import { from, lastValueFrom, toArray } from 'rxjs';
+import { from, lastValueFrom, tap, toArray } from 'rxjs';
 import { describe, expect, it } from 'vitest';
 import { type DetectorLine, detectorEstimates } from './detector-estimates';
 
@@ -121,6 +121,34 @@ describe('detectorEstimates: sessions', () => {
     expect(last(lines, 'phase-histogram')).toMatchObject({ sessionId: 's2', samples: N });
     expect(lines.filter((l) => l.kind === 'end')).toEqual([{ kind: 'end', sessionId: 's2', records: 3 }]);
     expect(lines.at(-1)).toEqual({ kind: 'already-ended', sessionId: 's2' });
+  });
+
+  it('losses no notice announces are gap lines: a session starting after seq 0 (a recording missing its head), an end counting records that never came', async () => {
+    const wire = records(10); // header, blocks 0…9 (the last of 6 samples), end 10
+    const lines = await run([wire[0], ...wire.slice(4, 10), wire[11]]);
+    // records exact; samples from the next (before the end: the last) block's length, marked estimated
+    expect(lines.filter((l) => l.kind === 'gap')).toEqual([
+      { kind: 'gap', sessionId: 's1', firstSeq: 0, lastSeq: 2, samples: 30, estimated: true },
+      { kind: 'gap', sessionId: 's1', firstSeq: 9, lastSeq: 9, samples: 10, estimated: true },
+    ]);
+    expect(last(lines, 'phase-histogram')?.samples).toBe(60);
+    expect(lines.at(-1)).toEqual({ kind: 'end', sessionId: 's1', records: 10 });
+  });
+
+  it('input that stops without the end of its stream gives a cut-off line and an error; so does input with no header', async () => {
+    const wire = records(10);
+    const seen: DetectorLine[] = [];
+    const cut = lastValueFrom(from(wire.slice(0, 6)).pipe(detectorEstimates({ bins: 12, segmentLength: 16 }), tap((l) => seen.push(l)), toArray()));
+    await expect(cut).rejects.toThrow('detector: the stream of session s1 stopped without an end record after seq 4: the producer was cut off');
+    expect(seen.at(-1)).toEqual({ kind: 'cut-off', sessionId: 's1', lastSeq: 4 });
+    expect(last(seen, 'phase-histogram')?.samples).toBe(50);
+    seen.length = 0;
+    const headerOnly = lastValueFrom(from(wire.slice(0, 1)).pipe(detectorEstimates(), tap((l) => seen.push(l))));
+    await expect(headerOnly).rejects.toThrow('stopped without an end record before any data record');
+    expect(seen.at(-1)).toEqual({ kind: 'cut-off', sessionId: 's1', lastSeq: null });
+    seen.length = 0;
+    await expect(lastValueFrom(from([] as WireRecord[]).pipe(detectorEstimates(), tap((l) => seen.push(l))))).rejects.toThrow('detector: the input ended before any header: it holds no stream');
+    expect(seen).toEqual([{ kind: 'cut-off', lastSeq: null }]);
   });
 
   it('data before any header is an error', async () => {

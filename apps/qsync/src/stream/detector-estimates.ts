@@ -25,7 +25,9 @@ export type DetectorLine =
   /** `estimated`: `samples` is an estimate (the notice said so; the records are exact) */
   | { kind: 'gap' | 'dropped'; sessionId: string; firstSeq: number; lastSeq: number; samples: number; estimated?: true }
   | { kind: 'end'; sessionId: string; records: number }
-  | { kind: 'already-ended'; sessionId: string };
+  | { kind: 'already-ended'; sessionId: string }
+  /** the input stopped without the session's `end` (`lastSeq`: its last data seq, null before any) or, without `sessionId`, before any header */
+  | { kind: 'cut-off'; sessionId?: string; lastSeq: number | null };
 
 const numbers = (frame: Frame, name: string): number[] => {
   const c = frame.channels[name];
@@ -118,13 +120,18 @@ function estimatorsFor(schema: StreamSchema, config: Required<DetectorConfig>, s
  * nothing (all of its records are counted): an `already-ended` line says so and its records are
  * skipped. Losses announced in-band (`gap`, `dropped`) become
  * lines (with `estimated: true` when the notice's sample count is an estimate); the estimates go
- * on with what arrived.
+ * on with what arrived. Losses no notice announces become `gap` lines too: a session whose first
+ * data record is not seq 0 (a recording missing its head, a stream joined late), a jump in seq,
+ * an `end` whose seq counts more records than arrived or were announced lost — their records
+ * exact, their samples estimated from a neighbouring block's length (`estimated: true`; exact
+ * for frames, one sample each). Input that stops while a session is open (no `end`), or holds no
+ * header at all, gives a `cut-off` line and then an error: the producer was cut off.
  *
  * @param config - `{ bins = 32, segmentLength = 64 }`
- * @returns an operator from wire records to {@link DetectorLine}s; it errors when a stream breaks the wire rules (fromWire)
+ * @returns an operator from wire records to {@link DetectorLine}s; it errors when a stream breaks the wire rules (fromWire) or stops without its `end`
  * @example
  * // the wire records would come from fromTcp({ listen: { port: 7000 } }) or replayFile('currents.qsw', { pace: 'fast' })
- * import { from, lastValueFrom, toArray } from 'rxjs';
+ * import { filter, from, lastValueFrom, toArray } from 'rxjs';
  * import { sampleBlock, streamSchema } from '@qsync/frames';
  * import { toWire, wireHeader } from '@qsync/wire';
  * const schema = streamSchema({ channels: { A: { kind: 'complex' }, B: { kind: 'complex' } }, rate: 10 });
@@ -134,6 +141,7 @@ function estimatorsFor(schema: StreamSchema, config: Required<DetectorConfig>, s
  * lines.map((l) => l.kind); // → ['session', 'phase-histogram', 'spectrum', 'spectrum', 'end']
  * lines[0].noFilter; // → 'the stream carries no scenario'
  * lines[1].counts; // → [0, 1, 1, 0] — φ^m = π/2 and 0 (Eq. 4.15)
+ * await lastValueFrom(wire.pipe(filter((r) => r.kind !== 'end'), detectorEstimates({ bins: 4, segmentLength: 2 }))); // throws "stopped without an end record after seq 0"
  */
 export function detectorEstimates(config: DetectorConfig = {}): OperatorFunction<WireRecord | WireSubscribe, DetectorLine> {
   const bins = config.bins ?? 32;
@@ -143,7 +151,8 @@ export function detectorEstimates(config: DetectorConfig = {}): OperatorFunction
   currentSpectrumOf({ channel: 'a', segmentLength });
   return (source) =>
     new Rx<DetectorLine>((out) => {
-      let session: { id: string; input: Subject<WireRecord>; run: Subscription; lastSeq: number; ended: boolean } | null = null;
+      // lastSeq: the last data seq received or announced lost; samplesEach: the last block's length (frames: 1)
+      let session: { id: string; input: Subject<WireRecord>; run: Subscription; lastSeq: number; ended: boolean; samplesEach: number | null; frames: boolean } | null = null;
       const startSession = (header: WireHeader): void => {
         const replaces = session?.id;
         session?.run.unsubscribe();
@@ -158,14 +167,16 @@ export function detectorEstimates(config: DetectorConfig = {}): OperatorFunction
           channels: Object.keys(header.schema.channels), estimates: names, ...(noFilter !== undefined ? { noFilter } : {}), ...(replaces !== undefined ? { replaces } : {}),
         });
         const decoded = input.pipe(
+          // every seq is accounted for from 0 (losses no notice announced are turned into gap notices below)
           fromWire({
+            firstSeq: 0,
             onNotice: (n) =>
               out.next({ kind: n.kind, sessionId: id, firstSeq: n.firstSeq, lastSeq: n.lastSeq, samples: n.samples, ...(n.estimated === true ? { estimated: true as const } : {}) }),
           }),
           filter((r): r is SampleRecord => !('channels' in r && 't' in r)),
           share(),
         );
-        const s = { id, input, lastSeq: -1, ended: false, run: null as unknown as Subscription };
+        const s = { id, input, lastSeq: -1, ended: false, samplesEach: null, frames: false, run: null as unknown as Subscription };
         session = s;
         s.run = run(decoded).subscribe({ next: (line) => out.next(line), error: (e) => out.error(e) });
       };
@@ -180,12 +191,30 @@ export function detectorEstimates(config: DetectorConfig = {}): OperatorFunction
           }
           if (session === null) return out.error(new Error(`detector: '${record.kind}' before any header`));
           if (session.ended) return; // a producer of a session that has ended sends it again: every record is counted
+          // seqs that no notice accounts for (before the first record, a jump, before the end) are lost all the same: say so
+          const unannounced = (next: number, samplesEach: number | null): void => {
+            const s = session as NonNullable<typeof session>;
+            if (next <= s.lastSeq + 1) return;
+            const firstSeq = s.lastSeq + 1;
+            const lastSeq = next - 1;
+            const records = lastSeq - firstSeq + 1;
+            const each = samplesEach ?? s.samplesEach;
+            s.input.next({ kind: 'gap', seq: next, firstSeq, lastSeq, samples: records * (each ?? 1), ...(s.frames ? {} : { estimated: true as const }) });
+            s.lastSeq = lastSeq;
+          };
           if (record.kind === 'block' || record.kind === 'frame') {
             if (record.seq <= session.lastSeq) return; // sent again after a reconnection: already counted
+            if (record.kind === 'frame') session.frames = true;
+            const each = record.kind === 'block' ? record.block.length : 1;
+            unannounced(record.seq, each);
+            session.samplesEach = each;
             session.lastSeq = record.seq;
           } else if (record.kind === 'gap' || record.kind === 'dropped') {
             if (record.lastSeq <= session.lastSeq) return;
+            unannounced(record.firstSeq, null);
             session.lastSeq = record.lastSeq;
+          } else if (record.kind === 'end') {
+            unannounced(record.seq, null);
           }
           session.input.next(record);
           if (record.kind === 'end') {
@@ -195,7 +224,17 @@ export function detectorEstimates(config: DetectorConfig = {}): OperatorFunction
           }
         },
         error: (e) => out.error(e),
-        complete: () => out.complete(),
+        complete: () => {
+          if (session !== null && session.ended) return out.complete();
+          // the input stopped without the end of its stream: what was lost after it is unknown, so it is not a result
+          const lastSeq = session === null || session.lastSeq < 0 ? null : session.lastSeq;
+          out.next({ kind: 'cut-off', ...(session !== null ? { sessionId: session.id } : {}), lastSeq });
+          out.error(new Error(
+            session === null
+              ? 'detector: the input ended before any header: it holds no stream'
+              : `detector: the stream of session ${session.id} stopped without an end record ${lastSeq === null ? 'before any data record' : `after seq ${lastSeq}`}: the producer was cut off`,
+          ));
+        },
       });
       return () => {
         sub.unsubscribe();

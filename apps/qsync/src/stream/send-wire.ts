@@ -6,9 +6,25 @@ import { Observable, catchError, concatWith, finalize, fromEvent, ignoreElements
 import { drainPaced } from './drain-paced';
 import type { Endpoint } from './endpoint';
 
-const describeEvent = (event: WireSinkEvent): string =>
+/**
+ * Where a consumer that just subscribed starts, in the hub's terms (the event comes at once after
+ * the hub attached it): lastSeq null is "from now", the seq the producer is at; a lastSeq beyond
+ * the last published (a consumer of an earlier session, or 2⁵³ − 1: a fresh `qsync detect`) is
+ * the oldest record held, after a gap notice for the records no longer held.
+ */
+const startOf = (lastSeq: number | null, hub: WireHub | undefined): string => {
+  if (hub === undefined) return lastSeq === null ? 'from now' : `resuming after seq ${lastSeq}`;
+  if (lastSeq === null) return `from now (seq ${hub.nextSeq})`;
+  if (lastSeq >= hub.nextSeq) {
+    const first = hub.history.records > 0 ? hub.history.firstSeq : hub.nextSeq;
+    return first === 0 ? 'from the start (seq 0)' : `from the oldest record held (seq ${first}; records 0…${first - 1} are gone: a gap notice says so)`;
+  }
+  return `resuming after seq ${lastSeq}`;
+};
+
+const describeEvent = (event: WireSinkEvent, hub: WireHub | undefined): string =>
   event.kind === 'connected'
-    ? `connected to ${event.peer} (${event.lastSeq === null ? 'from the start' : `resuming after seq ${event.lastSeq}`})`
+    ? `connected to ${event.peer} (${startOf(event.lastSeq, hub)})`
     : event.kind === 'disconnected'
       ? `the consumer at ${event.peer} disconnected (${event.reason}); redialling`
       : `listening on ${event.url}`;
@@ -52,10 +68,10 @@ export async function sendWire(
   let sink: Observable<unknown>;
   switch (endpoint.kind) {
     case 'tcp':
-      sink = records.pipe(toTcp({ connect: endpoint.url, ...(hub ? { hub } : {}) }), map((e) => say(describeEvent(e))));
+      sink = records.pipe(toTcp({ connect: endpoint.url, ...(hub ? { hub } : {}) }), map((e) => say(describeEvent(e, hub))));
       break;
     case 'ws':
-      sink = records.pipe(toWebSocket({ connect: endpoint.url, ...(hub ? { hub } : {}) }), map((e) => say(describeEvent(e))));
+      sink = records.pipe(toWebSocket({ connect: endpoint.url, ...(hub ? { hub } : {}) }), map((e) => say(describeEvent(e, hub))));
       break;
     case 'file': {
       const file = createWriteStream(endpoint.path);

@@ -6,9 +6,14 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { type SampleRecord, sampleBlock, streamSchema } from '@qsync/frames';
 import { currentPhaseHistogram } from '@qsync/probes';
+import { createWireHub, toWire, wireHeader } from '@qsync/wire';
+import { Subject } from 'rxjs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { streamReferenceCurrents } from '../test-support/stream-reference';
+import { parseEndpoint } from './endpoint';
+import { sendWire } from './send-wire';
 
 const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
 const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
@@ -90,4 +95,70 @@ describe("the README's two-terminal example, as two processes", () => {
     // the second producer resumed the same session after the seq the detector had, or found it ended
     if (!lines.some((l) => l.kind === 'already-ended')) expect(second.stderr()).toContain('resuming after seq');
   }, 180_000); // ~12 s quiet; three tsx process starts took over 40 s under a loaded CI run
+
+  it('the detector killed (SIGKILL) mid-stream and started again: it gets the sender\'s history from its oldest record and a gap line for exactly the blocks before it; its histogram is over exactly the samples received', async () => {
+    // The producer is sendWire (what `qsync emit` sends through) with a hub keeping 4 blocks, fed
+    // here in three phases so the kill lands mid-stream on any machine: blocks 0…7 reach the first
+    // detector, blocks 8…15 are published while no detector is connected, blocks 16…23 go to the
+    // second. The second must be told of blocks 0…11 as gone (300 samples) and count 12…23.
+    const { detect } = readmeCommands();
+    type Line = { kind: string; url?: string; samples?: number; counts?: number[]; firstSeq?: number; lastSeq?: number; estimated?: boolean };
+    const detector = (port: string, onLine: (l: Line) => void) =>
+      qsync([...detect.map((a) => a.replace(':7000', `:${port}`)), '--streams', '1'], (line) => onLine(JSON.parse(line) as Line));
+    const waitFor = async (test: () => boolean, what: string): Promise<void> => {
+      for (let waited = 0; !test(); waited += 20) {
+        if (waited > 60_000) throw new Error(`timed out waiting for ${what}`);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    };
+    const L = 25;
+    const n = 24 * L;
+    const a = new Float64Array(2 * n);
+    const b = new Float64Array(2 * n);
+    for (let k = 0; k < n; k++) {
+      const r = 1 + 0.3 * Math.sin(k);
+      [a[2 * k], a[2 * k + 1]] = [r * Math.cos(0.7 * k), r * Math.sin(0.7 * k)];
+      [b[2 * k], b[2 * k + 1]] = [Math.cos(1.9 * k + 0.4), Math.sin(1.9 * k + 0.4)];
+    }
+    const schema = streamSchema({ channels: { I0: { kind: 'complex' }, I1: { kind: 'complex' } }, rate: 50 });
+    const block = (i: number) => sampleBlock({ t0: i * L * 0.02, dt: 0.02, columns: {
+      I0: { kind: 'complex', data: a.slice(2 * i * L, 2 * (i + 1) * L) }, I1: { kind: 'complex', data: b.slice(2 * i * L, 2 * (i + 1) * L) } } });
+    const input = new Subject<SampleRecord>();
+    const hub = createWireHub({ buffer: { records: 64, policy: 'pause' }, history: { records: 4 } });
+    const said: string[] = [];
+
+    const firstLines: Line[] = [];
+    const first = detector('0', (l) => firstLines.push(l));
+    await waitFor(() => firstLines.some((l) => l.kind === 'listening'), 'the first detector');
+    const url = firstLines[0].url ?? '';
+    const sent = sendWire(input.pipe(toWire(wireHeader({ name: 'AB', sourceId: 'spec', schema }))), parseEndpoint('--to', url), { hub, say: (t) => said.push(t) });
+    input.next(schema);
+    await waitFor(() => hub.consumers === 1, 'the first detector to subscribe');
+    for (let i = 0; i < 8; i++) input.next(block(i));
+    await waitFor(() => firstLines.filter((l) => l.kind === 'phase-histogram').length === 8, "the first detector's 8 histograms");
+    first.child.kill('SIGKILL');
+    await first.exit;
+    await waitFor(() => hub.consumers === 0, 'the hub to see the first detector gone');
+    for (let i = 8; i < 16; i++) input.next(block(i));
+    const lines: Line[] = [];
+    const second = detector(/:(\d+)$/.exec(url)?.[1] ?? '', (l) => lines.push(l));
+    await waitFor(() => lines.some((l) => l.kind === 'session'), "the second detector's session");
+    for (let i = 16; i < 24; i++) input.next(block(i));
+    input.complete();
+    await sent;
+    expect(await second.exit).toBe(0);
+
+    // the hub's history knows every block's length: the count is exact
+    expect(lines.filter((l) => l.kind === 'gap')).toEqual([{ kind: 'gap', sessionId: expect.any(String), firstSeq: 0, lastSeq: 11, samples: 12 * L }]);
+    expect(lines.filter((l) => l.kind === 'end')).toEqual([{ kind: 'end', sessionId: expect.any(String), records: 24 }]);
+    const h = currentPhaseHistogram(a.subarray(2 * 12 * L), b.subarray(2 * 12 * L), { bins: 32 });
+    const last = lines.filter((l) => l.kind === 'phase-histogram').at(-1);
+    expect(last?.samples).toBe(12 * L);
+    expect(last?.counts).toEqual(Array.from(h.counts));
+    // what `qsync emit` says of the second connection
+    expect(said.filter((t) => t.startsWith('connected'))).toEqual([
+      `connected to ${url.slice('tcp://'.length)} (from the start (seq 0))`,
+      `connected to ${url.slice('tcp://'.length)} (from the oldest record held (seq 12; records 0…11 are gone: a gap notice says so))`,
+    ]);
+  }, 180_000);
 });

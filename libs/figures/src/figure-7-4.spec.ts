@@ -10,7 +10,7 @@ describe('figure 7.4', () => {
     expect(stages).toEqual(new Set(['mean field', 'time-resolved spectra']));
     expect(numberParameter(data, 'timePoints')).toBe(11);
 
-    // at tΓ = 10 the gap to the mean field falls with N (measured 11, 2.8, 0.44, 0.07) and is below 10 % at
+    // at tΓ = 10 the gap to the mean field falls with N (measured 10.8, 2.84, 0.46, 0.066) and is below 10 % at
     // N = 10^6; without the undriven atoms' dephasing in the cumulant model (γz → 0) the finite-N shift
     // stays near its start and every gap is large
     const gaps = [1e3, 1e4, 1e5, 1e6].map((n) => check(data, `N = ${n}: at tΓ = 10`).value);
@@ -30,24 +30,28 @@ describe('figure 7.4', () => {
     const k10 = mf.x.findIndex((t) => Math.abs(t - 10) < 1e-9);
     sizes.forEach((n, k) => {
       const p = heatmapPanel(data, 'abcd'[k]);
-      expect(p.yLabel).toMatch(/ω\/Δν_min/);
-      expect(p.y[0]).toBeCloseTo(10, 9);
-      expect(p.y[p.y.length - 1]).toBeCloseTo(3e4, 6);
+      expect(p.yLabel).toBe('log10(ω/Δν_min)');
+      expect(p.y[0]).toBeCloseTo(1, 12);
+      expect(p.y[p.y.length - 1]).toBeCloseTo(Math.log10(3e4), 12);
       let best = 0;
       for (let j = 0; j < p.y.length; j++) if (p.values[j * p.x.length + k10] > p.values[best * p.x.length + k10]) best = j;
-      const drawn = p.y[best] / n; // ω/V
+      const drawn = 10 ** p.y[best] / n; // ω/V
       const found = peaks.series[1 + k].y[k10];
       expect(Math.abs(Math.log(drawn / found))).toBeLessThan(Math.log(1.035));
       const line = linePanel(data, `${'abcd'[k]}-mean-field`).series[0];
-      expectClose(line.y, mf.y.map((w) => w * n), { rtol: 1e-12 });
+      expectClose(line.y, mf.y.map((w) => Math.log10(w * n)), { rtol: 1e-12 });
+      // each time is divided by the spectrum's own maximum: ≤ 1 everywhere (the grid, 3.4 % steps, can
+      // miss the top of a narrow line: 0.84 at worst here), dark where the peak lies above the axis
+      // (N = 10⁶ at t = 0)
+      for (let q = 0; q < p.x.length; q++) {
+        let top = 0;
+        for (let j = 0; j < p.y.length; j++) top = Math.max(top, p.values[j * p.x.length + q]);
+        const g = Math.log10(peaks.series[1 + k].y[q] * n);
+        expect(top).toBeLessThanOrEqual(1 + 1e-12);
+        if (g > p.y[p.y.length - 1] + 0.5) expect(top).toBeLessThan(0.5);
+      }
     });
-    // each column of each panel is normalized to 1
-    const a = heatmapPanel(data, 'a');
-    for (let k = 0; k < a.x.length; k++) {
-      let top = 0;
-      for (let j = 0; j < a.y.length; j++) top = Math.max(top, a.values[j * a.x.length + k]);
-      expect(top).toBeCloseTo(1, 12);
-    }
+    expect(Math.log10(peaks.series[4].y[0] * 1e6)).toBeGreaterThan(Math.log10(3e4) + 0.5); // N = 10⁶ starts above its axis
   }, 120_000);
 
   it('stops when unsubscribed', async () => {

@@ -24,7 +24,7 @@ export function meanFieldShift(tGamma: Float64Array): Float64Array {
 
 /** S(t, ω) of one N and its peak. */
 export interface ShiftTransient {
-  /** S(t_k, ω_j)/max_j S(t_k, ω_j) at [j·times + k] (heatmap layout: ω on y, t on x) */
+  /** S(t_k, ω_j)/max S(t_k, ·) at [j·times + k] (heatmap layout: ω on y, t on x); the max over `omega`, or with `peakOmega` given the spectrum's own maximum (at its refined peak, also when that lies outside `omega`) */
   readonly normalized: Float64Array;
   /** the ω > 0 peak of S(t, ω) at each time (refined), searched on `peakOmega` */
   readonly peak: Float64Array;
@@ -48,8 +48,9 @@ export function shiftTransient(n: number, tGamma: Float64Array, omega: Float64Ar
     const s = model.spectrum(y, omega);
     let top = 0;
     for (const v of s) top = Math.max(top, v);
-    s.forEach((v, j) => (normalized[j * nt + k] = v / top));
     peak[k] = spectralPeak(model, y, peakOmega, peakOmega === omega ? s : model.spectrum(y, peakOmega), 1).omega;
+    if (peakOmega !== omega) top = Math.max(top, model.spectrum(y, [peak[k]])[0]);
+    s.forEach((v, j) => (normalized[j * nt + k] = v / top));
   });
   return { normalized, peak };
 }

@@ -1,7 +1,8 @@
 // replayCommand's memory with a consumer that takes every record at once: what stays in the
 // process is the consumer's buffer and the last record, not the stream (the hub's default history
-// of 4096 records / 256 MiB would keep all of this 16 MiB recording).
-import { mkdtempSync, rmSync } from 'node:fs';
+// of 4096 records / 256 MiB would keep all of this 16 MiB recording); recordings that stop
+// without their end, or are empty, fail replay and detect --from.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
@@ -9,9 +10,10 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { sampleBlock, streamSchema } from '@qsync/frames';
 import type { SampleRecord } from '@qsync/frames';
-import { recordToFile, toWire, wireHeader } from '@qsync/wire';
+import { encodeWireRecord, recordToFile, toWire, wireHeader } from '@qsync/wire';
 import { Observable, lastValueFrom } from 'rxjs';
 import { afterAll, expect, it } from 'vitest';
+import { detectCommand } from './detect-command';
 import { replayCommand } from './replay-command';
 
 const tmp = mkdtempSync(join(tmpdir(), 'qsync-replay-'));
@@ -59,4 +61,37 @@ it('replay to a fast consumer (stdout) holds a few records, not the 16 MiB recor
   const midStream = Math.min(...held);
   expect(midStream).toBeGreaterThanOrEqual(0 - 2 ** 20);
   expect(midStream).toBeLessThan(4 * 2 ** 20);
+});
+
+it('a recording that stops without its end record (cut at a record boundary), or is empty, is an error naming where it stops — for replay and for detect --from — not a success', async () => {
+  const full = join(tmp, 'five.qsw');
+  const block = (k: number) => sampleBlock({ t0: k * 4, dt: 1, columns: { A: { kind: 'complex', data: new Float64Array(8).fill(k + 1) }, B: { kind: 'complex', data: new Float64Array(8).fill(-k - 1) } } });
+  const records = new Observable<SampleRecord>((out) => {
+    out.next(streamSchema({ channels: { A: { kind: 'complex' }, B: { kind: 'complex' } }, rate: 1 }));
+    for (let k = 0; k < 5; k++) out.next(block(k));
+    out.complete();
+  });
+  await lastValueFrom(records.pipe(toWire(wireHeader({ name: 'cut', sourceId: 'spec', sessionId: 'cut-1' })), recordToFile(full)), { defaultValue: undefined });
+  const bytes = readFileSync(full);
+  const cut = join(tmp, 'cut.qsw');
+  writeFileSync(cut, bytes.subarray(0, bytes.byteLength - encodeWireRecord({ kind: 'end', seq: 5 }).byteLength));
+  const empty = join(tmp, 'empty.qsw');
+  writeFileSync(empty, new Uint8Array(0));
+  const said: string[] = [];
+  const io = { stdout: { write: (t: string) => said.push(t) }, stderr: { write: (t: string) => said.push(t), isTTY: false } } as unknown as { stdout: NodeJS.WriteStream; stderr: NodeJS.WriteStream };
+  // the whole recording replays; the cut one fails after sending what it holds, without 'done'
+  await replayCommand(full, { to: join(tmp, 'full-out.qsw'), progress: false }, io);
+  expect(said.at(-1)).toBe('qsync replay: done\n');
+  said.length = 0;
+  await expect(replayCommand(cut, { to: join(tmp, 'cut-out.qsw'), progress: false }, io)).rejects.toThrow(`the recording '${cut}' stops without an end record after seq 4: it was cut off`);
+  await expect(replayCommand(empty, { to: join(tmp, 'empty-out.qsw'), progress: false }, io)).rejects.toThrow(`the recording '${empty}' holds no stream: it has no header record`);
+  expect(said.join('')).not.toContain('done');
+  // the detector: a cut-off line after the estimates of blocks 0…4, then the error
+  await expect(detectCommand({ from: cut, progress: false }, io)).rejects.toThrow('stopped without an end record after seq 4: the producer was cut off');
+  const lines = said.join('').trim().split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as { kind: string; samples?: number });
+  expect(lines.at(-1)).toEqual({ kind: 'cut-off', sessionId: 'cut-1', lastSeq: 4 });
+  expect(lines.filter((l) => l.kind === 'phase-histogram').at(-1)?.samples).toBe(20);
+  said.length = 0;
+  await expect(detectCommand({ from: empty, progress: false }, io)).rejects.toThrow('the input ended before any header');
+  expect(said.join('')).toBe('{"kind":"cut-off","lastSeq":null}\n');
 });

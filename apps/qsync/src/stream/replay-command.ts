@@ -1,6 +1,6 @@
 import { createWireHub, replayFile } from '@qsync/wire';
 import type { WireRecord } from '@qsync/wire';
-import { type Observable, filter } from 'rxjs';
+import { EMPTY, type MonoTypeOperatorFunction, type Observable, concatWith, defer, filter, tap, throwError } from 'rxjs';
 import type { CommandIo } from '../common/command-io';
 import { commandProgress } from '../common/command-progress';
 import { UsageError } from '../common/errors';
@@ -22,13 +22,41 @@ export interface ReplayOptions {
 }
 
 /**
+ * Passes a recording's records on and errors, instead of completing, when the recording stops
+ * without an `end` record (a file cut short: the stream was cut off, README of @qsync/wire) or
+ * holds no header: sent on as complete, a sink would end it and its consumer would take a part
+ * for the whole.
+ */
+const endOrCutOff = (file: string): MonoTypeOperatorFunction<WireRecord> => (source) =>
+  defer(() => {
+    let header = false;
+    let ended = false;
+    let lastSeq: number | null = null;
+    return source.pipe(
+      tap((r) => {
+        if (r.kind === 'header') header = true;
+        else if (r.kind === 'block' || r.kind === 'frame') lastSeq = r.seq;
+        else if (r.kind === 'gap' || r.kind === 'dropped') lastSeq = r.lastSeq;
+        else if (r.kind === 'end') ended = true;
+      }),
+      concatWith(defer(() => {
+        if (!header) return throwError(() => new Error(`the recording '${file}' holds no stream: it has no header record`));
+        if (!ended) return throwError(() => new Error(`the recording '${file}' stops without an end record ${lastSeq === null ? 'after its header' : `after seq ${lastSeq}`}: it was cut off`));
+        return EMPTY;
+      })),
+    );
+  });
+
+/**
  * `qsync replay file.qsw --to …`: a recorded stream sent on, as fast as possible (`--pace fast`)
  * or at its own pace (`--pace recorded`, `--time-unit` ms of wall clock per unit of its time).
  * Over TCP or WebSocket it dials the consumer like `emit`; a consumer that reconnects resumes by
  * seq from the hub's bounded history. The file is read only as fast as the destination takes
  * it: the replay waits at the hub's gate while a consumer has `--buffer` records unread (or a
  * file or pipe has not drained), so memory stays bounded whatever the recording's size.
- * Progress (bytes of the file) on stderr when a terminal.
+ * Progress (bytes of the file) on stderr when a terminal. A recording that stops without its
+ * `end` record, or holds no header (an empty file), is an error once what it holds has been sent
+ * (the destination is not told the stream ended: a network consumer sees it cut off).
  *
  * @example
  * // qsync replay currents.qsw --to - --pace fast | qsync detect --from -
@@ -59,7 +87,7 @@ export async function replayCommand(file: string, options: ReplayOptions, io: Co
     ...(pace === 'recorded' ? { timeUnitMs } : {}),
     gate: hub,
     onProgress: ({ done, total }) => progress.count('bytes', done, total),
-  }).pipe(filter((r): r is WireRecord => r.kind !== 'subscribe')) as Observable<WireRecord>;
+  }).pipe(filter((r): r is WireRecord => r.kind !== 'subscribe'), endOrCutOff(file)) as Observable<WireRecord>;
   const say = (text: string): void => {
     io.stderr.write(`qsync replay: ${text}\n`);
   };

@@ -360,9 +360,9 @@ export function undrivenAtomLaserCumulants(config: UndrivenAtomLaserCumulantsCon
     let span = 10 / rateScale;
     for (let kicks = 0; ; ) {
       // pseudo-transient continuation: Δt grows while the residual falls (long steps are Newton
-      // steps); a step longer than 1/rateScale must lower the residual, a shorter one follows the
-      // dynamics; no step may leave the Bloch ball, none is longer than maxTime; 20 steps
-      // without a new lowest residual hand over to the integration
+      // steps); a step longer than 1/rateScale must keep the residual below the bar below, a
+      // shorter one follows the dynamics; no step may leave the Bloch ball, none is longer than
+      // maxTime; 20 steps without a new lowest residual hand over to the integration
       const before = y;
       let r = residual(y, target);
       let dt = 1 / rateScale;

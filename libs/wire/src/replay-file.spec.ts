@@ -2,6 +2,8 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Subject, type Subscription, from, lastValueFrom, map, take, takeUntil, tap, toArray } from 'rxjs';
 import { countingSource, sameBits } from '@qsync/testing';
@@ -193,6 +195,26 @@ describe('recordToFile / replayFile', () => {
     expect(() => replayFile('x', { pace: 'fast', onProgress: 1 as never })).toThrow(`replayFile: option 'onProgress' must be a function ({ done, total }) => void, got 1`);
     expect(() => recordToFile('')).toThrow(`recordToFile: argument 'path' must be a file path`);
   });
+});
+
+describe('replayFile: a missing file is an error delivered, not a crash', () => {
+  it('with onProgress (stat first): the error reaches the subscriber and the process is still alive 1 s later', async () => {
+    // in a child process: an unhandled 'error' event of a file stream ends it with a stack trace
+    const script = [
+      `import { lastValueFrom } from 'rxjs';`,
+      `import { replayFile } from ${JSON.stringify(fileURLToPath(new URL('./replay-file.ts', import.meta.url)))};`,
+      `try { await lastValueFrom(replayFile(${JSON.stringify(join(dir, 'missing.qsw'))}, { pace: 'fast', onProgress: () => undefined })); } catch (e) { console.log('error: ' + e.message); }`,
+      `await new Promise((resolve) => setTimeout(resolve, 1000));`,
+      `console.log('alive');`,
+    ].join('\n');
+    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect({ code, out, err }).toEqual({ code: 0, out: expect.stringMatching(/^error: replayFile: cannot read '.*missing\.qsw': ENOENT.*\nalive\n$/), err: '' });
+  }, 30_000);
 });
 
 describe('recordToFile and the RxJS operator contract', () => {

@@ -88,7 +88,9 @@ export function replayFile(path: string, config: ReplayFileConfig): Observable<W
   return new Observable<WireRecord | WireSubscribe>((subscriber) => {
     const abort = new AbortController();
     const aborted = new Promise<void>((resolve) => abort.signal.addEventListener('abort', () => resolve()));
-    const file = createReadStream(path);
+    // opened only once stat has succeeded: a stream opened first and then left unread when stat
+    // throws would report its own 'error' with no listener, and that takes the process down
+    let file: ReturnType<typeof createReadStream> | null = null;
     const decoder = createWireDecoder(decoderConfig);
     const started = performance.now();
     let origin: number | null = null; // T0
@@ -112,6 +114,8 @@ export function replayFile(path: string, config: ReplayFileConfig): Observable<W
     const run = async (): Promise<void> => {
       try {
         const total = onProgress !== undefined ? (await stat(path)).size : 0;
+        if (abort.signal.aborted) return;
+        file = createReadStream(path);
         let done = 0;
         for await (const chunk of file) {
           let records: (WireRecord | WireSubscribe)[];
@@ -151,7 +155,7 @@ export function replayFile(path: string, config: ReplayFileConfig): Observable<W
     void run();
     return () => {
       abort.abort();
-      file.destroy();
+      file?.destroy();
     };
   });
 }

@@ -70,7 +70,12 @@ function trajectorySeconds(
     ...(checkEvery !== undefined ? { positivityCheckEvery: checkEvery } : {}),
   });
   const cols = { I0: new Float64Array(2 * runs.samples), a: new Float64Array(2 * runs.samples) }; // I0 complex or real: large enough
-  runs.runInto(0, cols); // warm-up: V8 optimises the step for this size
+  // warm-up of at least 50 ms: V8 optimises the JavaScript for this size, and the WebAssembly
+  // module of the step (compiled at first by the baseline compiler) is tiered up in the
+  // background, which a loaded machine delays (one short trajectory measured the baseline code)
+  const warm = performance.now();
+  do runs.runInto(0, cols);
+  while (performance.now() - warm < 50);
   let wall = Infinity;
   let cpu = Infinity;
   for (let r = 0; r < reps; r++) {

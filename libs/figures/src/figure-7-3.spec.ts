@@ -1,3 +1,4 @@
+import { expectClose } from '@qsync/testing';
 import { describe, expect, it } from 'vitest';
 import { figure73 } from './figure-7-3';
 import { check, expectStopsWhenUnsubscribed, heatmapPanel, linePanel, numberParameter, runFigure } from './test-support/run-figure';
@@ -36,7 +37,12 @@ describe('figure 7.3', () => {
     expect(atV.y[atV.y.length - 1]).toBeLessThan(1e-6);
     expect(atV.y[2]).toBeGreaterThan(10);
     // (b) the normalized time-resolved spectrum and the mean-field shift falling from its (7.7) start
-    expect(heatmapPanel(data, 'b').values.length).toBe(11 * 240);
+    const b = heatmapPanel(data, 'b');
+    expect(b.values.length).toBe(11 * 240);
+    // on a log axis: equal steps of log10(ω/V) from −4
+    expect(b.yLabel).toBe('log10(ω/V)');
+    expect(b.y[0]).toBeCloseTo(-4, 12);
+    expectClose(b.y[2] - b.y[1], b.y[1] - b.y[0], { rtol: 1e-9 });
     const mf = linePanel(data, 'b-shift').series[0];
     expect(mf.y[0]).toBeCloseTo(0.19544, 4);
     expect(mf.y[10]).toBeLessThan(1e-4);

@@ -87,7 +87,7 @@ function fitPoint(p: LaserPoint): { linewidth: number; shift: number } {
  * shift |Im λ| of the least-damped eigenvalue λ of M (7.14) in units of V/N as the heatmap
  * `a-shift` (the thesis's hatched region is where it is nonzero and above −Re λ: resolved lines).
  * (b) the shift against time at p_d = 0.8, γ+ = V, starting from the steady state of γ− = γz = 0:
- * the time-resolved spectrum (7.16) (heatmap, normalized at each t) and the mean-field shift
+ * the time-resolved spectrum (7.16) (heatmap, normalized at each t, over log10(ω/V) ∈ [−4, log10 0.4]) and the mean-field shift
  * (bad-cavity 7.4 from the traveling wave of 7.5) with the spectrum's peak in `b-shift`.
  * (c) cuts of (a) at γ+ = V/2, V, 3V/2 against p_d; (d, e) the linewidth Δν and shift δ of the
  * double Lorentzian (7.12) fitted to the steady-state spectrum (`fitDoubleLorentzian`), in units of
@@ -285,10 +285,11 @@ export const figure73: FigureRecipe = {
           name: 'b',
           title: `(b) S(t, ω)/max_ω S (7.16) at p_d = ${TRANSIENT_PD}, γ+ = V after γ−, γz are switched on; mean field in b-shift`,
           xLabel: 'tΓ',
-          yLabel: 'ω/V (log grid)',
+          // the heatmap draws y linearly: the log grid goes in as log10(ω/V)
+          yLabel: 'log10(ω/V)',
           valueLabel: 'S(t, ω), normalized at each t',
           x: tGamma,
-          y: omega,
+          y: omega.map(Math.log10),
           values: transient.normalized,
         },
         {

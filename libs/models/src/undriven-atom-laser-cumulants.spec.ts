@@ -311,8 +311,10 @@ describe('undrivenAtomLaserCumulants (App. 7.A)', () => {
       const s = m.slots;
       const y = m.steadyState();
       expectClose(4 * y[s.pairUndriven] + y[s.szUndriven] ** 2, 1, { atol: 1e-8 });
-      // the dynamics conserves it too and ends at the same point of the continuum (measured ≤ 2e-11;
-      // a wrong conserved value, 4⟨σ+σ−'⟩ + (s^z)² = 1 − 1e-8, moves s^z_ud by 1e-6 here)
+      // the dynamics conserves it too and ends at the same point of the continuum, to 1e-9 in each
+      // moment's unit: steadyState's residual 1e-12 (per unit, against the fastest rate) over the
+      // slowest decay rate, ≳ 10⁻³ of it, leaves ≤ 1e-9; measured ≤ 2e-11 (a conserved value 1e-8
+      // off moves ⟨σ+_udσ−_ud'⟩ by 2.5e-9 and fails it)
       expectMomentsClose(m, y, dynamicsEnd(m, 1e3 / V, 5e4 / V), 1e-9);
     }
   });
@@ -354,7 +356,9 @@ describe('undrivenAtomLaserCumulants (App. 7.A)', () => {
       m.rhs(out, Float64Array.from(out, (_, i) => 0.1 + 0.01 * i), 0);
       for (const g of ghosts) vexpect(out[g]).toBe(0);
       const y = m.steadyState();
-      // in each moment's unit (an atol of 1e-7·N on the raw moments admitted spin moments off by 10⁻⁴)
+      // in each moment's unit, to 1e-9 as above (an atol of 1e-7·N on the raw moments admitted spin
+      // moments off by up to 10⁻⁴; steadyState stopped at residual 1e-7 instead of 1e-12 is 1.2e-9 off
+      // here and fails)
       expectMomentsClose(m, y, dynamicsEnd(m, 1e3 / V, 5e4 / V), 1e-9);
       if (Nd > 1) vexpect(y[s.photons] / N).toBeGreaterThan(1e-3); // lasing
       const channels = m.observe(0, y);

@@ -513,8 +513,8 @@ describe('undrivenAtomLaserCumulants (App. 7.A)', () => {
     // the root the dynamics approach: Dormand–Prince from |0⟩ to t = 1.5·10⁴ ends 2e-5 (in units)
     // from it, still closing at the slow mode's rate (5e-3 at 10⁴, 5e-6 at 2·10⁴); following it to
     // 10⁻⁷ needs t ≈ 4·10⁴ (3 s), whereas the root is already pinned by its residual: 1e-12·κ over
-    // the slowest rate 6e-4 puts it within 1e-7 of the exact root. Accepting unphysical or
-    // unstable roots lands 0.5 in units away; no other root lies within 1e-4.
+    // the slowest rate 6e-4 puts it within 1e-7 of the exact root; the dynamics only tell which
+    // root. (steadyState returning any root, unphysical or unstable, fails here: growth +0.90.)
     const z = dormandPrince(m.rhs, m.initialState(), [0, 1.5e4], { rtol: 1e-9, atol: 1e-13, maxSteps: 1e8 }).y[1];
     expectMomentsClose(m, y, z, 1e-4);
   });

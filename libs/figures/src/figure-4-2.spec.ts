@@ -13,9 +13,10 @@ function worstZ(data: Parameters<typeof check>[0], unraveling: string, label: st
 
 describe('figure 4.2', () => {
   // scale 0.125: 50 trajectories of each unraveling, 50 output times on [0, 1) (ω = 4: two thirds
-  // of a turn); the right run and the broken one serve all tests
+  // of a turn); the right run and the broken ones serve all tests
   const right = runFigure(figure42, { scale: 0.125 });
   const broken = runFigure(measuredVanDerPolRecipe(1.05), { scale: 0.125 });
+  const coarse = runFigure(measuredVanDerPolRecipe(1, 2e-3), { scale: 0.125 });
 
   it('averages heterodyne, homodyne and photon-counting trajectories of the vdP oscillator onto the master equation', async () => {
     const { data } = await right;
@@ -23,9 +24,23 @@ describe('figure 4.2', () => {
     expect(data.panels.map((p) => p.name)).toEqual(['a', 'a-path', 'b']);
     // the issue's criterion at every output time, with the multiplicity of 2·49 comparisons: the
     // Bonferroni z* at family-wise level 1 % (scipy: norm.isf(0.01/196) = 3.8857). This seed's worst
-    // |z|: heterodyne 2.94, homodyne 3.30, photon counting 3.28 (seeds 2–4: ≤ 3.39)
+    // |z|: heterodyne 1.35, homodyne 2.38, photon counting 3.28 (at dt = 1e-4)
     const zStar = numberParameter(data, 'familyWiseZ');
     expectClose(zStar, 3.885687, { atol: 1e-5 });
+    // the step bias (explicit Euler at dt minus the master equation) is ≤ 1 SE at every time — here
+    // 0.09 and 0.19 SE (at the full size's 400 trajectories ≤ 0.6) — so the check above tests the
+    // unraveling; the mean also matches Euler at dt, the schemes' exact expectation (1.31, 2.34)
+    expect(numberParameter(data, 'dt')).toBe(1e-4);
+    for (const u of ['heterodyne', 'homodyne'] as const) {
+      expect(numberParameter(data, `stepBiasZ${u}`)).toBeLessThan(1);
+      expect(numberParameter(data, `worstZEuler${u === 'heterodyne' ? 'Heterodyne' : 'Homodyne'}`)).toBeLessThan(zStar);
+      for (const label of ['⟨x⟩', '⟨p⟩']) {
+        const bias = check(data, `${u}: step bias of ${label}`);
+        expect(Math.abs(bias.value - bias.expected) / standardError(bias)).toBeLessThanOrEqual(numberParameter(data, `stepBiasZ${u}`));
+        const exact = check(data, `${u}: the scheme's exact expectation of ${label}`);
+        expect(Math.abs(exact.value - exact.expected) / standardError(exact)).toBeLessThan(zStar);
+      }
+    }
     for (const u of UNRAVELINGS) {
       expect(Math.max(worstZ(data, u, '⟨x⟩'), worstZ(data, u, '⟨p⟩'))).toBeLessThan(zStar);
       // neighbouring times are correlated, so the fraction within 2 SE scatters widely around 0.95
@@ -50,14 +65,32 @@ describe('figure 4.2', () => {
   });
 
   it('fails for every unraveling when the trajectories rotate 5 % too fast (ω × 1.05 in the trajectories only)', async () => {
-    // worst |z|: heterodyne 6.0, homodyne 110, photon counting 944 (the counting and homodyne
+    // worst |z|: heterodyne 5.2, homodyne 109, photon counting 944 (the counting and homodyne
     // ensembles of a near-coherent state spread little, so their SE is small)
     const { data } = await broken;
     const zStar = numberParameter(data, 'familyWiseZ');
     for (const u of UNRAVELINGS) {
       expect(Math.max(worstZ(data, u, '⟨x⟩'), worstZ(data, u, '⟨p⟩'))).toBeGreaterThan(zStar);
     }
+    // against the scheme's own expectation too (explicit Euler of the right master equation)
+    expect(numberParameter(data, 'worstZEulerHeterodyne')).toBeGreaterThan(zStar);
+    expect(numberParameter(data, 'worstZEulerHomodyne')).toBeGreaterThan(zStar);
     expect(check(data, 'heterodyne: fraction of output times where the mean of ⟨p⟩').value).toBeLessThan(0.5);
+  });
+
+  it('reports the step bias of a step 20× coarser (dt = 2e-3) beyond 1 SE, while the mean still equals explicit Euler at that dt', async () => {
+    // step bias ∝ dt: homodyne's Im⟨a⟩ at t = 0.02, −0.13·dt, is 0.19 SE at dt = 1e-4 and 4.3 SE at
+    // 2e-3 (heterodyne's Re⟨a⟩: 0.09 and 1.5), enough to fail the check against the master equation
+    // (homodyne 4.5 > z*); the trajectories' mean is Euler's at that dt (the noise terms have mean 0),
+    // so the comparison with Euler stays within z* (2.9, 2.5)
+    const { data } = await coarse;
+    const zStar = numberParameter(data, 'familyWiseZ');
+    expect(numberParameter(data, 'stepBiasZhomodyne')).toBeGreaterThan(2);
+    expect(numberParameter(data, 'stepBiasZheterodyne')).toBeGreaterThan(1);
+    expect(numberParameter(data, 'worstZhomodyne')).toBeGreaterThan(zStar);
+    expect(numberParameter(data, 'worstZEulerHomodyne')).toBeLessThan(zStar);
+    expect(numberParameter(data, 'worstZEulerHeterodyne')).toBeLessThan(zStar);
+    expect(() => measuredVanDerPolRecipe(1, 3e-3)).toThrow(/'dt' must divide the output step 0.02, got 0.003/);
   });
 
   it('refuses a bad scale', () => {

@@ -28,6 +28,13 @@ describe('figure 4.7', () => {
     // This seed's worst |z|: heterodyne 2.92, homodyne 2.16, photon counting 1.95 — all within 3
     const zStar = numberParameter(data, 'familyWiseZ');
     expectClose(zStar, 4.213668, { atol: 1e-5 });
+    // the step bias (explicit Euler at dt minus the master equation) is ≤ 1 SE at every time (here
+    // ≤ 0.07), so the check above tests the unraveling; the mean also matches Euler at dt, the
+    // schemes' exact expectation
+    for (const u of ['heterodyne', 'homodyne'] as const) {
+      expect(numberParameter(data, `stepBiasZ${u}`)).toBeLessThan(0.2);
+      expect(numberParameter(data, `worstZEuler${u === 'heterodyne' ? 'Heterodyne' : 'Homodyne'}`)).toBeLessThan(zStar);
+    }
     for (const u of UNRAVELINGS) {
       expect(Math.max(worstZ(data, u, '⟨σx⟩'), worstZ(data, u, '⟨σz⟩'))).toBeLessThan(zStar);
       // ≥ 0.9 on this seed; 0.1–0.5 when the trajectories rotate 20 % too fast
@@ -60,6 +67,9 @@ describe('figure 4.7', () => {
       expect(worstZ(data, u, '⟨σx⟩')).toBeGreaterThan(zStar);
       expect(check(data, `${u}: fraction of output times where the mean of ⟨σx⟩`).value).toBeLessThan(0.6);
     }
+    // against the scheme's own expectation too (explicit Euler of the right master equation)
+    expect(numberParameter(data, 'worstZEulerHeterodyne')).toBeGreaterThan(zStar);
+    expect(numberParameter(data, 'worstZEulerHomodyne')).toBeGreaterThan(zStar);
   });
 
   it('refuses a bad scale', () => {

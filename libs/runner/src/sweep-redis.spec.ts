@@ -2,6 +2,7 @@ import { readFileSync, readdirSync, rmSync } from 'node:fs';
 import { connect, createServer } from 'node:net';
 import { Redis } from 'ioredis';
 import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { type ChildProcessByStdio, spawn } from 'node:child_process';
 import type { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
@@ -242,6 +243,39 @@ describe('sweep on BullMQ workers over Redis', () => {
     // overall each point finished once (abandoned jobs had started, not finished)
     expect([...countBy(executions(log), 'end').values()]).toEqual(new Array(12).fill(1));
   });
+
+  it('hands the jobs it was running back to the queue when interrupted: a rerun with the default lock (30 s) takes them at once, every point finished and stored once', async () => {
+    const d = dir('hand-back');
+    const log = join(d, 'executions.log');
+    const store = join(d, 'store');
+    watch(log, 4000, 'first');
+    const workers = new Set<number>();
+    const running = new Set<string>();
+    await new Promise<void>((resolve) => {
+      const subscription = sweep({ task, over, store, queue, workers: 1, threads: 2 }).subscribe((f) => {
+        if (f.job?.status === 'running' && f.job.worker !== undefined) {
+          running.add(f.job.id);
+          workers.add(pidOf(f.job.worker));
+        }
+        if (running.size === 2) {
+          subscription.unsubscribe();
+          resolve();
+        }
+      });
+    });
+    expect(await allExited(workers)).toBe(true);
+    expect(openRunStore(store).completed()).toHaveLength(0);
+    watch(log, 0, 'second');
+    const started = performance.now();
+    const frames = await run({ task, over, store, queue, workers: 1 });
+    const seconds = (performance.now() - started) / 1000;
+    checkResults(frames);
+    expect(resultsOf(frames)).toEqual(local);
+    // left 'active' under the closed worker's lock, the two would wait ≥ 30 s for it to expire
+    expect(seconds).toBeLessThan(20);
+    expect([...countBy(executions(log).filter((e) => e.run === 'second'), 'end').values()]).toEqual(new Array(12).fill(1));
+    expect([...countBy(executions(log), 'end').values()]).toEqual(new Array(12).fill(1));
+  }, 120_000);
 
   it('leaves no worker process behind when the process that ran the sweep exits right after it', async () => {
     // one point for two worker processes, in a process that calls process.exit on completion:

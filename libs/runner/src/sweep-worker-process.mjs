@@ -22,6 +22,10 @@ const exit = async () => {
   }, CLOSE_TIMEOUT_MS);
   forced.unref();
   if (worker !== null) await worker.close().catch((error) => process.stderr.write(`sweep worker ${process.pid}: close failed: ${error.message}\n`));
+  // jobs it could not hand back to the queue wait for their lock to expire before another worker takes them
+  if (worker !== null && worker.abandoned > 0) {
+    process.stderr.write(`sweep worker ${process.pid}: ${worker.abandoned} abandoned job${worker.abandoned === 1 ? '' : 's'} restart after ${worker.abandoned === 1 ? 'its' : 'their'} lock expires (≤ 2 × lockDuration)\n`);
+  }
   process.exit();
 };
 // closing after Redis is gone, ioredis fails the commands still queued ("Connection is closed")

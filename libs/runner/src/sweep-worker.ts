@@ -1,5 +1,5 @@
 import { hostname } from 'node:os';
-import { Worker } from 'bullmq';
+import { WaitingError, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import type { Job } from 'bullmq';
 import { Piscina } from 'piscina';
@@ -7,6 +7,9 @@ import { taskLoaderUrl } from '@qsync/unravelers';
 import { openRunStore } from './open-run-store';
 import type { RunStore } from './open-run-store';
 import { TASK_THREAD } from './sweep-executor';
+
+/** How long an orderly close waits for the jobs in progress to be handed back to the queue. */
+const HAND_BACK_TIMEOUT_MS = 5000;
 
 /** What a sweep puts on its BullMQ queue for each job (the job's BullMQ id is its `id`). */
 export interface QueuedSweepJob {
@@ -37,8 +40,16 @@ export interface SweepWorkerConfig {
 export interface SweepWorkerHandle {
   /** resolves when the worker is connected and takes jobs */
   readonly ready: Promise<void>;
-  /** stops taking jobs, abandons running ones (BullMQ gives them to another worker after `lockDuration`), closes the connections and threads */
+  /**
+   * stops taking jobs, stops the running ones' tasks and hands those jobs back to the queue's
+   * waiting list (BullMQ's moveToWait), so that another worker — a rerun's — takes them at once;
+   * closes the connections and threads. A job that cannot be handed back (Redis gone, or not
+   * within 5 s) is abandoned: BullMQ gives it to another worker once its lock has expired and a
+   * stalled check has seen it (≤ 2·`lockDuration`); `abandoned` counts them.
+   */
   close(): Promise<void>;
+  /** jobs left 'active' under this worker's lock by close() (see there) */
+  readonly abandoned: number;
   /** resolves with an error naming the URL when Redis has not answered for `redisTimeout` ms; the worker is closing then */
   readonly lost: Promise<Error>;
 }
@@ -90,14 +101,43 @@ export function sweepWorker(config: SweepWorkerConfig): SweepWorkerHandle {
     if (store === undefined) stores.set(dir, (store = openRunStore(dir)));
     return store;
   };
-  const process_ = async (job: Job<QueuedSweepJob>): Promise<unknown> => {
-    const { id, params, module, name, store: dir } = job.data;
-    const store = storeOf(dir);
-    const prior = store.read(id);
-    if (prior !== undefined) return prior.result;
-    await job.updateProgress({ worker: me });
-    const { result, seconds } = (await pool.run({ loader: taskLoaderUrl, module, name, params })) as { result: unknown; seconds: number };
-    return store.write({ id, params }, result, seconds).result;
+  // jobs in progress, each settling once its processor has returned (or handed the job back)
+  const inProgress = new Set<Promise<unknown>>();
+  let abandoned = 0;
+  let handingBack = false;
+  // three parameters: BullMQ then passes the signal with which cancelAllJobs stops a job
+  const process_ = (job: Job<QueuedSweepJob>, token?: string, signal?: AbortSignal): Promise<unknown> => {
+    // closing: the job goes back to the queue now, for the next worker to take at once, instead
+    // of staying 'active' under our lock until the lock expires
+    const handBack = async (): Promise<never> => {
+      try {
+        await job.moveToWait(token);
+      } catch {
+        abandoned++;
+      }
+      throw new WaitingError();
+    };
+    const run = (async (): Promise<unknown> => {
+      // fetched while closing (a fetch already under way when the worker paused)
+      if (handingBack) return handBack();
+      const { id, params, module, name, store: dir } = job.data;
+      const store = storeOf(dir);
+      const prior = store.read(id);
+      if (prior !== undefined) return prior.result;
+      await job.updateProgress({ worker: me });
+      let done: { result: unknown; seconds: number };
+      try {
+        done = (await pool.run({ loader: taskLoaderUrl, module, name, params }, signal !== undefined ? { signal } : {})) as { result: unknown; seconds: number };
+      } catch (error) {
+        if (!handingBack || signal?.aborted !== true) throw error;
+        return handBack();
+      }
+      return store.write({ id, params }, done.result, done.seconds).result;
+    })();
+    const settled = run.catch(() => undefined);
+    inProgress.add(settled);
+    void settled.then(() => inProgress.delete(settled));
+    return run;
   };
   const worker = new Worker<QueuedSweepJob>(config.name, process_, {
     connection: { url: config.queue, maxRetriesPerRequest: null },
@@ -109,9 +149,22 @@ export function sweepWorker(config: SweepWorkerConfig): SweepWorkerHandle {
     maxStalledCount: 5,
   });
   let closing: Promise<void> | null = null;
-  const close = (): Promise<void> => {
+  const close = (redisGone = false): Promise<void> => {
     if (timer !== null) clearTimeout(timer);
     closing ??= (async () => {
+      // an orderly close hands the jobs in progress back (their tasks stopped); with Redis gone
+      // nothing can be handed back: they stay 'active' until their lock expires
+      if (!redisGone) {
+        handingBack = true;
+        // no more fetching (a fetch under way may still deliver a job: it is handed back on arrival)
+        await worker.pause(true);
+        worker.cancelAllJobs('the sweep worker is closing');
+        const deadline = Date.now() + HAND_BACK_TIMEOUT_MS;
+        while (inProgress.size > 0 && Date.now() < deadline) {
+          await Promise.race([Promise.all([...inProgress]), new Promise((resolve) => setTimeout(resolve, 50))]);
+        }
+      }
+      abandoned += inProgress.size;
       await worker.close(true);
       await pool.destroy();
     })();
@@ -131,11 +184,18 @@ export function sweepWorker(config: SweepWorkerConfig): SweepWorkerHandle {
         timer = null;
         if (ok || closing !== null) return;
         reportLost(new Error(`${FN}: lost Redis at ${config.queue} (option 'queue') for ${redisTimeout} ms: ${lastError?.message ?? 'no answer'}`));
-        void close().catch(() => undefined);
+        void close(true).catch(() => undefined);
       });
     }, redisTimeout);
   });
-  return { ready: worker.waitUntilReady().then(() => undefined), close, lost };
+  return {
+    ready: worker.waitUntilReady().then(() => undefined),
+    close: () => close(),
+    lost,
+    get abandoned() {
+      return abandoned;
+    },
+  };
 }
 
 /** true when Redis at `url` answers PING within 3 s */

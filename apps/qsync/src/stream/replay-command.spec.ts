@@ -63,8 +63,8 @@ it('replay to a fast consumer (stdout) holds a few records, not the 16 MiB recor
   expect(midStream).toBeLessThan(4 * 2 ** 20);
 });
 
-it('a recording that stops without its end record (cut at a record boundary), or is empty, is an error naming where it stops — for replay and for detect --from — not a success', async () => {
-  const full = join(tmp, 'five.qsw');
+/** A recording of 5 blocks of 4 samples (two complex currents), session 'cut-1'. */
+async function fiveBlocks(full: string): Promise<void> {
   const block = (k: number) => sampleBlock({ t0: k * 4, dt: 1, columns: { A: { kind: 'complex', data: new Float64Array(8).fill(k + 1) }, B: { kind: 'complex', data: new Float64Array(8).fill(-k - 1) } } });
   const records = new Observable<SampleRecord>((out) => {
     out.next(streamSchema({ channels: { A: { kind: 'complex' }, B: { kind: 'complex' } }, rate: 1 }));
@@ -72,6 +72,11 @@ it('a recording that stops without its end record (cut at a record boundary), or
     out.complete();
   });
   await lastValueFrom(records.pipe(toWire(wireHeader({ name: 'cut', sourceId: 'spec', sessionId: 'cut-1' })), recordToFile(full)), { defaultValue: undefined });
+}
+
+it('a recording that stops without its end record (cut at a record boundary), or is empty, is an error naming where it stops — for replay and for detect --from — not a success', async () => {
+  const full = join(tmp, 'five.qsw');
+  await fiveBlocks(full);
   const bytes = readFileSync(full);
   const cut = join(tmp, 'cut.qsw');
   writeFileSync(cut, bytes.subarray(0, bytes.byteLength - encodeWireRecord({ kind: 'end', seq: 5 }).byteLength));
@@ -94,4 +99,19 @@ it('a recording that stops without its end record (cut at a record boundary), or
   said.length = 0;
   await expect(detectCommand({ from: empty, progress: false }, io)).rejects.toThrow('the input ended before any header');
   expect(said.join('')).toBe('{"kind":"cut-off","lastSeq":null}\n');
+});
+
+it("an error of the recording is not blamed on the output file ('cannot write' only for the file's own errors)", async () => {
+  const full = join(tmp, 'five-again.qsw');
+  await fiveBlocks(full);
+  const bytes = readFileSync(full);
+  const torn = join(tmp, 'torn.qsw');
+  writeFileSync(torn, bytes.subarray(0, bytes.byteLength - 3));
+  const io = { stdout: { write: () => true }, stderr: { write: () => true, isTTY: false } } as unknown as { stdout: NodeJS.WriteStream; stderr: NodeJS.WriteStream };
+  const out = join(tmp, 'torn-out.qsw');
+  const e = await replayCommand(torn, { to: out, progress: false }, io).then(() => null, (error: unknown) => error as Error);
+  expect(e?.message).toMatch(/^(replayFile: )?.*the stream ends inside the record at byte \d+/);
+  expect(e?.message).not.toContain('cannot write');
+  // a file that cannot be written is still named
+  await expect(replayCommand(full, { to: join(tmp, 'no', 'such', 'dir.qsw'), progress: false }, io)).rejects.toThrow(new RegExp(`^cannot write '${join(tmp, 'no', 'such', 'dir.qsw')}': .*ENOENT`));
 });

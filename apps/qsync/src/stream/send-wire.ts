@@ -75,11 +75,16 @@ export async function sendWire(
       break;
     case 'file': {
       const file = createWriteStream(endpoint.path);
-      // the file is ours: an error after the sink has gone must not be left unhandled
-      file.on('error', () => undefined);
+      // the file is ours: an error after the sink has gone must not be left unhandled; one of the
+      // file's own is what 'cannot write' names (an error of the records, e.g. a bad recording
+      // being replayed, is passed on as it is)
+      let fileError: unknown = undefined;
+      file.on('error', (e) => (fileError ??= e));
       sink = local(file, true).pipe(
         concatWith(closed(file)),
-        catchError((e: unknown) => throwError(() => new Error(`cannot write '${endpoint.path}': ${e instanceof Error ? e.message : String(e)}`))),
+        catchError((e: unknown) =>
+          throwError(() => (fileError !== undefined ? new Error(`cannot write '${endpoint.path}': ${e instanceof Error ? e.message : String(e)}`) : e)),
+        ),
         finalize(() => {
           if (!file.closed) file.destroy();
         }),

@@ -543,3 +543,33 @@ describe('undrivenAtomLaserCumulants (App. 7.A)', () => {
     vexpect(bad((y) => ((y[s.photons] = 1), (y[s.aSigmaPlusDriven] = 1)))).toThrow(/'y0' .*got \|⟨aσ\+_d⟩\|² = 1 > ⟨a†a⟩\(1 \+ s\^z_d\)\/2 = 0 /);
   });
 });
+
+describe('undrivenAtomLaserCumulants.steadyState: its cost depends on the rescaled rates only', () => {
+  // N = 10³, p_d = 0.95, κ = 10√NΩ, γ+ = V = 2NΩ²/κ, γ− = γz = 0: the same point in units of V at
+  // every Ω (eigenvalues of J/V: 0, −0.00259, −0.00602 ± 0.673i, …, −51). ⟨a†a⟩/N = 4.4993377563e-3
+  // from an independent LSODA run (scipy, rtol 1e-12) to 1e-10.
+  const point = (Omega: number) => {
+    const N = 1000;
+    const kappa = 10 * Math.sqrt(N) * Omega;
+    return { m: undrivenAtomLaserCumulants({ Nd: 950, Nud: 50, Omega, kappa, gammaPlus: (2 * N * Omega ** 2) / kappa }), N };
+  };
+  it('Ω = 0.05 and 0.158 (V = 0.316, 0.999) give ⟨a†a⟩/N = 4.4993377563e-3 (LSODA) to 1e-9 relative, each within 2·10⁵ evaluations (they take 8.2·10³ from the default start, 9.6·10⁴ settling over 400/γ+)', () => {
+    for (const Omega of [0.05, 0.158]) {
+      const { m, N } = point(Omega);
+      for (const options of [{}, { settle: 400 / m.parameters.gammaPlus, tolerance: 1e-10 }]) {
+        const y = m.steadyState({ ...options, maxEvaluations: 2e5 });
+        expectClose(y[m.slots.photons] / N, 4.4993377563e-3, { rtol: 1e-9, atol: 0 });
+      }
+    }
+  });
+  it('a budget that runs out is a clear error naming maxEvaluations and how far it got, not minutes of integration', () => {
+    const { m } = point(0.05);
+    // 10³ evaluations run out inside the settling integration (t < 10/V = 31.6): its stages count
+    vexpect(() => m.steadyState({ maxEvaluations: 1000 })).toThrow(
+      /steadyState: no stable stationary point within maxEvaluations = 1000 evaluations of the right-hand side \(at t = [0-9.]+(e-[0-9]+)?, before the first residual\); raise maxEvaluations/,
+    );
+    // the point needs 8176 with every stage, residual and Jacobian column counted: 8000 runs out in the implicit steps
+    vexpect(() => m.steadyState({ maxEvaluations: 8000 })).toThrow(/within maxEvaluations = 8000 evaluations of the right-hand side \(at t = [0-9.e+-]+, last residual [0-9.e+-]+\)/);
+    for (const bad of [0, Number.NaN, Number.POSITIVE_INFINITY]) vexpect(() => m.steadyState({ maxEvaluations: bad })).toThrow(/'maxEvaluations' must be a finite number ≥ 1, got/);
+  });
+});

@@ -73,6 +73,15 @@ export interface UndrivenAtomLaserSteadyStateOptions {
   readonly maxTime?: number;
   /** Time integrated from y0 before the implicit steps (default 10/min(κ, γ+, V = 2NΩ²/κ), the nonzero ones, capped at maxTime), through the build-up of the field. */
   readonly settle?: number;
+  /**
+   * Most evaluations of the right-hand side (integration stages, residuals, Jacobian columns)
+   * before giving up with an error that says how far it got (default 10⁷, ≈ 10 s of CPU). The
+   * points of Figs. 7.2–7.5 at full size take 3.8·10⁴–6.6·10⁵ (the most: Fig. 7.3(a) at p_d = 0.86,
+   * γ+ = 1.5V, where 113 of its 833 points need over 10⁵). The search's cost depends only on the
+   * rescaled rates, so a point that needs far more than its neighbours is a defect to report, not
+   * to wait for.
+   */
+  readonly maxEvaluations?: number;
 }
 
 /** The cumulant equations of App. 7.A as an ODE model, with the regression spectrum (7.14)–(7.16). */
@@ -98,7 +107,7 @@ export interface UndrivenAtomLaserCumulants extends OdeModel {
    * the incoherent state had ⟨a†a⟩ < 0 wherever checked, and is refused) is left by a push along the
    * correlations. With a conserved 4⟨σ+_µσ−_µ'⟩ + (s^z_µ)² (γ− = γz = 0) the point kept has y0's
    * value. Throws if the point is unphysical (⟨a†a⟩ < 0, |s^z| > 1, a Cauchy–Schwarz bound broken)
-   * or none is reached within `maxTime` — as for γ− = γz = 0 with two undriven atoms among 10⁵
+   * or none is reached within `maxTime` or `maxEvaluations` — as for γ− = γz = 0 with two undriven atoms among 10⁵
    * (their spins keep swinging through s^z ≈ ±0.95 up to t = 2000/V). Moments of absent atoms keep y0's values.
    */
   steadyState(options?: UndrivenAtomLaserSteadyStateOptions): Float64Array;
@@ -272,6 +281,20 @@ export function undrivenAtomLaserCumulants(config: UndrivenAtomLaserCumulantsCon
     const failed = checks.filter(([ok]) => !ok).map(([, why]) => why);
     return failed.length > 0 ? failed.join('; ') : undefined;
   };
+  // the work budget of one steadyState call: every evaluation of the right-hand side counts
+  let evaluations = 0;
+  let maxEvaluations = Infinity;
+  let lastResidual = Infinity;
+  let spanStart = 0; // the time at which the current integration span started (tt counts from it)
+  const evaluate: OdeRhs = (out, z, tt) => {
+    if (++evaluations > maxEvaluations) {
+      throw new Error(
+        `${fn}: steadyState: no stable stationary point within maxEvaluations = ${maxEvaluations} evaluations of the right-hand side ` +
+          `(at t = ${(spanStart + tt).toPrecision(3)}, ${lastResidual === Infinity ? 'before the first residual' : `last residual ${lastResidual.toExponential(2)}`}); raise maxEvaluations, or report the point`,
+      );
+    }
+    rhs(out, z, tt);
+  };
   // rows of the implicit step: the active moments, with each conserved pair's row replaced by its constraint
   const m = active.length;
   const row = new Int32Array(size).fill(-1);
@@ -280,10 +303,11 @@ export function undrivenAtomLaserCumulants(config: UndrivenAtomLaserCumulantsCon
   const fp = new Float64Array(size);
   const fm = new Float64Array(size);
   const residual = (z: Float64Array, target: readonly number[]): number => {
-    rhs(f, z, 0);
+    evaluate(f, z, 0);
     let r = 0;
     for (const i of active) r = Math.max(r, Math.abs(f[i]) / (rateScale * unit[i]));
     conserved.forEach((c, k) => (r = Math.max(r, Math.abs(constraint(z, c) - target[k]))));
+    lastResidual = r;
     return r;
   };
   // J on the active moments by central differences (exact up to rounding: the right-hand side is quadratic)
@@ -293,9 +317,9 @@ export function undrivenAtomLaserCumulants(config: UndrivenAtomLaserCumulantsCon
     active.forEach((j, b) => {
       const h = 1e-6 * Math.max(unit[j], Math.abs(z[j]));
       w[j] = z[j] + h;
-      rhs(fp, w, 0);
+      evaluate(fp, w, 0);
       w[j] = z[j] - h;
-      rhs(fm, w, 0);
+      evaluate(fm, w, 0);
       w[j] = z[j];
       active.forEach((i, a) => (jac[a * m + b] = (fp[i] - fm[i]) / (2 * h)));
     });
@@ -313,7 +337,7 @@ export function undrivenAtomLaserCumulants(config: UndrivenAtomLaserCumulantsCon
   const implicitStep = (z: Float64Array, jac: Float64Array, dt: number, target: readonly number[]): Float64Array | undefined => {
     const a = denseZeros(m, m);
     const b = new Float64Array(2 * m);
-    rhs(f, z, 0);
+    evaluate(f, z, 0);
     for (let r = 0; r < m; r++) {
       for (let c = 0; c < m; c++) a.data[2 * (r * m + c)] = -jac[r * m + c];
       a.data[2 * (r * m + r)] += 1 / dt;
@@ -343,6 +367,11 @@ export function undrivenAtomLaserCumulants(config: UndrivenAtomLaserCumulantsCon
     if (!(tol > 0)) throw new Error(`${fn}: steadyState: 'tolerance' must be > 0, got ${tol}`);
     if (!(maxTime > 0 && Number.isFinite(maxTime))) throw new Error(`${fn}: steadyState: 'maxTime' must be a finite number > 0, got ${maxTime}`);
     if (!(settle >= 0 && settle <= maxTime)) throw new Error(`${fn}: steadyState: 'settle' must be in [0, maxTime = ${maxTime}], got ${settle}`);
+    maxEvaluations = options.maxEvaluations ?? 1e7;
+    if (!(maxEvaluations >= 1 && Number.isFinite(maxEvaluations))) throw new Error(`${fn}: steadyState: 'maxEvaluations' must be a finite number ≥ 1, got ${maxEvaluations}`);
+    evaluations = 0;
+    lastResidual = Infinity;
+    spanStart = 0;
     const start = Float64Array.from(options.y0 ?? y0);
     checkY('steadyState: y0', start);
     // outside the physical region the dynamics may run away (from |s^z| > 1 they diverge, and the
@@ -352,8 +381,11 @@ export function undrivenAtomLaserCumulants(config: UndrivenAtomLaserCumulantsCon
     const target = conserved.map((c) => constraint(start, c));
     let t = 0;
     const integrate = (z: Float64Array, span: number): Float64Array => {
+      spanStart = t;
       t += span;
-      return span > 0 ? Float64Array.from(dormandPrince(rhs, z, [0, span], { rtol: 1e-10, atol: 1e-13, maxSteps: 1e8 }).y[1]) : z;
+      const end = span > 0 ? Float64Array.from(dormandPrince(evaluate, z, [0, span], { rtol: 1e-10, atol: 1e-13, maxSteps: 1e8 }).y[1]) : z;
+      spanStart = t;
+      return end;
     };
     // through the fast build-up of the field first (rates ~κ, √NΩ), where linearization is poor
     let y = integrate(start, settle);

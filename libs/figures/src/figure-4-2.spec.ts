@@ -23,13 +23,13 @@ describe('figure 4.2', () => {
     expect([numberParameter(data, 'trajectories'), numberParameter(data, 'samples'), numberParameter(data, 'cells')]).toEqual([50, 50, 21]);
     expect(data.panels.map((p) => p.name)).toEqual(['a', 'a-path', 'b']);
     // the issue's criterion at every output time, with the multiplicity of 2·49 comparisons: the
-    // Bonferroni z* at family-wise level 1 % (scipy: norm.isf(0.01/196) = 3.8857). This seed's worst
-    // |z|: heterodyne 1.35, homodyne 2.38, photon counting 3.28 (at dt = 1e-4)
+    // Bonferroni z* at family-wise level 1 % (scipy: norm.isf(0.01/196) = 3.8857). Each unraveling
+    // has its own noise seed (3·seed + u), so the three worst |z| are independent draws
     const zStar = numberParameter(data, 'familyWiseZ');
     expectClose(zStar, 3.885687, { atol: 1e-5 });
     // the step bias (explicit Euler at dt minus the master equation) is ≤ 1 SE at every time — here
     // 0.09 and 0.19 SE (at the full size's 400 trajectories ≤ 0.6) — so the check above tests the
-    // unraveling; the mean also matches Euler at dt, the schemes' exact expectation (1.31, 2.34)
+    // unraveling; the mean also matches Euler at dt, the schemes' exact expectation
     expect(numberParameter(data, 'dt')).toBe(1e-4);
     for (const u of ['heterodyne', 'homodyne'] as const) {
       expect(numberParameter(data, `stepBiasZ${u}`)).toBeLessThan(1);
@@ -65,8 +65,8 @@ describe('figure 4.2', () => {
   });
 
   it('fails for every unraveling when the trajectories rotate 5 % too fast (ω × 1.05 in the trajectories only)', async () => {
-    // worst |z|: heterodyne 5.2, homodyne 109, photon counting 944 (the counting and homodyne
-    // ensembles of a near-coherent state spread little, so their SE is small)
+    // worst |z| of the order of heterodyne 5, homodyne 100, photon counting 900 (the counting and
+    // homodyne ensembles of a near-coherent state spread little, so their SE is small)
     const { data } = await broken;
     const zStar = numberParameter(data, 'familyWiseZ');
     for (const u of UNRAVELINGS) {
@@ -75,7 +75,9 @@ describe('figure 4.2', () => {
     // against the scheme's own expectation too (explicit Euler of the right master equation)
     expect(numberParameter(data, 'worstZEulerHeterodyne')).toBeGreaterThan(zStar);
     expect(numberParameter(data, 'worstZEulerHomodyne')).toBeGreaterThan(zStar);
-    expect(check(data, 'heterodyne: fraction of output times where the mean of ⟨p⟩').value).toBeLessThan(0.5);
+    // and the fraction of times within 2 SE drops below 0.85, three binomial deviations under the
+    // 0.95 of 49 independent times (here 0.73; the right run's is 0.98)
+    expect(check(data, 'heterodyne: fraction of output times where the mean of ⟨p⟩').value).toBeLessThan(0.85);
   });
 
   it('reports the step bias of a step 20× coarser (dt = 2e-3) beyond 1 SE, while the mean still equals explicit Euler at that dt', async () => {

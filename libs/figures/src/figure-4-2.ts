@@ -155,7 +155,7 @@ export function measuredVanDerPolRecipe(trajectoryOmegaFactor = 1, dt = DT): Fig
  * |α0 = 2⟩, normalized after truncation as the SME's state is) with its loss κD[a] under heterodyne detection, integrated as the stochastic master
  * equation in its two-quadrature form (Eq. 3.13: the limit of Eq. 4.6 for a local oscillator detuned
  * far from ω; Milstein, dt = 1e-4, `createDiffusiveTrajectories` via `trajectoryEnsemble`, trajectory
- * k seeded by (seed, k)). Panel a: the steady-state Q(α) (81 × 81 cells, `steadyState`) and, on the
+ * k seeded by (3·seed + u, k), u = 0, 1, 2 for heterodyne, homodyne, photon counting). Panel a: the steady-state Q(α) (81 × 81 cells, `steadyState`) and, on the
  * same axes, (⟨x⟩m, ⟨p⟩m) = (Re, Im)⟨a⟩m of trajectory 0 over t ∈ [0, 4). Panel b: ⟨x⟩m of
  * trajectories 0 … 9 (0 highlighted), the means of 400 (100 in the thesis) trajectories with a
  * watched by heterodyne, by homodyne (LO phase 0) and by photon counting (`photonCounting`), and

@@ -155,7 +155,8 @@ export function measuredSpinRecipe(trajectoryOmegaFactor = 1): FigureRecipe {
  * Fig. 4.7: the spin-1/2 limit-cycle oscillator (Eq. 4.26; γ+ = γ−/2, ω = 2γ−, from |θ = π/2, φ = 0⟩)
  * with its loss γ−D[σ−] under heterodyne detection (Eq. 4.34 in the two-quadrature form of Eq. 3.13,
  * its limit for a local oscillator detuned far from ω; Milstein, dt = 1e-3, `createDiffusiveTrajectories`
- * via `trajectoryEnsemble`, trajectory k seeded by (seed, k)). Panel a: the steady-state Q(θ, φ)
+ * via `trajectoryEnsemble`, trajectory k seeded by (3·seed + u, k), u = 0, 1, 2 for heterodyne,
+ * homodyne, photon counting). Panel a: the steady-state Q(θ, φ)
  * (Eq. 4.32, Fig. 4.6's equal-area projection) and trajectory 0's conditional Bloch direction
  * (φm, cos θm) over t ∈ [0, 4), with its (⟨σx⟩m, ⟨σy⟩m) beside it. Panels b, c: ⟨σx⟩m and ⟨σz⟩m of
  * trajectories 0 … 9 (0 highlighted), the means of 400 (100 in the thesis) trajectories with σ−

@@ -144,7 +144,9 @@ export async function measuredUnravelings(
     const run = await measuredEnsemble(ctx, `${unraveling} trajectories ${options.model}`, { ...task, unraveling }, {
       trajectories,
       shown: unraveling === 'heterodyne' ? SHOWN : 0,
-      noiseSeed: cfg.seed,
+      // each unraveling draws its own noise: with one seed, trajectory k's homodyne increments would
+      // be its heterodyne first quadrature's, and the figure's ensembles would be correlated
+      noiseSeed: cfg.seed * UNRAVELINGS.length + UNRAVELINGS.indexOf(unraveling),
       workers: options.workers(trajectories),
       master: compared,
     });

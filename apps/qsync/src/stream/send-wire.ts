@@ -6,16 +6,20 @@ import { Observable, catchError, concatWith, finalize, fromEvent, ignoreElements
 import { drainPaced } from './drain-paced';
 import type { Endpoint } from './endpoint';
 
+/** The lastSeq with which a consumer asks for everything still held (a fresh `qsync detect`: the wire README's 2⁵³ − 1). */
+const FROM_OLDEST = Number.MAX_SAFE_INTEGER;
+
 /**
  * Where a consumer that just subscribed starts, in the hub's terms (the event comes at once after
- * the hub attached it): lastSeq null is "from now", the seq the producer is at; a lastSeq beyond
- * the last published (a consumer of an earlier session, or 2⁵³ − 1: a fresh `qsync detect`) is
- * the oldest record held, after a gap notice for the records no longer held.
+ * the hub attached it): lastSeq null is "from now", the seq the producer is at; 2⁵³ − 1 is the
+ * oldest record held, after a gap notice for the records no longer held; any other lastSeq is a
+ * resume (after a seq this producer has not reached, e.g. when it restarted, the hub serves from
+ * its oldest record and the consumer skips what it has).
  */
 const startOf = (lastSeq: number | null, hub: WireHub | undefined): string => {
-  if (hub === undefined) return lastSeq === null ? 'from now' : `resuming after seq ${lastSeq}`;
+  if (hub === undefined) return lastSeq === null ? 'from now' : lastSeq === FROM_OLDEST ? 'from the oldest record held' : `resuming after seq ${lastSeq}`;
   if (lastSeq === null) return `from now (seq ${hub.nextSeq})`;
-  if (lastSeq >= hub.nextSeq) {
+  if (lastSeq === FROM_OLDEST) {
     const first = hub.history.records > 0 ? hub.history.firstSeq : hub.nextSeq;
     return first === 0 ? 'from the start (seq 0)' : `from the oldest record held (seq ${first}; records 0…${first - 1} are gone: a gap notice says so)`;
   }

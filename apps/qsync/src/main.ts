@@ -99,7 +99,7 @@ program
   .command('detect')
   .description('receive current streams and print live estimates as JSON lines (phase-difference histogram, current spectra with their noise floor, filtered state), or send them on as wire streams')
   .option('--listen <url>', 'wait for producers (qsync emit --to) here, one at a time, and keep serving after each stream ends: tcp://HOST:PORT or ws://HOST:PORT/PATH; port 0 picks a free one')
-  .option('--from <source>', 'read a recording (.qsw), stdin (-), or dial a serving producer (tcp://HOST:PORT, ws://HOST:PORT/PATH)')
+  .option('--from <source>', 'read a recording (.qsw), stdin (-), or dial a producer that listens (tcp://HOST:PORT, ws://HOST:PORT/PATH: a program serving with @qsync/wire toTcp/toWebSocket({ listen }); qsync emit and replay dial, so use --listen for them)')
   .option('--to <where>', 'also send the estimates on as wire streams, one per producer session: tcp://HOST:PORT, ws://HOST:PORT/PATH (dials a listening consumer), a file, or - (stdout, instead of the JSON lines)')
   .option('--streams <n>', 'with --listen: exit after n streams have ended (default: keep listening until SIGINT/SIGTERM)')
   .option('--bins <n>', 'bins of the phase-difference histogram on (−π, π]', '32')

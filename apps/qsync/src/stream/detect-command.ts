@@ -14,7 +14,7 @@ import { sendWire } from './send-wire';
 export interface DetectOptions {
   /** wait here for a producer (`qsync emit --to`) to dial in: tcp://HOST:PORT or ws://HOST:PORT/PATH */
   readonly listen?: string;
-  /** read a recording, stdin (-), or dial a serving producer (tcp://, ws://) */
+  /** read a recording, stdin (-), or dial a producer that listens (tcp://, ws://: one serving with toTcp/toWebSocket({ listen }); qsync emit and replay only dial, so they need --listen) */
   readonly from?: string;
   readonly bins?: string;
   readonly segment?: string;

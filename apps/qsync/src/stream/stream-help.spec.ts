@@ -35,6 +35,8 @@ describe('qsync emit, detect, record, replay on the command line', () => {
     for (const help of [emit, detect, record, replay]) expect(help.code).toBe(0);
     expect(emit.stdout).toContain(`qsync emit ${scenario} --to tcp://127.0.0.1:7000`);
     expect(detect.stdout).toContain('qsync detect --listen tcp://127.0.0.1:7000');
+    // --from tcp:// dials: it cannot take qsync's own producers, which dial too
+    expect(detect.stdout.replace(/\s+/g, ' ')).toContain('dial a producer that listens (tcp://HOST:PORT, ws://HOST:PORT/PATH: a program serving with @qsync/wire toTcp/toWebSocket({ listen }); qsync emit and replay dial, so use --listen for them)');
     expect(record.stdout).toContain(`qsync record ${scenario} --to currents.qsw`);
     expect(replay.stdout).toContain('qsync replay currents.qsw --to tcp://127.0.0.1:7000 --pace recorded');
     expect(port).toMatchObject({ code: 2, stdout: '' });

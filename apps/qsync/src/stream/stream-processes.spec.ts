@@ -24,9 +24,12 @@ afterAll(() => children.forEach((c) => c.exitCode === null && c.kill('SIGKILL'))
 function readmeCommands(): { detect: string[]; emit: string[] } {
   const block = /<!-- stream-example -->\s*```sh\n([\s\S]*?)```/.exec(readme)?.[1];
   if (block === undefined) throw new Error('README.md has no ```sh block after <!-- stream-example -->');
-  const commands = block.split('\n').filter((l) => l.startsWith('npm run qsync -- ')).map((l) => l.slice('npm run qsync -- '.length).split(/\s+/));
-  const detect = commands.find((c) => c[0] === 'detect');
-  const emit = commands.find((c) => c[0] === 'emit');
+  // the detector's JSON lines are its output: run with -s, so npm's banner does not precede them
+  const prefix = /^npm run (-s )?qsync -- /;
+  const commands = block.split('\n').filter((l) => prefix.test(l)).map((l) => ({ silent: l.startsWith('npm run -s '), args: l.replace(prefix, '').split(/\s+/) }));
+  if (commands.some((c) => c.args[0] === 'detect' && !c.silent)) throw new Error("the stream example's detect line must say npm run -s");
+  const detect = commands.find((c) => c.args[0] === 'detect')?.args;
+  const emit = commands.find((c) => c.args[0] === 'emit')?.args;
   if (detect === undefined || emit === undefined) throw new Error('the stream example needs a detect and an emit command');
   return { detect, emit };
 }

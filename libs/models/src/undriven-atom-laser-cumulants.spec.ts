@@ -573,3 +573,25 @@ describe('undrivenAtomLaserCumulants.steadyState: its cost depends on the rescal
     for (const bad of [0, Number.NaN, Number.POSITIVE_INFINITY]) vexpect(() => m.steadyState({ maxEvaluations: bad })).toThrow(/'maxEvaluations' must be a finite number ≥ 1, got/);
   });
 });
+
+describe('undrivenAtomLaserCumulants.steadyState: γ− = γz = 0 with two undriven atoms among 10⁵', () => {
+  // N = 10⁵, N_ud = 2, κ = 10√NΩ = 50V, γ+ = V: the two undriven spins are damped only through the
+  // field. The stationary point of the printed App. 7.A equations with 4⟨σ+_udσ−_ud'⟩ + (s^z_ud)² = 1
+  // in place of the pair's equation, solved apart from this code (scipy fsolve, from s^z_d = 1/2,
+  // undriven spins on the equator, ⟨a†a⟩ from the s^z_d balance, to a residual 3e-21):
+  // ⟨a†a⟩/N = 5.000045082316e-3, s^z_ud = −2.941092283e-5; its Jacobian's eigenvalues (units of V)
+  // 0 (the conserved direction), −2.16097e-5 ± 0.70712i, −2.40283e-5, then −0.49 ± 0.86i.
+  it('returns that stable root (⟨a†a⟩/N to 1e-9 relative, s^z_ud to 1e-9, the conserved value 1 to 1e-12) within 10⁵ evaluations (it takes 1.1·10⁴)', () => {
+    const N = 100000;
+    const m = undrivenAtomLaserCumulants({ Nd: N - 2, Nud: 2, Omega: 5 / Math.sqrt(N), kappa: 50, gammaPlus: 1 });
+    const s = m.slots;
+    const y = m.steadyState({ maxEvaluations: 1e5 });
+    expectClose(y[s.photons] / N, 5.000045082316e-3, { rtol: 1e-9, atol: 0 });
+    expectClose(y[s.szUndriven], -2.941092283e-5, { atol: 1e-9, rtol: 0 });
+    expectClose(4 * y[s.pairUndriven] + y[s.szUndriven] ** 2, 1, { atol: 1e-12, rtol: 0 });
+    // stable: nothing grows, and the three slowest decay rates are the reference's (to 1 %)
+    const rates = decayRates(m, y).sort((a, b) => b - a);
+    vexpect(Math.abs(rates[0])).toBeLessThan(1e-8);
+    expectClose(rates.slice(1, 4), [-2.16097e-5, -2.16097e-5, -2.40283e-5], { rtol: 1e-2, atol: 0 });
+  });
+});

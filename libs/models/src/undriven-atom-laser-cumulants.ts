@@ -106,9 +106,13 @@ export interface UndrivenAtomLaserCumulants extends OdeModel {
    * unstable stationary point (e.g. the saddle between those branches; above (7.11) the root near
    * the incoherent state had ⟨a†a⟩ < 0 wherever checked, and is refused) is left by a push along the
    * correlations. With a conserved 4⟨σ+_µσ−_µ'⟩ + (s^z_µ)² (γ− = γz = 0) the point kept has y0's
-   * value. Throws if the point is unphysical (⟨a†a⟩ < 0, |s^z| > 1, a Cauchy–Schwarz bound broken)
-   * or none is reached within `maxTime` or `maxEvaluations` — as for γ− = γz = 0 with two undriven atoms among 10⁵
-   * (their spins keep swinging through s^z ≈ ±0.95 up to t = 2000/V). Moments of absent atoms keep y0's values.
+   * value, even where the approach is very slow: γ− = γz = 0 with two undriven atoms among 10⁵
+   * (κ = 10√NΩ, γ+ = V) gives ⟨a†a⟩/N = 5.0000451·10⁻³ with the undriven spins on the equator
+   * after 1.1·10⁴ evaluations, a stable root whose slowest modes decay at only 2.2·10⁻⁵V
+   * (−2.2·10⁻⁵ ± 0.71i and −2.4·10⁻⁵ in units of V, beside the conserved direction's 0), with
+   * 4⟨σ+_udσ−_ud'⟩ + (s^z_ud)² = 1 as at the start. Throws if the point is unphysical (⟨a†a⟩ < 0,
+   * |s^z| > 1, a Cauchy–Schwarz bound broken) or none is reached within `maxTime` or
+   * `maxEvaluations`. Moments of absent atoms keep y0's values.
    */
   steadyState(options?: UndrivenAtomLaserSteadyStateOptions): Float64Array;
 }

@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // qsync-detector: the detector of qsync as a program of its own — the same code as `qsync detect`
 // (detectCommand of @qsync/cli). Exit codes: 0 the input ended, --streams streams ended, or
-// SIGINT/SIGTERM · 1 a runtime error (a broken stream, a lost listening socket) · 2 a usage
-// error, naming the option.
+// SIGINT/SIGTERM · 1 a runtime error (a broken stream, input cut off before its end, a lost
+// listening socket) · 2 a usage error, naming the option.
 import { detectCommand, UsageError, untilStopped } from '@qsync/cli';
 import { Command, CommanderError } from 'commander';
 

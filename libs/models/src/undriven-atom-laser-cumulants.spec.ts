@@ -526,7 +526,29 @@ describe('undrivenAtomLaserCumulants (App. 7.A)', () => {
     vexpect(() => undrivenAtomLaserCumulants({ ...ok, Nd: 1e300 })).toThrow(/Nd \+ Nud must be ≤ 2\^53 − 1/);
     vexpect(() => undrivenAtomLaserCumulants({ ...ok, gammaMinus: Number.NaN })).toThrow(/'gammaMinus' must be a finite number/);
     const m = undrivenAtomLaserCumulants(ok);
-    vexpect(() => m.spectrum([1, 2], [0])).toThrow(/must hold 11 finite moment values/);
+    vexpect(() => m.spectrum([1, 2], [0])).toThrow(/undrivenAtomLaserCumulants\.spectrum: 'y' must hold 11 finite moment values \(layout: slots\), got length 2$/);
+    // a non-finite moment is named by its index and moment (y had the right length: 'got length 11' said nothing)
+    const withBad = (entries: [number, number][]) => {
+      const y = m.initialState();
+      for (const [i, v] of entries) y[i] = v;
+      return y;
+    };
+    const im = m.slots.aSigmaPlusDriven + 1;
+    vexpect(() => m.correlations(withBad([[im, Number.NaN]]))).toThrow(
+      new RegExp(`^undrivenAtomLaserCumulants\\.correlations: 'y' must hold 11 finite moment values \\(layout: slots\\), got y\\[${im}\\] = NaN \\(Im ⟨aσ\\+_d⟩, slots\\.aSigmaPlusDriven \\+ 1\\)$`),
+    );
+    const [first, second] = [m.slots.photons, m.slots.pairMixed].sort((a, b) => a - b);
+    vexpect(() => m.spectrum(withBad([[first, Infinity], [second, Number.NaN]]), [1])).toThrow(
+      new RegExp(`\\.spectrum: 'y' .*got y\\[${first}\\] = Infinity \\(.*slots\\.\\w+\\) \\(and 1 more: y\\[${second}\\]\\)$`),
+    );
+    vexpect(() => m.steadyState({ y0: withBad([[m.slots.pairUndriven, -Infinity]]) })).toThrow(
+      new RegExp(`\\.steadyState: 'y0' must hold 11 finite moment values .*got y0\\[${m.slots.pairUndriven}\\] = -Infinity \\(⟨σ\\+_udσ−_ud'⟩, slots\\.pairUndriven\\)$`),
+    );
+    // ω is checked by the model's own method, by its parameter's name (it was 'regressionSpectrum: omega[0] …')
+    const y = m.initialState();
+    vexpect(() => m.spectrum(y, [Number.NaN])).toThrow(/^undrivenAtomLaserCumulants\.spectrum: 'omega' must be an array of finite angular frequencies, got omega\[0\] = NaN$/);
+    vexpect(() => m.spectrum(y, Float64Array.of(0, 1, -Infinity))).toThrow(/^undrivenAtomLaserCumulants\.spectrum: 'omega' .*got omega\[2\] = -Infinity$/);
+    vexpect(() => m.spectrum(y, null as unknown as number[])).toThrow(/^undrivenAtomLaserCumulants\.spectrum: 'omega' .*got null$/);
     vexpect(() => m.steadyState({ tolerance: 0 })).toThrow(/'tolerance' must be > 0/);
     for (const maxTime of [Infinity, Number.NaN, 0, -1]) vexpect(() => m.steadyState({ maxTime })).toThrow(/'maxTime' must be a finite number > 0, got /);
     // an impossible start is refused before integrating, naming the moment and the bound it breaks

@@ -91,9 +91,9 @@ export interface UndrivenAtomLaserCumulants extends OdeModel {
   /** The compiled right-hand side's parameter vector p (order of `undrivenAtomLaserCumulantParameters`). */
   readonly parameterVector: Float64Array;
   readonly slots: UndrivenAtomLaserCumulantSlots;
-  /** The regression equations (7.14) of c = (⟨a†(t+τ)a(t)⟩, ⟨σ+_d(t+τ)a(t)⟩, ⟨σ+_ud(t+τ)a(t)⟩) at the moments y (M with y's s^z, c(0) from y). */
+  /** The regression equations (7.14) of c = (⟨a†(t+τ)a(t)⟩, ⟨σ+_d(t+τ)a(t)⟩, ⟨σ+_ud(t+τ)a(t)⟩) at the moments y (M with y's s^z, c(0) from y); a non-finite entry of y is refused naming its index and moment. */
   correlations(y: ArrayLike<number>): CorrelationEquations;
-  /** S(ω) = 2Re{[(iω − M)⁻¹c]_0}, Eq. (7.15) at a steady state y, the quasi-static (7.16) at y(t); e^{−iωτ} convention (peak of e^{iω₀τ} at +ω₀). */
+  /** S(ω) = 2Re{[(iω − M)⁻¹c]_0}, Eq. (7.15) at a steady state y, the quasi-static (7.16) at y(t); e^{−iωτ} convention (peak of e^{iω₀τ} at +ω₀). A non-finite ω or entry of y is refused naming its index. */
   spectrum(y: ArrayLike<number>, omega: ArrayLike<number>): Float64Array;
   /**
    * The stable stationary point reached from `y0`: integrated over `settle`, then linearly implicit
@@ -209,13 +209,34 @@ export function undrivenAtomLaserCumulants(config: UndrivenAtomLaserCumulantsCon
   y0[slots.szUndriven] = -1;
   const model = createOdeModel({ fn, equation: 'App. 7.A', parameters: Object.freeze({ ...p }), rhs, y0, observe });
 
-  const checkY = (what: string, y: ArrayLike<number>): void => {
-    if (y === null || typeof y !== 'object' || y.length !== size || !Array.from(y).every(Number.isFinite)) {
-      throw new Error(`${fn}: ${what} must hold ${size} finite moment values (layout: slots), got ${y === null || typeof y !== 'object' ? String(y) : `length ${y.length}`}`);
+  // what each entry of y holds, so that a bad value is named by its moment
+  const entryNames = new Array<string>(size).fill('');
+  const name = (slot: keyof UndrivenAtomLaserCumulantSlots, moment: string, complex: boolean): void => {
+    const o = slots[slot];
+    if (!complex) entryNames[o] = `${moment}, slots.${slot}`;
+    else [entryNames[o], entryNames[o + 1]] = [`Re ${moment}, slots.${slot}`, `Im ${moment}, slots.${slot} + 1`];
+  };
+  name('szDriven', 's^z_d', false);
+  name('szUndriven', 's^z_ud', false);
+  name('photons', '⟨a†a⟩', false);
+  name('aSigmaPlusDriven', '⟨aσ+_d⟩', true);
+  name('aSigmaPlusUndriven', '⟨aσ+_ud⟩', true);
+  name('pairDriven', "⟨σ+_dσ−_d'⟩", false);
+  name('pairUndriven', "⟨σ+_udσ−_ud'⟩", false);
+  name('pairMixed', '⟨σ+_dσ−_ud⟩', true);
+  // where: the method; what: its parameter's name
+  const checkY = (where: string, what: string, y: ArrayLike<number>): void => {
+    const expected = `${fn}.${where}: '${what}' must hold ${size} finite moment values (layout: slots)`;
+    if (y === null || typeof y !== 'object' || typeof y.length !== 'number') throw new Error(`${expected}, got ${String(y)}`);
+    if (y.length !== size) throw new Error(`${expected}, got length ${y.length}`);
+    const bad = Array.from(y, (v, i) => (Number.isFinite(v) ? -1 : i)).filter((i) => i >= 0);
+    if (bad.length > 0) {
+      const more = bad.length > 1 ? ` (and ${bad.length - 1} more: ${what}[${bad.slice(1).join('], [')}])` : '';
+      throw new Error(`${expected}, got ${what}[${bad[0]}] = ${y[bad[0]]} (${entryNames[bad[0]]})${more}`);
     }
   };
-  const correlations = (y: ArrayLike<number>): CorrelationEquations => {
-    checkY('correlations: y', y);
+  const correlationsOf = (where: string, y: ArrayLike<number>): CorrelationEquations => {
+    checkY(where, 'y', y);
     return groupCorrelationEquations(undrivenAtomLaserGroupSystem, equations, {
       a: (s) => s.alg.create(0),
       b: (s) => s.alg.destroy(0),
@@ -224,10 +245,14 @@ export function undrivenAtomLaserCumulants(config: UndrivenAtomLaserCumulantsCon
       p: pv,
     });
   };
+  const correlations = (y: ArrayLike<number>): CorrelationEquations => correlationsOf('correlations', y);
   // With no atoms of a kind, that kind's component of c does not feed ⟨a†(τ)a⟩ (its column of M
   // is 0) and, at Γ = 0, makes iω − M singular at ω = 0: it is left out of the solve.
   const spectrum = (y: ArrayLike<number>, omega: ArrayLike<number>): Float64Array => {
-    const full = correlations(y);
+    const angular = `${fn}.spectrum: 'omega' must be an array of finite angular frequencies`;
+    if (omega === null || typeof omega !== 'object' || typeof omega.length !== 'number') throw new Error(`${angular}, got ${String(omega)}`);
+    for (let k = 0; k < omega.length; k++) if (!Number.isFinite(omega[k])) throw new Error(`${angular}, got omega[${k}] = ${omega[k]}`);
+    const full = correlationsOf('spectrum', y);
     const keep = [0, ...(p.Nd > 0 ? [1] : []), ...(p.Nud > 0 ? [2] : [])];
     if (keep.length === 3) return regressionSpectrum(full, omega);
     const m = keep.length;
@@ -293,7 +318,7 @@ export function undrivenAtomLaserCumulants(config: UndrivenAtomLaserCumulantsCon
   const evaluate: OdeRhs = (out, z, tt) => {
     if (++evaluations > maxEvaluations) {
       throw new Error(
-        `${fn}: steadyState: no stable stationary point within maxEvaluations = ${maxEvaluations} evaluations of the right-hand side ` +
+        `${fn}.steadyState: no stable stationary point within maxEvaluations = ${maxEvaluations} evaluations of the right-hand side ` +
           `(at t = ${(spanStart + tt).toPrecision(3)}, ${lastResidual === Infinity ? 'before the first residual' : `last residual ${lastResidual.toExponential(2)}`}); raise maxEvaluations, or report the point`,
       );
     }
@@ -368,20 +393,20 @@ export function undrivenAtomLaserCumulants(config: UndrivenAtomLaserCumulantsCon
     const tol = options.tolerance ?? 1e-12;
     const maxTime = options.maxTime ?? 1e4 / slowest;
     const settle = options.settle ?? Math.min(maxTime, 10 / Math.min(...[p.kappa, p.gammaPlus, (2 * n * p.Omega ** 2) / p.kappa].filter((r) => r > 0)));
-    if (!(tol > 0)) throw new Error(`${fn}: steadyState: 'tolerance' must be > 0, got ${tol}`);
-    if (!(maxTime > 0 && Number.isFinite(maxTime))) throw new Error(`${fn}: steadyState: 'maxTime' must be a finite number > 0, got ${maxTime}`);
-    if (!(settle >= 0 && settle <= maxTime)) throw new Error(`${fn}: steadyState: 'settle' must be in [0, maxTime = ${maxTime}], got ${settle}`);
+    if (!(tol > 0)) throw new Error(`${fn}.steadyState: 'tolerance' must be > 0, got ${tol}`);
+    if (!(maxTime > 0 && Number.isFinite(maxTime))) throw new Error(`${fn}.steadyState: 'maxTime' must be a finite number > 0, got ${maxTime}`);
+    if (!(settle >= 0 && settle <= maxTime)) throw new Error(`${fn}.steadyState: 'settle' must be in [0, maxTime = ${maxTime}], got ${settle}`);
     maxEvaluations = options.maxEvaluations ?? 1e7;
-    if (!(maxEvaluations >= 1 && Number.isFinite(maxEvaluations))) throw new Error(`${fn}: steadyState: 'maxEvaluations' must be a finite number ≥ 1, got ${maxEvaluations}`);
+    if (!(maxEvaluations >= 1 && Number.isFinite(maxEvaluations))) throw new Error(`${fn}.steadyState: 'maxEvaluations' must be a finite number ≥ 1, got ${maxEvaluations}`);
     evaluations = 0;
     lastResidual = Infinity;
     spanStart = 0;
+    if (options.y0 !== undefined) checkY('steadyState', 'y0', options.y0);
     const start = Float64Array.from(options.y0 ?? y0);
-    checkY('steadyState: y0', start);
     // outside the physical region the dynamics may run away (from |s^z| > 1 they diverge, and the
     // integration ended in "step size underflow"): refuse such a start before integrating
     const outside = unphysical(start);
-    if (outside !== undefined) throw new Error(`${fn}: steadyState: 'y0' must be a possible set of moments (⟨a†a⟩ ≥ 0, |s^z| ≤ 1, the Cauchy–Schwarz bounds), got ${outside}`);
+    if (outside !== undefined) throw new Error(`${fn}.steadyState: 'y0' must be a possible set of moments (⟨a†a⟩ ≥ 0, |s^z| ≤ 1, the Cauchy–Schwarz bounds), got ${outside}`);
     const target = conserved.map((c) => constraint(start, c));
     let t = 0;
     const integrate = (z: Float64Array, span: number): Float64Array => {
@@ -443,7 +468,7 @@ export function undrivenAtomLaserCumulants(config: UndrivenAtomLaserCumulantsCon
           // an unstable stationary point (a saddle between the bistable branches): leave it by a
           // small push along the atom–atom and atom–field correlations and go on
           why = 'unstable';
-          if (++kicks > 8) throw new Error(`${fn}: steadyState: only unstable stationary points reached from y0`);
+          if (++kicks > 8) throw new Error(`${fn}.steadyState: only unstable stationary points reached from y0`);
           for (const o of [slots.pairDriven, slots.pairMixed]) if (row[o] >= 0) y[o] += 1e-6;
           for (const o of [slots.aSigmaPlusDriven, slots.aSigmaPlusUndriven]) if (row[o] >= 0) y[o + 1] -= 1e-6 * unit[o];
         } else {
@@ -454,7 +479,7 @@ export function undrivenAtomLaserCumulants(config: UndrivenAtomLaserCumulantsCon
       }
       if (t >= maxTime) {
         const last = why === '' ? '' : why === 'unstable' ? ' (the last one reached is unstable)' : ` (the last one reached is unphysical: ${why})`;
-        throw new Error(`${fn}: steadyState: no stable stationary point reached by t = ${t.toPrecision(3)} (residual ${r.toExponential(2)} > ${tol})${last}; raise maxTime or tolerance`);
+        throw new Error(`${fn}.steadyState: no stable stationary point reached by t = ${t.toPrecision(3)} (residual ${r.toExponential(2)} > ${tol})${last}; raise maxTime or tolerance`);
       }
       // stalled (near-marginal modes, poor linearization): follow the dynamics over doubling spans
       y = integrate(y, Math.min(span, maxTime - t));

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, readFileSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -126,6 +126,135 @@ describe('bundleTaskModule', () => {
     const inTmp = await bundleTaskModule(other.task);
     expect(inTmp.url.startsWith(pathToFileURL(tmpdir()).href)).toBe(true);
     expect(await callInThread(inTmp.url, 'run', [])).toBe(8);
+  }, 60_000);
+
+  it("prunes only its own old files: a user's old .mjs/.tmp/.json files in the cache directory survive, old bundles, manifests and temporary files go", async () => {
+    const { dir, task } = twoFileTask(3);
+    const cacheDirectory = join(dir, 'cache');
+    mkdirSync(cacheDirectory);
+    const hex = 'ab'.repeat(32);
+    const theirs = ['my-script.mjs', 'notes.tmp', 'settings.json', `${hex}.mjs.bak`];
+    const ours = [`${hex}.mjs`, `${hex}.json`, `${hex}.mjs.123.k3x9q.tmp`, `${hex}.json.77.a0.tmp`];
+    const old = new Date(Date.now() - 8 * 24 * 3600 * 1000);
+    for (const name of [...theirs, ...ours]) {
+      writeFileSync(join(cacheDirectory, name), 'x');
+      utimesSync(join(cacheDirectory, name), old, old);
+    }
+    const bundle = await bundleTaskModule(task, { cacheDirectory });
+    expect(bundle.rebuilt).toBe(true);
+    expect(theirs.filter((name) => existsSync(join(cacheDirectory, name)))).toEqual(theirs);
+    expect(ours.filter((name) => existsSync(join(cacheDirectory, name)))).toEqual([]);
+    expect(await callInThread(bundle.url, 'run', [])).toBe(6);
+  }, 60_000);
+
+  it("uses <tmpdir>/qsync-task-bundles-<uid> only when it is this user's real directory that group and others cannot write", async () => {
+    const { dir, task } = twoFileTask(4);
+    // the task's node_modules is a file: the fallback in the (here private) temporary directory
+    writeFileSync(join(dir, 'node_modules'), '');
+    const tmp = join(dir, 'tmp');
+    mkdirSync(tmp);
+    const cache = join(tmp, `qsync-task-bundles-${process.getuid?.() ?? 'user'}`);
+    const saved = process.env.TMPDIR;
+    process.env.TMPDIR = tmp;
+    try {
+      expect(tmpdir()).toBe(tmp);
+      // made by another local user before us, writable by all
+      mkdirSync(cache);
+      chmodSync(cache, 0o777);
+      await expect(bundleTaskModule(task)).rejects.toThrow(/refuses the cache directory .*qsync-task-bundles-\S+: it is writable by group or others \(mode 777\); pass the option 'cacheDirectory'/);
+      chmodSync(cache, 0o775);
+      await expect(bundleTaskModule(task)).rejects.toThrow(/writable by group or others \(mode 775\)/);
+      expect(readdirSync(cache)).toEqual([]);
+      rmSync(cache, { recursive: true });
+      // a symbolic link to a directory of ours, mode 0o700
+      const elsewhere = join(dir, 'elsewhere');
+      mkdirSync(elsewhere, { mode: 0o700 });
+      symlinkSync(elsewhere, cache);
+      await expect(bundleTaskModule(task)).rejects.toThrow(/refuses the cache directory .*: it is a symbolic link/);
+      expect(readdirSync(elsewhere)).toEqual([]);
+      rmSync(cache);
+      if (process.getuid?.() === 0) {
+        // root can give it away: owned by another user
+        mkdirSync(cache, { mode: 0o700 });
+        chownSync(cache, 4321, 4321);
+        await expect(bundleTaskModule(task)).rejects.toThrow(/it belongs to uid 4321, not this process's 0/);
+        rmSync(cache, { recursive: true });
+      }
+      // absent: made with mode 0o700, and used
+      const bundle = await bundleTaskModule(task);
+      expect(bundle.url.startsWith(pathToFileURL(cache).href)).toBe(true);
+      expect(statSync(cache).mode & 0o777).toBe(0o700);
+      expect(await callInThread(bundle.url, 'run', [])).toBe(8);
+    } finally {
+      if (saved === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = saved;
+    }
+  }, 60_000);
+
+  it('rebuilds when a new file changes what an import resolves to: a helper.js beside helper.ts, a nested node_modules/<pkg>, a tsconfig.json where there was none', async () => {
+    const dir = temporary();
+    const cacheDirectory = join(dir, 'cache');
+    const task = join(dir, 'task.ts');
+    // './helper.js' finds helper.ts (TypeScript's convention) while no helper.js exists
+    writeFileSync(task, "import { value } from './helper.js';\nexport const run = (): number => 2 * value;\n");
+    writeFileSync(join(dir, 'helper.ts'), 'export const value: number = 1;\n');
+    const first = await bundleTaskModule(task, { cacheDirectory });
+    expect(await callInThread(first.url, 'run', [])).toBe(2);
+    expect((await bundleTaskModule(task, { cacheDirectory })).rebuilt).toBe(false);
+    writeFileSync(join(dir, 'helper.js'), 'export const value = 5;\n');
+    const second = await bundleTaskModule(task, { cacheDirectory });
+    expect(second.rebuilt).toBe(true);
+    expect(await callInThread(second.url, 'run', [])).toBe(10);
+    expect((await bundleTaskModule(task, { cacheDirectory })).rebuilt).toBe(false);
+
+    // a package found in node_modules above the task, then one nearer
+    const pkg = (root: string, value: number): void => {
+      mkdirSync(join(root, 'node_modules', 'qsync-spec-pkg'), { recursive: true });
+      writeFileSync(join(root, 'node_modules', 'qsync-spec-pkg', 'package.json'), '{ "name": "qsync-spec-pkg", "main": "index.js" }');
+      writeFileSync(join(root, 'node_modules', 'qsync-spec-pkg', 'index.js'), `exports.value = ${value};\n`);
+    };
+    pkg(dir, 1);
+    const nested = join(dir, 'nested');
+    mkdirSync(nested);
+    const user = join(nested, 'task.ts');
+    writeFileSync(user, "import { value } from 'qsync-spec-pkg';\nexport const run = (): number => 3 * value;\n");
+    const third = await bundleTaskModule(user, { cacheDirectory });
+    expect(await callInThread(third.url, 'run', [])).toBe(3);
+    pkg(nested, 7);
+    const fourth = await bundleTaskModule(user, { cacheDirectory });
+    expect(fourth.rebuilt).toBe(true);
+    expect(await callInThread(fourth.url, 'run', [])).toBe(21);
+    expect((await bundleTaskModule(user, { cacheDirectory })).rebuilt).toBe(false);
+    writeFileSync(join(nested, 'tsconfig.json'), '{ "compilerOptions": {} }');
+    expect((await bundleTaskModule(user, { cacheDirectory })).rebuilt).toBe(true);
+  }, 60_000);
+
+  it('lists imports by a computed path, naming file, line and column (not those in node_modules or marked @vite-ignore)', async () => {
+    const dir = temporary();
+    mkdirSync(join(dir, 'parts'));
+    writeFileSync(join(dir, 'parts', 'a.ts'), 'export const value = 1;\n');
+    mkdirSync(join(dir, 'node_modules', 'qsync-spec-dyn'), { recursive: true });
+    writeFileSync(join(dir, 'node_modules', 'qsync-spec-dyn', 'index.js'), 'exports.load = (name) => require(name);\n');
+    const task = join(dir, 'task.ts');
+    writeFileSync(
+      task,
+      [
+        "import { load } from 'qsync-spec-dyn';",
+        "export const byUrl = () => import(new URL('./parts/a.ts', import.meta.url).href);",
+        "export const byName = (name: string) => import('./parts/' + name + '.ts');",
+        'export const byRequire = (name: string): unknown => require(name);',
+        'export const deliberate = (url: string) => import(/* @vite-ignore */ url);',
+        'export const viaPackage = load;',
+        "export const run = (): number => 1;",
+        '',
+      ].join('\n'),
+    );
+    const bundle = await bundleTaskModule(task, { cacheDirectory: join(dir, 'cache') });
+    expect(bundle.computedImports).toEqual([`${task}:2:28`, `${task}:4:53`, `${task} (import of ./parts/**/*.ts)`]);
+    // cached: the same list
+    expect(await bundleTaskModule(task, { cacheDirectory: join(dir, 'cache') })).toEqual({ ...bundle, rebuilt: false });
+    const plain = await bundleTaskModule(twoFileTask(1).task, { cacheDirectory: join(dir, 'cache') });
+    expect(plain.computedImports).toEqual([]);
   }, 60_000);
 
   it('refuses bad arguments by name and reports what esbuild cannot bundle, naming the file', async () => {

@@ -123,6 +123,29 @@ describe('detectorEstimates: sessions', () => {
     expect(lines.at(-1)).toEqual({ kind: 'already-ended', sessionId: 's2' });
   });
 
+  it('a loss in mid-stream: the histogram goes on over exactly the samples that arrived, the spectrum too, lines keep the stream\'s own t', async () => {
+    const wire = records(10); // header, blocks 0…9 (10 samples each, the last 6), end
+    const dropped: WireRecord = { kind: 'dropped', seq: 4, records: 2, samples: 20, firstSeq: 2, lastSeq: 3 };
+    const lines = await run([...wire.slice(0, 3), dropped, ...wire.slice(5)]);
+    const bins = 12;
+    const counts = new Array<number>(bins).fill(0);
+    for (let n = 0; n < N; n++) {
+      if (n >= 20 && n < 40) continue; // blocks 2 and 3
+      const phi = Math.atan2(B[2 * n + 1] * A[2 * n] - B[2 * n] * A[2 * n + 1], B[2 * n] * A[2 * n] + B[2 * n + 1] * A[2 * n + 1]);
+      counts[Math.min(bins - 1, Math.max(0, Math.ceil((phi + Math.PI) / ((2 * Math.PI) / bins)) - 1))]++;
+    }
+    expect(lines.find((l) => l.kind === 'dropped')).toEqual({ kind: 'dropped', sessionId: 's1', firstSeq: 2, lastSeq: 3, samples: 20 });
+    const h = last(lines, 'phase-histogram');
+    expect(h?.samples).toBe(N - 20);
+    expect(h?.counts).toEqual(counts);
+    // the histogram line after block 4 (samples 40…49) is at its last sample's time
+    const histograms = lines.filter((l): l is Extract<DetectorLine, { kind: 'phase-histogram' }> => l.kind === 'phase-histogram');
+    expect(histograms.map((l) => l.samples)).toEqual([10, 20, 30, 40, 50, 60, 70, 76]);
+    expect(histograms[2].t).toBeCloseTo(49 * DT, 12);
+    expect(last(lines, 'spectrum')?.segments).toBe(4); // 76 samples in segments of 16
+    expect(lines.at(-1)).toEqual({ kind: 'end', sessionId: 's1', records: 10 });
+  });
+
   it('losses no notice announces are gap lines: a session starting after seq 0 (a recording missing its head), an end counting records that never came', async () => {
     const wire = records(10); // header, blocks 0…9 (the last of 6 samples), end 10
     const lines = await run([wire[0], ...wire.slice(4, 10), wire[11]]);

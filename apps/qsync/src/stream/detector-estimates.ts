@@ -1,4 +1,4 @@
-import type { Frame, SampleBlock, SampleRecord, StreamSchema } from '@qsync/frames';
+import { type Frame, type SampleBlock, type SampleRecord, type StreamSchema, sampleBlock } from '@qsync/frames';
 import { currentPhaseHistogramOf } from '@qsync/probes';
 import { currentSpectrumOf } from '@qsync/spectral';
 import { quantumFilterOf } from '@qsync/unravelers';
@@ -42,21 +42,22 @@ const value = (frame: Frame, name: string): number => {
 function estimatorsFor(schema: StreamSchema, config: Required<DetectorConfig>, sessionId: string, scenario: unknown): {
   names: string[];
   noFilter?: string;
-  run: (records: Observable<SampleRecord>) => Observable<DetectorLine>;
+  /** `records` as they came; `spliced`, the same with blocks after a loss moved back to follow the last received, `shift()` later than their own time */
+  run: (records: Observable<SampleRecord>, spliced: Observable<SampleRecord>, shift: () => number) => Observable<DetectorLine>;
 } {
   const complex = Object.entries(schema.channels)
     .filter(([, c]) => c.kind === 'complex' && c.shape.length === 0)
     .map(([name]) => name);
   const names: string[] = [];
-  const parts: ((records: Observable<SampleRecord>) => Observable<DetectorLine>)[] = [];
+  const parts: ((records: Observable<SampleRecord>, spliced: Observable<SampleRecord>, shift: () => number) => Observable<DetectorLine>)[] = [];
   if (complex.length >= 2) {
     const [a, b] = complex;
     names.push(`phase-histogram ${a} ${b}`);
-    parts.push((records) =>
-      records.pipe(
+    parts.push((_, spliced, shift) =>
+      spliced.pipe(
         currentPhaseHistogramOf({ channelA: a, channelB: b, bins: config.bins }),
         map((f): DetectorLine => ({
-          kind: 'phase-histogram', sessionId, t: f.t, channels: [a, b], samples: value(f, 'samples'),
+          kind: 'phase-histogram', sessionId, t: f.t + shift(), channels: [a, b], samples: value(f, 'samples'),
           phase: numbers(f, 'phase'), counts: numbers(f, 'counts'), density: numbers(f, 'density'), densityError: numbers(f, 'densityError'),
         })),
       ),
@@ -64,11 +65,11 @@ function estimatorsFor(schema: StreamSchema, config: Required<DetectorConfig>, s
   }
   for (const channel of complex) {
     names.push(`spectrum ${channel}`);
-    parts.push((records) =>
-      records.pipe(
+    parts.push((_, spliced, shift) =>
+      spliced.pipe(
         currentSpectrumOf({ channel, segmentLength: config.segmentLength }),
         map((f): DetectorLine => ({
-          kind: 'spectrum', sessionId, t: f.t, channel, segments: value(f, 'segments'), floor: value(f, 'floor'), floorError: value(f, 'floorError'),
+          kind: 'spectrum', sessionId, t: f.t + shift(), channel, segments: value(f, 'segments'), floor: value(f, 'floor'), floorError: value(f, 'floorError'),
           omega: numbers(f, 'omega'), density: numbers(f, 'density'), densityError: numbers(f, 'densityError'),
         })),
       ),
@@ -101,7 +102,7 @@ function estimatorsFor(schema: StreamSchema, config: Required<DetectorConfig>, s
       ),
     );
   }
-  return { names, ...(noFilter !== undefined ? { noFilter } : {}), run: (records) => merge(...parts.map((p) => p(records))) };
+  return { names, ...(noFilter !== undefined ? { noFilter } : {}), run: (records, spliced, shift) => merge(...parts.map((p) => p(records, spliced, shift))) };
 }
 
 /**
@@ -120,7 +121,9 @@ function estimatorsFor(schema: StreamSchema, config: Required<DetectorConfig>, s
  * nothing (all of its records are counted): an `already-ended` line says so and its records are
  * skipped. Losses announced in-band (`gap`, `dropped`) become
  * lines (with `estimated: true` when the notice's sample count is an estimate); the estimates go
- * on with what arrived. Losses no notice announces become `gap` lines too: a session whose first
+ * on with what arrived: the histogram over exactly the samples received, the spectrum over what
+ * arrived spliced together (a segment may span the loss), their lines at the stream's own t;
+ * the filter, which needs every sample, ends with a `filter-failed` line. Losses no notice announces become `gap` lines too: a session whose first
  * data record is not seq 0 (a recording missing its head, a stream joined late), a jump in seq,
  * an `end` whose seq counts more records than arrived or were announced lost — their records
  * exact, their samples estimated from a neighbouring block's length (`estimated: true`; exact
@@ -166,19 +169,37 @@ export function detectorEstimates(config: DetectorConfig = {}): OperatorFunction
           ...(p.seed !== undefined ? { seed: p.seed } : {}), qsyncVersion: p.qsyncVersion,
           channels: Object.keys(header.schema.channels), estimates: names, ...(noFilter !== undefined ? { noFilter } : {}), ...(replaces !== undefined ? { replaces } : {}),
         });
+        // after a loss the histogram and the spectrum go on with what arrives, spliced to what
+        // came before (the next block moved back in time to follow the last received; their
+        // lines keep the stream's own t); the filter cannot skip samples and fails alone
+        let lost = false;
+        let shift = 0;
+        let nextT: number | null = null;
         const decoded = input.pipe(
           // every seq is accounted for from 0 (losses no notice announced are turned into gap notices below)
           fromWire({
             firstSeq: 0,
-            onNotice: (n) =>
-              out.next({ kind: n.kind, sessionId: id, firstSeq: n.firstSeq, lastSeq: n.lastSeq, samples: n.samples, ...(n.estimated === true ? { estimated: true as const } : {}) }),
+            onNotice: (n) => {
+              lost = true;
+              out.next({ kind: n.kind, sessionId: id, firstSeq: n.firstSeq, lastSeq: n.lastSeq, samples: n.samples, ...(n.estimated === true ? { estimated: true as const } : {}) });
+            },
           }),
           filter((r): r is SampleRecord => !('channels' in r && 't' in r)),
           share(),
         );
+        const spliced = decoded.pipe(
+          map((r): SampleRecord => {
+            if (r.kind !== 'block') return r;
+            if (lost && nextT !== null) shift = r.t0 - nextT;
+            lost = false;
+            nextT = r.t0 - shift + r.length * r.dt;
+            return shift === 0 ? r : sampleBlock({ t0: r.t0 - shift, dt: r.dt, length: r.length, columns: r.columns });
+          }),
+          share(),
+        );
         const s = { id, input, lastSeq: -1, ended: false, samplesEach: null, frames: false, run: null as unknown as Subscription };
         session = s;
-        s.run = run(decoded).subscribe({ next: (line) => out.next(line), error: (e) => out.error(e) });
+        s.run = run(decoded, spliced, () => shift).subscribe({ next: (line) => out.next(line), error: (e) => out.error(e) });
       };
       const sub = source.subscribe({
         next: (record) => {

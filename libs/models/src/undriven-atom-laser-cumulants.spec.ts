@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect as vexpect, it } from 'vitest';
 import { createRng, denseZeros, eigenvaluesReal, solveDense, type DenseMatrix } from '@qsync/linalg';
 import { applyLindbladianInto, coherentKet, expect, fockSpace, pureState, tensorState, times, type DensityMatrix, type Operator } from '@qsync/operators';
@@ -566,21 +567,32 @@ describe('undrivenAtomLaserCumulants (App. 7.A)', () => {
   });
 });
 
+// Stationary points of the printed App. 7.A equations computed apart from this code (scipy LSODA and
+// fsolve), each with its parameters: tools/reference/scipy_undriven_laser.py writes the fixture.
+type ScipyPoint = { params: { Nd: number; Nud: number; Omega: number; kappa: number; gammaPlus: number }; photons_per_atom: number };
+const scipyLaser = JSON.parse(readFileSync(new URL('../../../test/fixtures/scipy-undriven-laser.json', import.meta.url), 'utf8')) as {
+  cases: { rescaled_rates: Record<string, ScipyPoint>; two_undriven_of_1e5: ScipyPoint & { sz_undriven: number; slowest_decay_rates_over_V: number[] } };
+};
+const expectScipyParams = (m: Laser, ref: ScipyPoint) =>
+  expectClose([m.parameters.Nd, m.parameters.Nud, m.parameters.Omega, m.parameters.kappa, m.parameters.gammaPlus], [ref.params.Nd, ref.params.Nud, ref.params.Omega, ref.params.kappa, ref.params.gammaPlus], { rtol: 1e-14, atol: 0 });
+
 describe('undrivenAtomLaserCumulants.steadyState: its cost depends on the rescaled rates only', () => {
   // N = 10³, p_d = 0.95, κ = 10√NΩ, γ+ = V = 2NΩ²/κ, γ− = γz = 0: the same point in units of V at
-  // every Ω (eigenvalues of J/V: 0, −0.00259, −0.00602 ± 0.673i, …, −51). ⟨a†a⟩/N = 4.4993377563e-3
-  // from an independent LSODA run (scipy, rtol 1e-12) to 1e-10.
+  // every Ω (eigenvalues of J/V: 0, −0.00259, −0.00602 ± 0.673i, …, −51). ⟨a†a⟩/N ≈ 4.49934e-3 from
+  // an independent LSODA run (scipy, rtol 1e-12; fixture scipy-undriven-laser.json, its fsolve polish agrees to 2e-11).
   const point = (Omega: number) => {
     const N = 1000;
     const kappa = 10 * Math.sqrt(N) * Omega;
     return { m: undrivenAtomLaserCumulants({ Nd: 950, Nud: 50, Omega, kappa, gammaPlus: (2 * N * Omega ** 2) / kappa }), N };
   };
-  it('Ω = 0.05 and 0.158 (V = 0.316, 0.999) give ⟨a†a⟩/N = 4.4993377563e-3 (LSODA) to 1e-9 relative, each within 2·10⁵ evaluations (they take 8.2·10³ from the default start, 9.6·10⁴ settling over 400/γ+)', () => {
+  it('Ω = 0.05 and 0.158 (V = 0.316, 0.999) give the fixture\'s ⟨a†a⟩/N (LSODA, 4.49934e-3) to 1e-9 relative, each within 2·10⁵ evaluations (they take 8.2·10³ from the default start, 9.6·10⁴ settling over 400/γ+)', () => {
     for (const Omega of [0.05, 0.158]) {
       const { m, N } = point(Omega);
       for (const options of [{}, { settle: 400 / m.parameters.gammaPlus, tolerance: 1e-10 }]) {
         const y = m.steadyState({ ...options, maxEvaluations: 2e5 });
-        expectClose(y[m.slots.photons] / N, 4.4993377563e-3, { rtol: 1e-9, atol: 0 });
+        const ref = scipyLaser.cases.rescaled_rates[`Omega_${Omega}`];
+        expectScipyParams(m, ref);
+        expectClose(y[m.slots.photons] / N, ref.photons_per_atom, { rtol: 1e-9, atol: 0 });
       }
     }
   });
@@ -601,19 +613,21 @@ describe('undrivenAtomLaserCumulants.steadyState: γ− = γz = 0 with two undri
   // field. The stationary point of the printed App. 7.A equations with 4⟨σ+_udσ−_ud'⟩ + (s^z_ud)² = 1
   // in place of the pair's equation, solved apart from this code (scipy fsolve, from s^z_d = 1/2,
   // undriven spins on the equator, ⟨a†a⟩ from the s^z_d balance, to a residual 3e-21):
-  // ⟨a†a⟩/N = 5.000045082316e-3, s^z_ud = −2.941092283e-5; its Jacobian's eigenvalues (units of V)
-  // 0 (the conserved direction), −2.16097e-5 ± 0.70712i, −2.40283e-5, then −0.49 ± 0.86i.
+  // ⟨a†a⟩/N ≈ 5.0000451e-3, s^z_ud ≈ −2.9411e-5; its Jacobian's eigenvalues (units of V) 0 (the
+  // conserved direction), −2.16097e-5 ± 0.70712i, −2.40283e-5, then −0.49 ± 0.86i (fixture scipy-undriven-laser.json).
   it('returns that stable root (⟨a†a⟩/N to 1e-9 relative, s^z_ud to 1e-9, the conserved value 1 to 1e-12) within 10⁵ evaluations (it takes 1.1·10⁴)', () => {
     const N = 100000;
     const m = undrivenAtomLaserCumulants({ Nd: N - 2, Nud: 2, Omega: 5 / Math.sqrt(N), kappa: 50, gammaPlus: 1 });
     const s = m.slots;
+    const ref = scipyLaser.cases.two_undriven_of_1e5;
+    expectScipyParams(m, ref);
     const y = m.steadyState({ maxEvaluations: 1e5 });
-    expectClose(y[s.photons] / N, 5.000045082316e-3, { rtol: 1e-9, atol: 0 });
-    expectClose(y[s.szUndriven], -2.941092283e-5, { atol: 1e-9, rtol: 0 });
+    expectClose(y[s.photons] / N, ref.photons_per_atom, { rtol: 1e-9, atol: 0 });
+    expectClose(y[s.szUndriven], ref.sz_undriven, { atol: 1e-9, rtol: 0 });
     expectClose(4 * y[s.pairUndriven] + y[s.szUndriven] ** 2, 1, { atol: 1e-12, rtol: 0 });
     // stable: nothing grows, and the three slowest decay rates are the reference's (to 1 %)
     const rates = decayRates(m, y).sort((a, b) => b - a);
     vexpect(Math.abs(rates[0])).toBeLessThan(1e-8);
-    expectClose(rates.slice(1, 4), [-2.16097e-5, -2.16097e-5, -2.40283e-5], { rtol: 1e-2, atol: 0 });
+    expectClose(rates.slice(1, 4), ref.slowest_decay_rates_over_V, { rtol: 1e-2, atol: 0 });
   });
 });

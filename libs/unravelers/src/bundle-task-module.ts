@@ -14,10 +14,10 @@ export interface TaskBundle {
   /** the source files bundled (their content hashes are what the cache is validated against) */
   readonly inputs: number;
   /**
-   * where a source imports by a computed path (`import(expression)`, `require(expression)`, or
-   * a concatenation esbuild expands to the files present now), as `file:line:column`, outside
-   * node_modules and not marked `/* @vite-ignore *\/`: such an import is not bundled faithfully
-   * (see {@link bundleTaskModule}); trajectoryEnsemble then loads the task through tsx
+   * where a source imports by a path computed at run time (an `import(expression)` or
+   * `require(expression)` esbuild cannot follow), as `file:line:column`, outside node_modules
+   * and not marked `/* @vite-ignore *\/` (see {@link bundleTaskModule}); trajectoryEnsemble
+   * warns of them
    */
   readonly computedImports: readonly string[];
 }
@@ -98,12 +98,14 @@ const sha256 = (data: string | Uint8Array): string => createHash('sha256').updat
  * source file's own location. piscina, esbuild and tsx stay external (imported from where they
  * are installed).
  *
- * Limitation: an import by a computed path cannot be bundled faithfully. esbuild leaves
- * `import(new URL('./part.ts', import.meta.url).href)` or `require(name)` to run as written — a
- * relative path then resolves against the cache directory, and a TypeScript file cannot be
- * loaded without tsx — and expands `import('./parts/' + name + '.ts')` to the files present
- * when bundling. Such imports outside node_modules (and not marked `/* @vite-ignore *\/`) are
- * listed in `computedImports`; trajectoryEnsemble then warns and loads the task through tsx.
+ * Imports by a computed path: a concatenation with a literal start, `import('./parts/' + name +
+ * '.ts')`, is expanded by esbuild to every file the pattern matches, and the cache records that
+ * folder tree (a new part rebuilds the bundle). Limitation: an import esbuild cannot follow —
+ * `import(new URL('./part.ts', import.meta.url).href)`, `import(specifier)`, `require(name)` —
+ * runs as written in the worker, which has no TypeScript loader (a `.ts` file fails, and so it
+ * does through tsx's `tsImport`), and where a relative `require` resolves against the cache
+ * directory; an absolute URL of JavaScript works. Such imports outside node_modules (and not
+ * marked `/* @vite-ignore *\/`) are listed in `computedImports`, and trajectoryEnsemble warns.
  *
  * @param module - the task module: an absolute path or a file URL
  * @param options - where the cache lives
@@ -203,6 +205,7 @@ export async function bundleTaskModule(module: string | URL, options: BundleTask
   const code = result.outputFiles[0].contents;
   const bundle = `${sha256(code)}.mjs`;
   const computedImports = await findComputedImports(esbuild, result, relocated);
+  recordGlobs(result, probes);
   const listings = new Map<string, string[] | null>();
   const manifest: Manifest = {
     format: FORMAT,
@@ -288,9 +291,8 @@ type BuildWarnings = { warnings: { id: string; location: { file: string; line: n
 
 /**
  * Imports by a computed path, outside node_modules and not marked `@vite-ignore`, as
- * `file:line:column` (1-based): an import() or require() esbuild left alone (it would resolve
- * against the bundle's folder at run time), and a concatenation it expanded to a glob (only the
- * files present now are bundled, and the cache cannot tell when one is added). A source in
+ * `file:line:column` (1-based): an import() or require() esbuild left alone (it runs as written
+ * in the worker: a relative require resolves against the bundle's folder). A source in
  * `relocated` was compiled before bundling (comments dropped, positions moved): its warnings are
  * taken from a build of that file alone, with its imports external.
  */
@@ -324,11 +326,30 @@ async function findComputedImports(
     });
     report(alone.warnings, null);
   }
-  for (const [file, input] of Object.entries(result.metafile?.inputs ?? {})) {
-    if (inModules(file)) continue;
-    for (const { path } of input.imports) if (path.includes('*')) found.push(`${resolve(file)} (import of ${path})`);
-  }
   return found;
+}
+
+/**
+ * For an import esbuild expanded to a glob (`import('./parts/' + name + '.ts')` →
+ * `./parts/**\/*.ts`): every folder of the tree it matched in, whole (a new part must rebuild).
+ */
+function recordGlobs(result: { metafile?: { inputs: Record<string, { imports: { path: string }[] }> } }, probes: Map<string, [string, string]>): void {
+  for (const [file, input] of Object.entries(result.metafile?.inputs ?? {})) {
+    for (const { path } of input.imports) {
+      if (!path.includes('*') || !(path.startsWith('.') || isAbsolute(path))) continue;
+      const base = resolve(dirname(resolve(file)), path.slice(0, path.indexOf('*')).replace(/[^/\\]*$/, ''));
+      const folders = [base];
+      for (let i = 0; i < folders.length; i++) {
+        probes.set(`${folders[i]}\0`, [folders[i], '']);
+        if (!path.includes('**')) break;
+        try {
+          for (const entry of readdirSync(folders[i], { withFileTypes: true })) if (entry.isDirectory()) folders.push(join(folders[i], entry.name));
+        } catch {
+          // gone: its listing is recorded as unreadable
+        }
+      }
+    }
+  }
 }
 
 /**

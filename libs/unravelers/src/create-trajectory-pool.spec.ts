@@ -1,11 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { lastValueFrom, take, toArray } from 'rxjs';
+import { lastValueFrom, merge, take, toArray } from 'rxjs';
 import { describe, expect, it } from 'vitest';
-import { createTrajectoryPool } from './create-trajectory-pool';
+import { createTrajectoryPool, poolInternals } from './create-trajectory-pool';
 import { trajectoryEnsemble } from './trajectory-ensemble';
 import { ornsteinUhlenbeckTask } from './test-support/ornstein-uhlenbeck-task';
 import type { OrnsteinUhlenbeckConfig } from './test-support/ornstein-uhlenbeck-task';
@@ -89,6 +89,117 @@ describe('createTrajectoryPool', () => {
     const out = execFileSync(process.execPath, ['--expose-gc', '--max-old-space-size=2048', '--import', 'tsx', script], { cwd, encoding: 'utf8' });
     rmSync(dir, { recursive: true, force: true });
     expect(out.trim()).toBe('trajectories 3, gc function, tsx hooks 0 0 0, main true');
+  }, 60_000);
+
+  it('12 concurrent ensembles on one pool add no listener to it (no MaxListenersExceededWarning); each unsubscribes from its errors when it ends', async () => {
+    const pool = createTrajectoryPool({ workers: 2 });
+    const warnings: string[] = [];
+    const onWarning = (warning: Error): void => void warnings.push(`${warning.name}: ${warning.message}`);
+    process.on('warning', onWarning);
+    try {
+      const internals = poolInternals.get(pool);
+      if (internals === undefined) throw new Error('no internals');
+      const { threads, errorSubscribers } = internals;
+      const listeners = threads.listenerCount('error');
+      const ensembles = Array.from({ length: 12 }, (_, i) => trajectoryEnsemble(task({ ...ou, times: [0, 0.1] }), { trajectories: 3, noiseSeed: i, pool }));
+      const all = lastValueFrom(merge(...ensembles).pipe(toArray()));
+      // subscribed at once: twelve subscribers, one listener
+      expect(errorSubscribers.size).toBe(12);
+      expect(threads.listenerCount('error')).toBe(listeners);
+      const frames = await all;
+      expect(frames.filter((f) => f.trajectories === 3)).toHaveLength(12);
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(warnings).toEqual([]);
+      expect(errorSubscribers.size).toBe(0);
+      expect(threads.listenerCount('error')).toBe(listeners);
+      // an unsubscribed one deletes its subscriber too
+      await lastValueFrom(trajectoryEnsemble(task(), { trajectories: 100, noiseSeed: 1, pool }).pipe(take(1)));
+      expect(errorSubscribers.size).toBe(0);
+    } finally {
+      process.off('warning', onWarning);
+      await pool.close();
+    }
+  }, 60_000);
+
+  it("closing the shared pool while an ensemble runs ends it with an error naming the option and the trajectory, not piscina's bare 'Terminating worker thread'", async () => {
+    const pool = createTrajectoryPool({ workers: 2 });
+    const ended = new Promise<unknown>((resolve) => {
+      // every trajectory returns 20 ms late: the close finds some running
+      trajectoryEnsemble(task({ ...ou, lateEvery: 1 }), { trajectories: 1000, noiseSeed: 1, pool }).subscribe({
+        // after the frame's fold and dispatch: trajectories are running
+        next: () => void setTimeout(() => void pool.close(), 0),
+        error: resolve,
+        complete: () => resolve(null),
+      });
+    });
+    const error = (await ended) as Error;
+    expect(error).toBeInstanceOf(Error);
+    expect(error.message).toMatch(/^trajectoryEnsemble: option 'pool' was closed while trajectory [1-9]\d* ran$/);
+    expect(String((error.cause as Error).message)).toMatch(/Terminating worker thread/);
+  }, 60_000);
+
+  it('a task whose loading or run fails with a value that is no Error, or a Node error with a code, ends the stream with an Error naming the code and message (not [object Object])', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'qsync-pool-spec-'));
+    const fails = async (file: string, source: string): Promise<Error & { code?: string }> => {
+      writeFileSync(join(dir, file), source);
+      const ensemble = trajectoryEnsemble({ module: join(dir, file), name: 'run', config: {} }, { trajectories: 1, noiseSeed: 1, workers: 1, bundle: false });
+      const error = (await lastValueFrom(ensemble).catch((e: unknown) => e)) as Error & { code?: string };
+      expect(error).toBeInstanceOf(Error);
+      expect(error.message).not.toMatch(/object Object/);
+      return error;
+    };
+    try {
+      // tsx's tsImport rejects with the plain object the module throws
+      const load = await fails('load.ts', "throw { code: 'E_QSYNC_LOAD', message: 'not today' };\nexport const run = () => ({});\n");
+      expect(load.message).toMatch(/^trajectoryEnsemble: could not load the task module file:.*load\.ts: E_QSYNC_LOAD: not today$/);
+      // a Node error with a code, from an import inside the task (a worker imports no .ts by URL)
+      mkdirSync(join(dir, 'parts'));
+      writeFileSync(join(dir, 'parts', 'seven.ts'), 'export const value: number = 7;\n');
+      const node = await fails('node.ts', "export const run = async () => (await import(new URL('./parts/' + 'seven.ts', import.meta.url).href)).value;\n");
+      expect(node.message).toMatch(/^trajectoryEnsemble: the task function 'run' failed: ERR_UNKNOWN_FILE_EXTENSION: Unknown file extension "\.ts" for .*seven\.ts$/);
+      // a task that throws a plain object
+      const thrown = await fails('throws.ts', "export const run = () => { throw { code: 'E_QSYNC_SPEC', message: 'no columns today' }; };\n");
+      expect(thrown.message).toBe("trajectoryEnsemble: the task function 'run' failed: E_QSYNC_SPEC: no columns today");
+      // the code, and the thrown value as the cause
+      expect([load.code, node.code, thrown.code]).toEqual(['E_QSYNC_LOAD', 'ERR_UNKNOWN_FILE_EXTENSION', 'E_QSYNC_SPEC']);
+      expect(thrown.cause).toEqual({ code: 'E_QSYNC_SPEC', message: 'no columns today' });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  it("a task that imports by a path computed at run time is named in a warning (file:line:column); one by a concatenation is bundled and runs", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'qsync-pool-spec-'));
+    try {
+      mkdirSync(join(dir, 'parts'));
+      writeFileSync(join(dir, 'parts', 'seven.mjs'), 'export const value = 7;\n');
+      writeFileSync(join(dir, 'parts', 'three.ts'), 'export const value: number = 3;\n');
+      const columns = "Promise<Record<string, { kind: 'real'; data: Float64Array }>>";
+      writeFileSync(
+        join(dir, 'computed.ts'),
+        `export async function run(config: { part: string }): ${columns} {\n` +
+          "  const part = (await import(new URL('./parts/' + config.part + '.mjs', import.meta.url).href)) as { value: number };\n" +
+          "  return { x: { kind: 'real', data: new Float64Array([part.value]) } };\n}\n",
+      );
+      writeFileSync(
+        join(dir, 'concatenated.ts'),
+        `export async function run(config: { part: string }): ${columns} {\n` +
+          "  const part = (await import('./parts/' + config.part + '.ts')) as { value: number };\n" +
+          "  return { x: { kind: 'real', data: new Float64Array([part.value]) } };\n}\n",
+      );
+      const warnings: string[] = [];
+      const options = { trajectories: 2, noiseSeed: 1, workers: 1, bundle: { cacheDirectory: join(dir, 'cache') }, onWarning: (m: string) => warnings.push(m) };
+      const computed = await lastValueFrom(trajectoryEnsemble({ module: join(dir, 'computed.ts'), name: 'run', config: { part: 'seven' } }, options));
+      // an absolute URL of JavaScript: it works from the bundle, and the user is told where
+      expect(Array.from(computed.channels.x.mean)).toEqual([7]);
+      expect(warnings).toHaveLength(1);
+      expect(warnings[0]).toMatch(/the task module file:.*computed\.ts imports by a path computed at run time \(\/.*computed\.ts:2:\d+\): in a worker a TypeScript file cannot be imported that way/);
+      const concatenated = await lastValueFrom(trajectoryEnsemble({ module: join(dir, 'concatenated.ts'), name: 'run', config: { part: 'three' } }, options));
+      expect(Array.from(concatenated.channels.x.mean)).toEqual([3]);
+      expect(warnings).toHaveLength(1);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   }, 60_000);
 
   it('refuses bad options by name', () => {

@@ -12,7 +12,10 @@ export interface TrajectoryPool {
   readonly workers: number;
   /** true once `close()` was called: ensembles refuse the pool */
   readonly closed: boolean;
-  /** terminates the threads (trajectories still running included); resolves when they are gone */
+  /**
+   * terminates the threads (trajectories still running included: their ensembles end with an
+   * error saying the option `pool` was closed while trajectory k ran); resolves when they are gone
+   */
   close(): Promise<void>;
 }
 
@@ -22,8 +25,19 @@ export interface TrajectoryPoolOptions {
   readonly workers?: number;
 }
 
-/** The piscina pool behind each TrajectoryPool; trajectoryEnsemble reads it. */
-export const poolThreads = new WeakMap<TrajectoryPool, Piscina>();
+/** What trajectoryEnsemble needs of a TrajectoryPool: its piscina pool, and the ensembles told of the pool's errors. */
+export interface PoolInternals {
+  readonly threads: Piscina;
+  /**
+   * the running ensembles' handlers of an error of the pool itself (a worker that died between
+   * tasks): the pool has one 'error' listener that calls them all, so any number of concurrent
+   * ensembles add no listeners; an ensemble deletes its own when it ends
+   */
+  readonly errorSubscribers: Set<(error: unknown) => void>;
+}
+
+/** The internals of each TrajectoryPool; trajectoryEnsemble reads them. */
+export const poolInternals = new WeakMap<TrajectoryPool, PoolInternals>();
 
 const FN = 'createTrajectoryPool';
 const WORKER = new URL('./trajectory-ensemble-worker.mjs', import.meta.url).href;
@@ -100,8 +114,11 @@ export function createTrajectoryPool(options: TrajectoryPoolOptions = {}): Traje
   }
   const threads = startThreads(workers, workerExecArgv(process.execArgv));
   // a thread that dies between trajectories is replaced by piscina; the ensembles running on the
-  // pool listen for it themselves and end with the error, so one is no uncaught exception here
-  threads.on('error', () => undefined);
+  // pool end with the error (none running: it is no uncaught exception)
+  const errorSubscribers = new Set<(error: unknown) => void>();
+  threads.on('error', (error: unknown) => {
+    for (const subscriber of [...errorSubscribers]) subscriber(error);
+  });
   let closing: Promise<void> | null = null;
   const pool: TrajectoryPool = {
     workers,
@@ -113,6 +130,6 @@ export function createTrajectoryPool(options: TrajectoryPoolOptions = {}): Traje
       return closing;
     },
   };
-  poolThreads.set(pool, threads);
+  poolInternals.set(pool, { threads, errorSubscribers });
   return pool;
 }

@@ -7,8 +7,8 @@ import type { Subscriber } from 'rxjs';
 import type { ChunkedEvent, ChunkedObservable } from '@qsync/frames';
 import { bundleTaskModule } from './bundle-task-module';
 import type { BundleTaskModuleOptions } from './bundle-task-module';
-import { createTrajectoryPool, poolThreads } from './create-trajectory-pool';
-import type { TrajectoryPool } from './create-trajectory-pool';
+import { createTrajectoryPool, poolInternals } from './create-trajectory-pool';
+import type { PoolInternals, TrajectoryPool } from './create-trajectory-pool';
 
 /**
  * One output column of a trajectory: a value per output time, real (`data[i]` at time i) or
@@ -119,7 +119,13 @@ const OPTIONS = ['trajectories', 'noiseSeed', 'workers', 'pool', 'bundle', 'onWa
  * Workers load the task as one plain ES module bundled by esbuild (`bundleTaskModule`, cached on
  * disk and rebuilt whenever a source it was built from changes), not hundreds of TypeScript
  * modules through tsx; with `bundle: false`, or when bundling fails (reported to `onWarning`),
- * they load the source through tsx.
+ * they load the source through tsx. Limitation: an import by a path computed at run time that
+ * esbuild cannot follow (`import(new URL('./part.ts', import.meta.url).href)`, `require(name)`)
+ * runs as written in the worker, which has no TypeScript loader (neither has tsx's `tsImport`):
+ * a `.ts` file cannot be imported so, and a relative `require` resolves against the cache
+ * directory. `onWarning` names each such import (file:line:column); import statically, or a
+ * JavaScript file by absolute URL. A concatenation such as `import('./parts/' + name + '.ts')`
+ * is bundled with every part (see `bundleTaskModule`).
  * `withProgress()` adds `{ kind: 'progress', done, total }` events (trajectories averaged of
  * `trajectories`), read with `tapProgress` of @qsync/frames.
  *
@@ -137,7 +143,8 @@ const OPTIONS = ['trajectories', 'noiseSeed', 'workers', 'pool', 'bundle', 'onWa
  *   or once the target standard error is reached
  * @throws Error naming the option for bad options (at the call); a task that fails, returns
  *   something other than columns, a non-finite value, or columns that differ in names, kinds or
- *   lengths from trajectory 0's ends the stream with an error naming the trajectory
+ *   lengths from trajectory 0's ends the stream with an error naming the trajectory; so does
+ *   closing a shared `pool` while a trajectory runs
  * @example
  * // ornsteinUhlenbeckTask: dx = −θx dt + σ dW from x = 1 (test-support), 3 output times
  * const task = { module: ornsteinUhlenbeckTask, name: 'ornsteinUhlenbeckTrajectory', config: { theta: 1, sigma: 0.5, x0: 1, dt: 0.01, times: [0, 0.5, 1] } };
@@ -194,7 +201,7 @@ function checkArguments<C>(task: TrajectoryTask<C>, config: TrajectoryEnsembleCo
     throw new Error(`${FN}: option 'noiseSeed' must be a safe integer, got ${String(config.noiseSeed)}`);
   }
   const pool = config.pool;
-  if (pool !== undefined && !(typeof pool === 'object' && pool !== null && poolThreads.has(pool))) {
+  if (pool !== undefined && !(typeof pool === 'object' && pool !== null && poolInternals.has(pool))) {
     throw new Error(`${FN}: option 'pool' must be a pool from createTrajectoryPool, got ${String(pool)}`);
   }
   if (pool !== undefined && config.workers !== undefined) {
@@ -325,6 +332,22 @@ function checkColumn(column: unknown, name: string, trajectory: number): Traject
   return c as TrajectoryColumn;
 }
 
+/**
+ * `error` if it is an Error (given its cause's code when the copy from the worker dropped its
+ * own: load-task-function.mjs puts it in the message and keeps the cause); else (a plain object
+ * prints as [object Object]) an Error saying `what`, with the value's code and message, and the
+ * value as its cause.
+ */
+function asError(error: unknown, what: string): Error {
+  const { code, message, cause } = (typeof error === 'object' && error !== null ? error : {}) as { code?: unknown; message?: unknown; cause?: { code?: unknown } };
+  if (error instanceof Error) {
+    if (code === undefined && typeof cause === 'object' && cause !== null && typeof cause.code === 'string') Object.assign(error, { code: cause.code });
+    return error;
+  }
+  const detail = [code, message].filter((x) => typeof x === 'string').join(': ') || String(error);
+  return Object.assign(new Error(`${FN}: ${what}: ${detail}`, { cause: error }), typeof code === 'string' ? { code } : {});
+}
+
 /** One subscription's ensemble; returns its teardown. */
 function runEnsemble(
   plan: Plan,
@@ -342,6 +365,7 @@ function runEnsemble(
   let done = false;
   // the ensemble's own pool (none with a shared one, which is never terminated here)
   let own: TrajectoryPool | null = null;
+  let internals: PoolInternals | null = null;
   let threads: Piscina | null = null;
   // trajectories handed to the pool and not yet settled: at most one per worker, so none waits
   // in piscina's queue and the pool can be left to drain once the ensemble is complete
@@ -349,7 +373,8 @@ function runEnsemble(
   let draining = false;
 
   const terminate = (): void => {
-    if (threads !== null) threads.off('error', fail);
+    if (internals !== null) internals.errorSubscribers.delete(fail);
+    internals = null;
     threads = null;
     if (own === null) return;
     const p = own;
@@ -432,10 +457,11 @@ function runEnsemble(
     }
     // the threads start while the task is bundled
     if (plan.pool === undefined) own = createTrajectoryPool({ workers: plan.workers });
-    threads = poolThreads.get(plan.pool ?? (own as TrajectoryPool)) as Piscina;
+    internals = poolInternals.get(plan.pool ?? (own as TrajectoryPool)) as PoolInternals;
+    threads = internals.threads;
     // an error of the pool itself (a worker that died between tasks) ends the stream; once the
     // stream has ended, fail ignores it: it is the echo of a worker this subscription terminated
-    threads.on('error', fail);
+    internals.errorSubscribers.add(fail);
     const settled = (): boolean => {
       inFlight--;
       if (draining && inFlight === 0) terminate();
@@ -443,6 +469,10 @@ function runEnsemble(
     };
     let module = plan.module;
     const dispatch = (): void => {
+      if (!done && plan.pool?.closed === true) {
+        fail(new Error(`${FN}: option 'pool' was closed before trajectory ${nextRun} started`));
+        return;
+      }
       while (!done && nextRun < total && nextRun - nextFold < window && inFlight < plan.workers) {
         const k = nextRun++;
         const job = { module, name: plan.name, config: plan.config, trajectory: k, noiseSeed: plan.noiseSeed };
@@ -458,7 +488,10 @@ function runEnsemble(
             }
           },
           (error: unknown) => {
-            if (!settled()) fail(error);
+            if (settled()) return;
+            // a shared pool closed by its owner: piscina says only "Terminating worker thread"
+            if (plan.pool?.closed === true) fail(new Error(`${FN}: option 'pool' was closed while trajectory ${k} ran`, { cause: error }));
+            else fail(asError(error, `trajectory ${k} failed`));
           },
         );
       }
@@ -468,6 +501,13 @@ function runEnsemble(
       bundleTaskModule(plan.module, plan.bundle).then(
         (bundle) => {
           module = bundle.url;
+          // tsx's tsImport cannot follow them either (a computed import of a .ts file fails there
+          // too): the bundle runs, and the user is told where
+          if (bundle.computedImports.length > 0) {
+            plan.onWarning(
+              `${FN}: the task module ${plan.module} imports by a path computed at run time (${bundle.computedImports.join('; ')}): in a worker a TypeScript file cannot be imported that way and a relative require resolves against the bundle's cache directory; import it statically, or a JavaScript file by absolute URL`,
+            );
+          }
         },
         (error: unknown) => {
           const why = error instanceof Error ? error.message : String(error);

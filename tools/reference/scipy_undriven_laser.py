@@ -27,6 +27,11 @@ Cases:
   s^z_d = 1/2, the undriven spins on the equator and ⟨a†a⟩ from the s^z_d balance. Stored
   with the eigenvalues of the Jacobian of the full (unconstrained) right-hand side in units
   of V (central differences, exact for these quadratic equations up to rounding).
+- `bistable_pd_0.7`: N = 10³, N_d = 700, Ω = 0.01, κ = 10√N Ω, γ+ = V, γ− = γz = 0.01 V, where
+  the equations have two stable roots (weak field, lasing) and a saddle between them. Each root
+  by fsolve of all eight equations, started from a guess of (s^z_d, s^z_ud) with the other nine
+  moments solved from the equations at that (s^z_d, s^z_ud) (there they are affine in them); stored
+  with its largest Jacobian eigenvalue (> 0 for the saddle).
 
 Each value is stored with the parameters it belongs to; floats are rounded to 15 significant
 digits, complex numbers are [re, im].
@@ -172,6 +177,45 @@ def two_undriven_point():
     }
 
 
+def bistable_roots():
+    N = 1000
+    Omega = 0.01
+    kappa = 10 * np.sqrt(N) * Omega
+    V = 2 * N * Omega ** 2 / kappa
+    p = {"N": N, "Nd": 700, "Nud": 300, "Omega": Omega, "kappa": kappa, "gammaPlus": V, "gammaMinus": 0.01 * V, "gammaZ": 0.01 * V, "V": V}
+    rest = list(range(2, 11))
+
+    def complete(szd, szud):
+        # at fixed s^z every product in App. 7.A holds an s^z: the rest of the right-hand side is affine
+        u = np.zeros(11)
+        u[0], u[1] = szd, szud
+        c = app7a(u, p)[rest]
+        A = np.zeros((9, 9))
+        for b, j in enumerate(rest):
+            w = u.copy()
+            w[j] = 1
+            A[:, b] = app7a(w, p)[rest] - c
+        u[rest] = np.linalg.solve(A, -c)
+        return u
+
+    roots = {}
+    for name, guess in {"saddle": (0.89, -0.39), "lasing": (0.75, -0.02), "weak": (0.96, -0.88)}.items():
+        u, info, ier, msg = fsolve(lambda v: app7a(v, p) / units(p) / V, complete(*guess), full_output=True, xtol=1e-14)
+        residual = np.max(np.abs(app7a(u, p) / units(p) / V))
+        if residual > 1e-13:
+            raise RuntimeError(f"fsolve did not find the {name} root: {msg}")
+        ev = jacobian_eigenvalues(u, p, V)
+        roots[name] = {
+            "start_sz_driven_sz_undriven": list(guess),
+            "sz_driven": rnd(u[0]),
+            "sz_undriven": rnd(u[1]),
+            "photons": rnd(u[2]),
+            "residual_in_units_over_V": rnd(residual),
+            "largest_jacobian_eigenvalue_real": rnd(ev[0].real * V),
+        }
+    return {"params": {k: rnd(v) for k, v in p.items()}, "roots": roots}
+
+
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
     default = os.path.join(here, "..", "..", "test", "fixtures", "scipy-undriven-laser.json")
@@ -192,6 +236,7 @@ def main():
         "cases": {
             "rescaled_rates": {f"Omega_{O}": rescaled_rates_point(O) for O in (0.05, 0.158)},
             "two_undriven_of_1e5": two_undriven_point(),
+            "bistable_pd_0.7": bistable_roots(),
         },
     }
     with open(args.out, "w") as f:

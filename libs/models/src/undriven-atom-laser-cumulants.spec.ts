@@ -457,8 +457,12 @@ describe('undrivenAtomLaserCumulants (App. 7.A)', () => {
       for (const v of f) vexpect(Math.abs(v)).toBeLessThan(1e-15);
       expectPhysical(y);
     }
-    expectClose([saddle[s.szDriven], saddle[s.szUndriven], saddle[s.photons]], [0.890332, -0.388177, 0.616998], { atol: 1e-6 });
-    expectClose([weak[s.szDriven], weak[s.szUndriven], weak[s.photons]], [0.962775, -0.880521, 0.119595], { atol: 1e-6 });
+    // and they are the roots scipy's fsolve finds in the printed equations (fixture scipy-undriven-laser.json)
+    const bistable = scipyLaser.cases['bistable_pd_0.7'];
+    expectScipyParams(m, bistable);
+    for (const [y, ref] of [[saddle, bistable.roots.saddle], [lasing, bistable.roots.lasing], [weak, bistable.roots.weak]] as const) {
+      expectClose([y[s.szDriven], y[s.szUndriven], y[s.photons]], [ref.sz_driven, ref.sz_undriven, ref.photons], { atol: 1e-6 });
+    }
     vexpect(growth(saddle)).toBeGreaterThan(1e-4 * V); // unstable
     vexpect(growth(lasing)).toBeLessThan(0); // stable
     vexpect(growth(weak)).toBeLessThan(0); // stable too
@@ -571,9 +575,13 @@ describe('undrivenAtomLaserCumulants (App. 7.A)', () => {
 // fsolve), each with its parameters: tools/reference/scipy_undriven_laser.py writes the fixture.
 type ScipyPoint = { params: { Nd: number; Nud: number; Omega: number; kappa: number; gammaPlus: number }; photons_per_atom: number };
 const scipyLaser = JSON.parse(readFileSync(new URL('../../../test/fixtures/scipy-undriven-laser.json', import.meta.url), 'utf8')) as {
-  cases: { rescaled_rates: Record<string, ScipyPoint>; two_undriven_of_1e5: ScipyPoint & { sz_undriven: number; slowest_decay_rates_over_V: number[] } };
+  cases: {
+    rescaled_rates: Record<string, ScipyPoint>;
+    two_undriven_of_1e5: ScipyPoint & { sz_undriven: number; slowest_decay_rates_over_V: number[] };
+    'bistable_pd_0.7': Pick<ScipyPoint, 'params'> & { roots: Record<'saddle' | 'lasing' | 'weak', { sz_driven: number; sz_undriven: number; photons: number }> };
+  };
 };
-const expectScipyParams = (m: Laser, ref: ScipyPoint) =>
+const expectScipyParams = (m: Laser, ref: Pick<ScipyPoint, 'params'>) =>
   expectClose([m.parameters.Nd, m.parameters.Nud, m.parameters.Omega, m.parameters.kappa, m.parameters.gammaPlus], [ref.params.Nd, ref.params.Nud, ref.params.Omega, ref.params.kappa, ref.params.gammaPlus], { rtol: 1e-14, atol: 0 });
 
 describe('undrivenAtomLaserCumulants.steadyState: its cost depends on the rescaled rates only', () => {

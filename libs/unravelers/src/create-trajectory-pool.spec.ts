@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { lastValueFrom, merge, take, toArray } from 'rxjs';
+import { lastValueFrom, merge, take, tap, toArray } from 'rxjs';
 import { describe, expect, it } from 'vitest';
 import { createTrajectoryPool, poolInternals } from './create-trajectory-pool';
 import { trajectoryEnsemble } from './trajectory-ensemble';
@@ -51,11 +51,11 @@ describe('createTrajectoryPool', () => {
       const config = { ...ou, started, finished, lateEvery: 1 };
       const first = await lastValueFrom(trajectoryEnsemble(task(config), { trajectories: 1000, noiseSeed: 1, pool }).pipe(take(1)));
       expect(first.trajectories).toBe(1);
-      // at most 2 × workers trajectories are handed out ahead of the fold, and a worker still
-      // loading the task starts the one it was handed after the unsubscription
+      // at most 2 per worker are handed out at once (4 × workers ahead of the fold), and a worker
+      // still loading the task starts the ones it was handed after the unsubscription
       await new Promise((resolve) => setTimeout(resolve, 300));
       const count = Atomics.load(started, 0);
-      expect(count).toBeLessThanOrEqual(4);
+      expect(count).toBeLessThanOrEqual(8);
       // not terminated: what was handed out returned; and nothing new starts
       expect(Atomics.load(finished, 0)).toBe(count);
       await new Promise((resolve) => setTimeout(resolve, 100));
@@ -63,6 +63,33 @@ describe('createTrajectoryPool', () => {
       const next = await lastValueFrom(trajectoryEnsemble(task(), { trajectories: 6, noiseSeed: 2, pool }));
       expect(next.trajectories).toBe(6);
       expect(pool.closed).toBe(false);
+    } finally {
+      await pool.close();
+    }
+  }, 60_000);
+
+  it('a worker runs on while this thread is busy (it holds the next trajectory), and posts each result before it starts the next', async () => {
+    const pool = createTrajectoryPool({ workers: 1 });
+    try {
+      await lastValueFrom(trajectoryEnsemble(task(), { trajectories: 2, noiseSeed: 1, pool }));
+      const started = shared(1);
+      const finished = shared(1);
+      // each trajectory spins 100 ms in the worker; this thread is blocked 250 ms at the first frame
+      const config = { ...ou, started, finished, busyMs: 100 };
+      const seen: number[] = [];
+      await lastValueFrom(
+        trajectoryEnsemble(task(config), { trajectories: 3, noiseSeed: 1, pool }).pipe(
+          take(1),
+          tap(() => {
+            seen.push(Atomics.load(finished, 0));
+            for (const end = performance.now() + 250; performance.now() < end; );
+            seen.push(Atomics.load(started, 0), Atomics.load(finished, 0));
+          }),
+        ),
+      );
+      // trajectory 0's result came while 1 ran (not after it: 2), and 1 ran to its end while this
+      // thread did nothing for the pool (with one job per worker: 1 1, the worker waits for it)
+      expect(seen).toEqual([1, 2, 2]);
     } finally {
       await pool.close();
     }

@@ -28,6 +28,8 @@ export interface TrajectoryPoolOptions {
 /** What trajectoryEnsemble needs of a TrajectoryPool: its piscina pool, and the ensembles told of the pool's errors. */
 export interface PoolInternals {
   readonly threads: Piscina;
+  /** trajectories an ensemble hands each worker at once (2: see TASKS_PER_WORKER) */
+  readonly tasksPerWorker: number;
   /**
    * the running ensembles' handlers of an error of the pool itself (a worker that died between
    * tasks): the pool has one 'error' listener that calls them all, so any number of concurrent
@@ -40,6 +42,13 @@ export interface PoolInternals {
 export const poolInternals = new WeakMap<TrajectoryPool, PoolInternals>();
 
 const FN = 'createTrajectoryPool';
+/**
+ * Trajectories handed to each worker at once: the next one waits in the worker's own queue while
+ * it runs one, so it never idles for the round trip to the main thread (result posted, folded,
+ * next task posted and the worker woken: 0.3 ms per 1.3 ms vdP trajectory at N = 10, 20 % of its
+ * time). The worker posts each result before it starts the next (trajectory-ensemble-worker.mjs).
+ */
+const TASKS_PER_WORKER = 2;
 const WORKER = new URL('./trajectory-ensemble-worker.mjs', import.meta.url).href;
 // piscina is required when a pool starts, not imported: a task bundle that includes this library
 // (its index) then does not load piscina in every worker (20–60 ms each)
@@ -75,7 +84,7 @@ function startThreads(workers: number, execArgv: string[]): Piscina {
   for (;;) {
     try {
       const { Piscina: Pool } = requireHere('piscina') as typeof import('piscina');
-      return new Pool({ filename: WORKER, minThreads: workers, maxThreads: workers, idleTimeout: Infinity, execArgv });
+      return new Pool({ filename: WORKER, minThreads: workers, maxThreads: workers, concurrentTasksPerWorker: TASKS_PER_WORKER, idleTimeout: Infinity, execArgv });
     } catch (error) {
       const refused = (error as { code?: string }).code === 'ERR_WORKER_INVALID_EXEC_ARGV' ? /flags: (.*)$/.exec((error as Error).message) : null;
       const names = refused === null ? [] : refused[1].split(', ');
@@ -91,7 +100,7 @@ function startThreads(workers: number, execArgv: string[]): Piscina {
  * {@link trajectoryEnsemble}: successive ensembles then run on the same threads, and a task
  * module is loaded once per thread, so only the first ensemble pays the start. An ensemble on a
  * shared pool never terminates it: once the ensemble ends (or is unsubscribed) it starts no
- * further trajectory, and the ones still running (at most one per worker) finish and are
+ * further trajectory, and the ones handed out (at most two per worker) finish and are
  * discarded. `close()` terminates the threads. Idle threads do not keep the process alive.
  *
  * @param options - the number of worker threads
@@ -130,6 +139,6 @@ export function createTrajectoryPool(options: TrajectoryPoolOptions = {}): Traje
       return closing;
     },
   };
-  poolInternals.set(pool, { threads, errorSubscribers });
+  poolInternals.set(pool, { threads, tasksPerWorker: TASKS_PER_WORKER, errorSubscribers });
   return pool;
 }

@@ -1,6 +1,7 @@
 // The worker side of trajectoryEnsemble (trajectory-ensemble.ts): piscina runs this plain ES
 // module in each worker thread; the task module (the bundle of bundleTaskModule, or TypeScript
 // source through tsx) is loaded by load-task-function.mjs.
+import { setImmediate } from 'node:timers';
 import { loadTaskFunction } from './load-task-function.mjs';
 
 /**
@@ -14,5 +15,9 @@ import { loadTaskFunction } from './load-task-function.mjs';
  */
 export default async function runTrajectory(job) {
   const task = await loadTaskFunction(job.module, job.name, 'trajectoryEnsemble');
+  // a worker holds two jobs at once (createTrajectoryPool's concurrentTasksPerWorker): both
+  // would run to their end in one run of microtasks before piscina posts the first result, so
+  // each waits for a turn of the event loop, and a result leaves before the next job starts
+  await new Promise((resolve) => setImmediate(resolve));
   return task(job.config, job.trajectory, job.noiseSeed);
 }

@@ -112,7 +112,7 @@ const OPTIONS = ['trajectories', 'noiseSeed', 'workers', 'pool', 'bundle', 'onWa
  * thread — and emits the running ensemble mean with its standard error, live, as trajectories
  * finish. A cold Observable: each subscription runs its own ensemble; unsubscribing stops it
  * and terminates its pool at once; after the last frame no further trajectory starts, and the
- * pool ends when the ones still running (at most one per worker) have returned. On a shared
+ * pool ends when the ones handed out (at most two per worker) have returned. On a shared
  * `pool` (createTrajectoryPool) the threads are left running for the next ensemble: after the
  * last frame or an unsubscription no trajectory starts, and those running finish and are dropped.
  *
@@ -134,7 +134,7 @@ const OPTIONS = ['trajectories', 'noiseSeed', 'workers', 'pool', 'bundle', 'onWa
  * predecessors waits for them), so every frame — mean, standard error, and where the ensemble
  * stops — is the same, bit for bit, with 0, 1 or any number of workers. Memory does not grow
  * with the number of trajectories: Welford's running mean and sum of squared deviations per
- * entry, plus at most 2 × workers results waiting for their turn.
+ * entry, plus at most 4 × workers results waiting for their turn.
  *
  * @param task - the trajectory function's module, export name and configuration
  * @param config - number of trajectories, master seed, workers or a shared pool, bundling,
@@ -357,9 +357,10 @@ function runEnsemble(
   const out = subscriber as Subscriber<EnsembleFrame | ChunkedEvent<EnsembleFrame>>;
   const total = plan.trajectories;
   const accumulator = new EnsembleAccumulator();
-  // results that arrived before all lower trajectories were folded in: at most `window`
+  // results that arrived before all lower trajectories were folded in: at most `window` (twice
+  // what may be in flight on workers, so one slow trajectory does not idle the others at once)
   const waiting = new Map<number, unknown>();
-  const window = Math.max(1, 2 * plan.workers);
+  let window = 1;
   let nextRun = 0;
   let nextFold = 0;
   let done = false;
@@ -367,9 +368,12 @@ function runEnsemble(
   let own: TrajectoryPool | null = null;
   let internals: PoolInternals | null = null;
   let threads: Piscina | null = null;
-  // trajectories handed to the pool and not yet settled: at most one per worker, so none waits
-  // in piscina's queue and the pool can be left to drain once the ensemble is complete
+  // trajectories handed to the pool and not yet settled: at most the pool's tasksPerWorker per
+  // worker (the next waits in the worker's queue while it runs one, so it never idles for the
+  // round trip through this thread), none in piscina's queue, so the pool can be left to drain
+  // once the ensemble is complete
   let inFlight = 0;
+  let capacity = 0;
   let draining = false;
 
   const terminate = (): void => {
@@ -459,6 +463,8 @@ function runEnsemble(
     if (plan.pool === undefined) own = createTrajectoryPool({ workers: plan.workers });
     internals = poolInternals.get(plan.pool ?? (own as TrajectoryPool)) as PoolInternals;
     threads = internals.threads;
+    capacity = internals.tasksPerWorker * plan.workers;
+    window = 2 * capacity;
     // an error of the pool itself (a worker that died between tasks) ends the stream; once the
     // stream has ended, fail ignores it: it is the echo of a worker this subscription terminated
     internals.errorSubscribers.add(fail);
@@ -473,7 +479,7 @@ function runEnsemble(
         fail(new Error(`${FN}: option 'pool' was closed before trajectory ${nextRun} started`));
         return;
       }
-      while (!done && nextRun < total && nextRun - nextFold < window && inFlight < plan.workers) {
+      while (!done && nextRun < total && nextRun - nextFold < window && inFlight < capacity) {
         const k = nextRun++;
         const job = { module, name: plan.name, config: plan.config, trajectory: k, noiseSeed: plan.noiseSeed };
         inFlight++;

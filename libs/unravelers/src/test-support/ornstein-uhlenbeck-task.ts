@@ -27,6 +27,8 @@ export interface OrnsteinUhlenbeckConfig {
   threadIds?: Int32Array;
   /** optional: trajectory k writes 1 at entry k if its thread was started with tsx's hooks in its execArgv, else 0 */
   tsxHooks?: Int32Array;
+  /** optional: every trajectory keeps its thread busy this many ms (a spin) before it returns */
+  busyMs?: number;
 }
 
 /**
@@ -59,6 +61,7 @@ export function ornsteinUhlenbeckTrajectory(
     z[2 * i + 1] = stepper.y[2];
   }
   const columns: TrajectoryColumns = { x: { kind: 'real', data: x }, z: { kind: 'complex', data: z } };
+  if (config.busyMs !== undefined) for (const end = performance.now() + config.busyMs; performance.now() < end; );
   const finished = config.finished;
   if (config.lateEvery !== undefined && trajectory % config.lateEvery === 0) {
     return new Promise((resolve) =>

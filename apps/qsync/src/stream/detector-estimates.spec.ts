@@ -6,6 +6,7 @@
 import { type SampleRecord, sampleBlock, streamSchema } from '@qsync/frames';
 import { toWire, wireHeader } from '@qsync/wire';
 import type { WireRecord } from '@qsync/wire';
+import { readFileSync } from 'node:fs';
 import { from, lastValueFrom, tap, toArray } from 'rxjs';
 import { describe, expect, it } from 'vitest';
 import { type DetectorLine, detectorEstimates } from './detector-estimates';
@@ -172,6 +173,34 @@ describe('detectorEstimates: sessions', () => {
     seen.length = 0;
     await expect(lastValueFrom(from([] as WireRecord[]).pipe(detectorEstimates(), tap((l) => seen.push(l))))).rejects.toThrow('detector: the input ended before any header: it holds no stream');
     expect(seen).toEqual([{ kind: 'cut-off', lastSeq: null }]);
+  });
+
+  it('the filter starts from the scenario\'s initial state only on a record from its start: a loss at the head (announced or not) or a late first block gives filter-failed and no filtered line', async () => {
+    // a filterable scenario: the one `qsync emit` streams (step 0.02 = sample spacing, currents I0, I1)
+    const scenario = JSON.parse(readFileSync(new URL('../../scenarios/vdp-pair-heterodyne-stream.json', import.meta.url), 'utf8')) as Record<string, unknown>;
+    const step = 0.02;
+    const wireOf = (start: number): WireRecord[] => {
+      const out: SampleRecord[] = [streamSchema({ channels: { I0: { kind: 'complex' }, I1: { kind: 'complex' } }, rate: 1 / step })];
+      for (let k = 0; k < 6; k++) out.push(sampleBlock({ t0: start + 5 * k * step, dt: step, columns: { I0: { kind: 'complex', data: new Float64Array(10) }, I1: { kind: 'complex', data: new Float64Array(10) } } }));
+      const wire: WireRecord[] = [];
+      from(out).pipe(toWire(wireHeader({ name: 'I', sourceId: 'spec', sessionId: 'f', scenario }))).subscribe((r) => wire.push(r));
+      return wire; // header, blocks 0…5, end 6
+    };
+    const kinds = (lines: readonly DetectorLine[]) => lines.map((l) => l.kind);
+    const wire = wireOf(0);
+    // the whole record: a filtered line per block (the filter is set up)
+    expect(kinds(await run(wire)).filter((k) => k === 'filtered')).toHaveLength(6);
+    const headGap: WireRecord = { kind: 'gap', seq: 2, samples: 10, firstSeq: 0, lastSeq: 1 };
+    for (const [input, reason] of [
+      [[wire[0], headGap, ...wire.slice(3)], "records 0…1 lost before the first block received: the filter needs the record from the scenario's start (t = 0)"],
+      [[wire[0], ...wire.slice(3)], "records 0…1 lost before the first block received: the filter needs the record from the scenario's start (t = 0)"],
+      [wireOf(0.4), "the first block starts at t = 0.4, not at the scenario's start t = 0: the filter needs the record from there"],
+    ] as const) {
+      const lines = await run(input);
+      expect(kinds(lines)).not.toContain('filtered');
+      expect(lines.filter((l) => l.kind === 'filter-failed')).toEqual([{ kind: 'filter-failed', sessionId: 'f', reason }]);
+      expect(lines.at(-1)).toEqual({ kind: 'end', sessionId: 'f', records: 6 });
+    }
   });
 
   it('data before any header is an error', async () => {

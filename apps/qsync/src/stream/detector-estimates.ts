@@ -5,7 +5,7 @@ import { quantumFilterOf } from '@qsync/unravelers';
 import { fromWire } from '@qsync/wire';
 import type { WireHeader, WireRecord, WireSubscribe } from '@qsync/wire';
 import { filterSetup } from './filter-setup';
-import { type Observable, type OperatorFunction, Observable as Rx, Subject, type Subscription, catchError, filter, map, merge, of, share } from 'rxjs';
+import { type Observable, type OperatorFunction, Observable as Rx, Subject, type Subscription, catchError, filter, map, merge, of, share, tap } from 'rxjs';
 
 /** Options of {@link detectorEstimates}. */
 export interface DetectorConfig {
@@ -38,18 +38,21 @@ const value = (frame: Frame, name: string): number => {
   return c.kind === 'real' ? c.value : NaN;
 };
 
+/** The records lost before the first block of a session arrived. */
+interface HeadLoss { firstSeq: number; lastSeq: number }
+
 /** The estimates a schema allows: the phase difference of the first two complex currents, the spectrum of each complex current. */
 function estimatorsFor(schema: StreamSchema, config: Required<DetectorConfig>, sessionId: string, scenario: unknown): {
   names: string[];
   noFilter?: string;
   /** `records` as they came; `spliced`, the same with blocks after a loss moved back to follow the last received, `shift()` later than their own time */
-  run: (records: Observable<SampleRecord>, spliced: Observable<SampleRecord>, shift: () => number) => Observable<DetectorLine>;
+  run: (records: Observable<SampleRecord>, spliced: Observable<SampleRecord>, shift: () => number, headLoss: () => HeadLoss | null) => Observable<DetectorLine>;
 } {
   const complex = Object.entries(schema.channels)
     .filter(([, c]) => c.kind === 'complex' && c.shape.length === 0)
     .map(([name]) => name);
   const names: string[] = [];
-  const parts: ((records: Observable<SampleRecord>, spliced: Observable<SampleRecord>, shift: () => number) => Observable<DetectorLine>)[] = [];
+  const parts: ((records: Observable<SampleRecord>, spliced: Observable<SampleRecord>, shift: () => number, headLoss: () => HeadLoss | null) => Observable<DetectorLine>)[] = [];
   if (complex.length >= 2) {
     const [a, b] = complex;
     names.push(`phase-histogram ${a} ${b}`);
@@ -86,9 +89,19 @@ function estimatorsFor(schema: StreamSchema, config: Required<DetectorConfig>, s
   }
   else {
     const observables = Object.keys(setup.expect);
+    let firstChecked = false;
     names.push(`filtered ${observables.join(' ')}`);
-    parts.push((records) =>
+    parts.push((records, _, __, headLoss) =>
       records.pipe(
+        // ρ0 is the scenario's initial state: a record that does not begin at its start (records
+        // lost before the first block received) would be filtered from the wrong state
+        tap((r) => {
+          if (r.kind !== 'block' || firstChecked) return;
+          firstChecked = true;
+          const loss = headLoss();
+          if (loss !== null) throw new Error(`records ${loss.firstSeq}…${loss.lastSeq} lost before the first block received: the filter needs the record from the scenario's start (t = ${setup.start})`);
+          if (Math.abs(r.t0 - setup.start) > 1e-6 * r.dt) throw new Error(`the first block starts at t = ${r.t0}, not at the scenario's start t = ${setup.start}: the filter needs the record from there`);
+        }),
         quantumFilterOf(setup.model, { rho0: setup.rho0, expect: setup.expect, method: setup.method }),
         filter((r): r is SampleBlock => r.kind === 'block'),
         map((b): DetectorLine => {
@@ -102,7 +115,7 @@ function estimatorsFor(schema: StreamSchema, config: Required<DetectorConfig>, s
       ),
     );
   }
-  return { names, ...(noFilter !== undefined ? { noFilter } : {}), run: (records, spliced, shift) => merge(...parts.map((p) => p(records, spliced, shift))) };
+  return { names, ...(noFilter !== undefined ? { noFilter } : {}), run: (records, spliced, shift, headLoss) => merge(...parts.map((p) => p(records, spliced, shift, headLoss))) };
 }
 
 /**
@@ -123,7 +136,9 @@ function estimatorsFor(schema: StreamSchema, config: Required<DetectorConfig>, s
  * lines (with `estimated: true` when the notice's sample count is an estimate); the estimates go
  * on with what arrived: the histogram over exactly the samples received, the spectrum over what
  * arrived spliced together (a segment may span the loss), their lines at the stream's own t;
- * the filter, which needs every sample, ends with a `filter-failed` line. Losses no notice announces become `gap` lines too: a session whose first
+ * the filter, which needs every sample, ends with a `filter-failed` line; it does not start at
+ * all (a `filter-failed` line) when records were lost before the first block or that block does
+ * not begin at the scenario's start: ρ0 is the state there. Losses no notice announces become `gap` lines too: a session whose first
  * data record is not seq 0 (a recording missing its head, a stream joined late), a jump in seq,
  * an `end` whose seq counts more records than arrived or were announced lost — their records
  * exact, their samples estimated from a neighbouring block's length (`estimated: true`; exact
@@ -175,16 +190,22 @@ export function detectorEstimates(config: DetectorConfig = {}): OperatorFunction
         let lost = false;
         let shift = 0;
         let nextT: number | null = null;
+        let headLoss: HeadLoss | null = null;
+        let blockSeen = false;
         const decoded = input.pipe(
           // every seq is accounted for from 0 (losses no notice announced are turned into gap notices below)
           fromWire({
             firstSeq: 0,
             onNotice: (n) => {
               lost = true;
+              if (!blockSeen) headLoss = { firstSeq: headLoss?.firstSeq ?? n.firstSeq, lastSeq: n.lastSeq };
               out.next({ kind: n.kind, sessionId: id, firstSeq: n.firstSeq, lastSeq: n.lastSeq, samples: n.samples, ...(n.estimated === true ? { estimated: true as const } : {}) });
             },
           }),
           filter((r): r is SampleRecord => !('channels' in r && 't' in r)),
+          tap((r) => {
+            if (r.kind === 'block') blockSeen = true;
+          }),
           share(),
         );
         const spliced = decoded.pipe(
@@ -199,7 +220,7 @@ export function detectorEstimates(config: DetectorConfig = {}): OperatorFunction
         );
         const s = { id, input, lastSeq: -1, ended: false, samplesEach: null, frames: false, run: null as unknown as Subscription };
         session = s;
-        s.run = run(decoded, spliced, () => shift).subscribe({ next: (line) => out.next(line), error: (e) => out.error(e) });
+        s.run = run(decoded, spliced, () => shift, () => headLoss).subscribe({ next: (line) => out.next(line), error: (e) => out.error(e) });
       };
       const sub = source.subscribe({
         next: (record) => {

@@ -13,6 +13,8 @@ export interface FilterSetup {
   readonly method: SmeMethod;
   /** the scenario's integration step (the filter takes one step per sample: it needs samples this fine) */
   readonly step: number;
+  /** the scenario's start time: the filter's ρ0 is the state there, so its record must begin there */
+  readonly start: number;
 }
 
 /**
@@ -65,5 +67,6 @@ export function filterSetup(scenario: unknown): FilterSetup | string {
     expect: Object.fromEntries(Object.entries(s.observables).map(([name, op]) => [name, built.operators[op]])),
     method: s.scheme ?? 'milstein',
     step: s.step ?? (s.times.stop - s.times.start) / (s.times.count - 1),
+    start: s.times.start,
   };
 }

@@ -35,6 +35,30 @@ function records(length: number, sessionId = 's1'): WireRecord[] {
   from(out).pipe(toWire(wireHeader({ name: 'AB', sourceId: 'spec', sessionId }))).subscribe((r) => wire.push(r));
   return wire;
 }
+/** The mean of Δt|Σ w_n I*_n e^{−iω n Δt}|²/Σw² of I_A over the segments of L samples starting at `starts`, periodic Hann taper. */
+function handDensity(starts: readonly number[], L: number, omega: readonly number[]): number[] {
+  const w = Array.from({ length: L }, (_, n) => Math.sin((Math.PI * n) / L) ** 2);
+  const sumW2 = w.reduce((s, x) => s + x * x, 0);
+  return omega.map((om) => {
+    let total = 0;
+    for (const start of starts) {
+      let re = 0;
+      let im = 0;
+      for (let n = 0; n < L; n++) {
+        const i = start + n;
+        // w_n I*_n e^{−iωnΔt}
+        const c = Math.cos(om * n * DT);
+        const sn = Math.sin(om * n * DT);
+        const xr = w[n] * A[2 * i];
+        const xi = -w[n] * A[2 * i + 1];
+        re += xr * c + xi * sn;
+        im += xi * c - xr * sn;
+      }
+      total += (DT * (re * re + im * im)) / sumW2;
+    }
+    return total / starts.length;
+  });
+}
 const run = (input: readonly WireRecord[], bins = 12, segmentLength = 16) => lastValueFrom(from(input).pipe(detectorEstimates({ bins, segmentLength }), toArray()));
 const last = <K extends DetectorLine['kind']>(lines: readonly DetectorLine[], kind: K) => lines.filter((l): l is Extract<DetectorLine, { kind: K }> => l.kind === kind).at(-1);
 
@@ -58,29 +82,9 @@ describe('detectorEstimates: the numbers', () => {
 
   it('spectrum of I_A: the mean over its 6 segments of Δt|Σ w_n I*_n e^{−iω n Δt}|²/Σw² with the periodic Hann taper, on ω = 2π(k − L/2)/(LΔt)', async () => {
     const L = 16;
-    const w = Array.from({ length: L }, (_, n) => Math.sin((Math.PI * n) / L) ** 2);
-    const sumW2 = w.reduce((s, x) => s + x * x, 0);
     const segments = Math.floor(N / L);
     const omega = Array.from({ length: L }, (_, k) => (2 * Math.PI * (k - L / 2)) / (L * DT));
-    const density = omega.map((om) => {
-      let total = 0;
-      for (let s = 0; s < segments; s++) {
-        let re = 0;
-        let im = 0;
-        for (let n = 0; n < L; n++) {
-          const i = s * L + n;
-          // w_n I*_n e^{−iωnΔt}
-          const c = Math.cos(om * n * DT);
-          const sn = Math.sin(om * n * DT);
-          const xr = w[n] * A[2 * i];
-          const xi = -w[n] * A[2 * i + 1];
-          re += xr * c + xi * sn;
-          im += xi * c - xr * sn;
-        }
-        total += (DT * (re * re + im * im)) / sumW2;
-      }
-      return total / segments;
-    });
+    const density = handDensity(Array.from({ length: segments }, (_, s) => s * L), L, omega);
     const lines = await run(records(7), 12, L);
     const s = lines.filter((l): l is Extract<DetectorLine, { kind: 'spectrum' }> => l.kind === 'spectrum' && l.channel === 'A').at(-1);
     expect(s?.segments).toBe(segments);
@@ -143,7 +147,14 @@ describe('detectorEstimates: sessions', () => {
     const histograms = lines.filter((l): l is Extract<DetectorLine, { kind: 'phase-histogram' }> => l.kind === 'phase-histogram');
     expect(histograms.map((l) => l.samples)).toEqual([10, 20, 30, 40, 50, 60, 70, 76]);
     expect(histograms[2].t).toBeCloseTo(49 * DT, 12);
-    expect(last(lines, 'spectrum')?.segments).toBe(4); // 76 samples in segments of 16
+    // the spectrum over whole segments of contiguous samples: 0…15, then (16…19 dropped with the
+    // segment they began, which would span the loss) 40…55, 56…71, 72…87 (88…95 fill no segment)
+    const spectra = lines.filter((l): l is Extract<DetectorLine, { kind: 'spectrum' }> => l.kind === 'spectrum' && l.channel === 'A');
+    expect(spectra.map((l) => l.segments)).toEqual([1, 2, 3, 4]);
+    expect(spectra.map((l) => l.t / DT)).toEqual([15, 55, 71, 87].map((n) => expect.closeTo(n, 9)));
+    const density = handDensity([0, 40, 56, 72], 16, spectra[3].omega);
+    const peak = Math.max(...density);
+    density.forEach((d, k) => expect(Math.abs(spectra[3].density[k] - d)).toBeLessThan(1e-12 * peak));
     expect(lines.at(-1)).toEqual({ kind: 'end', sessionId: 's1', records: 10 });
   });
 

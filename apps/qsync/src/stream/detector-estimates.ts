@@ -1,11 +1,11 @@
-import { type Frame, type SampleBlock, type SampleRecord, type StreamSchema, sampleBlock } from '@qsync/frames';
+import { type BlockColumnInit, type Frame, type SampleBlock, type SampleRecord, type StreamSchema, sampleBlock } from '@qsync/frames';
 import { currentPhaseHistogramOf } from '@qsync/probes';
 import { currentSpectrumOf } from '@qsync/spectral';
 import { quantumFilterOf } from '@qsync/unravelers';
 import { fromWire } from '@qsync/wire';
 import type { WireHeader, WireRecord, WireSubscribe } from '@qsync/wire';
 import { filterSetup } from './filter-setup';
-import { type Observable, type OperatorFunction, Observable as Rx, Subject, type Subscription, catchError, filter, map, merge, of, share, tap } from 'rxjs';
+import { type Observable, type OperatorFunction, Observable as Rx, Subject, type Subscription, catchError, filter, map, merge, mergeMap, of, share, tap } from 'rxjs';
 
 /** Options of {@link detectorEstimates}. */
 export interface DetectorConfig {
@@ -41,22 +41,63 @@ const value = (frame: Frame, name: string): number => {
 /** The records lost before the first block of a session arrived. */
 interface HeadLoss { firstSeq: number; lastSeq: number }
 
+/** What the estimators of a session read. */
+interface EstimatorInputs {
+  /** the records as they came (the filter) */
+  readonly records: Observable<SampleRecord>;
+  /** the same with blocks after a loss moved back to follow the last received, `shift()` later than their own time (the histogram) */
+  readonly spliced: Observable<SampleRecord>;
+  readonly shift: () => number;
+  /** whole segments of contiguous samples, moved back likewise by `segmentShift()` (the spectra) */
+  readonly segments: Observable<SampleRecord>;
+  readonly segmentShift: () => number;
+  readonly headLoss: () => HeadLoss | null;
+}
+
+/**
+ * The first `n` samples of contiguous blocks as one block starting `shift` earlier, and the rest
+ * (null when none) at its own time.
+ */
+function splitBlocks(blocks: readonly SampleBlock[], n: number, shift: number): { head: SampleBlock; rest: SampleBlock | null } {
+  const first = blocks[0];
+  if (blocks.length === 1 && first.length === n) return { head: shift === 0 ? first : sampleBlock({ t0: first.t0 - shift, dt: first.dt, length: n, columns: first.columns }), rest: null };
+  const total = blocks.reduce((sum, b) => sum + b.length, 0);
+  const head: Record<string, BlockColumnInit> = {};
+  const rest: Record<string, BlockColumnInit> = {};
+  for (const [name, c] of Object.entries(first.columns)) {
+    const width = c.data.length / first.length;
+    const all = new Float64Array(total * width);
+    let at = 0;
+    for (const b of blocks) {
+      all.set(b.columns[name].data, at);
+      at += b.columns[name].data.length;
+    }
+    const meta = { kind: c.kind, shape: c.shape, ...(c.unit !== undefined ? { unit: c.unit } : {}) };
+    head[name] = { ...meta, data: all.subarray(0, n * width) };
+    rest[name] = { ...meta, data: all.slice(n * width) };
+  }
+  return {
+    head: sampleBlock({ t0: first.t0 - shift, dt: first.dt, length: n, columns: head }),
+    rest: total > n ? sampleBlock({ t0: first.t0 + n * first.dt, dt: first.dt, length: total - n, columns: rest }) : null,
+  };
+}
+
 /** The estimates a schema allows: the phase difference of the first two complex currents, the spectrum of each complex current. */
 function estimatorsFor(schema: StreamSchema, config: Required<DetectorConfig>, sessionId: string, scenario: unknown): {
   names: string[];
   noFilter?: string;
   /** `records` as they came; `spliced`, the same with blocks after a loss moved back to follow the last received, `shift()` later than their own time */
-  run: (records: Observable<SampleRecord>, spliced: Observable<SampleRecord>, shift: () => number, headLoss: () => HeadLoss | null) => Observable<DetectorLine>;
+  run: (inputs: EstimatorInputs) => Observable<DetectorLine>;
 } {
   const complex = Object.entries(schema.channels)
     .filter(([, c]) => c.kind === 'complex' && c.shape.length === 0)
     .map(([name]) => name);
   const names: string[] = [];
-  const parts: ((records: Observable<SampleRecord>, spliced: Observable<SampleRecord>, shift: () => number, headLoss: () => HeadLoss | null) => Observable<DetectorLine>)[] = [];
+  const parts: ((inputs: EstimatorInputs) => Observable<DetectorLine>)[] = [];
   if (complex.length >= 2) {
     const [a, b] = complex;
     names.push(`phase-histogram ${a} ${b}`);
-    parts.push((_, spliced, shift) =>
+    parts.push(({ spliced, shift }) =>
       spliced.pipe(
         currentPhaseHistogramOf({ channelA: a, channelB: b, bins: config.bins }),
         map((f): DetectorLine => ({
@@ -68,11 +109,11 @@ function estimatorsFor(schema: StreamSchema, config: Required<DetectorConfig>, s
   }
   for (const channel of complex) {
     names.push(`spectrum ${channel}`);
-    parts.push((_, spliced, shift) =>
-      spliced.pipe(
+    parts.push(({ segments, segmentShift }) =>
+      segments.pipe(
         currentSpectrumOf({ channel, segmentLength: config.segmentLength }),
         map((f): DetectorLine => ({
-          kind: 'spectrum', sessionId, t: f.t + shift(), channel, segments: value(f, 'segments'), floor: value(f, 'floor'), floorError: value(f, 'floorError'),
+          kind: 'spectrum', sessionId, t: f.t + segmentShift(), channel, segments: value(f, 'segments'), floor: value(f, 'floor'), floorError: value(f, 'floorError'),
           omega: numbers(f, 'omega'), density: numbers(f, 'density'), densityError: numbers(f, 'densityError'),
         })),
       ),
@@ -91,7 +132,7 @@ function estimatorsFor(schema: StreamSchema, config: Required<DetectorConfig>, s
     const observables = Object.keys(setup.expect);
     let firstChecked = false;
     names.push(`filtered ${observables.join(' ')}`);
-    parts.push((records, _, __, headLoss) =>
+    parts.push(({ records, headLoss }) =>
       records.pipe(
         // ρ0 is the scenario's initial state: a record that does not begin at its start (records
         // lost before the first block received) would be filtered from the wrong state
@@ -115,7 +156,7 @@ function estimatorsFor(schema: StreamSchema, config: Required<DetectorConfig>, s
       ),
     );
   }
-  return { names, ...(noFilter !== undefined ? { noFilter } : {}), run: (records, spliced, shift, headLoss) => merge(...parts.map((p) => p(records, spliced, shift, headLoss))) };
+  return { names, ...(noFilter !== undefined ? { noFilter } : {}), run: (inputs) => merge(...parts.map((p) => p(inputs))) };
 }
 
 /**
@@ -134,8 +175,9 @@ function estimatorsFor(schema: StreamSchema, config: Required<DetectorConfig>, s
  * nothing (all of its records are counted): an `already-ended` line says so and its records are
  * skipped. Losses announced in-band (`gap`, `dropped`) become
  * lines (with `estimated: true` when the notice's sample count is an estimate); the estimates go
- * on with what arrived: the histogram over exactly the samples received, the spectrum over what
- * arrived spliced together (a segment may span the loss), their lines at the stream's own t;
+ * on with what arrived: the histogram over exactly the samples received, the spectrum over the
+ * whole segments of contiguous samples received (the segment being filled at a loss is dropped,
+ * segmentation restarts after it), their lines at the stream's own t;
  * the filter, which needs every sample, ends with a `filter-failed` line; it does not start at
  * all (a `filter-failed` line) when records were lost before the first block or that block does
  * not begin at the scenario's start: ρ0 is the state there. Losses no notice announces become `gap` lines too: a session whose first
@@ -188,6 +230,7 @@ export function detectorEstimates(config: DetectorConfig = {}): OperatorFunction
         // came before (the next block moved back in time to follow the last received; their
         // lines keep the stream's own t); the filter cannot skip samples and fails alone
         let lost = false;
+        let segmentLost = false;
         let shift = 0;
         let nextT: number | null = null;
         let headLoss: HeadLoss | null = null;
@@ -198,6 +241,7 @@ export function detectorEstimates(config: DetectorConfig = {}): OperatorFunction
             firstSeq: 0,
             onNotice: (n) => {
               lost = true;
+              segmentLost = true;
               if (!blockSeen) headLoss = { firstSeq: headLoss?.firstSeq ?? n.firstSeq, lastSeq: n.lastSeq };
               out.next({ kind: n.kind, sessionId: id, firstSeq: n.firstSeq, lastSeq: n.lastSeq, samples: n.samples, ...(n.estimated === true ? { estimated: true as const } : {}) });
             },
@@ -218,9 +262,37 @@ export function detectorEstimates(config: DetectorConfig = {}): OperatorFunction
           }),
           share(),
         );
+        // the spectra get whole segments only: at a loss the segment being filled is dropped (its
+        // periodogram would mix samples from both sides of the loss, with a jump between) and
+        // segmentation restarts at the first sample received after it
+        let segmentShift = 0;
+        let segmentEnd: number | null = null; // after the last sample passed on, in the spectra's time
+        let pending: SampleBlock[] = [];
+        let pendingLength = 0;
+        const segments = decoded.pipe(
+          mergeMap((r): SampleRecord[] => {
+            if (r.kind !== 'block') return [r];
+            if (segmentLost) {
+              pending = [];
+              pendingLength = 0;
+              if (segmentEnd !== null) segmentShift = r.t0 - segmentEnd;
+              segmentLost = false;
+            }
+            pending.push(r);
+            pendingLength += r.length;
+            const whole = pendingLength - (pendingLength % segmentLength);
+            if (whole === 0) return [];
+            const { head, rest } = splitBlocks(pending, whole, segmentShift);
+            pending = rest === null ? [] : [rest];
+            pendingLength -= whole;
+            segmentEnd = head.t0 + whole * head.dt;
+            return [head];
+          }),
+          share(),
+        );
         const s = { id, input, lastSeq: -1, ended: false, samplesEach: null, frames: false, run: null as unknown as Subscription };
         session = s;
-        s.run = run(decoded, spliced, () => shift, () => headLoss).subscribe({ next: (line) => out.next(line), error: (e) => out.error(e) });
+        s.run = run({ records: decoded, spliced, shift: () => shift, segments, segmentShift: () => segmentShift, headLoss: () => headLoss }).subscribe({ next: (line) => out.next(line), error: (e) => out.error(e) });
       };
       const sub = source.subscribe({
         next: (record) => {

@@ -26,6 +26,9 @@ const exit = async () => {
   if (worker !== null && worker.abandoned > 0) {
     process.stderr.write(`sweep worker ${process.pid}: ${worker.abandoned} abandoned job${worker.abandoned === 1 ? '' : 's'} restart after ${worker.abandoned === 1 ? 'its' : 'their'} lock expires (≤ 2 × lockDuration)\n`);
   }
+  if (worker !== null && worker.takenOver > 0) {
+    process.stderr.write(`sweep worker ${process.pid}: ${worker.takenOver} job${worker.takenOver === 1 ? ' was' : 's were'} already held by another worker (this one's lock had expired)\n`);
+  }
   process.exit();
 };
 // closing after Redis is gone, ioredis fails the commands still queued ("Connection is closed")

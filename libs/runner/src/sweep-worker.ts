@@ -11,6 +11,11 @@ import { TASK_THREAD } from './sweep-executor';
 /** How long an orderly close waits for the jobs in progress to be handed back to the queue. */
 const HAND_BACK_TIMEOUT_MS = 5000;
 
+/** One job a processor of this worker runs (the key of its outcome on close). */
+interface JobHandle {
+  readonly id: string;
+}
+
 /** What a sweep puts on its BullMQ queue for each job (the job's BullMQ id is its `id`). */
 export interface QueuedSweepJob {
   readonly id: string;
@@ -45,11 +50,16 @@ export interface SweepWorkerHandle {
    * waiting list (BullMQ's moveToWait), so that another worker — a rerun's — takes them at once;
    * closes the connections and threads. A job that cannot be handed back (Redis gone, or not
    * within 5 s) is abandoned: BullMQ gives it to another worker once its lock has expired and a
-   * stalled check has seen it (≤ 2·`lockDuration`); `abandoned` counts them.
+   * stalled check has seen it (≤ 2·`lockDuration`); `abandoned` counts them. One that another
+   * worker already holds (our lock had expired) is counted in `takenOver` instead. Once every
+   * processor has returned, the BullMQ worker closes in order (its calls for finished jobs
+   * complete, at most 5 s more); otherwise it is closed by force.
    */
   close(): Promise<void>;
-  /** jobs left 'active' under this worker's lock by close() (see there) */
+  /** jobs left 'active' under this worker's lock by close() (see there), each counted once */
   readonly abandoned: number;
+  /** jobs close() could not hand back because another worker held them already (its lock had expired): they run there */
+  readonly takenOver: number;
   /** resolves with an error naming the URL when Redis has not answered for `redisTimeout` ms; the worker is closing then */
   readonly lost: Promise<Error>;
 }
@@ -102,8 +112,11 @@ export function sweepWorker(config: SweepWorkerConfig): SweepWorkerHandle {
     return store;
   };
   // jobs in progress, each settling once its processor has returned (or handed the job back)
-  const inProgress = new Set<Promise<unknown>>();
-  let abandoned = 0;
+  const inProgress = new Map<Promise<unknown>, JobHandle>();
+  // what close() left of each job it could not hand back, once per job (a hand-back still under
+  // way at the deadline is abandoned; if it later finds another worker holding the job, it is that)
+  const leftBehind = new Map<JobHandle, 'abandoned' | 'taken over'>();
+  const count = (what: 'abandoned' | 'taken over'): number => [...leftBehind.values()].filter((v) => v === what).length;
   let handingBack = false;
   // three parameters: BullMQ then passes the signal with which cancelAllJobs stops a job
   const process_ = (job: Job<QueuedSweepJob>, token?: string, signal?: AbortSignal): Promise<unknown> => {
@@ -112,11 +125,14 @@ export function sweepWorker(config: SweepWorkerConfig): SweepWorkerHandle {
     const handBack = async (): Promise<never> => {
       try {
         await job.moveToWait(token);
-      } catch {
-        abandoned++;
+        leftBehind.delete(handle);
+      } catch (error) {
+        // −6 (JobLockMismatch): our lock had expired and another worker holds the job now
+        leftBehind.set(handle, (error as { code?: unknown }).code === -6 ? 'taken over' : 'abandoned');
       }
       throw new WaitingError();
     };
+    const handle: JobHandle = { id: job.id ?? '' };
     const run = (async (): Promise<unknown> => {
       // fetched while closing (a fetch already under way when the worker paused)
       if (handingBack) return handBack();
@@ -135,7 +151,7 @@ export function sweepWorker(config: SweepWorkerConfig): SweepWorkerHandle {
       return store.write({ id, params }, done.result, done.seconds).result;
     })();
     const settled = run.catch(() => undefined);
-    inProgress.add(settled);
+    inProgress.set(settled, handle);
     void settled.then(() => inProgress.delete(settled));
     return run;
   };
@@ -164,8 +180,15 @@ export function sweepWorker(config: SweepWorkerConfig): SweepWorkerHandle {
           await Promise.race([Promise.all([...inProgress]), new Promise((resolve) => setTimeout(resolve, 50))]);
         }
       }
-      abandoned += inProgress.size;
-      await worker.close(true);
+      for (const handle of inProgress.values()) if (!leftBehind.has(handle)) leftBehind.set(handle, 'abandoned');
+      if (redisGone || inProgress.size > 0) await worker.close(true);
+      else {
+        // every processor has returned: an orderly close lets BullMQ finish its calls for them
+        // (a forced one can cut the completion call of a job that just finished)
+        let timer: ReturnType<typeof setTimeout> | undefined;
+        await Promise.race([worker.close(), new Promise((resolve) => (timer = setTimeout(resolve, HAND_BACK_TIMEOUT_MS)))]);
+        clearTimeout(timer);
+      }
       await pool.destroy();
     })();
     return closing;
@@ -193,7 +216,10 @@ export function sweepWorker(config: SweepWorkerConfig): SweepWorkerHandle {
     close: () => close(),
     lost,
     get abandoned() {
-      return abandoned;
+      return count('abandoned');
+    },
+    get takenOver() {
+      return count('taken over');
     },
   };
 }

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -92,48 +92,6 @@ describe('createTrajectoryPool', () => {
       expect(seen).toEqual([1, 2, 2]);
     } finally {
       await pool.close();
-    }
-  }, 60_000);
-
-  it("on a started pool, an ensemble runs trajectories on its task's last bundle while the bundle cache is checked, and reruns them on the new bundle when the source changed", async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'qsync-pool-spec-'));
-    let pool = createTrajectoryPool({ workers: 2 });
-    try {
-      // version v counts its runs at counts[v] and returns v
-      const source = (v: number) =>
-        `export function versioned(config: { counts: Int32Array }, trajectory: number) {\n  Atomics.add(config.counts, ${v}, 1);\n  ${v === 3 ? "throw new Error('version 3 fails');" : ''}\n  return { v: { kind: 'real' as const, data: Float64Array.of(${v}, trajectory) } };\n}\n`;
-      const file = join(dir, 'versioned.ts');
-      writeFileSync(file, source(1));
-      const counts = shared(5);
-      const run = (trajectories: number) =>
-        lastValueFrom(trajectoryEnsemble({ module: file, name: 'versioned', config: { counts } }, { trajectories, noiseSeed: 1, pool, bundle: { cacheDirectory: join(dir, 'cache') } }));
-      expect(Array.from((await run(4)).channels.v.mean)).toEqual([1, 1.5]);
-      writeFileSync(file, source(2));
-      // the old bundle ran (2 per worker at once) and its results were dropped: the frame is version 2's
-      expect(Array.from((await run(6)).channels.v.mean)).toEqual([2, 2.5]);
-      expect(Atomics.load(counts, 1)).toBeGreaterThan(4);
-      expect(Atomics.load(counts, 2)).toBe(6);
-      // unchanged: the last bundle is confirmed and its trajectories are kept, none run twice
-      const before = Atomics.load(counts, 2);
-      expect(Array.from((await run(6)).channels.v.mean)).toEqual([2, 2.5]);
-      expect(Atomics.load(counts, 2) - before).toBe(6);
-      // a failing version, then a fixed one: the failures on the last bundle, before the check
-      // finds it stale, do not end the ensemble
-      writeFileSync(file, source(3));
-      await expect(run(2)).rejects.toThrow(/version 3 fails/);
-      writeFileSync(file, source(4));
-      expect(Array.from((await run(6)).channels.v.mean)).toEqual([4, 2.5]);
-      expect(Atomics.load(counts, 3)).toBeGreaterThan(2);
-      // the last bundle's file deleted: not run on (a thread that failed to import a URL fails on
-      // it again, also once the check has rebuilt the file), the ensemble waits for the check
-      await pool.close();
-      pool = createTrajectoryPool({ workers: 2 });
-      await run(1);
-      for (const name of readdirSync(join(dir, 'cache'))) if (name.endsWith('.mjs')) rmSync(join(dir, 'cache', name));
-      expect(Array.from((await run(6)).channels.v.mean)).toEqual([4, 2.5]);
-    } finally {
-      await pool.close();
-      rmSync(dir, { recursive: true, force: true });
     }
   }, 60_000);
 

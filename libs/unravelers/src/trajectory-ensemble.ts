@@ -1,7 +1,6 @@
-import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { isAbsolute } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import type { Piscina } from 'piscina';
 import { Observable } from 'rxjs';
 import type { Subscriber } from 'rxjs';
@@ -106,13 +105,6 @@ export interface EnsembleFrame {
 }
 
 const FN = 'trajectoryEnsemble';
-/**
- * The bundle each task module (and bundle options) got last: the next ensemble of that module
- * starts its trajectories on it while bundleTaskModule checks the cache (about 10 ms of reading
- * and hashing its sources, during which the workers would idle), and folds none until the check
- * confirms it.
- */
-const lastBundles = new Map<string, string>();
 const OPTIONS = ['trajectories', 'noiseSeed', 'workers', 'pool', 'bundle', 'onWarning', 'targetStandardError', 'targetChannels', 'minTrajectories', 'emitEvery'];
 
 /**
@@ -127,10 +119,7 @@ const OPTIONS = ['trajectories', 'noiseSeed', 'workers', 'pool', 'bundle', 'onWa
  * Workers load the task as one plain ES module bundled by esbuild (`bundleTaskModule`, cached on
  * disk and rebuilt whenever a source it was built from changes), not hundreds of TypeScript
  * modules through tsx; with `bundle: false`, or when bundling fails (reported to `onWarning`),
- * they load the source through tsx. An ensemble of a task whose bundle an earlier one used
- * starts its trajectories on that bundle while the cache is checked (about 10 ms), and folds them
- * only once the check confirms it; a stale bundle's trajectories are dropped and rerun.
- * Limitation: an import by a path computed at run time that
+ * they load the source through tsx. Limitation: an import by a path computed at run time that
  * esbuild cannot follow (`import(new URL('./part.ts', import.meta.url).href)`, `require(name)`)
  * runs as written in the worker, which has no TypeScript loader (neither has tsx's `tsImport`):
  * a `.ts` file cannot be imported so, and a relative `require` resolves against the cache
@@ -385,11 +374,6 @@ function runEnsemble(
   // once the ensemble is complete
   let inFlight = 0;
   let capacity = 0;
-  // false while trajectories run on the module's last bundle before its check has confirmed it:
-  // nothing is folded; a bundle found stale, or an error meanwhile, discards them (generation)
-  let confirmed = true;
-  let generation = 0;
-  let speculationFailed = false;
   let draining = false;
 
   const terminate = (): void => {
@@ -430,7 +414,6 @@ function runEnsemble(
 
   /** Folds every waiting result that is next in trajectory order; true when the ensemble is done. */
   const fold = (): boolean => {
-    if (!confirmed) return false;
     let folded = false;
     while (waiting.has(nextFold)) {
       const columns = waiting.get(nextFold);
@@ -499,15 +482,10 @@ function runEnsemble(
       while (!done && nextRun < total && nextRun - nextFold < window && inFlight < capacity) {
         const k = nextRun++;
         const job = { module, name: plan.name, config: plan.config, trajectory: k, noiseSeed: plan.noiseSeed };
-        const gen = generation;
         inFlight++;
         (threads as Piscina).run(job).then(
           (columns: unknown) => {
             if (settled()) return;
-            if (gen !== generation) {
-              dispatch();
-              return;
-            }
             waiting.set(k, columns);
             try {
               if (!fold()) dispatch();
@@ -517,15 +495,6 @@ function runEnsemble(
           },
           (error: unknown) => {
             if (settled()) return;
-            if (gen !== generation) {
-              dispatch();
-              return;
-            }
-            // on a bundle not yet confirmed (the source since fixed?): rerun once it is
-            if (!confirmed && plan.pool?.closed !== true) {
-              speculationFailed = true;
-              return;
-            }
             // a shared pool closed by its owner: piscina says only "Terminating worker thread"
             if (plan.pool?.closed === true) fail(new Error(`${FN}: option 'pool' was closed while trajectory ${k} ran`, { cause: error }));
             else fail(asError(error, `trajectory ${k} failed`));
@@ -535,18 +504,9 @@ function runEnsemble(
     };
     if (plan.bundle === false) dispatch();
     else {
-      const key = `${plan.module}\n${JSON.stringify(plan.bundle)}`;
-      // (only if its file is there: a thread that failed to import a URL keeps failing on it)
-      const guess = lastBundles.get(key);
-      if (guess !== undefined && existsSync(fileURLToPath(guess))) {
-        module = guess;
-        confirmed = false;
-        dispatch();
-      }
       bundleTaskModule(plan.module, plan.bundle).then(
         (bundle) => {
           module = bundle.url;
-          lastBundles.set(key, bundle.url);
           // tsx's tsImport cannot follow them either (a computed import of a .ts file fails there
           // too): the bundle runs, and the user is told where
           if (bundle.computedImports.length > 0) {
@@ -556,23 +516,11 @@ function runEnsemble(
           }
         },
         (error: unknown) => {
-          module = plan.module;
-          lastBundles.delete(key);
           const why = error instanceof Error ? error.message : String(error);
           plan.onWarning(`${FN}: could not bundle the task module ${plan.module} (${why}); its workers load the TypeScript source through tsx (slower start)`);
         },
       ).then(() => {
-        if (done) return;
-        if (!confirmed) {
-          confirmed = true;
-          // nothing was folded yet: rerun from trajectory 0 on the confirmed module
-          if (module !== guess || speculationFailed) {
-            generation++;
-            waiting.clear();
-            nextRun = 0;
-          } else if (fold()) return;
-        }
-        dispatch();
+        if (!done) dispatch();
       }).catch(fail);
     }
   }

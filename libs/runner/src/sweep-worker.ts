@@ -52,8 +52,8 @@ export interface SweepWorkerHandle {
    * within 5 s) is abandoned: BullMQ gives it to another worker once its lock has expired and a
    * stalled check has seen it (≤ 2·`lockDuration`); `abandoned` counts them. One that another
    * worker already holds (our lock had expired) is counted in `takenOver` instead. Once every
-   * processor has returned, the BullMQ worker closes in order (its calls for finished jobs
-   * complete, at most 5 s more); otherwise it is closed by force.
+   * processor has returned, close() waits for BullMQ's completion calls of the jobs that just
+   * finished (at most 5 s more) before it closes the BullMQ worker.
    */
   close(): Promise<void>;
   /** jobs left 'active' under this worker's lock by close() (see there), each counted once */
@@ -118,11 +118,20 @@ export function sweepWorker(config: SweepWorkerConfig): SweepWorkerHandle {
   const leftBehind = new Map<JobHandle, 'abandoned' | 'taken over'>();
   const count = (what: 'abandoned' | 'taken over'): number => [...leftBehind.values()].filter((v) => v === what).length;
   let handingBack = false;
+  // jobs whose processor returned (a result or an error) and whose completion call to Redis
+  // (BullMQ's moveToCompleted / moveToFailed) has not been seen done yet ('completed' / 'failed')
+  const finishing = new Map<string, { done: Promise<void>; resolve: () => void }>();
+  const finished = (id: string | undefined): void => {
+    if (id === undefined) return;
+    finishing.get(id)?.resolve();
+    finishing.delete(id);
+  };
   // three parameters: BullMQ then passes the signal with which cancelAllJobs stops a job
   const process_ = (job: Job<QueuedSweepJob>, token?: string, signal?: AbortSignal): Promise<unknown> => {
     // closing: the job goes back to the queue now, for the next worker to take at once, instead
     // of staying 'active' under our lock until the lock expires
     const handBack = async (): Promise<never> => {
+      finished(handle.id); // handed back: no completion call
       try {
         await job.moveToWait(token);
         leftBehind.delete(handle);
@@ -133,6 +142,8 @@ export function sweepWorker(config: SweepWorkerConfig): SweepWorkerHandle {
       throw new WaitingError();
     };
     const handle: JobHandle = { id: job.id ?? '' };
+    let resolveFinish: () => void = () => undefined;
+    finishing.set(handle.id, { done: new Promise<void>((resolve) => (resolveFinish = resolve)), resolve: () => resolveFinish() });
     const run = (async (): Promise<unknown> => {
       // fetched while closing (a fetch already under way when the worker paused)
       if (handingBack) return handBack();
@@ -177,18 +188,19 @@ export function sweepWorker(config: SweepWorkerConfig): SweepWorkerHandle {
         worker.cancelAllJobs('the sweep worker is closing');
         const deadline = Date.now() + HAND_BACK_TIMEOUT_MS;
         while (inProgress.size > 0 && Date.now() < deadline) {
-          await Promise.race([Promise.all([...inProgress]), new Promise((resolve) => setTimeout(resolve, 50))]);
+          await Promise.race([Promise.all([...inProgress.keys()]), new Promise((resolve) => setTimeout(resolve, 50))]);
         }
       }
       for (const handle of inProgress.values()) if (!leftBehind.has(handle)) leftBehind.set(handle, 'abandoned');
-      if (redisGone || inProgress.size > 0) await worker.close(true);
-      else {
-        // every processor has returned: an orderly close lets BullMQ finish its calls for them
-        // (a forced one can cut the completion call of a job that just finished)
+      if (!redisGone && inProgress.size === 0) {
+        // every processor has returned: BullMQ's completion calls of the jobs that just finished
+        // are let finish (the forced close below would cut them), at most 5 s more
         let timer: ReturnType<typeof setTimeout> | undefined;
-        await Promise.race([worker.close(), new Promise((resolve) => (timer = setTimeout(resolve, HAND_BACK_TIMEOUT_MS)))]);
+        await Promise.race([Promise.all([...finishing.values()].map((f) => f.done)), new Promise((resolve) => (timer = setTimeout(resolve, HAND_BACK_TIMEOUT_MS)))]);
         clearTimeout(timer);
       }
+      // forced: an orderly Worker.close() waits for jobs handed back (moveToWait) as if they ran
+      await worker.close(true);
       await pool.destroy();
     })();
     return closing;
@@ -199,6 +211,8 @@ export function sweepWorker(config: SweepWorkerConfig): SweepWorkerHandle {
   let lastError: Error | null = null;
   let reportLost: (error: Error) => void = () => undefined;
   const lost = new Promise<Error>((resolve) => (reportLost = resolve));
+  worker.on('completed', (job) => finished(job.id));
+  worker.on('failed', (job) => finished(job?.id));
   worker.on('error', (error: Error) => {
     lastError = error;
     if (closing !== null || timer !== null) return;

@@ -126,6 +126,13 @@ describe('detectorEstimates: sessions', () => {
     expect(last(lines, 'phase-histogram')).toMatchObject({ sessionId: 's2', samples: N });
     expect(lines.filter((l) => l.kind === 'end')).toEqual([{ kind: 'end', sessionId: 's2', records: 3 }]);
     expect(lines.at(-1)).toEqual({ kind: 'already-ended', sessionId: 's2' });
+    // s1 ended, s2 came in between, s1 again: it adds nothing, counted once
+    const s1 = records(10, 's1');
+    const again = await run([...s1, ...second, ...s1]);
+    expect(again.filter((l) => l.kind === 'session').map((l) => l.sessionId)).toEqual(['s1', 's2']);
+    expect(again.filter((l) => l.kind === 'end').map((l) => l.sessionId)).toEqual(['s1', 's2']);
+    expect(again.at(-1)).toEqual({ kind: 'already-ended', sessionId: 's1' });
+    expect(last(again, 'phase-histogram')).toMatchObject({ sessionId: 's2', samples: N });
   });
 
   it('a loss in mid-stream: the histogram goes on over exactly the samples that arrived, the spectrum too, lines keep the stream\'s own t', async () => {

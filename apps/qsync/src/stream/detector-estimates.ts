@@ -15,6 +15,9 @@ export interface DetectorConfig {
   readonly segmentLength?: number;
 }
 
+/** How many ended sessions the detector remembers (a producer of one of them adds nothing). */
+const ENDED_SESSIONS_KEPT = 1024;
+
 /** One line of the detector's output (JSON). */
 export type DetectorLine =
   | { kind: 'session'; sessionId: string; name: string; sourceId: string; model?: string; parameters?: Record<string, unknown>; seed?: number; qsyncVersion: string; channels: string[]; estimates: string[]; noFilter?: string; replaces?: string }
@@ -171,9 +174,9 @@ function estimatorsFor(schema: StreamSchema, config: Required<DetectorConfig>, s
  * reconnects in the same session (same `sessionId`) is resumed: records it sends again (a
  * restarted deterministic producer recomputes its stream from seq 0) are skipped by seq, so every
  * sample is counted once. A header with a new session ends the old estimates and starts new ones,
- * said by a `session` line with `replaces`. A producer of a session that has already ended adds
- * nothing (all of its records are counted): an `already-ended` line says so and its records are
- * skipped. Losses announced in-band (`gap`, `dropped`) become
+ * said by a `session` line with `replaces`. A producer of a session that has already ended —
+ * one of the last 1024 to end, also when others came in between — adds nothing (all of its
+ * records are counted): an `already-ended` line says so and its records are skipped. Losses announced in-band (`gap`, `dropped`) become
  * lines (with `estimated: true` when the notice's sample count is an estimate); the estimates go
  * on with what arrived: the histogram over exactly the samples received, the spectrum over the
  * whole segments of contiguous samples received (the segment being filled at a loss is dropped,
@@ -212,6 +215,10 @@ export function detectorEstimates(config: DetectorConfig = {}): OperatorFunction
   return (source) =>
     new Rx<DetectorLine>((out) => {
       // lastSeq: the last data seq received or announced lost; samplesEach: the last block's length (frames: 1)
+      // the ids of the last ENDED_SESSIONS_KEPT sessions that ended (oldest first), and whether the
+      // producer connected now sends one of them
+      const ended = new Set<string>();
+      let ignoring = false;
       let session: { id: string; input: Subject<WireRecord>; run: Subscription; lastSeq: number; ended: boolean; samplesEach: number | null; frames: boolean } | null = null;
       const startSession = (header: WireHeader): void => {
         const replaces = session?.id;
@@ -298,13 +305,17 @@ export function detectorEstimates(config: DetectorConfig = {}): OperatorFunction
         next: (record) => {
           if (record.kind === 'subscribe') return;
           if (record.kind === 'header') {
-            if (session?.id !== record.provenance.sessionId) startSession(record);
+            const id = record.provenance.sessionId;
+            // an ended session, also one that ended before the current one began: its records are counted
+            ignoring = session?.id !== id && ended.has(id);
+            if (ignoring) return out.next({ kind: 'already-ended', sessionId: id });
+            if (session?.id !== id) startSession(record);
             else if (session.ended) return out.next({ kind: 'already-ended', sessionId: session.id });
             session?.input.next(record);
             return;
           }
           if (session === null) return out.error(new Error(`detector: '${record.kind}' before any header`));
-          if (session.ended) return; // a producer of a session that has ended sends it again: every record is counted
+          if (ignoring || session.ended) return; // a producer of a session that has ended sends it again: every record is counted
           // seqs that no notice accounts for (before the first record, a jump, before the end) are lost all the same: say so
           const unannounced = (next: number, samplesEach: number | null): void => {
             const s = session as NonNullable<typeof session>;
@@ -333,6 +344,8 @@ export function detectorEstimates(config: DetectorConfig = {}): OperatorFunction
           session.input.next(record);
           if (record.kind === 'end') {
             session.ended = true;
+            ended.add(session.id);
+            if (ended.size > ENDED_SESSIONS_KEPT) ended.delete(ended.values().next().value as string);
             session.input.complete();
             out.next({ kind: 'end', sessionId: session.id, records: record.seq });
           }

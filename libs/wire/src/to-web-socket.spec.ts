@@ -55,12 +55,16 @@ describe('fromWebSocket listening: liveness after an event-loop stall', () => {
     // newcomer B by hand: its TCP connection is made now, its upgrade request is sent after the
     // stall, so that the sink's 'connection' event (the upgrade completed) comes in the same poll
     // as A's ping, before it: B's request is written first
+    const sockets = (): number => process.getActiveResourcesInfo().filter((r) => r === 'TCPSocketWrap').length;
+    const before = sockets();
     const b = connect(port, '127.0.0.1');
     b.on('error', () => undefined);
     const fromB: Buffer[] = [];
     b.on('data', (chunk: Buffer) => fromB.push(chunk));
     await new Promise<void>((resolve) => b.once('connect', resolve));
-    await new Promise((resolve) => setTimeout(resolve, 20)); // the sink's server accepts it (else B's request is read a poll after A's ping)
+    // the sink's server has accepted it (its end of B is a socket of this process too): else B's
+    // request would be read a poll after A's ping, A found alive, and the re-check go untested
+    while (sockets() < before + 2) await new Promise((resolve) => setImmediate(resolve));
     const bClosed = new Promise<void>((closed) => b.once('close', () => closed()));
     const upgrade =
       `GET / HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n` +

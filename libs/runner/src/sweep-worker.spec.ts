@@ -48,3 +48,34 @@ it('a hand-back still under way at the 5 s deadline (Redis holding writes) is on
     admin.disconnect();
   }
 }, 30_000);
+
+it("a job that finished just before close() is completed: close waits for BullMQ's completion call (Redis holding writes 2.5 s) instead of cutting it", async () => {
+  const name = `sweep-worker-spec-done-${process.pid}`;
+  const queue = new Queue(name, { connection: { url } });
+  const admin = new Redis(url);
+  process.env.QSYNC_RUNNER_DELAY_MS = '300';
+  const worker = sweepWorker({ queue: url, name, lockDuration: 30_000 });
+  delete process.env.QSYNC_RUNNER_DELAY_MS;
+  const params2 = { gamma: 2, t: 1 };
+  const id2 = jobId('watchedDecay', params2);
+  const store2 = join(dirname(store), 'run2');
+  openRunStore(store2, { task: 'watchedDecay', axes: { gamma: [2], t: [1] }, jobs: [{ id: id2, params: params2 }] });
+  try {
+    await worker.ready;
+    await queue.add('job', { id: id2, params: params2, module: lightTasks, name: 'watchedDecay', store: store2 }, { jobId: id2 });
+    while ((await queue.getJob(id2))?.progress === 0) await sleep(20);
+    // the task ends within 300 ms and its processor returns; BullMQ's moveToCompleted then waits for Redis
+    await admin.call('CLIENT', 'PAUSE', '2500', 'WRITE');
+    await sleep(800);
+    await worker.close();
+    await sleep(200);
+    expect(await (await queue.getJob(id2))?.getState()).toBe('completed');
+    expect(worker.abandoned).toBe(0);
+  } finally {
+    await admin.call('CLIENT', 'UNPAUSE');
+    await worker.close();
+    await queue.obliterate({ force: true });
+    await queue.close();
+    admin.disconnect();
+  }
+}, 30_000);

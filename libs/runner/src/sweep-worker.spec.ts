@@ -79,3 +79,26 @@ it("a job that finished just before close() is completed: close waits for BullMQ
     admin.disconnect();
   }
 }, 30_000);
+
+it('a job another worker holds when close() hands it back (moveToWait: lock mismatch, −6) is counted taken over, not abandoned', async () => {
+  const name = `sweep-worker-spec-held-${process.pid}`;
+  const queue = new Queue(name, { connection: { url } });
+  const admin = new Redis(url);
+  process.env.QSYNC_RUNNER_DELAY_MS = '20000';
+  const worker = sweepWorker({ queue: url, name, lockDuration: 30_000 });
+  delete process.env.QSYNC_RUNNER_DELAY_MS;
+  try {
+    await worker.ready;
+    await queue.add('job', { id, params, module: lightTasks, name: 'watchedDecay', store }, { jobId: id });
+    while ((await queue.getJob(id))?.progress === 0) await sleep(20);
+    // as when its lock expired and another worker took it: the lock holds that worker's token
+    await admin.set(`bull:${name}:${id}:lock`, 'another-worker-token');
+    await worker.close();
+    expect([worker.abandoned, worker.takenOver]).toEqual([0, 1]);
+  } finally {
+    await worker.close();
+    await queue.obliterate({ force: true });
+    await queue.close();
+    admin.disconnect();
+  }
+}, 30_000);

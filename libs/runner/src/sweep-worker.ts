@@ -199,7 +199,7 @@ export function sweepWorker(config: SweepWorkerConfig): SweepWorkerHandle {
         await Promise.race([Promise.all([...finishing.values()].map((f) => f.done)), new Promise((resolve) => (timer = setTimeout(resolve, HAND_BACK_TIMEOUT_MS)))]);
         clearTimeout(timer);
       }
-      // forced: an orderly Worker.close() waits for jobs handed back (moveToWait) as if they ran
+      // forced: the completion calls were awaited above; a fetch under way need not be
       await worker.close(true);
       await pool.destroy();
     })();
